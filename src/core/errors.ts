@@ -1,0 +1,63 @@
+/**
+ * The one error type of Matterline. `code` is a closed union so the UI can map every
+ * failure to a plain message; `kind` keeps "the service said no" apart from "the input is bad".
+ */
+export type ErrorCode =
+  // client errors: bad input or configuration
+  | "invalid-directory"
+  | "invalid-input"
+  | "invalid-config"
+  | "not-supported" // the Outlook host lacks a requirement set
+  | "no-item" // no message is selected
+  | "office-failed" // an Office.js callback reported failure
+  | "storage-failed"
+  // service errors: Graph or sign-in said no, or could not be reached
+  | "offline"
+  | "timeout"
+  | "throttled"
+  | "graph-error"
+  | "auth-failed"
+  | "auth-cancelled"
+  | "not-found"
+  | "conflict";
+
+export type ErrorKind = "client" | "service";
+
+const SERVICE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "offline",
+  "timeout",
+  "throttled",
+  "graph-error",
+  "auth-failed",
+  "auth-cancelled",
+  "not-found",
+  "conflict",
+]);
+
+/** Error with a machine-readable code, a human message, and the underlying cause. */
+export class MatterlineError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+  /** Extra structured detail, e.g. the list of import problems. */
+  readonly details: readonly string[];
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: readonly string[] } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "MatterlineError";
+    this.code = code;
+    this.kind = SERVICE_CODES.has(code) ? "service" : "client";
+    this.details = options.details ?? [];
+  }
+
+  /** True when retrying later may succeed (used by the outbox). */
+  get retryable(): boolean {
+    return this.code === "offline" || this.code === "timeout" || this.code === "throttled" || this.code === "graph-error";
+  }
+}
+
+/** Wraps anything thrown into a MatterlineError, keeping it as the cause. */
+export function toMatterlineError(error: unknown, fallback: ErrorCode = "graph-error"): MatterlineError {
+  if (error instanceof MatterlineError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MatterlineError(fallback, message, { cause: error });
+}

@@ -1,0 +1,20 @@
+import type { MailMessage } from "../model/mail";
+
+/** What the host shows: a message being read, a draft being composed, or nothing selected. */
+export type ItemMode = "read" | "compose" | "none";
+
+/** The item currently open in Outlook (or the workbench), as core sees it. */
+export interface CurrentItem {
+  readonly mode: ItemMode;
+  /** Host item id (EWS id in Outlook), used to key per-item state. */
+  readonly itemId: string | null;
+  readonly message: MailMessage | null;
+}
+
+/** Reads the open item and follows selection changes (the pinned pane's ItemChanged). */
+export interface MailSource {
+  /** The open item; rejects with MatterlineError("office-failed") when the host call fails. */
+  currentItem(): Promise<CurrentItem>;
+  /** Calls `listener` after each selection change; returns an unsubscribe function. */
+  onItemChanged(listener: () => void): () => void;
+}

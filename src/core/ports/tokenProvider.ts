@@ -1,0 +1,14 @@
+/** Gives an access token for Microsoft Graph with at least the scopes asked for. Tokens never leave MSAL's cache. */
+export interface TokenProvider {
+  getToken(scopes: readonly string[]): Promise<string>;
+}
+
+/** Graph scopes, asked incrementally: each feature asks only for what it needs, when it needs it. */
+export const GraphScopes = {
+  mail: ["Mail.ReadWrite"],
+  sharedMail: ["Mail.ReadWrite.Shared"],
+  send: ["Mail.Send"],
+  calendar: ["Calendars.ReadWrite"],
+  mailboxSettings: ["MailboxSettings.Read"],
+  files: ["Files.Read.All"],
+} as const;
