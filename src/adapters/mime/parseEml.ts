@@ -1,0 +1,73 @@
+import PostalMime from "postal-mime";
+import type { Address as MimeAddress, Email } from "postal-mime";
+import type { Address, MailMessage } from "../../core/model/mail";
+import { normalizeEmail } from "../../core/model/mail";
+import { htmlToText } from "../../core/text/htmlToText";
+import { MatterlineError } from "../../core/errors";
+
+/** Headers core reasons about (auto-replies, bulk mail); everything else is dropped. */
+const KEPT_HEADERS = new Set([
+  "auto-submitted", "precedence", "list-id", "list-unsubscribe", "x-autoreply", "x-autorespond",
+  "x-auto-response-suppress", "x-ms-exchange-generated-message-source", "content-type", "disposition-notification-to",
+  "x-mailer", "user-agent", "reply-to", "return-path",
+]);
+
+function flattenAddresses(list: readonly MimeAddress[] | undefined): Address[] {
+  const result: Address[] = [];
+  for (const entry of list ?? []) {
+    if (entry.group) {
+      for (const member of entry.group) result.push({ name: member.name || undefined, email: normalizeEmail(member.address) });
+    } else if (entry.address) {
+      result.push({ name: entry.name || undefined, email: normalizeEmail(entry.address) });
+    }
+  }
+  return result.filter((a) => a.email.includes("@"));
+}
+
+function splitIds(value: string | undefined): string[] {
+  return (value ?? "").match(/<[^<>\s]+>/g) ?? [];
+}
+
+function toIso(date: string | undefined): string | null {
+  if (!date) return null;
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/**
+ * Parses one RFC 5322 message (.eml) into a core message, decoding MIME structure,
+ * quoted-printable/base64 and RFC 2047 words with postal-mime. Works in Node and in the browser.
+ * `conversationId` is left null: threads across files come from core/threading.
+ */
+export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<MailMessage> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(raw);
+  } catch (cause) {
+    throw new MatterlineError("invalid-input", "This file is not a readable email message.", { cause });
+  }
+  const hasHeaders = email.headers.some((h) => h.key === "from" || h.key === "message-id" || h.key === "date");
+  if (!hasHeaders) throw new MatterlineError("invalid-input", "This file has no email headers (From, Date or Message-ID).");
+  const headers: Record<string, string> = {};
+  for (const h of email.headers) if (KEPT_HEADERS.has(h.key) && !(h.key in headers)) headers[h.key] = h.value;
+  const from = flattenAddresses(email.from ? [email.from] : [])[0] ?? null;
+  const text = email.text && email.text.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+  const sentAt = toIso(email.date);
+  const internetMessageId = email.messageId ? (email.messageId.startsWith("<") ? email.messageId : `<${email.messageId}>`) : null;
+  return {
+    id: internetMessageId ?? `eml:${email.subject ?? ""}:${sentAt ?? ""}`,
+    internetMessageId,
+    conversationId: null,
+    inReplyTo: splitIds(email.inReplyTo)[0] ?? null,
+    references: splitIds(email.references),
+    subject: (email.subject ?? "").trim(),
+    from,
+    to: flattenAddresses(email.to),
+    cc: flattenAddresses(email.cc),
+    sentAt,
+    receivedAt: sentAt,
+    bodyText: text.replace(/\r\n/g, "\n"),
+    attachmentNames: email.attachments.filter((a) => a.disposition !== "inline" || !a.contentId).map((a) => a.filename ?? "attachment"),
+    headers,
+  };
+}

@@ -1,0 +1,18 @@
+/** What a message asks of the firm (shared by the response clock and the reply suggestions). */
+export type Intent =
+  | "status_request"
+  | "document_request"
+  | "documents_sent"
+  | "scheduling"
+  | "billing_question"
+  | "complaint"
+  | "thanks_ack"
+  | "urgent_deadline"
+  | "new_matter_inquiry"
+  | "auto_reply"
+  | "other";
+
+export const INTENTS: readonly Intent[] = [
+  "status_request", "document_request", "documents_sent", "scheduling", "billing_question",
+  "complaint", "thanks_ack", "urgent_deadline", "new_matter_inquiry", "auto_reply", "other",
+];
