@@ -1,0 +1,7 @@
+/** Readability: sentences, words, syllables, Flesch–Kincaid grade and Flesch reading ease. */
+export { splitSentences } from "./sentences";
+export type { SentenceSpan } from "./sentences";
+export { wordSpans, countWords, syllablesOf } from "./words";
+export type { WordSpan } from "./words";
+export { readability, fleschKincaidGrade, fleschReadingEase } from "./grade";
+export type { Readability, SentenceReadability, TextReadability } from "./grade";
