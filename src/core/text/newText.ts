@@ -1,0 +1,240 @@
+import { htmlToText } from "./htmlToText";
+
+/**
+ * A message body cut into what its writer wrote now, what they forwarded, the reply history they
+ * quoted and their signature. Intent, tone, reply need and follow-up dates look only at the first
+ * two: quoted history repeats other people's words, signatures and disclaimers repeat every time.
+ */
+export interface MessageTextParts {
+  /** The writer's own new text, signature removed. */
+  readonly newText: string;
+  /** Text of messages this one forwards (their header blocks and signatures removed). */
+  readonly forwarded: string;
+  /** Quoted reply history, dropped from reasoning. */
+  readonly quoted: string;
+  /** Signatures, sign-off name blocks, mobile footers and disclaimers, dropped from reasoning. */
+  readonly signature: string;
+}
+
+// --- Line tests. All anchored and bounded so that the whole split stays linear in the body size. ---
+
+const FORWARD_MARKER =
+  /^\s*(?:-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|mensaje reenviado)\s*-{0,}|begin forwarded message:?|start of forwarded message:?)\s*$/i;
+const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original)\s*-{2,}\s*$/i;
+const RULE = /^\s*(?:_{8,}|-{8,}|={8,})\s*$/;
+/** First line of a mail header block (Outlook and most clients, a few languages, optionally bold from HTML). */
+const HEADER_FROM = /^\s*\*?(?:from|de|von|van|da|fra|od)\s?:\*?\s*\S/i;
+const HEADER_OTHER = /^\s*\*?(?:sent|date|to|cc|subject|envoy[ée]|[àa]|objet|gesendet|an|betreff|datum|enviado|para|asunto|verzonden|aan|onderwerp)\s?:\*?/i;
+const HEADER_SENT = /^\s*\*?(?:sent|date|envoy[ée]|gesendet|datum|enviado|verzonden)\s?:\*?/i;
+/** Outlook on the web sometimes flattens the block into one line. */
+const HEADER_ONE_LINE = /^\s*\*?from:\*?\s.{1,200}\b(?:sent|date):\*?\s.{1,120}\b(?:to|subject):/i;
+const ATTRIBUTION =
+  /^\s*(?:on|le|am|el|il|op|em)\s.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu)\s*:?\s*$/i;
+const ATTRIBUTION_START = /^\s*(?:on|le|am|el|il|op|em)\s.{3,250}$/i;
+const ATTRIBUTION_END = /^.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu)\s*:?\s*$/i;
+const ADDRESS_WROTE = /^.{0,200}<?[^\s<>@]+@[^\s<>@]+>?\)?\s+wrote\s*:\s*$/i;
+const QUOTED = /^\s*>/;
+
+const DASH_SIGNATURE = /^--\s?$/;
+const MOBILE_FOOTER =
+  /^\s*(?:sent (?:from|with|via) (?:my |the )?(?:iphone|ipad|android|samsung|galaxy|blackberry|mobile|phone|smartphone|outlook|mail for windows|yahoo|aol|huawei|pixel|proton)|get outlook for (?:ios|android)|sent from outlook|envoy[ée] de mon|von meinem .{0,30} gesendet|enviado desde mi)\b.{0,60}$/i;
+/** Firm and company footers: confidentiality notices, regulatory lines, fraud warnings. */
+const DISCLAIMER =
+  /^\s*(?:(?:this|the information in this|the contents of this) (?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended (?:only|solely)|is for the|may contain)|confidential(?:ity)?(?: notice| note)?\s*[:\-–]|disclaimer\s*[:\-–]|privileged (?:and|&) confidential|(?:cyber.?crime|fraud|payment fraud|scam|bank details) (?:warning|alert|notice)|important(?: notice)?\s*:\s.{0,40}\b(?:bank|confidential|fraud)|.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b|please consider the environment before printing|if you (?:have received|received) this (?:e-?mail|message) in error)/i;
+/** A closing line: only the phrase, maybe a short name on the same line, no sentence after it. */
+const SIGN_OFF_PHRASE =
+  /^\s*(?:(?:with )?(?:kind|kindest|best|warm|warmest|many|sincere)?\s*(?:regards|wishes)|best|all the best|many thanks|thanks(?: again| very much| so much| a lot| in advance)?|thank you(?: (?:very|so) much| again| in advance)?|cheers|sincerely|yours(?: sincerely| faithfully| truly)?|respectfully|with thanks|with best wishes|speak soon|talk soon|take care|rgds)\s*[,.!\-–]*/i;
+/** After a sign-off phrase, at most a capitalised name on the same line (case matters here). */
+const SIGN_OFF_REST = /^\s*(?:\p{Lu}[\p{L}'’.-]{0,20}\s*){0,2}$/u;
+
+function isSignOff(line: string): boolean {
+  if (line.length > 60) return false;
+  const m = SIGN_OFF_PHRASE.exec(line);
+  return m !== null && SIGN_OFF_REST.test(line.slice(m[0].length));
+}
+
+function isHeaderBlock(lines: readonly string[], i: number): boolean {
+  const line = lines[i];
+  if (HEADER_ONE_LINE.test(line)) return true;
+  if (!HEADER_FROM.test(line)) return false;
+  let others = 0;
+  let sent = false;
+  for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    const next = lines[j];
+    if (HEADER_OTHER.test(next)) {
+      others++;
+      if (HEADER_SENT.test(next)) sent = true;
+    }
+  }
+  return others >= 2 || (others >= 1 && sent);
+}
+
+type BoundaryKind = "forward" | "outlook" | "reply";
+
+interface Boundary {
+  readonly kind: BoundaryKind;
+  /** First line of the boundary (marker, rule or attribution). */
+  readonly start: number;
+  /** First line after the marker and any header block that belongs to it. */
+  readonly bodyStart: number;
+}
+
+/** Skips header lines (and wrapped continuations of a long Subject) after a marker, up to the first blank line. */
+function skipHeaders(lines: readonly string[], from: number): number {
+  let j = from;
+  while (j < lines.length && lines[j].trim() === "") j++;
+  const headerStart = j;
+  let sawHeader = false;
+  while (j < lines.length && j < headerStart + 12) {
+    const line = lines[j];
+    if (line.trim() === "") break;
+    if (HEADER_FROM.test(line) || HEADER_OTHER.test(line)) sawHeader = true;
+    else if (!sawHeader) return headerStart;
+    j++;
+  }
+  return sawHeader ? j : headerStart;
+}
+
+/** Finds the first reply or forward boundary at or after `from`. */
+function findBoundary(lines: readonly string[], from: number): Boundary | null {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 400) continue;
+    if (FORWARD_MARKER.test(line)) return { kind: "forward", start: i, bodyStart: skipHeaders(lines, i + 1) };
+    if (ORIGINAL_MESSAGE.test(line)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, i + 1) };
+    if (RULE.test(line)) {
+      let j = i + 1;
+      while (j < lines.length && j <= i + 2 && lines[j].trim() === "") j++;
+      if (j < lines.length && isHeaderBlock(lines, j)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, j) };
+      continue;
+    }
+    if (isHeaderBlock(lines, i)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, i) };
+    if (ATTRIBUTION.test(line) || ADDRESS_WROTE.test(line)) return { kind: "reply", start: i, bodyStart: i + 1 };
+    if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && ATTRIBUTION_END.test(lines[i + 1]) && !QUOTED.test(line)) {
+      return { kind: "reply", start: i, bodyStart: i + 2 };
+    }
+  }
+  return null;
+}
+
+/** Index where the signature of a block of lines starts (lines.length when none). */
+function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boolean } {
+  let hard = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (DASH_SIGNATURE.test(line) || MOBILE_FOOTER.test(line) || (line.length < 600 && DISCLAIMER.test(line))) {
+      hard = i;
+      break;
+    }
+  }
+  // The last sign-off before the hard cut, when what follows it is a short name block, not more message.
+  let signOff = -1;
+  for (let i = hard - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (!isSignOff(line)) continue;
+    let next = i + 1;
+    while (next < hard && lines[next].trim() === "") next++;
+    const nextLine = next < hard ? lines[next].trim() : "";
+    if (nextLine.length <= 50 && !nextLine.endsWith("?")) signOff = i;
+    break;
+  }
+  if (signOff >= 0) return { cut: signOff, bySignOff: true };
+  return { cut: nameBlockStart(lines, hard), bySignOff: false };
+}
+
+/** A line that is only a name ("Nadia", "Dr Priya Raman MRCVS", "Moira Buchanan (Mrs)"). */
+const NAME_LINE = /^\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]{0,24}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,24}|de|van|von|da|al|le|&)){0,3}(?:\s*\([^)]{1,15}\))?\s*$/u;
+
+/**
+ * Without a sign-off, a name on its own paragraph followed only by short lines (title, company,
+ * phone) is a signature block. Takes the last such paragraph, plus a lone first name just before it.
+ */
+function nameBlockStart(lines: readonly string[], end: number): number {
+  let regionStart = end;
+  for (let i = end - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (line.length > 70 || line.endsWith("?")) break;
+    regionStart = i;
+  }
+  let cut = end;
+  for (let i = end - 1; i >= regionStart; i--) {
+    if (NAME_LINE.test(lines[i]) && (i === 0 || lines[i - 1].trim() === "") && i > 0) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut === end) return end;
+  // "Nadia\n\nNadia Okoro\nCEO": the lone first name above the block belongs to it.
+  let prev = cut - 1;
+  while (prev >= regionStart && lines[prev].trim() === "") prev--;
+  if (prev >= regionStart && prev > 0 && NAME_LINE.test(lines[prev]) && lines[prev - 1].trim() === "" && lines[prev].trim().split(/\s+/).length <= 2) cut = prev;
+  return cut;
+}
+
+function joinTrim(lines: readonly string[]): string {
+  return lines.join("\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** Splits a block into its own text and its signature, keeping a bare "Thanks!" when it is the whole message. */
+function stripSignature(lines: readonly string[]): { text: string; signature: string } {
+  const { cut, bySignOff } = signatureStart(lines);
+  let keep = cut;
+  if (bySignOff && lines.slice(0, cut).every((l) => l.trim() === "")) keep = cut + 1;
+  return { text: joinTrim(lines.slice(0, keep)), signature: joinTrim(lines.slice(keep)) };
+}
+
+function looksLikeHtml(body: string): boolean {
+  return /<(?:html|body|div|p|br|table|span)\b[^>]*>/i.test(body.slice(0, 4000));
+}
+
+const FORWARD_SUBJECT = /^\s*(?:fwd?|fw|tr|wg|rv|doorst)\s*:/i;
+
+/**
+ * Splits a mail body into new text, forwarded text, quoted history and signature.
+ * `subject` is optional: when it starts with "FW:"/"Fwd:", an Outlook header block right after the
+ * new text starts a forwarded message rather than quoted history (Outlook marks both the same way).
+ * Linear in the body length.
+ */
+export function splitMessageText(body: string, subject?: string): MessageTextParts {
+  const text = (looksLikeHtml(body) ? htmlToText(body) : body).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+  const lines = text.split("\n");
+  const first = findBoundary(lines, 0);
+  const head = lines.slice(0, first ? first.start : lines.length);
+
+  // Inline "> " quoting without an attribution line: quoted lines are history, the rest is new.
+  const own: string[] = [];
+  const quotedParts: string[] = [];
+  for (const line of head) (QUOTED.test(line) ? quotedParts : own).push(line);
+  const ownSplit = stripSignature(own);
+  const signatures = [ownSplit.signature];
+  const forwardedParts: string[] = [];
+
+  let boundary = first;
+  let isForward =
+    boundary !== null &&
+    (boundary.kind === "forward" || (boundary.kind === "outlook" && ((subject !== undefined && FORWARD_SUBJECT.test(subject)) || ownSplit.text === "")));
+  while (boundary && isForward) {
+    const next = findBoundary(lines, boundary.bodyStart);
+    const block = lines.slice(boundary.bodyStart, next ? next.start : lines.length).filter((l) => !QUOTED.test(l));
+    const split = stripSignature(block);
+    forwardedParts.push(split.text);
+    signatures.push(split.signature);
+    boundary = next;
+    // A forward inside a forward is still forwarded content; a reply header ends it.
+    isForward = boundary !== null && boundary.kind === "forward";
+  }
+  if (boundary) quotedParts.push(...lines.slice(boundary.start));
+
+  return {
+    newText: ownSplit.text,
+    forwarded: forwardedParts.filter((p) => p !== "").join("\n\n"),
+    quoted: joinTrim(quotedParts),
+    signature: signatures.filter((s) => s !== "").join("\n\n"),
+  };
+}
+
+/** The text a message says itself: its new text plus what it forwards (quotes and signatures dropped). */
+export function newTextOf(body: string, subject?: string): string {
+  const parts = splitMessageText(body, subject);
+  return parts.forwarded ? `${parts.newText}\n\n${parts.forwarded}`.trim() : parts.newText;
+}
