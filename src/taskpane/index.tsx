@@ -1,0 +1,29 @@
+import { createRoot } from "react-dom/client";
+import { App } from "../ui/App";
+import { buildCapabilities } from "./buildCapabilities";
+import { injectedHost } from "./hostEnvironment";
+
+/** Plain text into the root, for when there is no React tree to show an error in. */
+function showFatal(root: HTMLElement, message: string) {
+  root.replaceChildren();
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.style.cssText = "font-family:Segoe UI,sans-serif;padding:12px";
+  p.textContent = message;
+  root.append(p);
+}
+
+const root = document.getElementById("root")!;
+// No unhandled rejection may leave the pane blank: log it; sections show their own errors.
+window.addEventListener("unhandledrejection", (event) => console.error("Matterline: unhandled rejection", event.reason));
+
+if (typeof Office === "undefined") {
+  showFatal(root, "Matterline runs inside Outlook. Open it from the Outlook ribbon, or start the workbench with npm start.");
+} else {
+  Office.onReady()
+    .then(async () => {
+      const capabilities = await buildCapabilities(Office, injectedHost());
+      createRoot(root).render(<App capabilities={capabilities} />);
+    })
+    .catch((error: unknown) => showFatal(root, `Matterline could not start: ${error instanceof Error ? error.message : String(error)}`));
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from "react";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, Spinner, Text, type SelectTabData } from "@fluentui/react-components";
+import type { Capabilities } from "./capabilities";
+import { fluentThemeFor } from "./theme";
+import { ErrorBoundary } from "./shell/ErrorBoundary";
+import { ErrorNotice } from "./shell/ErrorNotice";
+import { ItemSummary } from "./shell/ItemSummary";
+import { useCurrentItem } from "./shell/useCurrentItem";
+import { ThisEmailTab } from "./tabs/ThisEmailTab";
+import { OverdueTab } from "./tabs/OverdueTab";
+import { MattersTab } from "./tabs/MattersTab";
+import { SettingsTab } from "./tabs/SettingsTab";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, minWidth: 0 },
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
+  panel: { padding: "8px 12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
+  empty: { padding: "16px 12px" },
+});
+
+export type TabId = "email" | "overdue" | "matters" | "settings";
+
+const TABS: { id: TabId; label: string }[] = [
+  { id: "email", label: "This email" },
+  { id: "overdue", label: "Overdue" },
+  { id: "matters", label: "Matters" },
+  { id: "settings", label: "Settings" },
+];
+
+/** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
+export function App({ capabilities }: { capabilities: Capabilities }) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState(() => capabilities.theme.current());
+  const [tab, setTab] = useState<TabId>("email");
+  const { state, reload } = useCurrentItem(capabilities.mail);
+
+  useEffect(() => capabilities.theme.onChange(() => setTheme(capabilities.theme.current())), [capabilities.theme]);
+
+  const item = state.item;
+  return (
+    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme.highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
+      <main aria-label="Matterline" style={{ display: "contents" }}>
+        {item?.message ? <ItemSummary item={item} /> : null}
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
+          {TABS.map((t) => (
+            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel} tabIndex={0}>
+          <ErrorBoundary key={tab}>
+            {tab === "email" ? (
+              state.status === "error" ? (
+                <ErrorNotice error={state.error} onRetry={reload} />
+              ) : state.status === "loading" && !item ? (
+                <Spinner size="tiny" label="Reading the email…" />
+              ) : item && item.mode !== "none" && item.message ? (
+                <ThisEmailTab capabilities={capabilities} item={item} />
+              ) : (
+                <Text className={styles.empty} data-testid="no-item">
+                  Select an email to see its client, matter and reply clock.
+                </Text>
+              )
+            ) : tab === "overdue" ? (
+              <OverdueTab capabilities={capabilities} />
+            ) : tab === "matters" ? (
+              <MattersTab capabilities={capabilities} />
+            ) : (
+              <SettingsTab capabilities={capabilities} />
+            )}
+          </ErrorBoundary>
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { TestProject } from "vitest/node";
+// @ts-expect-error plain ESM helper without types
+import { serveDist } from "../../scripts/serveDist.mjs";
+
+/** Serves the built dist/ once for all browser tests; the URL reaches tests through `inject("baseUrl")`. */
+export default async function setup(project: TestProject) {
+  const server = await serveDist("dist");
+  project.provide("baseUrl", server.url);
+  return () => server.close();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

@@ -1,0 +1,93 @@
+// One webpack config for every page: the task pane (what Outlook loads), the function file (ribbon commands and
+// OnMessageSend), the workbench (the offline demo host) and, for `npm run bench`, a minimal Fluent "hello" pane.
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEV_BASE_URL = "https://localhost:3000";
+
+/** Where the add-in is served in production; the manifest's dev URL is rewritten to it at build time. */
+function productionBaseUrl() {
+  return (process.env.MATTERLINE_BASE_URL || DEV_BASE_URL).replace(/\/+$/, "");
+}
+
+// Graph and Microsoft sign-in are the only places the pane may talk to; Fluent (Griffel) injects <style> at run time.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+  "frame-src 'self' https://login.microsoftonline.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join("; ");
+
+export default async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const https = Boolean(env.https);
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    workbench: "./src/workbench/index.tsx",
+    workbenchPane: "./src/workbench/paneHost.ts",
+  };
+  if (env.baseline) entry.baseline = "./scripts/bench/baseline/hello.tsx";
+
+  const page = (filename, chunks, extra = {}) =>
+    new HtmlWebpackPlugin({ filename, chunks, chunksSortMode: "manual", template: "./src/taskpane/page.html", templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra }, inject: "body" });
+
+  let server = "http";
+  if (https) {
+    const devCerts = await import("office-addin-dev-certs");
+    server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry,
+    output: { path: resolve(here, "dist"), filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", clean: true, publicPath: "/" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.(eml|jsonl|tsv)$/, type: "asset/source" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
+      page("taskpane.html", ["taskpane"], { officeJs: true }),
+      page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),
+      page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)" }),
+      new HtmlWebpackPlugin({ filename: "index.html", chunks: ["workbench"], template: "./src/workbench/workbench.html", templateParameters: { csp: CSP }, inject: "body" }),
+      ...(env.baseline ? [page("baseline.html", ["baseline"], { title: "Baseline" })] : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().replaceAll(DEV_BASE_URL, productionBaseUrl()) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      server,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      historyApiFallback: false,
+    },
+  };
+};
