@@ -1,0 +1,20 @@
+/**
+ * Bench lines for time: the response clock and follow-up dates on data/sample.
+ * The clock lines are oracle measures (tracked-ness from the labels, threads from headers): the clock alone.
+ */
+import { info, type BenchLine } from "./benchLine";
+import { loadSample } from "../../tests/core/clock/sampleCorpus";
+import { measureClockOnSample } from "../../tests/core/clock/sampleMeasure";
+
+export async function run(): Promise<BenchLine[]> {
+  const corpus = await loadSample();
+  const lines: BenchLine[] = [];
+  const t0 = performance.now();
+  const calendar = measureClockOnSample(corpus, "calendar");
+  const business = measureClockOnSample(corpus, "business");
+  const ms = performance.now() - t0;
+  lines.push(info("clock.sampleStatusAccuracyOracle", calendar.accuracy, "ratio"));
+  lines.push(info("clock.sampleStatusAccuracyBusinessDaysOracle", business.accuracy, "ratio"));
+  lines.push(info("clock.sampleMsPerMessage", ms / (2 * corpus.messages.length), "ms"));
+  return lines;
+}
