@@ -1,0 +1,67 @@
+// taskpane.initialJsGzipKB and taskpane.firstRenderRatio: the production pane's size and first render time against a
+// minimal React + Fluent v9 pane built by the same webpack config, both in headless Chromium.
+import { spawnSync } from "node:child_process";
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join, resolve } from "node:path";
+import { atMost, info, median, type BenchLine } from "./benchLine";
+import { OFFICE_STUB } from "./officeStub";
+// @ts-expect-error plain ESM helpers without types
+import { serveDist } from "../serveDist.mjs";
+// @ts-expect-error plain ESM helpers without types
+import { launchChromium, chromiumAvailable } from "../chromium.mjs";
+
+const OUT = resolve("dist-bench");
+const LOADS = 10;
+
+/** gzip size of the scripts a page loads before anything lazy (the CDN office.js excluded). */
+function initialJsGzipBytes(page: string): number {
+  const html = readFileSync(join(OUT, page), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(OUT, src.replace(/^\//, ""))), { level: 9 }).length, 0);
+}
+
+/** Median ms from navigation start to the first render of [data-testid=item-subject], over LOADS fresh loads. */
+async function firstRenderMs(baseUrl: string, page: string): Promise<number> {
+  const browser = await launchChromium();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
+      await tab.addInitScript(() => {
+        const w = window as unknown as { __firstRender?: number };
+        new MutationObserver((_, obs) => {
+          if (document.querySelector("[data-testid=item-subject]")) {
+            w.__firstRender = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await tab.goto(`${baseUrl}/${page}`);
+      await tab.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, { timeout: 30000 });
+      times.push(await tab.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return median(times);
+}
+
+export async function run(): Promise<BenchLine[]> {
+  const build = spawnSync("npx", ["webpack", "--mode", "production", "--env", "baseline", "--output-path", OUT], { encoding: "utf8" });
+  if (build.status !== 0 || !existsSync(join(OUT, "taskpane.html"))) throw new Error(`build failed: ${build.stderr || build.stdout}`);
+  const lines: BenchLine[] = [atMost("taskpane.initialJsGzipKB", initialJsGzipBytes("taskpane.html") / 1024, "KB", 250)];
+  if (!chromiumAvailable()) return lines;
+  const server = await serveDist(OUT);
+  try {
+    const pane = await firstRenderMs(server.url, "taskpane.html");
+    const baseline = await firstRenderMs(server.url, "baseline.html");
+    lines.push(atMost("taskpane.firstRenderRatio", pane / baseline, "ratio", 1.5), info("taskpane.firstRenderMs", pane, "ms"), info("baseline.firstRenderMs", baseline, "ms"));
+  } finally {
+    await server.close();
+  }
+  return lines;
+}
