@@ -1,0 +1,118 @@
+import type { AuditRecord, LogEntry } from "../../core/matterLog/types";
+import type { OutboxOperation } from "../../core/outbox/types";
+import type { DirectoryStore, StoredDirectory } from "../../core/ports/directoryStore";
+import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "../../core/ports/filingHistoryStore";
+import type { MatterLogChange, MatterLogStore } from "../../core/ports/matterLogStore";
+import type { OutboxSettlement, OutboxStore } from "../../core/ports/outboxStore";
+import type { SettingsStore } from "../../core/ports/settingsStore";
+
+/**
+ * In-memory stores with the same contract as the IndexedDB ones: for the CLI, tests, and hosts without IndexedDB.
+ * Values are cloned in and out so callers cannot mutate what is "stored", as with structured clone in IndexedDB.
+ */
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class MemoryMatterLogStore implements MatterLogStore {
+  private readonly entries = new Map<string, LogEntry>();
+  private readonly audits: AuditRecord[] = [];
+
+  async get(internetMessageId: string): Promise<LogEntry | null> {
+    const e = this.entries.get(internetMessageId);
+    return e ? clone(e) : null;
+  }
+  async listByMatter(matterId: string): Promise<LogEntry[]> {
+    return [...this.entries.values()].filter((e) => e.matterId === matterId).map(clone);
+  }
+  async auditFor(internetMessageId: string): Promise<AuditRecord[]> {
+    return this.audits.filter((a) => a.internetMessageId === internetMessageId).map(clone);
+  }
+  async commit(change: MatterLogChange): Promise<void> {
+    if (change.remove) this.entries.delete(change.remove);
+    if (change.put) this.entries.set(change.put.internetMessageId, clone(change.put));
+    if (change.audit) this.audits.push(clone(change.audit));
+  }
+}
+
+/** Applies a delta to address counts; shared so the memory and IndexedDB stores count identically. */
+export function applyCounts(current: Record<string, number>, matterId: string, delta: number): Record<string, number> {
+  const next = { ...current };
+  const value = (next[matterId] ?? 0) + delta;
+  if (value > 0) next[matterId] = value;
+  else delete next[matterId];
+  return next;
+}
+
+export class MemoryFilingHistoryStore implements FilingHistoryStore {
+  private readonly addresses = new Map<string, Record<string, number>>();
+  private readonly conversations = new Map<string, string>();
+
+  async countsFor(address: string): Promise<Record<string, number>> {
+    return { ...(this.addresses.get(address.toLowerCase()) ?? {}) };
+  }
+  async matterForConversation(conversationId: string): Promise<string | null> {
+    return this.conversations.get(conversationId) ?? null;
+  }
+  async snapshot(): Promise<FilingHistorySnapshot> {
+    return { addresses: Object.fromEntries([...this.addresses].map(([k, v]) => [k, { ...v }])), conversations: Object.fromEntries(this.conversations) };
+  }
+  async apply(delta: FilingHistoryDelta): Promise<void> {
+    for (const { address, matterId, delta: d } of delta.counts) {
+      const key = address.toLowerCase();
+      const next = applyCounts(this.addresses.get(key) ?? {}, matterId, d);
+      if (Object.keys(next).length) this.addresses.set(key, next);
+      else this.addresses.delete(key);
+    }
+    for (const { conversationId, matterId } of delta.conversations) {
+      if (matterId) this.conversations.set(conversationId, matterId);
+      else this.conversations.delete(conversationId);
+    }
+  }
+}
+
+export class MemoryOutboxStore implements OutboxStore {
+  private readonly ops = new Map<string, OutboxOperation>();
+
+  async enqueue(op: OutboxOperation): Promise<void> {
+    if (op.group) {
+      for (const [key, existing] of this.ops) if (existing.group === op.group && key !== op.key) this.ops.delete(key);
+    }
+    this.ops.set(op.key, clone(op));
+  }
+  async due(now: string, limit: number, kinds: readonly string[]): Promise<OutboxOperation[]> {
+    return [...this.ops.values()]
+      .filter((o) => o.status === "pending" && o.nextAttemptAt !== null && o.nextAttemptAt <= now && kinds.includes(o.kind))
+      .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.key.localeCompare(b.key)))
+      .slice(0, limit)
+      .map(clone);
+  }
+  async settle(settlement: OutboxSettlement): Promise<void> {
+    for (const { key, createdAt } of settlement.remove) if (this.ops.get(key)?.createdAt === createdAt) this.ops.delete(key);
+    for (const op of settlement.update) if (this.ops.get(op.key)?.createdAt === op.createdAt) this.ops.set(op.key, clone(op));
+  }
+  async list(): Promise<OutboxOperation[]> {
+    return [...this.ops.values()].map(clone);
+  }
+}
+
+export class MemoryDirectoryStore implements DirectoryStore {
+  private stored: StoredDirectory | null = null;
+  async load(): Promise<StoredDirectory | null> {
+    return this.stored ? clone(this.stored) : null;
+  }
+  async save(stored: StoredDirectory): Promise<void> {
+    this.stored = clone(stored);
+  }
+}
+
+export class MemorySettingsStore implements SettingsStore {
+  private readonly values = new Map<string, unknown>();
+  async get(key: string): Promise<unknown> {
+    return this.values.has(key) ? clone(this.values.get(key)) : undefined;
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    this.values.set(key, clone(value));
+  }
+  async remove(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+}

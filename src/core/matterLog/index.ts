@@ -1,0 +1,6 @@
+export * from "./types";
+export * from "./matterLog";
+export * from "./categoryName";
+export * from "./snippet";
+export * from "./direction";
+export * from "./exportLog";
