@@ -1,0 +1,205 @@
+import Fuse from "fuse.js";
+import type { Client, Contact, Directory, Matter, Person } from "./types";
+import { emailDomain } from "../model/mail";
+import { isPublicMailDomain } from "./publicDomains";
+import { tokenize } from "./tokens";
+import { COMMON_WORDS } from "./commonWords";
+
+/** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
+export interface PhraseTarget {
+  readonly kind: "keyword" | "party" | "client";
+  /** Matter id for keyword/party, client id for client names. */
+  readonly id: string;
+  /** The phrase as the directory writes it, for reasons. */
+  readonly label: string;
+  /** Folded tokens of the phrase. */
+  readonly words: readonly string[];
+  /** Only matches words written in capitals (short acronyms such as "SHA"). */
+  readonly upperOnly: boolean;
+  /** Evidence weight before location factors: longer, rarer phrases weigh more. */
+  readonly weight: number;
+}
+
+/** A reference-shaped pattern from the firm's configuration, compiled once. */
+export interface CompiledPattern {
+  readonly source: string;
+  readonly regex: RegExp;
+}
+
+/** Lookups precomputed from a directory so that recognition never scans all matters. */
+export interface DirectoryIndex {
+  readonly directory: Directory;
+  readonly firmDomains: ReadonlySet<string>;
+  readonly peopleByEmail: ReadonlyMap<string, Person>;
+  readonly contactByEmail: ReadonlyMap<string, { readonly contact: Contact; readonly clientId: string }>;
+  /** Client ids by the client's own (non-public) mail domain. */
+  readonly clientsByDomain: ReadonlyMap<string, readonly string[]>;
+  readonly clientById: ReadonlyMap<string, Client>;
+  readonly matterById: ReadonlyMap<string, Matter>;
+  readonly mattersByClient: ReadonlyMap<string, readonly Matter[]>;
+  /** Matter ids by upper-cased matter number or alias. */
+  readonly matterByRef: ReadonlyMap<string, string>;
+  readonly refPatterns: readonly CompiledPattern[];
+  /** Matter ids by an opposing party's exact address / domain. */
+  readonly opposingByEmail: ReadonlyMap<string, readonly string[]>;
+  readonly opposingByDomain: ReadonlyMap<string, readonly string[]>;
+  /** Phrases by their first folded word. */
+  readonly phrasesByFirstWord: ReadonlyMap<string, readonly PhraseTarget[]>;
+  /** Longest phrase in words, bounds lookahead. */
+  readonly maxPhraseWords: number;
+}
+
+/** DESIGN defaults when a firm configures no reference patterns. */
+export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b", "\\b[A-Z]{2,6}/\\d{3,6}\\b"];
+
+/** Upper-cases and strips brackets and spaces so "[2024-0012]" and "2024-0012" meet. */
+export function normalizeRef(ref: string): string {
+  return ref.trim().replace(/^[[(]+|[\])]+$/g, "").replace(/\s+/g, "").toUpperCase();
+}
+
+const COMPANY_SUFFIX = new Set(["ltd", "limited", "llp", "lp", "plc", "inc", "llc", "co", "corp", "gmbh", "sa", "bv", "pty", "the", "and", "of", "mr", "mrs", "ms", "miss", "dr"]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes". */
+function nameWords(name: string): string[] {
+  const words = [...tokenize(name.replace(/\([^)]*\)/g, " ")).words];
+  while (words.length > 0 && COMPANY_SUFFIX.has(words[words.length - 1])) words.pop();
+  while (words.length > 0 && COMPANY_SUFFIX.has(words[0])) words.shift();
+  return words;
+}
+
+/**
+ * Builds the recognition index once per directory (O(size)). Phrase weights use how many matters
+ * share a phrase, so a keyword on many matters ("lease") says less than one on a single matter.
+ */
+export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
+  const firmDomains = new Set(directory.firm.domains.map((d) => d.toLowerCase()));
+  const peopleByEmail = new Map(directory.people.map((p) => [p.email.toLowerCase(), p] as const));
+  const contactByEmail = new Map<string, { contact: Contact; clientId: string }>();
+  const clientsByDomain = new Map<string, string[]>();
+  const clientById = new Map<string, Client>();
+  for (const client of directory.clients) {
+    clientById.set(client.id, client);
+    for (const contact of client.contacts) contactByEmail.set(contact.email.toLowerCase(), { contact, clientId: client.id });
+    for (const d of client.domains) if (!isPublicMailDomain(d) && !firmDomains.has(d)) push(clientsByDomain, d.toLowerCase(), client.id);
+  }
+  const matterById = new Map<string, Matter>();
+  const mattersByClient = new Map<string, Matter[]>();
+  const matterByRef = new Map<string, string>();
+  const opposingByEmail = new Map<string, string[]>();
+  const opposingByDomain = new Map<string, string[]>();
+  // Phrase candidates first, weighted after counting how many matters share each phrase.
+  const raw: { kind: PhraseTarget["kind"]; id: string; label: string; words: string[]; upperOnly: boolean }[] = [];
+  const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
+    if (words.length > 0) raw.push({ kind, id, label, words, upperOnly });
+  };
+  for (const matter of directory.matters) {
+    matterById.set(matter.id, matter);
+    push(mattersByClient, matter.clientId, matter);
+    matterByRef.set(normalizeRef(matter.number), matter.id);
+    for (const a of matter.aliases ?? []) matterByRef.set(normalizeRef(a), matter.id);
+    for (const kw of matter.keywords ?? []) {
+      const words = [...tokenize(kw).words];
+      const trimmed = kw.trim();
+      const acronym = trimmed.length <= 5 && /\p{Lu}/u.test(trimmed) && trimmed === trimmed.toUpperCase();
+      addPhrase("keyword", matter.id, trimmed, words, acronym);
+    }
+    for (const party of matter.opposing ?? []) {
+      for (const e of party.emails ?? []) push(opposingByEmail, e.toLowerCase(), matter.id);
+      for (const d of party.domains ?? []) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
+      const words = nameWords(party.name);
+      addPhrase("party", matter.id, party.name.replace(/\s*\([^)]*\)/g, "").trim(), words);
+      // People are named by surname alone, companies by their first word ("Larchfield"): add the
+      // distinctive single word too, unless it is an everyday word.
+      const single = /\b(ltd|limited|llp|lp|plc|inc|llc|properties|homes|estates|group|ventures)\b/i.test(party.name) ? words[0] : words[words.length - 1];
+      if (words.length > 1 && single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
+    }
+  }
+  for (const client of directory.clients) {
+    const words = nameWords(client.name);
+    // A one-word or everyday client name ("Trust") would match too much mail.
+    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
+  }
+  const df = new Map<string, Set<string>>();
+  for (const r of raw) {
+    const key = `${r.kind === "client" ? "c" : "m"}:${r.words.join(" ")}`;
+    const owners = df.get(key) ?? new Set<string>();
+    owners.add(r.id);
+    df.set(key, owners);
+  }
+  const phrasesByFirstWord = new Map<string, PhraseTarget[]>();
+  const seen = new Set<string>();
+  let maxPhraseWords = 1;
+  for (const r of raw) {
+    const phrase = r.words.join(" ");
+    const dedupe = `${r.kind}:${r.id}:${phrase}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    const shared = df.get(`${r.kind === "client" ? "c" : "m"}:${phrase}`)?.size ?? 1;
+    const base = r.words.length >= 2 ? 2 : COMMON_WORDS.has(phrase) ? 0.5 : 1.5;
+    const weight = base / Math.sqrt(shared);
+    maxPhraseWords = Math.max(maxPhraseWords, r.words.length);
+    push(phrasesByFirstWord, r.words[0], { kind: r.kind, id: r.id, label: r.label, words: r.words, upperOnly: r.upperOnly, weight });
+  }
+  const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
+  const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
+  return {
+    directory, firmDomains, peopleByEmail, contactByEmail, clientsByDomain, clientById, matterById, mattersByClient,
+    matterByRef, refPatterns, opposingByEmail, opposingByDomain, phrasesByFirstWord, maxPhraseWords,
+  };
+}
+
+/** True when the address belongs to the firm (its domains or a listed person). */
+export function isFirmAddress(index: DirectoryIndex, email: string): boolean {
+  const e = email.toLowerCase();
+  return index.peopleByEmail.has(e) || index.firmDomains.has(emailDomain(e));
+}
+
+/** One fuzzy search result: the matter, its client and Fuse's score (0 = exact, 1 = unrelated). */
+export interface MatterSearchHit {
+  readonly matter: Matter;
+  readonly client: Client | undefined;
+  readonly score: number;
+}
+
+interface SearchDoc {
+  readonly matter: Matter;
+  readonly number: string;
+  readonly aliases: readonly string[];
+  readonly title: string;
+  readonly clientName: string;
+}
+
+// Fuse's own index is built on first search, not in buildDirectoryIndex: recognition never needs it.
+const fuseCache = new WeakMap<DirectoryIndex, Fuse<SearchDoc>>();
+
+/**
+ * Fuzzy matter picker search (the "file to…" box) over number, aliases, title and client name,
+ * open matters first among equally good hits.
+ */
+export function searchMatters(index: DirectoryIndex, query: string, limit = 10): MatterSearchHit[] {
+  const q = query.trim();
+  if (!q) return [];
+  let fuse = fuseCache.get(index);
+  if (!fuse) {
+    const docs: SearchDoc[] = index.directory.matters.map((m) => ({
+      matter: m, number: m.number, aliases: m.aliases ?? [], title: m.title, clientName: index.clientById.get(m.clientId)?.name ?? "",
+    }));
+    fuse = new Fuse(docs, {
+      includeScore: true, ignoreLocation: true, threshold: 0.35,
+      keys: [{ name: "number", weight: 3 }, { name: "aliases", weight: 3 }, { name: "title", weight: 1 }, { name: "clientName", weight: 1.5 }],
+    });
+    fuseCache.set(index, fuse);
+  }
+  return fuse
+    .search(q, { limit: Math.max(limit * 3, limit) })
+    .map((r) => ({ matter: r.item.matter, client: index.clientById.get(r.item.matter.clientId), score: r.score ?? 1 }))
+    .sort((a, b) => a.score - b.score || (a.matter.status === b.matter.status ? 0 : a.matter.status === "open" ? -1 : 1))
+    .slice(0, limit);
+}
