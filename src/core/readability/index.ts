@@ -5,3 +5,5 @@ export { wordSpans, countWords, syllablesOf } from "./words";
 export type { WordSpan } from "./words";
 export { readability, fleschKincaidGrade, fleschReadingEase } from "./grade";
 export type { Readability, SentenceReadability, TextReadability } from "./grade";
+export { checkDraft, applySuggestion, hasNoJargon } from "./checkDraft";
+export type { CheckOptions, CheckedSentence, DraftCheck, Finding, FindingKind } from "./checkDraft";

@@ -1,0 +1,283 @@
+import { readability } from "./grade";
+import { LEGAL_TERMS, SAID_BEFORE, SAID_NOT_BEFORE } from "./legalTerms";
+import { ADJECTIVAL_ED, BE_FORMS, BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES } from "./passiveWords";
+import { SIMPLIFY_PATTERNS } from "./simplifyPatterns";
+
+/** What a finding is about: legalese, a wordy phrase, a sentence over the limit, or passive voice. */
+export type FindingKind = "jargon" | "wordy" | "long-sentence" | "passive";
+
+/** One problem in a draft, with its exact span in the checked text (end exclusive). */
+export interface Finding {
+  readonly kind: FindingKind;
+  /** The text at `start`..`end`. */
+  readonly text: string;
+  /** What to do: the plain word to use (jargon/wordy; "" means delete it) or short advice (long-sentence/passive). */
+  readonly suggestion: string;
+  /** Text `applySuggestion` puts in place of the span; null when the fix needs a person (long sentence, passive). */
+  readonly replacement: string | null;
+  /** Every plain alternative known, best first (jargon/wordy). */
+  readonly alternatives: readonly string[];
+  readonly start: number;
+  readonly end: number;
+  /** One plain sentence for the pane. */
+  readonly message: string;
+}
+
+/** One sentence of the draft with its own grade. */
+export interface CheckedSentence {
+  readonly start: number;
+  readonly end: number;
+  readonly grade: number;
+  readonly words: number;
+}
+
+/** The result of checking a draft. */
+export interface DraftCheck {
+  /** Flesch–Kincaid grade of the whole draft. */
+  readonly grade: number;
+  /** Flesch reading ease of the whole draft. */
+  readonly readingEase: number;
+  readonly sentences: readonly CheckedSentence[];
+  /** Findings ordered by start, then kind. */
+  readonly findings: readonly Finding[];
+}
+
+/** Options of `checkDraft`. */
+export interface CheckOptions {
+  /** A sentence with more words than this is flagged (default 20). */
+  readonly maxSentenceWords?: number;
+}
+
+interface PhraseRule {
+  readonly phrase: string;
+  readonly kind: "jargon" | "wordy";
+  readonly alternatives: readonly string[];
+  /** Deleting the phrase is a fix on its own. */
+  readonly omit: boolean;
+  /** Sticky, case-insensitive matcher that starts at a word's first character. */
+  readonly re: RegExp;
+}
+
+const WORD_JOINERS = /[\p{L}\p{N}'’-]/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function compile(phrase: string): RegExp {
+  const body = phrase.split(/\s+/).map(escapeRegExp).join("\\s+");
+  // the phrase must end at a word boundary: "shall" must not match "shallow", "type" not "type-safe"
+  return new RegExp(`${body}(?![\\p{L}\\p{N}'’-])`, "iuy");
+}
+
+/** Rules keyed by their first word (lower-case), longest phrase first so the longest match wins. */
+function buildIndex(): Map<string, PhraseRule[]> {
+  const index = new Map<string, PhraseRule[]>();
+  const seen = new Set<string>();
+  const add = (phrase: string, kind: "jargon" | "wordy", alternatives: readonly string[], omit: boolean): void => {
+    if (seen.has(phrase)) return; // a legal term shadows the same phrase in the general list
+    seen.add(phrase);
+    const first = (phrase.match(/[\p{L}\p{N}]+/u)?.[0] ?? phrase).toLowerCase();
+    const list = index.get(first) ?? [];
+    list.push({ phrase, kind, alternatives, omit, re: compile(phrase) });
+    index.set(first, list);
+  };
+  for (const [phrase, alternatives] of LEGAL_TERMS) add(phrase, "jargon", alternatives, alternatives.length === 0);
+  for (const [phrase, alternatives, omit] of SIMPLIFY_PATTERNS) add(phrase, "wordy", alternatives, omit === true);
+  for (const list of index.values()) list.sort((a, b) => b.phrase.length - a.phrase.length || (a.kind === "jargon" ? -1 : 1));
+  return index;
+}
+
+let phraseIndex: Map<string, PhraseRule[]> | null = null;
+
+/** Gives `replacement` the case of `original` ("Prior to" → "Before", "SHALL" → "WILL"). */
+function matchCase(original: string, replacement: string): string {
+  if (!replacement) return replacement;
+  if (original.length > 1 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(original)) return replacement[0].toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) tokens.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  return tokens;
+}
+
+function phraseFinding(rule: PhraseRule, text: string, start: number, end: number): Finding {
+  const found = text.slice(start, end);
+  const alternatives = rule.alternatives.map((a) => matchCase(found, a));
+  const replacement = alternatives[0] ?? "";
+  const plain = rule.alternatives.length ? `use “${rule.alternatives.join("”, “")}”` : "";
+  const message =
+    rule.kind === "jargon"
+      ? `“${found}” is legal jargon: ${plain || "leave it out"}${plain && rule.omit ? ", or leave it out" : ""}.`
+      : `“${found}” is wordy: ${plain || "leave it out"}${plain && rule.omit ? ", or leave it out" : ""}.`;
+  return { kind: rule.kind, text: found, suggestion: replacement, replacement, alternatives, start, end, message };
+}
+
+/** "said" used as an adjective ("the said agreement", "under said lease", "Said party"). */
+function saidFinding(text: string, tokens: readonly Token[], i: number): Finding | null {
+  const next = tokens[i + 1];
+  if (!next || !/^\p{Ll}/u.test(text[next.start]) || SAID_NOT_BEFORE.has(next.lower)) return null;
+  if (!/^\s+$/.test(text.slice(tokens[i].end, next.start))) return null;
+  const prev = tokens[i - 1];
+  const joinedToPrev = prev !== undefined && /^\s+$/.test(text.slice(prev.end, tokens[i].start));
+  const sentenceStart = !joinedToPrev && /^\p{Lu}/u.test(text[tokens[i].start]);
+  if (!sentenceStart && !(joinedToPrev && prev && SAID_BEFORE.has(prev.lower))) return null;
+  const withThe = joinedToPrev && prev?.lower === "the";
+  const start = withThe && prev ? prev.start : tokens[i].start;
+  const found = text.slice(start, tokens[i].end);
+  const replacement = matchCase(found, "the");
+  return {
+    kind: "jargon",
+    text: found,
+    suggestion: replacement,
+    replacement,
+    alternatives: [replacement, matchCase(found, "this")],
+    start,
+    end: tokens[i].end,
+    message: `“${found}” as a pointer is legal jargon: use “the” or “this”.`,
+  };
+}
+
+function phraseFindings(text: string, tokens: readonly Token[]): Finding[] {
+  const index = (phraseIndex ??= buildIndex());
+  const out: Finding[] = [];
+  let coveredTo = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.start < coveredTo) continue;
+    if (t.start > 0 && WORD_JOINERS.test(text[t.start - 1]) && !/['’]/.test(text[t.start - 1])) continue; // inside "non-type"
+    let best: Finding | null = null;
+    for (const rule of index.get(t.lower.replace(/['’].*$/, "")) ?? []) {
+      rule.re.lastIndex = t.start;
+      const m = rule.re.exec(text);
+      if (m && (!best || t.start + m[0].length > best.end)) best = phraseFinding(rule, text, t.start, t.start + m[0].length);
+    }
+    if (!best && t.lower === "said") best = saidFinding(text, tokens, i);
+    if (best) {
+      out.push(best);
+      coveredTo = best.end;
+    }
+  }
+  return out;
+}
+
+function isParticiple(word: string): boolean {
+  if (IRREGULAR_PARTICIPLES.has(word)) return true;
+  return word.length > 4 && word.endsWith("ed") && !ADJECTIVAL_ED.has(word);
+}
+
+function passiveFindings(text: string, tokens: readonly Token[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!BE_FORMS.has(tokens[i].lower)) continue;
+    let j = i + 1;
+    let between = 0;
+    while (j < tokens.length && between <= 2) {
+      if (!/^\s+$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break; // punctuation ends the clause
+      const w = tokens[j].lower;
+      if (isParticiple(w)) {
+        const found = text.slice(tokens[i].start, tokens[j].end);
+        out.push({
+          kind: "passive",
+          text: found,
+          suggestion: "Say who does it: “we sent”, not “was sent”.",
+          replacement: null,
+          alternatives: [],
+          start: tokens[i].start,
+          end: tokens[j].end,
+          message: `“${found}” is passive voice: name who does it.`,
+        });
+        i = j;
+        break;
+      }
+      if (BETWEEN_BE_AND_PARTICIPLE.has(w) || (w.endsWith("ly") && w.length > 3)) {
+        j++;
+        between++;
+        continue;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+const KIND_ORDER: Record<FindingKind, number> = { "long-sentence": 0, jargon: 1, wordy: 2, passive: 3 };
+
+/**
+ * Checks an attorney's draft for legalese and wordy phrases (with plain alternatives), sentences over
+ * the limit, and passive voice, and gives the grade and reading ease overall and per sentence.
+ * Pure and synchronous: it runs on every keystroke pause in compose.
+ */
+export function checkDraft(text: string, options: CheckOptions = {}): DraftCheck {
+  const maxWords = options.maxSentenceWords ?? 20;
+  const r = readability(text);
+  const tokens = tokenize(text);
+  const phrases = phraseFindings(text, tokens);
+  // "please be advised" is one fix, not a jargon finding plus a passive one inside it
+  const passives = passiveFindings(text, tokens).filter((p) => !phrases.some((f) => f.start <= p.start && p.end <= f.end));
+  const findings: Finding[] = [...phrases, ...passives];
+  for (const s of r.perSentence) {
+    if (s.words <= maxWords) continue;
+    findings.push({
+      kind: "long-sentence",
+      text: s.text,
+      suggestion: `Split this ${s.words}-word sentence; aim for ${maxWords} words or fewer.`,
+      replacement: null,
+      alternatives: [],
+      start: s.start,
+      end: s.end,
+      message: `This sentence has ${s.words} words. Split it into shorter ones.`,
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return {
+    grade: r.grade,
+    readingEase: r.readingEase,
+    sentences: r.perSentence.map((s) => ({ start: s.start, end: s.end, grade: s.grade, words: s.words })),
+    findings,
+  };
+}
+
+/**
+ * Applies a finding's replacement (or `replacement` when given, e.g. another alternative) and returns the new
+ * text. When the text has changed since the check, the nearest occurrence of the finding's text is used; when
+ * there is none, or the finding has no replacement, the text comes back unchanged. Deleting tidies the space
+ * left behind and capitalises a sentence's new first word.
+ */
+export function applySuggestion(text: string, finding: Finding, replacement: string | null = finding.replacement): string {
+  if (replacement === null) return text;
+  let start = finding.start;
+  if (text.slice(start, finding.end) !== finding.text) {
+    const before = text.lastIndexOf(finding.text, start);
+    const after = text.indexOf(finding.text, start);
+    const candidates = [before, after].filter((x) => x >= 0);
+    if (candidates.length === 0) return text;
+    start = candidates.reduce((a, b) => (Math.abs(a - finding.start) <= Math.abs(b - finding.start) ? a : b));
+  }
+  const end = start + finding.text.length;
+  if (replacement !== "") return text.slice(0, start) + replacement + text.slice(end);
+  // deleting: drop one adjoining space, and carry a capital over to the next word
+  let head = text.slice(0, start);
+  let tail = text.slice(end);
+  if (/[ \t]$/.test(head) && /^[ \t,]/.test(tail)) tail = tail.replace(/^[ \t]+/, "");
+  else if (head === "" || /[\n]$/.test(head) || /[.!?]\s*$/.test(head)) tail = tail.replace(/^[ \t]+/, "");
+  else head = head.replace(/[ \t]+$/, tail.startsWith(" ") ? "" : " ");
+  if (/^\p{Lu}/u.test(finding.text) && (head.trim() === "" || /[.!?]\s*$/.test(head))) {
+    tail = tail.replace(/^(\s*)(\p{Ll})/u, (_m, sp: string, ch: string) => sp + ch.toUpperCase());
+  }
+  return head + tail;
+}
+
+/** True when the draft has no legalese or wordy phrase (used to vet suggested replies). */
+export function hasNoJargon(text: string): boolean {
+  return !checkDraft(text).findings.some((f) => f.kind === "jargon" || f.kind === "wordy");
+}
