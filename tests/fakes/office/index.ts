@@ -1,0 +1,5 @@
+/** The Office.js fake used by tests and the workbench. Browser-safe: no Node built-ins. */
+export { createOfficeFake, installOfficeFake, MAX_SELECTED_ITEMS, type OfficeFake, type OfficeFakeController } from "./officeFake";
+export { REPLY_FORM_LIMIT_BYTES } from "./readItem";
+export { officeEnums } from "./enums";
+export type * from "./types";
