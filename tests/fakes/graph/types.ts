@@ -1,0 +1,104 @@
+/** Graph-shaped records the simulator stores and returns (the slice of Graph Matterline uses). */
+
+export interface GraphEmailAddress {
+  emailAddress: { name?: string; address: string };
+}
+
+export interface GraphExtendedProperty {
+  id: string;
+  value: string;
+}
+
+export interface GraphMessage {
+  id: string;
+  internetMessageId?: string;
+  conversationId?: string;
+  subject?: string;
+  from?: GraphEmailAddress;
+  sender?: GraphEmailAddress;
+  toRecipients?: GraphEmailAddress[];
+  ccRecipients?: GraphEmailAddress[];
+  receivedDateTime?: string;
+  sentDateTime?: string;
+  body?: { contentType: "text" | "html"; content: string };
+  bodyPreview?: string;
+  categories?: string[];
+  singleValueExtendedProperties?: GraphExtendedProperty[];
+  hasAttachments?: boolean;
+  webLink?: string;
+  isRead?: boolean;
+  parentFolderId?: string;
+  [key: string]: unknown;
+}
+
+/** What `addMessage` accepts: every field optional, the id generated when absent. */
+export type SeedMessage = Partial<GraphMessage>;
+
+export interface GraphDateTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+export interface GraphEvent {
+  id: string;
+  subject?: string;
+  body?: { contentType: string; content: string };
+  start: GraphDateTimeZone;
+  end: GraphDateTimeZone;
+  categories?: string[];
+  showAs?: string;
+  isReminderOn?: boolean;
+  reminderMinutesBeforeStart?: number;
+  attendees?: unknown[];
+  transactionId?: string;
+  [key: string]: unknown;
+}
+
+export interface GraphMasterCategory {
+  id: string;
+  displayName: string;
+  color: string;
+}
+
+export interface GraphMailboxSettings {
+  timeZone: string;
+  workingHours: {
+    daysOfWeek: string[];
+    startTime: string;
+    endTime: string;
+    timeZone: { name: string };
+  };
+}
+
+/** A fault the simulator injects into the next matching requests. */
+export type SimulatedFault =
+  | { status: 500 | 502 | 503 | 504; retryAfterSec?: number }
+  | "timeout"
+  | "drop"
+  | "drop-after-commit";
+
+/** What a fault matcher sees of a request (top-level, or a `$batch` sub-request). */
+export interface RequestSummary {
+  method: string;
+  /** Path after the version segment, e.g. `/me/messages/abc`. */
+  path: string;
+  /** Query string without the leading `?`. */
+  query: string;
+  body: unknown;
+  /** True for a sub-request inside `$batch`. */
+  inBatch: boolean;
+}
+
+export interface SimulatorStats {
+  totalRequests: number;
+  /** Highest number of top-level requests in flight at once, over all mailboxes. */
+  maxInFlight: number;
+  /** Same, per mailbox key ("me" resolves to the signed-in user's address). */
+  maxInFlightByMailbox: Record<string, number>;
+  /** `METHOD /path` (no query) → count; `$batch` sub-requests are counted under their own path too. */
+  requestsByPath: Record<string, number>;
+  batchSubRequests: number;
+  throttled: number;
+  /** Every top-level request, in arrival order. */
+  log: { method: string; url: string; status: number; prefer: string }[];
+}
