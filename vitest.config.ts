@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["tests/**/*.test.{ts,tsx}"],
     exclude: ["tests/browser/**", "node_modules/**"],
     environment: "node",
+    setupFiles: ["tests/setup/dom.ts"],
     pool: "threads",
     testTimeout: 20000,
   },
