@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEml } from "../../src/adapters/mime/parseEml";
+import type { MailMessage } from "../../src/core/model/mail";
+import { newTextOf } from "../../src/core/text/newText";
+import { classifyIntent } from "../../src/core/language/intent";
+import { negativeTone } from "../../src/core/language/tone";
+import { needsReply } from "../../src/core/language/needsReply";
+import type { BenchLine } from "./benchLine";
+import { atLeast, atMost, info, median } from "./benchLine";
+
+const ROOT = join(__dirname, "../..");
+
+interface Label {
+  file: string;
+  direction: string;
+  senderRole: string;
+  needsReply: boolean | null;
+  intent: string;
+  negativeTone: boolean;
+}
+
+/** One labelled sample message with what the language rules said about it. */
+export interface LanguageCase {
+  file: string;
+  label: Label;
+  intent: string;
+  negative: boolean;
+  needsReply: boolean;
+}
+
+/** Precision/recall/F1 from counts (1 when there is nothing to find or nothing predicted). */
+function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/**
+ * Runs intent, tone and reply need over the labelled sample. Intent accuracy and tone are measured
+ * over inbound client messages (senderRole "client"), the mail these rules exist for; needs-reply
+ * over every message whose label is not null (which is the same set).
+ */
+export async function evaluateSample(): Promise<{
+  cases: LanguageCase[];
+  intentAccuracy: number;
+  negativeToneRecall: number;
+  negativeTonePrecision: number;
+  needsReplyF1: number;
+}> {
+  const labels = readFileSync(join(ROOT, "data/sample/labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Label);
+  const cases: LanguageCase[] = [];
+  for (const label of labels) {
+    const message = await parseEml(readFileSync(join(ROOT, "data/sample/mail", label.file)));
+    const text = newTextOf(message.bodyText, message.subject);
+    cases.push({
+      file: label.file,
+      label,
+      intent: classifyIntent(text, message.subject, message).intent,
+      negative: negativeTone(text).negative,
+      needsReply: needsReply(message).needsReply,
+    });
+  }
+  const client = cases.filter((c) => c.label.senderRole === "client");
+  const intentAccuracy = client.filter((c) => c.intent === c.label.intent).length / client.length;
+  const toneTp = client.filter((c) => c.negative && c.label.negativeTone).length;
+  const toneFp = client.filter((c) => c.negative && !c.label.negativeTone).length;
+  const toneFn = client.filter((c) => !c.negative && c.label.negativeTone).length;
+  const tone = prf(toneTp, toneFp, toneFn);
+  const nr = cases.filter((c) => c.label.needsReply !== null);
+  const nrScore = prf(
+    nr.filter((c) => c.needsReply && c.label.needsReply).length,
+    nr.filter((c) => c.needsReply && !c.label.needsReply).length,
+    nr.filter((c) => !c.needsReply && c.label.needsReply).length,
+  );
+  return { cases, intentAccuracy, negativeToneRecall: tone.recall, negativeTonePrecision: tone.precision, needsReplyF1: nrScore.f1 };
+}
+
+/** The outside request-intent sentences, each wrapped as a client email's new text; Yes should need a reply. */
+export function evaluateEmailIntent(): { precision: number; recall: number; f1: number; count: number } {
+  const rows = readFileSync(join(ROOT, "data/email-intent/train.tsv"), "utf8").split("\n").filter((l) => l.includes("\t"));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const row of rows) {
+    const tab = row.indexOf("\t");
+    const gold = row.slice(0, tab).trim() === "Yes";
+    const sentence = row.slice(tab + 1);
+    const message: MailMessage = {
+      id: "x", internetMessageId: null, conversationId: null, subject: "Question", from: { email: "client@client.example" },
+      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: sentence, attachmentNames: [], headers: {},
+    };
+    const predicted = needsReply(message, sentence).needsReply;
+    if (predicted && gold) tp++;
+    else if (predicted && !gold) fp++;
+    else if (!predicted && gold) fn++;
+  }
+  return { ...prf(tp, fp, fn), count: rows.length };
+}
+
+/** A 5,000-word client email with a long quoted Outlook history and signatures. */
+export function longEmail(): string {
+  const para =
+    "We have been through the draft lease again and have some comments on the rent review clause and the break option for the landlord. ";
+  const own = `Hi Sam,\n\n${para.repeat(40)}\n\nCould you let me know when you can call?\n\nKind regards,\nAlex\n\nThis email and any attachments are confidential.`;
+  const quoted = Array.from(
+    { length: 12 },
+    (_, i) => `\n________________________________\nFrom: Sam <sam@firm.example>\nSent: ${i + 1} March 2026 10:00\nTo: Alex <alex@client.example>\nSubject: RE: Lease\n\n${para.repeat(14)}\n\nKind regards,\nSam\n`,
+  ).join("");
+  return own + quoted;
+}
+
+/** Bench lines for `npm run bench`. */
+export async function run(): Promise<BenchLine[]> {
+  const sample = await evaluateSample();
+  const outside = evaluateEmailIntent();
+  const body = longEmail();
+  const message: MailMessage = {
+    id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "alex@client.example" },
+    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    const text = newTextOf(body, message.subject);
+    classifyIntent(text, message.subject, message);
+    negativeTone(text);
+    needsReply(message, text);
+    times.push(performance.now() - t0);
+  }
+  return [
+    atLeast("sample.intentAccuracy", sample.intentAccuracy, "ratio (inbound client mail)", 0.85),
+    atLeast("sample.negativeToneRecall", sample.negativeToneRecall, "ratio (inbound client mail)", 0.9),
+    atLeast("sample.negativeTonePrecision", sample.negativeTonePrecision, "ratio (inbound client mail)", 0.8),
+    atLeast("sample.needsReplyF1", sample.needsReplyF1, "F1 (needsReply labelled)", 0.92),
+    info("emailIntent.needsReplyPrecision", outside.precision, "ratio"),
+    info("emailIntent.needsReplyRecall", outside.recall, "ratio"),
+    info("emailIntent.needsReplyF1", outside.f1, "F1"),
+    atMost("language.msPer5000Words", median(times), "ms (split + intent + tone + needsReply)", 5),
+  ];
+}
