@@ -5,6 +5,8 @@ import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } fr
 import type { MatterLogChange, MatterLogStore } from "../../core/ports/matterLogStore";
 import type { OutboxSettlement, OutboxStore } from "../../core/ports/outboxStore";
 import type { SettingsStore } from "../../core/ports/settingsStore";
+import { MatterlineError } from "../../core/errors";
+import { holdsToken } from "./tokenGuard";
 
 /**
  * In-memory stores with the same contract as the IndexedDB ones: for the CLI, tests, and hosts without IndexedDB.
@@ -110,6 +112,7 @@ export class MemorySettingsStore implements SettingsStore {
     return this.values.has(key) ? clone(this.values.get(key)) : undefined;
   }
   async set(key: string, value: unknown): Promise<void> {
+    if (holdsToken(key, value)) throw new MatterlineError("invalid-input", "Settings cannot hold tokens, secrets or passwords.");
     this.values.set(key, clone(value));
   }
   async remove(key: string): Promise<void> {

@@ -1,0 +1,223 @@
+import type { AuditRecord, LogEntry } from "../../core/matterLog/types";
+import type { OutboxOperation } from "../../core/outbox/types";
+import type { DirectoryStore, StoredDirectory } from "../../core/ports/directoryStore";
+import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "../../core/ports/filingHistoryStore";
+import type { MatterLogChange, MatterLogStore } from "../../core/ports/matterLogStore";
+import type { OutboxSettlement, OutboxStore } from "../../core/ports/outboxStore";
+import type { SettingsStore } from "../../core/ports/settingsStore";
+import { MatterlineError } from "../../core/errors";
+import { applyCounts } from "./memoryStores";
+import { holdsToken } from "./tokenGuard";
+import { guard, type MatterlineDb } from "./openDb";
+import type { ClockNoteRecord, FilingHistoryRecord, FollowUpRecord, ScanCheckpointRecord, StoredAudit } from "./schema";
+
+function withoutId(a: StoredAudit): AuditRecord {
+  const { id: _id, ...rest } = a;
+  return rest;
+}
+
+/** The matter log in IndexedDB: entries keyed by internetMessageId, audit trail in write order. */
+export class IdbMatterLogStore implements MatterLogStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  get(internetMessageId: string): Promise<LogEntry | null> {
+    return guard("read the matter log", async () => (await this.db.get("matterLog", internetMessageId)) ?? null);
+  }
+  listByMatter(matterId: string): Promise<LogEntry[]> {
+    return guard("read the matter log", () => this.db.getAllFromIndex("matterLog", "byMatter", matterId));
+  }
+  auditFor(internetMessageId: string): Promise<AuditRecord[]> {
+    return guard("read the audit trail", async () => (await this.db.getAllFromIndex("audit", "byMessage", internetMessageId)).map(withoutId));
+  }
+  /** Entries of one thread, for recognition's "same thread as a logged message". */
+  listByConversation(conversationId: string): Promise<LogEntry[]> {
+    return guard("read the matter log", () => this.db.getAllFromIndex("matterLog", "byConversation", conversationId));
+  }
+  commit(change: MatterLogChange): Promise<void> {
+    return guard("save to the matter log", async () => {
+      const tx = this.db.transaction(["matterLog", "audit"], "readwrite");
+      if (change.remove) void tx.objectStore("matterLog").delete(change.remove);
+      if (change.put) void tx.objectStore("matterLog").put(change.put);
+      if (change.audit) void tx.objectStore("audit").add({ ...change.audit });
+      await tx.done;
+    });
+  }
+}
+
+const addressKey = (address: string) => `a:${address.toLowerCase()}`;
+const conversationKey = (conversationId: string) => `c:${conversationId}`;
+
+/** Filing history in IndexedDB; increments are applied inside one transaction so concurrent panes never lose a count. */
+export class IdbFilingHistoryStore implements FilingHistoryStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  countsFor(address: string): Promise<Record<string, number>> {
+    return guard("read filing history", async () => {
+      const row = await this.db.get("filingHistory", addressKey(address));
+      return row?.kind === "address" ? { ...row.counts } : {};
+    });
+  }
+  matterForConversation(conversationId: string): Promise<string | null> {
+    return guard("read filing history", async () => {
+      const row = await this.db.get("filingHistory", conversationKey(conversationId));
+      return row?.kind === "conversation" ? row.matterId : null;
+    });
+  }
+  snapshot(): Promise<FilingHistorySnapshot> {
+    return guard("read filing history", async () => {
+      const addresses: Record<string, Record<string, number>> = {};
+      const conversations: Record<string, string> = {};
+      for (const row of await this.db.getAll("filingHistory")) {
+        if (row.kind === "address") addresses[row.key.slice(2)] = { ...row.counts };
+        else conversations[row.key.slice(2)] = row.matterId;
+      }
+      return { addresses, conversations };
+    });
+  }
+  apply(delta: FilingHistoryDelta): Promise<void> {
+    return guard("save filing history", async () => {
+      const tx = this.db.transaction("filingHistory", "readwrite");
+      const store = tx.objectStore("filingHistory");
+      // Fold the deltas per address first, so one read and one write per address.
+      const byAddress = new Map<string, { matterId: string; delta: number }[]>();
+      for (const c of delta.counts) {
+        const key = addressKey(c.address);
+        byAddress.set(key, [...(byAddress.get(key) ?? []), { matterId: c.matterId, delta: c.delta }]);
+      }
+      for (const [key, changes] of byAddress) {
+        const row = await store.get(key);
+        let counts: Record<string, number> = row?.kind === "address" ? { ...row.counts } : {};
+        for (const ch of changes) counts = applyCounts(counts, ch.matterId, ch.delta);
+        if (Object.keys(counts).length) await store.put({ key, kind: "address", counts } satisfies FilingHistoryRecord);
+        else await store.delete(key);
+      }
+      for (const { conversationId, matterId } of delta.conversations) {
+        if (matterId) await store.put({ key: conversationKey(conversationId), kind: "conversation", matterId });
+        else await store.delete(conversationKey(conversationId));
+      }
+      await tx.done;
+    });
+  }
+}
+
+/** The outbox queue in IndexedDB; due work is found through the nextAttemptAt index (failed ops have none, so never show up). */
+export class IdbOutboxStore implements OutboxStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  enqueue(op: OutboxOperation): Promise<void> {
+    return guard("queue the mailbox update", async () => {
+      const tx = this.db.transaction("outbox", "readwrite");
+      const store = tx.objectStore("outbox");
+      if (op.group) {
+        for (const key of await store.index("byGroup").getAllKeys(op.group)) if (key !== op.key) await store.delete(key);
+      }
+      await store.put(op);
+      await tx.done;
+    });
+  }
+  due(now: string, limit: number, kinds: readonly string[]): Promise<OutboxOperation[]> {
+    return guard("read the outbox", async () => {
+      const out: OutboxOperation[] = [];
+      const wanted = new Set(kinds);
+      let cursor = await this.db.transaction("outbox").store.index("byNextAttempt").openCursor(IDBKeyRange.upperBound(now));
+      while (cursor && out.length < limit) {
+        if (cursor.value.status === "pending" && wanted.has(cursor.value.kind)) out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    });
+  }
+  settle(settlement: OutboxSettlement): Promise<void> {
+    return guard("update the outbox", async () => {
+      const tx = this.db.transaction("outbox", "readwrite");
+      const store = tx.objectStore("outbox");
+      for (const { key, createdAt } of settlement.remove) {
+        if ((await store.get(key))?.createdAt === createdAt) await store.delete(key);
+      }
+      for (const op of settlement.update) {
+        if ((await store.get(op.key))?.createdAt === op.createdAt) await store.put(op);
+      }
+      await tx.done;
+    });
+  }
+  list(): Promise<OutboxOperation[]> {
+    return guard("read the outbox", () => this.db.getAll("outbox"));
+  }
+}
+
+/** The firm directory, one record replaced whole on import. */
+export class IdbDirectoryStore implements DirectoryStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  load(): Promise<StoredDirectory | null> {
+    return guard("read the firm directory", async () => {
+      const row = await this.db.get("directory", "current");
+      return row ? { directory: row.directory, importedAt: row.importedAt } : null;
+    });
+  }
+  save(stored: StoredDirectory): Promise<void> {
+    return guard("save the firm directory", async () => {
+      await this.db.put("directory", { id: "current", directory: stored.directory, importedAt: stored.importedAt });
+    });
+  }
+}
+
+/** Per-device settings. Refuses anything that looks like a token or secret: MSAL alone keeps those. */
+export class IdbSettingsStore implements SettingsStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  get(key: string): Promise<unknown> {
+    return guard("read settings", () => this.db.get("settings", key));
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    if (holdsToken(key, value)) throw new MatterlineError("invalid-input", "Settings cannot hold tokens, secrets or passwords.");
+    await guard("save settings", async () => {
+      await this.db.put("settings", value, key);
+    });
+  }
+  remove(key: string): Promise<void> {
+    return guard("save settings", () => this.db.delete("settings", key));
+  }
+}
+
+/** Plain keyed records for the response clock, follow-ups and scans; their features own the meaning. */
+export class IdbRecords<T> {
+  constructor(
+    private readonly db: MatterlineDb,
+    private readonly store: "clockNotes" | "followUps" | "scanCheckpoints",
+  ) {}
+
+  get(key: string): Promise<T | undefined> {
+    return guard("read saved data", async () => (await this.db.get(this.store, key)) as T | undefined);
+  }
+  put(value: T): Promise<void> {
+    return guard("save data", async () => {
+      await this.db.put(this.store, value as never);
+    });
+  }
+  delete(key: string): Promise<void> {
+    return guard("save data", () => this.db.delete(this.store, key));
+  }
+  all(): Promise<T[]> {
+    return guard("read saved data", async () => (await this.db.getAll(this.store)) as T[]);
+  }
+}
+
+/** Follow-ups of one matter (through the byMatter index). */
+export function followUpsForMatter(db: MatterlineDb, matterId: string): Promise<FollowUpRecord[]> {
+  return guard("read follow-ups", () => db.getAllFromIndex("followUps", "byMatter", matterId));
+}
+
+/** Every store over one open database, ready to hand to core services. */
+export function idbStores(db: MatterlineDb) {
+  return {
+    log: new IdbMatterLogStore(db),
+    history: new IdbFilingHistoryStore(db),
+    outbox: new IdbOutboxStore(db),
+    directory: new IdbDirectoryStore(db),
+    settings: new IdbSettingsStore(db),
+    clockNotes: new IdbRecords<ClockNoteRecord>(db, "clockNotes"),
+    followUps: new IdbRecords<FollowUpRecord>(db, "followUps"),
+    scanCheckpoints: new IdbRecords<ScanCheckpointRecord>(db, "scanCheckpoints"),
+  };
+}

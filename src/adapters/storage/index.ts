@@ -1,0 +1,4 @@
+export { openMatterlineDb, openWithMigrations, DB_NAME, DB_VERSION, MIGRATIONS, type MatterlineDb, type Migration } from "./openDb";
+export * from "./idbStores";
+export * from "./memoryStores";
+export type * from "./schema";
