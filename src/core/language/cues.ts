@@ -17,6 +17,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, "-")
     .replace(/\u00a0/g, " ")
+    // Mail clients wrap lines at ~72 characters: rejoin them unless the next line starts a list item.
+    .replace(/([^\n])\n(?=[^\n\s\-*\u2022\d>])/g, "$1 ")
     .toLowerCase();
 }
 

@@ -26,8 +26,8 @@ const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complaint">, C
     [/\b(?:have|has) (?:we|you|they|anyone) (?:heard|had) (?:anything|any|back|from)\b/, 3, "asks whether anything was heard"],
     [/\bwhere (?:are|do) (?:we|things) (?:stand|with|up to)\b|\bwhat(?:'s| is) (?:the )?(?:latest|status|position|progress)\b|\bhow (?:is|are) (?:things|it|the \w+) (?:going|progressing|coming along)\b/, 3, "asks where things stand"],
     [/\bwhat happens (?:next|now)\b|\bnext steps?\b|\bwhat(?:'s| is) the next step\b|\bwhen will (?:everything|it|this|the \w+|we|i) (?:be )?(?:\w+ )?(?:done|finished|wrapped up|completed?|ready|sorted|hear|know|get)\b|\bhow long (?:will|does|is)\b/, 2, "asks what happens next or when"],
-    [/\b(?:is|are) (?:the|our|my|it|this|they|we) (?:\w+ ){0,3}(?:ready|final|finalised|finalized|done|signed|sent|filed|issued|approved|on track|agreed)\b[^.?!]*\?/, 2, "asks whether something is ready"],
-    [/\b(?:will|would|does|could) (?:that|this|it) (?:hold (?:things )?up|delay|affect|change|mean)\b/, 2, "asks about the effect on progress"],
+    [/\b(?:is|are) (?:the|our|my|it|this|they|we) (?:[\w&'-]+ ){0,3}(?:ready|final|finalised|finalized|done|signed|sent|filed|issued|approved|on track|agreed)\b[^.?!]*\?/, 2, "asks whether something is ready"],
+    [/\b(?:will|would|does|could) (?:that|this|it) (?:hold (?:things )?up|delay|affect|change|mean)\b/, 2.5, "asks about the effect on progress"],
     [/\bdoes (?:this|that) mean (?:we|i) can\b|\bcan we (?:now )?(?:exchange|complete|proceed|go ahead|move forward)\b/, 2, "asks whether it can proceed"],
     [/\bstill (?:waiting|no sign)|\bnot heard (?:anything|back)\b|\bhaven't heard\b/, 1, "still waiting"],
   ]),
@@ -47,8 +47,10 @@ const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complaint">, C
     [/\b(?:give me a (?:call|ring)|call me|ring me|phone me|quick call|phone call|a call (?:today|tomorrow|this week)|speak (?:today|tomorrow|this week|on (?:the )?phone))\b/, 3, "asks for a call"],
     [new RegExp(`\\b(?:${WEEKDAY}|tomorrow|today)(?: \\d{1,2}(?:st|nd|rd|th)?)?(?: \\w+)?(?: at \\d{1,2}(?:[.:]\\d{2})?(?: ?[ap]m)?| \\d{1,2}(?:[.:]\\d{2})? ?[ap]m)?(?: at yours| at your office)? (?:works|suits|is fine|is good|would work|would suit)\\b`), 3, "accepts a time"],
     [/\b(?:works|suits) (?:for )?(?:me|us|us both|me fine)\b|\b(?:i'm|i am|we're|we are) (?:free|available) (?:on|between|from|at|any)\b|\bcould i come (?:in|by|to)\b|\bcome in (?:to|on)\b/, 2, "offers availability"],
-    [/\b(?:dates? to avoid|unavailable|not available|away (?:for|from|between|until)|can't do|cannot do|reschedule|re-arrange|rearrange|move the (?:\w+ )?(?:date|hearing|meeting|appointment)|postpone|adjourn)\b/, 2, "dates and availability"],
-    [/\b(?:meeting|appointment|hearing date|court date|diary|calendar|availability)\b/, 1, "mentions a meeting or date"],
+    [/\b(?:dates? to avoid|unavailable|not available|can't do|cannot do|reschedule|re-arrange|rearrange|move the (?:\w+ )?(?:date|hearing|meeting|appointment)|postpone|adjourn)\b/, 2.5, "dates and availability"],
+    [/\b(?:could|can|would) you (?:come|attend|join (?:us|the)|be there|make it)\b|\bif you could (?:come|attend|join)\b/, 2.5, "asks the firm to attend"],
+    [new RegExp(`\\b${WEEKDAY}(?: \\d{1,2}(?:st|nd|rd|th)?(?: [a-z]+)?)? at \\d{1,2}(?:[.:]\\d{2})?[^.?!]*\\?`), 2, "proposes a day and time"],
+    [new RegExp(`\\b(?:meeting|appointment|hearing date|court date|diary|calendar|availability|(?:meet|meets|meeting) on ${WEEKDAY})\\b`), 1, "mentions a meeting or date"],
   ]),
   billing_question: cues([
     [/\b(?:your|the|this|our|last|latest) (?:invoice|bill|fee note|statement of account)\b|\binvoice (?:no\.? ?)?\d+\b/, 3, "about an invoice"],
@@ -61,7 +63,8 @@ const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complaint">, C
   ]),
   urgent_deadline: cues([
     [/\b(?:urgent|urgently|asap|as soon as possible|immediately|time[- ]sensitive|time is (?:short|running out)|running out of time)\b/, 2, "says it is urgent"],
-    [/\b(?:deadline|expires?|expiring|lapses?|withdrawn|time limit|last day|cut-?off|no later than|within \d+ days|before (?:the )?\d{1,2}(?:st|nd|rd|th)?\b|by \d{1,2}(?:[.:]\d{2})? ?[ap]m\b|by (?:close of business|end of (?:the )?day|cob|eod))\b/, 2, "names a deadline"],
+    [/\b(?:deadline|expires?|expiring|lapses?|withdrawn|time limit|last day|cut-?off|no later than|within \d+ days)\b/, 2, "names a deadline"],
+    [/\b(?:before|by) (?:the )?\d{1,2}(?:st|nd|rd|th)\b|\bby \d{1,2}(?:[.:]\d{2})? ?[ap]m\b|\bby (?:close of business|end of (?:the )?day|cob|eod)\b/, 1, "a date it must be done by"],
     [new RegExp(`\\b(?:by|before|until) (?:this |next )?(?:${WEEKDAY}|tomorrow|today|tonight)\\b|\\b(?:today|tomorrow)\\b`), 0.5, "soon"],
   ]),
   new_matter_inquiry: cues([
@@ -75,7 +78,7 @@ const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complaint">, C
 const SUBJECT_CUES: Partial<Record<Intent, Cue[]>> = {
   urgent_deadline: cues([[/\b(?:urgent|asap|deadline|time[- ]sensitive)\b/, 2, "subject says urgent"]]),
   billing_question: cues([[/\b(?:invoice|bill|fees|costs|estimate)\b/, 1.5, "subject about fees"]]),
-  scheduling: cues([[/\b(?:call|meeting|appointment|availability|reschedul\w*|dates?)\b/, 1, "subject about a meeting"]]),
+  scheduling: cues([[/\b(?:call|meeting|appointment|availability|reschedul\w*)\b/, 1, "subject about a meeting"]]),
   status_request: cues([[/\b(?:update|progress|status|next steps|any news|final)\b/, 1, "subject asks for progress"]]),
   document_request: cues([[/\b(?:copy|copies|documents? (?:needed|required|request))\b/, 1, "subject asks for documents"]]),
   new_matter_inquiry: cues([[/\b(?:can you help|enquiry|inquiry|new matter|instruction)\b/, 1.5, "subject is an enquiry"]]),
@@ -83,6 +86,8 @@ const SUBJECT_CUES: Partial<Record<Intent, Cue[]>> = {
 
 /** Below this score nothing specific is asked: the message is "other" (legal questions, news, comments). */
 const THRESHOLD = 2.5;
+/** A thank-you note is short; past this many words the message carries information of its own. */
+const THANKS_ONLY_MAX_WORDS = 45;
 
 /** Which of several strong intents answers first when scores tie: what the reply must lead with. */
 const PRIORITY: readonly Intent[] = [
@@ -136,8 +141,12 @@ export function classifyIntent(text: string, subject: string, message?: MailMess
     return { intent: "auto_reply", scores, cues: found };
   }
   if (scores.complaint >= 3) return { intent: "complaint", scores, cues: found };
+  // An enquiry about new work often asks the price too; it is still an enquiry first.
+  if (scores.new_matter_inquiry >= THRESHOLD) return { intent: "new_matter_inquiry", scores, cues: found };
   // Thanks only when nothing else is asked: a thanks with a question is about the question.
-  if (!asks) {
+  // And only when the thanks is the point: a long report that opens with "thanks for the call" is information.
+  const words = norm.split(/\s+/).filter(Boolean).length;
+  if (!asks && words <= THANKS_ONLY_MAX_WORDS) {
     scores.thanks_ack += 1;
     if (scores.thanks_ack >= 2.5 && scores.thanks_ack >= Math.max(scores.scheduling, scores.documents_sent, scores.urgent_deadline)) {
       return { intent: "thanks_ack", scores, cues: found };

@@ -14,7 +14,6 @@ const FIRM_DIRECTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:i|we)(?:'ve| have)? (?:now )?(?:asked|chased|emailed|written|called|rung|phoned)(?: you)? (?:\w+ )?(?:twice|three times|four times|several times|many times|repeatedly|again and again|\d+ times)\b/, "repeated asks"],
   [/\b(?:chasing (?:again|this up again|you again)|chasing for the \w+ time|(?:second|third|fourth|final) (?:chaser|reminder|time of asking|time i've asked|time i have asked))\b/, "chasing again"],
   [/\bstill (?:no|not had an?|haven't had an?|have not had an?|waiting for an?) (?:reply|response|answer|update|word|news|call back|callback)\b/, "still no reply"],
-  [/\b(?:heard|had) nothing (?:back|from (?:you|your|anyone|the firm))\b|\bhas heard nothing back\b|\bhaven't heard (?:anything )?back\b|\bhave not heard (?:anything )?back\b|\bno one has (?:got|gotten|come) back\b/, "no reply from the firm"],
   [/\b(?:nobody|no one|no-one)(?: (?:has|had|is|at your firm|from your firm|seems to be))? (?:given|told|updated|kept|replied|responded|called|rung|answered|bothered|dealing|doing|got back|getting back|is)\b/, "nobody from the firm"],
   [/\bno (?:proper |real |meaningful )?(?:update|news|reply|response|contact)s? (?:for|in) (?:weeks|days|months|over a week|a week|a month|two weeks|\w+ weeks)\b/, "no update for weeks"],
   [/\b(?:we're|we are|i'm|i am) paying you\b/, "paying you"],
@@ -24,6 +23,14 @@ const FIRM_DIRECTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:unacceptable|not good enough|not acceptable|appalling|shocking|disgraceful|poor service|terrible service|really poor|let (?:me|us) down|dropped the ball|left in the dark|kept in the dark)\b/, "service failing"],
   [/\b(?:this is|it is|it's) the first (?:i've|i have|we've|we have) heard\b|\bwhy (?:wasn't i|weren't we|was i not|were we not) told\b|\bwhy (?:have|has) (?:no one|nobody|you not)\b/, "not kept informed"],
   [/\bignor(?:ed|ing) (?:my|our) (?:emails?|calls?|messages?|letters?)\b|\b(?:you|your firm|your office) (?:never|don't|do not|didn't) (?:reply|respond|call back|answer|return)\b/, "ignored"],
+];
+
+/**
+ * Mild signs of waiting ("haven't heard back"): a client may say it in passing. They count only
+ * alongside another sign of unhappiness.
+ */
+const MILD: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:heard|had) nothing (?:back|from (?:you|your|anyone|the firm))\b|\bhaven't heard (?:anything )?back\b|\bhave not heard (?:anything )?back\b|\bno one has (?:got|gotten|come) back\b/, "no reply from the firm"],
 ];
 
 /** Feelings that count only when the same or the next sentence points at the firm or its service. */
@@ -60,6 +67,12 @@ export function negativeTone(text: string): ToneResult {
     // The feeling is about the firm when it names us (you/your firm/no update); "your costs" does not.
     const aboutFirm = FIRM_TARGET.test(context.replace(/\byour (?:costs|help|advice on)\b/g, ""));
     if (aboutFirm) found.push(`${m[0]} (about the firm)`);
+  }
+  if (found.length > 0) {
+    for (const [re, label] of MILD) {
+      const m = re.exec(norm);
+      if (m && !negatedAt(norm, m.index)) found.push(label);
+    }
   }
   return { negative: found.length > 0, cues: found };
 }
