@@ -34,7 +34,10 @@ const NEGATOR = /\b(?:not|no|never|hardly|nor|without|isn't|wasn't|aren't|weren'
 
 /** True when the words just before `index` negate what starts there ("not disappointed", "no complaints"). */
 export function negatedAt(text: string, index: number): boolean {
-  return NEGATOR.test(text.slice(Math.max(0, index - 40), index));
+  const window = text.slice(Math.max(0, index - 40), index);
+  // Negation does not reach across a sentence or clause break.
+  const cut = Math.max(window.lastIndexOf("."), window.lastIndexOf("!"), window.lastIndexOf("?"), window.lastIndexOf(";"), window.lastIndexOf("\n"));
+  return NEGATOR.test(cut >= 0 ? window.slice(cut + 1) : window);
 }
 
 /** Sums the weights of the cues found (each cue counts once), optionally skipping negated matches. */

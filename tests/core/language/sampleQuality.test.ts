@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { evaluateSample, longEmail } from "../../../scripts/bench/language";
+import type { MailMessage } from "../../../src/core/model/mail";
+import { newTextOf } from "../../../src/core/text/newText";
+import { classifyIntent } from "../../../src/core/language/intent";
+import { negativeTone } from "../../../src/core/language/tone";
+import { needsReply } from "../../../src/core/language/needsReply";
+
+describe("language quality on data/sample", () => {
+  it("meets the targets (intent and tone over inbound client mail; needs-reply over labelled messages)", async () => {
+    const r = await evaluateSample();
+    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(r.negativeToneRecall).toBeGreaterThanOrEqual(0.9);
+    expect(r.negativeTonePrecision).toBeGreaterThanOrEqual(0.8);
+    expect(r.needsReplyF1).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it("classifies a 5,000-word email with quoted history in a few ms", () => {
+    const body = longEmail();
+    expect(body.split(/\s+/).length).toBeGreaterThan(5000);
+    const message: MailMessage = {
+      id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "a@client.test" },
+      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
+    };
+    const once = () => {
+      const text = newTextOf(body, message.subject);
+      classifyIntent(text, message.subject, message);
+      negativeTone(text);
+      needsReply(message, text);
+    };
+    once();
+    const t0 = performance.now();
+    for (let i = 0; i < 10; i++) once();
+    expect((performance.now() - t0) / 10).toBeLessThan(15);
+  });
+});
