@@ -29,7 +29,7 @@ export function subscribeMailboxEvent(
     const created: Registration = { listeners: new Set(), ready: null };
     reg = created;
     byType.set(eventType, created);
-    created.ready = officeCall<void>("follow changes in Outlook", (cb) =>
+    created.ready = officeCall<void>("start watching for changes", (cb) =>
       mailbox.addHandlerAsync(eventType, () => created.listeners.forEach((l) => l()), cb),
     ).catch((error: unknown) => {
       byType.delete(eventType);
@@ -44,7 +44,7 @@ export function subscribeMailboxEvent(
     if (current.listeners.size > 0 || byType.get(eventType) !== current) return;
     byType.delete(eventType);
     void current.ready?.then(() =>
-      officeCall<void>("stop following changes in Outlook", (cb) => mailbox.removeHandlerAsync(eventType, cb)).catch(
+      officeCall<void>("stop watching for changes", (cb) => mailbox.removeHandlerAsync(eventType, cb)).catch(
         (error: unknown) => onError(toMatterlineError(error, "office-failed")),
       ),
     );
