@@ -7,6 +7,7 @@ import { COMMON_WORDS } from "./commonWords";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
 export interface PhraseTarget {
+  /** keyword: the matter's keywords; party: the other side's names and names in the matter title; client: a client's name. */
   readonly kind: "keyword" | "party" | "client";
   /** Matter id for keyword/party, client id for client names. */
   readonly id: string;
@@ -110,6 +111,12 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
       const acronym = trimmed.length <= 5 && /\p{Lu}/u.test(trimmed) && trimmed === trimmed.toUpperCase();
       addPhrase("keyword", matter.id, trimmed, words, acronym);
     }
+    // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
+    // words are phrases too, minus the client's own name (which says client, not matter).
+    for (const run of matter.title.match(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu) ?? []) {
+      const words = nameWords(run);
+      if (words.length >= 2) addPhrase("party", matter.id, run, words);
+    }
     for (const party of matter.opposing ?? []) {
       for (const e of party.emails ?? []) push(opposingByEmail, e.toLowerCase(), matter.id);
       for (const d of party.domains ?? []) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
@@ -126,6 +133,8 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     // A one-word or everyday client name ("Trust") would match too much mail.
     if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
   }
+  const clientNames = new Set(raw.filter((r) => r.kind === "client").map((r) => r.words.join(" ")));
+  for (let i = raw.length - 1; i >= 0; i--) if (raw[i].kind !== "client" && clientNames.has(raw[i].words.join(" "))) raw.splice(i, 1);
   const df = new Map<string, Set<string>>();
   for (const r of raw) {
     const key = `${r.kind === "client" ? "c" : "m"}:${r.words.join(" ")}`;

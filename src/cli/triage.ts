@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseDirectoryJson } from "../core/directory/parseDirectory";
+import { MatterlineError } from "../core/errors";
+import { parseEml } from "../adapters/mime/parseEml";
+import { triageMessages } from "./triageRun";
+import type { TriageInput } from "./triageRun";
+
+const USAGE = "usage: npm run --silent triage -- --directory <directory.json> --mail <folder of .eml> --me <address> --now <ISO-8601> [--sla-hours 24] [--business-days]";
+
+function fail(message: string, details: readonly string[] = []): never {
+  process.stderr.write(`triage: ${message}\n${details.map((d) => `  - ${d}\n`).join("")}`);
+  process.exit(1);
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        directory: { type: "string" }, mail: { type: "string" }, me: { type: "string", multiple: true },
+        now: { type: "string" }, "sla-hours": { type: "string" }, "business-days": { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+  if (!values.directory || !values.mail || !values.me?.length || !values.now) fail(`--directory, --mail, --me and --now are required.\n${USAGE}`);
+  const now = Date.parse(values.now);
+  if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now)) fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
+  const slaHours = values["sla-hours"] === undefined ? 24 : Number(values["sla-hours"]);
+  if (!Number.isFinite(slaHours) || slaHours <= 0) fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);
+
+  let directoryText: string;
+  try {
+    directoryText = readFileSync(values.directory, "utf8");
+  } catch {
+    fail(`cannot read the directory file ${values.directory}.`);
+  }
+  let directory;
+  try {
+    directory = parseDirectoryJson(directoryText);
+  } catch (e) {
+    if (e instanceof MatterlineError) fail(`${values.directory}: ${e.message}`, e.details);
+    throw e;
+  }
+  let files: string[];
+  try {
+    if (!statSync(values.mail).isDirectory()) fail(`--mail ${values.mail} is not a folder.`);
+    files = readdirSync(values.mail).filter((f) => f.toLowerCase().endsWith(".eml")).sort();
+  } catch {
+    fail(`cannot read the mail folder ${values.mail}.`);
+  }
+  if (files.length === 0) fail(`no .eml files in ${values.mail}.`);
+
+  const inputs: TriageInput[] = [];
+  for (const file of files) {
+    try {
+      inputs.push({ file, message: await parseEml(readFileSync(join(values.mail, file))) });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`triage: ${file}: ${why}\n`);
+      inputs.push({ file, error: why });
+    }
+  }
+  const lines = triageMessages(inputs, {
+    directory, me: values.me.map((m) => m.toLowerCase()), now: new Date(now).toISOString(), slaHours, businessDays: values["business-days"] === true,
+  });
+  for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+  return lines.some((l) => l.error !== undefined) ? 2 : 0;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

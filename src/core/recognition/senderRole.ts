@@ -1,0 +1,62 @@
+import type { MailMessage } from "../model/mail";
+import { emailDomain } from "../model/mail";
+import type { DirectoryIndex } from "../directory/directoryIndex";
+import { isFirmAddress } from "../directory/directoryIndex";
+import { isPublicMailDomain } from "../directory/publicDomains";
+import type { Direction, SenderRole } from "./types";
+
+/** Domain labels that courts, tribunals and e-filing services use, across jurisdictions. */
+const COURT_LABEL = /^(?:courts?|justice|judiciary|judicial|tribunals?|hmcts|uscourts|cour|gericht|justiz|tribunale|rechtspraak|courtservice|efiling|efile|pacer|ecf|probate)$/;
+const COURT_WORD_IN_LABEL = /(?:courts?|tribunals?|justice|hmcts|judiciary)/;
+/** E-filing and court-notice phrasing, checked on the subject and the first lines. */
+const COURT_PHRASE = /\b(?:notice of (?:electronic filing|preliminary hearing|hearing|listing|trial)|electronic filing|e-?filing (?:system|notice|confirmation)|case management (?:order|hearing|conference)|sealed (?:order|claim form|grant)|(?:claim|case) number\s*:|grant of (?:representation|probate)|courts? (?:&|and) tribunals)\b/i;
+const NO_REPLY = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|mailer-daemon|postmaster|notifications?|newsletter|news|bounce|alerts?|marketing|info-?mail)(?:[-_.+].*)?$/i;
+
+/** Mail sent by a machine to many: mailing lists, newsletters, auto-replies, no-reply senders. */
+export function isAutomated(message: MailMessage): { bulk: boolean; autoReply: boolean } {
+  const h = message.headers ?? {};
+  const precedence = (h.precedence ?? "").toLowerCase();
+  const auto = (h["auto-submitted"] ?? "").toLowerCase();
+  const autoReply = (auto !== "" && auto !== "no") || "x-autoreply" in h || "x-autorespond" in h
+    || /^(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(message.subject)
+    || (h["x-auto-response-suppress"] ?? "").toLowerCase() === "all" && /auto/i.test(message.subject);
+  const list = "list-unsubscribe" in h || "list-id" in h || /^(?:bulk|list|junk)$/.test(precedence);
+  const local = (message.from?.email ?? "").split("@")[0] ?? "";
+  return { bulk: list || NO_REPLY.test(local), autoReply };
+}
+
+/** True when the sender looks like a court, tribunal or e-filing service. */
+export function looksLikeCourt(message: MailMessage, newText: string): boolean {
+  const domain = emailDomain(message.from?.email ?? "");
+  const labels = domain.split(".");
+  const byDomain = labels.slice(0, -1).some((l) => COURT_LABEL.test(l) || COURT_WORD_IN_LABEL.test(l));
+  const name = message.from?.name ?? "";
+  const byName = /\b(?:court|tribunals?|registry|hmcts|clerk of (?:the )?court)\b/i.test(name);
+  const byPhrase = COURT_PHRASE.test(message.subject) || COURT_PHRASE.test(newText.slice(0, 1500));
+  // A phrase alone could be a solicitor writing about a hearing; with a court-like sender it is the court.
+  return byDomain || (byName && !isPublicMailDomain(domain)) || (byPhrase && (byName || /\.(?:gov|gouv|gob|govt|jus)\b/.test(domain)));
+}
+
+/** Direction seen from the firm: from outside, from the firm to outside, or firm-only. */
+export function directionOf(index: DirectoryIndex, message: MailMessage): Direction {
+  const from = message.from?.email ?? "";
+  if (!from || !isFirmAddress(index, from)) return "inbound";
+  const outside = [...message.to, ...message.cc].some((a) => !isFirmAddress(index, a.email));
+  return outside ? "outbound" : "internal";
+}
+
+/** The sender's role; matter ids of the opposing party when the sender is the other side. */
+export function senderRoleOf(index: DirectoryIndex, message: MailMessage, me: readonly string[], newText: string): { role: SenderRole; opposingMatters: readonly string[] } {
+  const from = (message.from?.email ?? "").toLowerCase();
+  if (from && isFirmAddress(index, from)) return { role: me.includes(from) ? "me" : "colleague", opposingMatters: [] };
+  if (index.contactByEmail.has(from)) return { role: "client", opposingMatters: [] };
+  const byEmail = index.opposingByEmail.get(from);
+  if (byEmail) return { role: "opposing_counsel", opposingMatters: byEmail };
+  const domain = emailDomain(from);
+  const byDomain = index.opposingByDomain.get(domain);
+  if (byDomain && !index.clientsByDomain.has(domain)) return { role: "opposing_counsel", opposingMatters: byDomain };
+  if (looksLikeCourt(message, newText)) return { role: "court", opposingMatters: [] };
+  if (index.clientsByDomain.has(domain)) return { role: "client", opposingMatters: [] };
+  if (isAutomated(message).bulk) return { role: "bulk", opposingMatters: [] };
+  return { role: "unknown", opposingMatters: [] };
+}
