@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseEml } from "../../src/adapters/mime/parseEml";
 import type { MailMessage } from "../../src/core/model/mail";
 import { newTextOf } from "../../src/core/text/newText";
@@ -9,7 +10,7 @@ import { needsReply } from "../../src/core/language/needsReply";
 import type { BenchLine } from "./benchLine";
 import { atLeast, atMost, info, median } from "./benchLine";
 
-const ROOT = join(__dirname, "../..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
 interface Label {
   file: string;
