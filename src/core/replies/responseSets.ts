@@ -184,7 +184,7 @@ export const RESPONSE_SETS: Readonly<Record<string, readonly ResponseTemplate[]>
       angle: "answer",
       body: (f) => [
         `I am sorry. You are right to raise this${f.about}, and I take it seriously.`,
-        `We should have done better, and we did not. I am looking into what went wrong today.`,
+        `We should have done better, and we did not. Today I am finding out what went wrong.`,
         `I will write to you by the end of ${f.nextDay} with a full update and the next steps. From now on, you will hear from us at least once a week.`,
         f.attorneyLine,
       ].filter(Boolean).join("\n\n"),
@@ -202,7 +202,7 @@ export const RESPONSE_SETS: Readonly<Record<string, readonly ResponseTemplate[]>
       label: "Call to put it right",
       angle: "call",
       body: (f) => [
-        `I am sorry for the trouble this has caused you${f.about}.`,
+        `Thank you for telling me${f.about}. I am sorry for the trouble this has caused you.`,
         `I would like to talk it through with you myself. I will call you on ${f.nextDay} at 10 am, unless another time suits you better.`,
         `After we speak, I will confirm in writing what we will do and by when.`,
       ].join("\n\n"),

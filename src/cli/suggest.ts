@@ -1,0 +1,100 @@
+/**
+ * `npm run --silent suggest -- --directory <directory.json> --mail <message.eml> [--me <address>]`
+ * Prints `{ intent, negativeTone, drafts: [{ label, text, grade, longestSentenceWords }] }` for one message.
+ * Everything runs locally: the message and directory never leave the machine.
+ */
+import { readFile } from "node:fs/promises";
+import { parseEml } from "../adapters/mime/parseEml";
+import { parseDirectoryJson } from "../core/directory/parseDirectory";
+import type { Client, Directory, Matter, Person } from "../core/directory/types";
+import { MatterlineError } from "../core/errors";
+import { classifyIntent } from "../core/language/intent";
+import { negativeTone } from "../core/language/tone";
+import type { MailMessage } from "../core/model/mail";
+import { suggestReplies } from "../core/replies";
+import { splitMessageText } from "../core/text/newText";
+import { proposeFollowUpDates } from "../core/followups/proposeDates";
+import { createFirmCalendar } from "../core/time/firmCalendar";
+import type { KnownDate } from "../core/replies";
+
+interface Args {
+  directory: string;
+  mail: string;
+  me: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith("--")) throw new MatterlineError("invalid-input", `Unexpected argument "${a}".`);
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new MatterlineError("invalid-input", `${a} needs a value.`);
+    values.set(a.slice(2), v);
+    i++;
+  }
+  const directory = values.get("directory");
+  const mail = values.get("mail");
+  if (!directory || !mail) throw new MatterlineError("invalid-input", "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]");
+  return { directory, mail, me: values.get("me")?.toLowerCase() ?? null };
+}
+
+async function readText(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new MatterlineError("invalid-input", `Cannot read the ${what} file "${path}".`, { cause });
+  }
+}
+
+/** Client, contact and matter from the sender's address, and the matter cited in the text when it has several. */
+function findClientAndMatter(directory: Directory, message: MailMessage, text: string): { client: Client | null; contactName: string | null; matter: Matter | null } {
+  const from = message.from?.email ?? "";
+  const client = directory.clients.find((c) => c.contacts.some((p) => p.email.toLowerCase() === from)) ?? null;
+  if (!client) return { client: null, contactName: null, matter: null };
+  const contactName = client.contacts.find((p) => p.email.toLowerCase() === from)?.name ?? null;
+  const matters = directory.matters.filter((m) => m.clientId === client.id);
+  const haystack = `${message.subject}\n${text}`.toLowerCase();
+  const cited = matters.filter((m) => [m.number, ...(m.aliases ?? [])].some((ref) => haystack.includes(ref.toLowerCase())));
+  const open = matters.filter((m) => m.status === "open");
+  // name a matter only when the mail cites exactly one, or the client has exactly one open matter: never guess
+  const matter = cited.length === 1 ? cited[0] : cited.length === 0 && open.length === 1 ? open[0] : null;
+  return { client, contactName, matter };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const directory: Directory = parseDirectoryJson((await readText(args.directory, "directory")).toString("utf8"));
+  const message = await parseEml(await readText(args.mail, "message"));
+  const parts = splitMessageText(message.bodyText, message.subject);
+  const text = parts.newText;
+  const { intent } = classifyIntent(text, message.subject, message);
+  const tone = negativeTone(text);
+  const { client, contactName, matter } = findClientAndMatter(directory, message, text);
+  const attorney: Person | null = directory.people.find((p) => p.id === matter?.responsible) ?? null;
+  const sender: Person | null = (args.me && directory.people.find((p) => p.email.toLowerCase() === args.me)) || attorney;
+  const sentAt = message.sentAt ?? message.receivedAt;
+  // dates the client's own mail names (hearings, deadlines, meetings) are the ones worth repeating back
+  const nextDates: KnownDate[] = sentAt
+    ? proposeFollowUpDates({ text: [parts.newText, parts.forwarded].filter(Boolean).join("\n\n"), sentAt, calendar: createFirmCalendar(directory.firm) })
+        .filter((p) => p.kind === "hearing" || p.kind === "deadline" || p.kind === "meeting")
+        .map((p) => ({ label: p.kind, date: p.time ? `${p.date}T${p.time}` : p.date }))
+    : [];
+  const drafts = suggestReplies({
+    message, intent, negativeTone: tone.negative, client, contactName: contactName ?? message.from?.name ?? null, matter, attorney, sender,
+    nextDates, timeZone: directory.firm.timeZone,
+    // drafts promise "by the end of <next working day>": relative to when the mail was sent, as the CLI has no clock of the reader
+    now: message.receivedAt ?? message.sentAt ?? new Date().toISOString(),
+    workingDays: directory.firm.workingHours.days, holidays: directory.firm.holidays,
+  });
+  process.stdout.write(
+    JSON.stringify({ intent, negativeTone: tone.negative, drafts: drafts.map((d) => ({ label: d.label, text: d.text, grade: d.grade, longestSentenceWords: d.longestSentenceWords })) }, null, 2) + "\n",
+  );
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof MatterlineError ? error.message : error instanceof Error ? error.message : String(error);
+  const details = error instanceof MatterlineError && error.details.length ? `\n  ${error.details.join("\n  ")}` : "";
+  process.stderr.write(`suggest: ${message}${details}\n`);
+  process.exit(1);
+});

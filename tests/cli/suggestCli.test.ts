@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const root = join(__dirname, "../..");
+const tsx = join(root, "node_modules/.bin/tsx");
+const sample = join(root, "data/sample");
+
+async function suggest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(tsx, [join(root, "src/cli/suggest.ts"), ...args], { cwd: root });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string; needsReply: boolean | null });
+
+describe("suggest CLI", () => {
+  it("prints intent, tone and three plain drafts for a client message that needs a reply", async () => {
+    const label = labels.find((l) => l.senderRole === "client" && l.needsReply && l.intent !== "thanks_ack")!;
+    const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { intent: string; negativeTone: boolean; drafts: { label: string; text: string; grade: number; longestSentenceWords: number }[] };
+    expect(typeof out.intent).toBe("string");
+    expect(typeof out.negativeTone).toBe("boolean");
+    expect(out.drafts).toHaveLength(3);
+    for (const d of out.drafts) {
+      expect(Object.keys(d).sort()).toEqual(["grade", "label", "longestSentenceWords", "text"]);
+      expect(d.grade).toBeLessThanOrEqual(8);
+      expect(d.longestSentenceWords).toBeLessThanOrEqual(20);
+    }
+    expect(new Set(out.drafts.map((d) => d.text)).size).toBe(3);
+  });
+
+  it("gives no drafts for a newsletter", async () => {
+    const label = labels.find((l) => l.senderRole === "newsletter")!;
+    const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).drafts).toEqual([]);
+  });
+
+  it("fails clearly on bad input", async () => {
+    const missing = await suggest(["--directory", join(sample, "directory.json")]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/Usage: suggest/);
+    const noFile = await suggest(["--directory", join(sample, "nope.json"), "--mail", join(sample, "mail", "0001.eml")]);
+    expect(noFile.code).not.toBe(0);
+    expect(noFile.stderr).toMatch(/Cannot read the directory file/);
+    const badDir = await suggest(["--directory", join(sample, "labels.jsonl"), "--mail", join(sample, "mail", "0001.eml")]);
+    expect(badDir.code).not.toBe(0);
+    expect(badDir.stderr.length).toBeGreaterThan(10);
+  });
+});
