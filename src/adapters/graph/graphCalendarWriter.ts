@@ -1,0 +1,93 @@
+import type { CalendarEvent, CalendarEventInput, CalendarWriter } from "../../core/ports/calendarWriter";
+import { GraphScopes } from "../../core/ports/tokenProvider";
+import { MatterlineError } from "../../core/errors";
+import type { GraphClient } from "./graphClient";
+import { mailboxPath } from "./mailboxPath";
+
+interface GraphEventDto {
+  id: string;
+  subject?: string;
+  start?: { dateTime: string; timeZone?: string };
+  end?: { dateTime: string; timeZone?: string };
+  categories?: string[];
+  showAs?: string;
+  transactionId?: string | null;
+}
+
+// Ask Graph to speak UTC both ways: core works in UTC instants and converts for display.
+const UTC_PREFER = { Prefer: 'outlook.timezone="UTC"' };
+
+function toGraphTime(iso: string): { dateTime: string; timeZone: string } {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new MatterlineError("invalid-input", `Not a valid time: ${iso}`);
+  return { dateTime: new Date(ms).toISOString().replace(/Z$/, ""), timeZone: "UTC" };
+}
+
+function fromGraphTime(t: { dateTime: string; timeZone?: string } | undefined): string {
+  if (!t) return "";
+  const s = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime) ? t.dateTime : `${t.dateTime}Z`;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? t.dateTime : new Date(ms).toISOString();
+}
+
+function toEvent(e: GraphEventDto): CalendarEvent {
+  return { id: e.id, subject: e.subject ?? "", start: fromGraphTime(e.start), end: fromGraphTime(e.end), categories: e.categories ?? [], showAs: e.showAs ?? "busy", transactionId: e.transactionId ?? null };
+}
+
+function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Record<string, unknown> {
+  const b: Record<string, unknown> = {};
+  if (input.subject !== undefined) b.subject = input.subject;
+  if (input.bodyHtml !== undefined) b.body = { contentType: "HTML", content: input.bodyHtml };
+  if (input.start !== undefined) b.start = toGraphTime(input.start);
+  if (input.end !== undefined) b.end = toGraphTime(input.end);
+  if (input.categories !== undefined) b.categories = [...input.categories];
+  if (input.reminderMinutes !== undefined) {
+    b.isReminderOn = input.reminderMinutes !== null;
+    if (input.reminderMinutes !== null) b.reminderMinutesBeforeStart = input.reminderMinutes;
+  }
+  if (input.showAs !== undefined) b.showAs = input.showAs;
+  if (input.attendees !== undefined) b.attendees = input.attendees.map((a) => ({ type: "required", emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) } }));
+  return b;
+}
+
+/** CalendarWriter over Graph events. Creation is idempotent through `transactionId`, so it is retried safely. */
+export function createGraphCalendarWriter(graph: GraphClient, options: { createRetries?: number; retryDelayMs?: number } = {}): CalendarWriter {
+  const retries = options.createRetries ?? 2;
+  const delay = options.retryDelayMs ?? 250;
+  const scopes = (mailbox: string | null | undefined) => (mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedMail] : GraphScopes.calendar);
+  return {
+    async create(input, mailbox) {
+      const body = { ...toBody(input), transactionId: input.transactionId };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return toEvent(await graph.call<GraphEventDto>({ method: "POST", path: `${mailboxPath(mailbox)}/events`, body, headers: UTC_PREFER, scopes: scopes(mailbox) }));
+        } catch (e) {
+          const err = e as MatterlineError;
+          // The same transactionId makes a repeat return the first event, so an unknown outcome is safe to retry.
+          if (!(err.code === "offline" || err.code === "timeout") || attempt >= retries) throw err;
+          await new Promise((r) => setTimeout(r, delay * (attempt + 1)));
+        }
+      }
+    },
+    async listView(start, end, mailbox) {
+      const out: CalendarEvent[] = [];
+      let path: string | undefined = `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`;
+      while (path) {
+        const page: { value?: GraphEventDto[]; "@odata.nextLink"?: string } = await graph.call({ method: "GET", path, headers: UTC_PREFER, scopes: scopes(mailbox) });
+        out.push(...(page.value ?? []).map(toEvent));
+        path = page["@odata.nextLink"];
+      }
+      return out;
+    },
+    async update(id, patch, mailbox) {
+      return toEvent(await graph.call<GraphEventDto>({ method: "PATCH", path: `${mailboxPath(mailbox)}/events/${encodeURIComponent(id)}`, body: toBody(patch), headers: UTC_PREFER, scopes: scopes(mailbox) }));
+    },
+    async remove(id, mailbox) {
+      try {
+        await graph.call({ method: "DELETE", path: `${mailboxPath(mailbox)}/events/${encodeURIComponent(id)}`, scopes: scopes(mailbox) });
+      } catch (e) {
+        if ((e as MatterlineError).code !== "not-found") throw e;
+      }
+    },
+  };
+}

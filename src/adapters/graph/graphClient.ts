@@ -1,0 +1,168 @@
+import { Client, ResponseType, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import type { TokenProvider } from "../../core/ports/tokenProvider";
+import type { MatterlineError } from "../../core/errors";
+import { AuthMiddleware, FetchMiddleware, LimiterMiddleware, ScopesOption } from "./graphMiddleware";
+import { mapBatchFailure, mapGraphError } from "./graphErrors";
+
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface GraphClientOptions {
+  readonly tokenProvider: TokenProvider;
+  /** Scopes for every request; when absent each request asks for what its path needs. */
+  readonly scopes?: readonly string[];
+  /** Default: the global fetch. Tests and the workbench pass the simulator's fetch. */
+  readonly fetchImpl?: FetchLike;
+  /** Requests in flight per mailbox (Graph allows 4). */
+  readonly maxInFlight?: number;
+  /** Per-request timeout in ms (default 30 s; 0 disables). */
+  readonly timeoutMs?: number;
+  /** Retries of 429/503/504 by the SDK's RetryHandler (default 6; it honours Retry-After). */
+  readonly maxRetries?: number;
+  /** Retries of idempotent reads after a dropped connection or timeout (default 2), and the pause before each. */
+  readonly readRetries?: number;
+  readonly readRetryDelayMs?: number;
+}
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface GraphCall {
+  readonly method: HttpMethod;
+  /** Path after the version (`/me/messages?...`) or an absolute Graph URL (a nextLink). */
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly scopes?: readonly string[];
+  readonly responseType?: "json" | "text";
+}
+
+export interface BatchStep {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** Relative URL, e.g. `/me/messages/{id}`. */
+  readonly url: string;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly dependsOn?: readonly string[];
+}
+
+export interface BatchResult {
+  readonly id: string;
+  readonly status: number;
+  readonly body: unknown;
+  /** Set when the step failed (status ≥ 400 after retries, or the whole batch request failed). */
+  readonly error: MatterlineError | null;
+}
+
+/** The Graph client Matterline's adapters use: the SDK with our middleware chain, plus `$batch` chunking. */
+export interface GraphClient {
+  readonly sdk: Client;
+  call<T>(c: GraphCall): Promise<T>;
+  /** Runs the steps in `$batch` requests of at most 20; throttled steps are retried. Never throws: failures are per step. */
+  batch(steps: readonly BatchStep[], scopes?: readonly string[]): Promise<Map<string, BatchResult>>;
+}
+
+/** Graph's `$batch` limit. */
+export const MAX_BATCH = 20;
+const RETRYABLE_STEP = new Set([429, 503, 504]);
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Builds the client: auth (token per request scopes) → RetryHandler (429/503/504, Retry-After) → limiter (≤ maxInFlight
+ * per mailbox) → fetch. The retry sits outside the limiter so a request waiting out Retry-After holds no slot.
+ */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const fetchImpl: FetchLike = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  const readRetries = options.readRetries ?? 2;
+  const readRetryDelayMs = options.readRetryDelayMs ?? 250;
+  const sdk = Client.initWithMiddleware({
+    middleware: [
+      new AuthMiddleware(options.tokenProvider, options.scopes),
+      new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 6)),
+      new LimiterMiddleware(options.maxInFlight ?? 4),
+      new FetchMiddleware(fetchImpl, options.timeoutMs ?? 30_000),
+    ],
+  });
+
+  async function once<T>(c: GraphCall): Promise<T> {
+    let req = sdk.api(c.path);
+    if (c.scopes) req = req.middlewareOptions([new ScopesOption(c.scopes)]);
+    if (c.headers) req = req.headers({ ...c.headers });
+    if (c.responseType === "text") req = req.responseType(ResponseType.TEXT);
+    switch (c.method) {
+      case "GET":
+        return (await req.get()) as T;
+      case "POST":
+        return (await req.post(c.body ?? {})) as T;
+      case "PATCH":
+        return (await req.patch(c.body ?? {})) as T;
+      case "DELETE":
+        return (await req.delete()) as T;
+    }
+  }
+
+  async function call<T>(c: GraphCall): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once<T>(c);
+      } catch (e) {
+        const err = mapGraphError(e);
+        // Reads are idempotent, so a dropped connection or a timeout is worth another try; writes are retried by
+        // their owners (outbox, transactionId), who know whether a repeat is safe.
+        const transient = err.code === "offline" || err.code === "timeout" || (err.code === "graph-error" && /\((5\d\d)\)/.test(err.message));
+        if (c.method !== "GET" || !transient || attempt >= readRetries) throw err;
+        await sleep(readRetryDelayMs * (attempt + 1));
+      }
+    }
+  }
+
+  async function batch(steps: readonly BatchStep[], scopes?: readonly string[]): Promise<Map<string, BatchResult>> {
+    const results = new Map<string, BatchResult>();
+    let pending = [...steps];
+    for (let round = 0; pending.length > 0; round++) {
+      const retry: BatchStep[] = [];
+      let waitSec = 0;
+      for (let i = 0; i < pending.length; i += MAX_BATCH) {
+        const chunk = pending.slice(i, i + MAX_BATCH);
+        const ids = new Set(chunk.map((s) => s.id));
+        const requests = chunk.map((s) => ({
+          id: s.id,
+          method: s.method,
+          url: s.url,
+          ...(s.body !== undefined ? { body: s.body, headers: { "Content-Type": "application/json", ...(s.headers ?? {}) } } : s.headers ? { headers: s.headers } : {}),
+          // a dependency outside this chunk has already run
+          ...(s.dependsOn?.some((d) => ids.has(d)) ? { dependsOn: s.dependsOn.filter((d) => ids.has(d)) } : {}),
+        }));
+        let responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[];
+        try {
+          const res = await call<{ responses: typeof responses }>({ method: "POST", path: "/$batch", body: { requests }, scopes });
+          responses = res.responses ?? [];
+        } catch (e) {
+          const err = mapGraphError(e);
+          for (const s of chunk) results.set(s.id, { id: s.id, status: 0, body: null, error: err });
+          continue;
+        }
+        const byId = new Map(responses.map((r) => [r.id, r]));
+        for (const s of chunk) {
+          const r = byId.get(s.id);
+          if (!r) {
+            results.set(s.id, { id: s.id, status: 0, body: null, error: mapBatchFailure(500, null) });
+            continue;
+          }
+          if (RETRYABLE_STEP.has(r.status) && round < 3) {
+            retry.push(s);
+            const ra = Number(Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1] ?? 1);
+            waitSec = Math.max(waitSec, Number.isFinite(ra) ? ra : 1);
+            continue;
+          }
+          results.set(s.id, { id: s.id, status: r.status, body: r.body ?? null, error: r.status >= 400 ? mapBatchFailure(r.status, r.body) : null });
+        }
+      }
+      pending = retry;
+      if (pending.length) await sleep(Math.min(waitSec, 60) * 1000);
+    }
+    return results;
+  }
+
+  return { sdk, call, batch };
+}

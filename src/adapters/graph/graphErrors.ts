@@ -1,0 +1,40 @@
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { MatterlineError } from "../../core/errors";
+
+/** Names our middleware gives transport failures, so the mapping survives the SDK wrapping them in a GraphError. */
+export const TransportErrorName = {
+  offline: "TypeError",
+  timeout: "TimeoutError",
+  aborted: "AbortError",
+  authFailed: "AuthFailed",
+  authCancelled: "AuthCancelled",
+} as const;
+
+/** Turns whatever a Graph call threw into a MatterlineError with a plain message. */
+export function mapGraphError(error: unknown, what = "Microsoft Graph request"): MatterlineError {
+  if (error instanceof MatterlineError) return error;
+  const status = error instanceof GraphError ? error.statusCode : -1;
+  const code = error instanceof GraphError ? (error.code ?? "") : error instanceof Error ? error.name : "";
+  const details = code ? [code] : [];
+  if (code === TransportErrorName.authCancelled) return new MatterlineError("auth-cancelled", "Sign-in was cancelled.", { cause: error, details });
+  if (code === TransportErrorName.authFailed || status === 401)
+    return new MatterlineError("auth-failed", "Matterline could not sign you in to Microsoft 365. Try again, or ask your administrator.", { cause: error, details });
+  if (code === TransportErrorName.timeout || code === TransportErrorName.aborted || status === 504)
+    return new MatterlineError("timeout", `${what} took too long. It will be retried.`, { cause: error, details });
+  if (status === -1 || code === TransportErrorName.offline)
+    return new MatterlineError("offline", "Microsoft 365 cannot be reached. Check your connection; the work waits and is retried.", { cause: error, details });
+  if (status === 429) return new MatterlineError("throttled", "Microsoft 365 asked us to slow down. The work will be retried shortly.", { cause: error, details });
+  if (status === 404) return new MatterlineError("not-found", "The item was not found in the mailbox. It may have been deleted.", { cause: error, details });
+  if (status === 409) return new MatterlineError("conflict", "That item already exists.", { cause: error, details });
+  if (status === 403) return new MatterlineError("auth-failed", "You do not have access to this mailbox or setting.", { cause: error, details });
+  const message = error instanceof Error && error.message ? error.message : "unknown error";
+  return new MatterlineError("graph-error", `Microsoft 365 could not complete the request (${status > 0 ? status : "no status"}): ${message}`, { cause: error, details });
+}
+
+/** The same mapping for one `$batch` sub-response. */
+export function mapBatchFailure(status: number, body: unknown): MatterlineError {
+  const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  const ge = new GraphError(status, err?.message ?? `status ${status}`);
+  ge.code = err?.code ?? null;
+  return mapGraphError(ge);
+}

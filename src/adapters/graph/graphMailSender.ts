@@ -1,0 +1,24 @@
+import type { MailSender, OutgoingMail } from "../../core/ports/mailSender";
+import { GraphScopes } from "../../core/ports/tokenProvider";
+import type { GraphClient } from "./graphClient";
+
+/** MailSender over `POST /me/sendMail` (saved to Sent Items). Not retried here: a repeat would send twice. */
+export function createGraphMailSender(graph: GraphClient): MailSender {
+  return {
+    async send(mail: OutgoingMail): Promise<void> {
+      await graph.call({
+        method: "POST",
+        path: "/me/sendMail",
+        scopes: GraphScopes.send,
+        body: {
+          message: {
+            subject: mail.subject,
+            body: { contentType: "HTML", content: mail.html },
+            toRecipients: mail.to.map((a) => ({ emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) } })),
+          },
+          saveToSentItems: true,
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Address, MailMessage } from "../../core/model/mail";
+import { normalizeEmail } from "../../core/model/mail";
+import { htmlToText } from "../../core/text/htmlToText";
+import { MATTER_PROPERTY_ID } from "./matterProperty";
+
+/** The Graph message fields we read (all optional: `$select` decides what comes back). */
+export interface GraphMessageDto {
+  id: string;
+  internetMessageId?: string | null;
+  conversationId?: string | null;
+  subject?: string | null;
+  from?: GraphRecipientDto | null;
+  sender?: GraphRecipientDto | null;
+  toRecipients?: GraphRecipientDto[] | null;
+  ccRecipients?: GraphRecipientDto[] | null;
+  receivedDateTime?: string | null;
+  sentDateTime?: string | null;
+  body?: { contentType?: string; content?: string } | null;
+  bodyPreview?: string | null;
+  categories?: string[] | null;
+  singleValueExtendedProperties?: { id: string; value: string }[] | null;
+  hasAttachments?: boolean | null;
+  webLink?: string | null;
+  "@removed"?: unknown;
+}
+
+export interface GraphRecipientDto {
+  emailAddress?: { name?: string | null; address?: string | null } | null;
+}
+
+/** Fields a scan needs: no body for sent mail (only who/when/which conversation decides "answered"). */
+export const SELECT_HEADERS = ["internetMessageId", "conversationId", "subject", "from", "toRecipients", "ccRecipients", "receivedDateTime", "sentDateTime", "categories", "hasAttachments", "webLink"];
+export const SELECT_WITH_BODY = [...SELECT_HEADERS, "body"];
+
+function address(r: GraphRecipientDto | null | undefined): Address | null {
+  const email = normalizeEmail(r?.emailAddress?.address);
+  if (!email) return null;
+  const name = r?.emailAddress?.name?.trim();
+  return name ? { name, email } : { email };
+}
+
+function iso(t: string | null | undefined): string | null {
+  if (!t) return null;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Our MatterId property off a message, when present and not cleared (a clear writes ""). */
+export function matterIdOf(m: Pick<GraphMessageDto, "singleValueExtendedProperties">): string | null {
+  const p = m.singleValueExtendedProperties?.find((x) => x.id.toLowerCase() === MATTER_PROPERTY_ID.toLowerCase());
+  return p && p.value ? p.value : null;
+}
+
+/** Graph message → core MailMessage. The id is the internetMessageId when known (the log's dedupe key). */
+export function toMailMessage(m: GraphMessageDto): MailMessage {
+  const body = m.body?.content ?? "";
+  const bodyText = m.body ? (m.body.contentType?.toLowerCase() === "html" ? htmlToText(body) : body) : (m.bodyPreview ?? "");
+  return {
+    id: m.internetMessageId || m.id,
+    internetMessageId: m.internetMessageId || null,
+    conversationId: m.conversationId || null,
+    subject: m.subject ?? "",
+    from: address(m.from ?? m.sender),
+    to: (m.toRecipients ?? []).map(address).filter((a): a is Address => a !== null),
+    cc: (m.ccRecipients ?? []).map(address).filter((a): a is Address => a !== null),
+    sentAt: iso(m.sentDateTime),
+    receivedAt: iso(m.receivedDateTime),
+    bodyText,
+    attachmentNames: [],
+    categories: m.categories ?? [],
+    loggedMatterId: matterIdOf(m),
+    webLink: m.webLink ?? null,
+  };
+}

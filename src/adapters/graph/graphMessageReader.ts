@@ -1,0 +1,57 @@
+import type { MailMessage } from "../../core/model/mail";
+import type { MessageMark, MessageReader, MessageWindow } from "../../core/ports/messageReader";
+import type { GraphClient } from "./graphClient";
+import { mailboxPath, odataString } from "./mailboxPath";
+import { EXPAND_MATTER_PROPERTY } from "./matterProperty";
+import { SELECT_HEADERS, SELECT_WITH_BODY, matterIdOf, toMailMessage, type GraphMessageDto } from "./graphMessageMapper";
+
+interface Page {
+  value?: GraphMessageDto[];
+  "@odata.nextLink"?: string;
+}
+
+/** Graph's largest page: fewer round trips. */
+export const PAGE_SIZE = 1000;
+export const TEXT_BODY_PREFER = 'outlook.body-content-type="text"';
+
+/** Follows `@odata.nextLink` to the end. */
+export async function readAllPages(graph: GraphClient, firstPath: string, headers?: Record<string, string>): Promise<GraphMessageDto[]> {
+  const out: GraphMessageDto[] = [];
+  let path: string | undefined = firstPath;
+  while (path) {
+    const page: Page = await graph.call<Page>({ method: "GET", path, headers });
+    out.push(...(page.value ?? []));
+    path = page["@odata.nextLink"];
+  }
+  return out;
+}
+
+/** MessageReader over Graph: `$select` of only what is used, `$top=1000`, filters Graph can serve efficiently. */
+export function createGraphMessageReader(graph: GraphClient): MessageReader {
+  return {
+    async listWindow(w: MessageWindow, options = {}): Promise<MailMessage[]> {
+      const select = (options.includeBody ? SELECT_WITH_BODY : SELECT_HEADERS).join(",");
+      const clauses = [`receivedDateTime ge ${w.since}`];
+      if (w.until) clauses.push(`receivedDateTime lt ${w.until}`);
+      // receivedDateTime leads the filter, so ordering by it is allowed (else Graph answers InefficientFilter).
+      const path = `${mailboxPath(w.mailbox)}/mailFolders/${encodeURIComponent(w.folder)}/messages?$select=${select}&$filter=${encodeURIComponent(clauses.join(" and "))}&$orderby=${encodeURIComponent("receivedDateTime desc")}&$top=${PAGE_SIZE}`;
+      const rows = await readAllPages(graph, path, options.includeBody ? { Prefer: TEXT_BODY_PREFER } : undefined);
+      return rows.map(toMailMessage);
+    },
+
+    async readMark(mailbox: string | null, internetMessageId: string): Promise<MessageMark | null> {
+      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`internetMessageId eq ${odataString(internetMessageId)}`)}&$select=id,categories&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=5`;
+      const page = await graph.call<Page>({ method: "GET", path });
+      const m = page.value?.[0];
+      if (!m) return null;
+      return { graphId: m.id, matterId: matterIdOf(m), categories: m.categories ?? [] };
+    },
+
+    async listConversation(mailbox: string | null, conversationId: string): Promise<MailMessage[]> {
+      // No $orderby: with a conversationId filter Graph would reject it (InefficientFilter); sort here instead.
+      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${SELECT_WITH_BODY.join(",")}&$top=${PAGE_SIZE}`;
+      const rows = await readAllPages(graph, path, { Prefer: TEXT_BODY_PREFER });
+      return rows.map(toMailMessage).sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
+    },
+  };
+}

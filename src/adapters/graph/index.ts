@@ -1,0 +1,15 @@
+/** Microsoft Graph adapter: the client with our middleware chain, and the port implementations built on it. */
+export { createGraphClient, MAX_BATCH } from "./graphClient";
+export type { GraphClient, GraphClientOptions, GraphCall, BatchStep, BatchResult, FetchLike } from "./graphClient";
+export { createGraphMailboxMirror } from "./graphMailboxMirror";
+export { createGraphMessageReader } from "./graphMessageReader";
+export { createGraphFolderSync } from "./graphFolderSync";
+export { createGraphCalendarWriter } from "./graphCalendarWriter";
+export { createGraphMailSender } from "./graphMailSender";
+export { createGraphMailboxSettingsReader } from "./graphMailboxSettingsReader";
+export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirectoryFileReader";
+export { createGraphOverdueFlagWriter } from "./graphOverdueFlagWriter";
+export { toMailMessage } from "./graphMessageMapper";
+export { mapGraphError } from "./graphErrors";
+export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, OVERDUE_CATEGORY } from "./matterProperty";
+export { ScopesOption } from "./graphMiddleware";

@@ -1,0 +1,12 @@
+/**
+ * Our single-value extended property on messages. The GUID is Matterline's own namespace: fixed forever, because
+ * every device and colleague reads the matter id back through it.
+ */
+export const MATTER_PROPERTY_GUID = "6b1f3b2a-8c4d-4e5f-9a7b-0c1d2e3f4a5b";
+export const MATTER_PROPERTY_ID = `String {${MATTER_PROPERTY_GUID}} Name MatterId`;
+
+/** `$expand` that returns only our property (Graph returns no extended properties unless expanded). */
+export const EXPAND_MATTER_PROPERTY = `singleValueExtendedProperties($filter=id eq '${MATTER_PROPERTY_ID}')`;
+
+/** The Outlook category that marks client mail with an overdue reply. */
+export const OVERDUE_CATEGORY = { name: "Overdue reply", color: "preset0" } as const;
