@@ -1,0 +1,5 @@
+export * from "./msalTokenProvider";
+export * from "./requirements";
+export * from "./authErrors";
+export * from "./dialogFallback";
+export * from "./authDialogPage";
