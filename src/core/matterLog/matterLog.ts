@@ -4,7 +4,8 @@ import type { FilingHistoryDelta, FilingHistoryStore } from "../ports/filingHist
 import type { MirrorCategory } from "../ports/mailboxMirror";
 import type { MatterLogStore } from "../ports/matterLogStore";
 import type { OutboxStore } from "../ports/outboxStore";
-import type { MirrorPayload } from "../outbox/mirrorPayload";
+import { isMirrorPayload, type MirrorPayload } from "../outbox/mirrorPayload";
+import type { OutboxOperation } from "../outbox/types";
 import { newOperation } from "../outbox/queue";
 import { correspondentsOf, directionOf } from "./direction";
 import { snippetOf } from "./snippet";
@@ -204,6 +205,23 @@ export class MatterLog {
     await this.deps.outbox.enqueue(
       newOperation({ key: mirrorKey(entry.internetMessageId, entry.matterId), kind: "mirror", group: `mirror:${entry.internetMessageId}`, payload, now }),
     );
+  }
+
+  /**
+   * Records the Graph ids a drain learned for mirrored messages, so later mirrors and reads skip the lookup by
+   * internetMessageId. Only fills ids that are missing, and only for the filing that was mirrored.
+   */
+  async recordMirrored(result: { done: readonly OutboxOperation[]; graphIds: Readonly<Record<string, string>> }): Promise<number> {
+    let updated = 0;
+    for (const op of result.done) {
+      const graphId = result.graphIds[op.key];
+      if (op.kind !== "mirror" || !graphId || !isMirrorPayload(op.payload)) continue;
+      const entry = await this.deps.log.get(op.payload.internetMessageId);
+      if (!entry || entry.graphId || entry.matterId !== op.payload.matterId) continue;
+      await this.deps.log.commit({ put: { ...entry, graphId } });
+      updated += 1;
+    }
+    return updated;
   }
 
   /**

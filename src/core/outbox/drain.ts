@@ -7,7 +7,7 @@ import type { OutboxOperation } from "./types";
 
 /** What an executor reports per operation; keyed so a batch can answer in any order. */
 export type ExecutorOutcome =
-  | { readonly key: string; readonly ok: true }
+  | { readonly key: string; readonly ok: true; readonly graphId?: string }
   | { readonly key: string; readonly ok: false; readonly retryable: boolean; readonly error: string };
 
 /** Runs a batch of operations of one kind. May throw: the whole batch is then retried later. */
@@ -25,8 +25,10 @@ export interface DrainResult {
   readonly succeeded: number;
   readonly rescheduled: number;
   readonly failed: number;
-  /** Successful operations, for callers that record results (e.g. the Graph id of a mirrored message). */
+  /** Successful operations, for callers that record results. */
   readonly done: readonly OutboxOperation[];
+  /** Graph ids reported by executors, by operation key (the mirror learns a message's id when it finds it). */
+  readonly graphIds: Readonly<Record<string, string>>;
 }
 
 /** Graph $batch takes 20 requests and a mirror item costs a few; 100 items is the most one apply() should carry. */
@@ -47,7 +49,7 @@ export function mirrorExecutor(mirror: MailboxMirror, batchSize: number = MIRROR
       if (items.length === 0) return outcomes;
       const results = await mirror.apply(items);
       for (const r of results) {
-        outcomes.push(r.ok ? { key: r.key, ok: true } : { key: r.key, ok: false, retryable: r.retryable, error: r.error });
+        outcomes.push(r.ok ? { key: r.key, ok: true, graphId: r.graphId } : { key: r.key, ok: false, retryable: r.retryable, error: r.error });
       }
       return outcomes;
     },
@@ -66,7 +68,14 @@ export interface DrainOptions {
   /** Most operations taken in one drain, so one call stays short. */
   readonly maxOperations?: number;
   readonly backoff?: BackoffPolicy;
+  /**
+   * After this many retryable failures an operation is marked failed for the user to see (kept, never dropped).
+   * With the default backoff, 24 attempts span about a day: long enough for any outage, short enough to notice.
+   */
+  readonly maxAttempts?: number;
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 24;
 
 /**
  * Sends due operations through their executors, removes what succeeded, reschedules retryable failures with
@@ -78,7 +87,9 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   if (options.mirror) executors.mirror = mirrorExecutor(options.mirror, options.batchSize);
   Object.assign(executors, options.executors ?? {});
   const kinds = Object.keys(executors);
-  if (kinds.length === 0) return { attempted: 0, succeeded: 0, rescheduled: 0, failed: 0, done: [] };
+  if (kinds.length === 0) return { attempted: 0, succeeded: 0, rescheduled: 0, failed: 0, done: [], graphIds: {} };
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const graphIds: Record<string, string> = {};
 
   const nowIso = options.now.toISOString();
   const due = await options.store.due(nowIso, options.maxOperations ?? 1000, kinds);
@@ -105,10 +116,11 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
         const outcome = byKey.get(op.key) ?? { key: op.key, ok: false as const, retryable: true, error: "No result came back for this update." };
         if (outcome.ok) {
           done.push(op);
+          if (outcome.graphId) graphIds[op.key] = outcome.graphId;
           continue;
         }
         const attempts = op.attempts + 1;
-        if (outcome.retryable) {
+        if (outcome.retryable && attempts < maxAttempts) {
           update.push({ ...op, attempts, lastError: outcome.error, nextAttemptAt: nextAttemptAt(options.now, attempts, options.backoff ?? DEFAULT_BACKOFF) });
         } else {
           failed += 1;
@@ -119,7 +131,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   }
 
   await options.store.settle({ remove: done.map((op) => ({ key: op.key, createdAt: op.createdAt })), update });
-  return { attempted: due.length, succeeded: done.length, rescheduled: update.length - failed, failed, done };
+  return { attempted: due.length, succeeded: done.length, rescheduled: update.length - failed, failed, done, graphIds };
 }
 
 /**

@@ -50,6 +50,7 @@ describe("drainOutbox", () => {
     const result = await drainOutbox({ store, mirror, now: start, batchSize: 500 });
     expect(mirror.calls).toEqual([100, 100, 50]);
     expect(result).toMatchObject({ attempted: 250, succeeded: 250, rescheduled: 0, failed: 0 });
+    expect(result.graphIds["mirror:<m0@client.test>:m1"]).toBe("g-<m0@client.test>");
     expect(await store.list()).toEqual([]);
   });
 
@@ -90,6 +91,19 @@ describe("drainOutbox", () => {
     expect((await drainOutbox({ store, mirror, now: new Date(start.getTime() + 10 * DEFAULT_BACKOFF.capMs) })).attempted).toBe(0);
     expect(await retryFailed(store, summary.failed[0].key, start)).toBe(true);
     expect((await store.due(start.toISOString(), 10, ["mirror"]))).toHaveLength(1);
+  });
+
+  it("gives up after maxAttempts retryable failures, keeping the operation as failed", async () => {
+    const store = new MemoryOutboxStore();
+    await fill(store, 1);
+    const mirror = new FlakyMirror(100);
+    let now = start;
+    for (let i = 0; i < 5; i += 1) {
+      await drainOutbox({ store, mirror, now, maxAttempts: 3 });
+      now = new Date(now.getTime() + DEFAULT_BACKOFF.capMs);
+    }
+    expect(mirror.calls).toEqual([1, 1, 1]);
+    expect(await store.list()).toMatchObject([{ status: "failed", attempts: 3, lastError: "503 Service Unavailable" }]);
   });
 
   it("reschedules the whole batch when the call itself throws (offline)", async () => {
