@@ -215,3 +215,13 @@ describe("Office fake", () => {
     expect(office.context.mailbox.convertToRestId("AAMk/a+b==", office.MailboxEnums.RestVersion.v2_0)).toBe("AAMk-a_b==");
   });
 });
+
+describe("Office fake item identity", () => {
+  it("returns the same item object until the selection changes", async () => {
+    const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
+    const first = office.context.mailbox.item;
+    expect(office.context.mailbox.item).toBe(first);
+    await controller.selectItem(fakeMessage(2));
+    expect(office.context.mailbox.item).not.toBe(first);
+  });
+});

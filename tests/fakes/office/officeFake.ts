@@ -75,7 +75,16 @@ export interface OfficeFake {
 
 type CurrentItem = { kind: "read"; data: FakeMailItem } | { kind: "compose"; draft: DraftState } | null;
 
-/** Builds a fake Outlook: an `Office`-shaped object and the controller that drives it. */
+/**
+ * Builds a fake Outlook: an `Office`-shaped object and the controller that drives it.
+ *
+ * ```ts
+ * const { office, controller } = createOfficeFake({ item: message, masterCategories: [] });
+ * await controller.selectItem(other);            // fires ItemChanged
+ * controller.failNext("body.getAsync", "busy");  // the next call reports failure
+ * ```
+ * Async methods follow Office's `(…args, options?, callback)` shape and call back on a later task.
+ */
 export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   const runtime = new FakeRuntime(options.schedule);
   const state = new MailboxState(
@@ -95,6 +104,7 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   let current: CurrentItem = options.item ? { kind: "read", data: options.item } : null;
   let selected: FakeMailItem[] = options.item ? [options.item] : [];
   let draftCounter = 0;
+  let built: { for: CurrentItem; item: unknown } | null = null;
   const roamingSaved: Record<string, unknown> = {};
   const roamingWorking: Record<string, unknown> = {};
   if (options.item) known.set(options.item.itemId, options.item);
@@ -115,9 +125,13 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   const currentKey = (): string | null => (current === null ? null : current.kind === "read" ? current.data.itemId : current.draft.key);
 
   const mailbox = {
+    // One object per selection, as in Outlook, so code may hold on to it or spy on it.
     get item() {
       if (current === null) return null;
-      return current.kind === "read" ? buildReadItem(current.data, state) : buildComposeItem(current.draft, state);
+      if (!built || built.for !== current) {
+        built = { for: current, item: current.kind === "read" ? buildReadItem(current.data, state) : buildComposeItem(current.draft, state) };
+      }
+      return built.item;
     },
     userProfile: {
       emailAddress: options.userProfile?.emailAddress ?? "user@firm.example",
@@ -299,6 +313,8 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     setRequirementSets(sets) {
       if (sets.mailbox !== undefined) state.mailboxVersion = sets.mailbox;
       if (sets.nestedAppAuth !== undefined) state.nestedAppAuth = sets.nestedAppAuth;
+      // Properties such as item.categories exist only from some versions: rebuild the item against the new sets.
+      built = null;
     },
     idle: () => runtime.idle(),
     currentItemKey: currentKey,
