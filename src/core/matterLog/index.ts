@@ -4,3 +4,4 @@ export * from "./categoryName";
 export * from "./snippet";
 export * from "./direction";
 export * from "./exportLog";
+export * from "./recognitionHistory";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MatterLog } from "../../../src/core/matterLog/matterLog";
 import { categoryResolver } from "../../../src/core/matterLog/categoryName";
 import { MatterlineError } from "../../../src/core/errors";
+import { filingHistoryFromSnapshot } from "../../../src/core/matterLog/recognitionHistory";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "../../../src/adapters/storage/memoryStores";
 import { directory, message } from "./fixtures";
 
@@ -120,5 +121,16 @@ describe("MatterLog.log", () => {
     expect(await history.matterForConversation(msg.conversationId!)).toBeNull();
     const ops = await outbox.list();
     expect(ops.map((o) => o.kind)).toEqual(["unmirror"]);
+  });
+});
+
+describe("filingHistoryFromSnapshot", () => {
+  it("gives recognition what the log taught the history", async () => {
+    const { matterLog, history } = setup();
+    const msg = message();
+    await matterLog.log({ message: msg, matterId: "m2", by: "p", now: t0, source: "manual" });
+    const h = filingHistoryFromSnapshot(await history.snapshot());
+    expect(h.byAddress.get("ann@northwind.test")?.get("m2")).toBe(1);
+    expect(h.byConversation.get(msg.conversationId!)).toBe("m2");
   });
 });
