@@ -5,12 +5,13 @@ type Listener = () => void;
 
 interface Registration {
   readonly listeners: Set<Listener>;
-  ready: Promise<void> | null;
+  /** Every subscriber hears about a failed registration, not only the first. */
+  readonly errorSinks: Set<(error: MatterlineError) => void>;
 }
 
 /**
  * One Office handler per mailbox event, fanned out to our listeners. Office's removeHandlerAsync removes every
- * handler of the event type, so two modules registering separately would unsubscribe each other.
+ * handler of the event type, so two modules registering separately could unsubscribe each other.
  */
 const registry = new WeakMap<object, Map<Office.EventType, Registration>>();
 
@@ -26,27 +27,27 @@ export function subscribeMailboxEvent(
   registry.set(mailbox, byType);
   let reg = byType.get(eventType);
   if (!reg) {
-    const created: Registration = { listeners: new Set(), ready: null };
+    const created: Registration = { listeners: new Set(), errorSinks: new Set() };
     reg = created;
     byType.set(eventType, created);
-    created.ready = officeCall<void>("start watching for changes", (cb) =>
+    void officeCall<void>("start watching for changes", (cb) =>
       mailbox.addHandlerAsync(eventType, () => created.listeners.forEach((l) => l()), cb),
     ).catch((error: unknown) => {
+      // Forget the failed registration so a later subscriber tries again.
       byType.delete(eventType);
+      const e = toMatterlineError(error, "office-failed");
+      created.errorSinks.forEach((sink) => sink(e));
       created.listeners.clear();
-      onError(toMatterlineError(error, "office-failed"));
+      created.errorSinks.clear();
     });
   }
   const current = reg;
   current.listeners.add(listener);
+  current.errorSinks.add(onError);
+  // The Office handler stays registered once made: removeHandlerAsync would also drop a registration made
+  // meanwhile by a new subscriber, and an idle handler with no listeners costs nothing.
   return () => {
     current.listeners.delete(listener);
-    if (current.listeners.size > 0 || byType.get(eventType) !== current) return;
-    byType.delete(eventType);
-    void current.ready?.then(() =>
-      officeCall<void>("stop watching for changes", (cb) => mailbox.removeHandlerAsync(eventType, cb)).catch(
-        (error: unknown) => onError(toMatterlineError(error, "office-failed")),
-      ),
-    );
+    current.errorSinks.delete(onError);
   };
 }
