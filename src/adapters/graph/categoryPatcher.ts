@@ -86,7 +86,6 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
     const toCreate = new Map<string, MirrorCategory>();
     for (const p of list) if (p.add && known && !known.has(p.add.name.toLowerCase())) toCreate.set(p.add.name.toLowerCase(), p.add);
     [...toCreate.values()].forEach((c, i) => writeSteps.push({ id: `cat${i}`, method: "POST", url: `${base}/outlook/masterCategories`, body: { displayName: c.name, color: c.color } }));
-    const stepOwner = new Map<string, CategoryPatch>();
     const firstId = new Map<string, string>();
     // Patches to the same message are folded so the last one wins and no two PATCHes race.
     const finalCats = new Map<string, { found: Found; categories: string[]; matterId?: string | null }>();
@@ -125,7 +124,6 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
       if (outcomes.has(p.key)) continue;
       const ids = found.get(p.internetMessageId.toLowerCase())!.map((m) => m.id);
       const failed = ids.map((gid) => written.get(patchOf.get(gid)!)).find((r) => r?.error);
-      stepOwner.set(p.key, p);
       outcomes.set(p.key, failed ? { key: p.key, ok: false, retryable: failed.error.retryable || failed.status === 0, error: failed.error.message } : { key: p.key, ok: true, graphId: firstId.get(p.key)! });
     }
   }

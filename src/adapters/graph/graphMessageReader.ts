@@ -34,7 +34,7 @@ export function createGraphMessageReader(graph: GraphClient): MessageReader {
       const clauses = [`receivedDateTime ge ${w.since}`];
       if (w.until) clauses.push(`receivedDateTime lt ${w.until}`);
       // receivedDateTime leads the filter, so ordering by it is allowed (else Graph answers InefficientFilter).
-      const path = `${mailboxPath(w.mailbox)}/mailFolders/${encodeURIComponent(w.folder)}/messages?$select=${select}&$filter=${encodeURIComponent(clauses.join(" and "))}&$orderby=${encodeURIComponent("receivedDateTime desc")}&$top=${PAGE_SIZE}`;
+      const path = `${mailboxPath(w.mailbox)}/mailFolders/${encodeURIComponent(w.folder)}/messages?$select=${select}&$filter=${encodeURIComponent(clauses.join(" and "))}&$orderby=${encodeURIComponent("receivedDateTime desc")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=${PAGE_SIZE}`;
       const rows = await readAllPages(graph, path, options.includeBody ? { Prefer: TEXT_BODY_PREFER } : undefined);
       return rows.map(toMailMessage);
     },
@@ -49,7 +49,7 @@ export function createGraphMessageReader(graph: GraphClient): MessageReader {
 
     async listConversation(mailbox: string | null, conversationId: string): Promise<MailMessage[]> {
       // No $orderby: with a conversationId filter Graph would reject it (InefficientFilter); sort here instead.
-      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${SELECT_WITH_BODY.join(",")}&$top=${PAGE_SIZE}`;
+      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${SELECT_WITH_BODY.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=${PAGE_SIZE}`;
       const rows = await readAllPages(graph, path, { Prefer: TEXT_BODY_PREFER });
       return rows.map(toMailMessage).sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
     },

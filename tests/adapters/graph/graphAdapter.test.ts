@@ -196,6 +196,8 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
     const mark = await reader.readMark(null, sim.messages("me", "inbox")[0].internetMessageId!);
     expect(mark).toMatchObject({ matterId: "m-42" });
     expect(await reader.readMark(null, "<nope@x>")).toBeNull();
+    const relisted = await reader.listWindow({ mailbox: null, folder: "inbox", since: "2026-03-01T08:00:00Z", until: "2026-03-01T08:01:00Z" });
+    expect(relisted.map((m) => m.loggedMatterId)).toEqual(["m-42"]);
     sim.addMessage("me", "sentitems", { conversationId: "conv-3", receivedDateTime: "2026-03-02T00:00:00Z" });
     expect((await reader.listConversation(null, "conv-3")).map((m) => m.receivedAt)).toEqual(["2026-03-01T08:03:00.000Z", "2026-03-02T00:00:00.000Z"]);
   });
