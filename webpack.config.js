@@ -4,6 +4,7 @@ import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV_BASE_URL = "https://localhost:3000";
@@ -60,6 +61,11 @@ export default async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // Public sign-in configuration (a client id is not a secret); empty in the workbench, which never signs in.
+      new webpack.DefinePlugin({
+        __MATTERLINE_CLIENT_ID__: JSON.stringify(process.env.MATTERLINE_CLIENT_ID ?? ""),
+        __MATTERLINE_AUTHORITY__: JSON.stringify(process.env.MATTERLINE_AUTHORITY ?? ""),
+      }),
       // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
       page("taskpane.html", ["taskpane"], { officeJs: true }),
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),

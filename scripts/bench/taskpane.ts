@@ -23,13 +23,13 @@ function initialJsGzipBytes(page: string): number {
 
 /** Median ms from navigation start to the first render of [data-testid=item-subject], over LOADS fresh loads. */
 async function firstRenderMs(baseUrl: string, page: string): Promise<number> {
-  const browser = await launchChromium();
+  const browser: import("playwright-core").Browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext();
       const tab = await context.newPage();
-      await tab.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
+      await tab.route("https://appsforoffice.microsoft.com/**", (route: { fulfill(o: object): Promise<void> }) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
       await tab.addInitScript(() => {
         const w = window as unknown as { __firstRender?: number };
         new MutationObserver((_, obs) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, Spinner, Text, type SelectTabData } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
-import { fluentThemeFor } from "./theme";
+import { fluentThemeFor, prefersHighContrast } from "./theme";
 import { ErrorBoundary } from "./shell/ErrorBoundary";
 import { ErrorNotice } from "./shell/ErrorNotice";
 import { ItemSummary } from "./shell/ItemSummary";
@@ -34,11 +34,19 @@ export function App({ capabilities }: { capabilities: Capabilities }) {
   const [tab, setTab] = useState<TabId>("email");
   const { state, reload } = useCurrentItem(capabilities.mail);
 
-  useEffect(() => capabilities.theme.onChange(() => setTheme(capabilities.theme.current())), [capabilities.theme]);
+  const [highContrast, setHighContrast] = useState(prefersHighContrast);
+  useEffect(() => capabilities.theme.onChanged(setTheme), [capabilities.theme]);
+  useEffect(() => {
+    if (typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(forced-colors: active)");
+    const update = () => setHighContrast(query.matches);
+    query.addEventListener?.("change", update);
+    return () => query.removeEventListener?.("change", update);
+  }, []);
 
   const item = state.item;
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme.highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
+    <FluentProvider theme={fluentThemeFor(theme, highContrast)} className={styles.root} data-theme={highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
       <main aria-label="Matterline" style={{ display: "contents" }}>
         {item?.message ? <ItemSummary item={item} /> : null}
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">

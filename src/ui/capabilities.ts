@@ -1,6 +1,11 @@
 import type { MailSource } from "../core/ports/mailSource";
 import type { Clock } from "../core/ports/clock";
-import type { ThemeSource } from "./theme";
+import type { ThemeSource } from "../core/ports/hostTheme";
+import type { HostFeature } from "../core/ports/hostSupport";
+import type { FilingCapability } from "./filing/filingCapability";
+import type { OverdueCapability } from "./overdue/overdueCapability";
+import type { RepliesCapability } from "./replies/repliesCapability";
+import type { FollowUpCapability } from "./followups/followUpCapability";
 
 /** What the host can do, read once at start so features degrade with a clear message (e.g. LTSC Outlook 2021). */
 export interface HostInfo {
@@ -8,19 +13,24 @@ export interface HostInfo {
   readonly name: string;
   /** Highest Mailbox requirement set supported, e.g. "1.13". */
   readonly mailboxVersion: string;
-  readonly multiSelect: boolean;
-  readonly onSend: boolean;
-  readonly categories: boolean;
-  readonly nestedAppAuth: boolean;
+  readonly supports: Readonly<Record<HostFeature, boolean>>;
 }
 
 /**
  * Everything the UI may use. Entry points build it from adapters; components never import adapters.
- * Feature capabilities are added here as each capability lands.
+ * Each feature's capability is optional so the shell renders (and tests run) without it.
  */
 export interface Capabilities {
   readonly mail: MailSource;
   readonly theme: ThemeSource;
   readonly clock: Clock;
   readonly host: HostInfo;
+  /** Recognize and log email to matters (issue 3). */
+  readonly filing?: FilingCapability;
+  /** Response clock and overdue alerts (issue 4). */
+  readonly overdue?: OverdueCapability;
+  /** Plain-language replies and the draft checker (issue 5). */
+  readonly replies?: RepliesCapability;
+  /** Follow-up calendar events (issue 6). */
+  readonly followUps?: FollowUpCapability;
 }

@@ -1,7 +1,20 @@
 import { Text } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
+import { ErrorBoundary } from "../shell/ErrorBoundary";
+import { MattersSection } from "../filing/MattersSection";
+import { UpcomingFollowUpsSection } from "../followups/UpcomingFollowUpsSection";
 
-/** Browse and search the firm's matters and their logged communication. */
-export function MattersTab(_: { capabilities: Capabilities }) {
-  return <Text data-testid="matters-tab">No firm directory has been imported yet.</Text>;
+/** Browse and search the firm's matters, their logged communication and upcoming follow-ups. */
+export function MattersTab({ capabilities }: { capabilities: Capabilities }) {
+  if (!capabilities.filing) return <Text data-testid="matters-tab">Matters are not available in this Outlook.</Text>;
+  return (
+    <>
+      <ErrorBoundary>
+        <MattersSection capabilities={capabilities} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <UpcomingFollowUpsSection capabilities={capabilities} />
+      </ErrorBoundary>
+    </>
+  );
 }

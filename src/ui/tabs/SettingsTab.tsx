@@ -1,18 +1,33 @@
 import { Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
+import { ErrorBoundary } from "../shell/ErrorBoundary";
+import { FilingSettingsSection } from "../filing/FilingSettingsSection";
+import { OverdueSettingsSection } from "../overdue/OverdueSettingsSection";
+import { FollowUpSettingsSection } from "../followups/FollowUpSettingsSection";
 
-/** What this Outlook supports, so a missing feature is explained rather than silently absent. */
+/** Per-feature settings, and what this Outlook supports so a missing feature is explained rather than silently absent. */
 export function SettingsTab({ capabilities }: { capabilities: Capabilities }) {
   const h = capabilities.host;
   const yesNo = (v: boolean) => (v ? "yes" : "no");
   return (
-    <section aria-label="Settings" data-testid="settings-tab">
-      <Subtitle2 as="h3">This Outlook</Subtitle2>
-      <Caption1 block>Host: {h.name}, Mailbox API {h.mailboxVersion}</Caption1>
-      <Caption1 block>Bulk tagging of selected emails (Mailbox 1.13): {yesNo(h.multiSelect)}</Caption1>
-      <Caption1 block>Log on send (Mailbox 1.12): {yesNo(h.onSend)}</Caption1>
-      <Caption1 block>Categories (Mailbox 1.8): {yesNo(h.categories)}</Caption1>
-      <Caption1 block>Single sign-on (nested app authentication): {yesNo(h.nestedAppAuth)}</Caption1>
+    <section aria-label="Settings" data-testid="settings-tab" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+      <ErrorBoundary>
+        <FilingSettingsSection capabilities={capabilities} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <OverdueSettingsSection capabilities={capabilities} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <FollowUpSettingsSection capabilities={capabilities} />
+      </ErrorBoundary>
+      <div>
+        <Subtitle2 as="h3">This Outlook</Subtitle2>
+        <Caption1 block>Host: {h.name}, Mailbox API {h.mailboxVersion}</Caption1>
+        <Caption1 block>Bulk tagging of selected emails (Mailbox 1.13): {yesNo(h.supports["multi-select"])}</Caption1>
+        <Caption1 block>Log on send (Mailbox 1.12): {yesNo(h.supports["on-send"])}</Caption1>
+        <Caption1 block>Categories (Mailbox 1.8): {yesNo(h.supports.categories)}</Caption1>
+        <Caption1 block>Single sign-on (nested app authentication): {yesNo(h.supports["nested-app-auth"])}</Caption1>
+      </div>
     </section>
   );
 }

@@ -1,17 +1,38 @@
-import { Caption1, Text } from "@fluentui/react-components";
+import { Caption1 } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import type { CurrentItem } from "../../core/ports/mailSource";
+import { ErrorBoundary } from "../shell/ErrorBoundary";
+import { EmailFilingSection } from "../filing/EmailFilingSection";
+import { EmailClockSection } from "../overdue/EmailClockSection";
+import { EmailRepliesSection } from "../replies/EmailRepliesSection";
+import { EmailFollowUpSection } from "../followups/EmailFollowUpSection";
 
-/** The open email: who it involves and what it carries. Recognition, logging, the clock and replies attach here. */
-export function ThisEmailTab({ item }: { capabilities: Capabilities; item: CurrentItem }) {
+/**
+ * The open email: client and matter (and logging), its reply clock, plain-language replies, follow-ups.
+ * Each section has its own error boundary so one failing feature never blanks the others. Sections are keyed by
+ * item so no state of one email leaks into the next.
+ */
+export function ThisEmailTab({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const m = item.message;
   if (!m) return null;
+  const key = item.itemId ?? m.id;
   const people = [...m.to, ...m.cc].map((a) => a.name ?? a.email).join(", ");
   return (
-    <section aria-label="This email" data-testid="this-email">
+    <section aria-label="This email" data-testid="this-email" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
       {people ? <Caption1 block>To/Cc: {people}</Caption1> : null}
       {m.attachmentNames.length ? <Caption1 block>Attachments: {m.attachmentNames.join(", ")}</Caption1> : null}
-      {item.mode === "compose" ? <Text block>Composing a message.</Text> : null}
+      <ErrorBoundary key={`filing-${key}`}>
+        <EmailFilingSection capabilities={capabilities} item={item} />
+      </ErrorBoundary>
+      <ErrorBoundary key={`clock-${key}`}>
+        <EmailClockSection capabilities={capabilities} item={item} />
+      </ErrorBoundary>
+      <ErrorBoundary key={`replies-${key}`}>
+        <EmailRepliesSection capabilities={capabilities} item={item} />
+      </ErrorBoundary>
+      <ErrorBoundary key={`followups-${key}`}>
+        <EmailFollowUpSection capabilities={capabilities} item={item} />
+      </ErrorBoundary>
     </section>
   );
 }

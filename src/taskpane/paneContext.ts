@@ -1,0 +1,59 @@
+import type { Directory } from "../core/directory/types";
+import type { HostSupport } from "../core/ports/hostSupport";
+import type { TokenProvider } from "../core/ports/tokenProvider";
+import { createDirectoryProvider, type DirectoryProvider } from "../core/app/directoryProvider";
+import { createOfficeHostSupport, type OfficeNamespace } from "../adapters/office";
+import { createGraphClient, type GraphClient } from "../adapters/graph";
+import { openMatterlineDb, idbStores, type MatterlineDb } from "../adapters/storage";
+import type { HostEnvironment } from "./hostEnvironment";
+import { authConfig } from "./authConfig";
+
+/** What every feature builder gets: the outside world, already adapted. Only src/taskpane sees it. */
+export interface PaneContext {
+  readonly office: OfficeNamespace;
+  readonly host: HostEnvironment | undefined;
+  readonly support: HostSupport;
+  readonly now: () => Date;
+  /** The signed-in user (the mailbox owner). */
+  readonly me: { readonly email: string; readonly name: string };
+  readonly db: MatterlineDb;
+  readonly stores: ReturnType<typeof idbStores>;
+  readonly graph: GraphClient;
+  readonly tokens: TokenProvider;
+  readonly directory: DirectoryProvider;
+}
+
+/** MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it). */
+function msalTokens(office: OfficeNamespace): TokenProvider {
+  let provider: Promise<TokenProvider> | null = null;
+  return {
+    getToken(scopes) {
+      provider ??= import("../adapters/auth").then((auth) =>
+        auth.createMsalTokenProvider(authConfig(), { officeContext: office.context as never, origin: window.location.origin }),
+      );
+      return provider.then((p) => p.getToken(scopes));
+    },
+  };
+}
+
+export async function createPaneContext(office: OfficeNamespace, host: HostEnvironment | undefined): Promise<PaneContext> {
+  const db = await openMatterlineDb();
+  const stores = idbStores(db);
+  const tokens: TokenProvider = host ? { getToken: host.getToken } : msalTokens(office);
+  const profile = office.context.mailbox.userProfile;
+  const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
+    ? { directory: host.initialDirectory, importedAt: (host.now ?? (() => new Date()))().toISOString() }
+    : undefined;
+  return {
+    office,
+    host,
+    support: createOfficeHostSupport(office),
+    now: host?.now ?? (() => new Date()),
+    me: host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName },
+    db,
+    stores,
+    graph: createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch }),
+    tokens,
+    directory: createDirectoryProvider(stores.directory, seed),
+  };
+}

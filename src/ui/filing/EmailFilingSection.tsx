@@ -1,0 +1,7 @@
+import type { Capabilities } from "../capabilities";
+import type { CurrentItem } from "../../core/ports/mailSource";
+
+/** Placeholder until the feature lands. */
+export function EmailFilingSection(_: { capabilities: Capabilities; item: CurrentItem }) {
+  return null;
+}

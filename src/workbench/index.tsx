@@ -1,0 +1,132 @@
+import { createRoot } from "react-dom/client";
+import { createGraphSimulator } from "../../tests/fakes/graph";
+import { createOfficeFake, type FakeMailItem } from "../../tests/fakes/office";
+import type { MailMessage } from "../core/model/mail";
+import { loadSeed } from "./seed";
+import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
+import { WorkbenchApp, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
+import type { WorkbenchMessage } from "./types";
+
+const root = document.getElementById("workbench")!;
+
+function graphShape(m: MailMessage, folder: string) {
+  const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
+  return {
+    internetMessageId: m.internetMessageId ?? undefined,
+    conversationId: m.conversationId ?? undefined,
+    subject: m.subject,
+    from: m.from ? addr(m.from) : undefined,
+    sender: m.from ? addr(m.from) : undefined,
+    toRecipients: m.to.map(addr),
+    ccRecipients: m.cc.map(addr),
+    receivedDateTime: m.receivedAt ?? undefined,
+    sentDateTime: m.sentAt ?? undefined,
+    body: { contentType: "text" as const, content: m.bodyText },
+    bodyPreview: m.bodyText.slice(0, 255),
+    hasAttachments: m.attachmentNames.length > 0,
+    categories: [],
+    isRead: folder === "sentitems",
+  };
+}
+
+async function start() {
+  const seed = await loadSeed();
+  const startedAt = Date.now();
+  const now = () => new Date(Date.parse(seed.now) + (Date.now() - startedAt));
+  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: 15 });
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+
+  const messages: WorkbenchMessage[] = seed.messages.map((m, i) => {
+    const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
+    const stored = sim.addMessage(seed.me, folder, graphShape(m, folder));
+    return { itemId: `AAMkADwb${String(i + 1).padStart(4, "0")}+/${stored.id}`, graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
+  });
+  const byItem = new Map(messages.map((m) => [m.itemId, m]));
+  const categoriesOf = (itemId: string) => sim.message(seed.me, byItem.get(itemId)!.graphId)?.categories ?? [];
+
+  const person = (a: { name?: string; email: string }) => ({ displayName: a.name ?? a.email, emailAddress: a.email });
+  const fakeItem = (w: WorkbenchMessage): FakeMailItem => ({
+    itemId: w.itemId,
+    internetMessageId: w.message.internetMessageId ?? undefined,
+    conversationId: w.message.conversationId ?? undefined,
+    subject: w.message.subject,
+    from: person(w.message.from ?? { email: "unknown@unknown.example" }),
+    to: w.message.to.map(person),
+    cc: w.message.cc.map(person),
+    dateTimeCreated: w.message.receivedAt ?? w.message.sentAt ?? new Date(0).toISOString(),
+    bodyText: w.message.bodyText,
+    attachments: w.message.attachmentNames,
+    categories: categoriesOf(w.itemId),
+  });
+
+  const me = seed.directory.people.find((p) => p.email.toLowerCase() === seed.me);
+  const fake = createOfficeFake({
+    item: null,
+    userProfile: { emailAddress: seed.me, displayName: me?.name ?? seed.me, timeZone: seed.directory.firm.timeZone },
+    requirementSets: { mailbox: "1.15", nestedAppAuth: true },
+    // Outlook and Graph see one mailbox: a category set through Office shows in Graph, and the reverse.
+    onCategoriesChanged: (itemId, categories) => {
+      const w = byItem.get(itemId);
+      if (w) sim.updateMessage(seed.me, w.graphId, { categories: [...categories] });
+      notify();
+    },
+  });
+  fake.controller.addItems(messages.map(fakeItem));
+
+  let fault: FaultMode = "none";
+  const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // The workbench's "network": fault modes act here, in front of the simulator, so switching back to normal is instant.
+  const graphFetch: typeof fetch = async (input, init) => {
+    if (fault === "offline") throw new TypeError("Failed to fetch");
+    if (fault === "server-errors") return new Response(JSON.stringify({ error: { code: "ServiceUnavailable", message: "Service unavailable" } }), { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "1" } });
+    if (fault === "throttled") return new Response(JSON.stringify({ error: { code: "TooManyRequests", message: "Too many requests" } }), { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "2" } });
+    if (fault === "slow") await delay(800);
+    const response = await sim.fetch(input, init);
+    // Graph writes from the pane change what the list shows.
+    if ((init?.method ?? "GET").toUpperCase() !== "GET") {
+      for (const w of messages) fake.controller.setCategories(w.itemId, categoriesOf(w.itemId));
+      notify();
+    }
+    return response;
+  };
+
+  const bridge: WorkbenchBridge = {
+    office: fake.office,
+    host: {
+      name: "Workbench",
+      graphFetch,
+      now,
+      user: { email: seed.me, name: me?.name ?? seed.me },
+      getToken: async (scopes) => `workbench-token:${scopes.join(" ")}`,
+      initialDirectory: seed.directory,
+    },
+  };
+  (window as unknown as Record<string, WorkbenchBridge>)[BRIDGE_KEY] = bridge;
+
+  const applyFault = (mode: FaultMode) => {
+    fault = mode;
+    (fake.controller as { clearFailures?: () => void }).clearFailures?.();
+    if (mode === "office-fails") for (const method of ["body.getAsync", "categories.getAsync", "categories.addAsync"]) fake.controller.failNext(method, "Outlook could not reach the mailbox.", 1_000_000);
+  };
+
+  const model: WorkbenchModel = {
+    firmName: seed.directory.firm.name,
+    messages,
+    categoriesOf,
+    subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
+    select: (ids) => {
+      const items = ids.map((id) => byItem.get(id)).filter((w): w is WorkbenchMessage => Boolean(w)).map(fakeItem);
+      if (items.length > 1) void fake.controller.selectItems(items);
+      else void fake.controller.selectItem(items[0] ?? null, { nullFirst: true });
+    },
+    setFault: applyFault,
+    setTheme: (theme) => void fake.controller.setTheme(theme),
+    now,
+  };
+  createRoot(root).render(<WorkbenchApp model={model} paneUrl="workbench-pane.html" />);
+}
+
+start().catch((error: unknown) => {
+  root.textContent = `The workbench could not start: ${error instanceof Error ? error.message : String(error)}`;
+});

@@ -1,0 +1,34 @@
+import type { Directory } from "../core/directory/types";
+import type { MailMessage } from "../core/model/mail";
+import { assignThreads } from "../core/threading/assignThreads";
+import { parseEml } from "../adapters/mime/parseEml";
+import directoryJson from "../../data/sample/directory.json";
+import meta from "../../data/sample/meta.json";
+
+/** The sample firm the workbench opens with (copied into data/sample; never read from outside the project). */
+export interface Seed {
+  readonly directory: Directory;
+  readonly me: string;
+  /** The sample's "now": the workbench clock starts here. */
+  readonly now: string;
+  readonly messages: readonly MailMessage[];
+}
+
+interface WebpackContext {
+  keys(): string[];
+  (key: string): string;
+}
+
+// webpack bundles every .eml as a string (asset/source); see webpack.config.js.
+const mailFiles = (import.meta as unknown as { webpackContext(dir: string, o: { recursive: boolean; regExp: RegExp }): WebpackContext }).webpackContext(
+  "../../data/sample/mail",
+  { recursive: false, regExp: /\.eml$/ },
+);
+
+/** Parses the sample mail and threads it the way Graph's conversationId would. */
+export async function loadSeed(): Promise<Seed> {
+  const parsed = await Promise.all(mailFiles.keys().sort().map((key) => parseEml(mailFiles(key))));
+  const threads = assignThreads(parsed);
+  const messages = parsed.map((m) => ({ ...m, conversationId: `conv-${threads.get(m.internetMessageId ?? m.id) ?? m.id}` }));
+  return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages };
+}
