@@ -21,6 +21,16 @@ export interface PhraseTarget {
   readonly weight: number;
 }
 
+/** One phrase as matched in text, with every matter or client that uses it. */
+export interface PhraseGroup {
+  readonly words: readonly string[];
+  readonly upperOnly: boolean;
+  readonly targets: readonly PhraseTarget[];
+}
+
+/** Phrases shared by more matters than this say nothing about which one a message is about. */
+export const MAX_PHRASE_OWNERS = 12;
+
 /** A reference-shaped pattern from the firm's configuration, compiled once. */
 export interface CompiledPattern {
   readonly source: string;
@@ -45,7 +55,7 @@ export interface DirectoryIndex {
   readonly opposingByEmail: ReadonlyMap<string, readonly string[]>;
   readonly opposingByDomain: ReadonlyMap<string, readonly string[]>;
   /** Phrases by their first folded word. */
-  readonly phrasesByFirstWord: ReadonlyMap<string, readonly PhraseTarget[]>;
+  readonly phrasesByFirstWord: ReadonlyMap<string, readonly PhraseGroup[]>;
   /** Longest phrase in words, bounds lookahead. */
   readonly maxPhraseWords: number;
 }
@@ -58,6 +68,8 @@ export function normalizeRef(ref: string): string {
   return ref.trim().replace(/^[[(]+|[\])]+$/g, "").replace(/\s+/g, "").toUpperCase();
 }
 
+const TITLE_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
+const COMPANY_WORD = /\b(?:ltd|limited|llp|lp|plc|inc|llc|properties|homes|estates|group|ventures)\b/i;
 const COMPANY_SUFFIX = new Set(["ltd", "limited", "llp", "lp", "plc", "inc", "llc", "co", "corp", "gmbh", "sa", "bv", "pty", "the", "and", "of", "mr", "mrs", "ms", "miss", "dr"]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -69,7 +81,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes". */
 function nameWords(name: string): string[] {
-  const words = [...tokenize(name.replace(/\([^)]*\)/g, " ")).words];
+  const words = [...tokenize(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name).words];
   while (words.length > 0 && COMPANY_SUFFIX.has(words[words.length - 1])) words.pop();
   while (words.length > 0 && COMPANY_SUFFIX.has(words[0])) words.shift();
   return words;
@@ -95,27 +107,50 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const matterByRef = new Map<string, string>();
   const opposingByEmail = new Map<string, string[]>();
   const opposingByDomain = new Map<string, string[]>();
-  // Phrase candidates first, weighted after counting how many matters share each phrase.
-  const raw: { kind: PhraseTarget["kind"]; id: string; label: string; words: string[]; upperOnly: boolean }[] = [];
+  // Identical phrases are grouped as they are added: text is matched once per phrase, however
+  // many owners share it, and weights come from how many share it.
+  const groups = new Map<string, { kind: PhraseTarget["kind"]; words: string[]; upperOnly: boolean; owners: Map<string, string> }>();
+  const clientNames = new Set<string>();
   const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
-    if (words.length > 0) raw.push({ kind, id, label, words, upperOnly });
+    if (words.length === 0) return;
+    const phrase = words.join(" ");
+    // A matter phrase equal to a client's name says "client", not "matter".
+    if (kind !== "client" && clientNames.has(phrase)) return;
+    const key = `${kind === "client" ? "c" : "m"}:${upperOnly ? "U" : ""}:${phrase}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { kind, words, upperOnly, owners: new Map() };
+      groups.set(key, g);
+    }
+    if (!g.owners.has(id)) g.owners.set(id, label);
+    if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
   };
+  for (const client of directory.clients) {
+    const words = nameWords(client.name);
+    // A one-word or everyday client name ("Trust") would match too much mail.
+    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) {
+      addPhrase("client", client.id, client.name, words);
+      clientNames.add(words.join(" "));
+    }
+  }
   for (const matter of directory.matters) {
     matterById.set(matter.id, matter);
-    push(mattersByClient, matter.clientId, matter);
+    const own = mattersByClient.get(matter.clientId);
+    if (own) own.push(matter);
+    else mattersByClient.set(matter.clientId, [matter]);
     matterByRef.set(normalizeRef(matter.number), matter.id);
     for (const a of matter.aliases ?? []) matterByRef.set(normalizeRef(a), matter.id);
     for (const kw of matter.keywords ?? []) {
-      const words = [...tokenize(kw).words];
       const trimmed = kw.trim();
-      const acronym = trimmed.length <= 5 && /\p{Lu}/u.test(trimmed) && trimmed === trimmed.toUpperCase();
-      addPhrase("keyword", matter.id, trimmed, words, acronym);
+      const acronym = trimmed.length <= 5 && trimmed !== trimmed.toLowerCase() && trimmed === trimmed.toUpperCase();
+      addPhrase("keyword", matter.id, trimmed, [...tokenize(kw).words], acronym);
     }
     // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
-    // words are phrases too, minus the client's own name (which says client, not matter).
-    for (const run of matter.title.match(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu) ?? []) {
-      const words = nameWords(run);
-      if (words.length >= 2) addPhrase("party", matter.id, run, words);
+    // words are phrases too.
+    TITLE_RUN.lastIndex = 0;
+    for (let m = TITLE_RUN.exec(matter.title); m !== null; m = TITLE_RUN.exec(matter.title)) {
+      const words = nameWords(m[0]);
+      if (words.length >= 2) addPhrase("party", matter.id, m[0], words);
     }
     for (const party of matter.opposing ?? []) {
       for (const e of party.emails ?? []) push(opposingByEmail, e.toLowerCase(), matter.id);
@@ -124,37 +159,25 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
       addPhrase("party", matter.id, party.name.replace(/\s*\([^)]*\)/g, "").trim(), words);
       // People are named by surname alone, companies by their first word ("Larchfield"): add the
       // distinctive single word too, unless it is an everyday word.
-      const single = /\b(ltd|limited|llp|lp|plc|inc|llc|properties|homes|estates|group|ventures)\b/i.test(party.name) ? words[0] : words[words.length - 1];
+      const single = COMPANY_WORD.test(party.name) ? words[0] : words[words.length - 1];
       if (words.length > 1 && single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
     }
   }
-  for (const client of directory.clients) {
-    const words = nameWords(client.name);
-    // A one-word or everyday client name ("Trust") would match too much mail.
-    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
-  }
-  const clientNames = new Set(raw.filter((r) => r.kind === "client").map((r) => r.words.join(" ")));
-  for (let i = raw.length - 1; i >= 0; i--) if (raw[i].kind !== "client" && clientNames.has(raw[i].words.join(" "))) raw.splice(i, 1);
-  const df = new Map<string, Set<string>>();
-  for (const r of raw) {
-    const key = `${r.kind === "client" ? "c" : "m"}:${r.words.join(" ")}`;
-    const owners = df.get(key) ?? new Set<string>();
-    owners.add(r.id);
-    df.set(key, owners);
-  }
-  const phrasesByFirstWord = new Map<string, PhraseTarget[]>();
-  const seen = new Set<string>();
+  const phrasesByFirstWord = new Map<string, PhraseGroup[]>();
   let maxPhraseWords = 1;
-  for (const r of raw) {
-    const phrase = r.words.join(" ");
-    const dedupe = `${r.kind}:${r.id}:${phrase}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    const shared = df.get(`${r.kind === "client" ? "c" : "m"}:${phrase}`)?.size ?? 1;
-    const base = r.words.length >= 2 ? 2 : COMMON_WORDS.has(phrase) ? 0.5 : 1.5;
-    const weight = base / Math.sqrt(shared);
-    maxPhraseWords = Math.max(maxPhraseWords, r.words.length);
-    push(phrasesByFirstWord, r.words[0], { kind: r.kind, id: r.id, label: r.label, words: r.words, upperOnly: r.upperOnly, weight });
+  for (const g of groups.values()) {
+    // A phrase that many matters share cannot pick one of them; skipping it also keeps
+    // recognition time independent of the directory's size.
+    if (g.owners.size > MAX_PHRASE_OWNERS) continue;
+    const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
+    const weight = base / Math.sqrt(g.owners.size);
+    const targets: PhraseTarget[] = [];
+    for (const [id, label] of g.owners) targets.push({ kind: g.kind, id, label, words: g.words, upperOnly: g.upperOnly, weight });
+    maxPhraseWords = Math.max(maxPhraseWords, g.words.length);
+    const group: PhraseGroup = { words: g.words, upperOnly: g.upperOnly, targets };
+    const list = phrasesByFirstWord.get(g.words[0]);
+    if (list) list.push(group);
+    else phrasesByFirstWord.set(g.words[0], [group]);
   }
   const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
   const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));

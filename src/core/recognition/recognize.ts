@@ -22,6 +22,8 @@ const WHERE = { subject: 1.5, new: 1, forwarded: 1, quoted: 0.3 } as const;
 /** Below this, recognition abstains: filing to the wrong matter is a confidentiality breach. */
 export const MATTER_CONFIDENCE_THRESHOLD = 0.5;
 const MIN_SCORE = 3.5;
+/** Older history deeper in a long reply chain says little and would cost time on every message. */
+const QUOTED_SCAN_CHARS = 3000;
 
 interface Evidence {
   score: number;
@@ -85,7 +87,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     [parts.newText, W.refNew, "text cites"],
     [parts.forwarded, W.refNew, "forwarded text cites"],
     [parts.signature, W.refSignature, "signature cites"],
-    [parts.quoted, W.refQuoted, "quoted history cites"],
+    [parts.quoted.slice(0, QUOTED_SCAN_CHARS), W.refQuoted, "quoted history cites"],
   ];
   for (const [text, weight, what] of refSources) {
     if (!text) continue;
@@ -150,7 +152,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
       [message.subject, WHERE.subject, "subject"],
       [parts.newText, WHERE.new, "text"],
       [parts.forwarded, WHERE.forwarded, "forwarded text"],
-      [parts.quoted, WHERE.quoted, "quoted history"],
+      [parts.quoted.slice(0, QUOTED_SCAN_CHARS), WHERE.quoted, "quoted history"],
     ];
     const seen = new Set<string>();
     for (const [text, factor, where] of textSources) {

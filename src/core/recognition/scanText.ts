@@ -1,6 +1,5 @@
-import type { DirectoryIndex, PhraseTarget } from "../directory/directoryIndex";
+import type { DirectoryIndex, PhraseGroup, PhraseTarget } from "../directory/directoryIndex";
 import { normalizeRef } from "../directory/directoryIndex";
-import { tokenize } from "../directory/tokens";
 
 /** A matter reference found in text. `labelled` when written after "our ref", "matter no." and the like. */
 export interface RefHit {
@@ -11,7 +10,9 @@ export interface RefHit {
 }
 
 /** Reference-shaped tokens (with a digit) for literal lookup of numbers and aliases such as court case numbers. */
-const REF_TOKEN = /[A-Za-z0-9]+(?:[/\-.][A-Za-z0-9]+)*/g;
+// Starts at a word start, so the engine does not retry inside every word.
+const REF_TOKEN = /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g;
+const HAS_DIGIT = /\d/;
 const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.?|number|#)|\bmatter)\s*[:.#]?\s*[[(]?\s*$/i;
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
 const GLUE = /[A-Za-z0-9][-/]$/;
@@ -41,26 +42,61 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) consider(m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
-  for (const m of text.matchAll(REF_TOKEN)) {
-    if (!/\d/.test(m[0])) continue;
-    consider(m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
+  if (!HAS_DIGIT.test(text)) return [...hits.values()];
+  REF_TOKEN.lastIndex = 0;
+  for (let m = REF_TOKEN.exec(text); m !== null; m = REF_TOKEN.exec(text)) {
+    // Trim sentence punctuation around the token ("2025-0042." or "/KES/0042").
+    let a = 0;
+    let b = m[0].length;
+    while (a < b && "/.-".includes(m[0][a])) a++;
+    while (b > a && "/.-".includes(m[0][b - 1])) b--;
+    if (b > a) consider(m[0].slice(a, b), m.index + a, m.index + b);
   }
   return [...hits.values()];
 }
 
-/** Phrases of the directory (keywords, party and client names) found in text, each once. */
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*'?/g;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*['’]?/gu;
+
+/**
+ * Phrases of the directory (keywords, party and client names) found in text, each once. Words are
+ * folded like `tokenize` (apostrophes dropped, accents removed) but cut from the lower-cased text in
+ * one pass; capitals are only checked when an acronym phrase asks.
+ */
 export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[] {
-  const { words, upper } = tokenize(text);
-  const found = new Set<PhraseTarget>();
+  const lower = text.toLowerCase();
+  const sameLength = lower.length === text.length;
+  const re = NON_ASCII.test(lower) ? WORD : ASCII_WORD;
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    let word = m[0];
+    if (word.includes("'") || word.includes("’")) word = word.replace(/['’]/g, "");
+    if (re === WORD && NON_ASCII.test(word)) word = word.normalize("NFD").replace(/\p{M}/gu, "");
+    words.push(word);
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  const isUpper = (i: number): boolean => {
+    if (!sameLength) return false;
+    const raw = text.slice(starts[i], ends[i]);
+    return raw === raw.toUpperCase() && raw !== lower.slice(starts[i], ends[i]);
+  };
+  const found = new Set<PhraseGroup>();
   for (let i = 0; i < words.length; i++) {
     const list = index.phrasesByFirstWord.get(words[i]);
     if (!list) continue;
     for (const p of list) {
       if (found.has(p) || i + p.words.length > words.length) continue;
       let ok = true;
-      for (let j = 0; j < p.words.length && ok; j++) ok = words[i + j] === p.words[j] && (!p.upperOnly || upper[i + j]);
+      for (let j = 0; j < p.words.length && ok; j++) ok = words[i + j] === p.words[j] && (!p.upperOnly || isUpper(i + j));
       if (ok) found.add(p);
     }
   }
-  return [...found];
+  const result: PhraseTarget[] = [];
+  for (const g of found) result.push(...g.targets);
+  return result;
 }

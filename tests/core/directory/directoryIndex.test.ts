@@ -28,11 +28,11 @@ describe("buildDirectoryIndex", () => {
   });
 
   it("weighs a keyword shared by several matters less than a unique one", () => {
-    const lease = index.phrasesByFirstWord.get("lease")?.find((p) => p.words.length === 1);
-    const cruncho = index.phrasesByFirstWord.get("cruncho")?.[0];
+    const lease = index.phrasesByFirstWord.get("lease")?.find((p) => p.words.length === 1)?.targets[0];
+    const cruncho = index.phrasesByFirstWord.get("cruncho")?.[0].targets[0];
     expect(lease && cruncho && lease.weight < cruncho.weight).toBe(true);
     expect(index.phrasesByFirstWord.get("ttab")?.[0].upperOnly).toBe(true);
-    expect(index.phrasesByFirstWord.get("snackwave")?.some((p) => p.kind === "party" && p.id === "x1")).toBe(true);
+    expect(index.phrasesByFirstWord.get("snackwave")?.some((g) => g.targets.some((p) => p.kind === "party" && p.id === "x1"))).toBe(true);
   });
 
   it("searches matters fuzzily by number, alias, title and client name", () => {

@@ -1,0 +1,142 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { atLeast, atMost, info, median } from "./benchLine";
+import type { BenchLine } from "./benchLine";
+import { parseEml } from "../../src/adapters/mime/parseEml";
+import { parseDirectoryJson } from "../../src/core/directory/parseDirectory";
+import { buildDirectoryIndex } from "../../src/core/directory/directoryIndex";
+import type { Client, Directory, Matter } from "../../src/core/directory/types";
+import { recognize } from "../../src/core/recognition/recognize";
+import { emptyFilingHistory } from "../../src/core/recognition/filingHistory";
+import { triageMessages } from "../../src/cli/triageRun";
+import type { MailMessage } from "../../src/core/model/mail";
+
+const SAMPLE = "data/sample";
+
+/** Deterministic pseudo-random numbers, so every run measures the same directory. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ["ar", "bel", "cor", "dun", "el", "fen", "gar", "hol", "is", "jor", "kel", "lin", "mor", "nor", "os", "pel", "quin", "ros", "sal", "tor", "ul", "ven", "wick", "yar", "zel"];
+const WORDS = ["lease", "sale", "purchase", "dispute", "claim", "agreement", "estate", "tribunal", "licence", "merger", "loan", "appeal", "contract", "trust", "employment", "pension", "planning", "probate"];
+
+/** A firm of the given size: names, domains, contacts, references, keywords and opposing parties. */
+export function generateDirectory(matterCount: number, contactCount: number, seed = 42): Directory {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const name = (): string => {
+    const n = 2 + Math.floor(r() * 2);
+    let s = "";
+    for (let i = 0; i < n; i++) s += pick(SYLLABLES);
+    return s[0].toUpperCase() + s.slice(1);
+  };
+  const clientCount = Math.round(matterCount / 2.5);
+  const clients: Client[] = [];
+  const perClient = Math.ceil(contactCount / clientCount);
+  let contactsLeft = contactCount;
+  for (let i = 0; i < clientCount; i++) {
+    const base = `${name()}${i}`;
+    const domain = `${base.toLowerCase()}.test`;
+    const contacts = [];
+    for (let j = 0; j < perClient && contactsLeft > 0; j++, contactsLeft--) contacts.push({ name: `${name()} ${name()}`, email: `p${j}.${base.toLowerCase()}@${r() < 0.2 ? "gmail.test" : domain}` });
+    clients.push({ id: `c${i}`, name: `${base} ${pick(["Ltd", "LLP", "Inc", "Holdings Ltd"])}`, domains: [domain], contacts });
+  }
+  const matters: Matter[] = [];
+  for (let i = 0; i < matterCount; i++) {
+    const client = clients[i % clientCount];
+    const num = String(i).padStart(5, "0");
+    matters.push({
+      id: `m${i}`, number: `20${20 + (i % 6)}-${num}`, clientId: client.id, title: `${pick(WORDS)} ${name()} ${name()} Road`,
+      status: r() < 0.7 ? "open" : "closed", responsible: "u1",
+      keywords: [pick(WORDS), `${name()} ${pick(WORDS)}`, name()], aliases: [`AB/${num}`],
+      opposing: [{ name: `${name()} ${name()} Ltd`, domains: [`${name().toLowerCase()}law${i}.test`], emails: [] }],
+    });
+  }
+  return {
+    firm: { name: "Bench LLP", domains: ["bench.test"], timeZone: "Europe/London", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+      holidays: [], matterRefPatterns: ["\\b20\\d{2}-\\d{4,5}\\b", "\\b[A-Z]{2,4}/\\d{4,5}\\b"] },
+    people: [{ id: "u1", name: "Bench Partner", email: "partner@bench.test", role: "partner" }],
+    clients, matters,
+  };
+}
+
+async function sampleMessages(): Promise<{ file: string; message: MailMessage }[]> {
+  const dir = join(SAMPLE, "mail");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort();
+  return Promise.all(files.map(async (file) => ({ file, message: await parseEml(readFileSync(join(dir, file))) })));
+}
+
+/** Matter precision and coverage of the triage run over the labelled sample. */
+export async function sampleQuality(): Promise<{ precision: number; coverage: number; ambiguousAbstained: number; ambiguous: number }> {
+  const directory = parseDirectoryJson(readFileSync(join(SAMPLE, "directory.json"), "utf8"));
+  const meta = JSON.parse(readFileSync(join(SAMPLE, "meta.json"), "utf8")) as { me: string; now: string; slaHours: number };
+  const labels = new Map<string, { matterId: string | null; matterAmbiguous: boolean }>();
+  for (const line of readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const l = JSON.parse(line) as { file: string; matterId: string | null; matterAmbiguous: boolean };
+    labels.set(l.file, l);
+  }
+  const lines = triageMessages(await sampleMessages(), { directory, me: [meta.me], now: meta.now, slaHours: meta.slaHours, businessDays: false });
+  let predicted = 0, right = 0, gold = 0, covered = 0, ambiguous = 0, abstained = 0;
+  for (const line of lines) {
+    const label = labels.get(line.file);
+    if (!label) continue;
+    if (line.matterId) {
+      predicted++;
+      if (line.matterId === label.matterId) right++;
+    }
+    if (label.matterId) {
+      gold++;
+      if (line.matterId === label.matterId) covered++;
+    }
+    if (label.matterAmbiguous) {
+      ambiguous++;
+      if (line.matterId === null) abstained++;
+    }
+  }
+  return { precision: predicted ? right / predicted : 0, coverage: gold ? covered / gold : 0, ambiguousAbstained: abstained, ambiguous };
+}
+
+export async function run(): Promise<BenchLine[]> {
+  const quality = await sampleQuality();
+  const directory = generateDirectory(20_000, 50_000);
+  const builds: number[] = [];
+  let index = buildDirectoryIndex(directory);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    index = buildDirectoryIndex(directory);
+    builds.push(performance.now() - t0);
+  }
+  const messages = (await sampleMessages()).map((s) => s.message);
+  // Point some of the sample's senders at generated contacts and matters, so lookups hit.
+  const contacts = directory.clients.flatMap((c) => c.contacts);
+  const probes: MailMessage[] = messages.map((m, i) => i % 2 === 0 ? m : {
+    ...m, from: { email: contacts[(i * 7919) % contacts.length].email }, subject: `${m.subject} ${directory.matters[(i * 104729) % directory.matters.length].number}`,
+  });
+  const ctx = { index, me: ["partner@bench.test"], history: emptyFilingHistory() };
+  for (const m of probes) recognize(m, ctx); // warm-up
+  const perMessage: number[] = [];
+  const rounds = 20;
+  for (const m of probes) {
+    const t0 = performance.now();
+    for (let i = 0; i < rounds; i++) recognize(m, ctx);
+    perMessage.push(((performance.now() - t0) * 1000) / rounds);
+  }
+  return [
+    atLeast("sample.matterPrecision", quality.precision, "ratio", 0.98),
+    atLeast("sample.matterCoverage", quality.coverage, "ratio", 0.9),
+    atLeast("sample.ambiguousAbstained", quality.ambiguous ? quality.ambiguousAbstained / quality.ambiguous : 1, "ratio", 1),
+    atMost("recognize.usPerMessage", median(perMessage), "µs", 50),
+    info("recognize.usPerMessageP90", [...perMessage].sort((a, b) => a - b)[Math.floor(perMessage.length * 0.9)], "µs"),
+    atMost("recognize.indexBuildMs", median(builds), "ms", 500),
+  ];
+}
