@@ -106,7 +106,7 @@ async function start() {
 
   const applyFault = (mode: FaultMode) => {
     fault = mode;
-    (fake.controller as { clearFailures?: () => void }).clearFailures?.();
+    fake.controller.clearFailures();
     if (mode === "office-fails") for (const method of ["body.getAsync", "categories.getAsync", "categories.addAsync"]) fake.controller.failNext(method, "Outlook could not reach the mailbox.", 1_000_000);
   };
 

@@ -40,6 +40,8 @@ export interface OfficeFakeController {
   setTheme(theme: "light" | "dark"): Promise<void>;
   /** Makes the next `times` calls of `method` fail, e.g. "body.getAsync", "categories.addAsync", "displayReplyForm". */
   failNext(method: string, error: FakeError | string, times?: number): void;
+  /** Drops every queued failure. */
+  clearFailures(): void;
   setRequirementSets(sets: FakeRequirementSets): void;
   /** Resolves when every pending callback has run. */
   idle(): Promise<void>;
@@ -310,6 +312,7 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       return switchLater(() => undefined, state.supports("1.14") ? [officeEnums.EventType.OfficeThemeChanged] : []);
     },
     failNext: (method, error, times) => runtime.failNext(method, error, times),
+    clearFailures: () => runtime.clearFailures(),
     setRequirementSets(sets) {
       if (sets.mailbox !== undefined) state.mailboxVersion = sets.mailbox;
       if (sets.nestedAppAuth !== undefined) state.nestedAppAuth = sets.nestedAppAuth;

@@ -38,6 +38,11 @@ export class FakeRuntime {
   }
 
   /** Makes the next `times` calls of `method` fail with `error`. */
+  /** Forgets every queued failure (the workbench switching its fault mode back to normal). */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   failNext(method: string, error: FakeError | string, times = 1): void {
     const e = typeof error === "string" ? { message: error } : error;
     const queue = this.failures.get(method) ?? [];
