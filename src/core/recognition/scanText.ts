@@ -71,8 +71,37 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+  if (re === ASCII_WORD) {
+    // Hand-rolled scan of ASCII text: several times faster than a regex exec per word.
+    const n = lower.length;
+    let i = 0;
+    while (i < n) {
+      let c = lower.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let word = "";
+      let from = i;
+      for (;;) {
+        while (i < n && (((c = lower.charCodeAt(i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
+        // An apostrophe inside or at the end of a word is dropped, not a split ("shareholders'").
+        if (i < n && lower.charCodeAt(i) === 39) {
+          word += lower.slice(from, i);
+          i++;
+          from = i;
+          continue;
+        }
+        word += lower.slice(from, i);
+        break;
+      }
+      words.push(word);
+      starts.push(start);
+      ends.push(i);
+    }
+  } else re.lastIndex = 0;
+  for (let m = re === ASCII_WORD ? null : re.exec(lower); m !== null; m = re.exec(lower)) {
     let word = m[0];
     if (word.includes("'") || word.includes("’")) word = word.replace(/['’]/g, "");
     if (re === WORD && NON_ASCII.test(word)) word = word.normalize("NFD").replace(/\p{M}/gu, "");
