@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
 import {
-  FluentProvider, webLightTheme, webDarkTheme, Badge, Button, Caption1, Dropdown, Option, Text, Title3, makeStyles, tokens, mergeClasses,
+  FluentProvider, webLightTheme, webDarkTheme, Badge, Button, Caption1, Text, Title3, makeStyles, tokens, mergeClasses,
 } from "@fluentui/react-components";
 import type { FolderId, WorkbenchMessage } from "./types";
 import { MessageText } from "./MessageText";
@@ -90,18 +90,18 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         <Button size="small" onClick={() => { setDark(!dark); model.setTheme(dark ? "light" : "dark"); }} data-testid="theme-toggle">
           {dark ? "Light theme" : "Dark theme"}
         </Button>
-        <Dropdown
-          size="small"
-          aria-label="Fault mode"
-          data-testid="fault-mode"
-          value={FAULT_LABELS[fault]}
-          selectedOptions={[fault]}
-          onOptionSelect={(_, d) => { const mode = d.optionValue as FaultMode; setFault(mode); model.setFault(mode); }}
-        >
-          {(Object.keys(FAULT_LABELS) as FaultMode[]).map((mode) => (
-            <Option key={mode} value={mode}>{FAULT_LABELS[mode]}</Option>
-          ))}
-        </Dropdown>
+        <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
+          Fault mode
+          <select
+            data-testid="fault-mode"
+            value={fault}
+            onChange={(e) => { const mode = e.target.value as FaultMode; setFault(mode); model.setFault(mode); }}
+          >
+            {(Object.keys(FAULT_LABELS) as FaultMode[]).map((mode) => (
+              <option key={mode} value={mode}>{FAULT_LABELS[mode]}</option>
+            ))}
+          </select>
+        </label>
       </header>
       <div className={styles.main}>
         <nav className={styles.folders} aria-label="Folders">

@@ -4,7 +4,7 @@ import { serveDist } from "../../scripts/serveDist.mjs";
 
 /** Serves the built dist/ once for all browser tests; the URL reaches tests through `inject("baseUrl")`. */
 export default async function setup(project: TestProject) {
-  const server = await serveDist("dist");
+  const server = await serveDist(process.env.BROWSER_DIST || "dist");
   project.provide("baseUrl", server.url);
   return () => server.close();
 }
