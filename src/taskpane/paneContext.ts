@@ -3,7 +3,9 @@ import type { HostSupport } from "../core/ports/hostSupport";
 import type { TokenProvider } from "../core/ports/tokenProvider";
 import { createDirectoryProvider, type DirectoryProvider } from "../core/app/directoryProvider";
 import { createOfficeHostSupport, type OfficeNamespace } from "../adapters/office";
-import { createGraphClient, type GraphClient } from "../adapters/graph";
+import { createGraphClient, createGraphMailboxMirror, type GraphClient } from "../adapters/graph";
+import { MatterLog, categoryResolver } from "../core/matterLog";
+import { createOutboxRunner, type OutboxRunner } from "./outboxRunner";
 import { openMatterlineDb, idbStores, type MatterlineDb } from "../adapters/storage";
 import type { HostEnvironment } from "./hostEnvironment";
 import { authConfig } from "./authConfig";
@@ -21,6 +23,10 @@ export interface PaneContext {
   readonly graph: GraphClient;
   readonly tokens: TokenProvider;
   readonly directory: DirectoryProvider;
+  /** The persistent outbox shared by every feature (mirror writes, events, …). */
+  readonly outbox: OutboxRunner;
+  /** The matter log for the current directory (rebuilt when an import replaces it). Null before any directory. */
+  matterLog(): Promise<MatterLog | null>;
 }
 
 /** MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it). */
@@ -44,16 +50,37 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
     ? { directory: host.initialDirectory, importedAt: (host.now ?? (() => new Date()))().toISOString() }
     : undefined;
+  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch });
+  const now = host?.now ?? (() => new Date());
+  const directory = createDirectoryProvider(stores.directory, seed);
+  const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now);
+  let log: { importedAt: string; log: MatterLog } | null = null;
+  const matterLog = async (): Promise<MatterLog | null> => {
+    const loaded = await directory.current();
+    if (!loaded) return null;
+    if (log?.importedAt !== loaded.importedAt) {
+      const resolve = categoryResolver(loaded.directory);
+      log = {
+        importedAt: loaded.importedAt,
+        log: new MatterLog({ log: stores.log, history: stores.history, outbox: stores.outbox, categoryFor: resolve, firmDomains: loaded.directory.firm.domains }),
+      };
+    }
+    return log.log;
+  };
+  // Graph ids learned by the mirror go back onto the log entries (so later writes skip the lookup).
+  outbox.onDrained((result) => void matterLog().then((l) => l?.recordMirrored(result)));
   return {
     office,
     host,
     support: createOfficeHostSupport(office),
-    now: host?.now ?? (() => new Date()),
+    now,
     me: host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName },
     db,
     stores,
-    graph: createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch }),
+    graph,
     tokens,
-    directory: createDirectoryProvider(stores.directory, seed),
+    directory,
+    outbox,
+    matterLog,
   };
 }

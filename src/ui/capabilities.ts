@@ -6,6 +6,7 @@ import type { FilingCapability } from "./filing/filingCapability";
 import type { OverdueCapability } from "./overdue/overdueCapability";
 import type { RepliesCapability } from "./replies/repliesCapability";
 import type { FollowUpCapability } from "./followups/followUpCapability";
+import type { MattersCapability } from "./matters/mattersCapability";
 
 /** What the host can do, read once at start so features degrade with a clear message (e.g. LTSC Outlook 2021). */
 export interface HostInfo {
@@ -27,6 +28,8 @@ export interface Capabilities {
   readonly host: HostInfo;
   /** Recognize and log email to matters (issue 3). */
   readonly filing?: FilingCapability;
+  /** Directory import, matter search, timelines, export, bulk tagging and the untagged queue (issue 3). */
+  readonly matters?: MattersCapability;
   /** Response clock and overdue alerts (issue 4). */
   readonly overdue?: OverdueCapability;
   /** Plain-language replies and the draft checker (issue 5). */

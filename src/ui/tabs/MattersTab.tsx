@@ -1,12 +1,12 @@
 import { Text } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import { ErrorBoundary } from "../shell/ErrorBoundary";
-import { MattersSection } from "../filing/MattersSection";
+import { MattersSection } from "../matters/MattersSection";
 import { UpcomingFollowUpsSection } from "../followups/UpcomingFollowUpsSection";
 
 /** Browse and search the firm's matters, their logged communication and upcoming follow-ups. */
 export function MattersTab({ capabilities }: { capabilities: Capabilities }) {
-  if (!capabilities.filing) return <Text data-testid="matters-tab">Matters are not available in this Outlook.</Text>;
+  if (!capabilities.matters) return <Text data-testid="matters-tab">Matters are not available in this Outlook.</Text>;
   return (
     <>
       <ErrorBoundary>

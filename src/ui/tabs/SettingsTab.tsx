@@ -2,6 +2,7 @@ import { Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import { ErrorBoundary } from "../shell/ErrorBoundary";
 import { FilingSettingsSection } from "../filing/FilingSettingsSection";
+import { DirectorySettingsSection } from "../matters/DirectorySettingsSection";
 import { OverdueSettingsSection } from "../overdue/OverdueSettingsSection";
 import { FollowUpSettingsSection } from "../followups/FollowUpSettingsSection";
 
@@ -11,6 +12,9 @@ export function SettingsTab({ capabilities }: { capabilities: Capabilities }) {
   const yesNo = (v: boolean) => (v ? "yes" : "no");
   return (
     <section aria-label="Settings" data-testid="settings-tab" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+      <ErrorBoundary>
+        <DirectorySettingsSection capabilities={capabilities} />
+      </ErrorBoundary>
       <ErrorBoundary>
         <FilingSettingsSection capabilities={capabilities} />
       </ErrorBoundary>
