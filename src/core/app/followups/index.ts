@@ -1,0 +1,4 @@
+export * from "./followUpTypes";
+export * from "./followUpSettings";
+export * from "./followUpService";
+export * from "./eventExecutor";
