@@ -1,0 +1,8 @@
+/** The response clock's app logic: scan → recognition → needs-reply → clock → list, alerts, digest, team view. */
+export * from "./overdueSettings";
+export * from "./clockNotes";
+export * from "./evaluateSnapshot";
+export * from "./digest";
+export * from "./teamStats";
+export * from "./overdueService";
+export * from "./snoozeTimes";

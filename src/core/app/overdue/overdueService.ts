@@ -1,0 +1,252 @@
+import type { MailMessage } from "../../model/mail";
+import type { Directory } from "../../directory/types";
+import type { DirectoryIndex } from "../../directory/directoryIndex";
+import type { FilingHistory } from "../../recognition/types";
+import type { MailFolderSync } from "../../ports/mailFolderSync";
+import type { ScanCheckpointStore } from "../../ports/scanCheckpointStore";
+import type { SettingsStore } from "../../ports/settingsStore";
+import type { OverdueFlagItem, OverdueFlagWriter } from "../../ports/overdueFlagWriter";
+import type { MailSender } from "../../ports/mailSender";
+import type { Clock } from "../../ports/clock";
+import { MatterlineError, toMatterlineError } from "../../errors";
+import { createFirmCalendar } from "../../time/firmCalendar";
+import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "../../scan/mailboxScan";
+import type { ClockNote, ClockNoteStore } from "./clockNotes";
+import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UrgentGroups } from "./evaluateSnapshot";
+import { buildDigest, type Digest } from "./digest";
+import { buildTeamView, type TeamView } from "./teamStats";
+import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "./overdueSettings";
+
+/** What the service needs from the outside world; the pane's builder wires adapters in. */
+export interface OverdueServiceDeps {
+  readonly sync: MailFolderSync;
+  readonly checkpoints: ScanCheckpointStore;
+  readonly settings: SettingsStore;
+  readonly notes: ClockNoteStore;
+  readonly directory: () => Promise<{ readonly directory: Directory; readonly index: DirectoryIndex } | null>;
+  readonly history?: () => Promise<FilingHistory | undefined>;
+  /** Sets/clears the "Overdue reply" category; absent when the host cannot. */
+  readonly flags?: OverdueFlagWriter;
+  /** Name of that category, to know which messages carry it already. */
+  readonly overdueCategoryName: string;
+  readonly sender: MailSender;
+  readonly me: { readonly email: string; readonly name: string };
+  readonly clock: Clock;
+}
+
+/** Scan progress across mailboxes, for a ProgressBar with counts. */
+export interface OverdueScanProgress extends ScanProgress {
+  /** 1-based position of this mailbox among those scanned. */
+  readonly mailboxNumber: number;
+  readonly mailboxCount: number;
+}
+
+/** How one mailbox's last scan went. */
+export interface MailboxScanStatus {
+  /** null for the user's own mailbox. */
+  readonly mailbox: string | null;
+  readonly label: string;
+  /** When its results were last refreshed (ISO), null before any success. */
+  readonly scannedAt: string | null;
+  /** The last attempt's error; the previous results (if any) are still shown. */
+  readonly error: MatterlineError | null;
+}
+
+/** Everything the Overdue tab shows, computed at `now`. */
+export interface OverdueView {
+  readonly now: string;
+  readonly items: readonly OverdueItem[];
+  readonly groups: UrgentGroups;
+  readonly team: TeamView;
+  readonly mailboxes: readonly MailboxScanStatus[];
+  /** Trouble setting or clearing the "Overdue reply" category (the list is still right). */
+  readonly flagError: MatterlineError | null;
+}
+
+/** The response clock over the user's and the watched mailboxes. */
+export interface OverdueService {
+  loadSettings(): Promise<OverdueSettings>;
+  /** Validates and stores settings; the next scan uses them. */
+  saveSettings(settings: OverdueSettings): Promise<OverdueSettings>;
+  /** Scans (incrementally after the first time) every mailbox; one already running is shared, not doubled. */
+  scan(onProgress?: (progress: OverdueScanProgress) => void): Promise<OverdueView>;
+  /** The last results re-evaluated at now with the current decisions; null before the first scan. */
+  current(): Promise<OverdueView | null>;
+  /** The item for an open message (by internetMessageId, else id), scanning first when nothing was scanned. */
+  itemFor(message: MailMessage): Promise<OverdueItem | null>;
+  /** Records "no reply needed" with a reason (audited: who and when). */
+  markNoReplyNeeded(item: OverdueItem, reason: string): Promise<OverdueView | null>;
+  /** Hides an open item from the list until `until` (ISO); it still counts as overdue. */
+  snooze(item: OverdueItem, until: string): Promise<OverdueView | null>;
+  /** The digest of overdue client mail, for the preview. */
+  digest(): Promise<Digest>;
+  /** Sends the digest to the signed-in user. */
+  sendDigest(): Promise<Digest>;
+}
+
+const keyOf = (mailbox: string | null) => mailbox ?? "me";
+
+/** Builds the overdue service over its ports. */
+export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
+  const snapshots = new Map<string, MailboxSnapshot>();
+  const status = new Map<string, MailboxScanStatus>();
+  let running: Promise<OverdueView> | null = null;
+  let flagError: MatterlineError | null = null;
+  // Writes already made this session, so a message is not re-flagged before the next delta shows its category.
+  const flagged = new Map<string, boolean>();
+  const me = deps.me.email.toLowerCase();
+
+  const nowIso = () => deps.clock.now().toISOString();
+
+  async function loadSettings(): Promise<OverdueSettings> {
+    return readOverdueSettings(await deps.settings.get(OVERDUE_SETTINGS_KEY));
+  }
+
+  async function evaluate(settings: OverdueSettings): Promise<OverdueView | null> {
+    if (!snapshots.size) return null;
+    const loaded = await deps.directory();
+    if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first: the response clock needs to know who your clients are.");
+    const [history, notes] = await Promise.all([deps.history?.() ?? Promise.resolve(undefined), deps.notes.all()]);
+    const now = nowIso();
+    const ctx = {
+      directory: loaded.directory,
+      index: loaded.index,
+      calendar: createFirmCalendar(loaded.directory.firm),
+      settings,
+      me,
+      history,
+      notes: new Map(notes.map((n) => [n.internetMessageId, n])),
+      now,
+    };
+    const wanted = [null, ...settings.watchedMailboxes];
+    const items = wanted.flatMap((m) => {
+      const snap = snapshots.get(keyOf(m));
+      return snap ? evaluateSnapshot(snap, ctx) : [];
+    });
+    return {
+      now,
+      items,
+      groups: groupUrgent(items, now),
+      team: buildTeamView(items, { me, now }),
+      mailboxes: wanted.map((m) => status.get(keyOf(m)) ?? { mailbox: m, label: m ?? me, scannedAt: null, error: null }),
+      flagError,
+    };
+  }
+
+  async function syncFlags(view: OverdueView, enabled: boolean): Promise<void> {
+    if (!deps.flags) return;
+    const name = deps.overdueCategoryName;
+    const add: OverdueFlagItem[] = [];
+    const remove: OverdueFlagItem[] = [];
+    for (const i of view.items) {
+      if (!i.internetMessageId) continue;
+      const want = enabled && i.clock.state === "overdue";
+      const has = flagged.get(i.key) ?? i.categories.includes(name);
+      if (want === has) continue;
+      (want ? add : remove).push({ key: i.key, mailbox: i.mailbox, graphId: i.graphId, internetMessageId: i.internetMessageId });
+    }
+    flagError = null;
+    for (const [list, value] of [[add, true], [remove, false]] as const) {
+      if (!list.length) continue;
+      try {
+        const outcomes = await deps.flags.setOverdue(list, value);
+        const failed = outcomes.filter((o) => !o.ok);
+        for (const o of outcomes) if (o.ok) flagged.set(o.key, value);
+        if (failed.length) {
+          flagError = new MatterlineError("graph-error", `The "${name}" category could not be updated on ${failed.length} message(s).`, {
+            details: failed.map((f) => (f.ok ? "" : f.error)).slice(0, 5),
+          });
+        }
+      } catch (error) {
+        flagError = toMatterlineError(error);
+      }
+    }
+  }
+
+  async function runScan(onProgress?: (p: OverdueScanProgress) => void): Promise<OverdueView> {
+    const settings = await loadSettings();
+    const mailboxes = [null, ...settings.watchedMailboxes];
+    for (const [n, mailbox] of mailboxes.entries()) {
+      const key = keyOf(mailbox);
+      const label = mailbox ?? me;
+      try {
+        const snap = await scanMailbox(deps.sync, deps.checkpoints, {
+          mailbox,
+          now: nowIso(),
+          windowDays: settings.windowDays,
+          onProgress: (p) => onProgress?.({ ...p, mailboxNumber: n + 1, mailboxCount: mailboxes.length }),
+        });
+        snapshots.set(key, snap);
+        status.set(key, { mailbox, label, scannedAt: nowIso(), error: null });
+      } catch (error) {
+        // One unreachable mailbox (offline, no delegate rights) keeps its last results and does not stop the rest.
+        const previous = status.get(key);
+        status.set(key, { mailbox, label, scannedAt: previous?.scannedAt ?? null, error: toMatterlineError(error) });
+      }
+    }
+    const view = await evaluate(settings);
+    if (!view) {
+      const first = [...status.values()].find((s) => s.error)?.error;
+      throw first ?? new MatterlineError("graph-error", "The mailbox could not be scanned.");
+    }
+    if (settings.overdueCategory || [...flagged.values()].some(Boolean) || view.items.some((i) => i.categories.includes(deps.overdueCategoryName))) {
+      await syncFlags(view, settings.overdueCategory);
+      return { ...view, flagError };
+    }
+    return view;
+  }
+
+  async function decide(item: OverdueItem, note: Omit<ClockNote, "internetMessageId" | "by" | "at">): Promise<OverdueView | null> {
+    if (!item.internetMessageId) throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
+    await deps.notes.put({ ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso() });
+    return evaluate(await loadSettings());
+  }
+
+  async function digest(): Promise<Digest> {
+    const view = (await evaluate(await loadSettings())) ?? (await service.scan());
+    const loaded = await deps.directory();
+    const nowLabel = `${view.now.slice(0, 16).replace("T", " ")} UTC`;
+    return buildDigest(view.items, { me, firmName: loaded?.directory.firm.name ?? "Matterline", nowLabel });
+  }
+
+  const service: OverdueService = {
+    loadSettings,
+    async saveSettings(settings) {
+      const valid = validateOverdueSettings(settings, me);
+      await deps.settings.set(OVERDUE_SETTINGS_KEY, { ...valid, watchedMailboxes: [...valid.watchedMailboxes] });
+      for (const key of [...snapshots.keys()]) if (key !== "me" && !valid.watchedMailboxes.includes(key)) snapshots.delete(key);
+      return valid;
+    },
+    scan(onProgress) {
+      running ??= runScan(onProgress).finally(() => (running = null));
+      return running;
+    },
+    async current() {
+      return evaluate(await loadSettings());
+    },
+    async itemFor(message) {
+      const view = (await service.current()) ?? (await service.scan());
+      const own = (i: OverdueItem) => (i.mailbox === null ? 0 : 1);
+      const matches = view.items
+        .filter((i) => (message.internetMessageId && i.internetMessageId === message.internetMessageId) || i.messageId === message.id)
+        .sort((a, b) => own(a) - own(b));
+      return matches[0] ? withNote(matches[0], matches[0].note, view.now) : null;
+    },
+    markNoReplyNeeded(item, reason) {
+      const why = reason.trim();
+      if (!why) return Promise.reject(new MatterlineError("invalid-input", "Say briefly why no reply is needed; it is kept for the audit."));
+      return decide(item, { kind: "no-reply-needed", reason: why, until: null });
+    },
+    snooze(item, until) {
+      if (Number.isNaN(Date.parse(until))) return Promise.reject(new MatterlineError("invalid-input", `"${until}" is not a time.`));
+      return decide(item, { kind: "snooze", reason: null, until });
+    },
+    digest,
+    async sendDigest() {
+      const d = await digest();
+      await deps.sender.send({ to: [{ email: me, name: deps.me.name }], subject: d.subject, html: d.html });
+      return d;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,42 @@
+import { responseStats, type ResponseStats } from "../../clock/responseStats";
+import type { OverdueItem } from "./evaluateSnapshot";
+
+/** One row of the team view: a watched mailbox or an attorney, with its figures. */
+export interface TeamRow {
+  readonly key: string;
+  readonly label: string;
+  readonly stats: ResponseStats;
+}
+
+export interface TeamView {
+  readonly byMailbox: readonly TeamRow[];
+  readonly byAttorney: readonly TeamRow[];
+  readonly days: number;
+}
+
+function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string, string], now: string, days: number): TeamRow[] {
+  const groups = new Map<string, { label: string; items: OverdueItem[] }>();
+  for (const i of items) {
+    const [key, label] = keyOf(i);
+    const g = groups.get(key) ?? { label, items: [] };
+    g.items.push(i);
+    groups.set(key, g);
+  }
+  return [...groups.entries()]
+    .map(([key, g]) => ({ key, label: g.label, stats: responseStats(g.items.map((i) => i.clock), now, days) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * The partner's team view: per watched mailbox and per responsible attorney, counts by state, median response
+ * time and the share answered within the SLA over `days` (the items' decisions applied: "no reply needed" counts
+ * as such).
+ */
+export function buildTeamView(items: readonly OverdueItem[], options: { readonly me: string; readonly now: string; readonly days?: number }): TeamView {
+  const days = options.days ?? 30;
+  return {
+    days,
+    byMailbox: rows(items, (i) => [i.mailbox ?? options.me, i.mailbox ?? `${options.me} (you)`], options.now, days),
+    byAttorney: rows(items, (i) => [i.attorneyId ?? "", i.attorneyName ?? "No matter recognized"], options.now, days),
+  };
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it, vi } from "vitest";
+import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "../../../../src/core/app/overdue";
+import type { OverdueFlagWriter } from "../../../../src/core/ports/overdueFlagWriter";
+import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
+
+const ME = "alice@firm.example";
+const SHARED = "team@firm.example";
+const NOW = "2025-08-26T15:30:00Z"; // a Tuesday
+
+function setup(options: { shared?: boolean; category?: boolean } = {}) {
+  const server = fakeSync();
+  const kv = memoryKv();
+  const notes = memoryClockNoteStore();
+  let now = new Date(NOW);
+  const sent: { subject: string; html: string }[] = [];
+  const flagCalls: { keys: string[]; overdue: boolean }[] = [];
+  const flags: OverdueFlagWriter = {
+    setOverdue: vi.fn(async (items, overdue) => {
+      flagCalls.push({ keys: items.map((i) => i.key), overdue });
+      return items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "x" }));
+    }),
+  };
+  const service = createOverdueService({
+    sync: server.sync,
+    checkpoints: kv,
+    settings: kv,
+    notes,
+    directory: async () => ({ directory, index }),
+    flags,
+    overdueCategoryName: "Overdue reply",
+    sender: { send: async (m) => void sent.push({ subject: m.subject, html: m.html }) },
+    me: { email: ME, name: "Alice Partner" },
+    clock: { now: () => now },
+  });
+  const settings = { watchedMailboxes: options.shared ? [SHARED] : [], slaHours: 24, businessDays: false, windowDays: 14, overdueCategory: !!options.category };
+  return { server, kv, notes, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
+}
+
+const byId = (view: OverdueView, id: string): OverdueItem => {
+  const found = view.items.filter((i) => i.messageId === id);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+function seed(server: ReturnType<typeof fakeSync>) {
+  const a = mail({ id: "<a@t>", from: "carol@acme.example", to: [ME], subject: "Lease 2024-0012", body: "Could you send me the lease draft?", at: "2025-08-25T10:00:00Z", conv: "c-a" });
+  const b = mail({ id: "<b@t>", from: "carol@acme.example", to: [ME], subject: "Re: 2024-0012 call", body: "Can you call me tomorrow about the lease?", at: "2025-08-26T09:00:00Z", conv: "c-b" });
+  const c = mail({ id: "<c@t>", from: "dan@zed.example", to: [ME], subject: "Hearing 2024-0044", body: "Please confirm the hearing date.", at: "2025-08-26T12:00:00Z", conv: "c-c" });
+  const d = mail({ id: "<d@t>", from: "carol@acme.example", to: [ME], subject: "Review 2024-0012", body: "Can you review the lease clause 4?", at: "2025-08-25T08:00:00Z", conv: "c-d" });
+  // A colleague answers the client with the mailbox owner copied: the copy lands in the owner's inbox.
+  const dAnswer = mail({ id: "<d2@t>", from: "bob@firm.example", to: ["carol@acme.example"], cc: [ME], subject: "RE: Review 2024-0012", body: "Clause 4 is fine.", at: "2025-08-25T12:00:00Z", conv: "c-d" });
+  const e = mail({ id: "<e@t>", from: "carol@acme.example", to: [ME], subject: "Re: Lease 2024-0012", body: "Thanks, received.", at: "2025-08-26T10:00:00Z", conv: "c-e" });
+  const stranger = mail({ id: "<f@t>", from: "someone@other.example", to: [ME], subject: "Hello", body: "Can you help me?", at: "2025-08-25T10:00:00Z", conv: "c-f" });
+  server.add(null, "inbox", a, b, c, d, dAnswer, e, stranger);
+  return { a, b, c, d, e };
+}
+
+describe("overdue service", () => {
+  it("gives every client message its state, most urgent first; non-client mail is left out", async () => {
+    const t = setup();
+    seed(t.server);
+    const view = await t.service.scan();
+    expect(byId(view, "<a@t>").clock.state).toBe("overdue");
+    expect(byId(view, "<a@t>").summary).toBe("Client waiting 29 h — reply was due 5 h ago");
+    expect(byId(view, "<a@t>")).toMatchObject({ clientName: "Acme Ltd", matterNumber: "2024-0012", attorneyName: "Alice Partner" });
+    expect(byId(view, "<b@t>").clock.state).toBe("waiting");
+    // The matter's own 4 h SLA wins over the 24 h default.
+    expect(byId(view, "<c@t>")).toMatchObject({ slaHours: 4, attorneyName: "Bob Associate" });
+    expect(byId(view, "<c@t>").clock.state).toBe("due-soon");
+    const d = byId(view, "<d@t>");
+    expect(d.clock.state).toBe("answered");
+    expect(d.clock.answeredByAddress).toBe("bob@firm.example");
+    expect(d.clock.responseMinutes).toBe(240);
+    expect(byId(view, "<e@t>").clock.state).toBe("no-reply-needed");
+    expect(view.items.some((i) => i.messageId === "<f@t>" || i.messageId === "<d2@t>")).toBe(false);
+    expect(view.groups.overdue.map((i) => i.messageId)).toEqual(["<a@t>"]);
+    expect(view.groups.dueSoon.map((i) => i.messageId)).toEqual(["<c@t>"]);
+    expect(view.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
+  });
+
+  it("business-day mode stops the clock over the weekend", async () => {
+    const t = setup();
+    await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, businessDays: true });
+    t.setNow("2025-08-25T09:00:00Z"); // Monday
+    t.server.add(null, "inbox", mail({ id: "<w@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012", body: "Can you send the deed?", at: "2025-08-22T15:00:00Z", conv: "c-w" }));
+    const business = byId(await t.service.scan(), "<w@t>");
+    expect(business.clock.state).not.toBe("overdue");
+    await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, businessDays: false });
+    expect(byId((await t.service.current())!, "<w@t>").clock.state).toBe("overdue");
+  });
+
+  it("no reply needed (audited) closes the clock; a snooze hides but still counts", async () => {
+    const t = setup();
+    seed(t.server);
+    const view = await t.service.scan();
+    await expect(t.service.markNoReplyNeeded(byId(view, "<a@t>"), "  ")).rejects.toMatchObject({ code: "invalid-input" });
+    const after = (await t.service.markNoReplyNeeded(byId(view, "<a@t>"), "Answered by phone"))!;
+    const a = byId(after, "<a@t>");
+    expect(a.clock.state).toBe("no-reply-needed");
+    expect(a.rawClock.state).toBe("overdue");
+    expect(a.note).toMatchObject({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() });
+    expect(after.groups.overdue).toHaveLength(0);
+
+    const snoozed = (await t.service.snooze(byId(after, "<b@t>"), "2025-08-26T16:30:00Z"))!;
+    expect(snoozed.groups.waiting).toHaveLength(0);
+    expect(snoozed.groups.snoozed).toBe(1);
+    expect(byId(snoozed, "<b@t>").clock.state).toBe("waiting");
+    expect(snoozed.team.byMailbox[0].stats.counts.waiting).toBe(1);
+    t.setNow("2025-08-26T16:31:00Z");
+    expect((await t.service.current())!.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
+  });
+
+  it("scans watched shared mailboxes, where the shared address is the owner", async () => {
+    const t = setup({ shared: true });
+    await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
+    seed(t.server);
+    t.server.add(SHARED, "inbox", mail({ id: "<s@t>", from: "carol@acme.example", to: [SHARED], subject: "2024-0012", body: "Could you advise on the notice?", at: "2025-08-24T10:00:00Z", conv: "c-s" }));
+    t.server.add(SHARED, "inbox", mail({ id: "<s2@t>", from: "dan@zed.example", to: [SHARED], subject: "2024-0044", body: "Can you send the invoice?", at: "2025-08-26T08:00:00Z", conv: "c-s2" }));
+    t.server.add(SHARED, "sentitems", mail({ id: "<s3@t>", from: SHARED, to: ["dan@zed.example"], subject: "RE: 2024-0044", body: "Attached.", at: "2025-08-26T09:00:00Z", conv: "c-s2" }));
+    const view = await t.service.scan();
+    const s = byId(view, "<s@t>");
+    expect(s).toMatchObject({ mailbox: SHARED, key: `${SHARED}|<s@t>` });
+    expect(s.clock.state).toBe("overdue");
+    expect(byId(view, "<s2@t>").clock.state).toBe("answered");
+    expect(view.groups.overdue.map((i) => i.messageId)).toEqual(["<s@t>", "<a@t>"]);
+    expect(view.team.byMailbox.map((r) => [r.key, r.stats.counts.overdue])).toEqual([
+      [ME, 1],
+      [SHARED, 1],
+    ]);
+    expect(view.mailboxes.map((m) => m.mailbox)).toEqual([null, SHARED]);
+  });
+
+  it("an incremental rescan merges changes without double counting", async () => {
+    const t = setup();
+    seed(t.server);
+    const first = await t.service.scan();
+    const before = t.server.requests;
+    const again = await t.service.scan();
+    expect(t.server.requests - before).toBe(2); // one delta request per folder
+    expect(again.items.map((i) => i.key).sort()).toEqual(first.items.map((i) => i.key).sort());
+    t.server.add(null, "sentitems", mail({ id: "<a-r@t>", from: ME, to: ["carol@acme.example"], subject: "RE: Lease 2024-0012", body: "Draft attached.", at: "2025-08-26T15:00:00Z", conv: "c-a" }));
+    t.server.add(null, "inbox", mail({ id: "<n@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012", body: "Can we meet Friday?", at: "2025-08-26T15:10:00Z", conv: "c-n" }));
+    const third = await t.service.scan();
+    expect(third.items).toHaveLength(first.items.length + 1);
+    expect(new Set(third.items.map((i) => i.key)).size).toBe(third.items.length);
+    expect(byId(third, "<a@t>").clock.state).toBe("answered");
+    expect(byId(third, "<a@t>").clock.late).toBe(true);
+    expect(byId(third, "<n@t>").clock.state).toBe("waiting");
+  });
+
+  it("keeps the last results when a rescan fails, with the error per mailbox", async () => {
+    const t = setup();
+    seed(t.server);
+    await t.service.scan();
+    const failing = t.server.sync.resume;
+    t.server.sync.resume = async () => {
+      throw Object.assign(new TypeError("Failed to fetch"));
+    };
+    const view = await t.service.scan();
+    expect(view.mailboxes[0].error).not.toBeNull();
+    expect(view.groups.overdue).toHaveLength(1);
+    t.server.sync.resume = failing;
+    expect((await t.service.scan()).mailboxes[0].error).toBeNull();
+  });
+
+  it("sets the Overdue reply category on overdue mail and clears it once answered", async () => {
+    const t = setup({ category: true });
+    await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
+    seed(t.server);
+    await t.service.scan();
+    expect(t.flagCalls).toEqual([{ keys: ["me|<a@t>"], overdue: true }]);
+    await t.service.scan();
+    expect(t.flagCalls).toHaveLength(1);
+    t.server.add(null, "sentitems", mail({ from: ME, to: ["carol@acme.example"], subject: "RE", body: "Here.", at: "2025-08-26T15:20:00Z", conv: "c-a" }));
+    await t.service.scan();
+    expect(t.flagCalls[1]).toEqual({ keys: ["me|<a@t>"], overdue: false });
+  });
+
+  it("builds an escaped digest per mailbox and attorney and sends it to me", async () => {
+    const t = setup();
+    t.server.add(null, "inbox", mail({ id: "<x@t>", from: "carol@acme.example", to: [ME], subject: "<script>alert(1)</script> 2024-0012", body: "Can you call me?", at: "2025-08-24T10:00:00Z", conv: "c-x" }));
+    await t.service.scan();
+    const digest = await t.service.sendDigest();
+    expect(digest.count).toBe(1);
+    expect(digest.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(digest.html).not.toContain("<script>");
+    expect(digest.html).toContain("By mailbox");
+    expect(digest.html).toContain("Alice Partner (1)");
+    expect(t.sent).toEqual([{ subject: digest.subject, html: digest.html }]);
+    expect(digest.subject).toBe("Test & Co: 1 overdue client email");
+  });
+
+  it("rejects bad settings with every problem listed", async () => {
+    const t = setup();
+    await expect(t.service.saveSettings({ ...t.settings, watchedMailboxes: ["nope", ME], slaHours: 0 })).rejects.toMatchObject({
+      code: "invalid-input",
+      details: ['"nope" is not an email address.', `${ME} is your own mailbox; it is always scanned.`, "The reply time must be between 1 and 720 hours."],
+    });
+    const saved = await t.service.saveSettings({ ...t.settings, watchedMailboxes: [" Team@Firm.example "] });
+    expect(saved.watchedMailboxes).toEqual([SHARED]);
+    expect(await t.service.loadSettings()).toMatchObject({ watchedMailboxes: [SHARED], windowDays: 14 });
+  });
+});
