@@ -75,6 +75,8 @@ export interface PaneRecognition {
   readonly mailbox: MailboxEvidence;
   /** The local log entry for this message, when it is logged. */
   readonly logged: LoggedState | null;
+  /** The message's audit trail, oldest first, even when it is not logged now (an undone filing shows here). */
+  readonly audit: readonly AuditRecord[];
 }
 
 export interface PaneRecognitionDeps {
@@ -163,13 +165,13 @@ async function readMailbox(message: MailMessage, deps: PaneRecognitionDeps): Pro
   };
 }
 
-async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promise<LoggedState | null> {
-  if (!imid) return null;
-  const entry = await deps.log.get(imid);
-  if (!entry) return null;
-  const [audit, ops] = await Promise.all([deps.log.auditFor(imid), deps.outbox ? deps.outbox.list() : Promise.resolve([])]);
+async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promise<{ logged: LoggedState | null; audit: AuditRecord[] }> {
+  if (!imid) return { logged: null, audit: [] };
+  const [entry, audit] = await Promise.all([deps.log.get(imid), deps.log.auditFor(imid)]);
+  if (!entry) return { logged: null, audit };
+  const ops = deps.outbox ? await deps.outbox.list() : [];
   const { state, error } = mirrorStateOf(entry, ops);
-  return { entry, audit, mirror: state, mirrorError: error };
+  return { logged: { entry, audit, mirror: state, mirrorError: error }, audit };
 }
 
 /**
@@ -185,7 +187,7 @@ export async function recognizeForPane(message: MailMessage, deps: PaneRecogniti
     : Promise.resolve(deps.history);
   const threadPromise: Promise<LogEntry[]> =
     message.conversationId && deps.log.listByConversation ? deps.log.listByConversation(message.conversationId) : Promise.resolve([]);
-  const [history, threadEntries, logged, mailbox] = await Promise.all([
+  const [history, threadEntries, { logged, audit }, mailbox] = await Promise.all([
     historyPromise,
     threadPromise,
     readLogged(imid, deps),
@@ -195,5 +197,5 @@ export async function recognizeForPane(message: MailMessage, deps: PaneRecogniti
   const threadMatterIds = [...new Set([...localThread, ...mailbox.threadMatterIds])];
   const withMark: MailMessage = mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
   const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
-  return { recognition, localThreadMatterIds: localThread, mailbox, logged };
+  return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit };
 }
