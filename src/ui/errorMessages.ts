@@ -24,7 +24,10 @@ export function plainMessage(error: unknown): { title: string; detail?: string; 
   if (error instanceof MatterlineError) {
     const title = MESSAGES[error.code];
     const detail = error.message && error.message !== title ? error.message : undefined;
-    return { title, detail, details: error.details };
+    // Listed problems are for the user to fix (an import); technical details (host error names, codes) stay in the console.
+    const forUser = error.code === "invalid-directory" || error.code === "invalid-input" || error.code === "invalid-config";
+    if (!forUser && error.details.length) console.warn("Matterline:", error.code, error.details.join(" · "));
+    return { title, detail, details: forUser ? error.details : [] };
   }
   return { title: "Something went wrong in Matterline.", detail: error instanceof Error ? error.message : String(error), details: [] };
 }

@@ -4,6 +4,9 @@ import {
 } from "@fluentui/react-components";
 import type { FolderId, WorkbenchMessage } from "./types";
 import { MessageText } from "./MessageText";
+import { OutlookSurfaces, type SurfaceState } from "./OutlookSurfaces";
+
+export type WorkbenchFolder = FolderId | "calendar";
 
 export type FaultMode = "none" | "offline" | "server-errors" | "throttled" | "slow" | "office-fails";
 
@@ -17,9 +20,25 @@ export const FAULT_LABELS: Record<FaultMode, string> = {
 };
 
 /** What the workbench shell needs from its host wiring. */
+export interface CalendarEntry {
+  readonly id: string;
+  readonly subject: string;
+  readonly start: string;
+  readonly end: string;
+  readonly categories: readonly string[];
+}
+
 export interface WorkbenchModel {
   readonly firmName: string;
-  readonly messages: readonly WorkbenchMessage[];
+  readonly timeZone: string;
+  /** Seeded mail plus mail sent through Graph since (e.g. a digest). */
+  messages(): readonly WorkbenchMessage[];
+  events(): readonly CalendarEntry[];
+  surfaces(): SurfaceState;
+  /** Opens a reply to the message in compose mode (the pane switches to the draft). */
+  composeReply(itemId: string): void;
+  /** Types into the draft as the attorney would. */
+  typeInDraft(text: string): void;
   categoriesOf(itemId: string): readonly string[];
   /** Called whenever categories change anywhere (Graph or Office). */
   subscribe(listener: () => void): () => void;
@@ -43,25 +62,45 @@ const useStyles = makeStyles({
   cats: { display: "flex", gap: "4px", flexWrap: "wrap" },
 });
 
-function fmt(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC" : "";
+function fmt(iso: string | null, timeZone = "UTC"): string {
+  return iso ? new Date(iso).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }) : "";
+}
+
+/** A text box standing in for Outlook's editor: what is typed is appended to the draft body. */
+function DraftTyping({ onType }: { onType: (text: string) => void }) {
+  const [text, setText] = useState("");
+  return (
+    <form
+      onSubmit={(e) => { e.preventDefault(); if (text) { onType(text); setText(""); } }}
+      style={{ display: "flex", gap: 6, margin: "8px 0" }}
+    >
+      <input aria-label="Type in the draft" data-testid="draft-input" value={text} onChange={(e) => setText(e.target.value)} style={{ flex: 1 }} />
+      <Button size="small" type="submit" data-testid="draft-type">Type</Button>
+    </form>
+  );
 }
 
 /** A three-pane Outlook look-alike (folders, message list, reading pane) with the real task pane on the right. */
 export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUrl: string }) {
   const styles = useStyles();
-  const [folder, setFolder] = useState<FolderId>("inbox");
+  const [folder, setFolder] = useState<WorkbenchFolder>("inbox");
   const [selected, setSelected] = useState<string[]>([]);
   const [dark, setDark] = useState(false);
   const [fault, setFault] = useState<FaultMode>("none");
   const [, setVersion] = useState(0);
   useEffect(() => model.subscribe(() => setVersion((v) => v + 1)), [model]);
+  // Office and Graph state change under the pane's hands (notifications, reply forms, events): poll it like a host would repaint.
+  useEffect(() => {
+    const timer = setInterval(() => setVersion((v) => v + 1), 400);
+    return () => clearInterval(timer);
+  }, []);
+  const all = model.messages();
 
   const shown = useMemo(
-    () => model.messages.filter((m) => m.folder === folder).sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? "")),
-    [model.messages, folder],
+    () => all.filter((m) => m.folder === folder).sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? "")),
+    [all, folder],
   );
-  const current = model.messages.find((m) => m.itemId === selected[selected.length - 1]);
+  const current = all.find((m) => m.itemId === selected[selected.length - 1]);
 
   const choose = (ids: string[]) => {
     setSelected(ids);
@@ -85,7 +124,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.shell}>
       <header className={styles.bar}>
         <Title3 as="h1">Workbench</Title3>
-        <Text>Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString())}</Text>
+        <Text>Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString(), model.timeZone)} ({model.timeZone})</Text>
         <span style={{ flex: 1 }} />
         <Button size="small" onClick={() => { setDark(!dark); model.setTheme(dark ? "light" : "dark"); }} data-testid="theme-toggle">
           {dark ? "Light theme" : "Dark theme"}
@@ -107,11 +146,26 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         <nav className={styles.folders} aria-label="Folders">
           {(["inbox", "sentitems"] as FolderId[]).map((f) => (
             <Button key={f} appearance={folder === f ? "primary" : "subtle"} onClick={() => setFolder(f)} data-testid={`folder-${f}`}>
-              {f === "inbox" ? "Inbox" : "Sent Items"} ({model.messages.filter((m) => m.folder === f).length})
+              {f === "inbox" ? "Inbox" : "Sent Items"} ({all.filter((m) => m.folder === f).length})
             </Button>
           ))}
+          <Button appearance={folder === "calendar" ? "primary" : "subtle"} onClick={() => setFolder("calendar")} data-testid="folder-calendar">
+            Calendar ({model.events().length})
+          </Button>
           <Caption1>Ctrl+click selects several emails for bulk tagging.</Caption1>
         </nav>
+        {folder === "calendar" ? (
+          <ul className={styles.list} aria-label="Calendar" data-testid="calendar">
+            {model.events().map((e) => (
+              <li key={e.id} className={styles.row} data-testid="calendar-event">
+                <Text weight="semibold">{e.subject}</Text>
+                <Caption1>{fmt(e.start, model.timeZone)} – {fmt(e.end, model.timeZone)}</Caption1>
+                {e.categories.length ? <span className={styles.cats}>{e.categories.map((c) => <Badge key={c} size="small" appearance="tint">{c}</Badge>)}</span> : null}
+              </li>
+            ))}
+            {model.events().length === 0 ? <li className={styles.row}><Text>No events.</Text></li> : null}
+          </ul>
+        ) : (
         <ul className={styles.list} role="listbox" aria-label="Messages" aria-multiselectable onKeyDown={onListKey} data-testid="message-list">
           {shown.map((m) => {
             const cats = model.categoriesOf(m.itemId);
@@ -131,7 +185,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
               >
                 <Text weight="semibold" truncate wrap={false}>{folder === "sentitems" ? `To: ${m.message.to.map((a) => a.name ?? a.email).join(", ")}` : m.message.from?.name ?? m.message.from?.email}</Text>
                 <Text size={200} truncate wrap={false}>{m.message.subject}</Text>
-                <Caption1>{fmt(m.message.receivedAt)}</Caption1>
+                <Caption1>{fmt(m.message.receivedAt, model.timeZone)}</Caption1>
                 {cats.length ? (
                   <span className={styles.cats} data-testid="row-categories">
                     {cats.map((c) => <Badge key={c} size="small" appearance="tint" color={c === "Overdue reply" ? "danger" : "brand"}>{c}</Badge>)}
@@ -141,8 +195,18 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             );
           })}
         </ul>
+        )}
         <article className={styles.reading} aria-label="Reading pane" data-testid="reading-pane">
-          {current ? <MessageText message={current.message} categories={model.categoriesOf(current.itemId)} /> : <Text>Select a message.</Text>}
+          <OutlookSurfaces state={model.surfaces()} />
+          {current ? (
+            <>
+              <Button size="small" onClick={() => model.composeReply(current.itemId)} data-testid="compose-reply">Reply in compose mode</Button>
+              {model.surfaces().draft ? (
+                <DraftTyping onType={(t) => model.typeInDraft(t)} />
+              ) : null}
+              <MessageText message={current.message} categories={model.categoriesOf(current.itemId)} />
+            </>
+          ) : <Text>Select a message.</Text>}
           {selected.length > 1 ? <Caption1 block>{selected.length} messages selected.</Caption1> : null}
         </article>
         <aside className={styles.pane} aria-label="Matterline task pane">

@@ -3,9 +3,12 @@ import { createGraphSimulator } from "../../tests/fakes/graph";
 import { createOfficeFake, type FakeMailItem } from "../../tests/fakes/office";
 import type { MailMessage } from "../core/model/mail";
 import { loadSeed } from "./seed";
+import { htmlToText } from "../core/text/htmlToText";
 import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
 import { WorkbenchApp, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
 import type { WorkbenchMessage } from "./types";
+import { toMailMessage } from "../adapters/graph";
+import type { SurfaceState } from "./OutlookSurfaces";
 
 const root = document.getElementById("workbench")!;
 
@@ -103,6 +106,8 @@ async function start() {
     },
   };
   (window as unknown as Record<string, WorkbenchBridge>)[BRIDGE_KEY] = bridge;
+  // For browser tests and curious developers: the simulated Microsoft 365 and Outlook behind the page.
+  (window as unknown as { __workbenchDebug: unknown }).__workbenchDebug = { sim, controller: fake.controller, me: seed.me };
 
   const applyFault = (mode: FaultMode) => {
     fault = mode;
@@ -110,12 +115,69 @@ async function start() {
     if (mode === "office-fails") for (const method of ["body.getAsync", "categories.getAsync", "categories.addAsync"]) fake.controller.failNext(method, "Outlook could not reach the mailbox.", 1_000_000);
   };
 
+  // Mail sent through Graph after start (a digest, a reply) joins Sent Items.
+  const sentLater = new Map<string, WorkbenchMessage>();
+  const allMessages = (): WorkbenchMessage[] => {
+    for (const g of sim.sentMail(seed.me)) {
+      if (messages.some((m) => m.graphId === g.id) || sentLater.has(g.id)) continue;
+      const w: WorkbenchMessage = { itemId: `AAMkADsent+/${g.id}`, graphId: g.id, folder: "sentitems", message: toMailMessage(g as never) };
+      sentLater.set(g.id, w);
+      byItem.set(w.itemId, w);
+      fake.controller.addItems([fakeItem(w)]);
+    }
+    return [...messages, ...sentLater.values()];
+  };
+  const office = fake.office as unknown as typeof Office;
+  const surfaces = (): SurfaceState => {
+    const key = fake.controller.currentItemKey();
+    const forms = fake.controller.replyForms.filter((f) => f.itemId === key || !key);
+    const draft = fake.controller.draftBody();
+    return {
+      notifications: key ? fake.controller.notifications(key) : [],
+      replyForm: forms.length ? forms[forms.length - 1] : lastReplyForm(),
+      draft: draft ? { text: draft.type === "html" ? htmlToText(draft.html) : draft.text, type: draft.type } : null,
+    };
+  };
+  // A reply form stays on screen for the message it was opened from, like Outlook's pop-out.
+  const lastReplyForm = () => {
+    const forms = fake.controller.replyForms;
+    const key = selectedIds[selectedIds.length - 1];
+    const mine = forms.filter((f) => f.itemId === key);
+    return mine.length ? mine[mine.length - 1] : null;
+  };
+  let selectedIds: readonly string[] = [];
+
   const model: WorkbenchModel = {
     firmName: seed.directory.firm.name,
-    messages,
+    timeZone: seed.directory.firm.timeZone,
+    messages: allMessages,
+    events: () =>
+      sim.events(seed.me).map((e) => ({ id: e.id, subject: e.subject ?? "", start: `${e.start.dateTime.replace(/Z$/, "")}Z`, end: `${e.end.dateTime.replace(/Z$/, "")}Z`, categories: e.categories ?? [] })),
+    surfaces,
+    composeReply: (itemId) => {
+      const w = byItem.get(itemId);
+      if (!w) return;
+      const m = w.message;
+      void fake.controller.compose({
+        subject: /^re:/i.test(m.subject) ? m.subject : `RE: ${m.subject}`,
+        to: m.from ? [person(m.from)] : [],
+        cc: m.cc.filter((a) => a.email !== seed.me).map(person),
+        bodyType: "html",
+        bodyHtml: "",
+        conversationId: m.conversationId ?? undefined,
+      });
+    },
+    typeInDraft: (text) => {
+      const item = office.context.mailbox.item as Office.MessageCompose | null;
+      if (!item?.body) return;
+      // The fake's cursor sits at the end of the body, so typing is an insert there.
+      const html = `<p>${text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c)}</p>`;
+      item.body.setSelectedDataAsync(html, { coercionType: office.CoercionType.Html }, () => notify());
+    },
     categoriesOf,
     subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
     select: (ids) => {
+      selectedIds = ids;
       const items = ids.map((id) => byItem.get(id)).filter((w): w is WorkbenchMessage => Boolean(w)).map(fakeItem);
       if (items.length > 1) void fake.controller.selectItems(items);
       else void fake.controller.selectItem(items[0] ?? null, { nullFirst: true });

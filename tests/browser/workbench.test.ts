@@ -51,6 +51,7 @@ describe("workbench", () => {
 
   it("shows a plain message, not a blank pane, when Outlook calls fail", async () => {
     await page.getByTestId("fault-mode").selectOption("office-fails");
+    await pane(page).getByRole("tab", { name: "This email" }).click();
     await page.locator("[data-testid=message-row]").nth(5).click();
     await expect.poll(() => pane(page).getByRole("alert").first().textContent(), { timeout: 15000 }).toContain("Outlook could not");
     await page.getByTestId("fault-mode").selectOption("none");
@@ -58,6 +59,17 @@ describe("workbench", () => {
     await expect.poll(() => pane(page).locator("[data-testid=item-subject]").count(), { timeout: 15000 }).toBe(1);
   });
 
+  it("shows Outlook's surfaces: a reply form, a draft in compose mode, the calendar", async () => {
+    await page.locator("[data-testid=message-row]").nth(2).click();
+    await page.getByTestId("compose-reply").click();
+    await expect.poll(() => pane(page).locator("[data-testid=item-sender]").textContent(), { timeout: 15000 }).toBe("Draft");
+    await page.getByTestId("draft-input").fill("Thanks, I will call you today.");
+    await page.getByTestId("draft-type").click();
+    await expect.poll(() => page.getByTestId("draft-body").textContent()).toContain("I will call you today.");
+    await page.getByTestId("folder-calendar").click();
+    expect(await page.getByTestId("calendar").count()).toBe(1);
+    await page.getByTestId("folder-inbox").click();
+  });
   it("logged no page errors", () => {
     expect(errors.filter((e) => !/favicon|404/.test(e))).toEqual([]);
   });

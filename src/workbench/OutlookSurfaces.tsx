@@ -1,0 +1,41 @@
+import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { htmlToText } from "../core/text/htmlToText";
+
+/** What Outlook would show around the reading pane: notification bars, an opened reply form, the draft being written. */
+export interface SurfaceState {
+  readonly notifications: readonly { key: string; type: string; message: string }[];
+  readonly replyForm: { kind: string; htmlBody: string } | null;
+  readonly draft: { text: string; type: string } | null;
+}
+
+const useStyles = makeStyles({
+  form: { border: `1px solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: "8px", marginBottom: "12px", backgroundColor: tokens.colorNeutralBackground2 },
+  pre: { whiteSpace: "pre-wrap", fontFamily: "inherit", margin: "4px 0 0" },
+});
+
+/** Notification bars (as Outlook shows them above a message), then any reply form or draft, as plain text. */
+export function OutlookSurfaces({ state }: { state: SurfaceState }) {
+  const styles = useStyles();
+  return (
+    <>
+      {state.notifications.map((n) => (
+        <MessageBar key={n.key} intent={n.type === "errorMessage" ? "error" : "info"} data-testid="notification-bar" style={{ marginBottom: 8 }}>
+          <MessageBarBody>{n.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {state.replyForm ? (
+        <section className={styles.form} aria-label="Reply form" data-testid="reply-form">
+          <MessageBarTitle>{state.replyForm.kind === "replyAll" ? "Reply all" : "Reply"} form opened (nothing is sent)</MessageBarTitle>
+          <pre className={styles.pre} data-testid="reply-form-text">{htmlToText(state.replyForm.htmlBody)}</pre>
+        </section>
+      ) : null}
+      {state.draft ? (
+        <section className={styles.form} aria-label="Draft" data-testid="draft">
+          <Subtitle2 as="h3">Draft ({state.draft.type})</Subtitle2>
+          <Caption1 block>Type in the draft below; the pane reads it as Outlook would.</Caption1>
+          <pre className={styles.pre} data-testid="draft-body">{state.draft.text}</pre>
+        </section>
+      ) : null}
+    </>
+  );
+}
