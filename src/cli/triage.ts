@@ -30,8 +30,9 @@ async function main(): Promise<number> {
   if (!values.directory || !values.mail || !values.me?.length || !values.now) fail(`--directory, --mail, --me and --now are required.\n${USAGE}`);
   const now = Date.parse(values.now);
   if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now)) fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
-  const slaHours = values["sla-hours"] === undefined ? 24 : Number(values["sla-hours"]);
-  if (!Number.isFinite(slaHours) || slaHours <= 0) fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);
+  // Without --sla-hours each matter's own slaHours applies (else the firm default of 24).
+  const slaHours = values["sla-hours"] === undefined ? undefined : Number(values["sla-hours"]);
+  if (slaHours !== undefined && (!Number.isFinite(slaHours) || slaHours <= 0)) fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);
 
   let directoryText: string;
   try {

@@ -8,7 +8,7 @@ const KEYS = ["file", "messageId", "direction", "clientId", "matterId", "confide
 const ME = "katherine.sutton@bramleysutton.example";
 
 function triage(args: string[]) {
-  return spawnSync("npx", ["tsx", "src/cli/triage.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+  return spawnSync("npx", ["tsx", "src/cli/triage.ts", ...args], { encoding: "utf8", timeout: 240_000 });
 }
 
 describe("triage CLI", () => {
@@ -21,7 +21,35 @@ describe("triage CLI", () => {
     for (const l of lines) expect(Object.keys(l)).toEqual(KEYS);
     const directionRight = lines.filter((l, i) => l.direction === labels[i].direction).length;
     expect(directionRight / lines.length).toBeGreaterThan(0.95);
-  }, 120_000);
+    const utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    for (const l of lines) {
+      expect(typeof l.status).toBe("string");
+      expect(typeof l.intent).toBe("string");
+      expect(typeof l.negativeTone).toBe("boolean");
+      expect(Array.isArray(l.followUpDates)).toBe(true);
+      for (const k of ["receivedAt", "dueAt", "answeredAt"]) if (l[k] !== null) expect(l[k]).toMatch(utc);
+      if (l.direction !== "inbound") expect(l.needsReply).toBeNull();
+    }
+    const statusRight = lines.filter((l, i) => l.status === (labels[i] as unknown as { status: string }).status).length;
+    expect(statusRight / lines.length).toBeGreaterThanOrEqual(0.97);
+  }, 300_000);
+
+  it("runs the business-day clock with --business-days and honours --sla-hours", () => {
+    const labels = readFileSync("data/sample/labels.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { statusBusinessDays: string });
+    const r = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--business-days"]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { status: string; dueAt: string | null; receivedAt: string });
+    const right = lines.filter((l, i) => l.status === labels[i].statusBusinessDays).length;
+    expect(right / lines.length).toBeGreaterThanOrEqual(0.97);
+    const long = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--sla-hours", "100"]);
+    expect(long.status).toBe(0);
+    const tracked = long.stdout.trim().split("\n").map((l) => JSON.parse(l) as { dueAt: string | null; receivedAt: string }).filter((l) => l.dueAt !== null);
+    expect(tracked.length).toBeGreaterThan(0);
+    for (const l of tracked) expect(Date.parse(l.dueAt as string) - Date.parse(l.receivedAt)).toBe(100 * 3_600_000);
+    const badSla = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--sla-hours", "soon"]);
+    expect(badSla.status).not.toBe(0);
+    expect(badSla.stderr).toMatch(/sla-hours/);
+  }, 600_000);
 
   it("fails clearly on a missing folder and on an invalid directory", () => {
     const missing = triage(["--directory", "data/sample/directory.json", "--mail", "/nonexistent/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z"]);
@@ -36,7 +64,7 @@ describe("triage CLI", () => {
     const noArgs = triage([]);
     expect(noArgs.status).not.toBe(0);
     expect(noArgs.stderr).toMatch(/usage/);
-  }, 120_000);
+  }, 300_000);
 
   it("keeps going past an unreadable message and exits 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "triage-mail-"));
@@ -49,6 +77,9 @@ describe("triage CLI", () => {
     expect(lines.map((l) => l.file)).toEqual(["0001.eml", "0002.eml", "0003.eml"]);
     expect(lines[1].error).toBeTruthy();
     expect(lines[0].matterId).toBeTruthy();
+    expect(lines[0].status).toBeTruthy();
+    expect(lines[2].status).toBeTruthy();
+    expect(Object.keys(lines[1])).toEqual([...KEYS, "error"]);
     expect(r.stderr).toMatch(/0002\.eml/);
-  }, 120_000);
+  }, 300_000);
 });
