@@ -33,6 +33,7 @@ export default async (env = {}, argv = {}) => {
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/commands.ts",
+    auth: "./src/taskpane/auth.ts",
     workbench: "./src/workbench/index.tsx",
     workbenchPane: "./src/workbench/paneHost.ts",
   };
@@ -69,6 +70,7 @@ export default async (env = {}, argv = {}) => {
       // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
       page("taskpane.html", ["taskpane"], { officeJs: true }),
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),
+      page("auth.html", ["auth"], { officeJs: true, title: "Matterline sign-in" }),
       page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)" }),
       new HtmlWebpackPlugin({ filename: "index.html", chunks: ["workbench"], template: "./src/workbench/workbench.html", templateParameters: { csp: CSP }, inject: "body" }),
       ...(env.baseline ? [page("baseline.html", ["baseline"], { title: "Baseline" })] : []),
