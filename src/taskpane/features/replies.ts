@@ -1,7 +1,43 @@
 import type { PaneContext } from "../paneContext";
 import type { RepliesCapability } from "../../ui/replies/repliesCapability";
+import { createOfficeReplyComposer } from "../../adapters/office";
+import { createOfficeDraftEditor } from "../../adapters/office/draftEditor";
+import { editAt, ownPartOfDraft } from "../../core/app/replies/draftEdits";
+import { filingHistoryFromSnapshot } from "../../core/matterLog/recognitionHistory";
+
+// The engines (intent, tone, response sets, readability, date proposals) are only needed once a reply is
+// wanted: they load as the "replies" chunk, so the pane's first paint does not wait for them.
+const engines = () => import(/* webpackChunkName: "replies" */ "../../core/app/replies/engines");
 
 /** Builds the replies capability from the pane's adapters. */
-export async function buildReplies(_ctx: PaneContext): Promise<RepliesCapability | undefined> {
-  return undefined;
+export async function buildReplies(ctx: PaneContext): Promise<RepliesCapability | undefined> {
+  const composer = createOfficeReplyComposer(ctx.office);
+  const editor = createOfficeDraftEditor(ctx.office);
+  let lastText = "";
+  return {
+    async suggest(item) {
+      const [e, loaded, snapshot] = await Promise.all([engines(), ctx.directory.current(), ctx.stores.history.snapshot().catch(() => null)]);
+      return e.suggestForItem(item, {
+        directory: loaded,
+        me: ctx.me,
+        now: ctx.now(),
+        history: snapshot ? filingHistoryFromSnapshot(snapshot) : undefined,
+      });
+    },
+    async insert(draft, mode) {
+      if (mode === "compose") return composer.insertAtCursor(draft.text);
+      const { replyHtml } = await engines();
+      return composer.openReply(replyHtml(draft.text));
+    },
+    draft: {
+      async getText() {
+        const [e, text] = await Promise.all([engines(), editor.getText()]);
+        lastText = ownPartOfDraft(text, e.splitMessageText(text).quoted);
+        return lastText;
+      },
+      async replace(finding, replacement) {
+        await editor.replace(editAt(lastText, finding.start, finding.end), replacement);
+      },
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorNotice } from "../shell/ErrorNotice";
 import { checkDraft, type DraftCheck, type Finding } from "../../core/readability";
 
 /** Props: read the draft being composed, and optionally replace a span of it (one-click fix). */
@@ -21,13 +22,17 @@ const useStyles = makeStyles({
 export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps) {
   const styles = useStyles();
   const [result, setResult] = useState<DraftCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   const run = async (): Promise<void> => {
     setError(null);
+    setBusy(true);
     try {
       setResult(checkDraft(await getDraftText()));
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The draft could not be read.");
+      setError(e ?? new Error("The draft could not be read."));
+    } finally {
+      setBusy(false);
     }
   };
   const fix = async (f: Finding): Promise<void> => {
@@ -36,17 +41,14 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
       await replaceInDraft(f, f.replacement);
       await run(); // spans move after a replacement: check again
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The draft could not be changed.");
+      setError(e ?? new Error("The draft could not be changed."));
     }
   };
   return (
     <section aria-label="Draft checker" className={styles.root}>
-      <Button onClick={() => void run()}>Check my draft</Button>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Button onClick={() => void run()} disabled={busy}>Check my draft</Button>
+      {busy ? <Spinner size="tiny" label="Checking…" /> : null}
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {result && (
         <>
           <Text role="status">
@@ -54,7 +56,7 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
           </Text>
           <ul className={styles.list}>
             {result.findings.map((f) => (
-              <li key={`${f.kind}-${f.start}`} className={styles.item}>
+              <li key={`${f.kind}-${f.start}`} className={styles.item} data-testid="draft-finding">
                 <Text weight="semibold">{KIND_LABEL[f.kind]}</Text>
                 <Text>{f.message}</Text>
                 {f.replacement !== null && replaceInDraft && (

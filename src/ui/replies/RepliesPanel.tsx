@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorNotice } from "../shell/ErrorNotice";
 import type { Draft } from "../../core/replies";
 
 /** Props: the drafts to show and the capability that puts one into Outlook (reply form or cursor). */
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
 export function RepliesPanel({ drafts, onInsert, mode }: RepliesPanelProps) {
   const styles = useStyles();
   const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   if (drafts.length === 0) return <Text>No reply suggestions for this message.</Text>;
   const insert = async (draft: Draft, i: number): Promise<void> => {
     setBusy(i);
@@ -35,7 +36,7 @@ export function RepliesPanel({ drafts, onInsert, mode }: RepliesPanelProps) {
     try {
       await onInsert(draft);
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The draft could not be inserted.");
+      setError(e ?? new Error("The draft could not be inserted."));
     } finally {
       setBusy(null);
     }
@@ -43,15 +44,11 @@ export function RepliesPanel({ drafts, onInsert, mode }: RepliesPanelProps) {
   const action = mode === "read" ? "Reply with this" : "Insert";
   return (
     <section aria-label="Suggested replies" className={styles.list}>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {drafts.map((d, i) => (
-        <article key={`${d.angle}-${i}`} aria-label={d.label} className={styles.card}>
+        <article key={`${d.angle}-${i}`} aria-label={d.label} className={styles.card} data-testid="reply-draft">
           <Text weight="semibold">{d.label}</Text>
-          <p className={styles.text}>{d.text}</p>
+          <p className={styles.text} data-testid="reply-draft-text">{d.text}</p>
           <div className={styles.footer}>
             <Badge appearance="tint" color={d.grade <= 8 ? "success" : "warning"} aria-label={`Reading grade ${d.grade}`}>
               Grade {d.grade}

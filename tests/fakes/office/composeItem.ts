@@ -34,6 +34,19 @@ export function buildComposeItem(draft: DraftState, state: MailboxState) {
       getAsync: (coercionType: string, ...tail: unknown[]) =>
         rt.respond("body.getAsync", tail, () => (coercionType === "html" ? draft.bodyHtml : draft.bodyType === "html" ? htmlToText(draft.bodyHtml) : draft.bodyText)),
       getTypeAsync: (...tail: unknown[]) => rt.respond("body.getTypeAsync", tail, () => draft.bodyType),
+      // Replaces the whole body. Like Outlook, HTML set into a plain-text body is refused rather than shown as tags.
+      setAsync: (data: string, ...tail: unknown[]) => {
+        const options = (tail[0] && typeof tail[0] === "object" ? tail[0] : {}) as { coercionType?: string };
+        const coercionType = options.coercionType ?? "text";
+        rt.respond("body.setAsync", tail, () => {
+          if (coercionType === "html" && draft.bodyType === "text") {
+            throw new FakeOfficeCallError(9013, "InvalidFormatError", "HTML cannot be set into a plain-text body.");
+          }
+          if (draft.bodyType === "html") draft.bodyHtml = coercionType === "html" ? data : escapeHtml(data);
+          else draft.bodyText = data;
+          state.bodyChanged?.(draft.key);
+        });
+      },
       setSelectedDataAsync: (data: string, ...tail: unknown[]) => {
         const options = (tail[0] && typeof tail[0] === "object" ? tail[0] : {}) as { coercionType?: string };
         const coercionType = options.coercionType ?? "text";

@@ -22,6 +22,8 @@ export class MailboxState {
   readonly customProperties = new Map<string, Record<string, unknown>>();
   readonly inserts = new Map<string, RecordedInsert[]>();
   readonly replyForms: RecordedReplyForm[] = [];
+  /** Called after a draft's body was set (body.setAsync, or the user typing through the controller). */
+  bodyChanged?: (draftKey: string) => void;
   masterCategories: FakeCategory[];
   mailboxVersion: string;
   nestedAppAuth: boolean;

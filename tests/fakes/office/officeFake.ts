@@ -48,6 +48,8 @@ export interface OfficeFakeController {
   /** Id (or draft key) of the current item, null when none. */
   currentItemKey(): string | null;
   readonly replyForms: readonly RecordedReplyForm[];
+  /** Item ids passed to mailbox.displayMessageForm, in order. */
+  readonly messageForms: readonly string[];
   /** Notification bars on an item (the current one by default). */
   notifications(itemKey?: string): RecordedNotification[];
   categories(itemKey: string): string[];
@@ -58,6 +60,13 @@ export interface OfficeFakeController {
   insertedText(draftKey?: string): RecordedInsert[];
   /** The current draft's body as the fake holds it. */
   draftBody(): { html: string; text: string; type: "html" | "text" } | null;
+  /**
+   * The user typing into the current draft: `text` goes in at the top (where Outlook puts the cursor in a reply,
+   * above the quoted history) or at the end. Outlook fires no event for typing, and neither does the fake.
+   */
+  typeInDraft(text: string, where?: "start" | "end"): void;
+  /** Called after a draft's body changed (body.setAsync or typeInDraft), e.g. for the workbench to redraw it. */
+  onDraftBodyChanged(listener: (draftKey: string) => void): () => void;
   /** Saved custom properties of an item (the current one by default). */
   customProperties(itemKey?: string): Record<string, unknown>;
   /** Saved roaming settings. */
@@ -102,10 +111,13 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   const handlers = new Map<string, Handler[]>();
   const actions = new Map<string, ActionHandler>();
   const dialogs: RecordedDialog[] = [];
+  const messageForms: string[] = [];
   let theme: FakeTheme = themes[options.theme ?? "light"];
   let current: CurrentItem = options.item ? { kind: "read", data: options.item } : null;
   let selected: FakeMailItem[] = options.item ? [options.item] : [];
   let draftCounter = 0;
+  const draftListeners = new Set<(draftKey: string) => void>();
+  state.bodyChanged = (key) => draftListeners.forEach((l) => l(key));
   let built: { for: CurrentItem; item: unknown } | null = null;
   const roamingSaved: Record<string, unknown> = {};
   const roamingWorking: Record<string, unknown> = {};
@@ -153,6 +165,12 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       runtime.respond("removeHandlerAsync", tail, () => void handlers.delete(eventType)),
     convertToRestId: (itemId: string, _version: string) => itemId.replace(/\//g, "-").replace(/\+/g, "_"),
     convertToEwsId: (itemId: string, _version: string) => itemId.replace(/-/g, "/").replace(/_/g, "+"),
+    // Outlook opens the message in its own window; the fake records it (and throws like Outlook on a bad id).
+    displayMessageForm: (itemId: string) => {
+      runtime.throwIfFailing("displayMessageForm");
+      if (typeof itemId !== "string" || !itemId) throw new FakeOfficeCallError(9041, "ItemNotFound", "displayMessageForm needs an item id.");
+      messageForms.push(itemId);
+    },
     get masterCategories() {
       if (!state.supports("1.8")) return undefined;
       return {
@@ -322,6 +340,7 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     idle: () => runtime.idle(),
     currentItemKey: currentKey,
     replyForms: state.replyForms,
+    messageForms,
     notifications: (itemKey) => {
       const key = itemKey ?? currentKey();
       return key ? [...state.notificationsOf(key).values()] : [];
@@ -334,6 +353,17 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       if (current?.kind !== "compose") return null;
       const d = current.draft;
       return { html: d.bodyHtml, text: d.bodyType === "html" ? htmlToText(d.bodyHtml) : d.bodyText, type: d.bodyType };
+    },
+    typeInDraft(text, where = "start") {
+      if (current?.kind !== "compose") throw new Error("typeInDraft needs a draft: call compose() first.");
+      const d = current.draft;
+      if (d.bodyType === "html") d.bodyHtml = where === "start" ? `<div>${escapeHtml(text)}</div>${d.bodyHtml}` : `${d.bodyHtml}<div>${escapeHtml(text)}</div>`;
+      else d.bodyText = where === "start" ? `${text}\n${d.bodyText}` : `${d.bodyText}${text}`;
+      state.bodyChanged?.(d.key);
+    },
+    onDraftBodyChanged(listener) {
+      draftListeners.add(listener);
+      return () => void draftListeners.delete(listener);
     },
     customProperties: (itemKey) => ({ ...(state.customProperties.get(itemKey ?? currentKey() ?? "") ?? {}) }),
     roamingSettings: () => structuredClone(roamingSaved),
