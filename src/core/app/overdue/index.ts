@@ -6,3 +6,4 @@ export * from "./digest";
 export * from "./teamStats";
 export * from "./overdueService";
 export * from "./snoozeTimes";
+export * from "./messageOpener";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "../../../../src/core/app/overdue";
-import type { OverdueFlagWriter } from "../../../../src/core/ports/overdueFlagWriter";
+import type { OverdueFlagItem, OverdueFlagWriter } from "../../../../src/core/ports/overdueFlagWriter";
 import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
 
 const ME = "alice@firm.example";
@@ -15,7 +15,7 @@ function setup(options: { shared?: boolean; category?: boolean } = {}) {
   const sent: { subject: string; html: string }[] = [];
   const flagCalls: { keys: string[]; overdue: boolean }[] = [];
   const flags: OverdueFlagWriter = {
-    setOverdue: vi.fn(async (items, overdue) => {
+    setOverdue: vi.fn(async (items: readonly OverdueFlagItem[], overdue: boolean) => {
       flagCalls.push({ keys: items.map((i) => i.key), overdue });
       return items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "x" }));
     }),
