@@ -43,6 +43,12 @@ export function createPendingSendLog(office: OfficeNamespace) {
       office.context.roamingSettings.set(PENDING_SEND_LOG_KEY, [...readQueue(office), entry].slice(-MAX_PENDING_SEND_LOGS));
       await save();
     },
+    /** Puts entries back (the pane could not find their sent copy yet, or was offline); kept ahead of newer ones. */
+    async restore(entries: readonly PendingSendLog[]): Promise<void> {
+      if (entries.length === 0) return;
+      office.context.roamingSettings.set(PENDING_SEND_LOG_KEY, [...entries, ...readQueue(office)].slice(-MAX_PENDING_SEND_LOGS));
+      await save();
+    },
     /** Takes every queued entry out of the queue (for the pane to log through the matter log). */
     async drain(): Promise<PendingSendLog[]> {
       const queued = readQueue(office);
