@@ -34,7 +34,11 @@ function missing(edit: DraftEdit): MatterlineError {
 export function replaceInText(text: string, edit: DraftEdit, replacement: string): string {
   const m = matchesOf(text, edit.phrase)[edit.occurrence];
   if (!m) throw missing(edit);
-  return text.slice(0, m.start) + replacement + text.slice(m.end);
+  const head = text.slice(0, m.start);
+  let tail = text.slice(m.end);
+  // deleting a word between two spaces leaves one (in HTML the browser collapses them anyway)
+  if (replacement === "" && /[ \t]$/.test(head) && /^[ \t,.;:!?]/.test(tail)) tail = tail.replace(/^[ \t]+/, "");
+  return head + replacement + tail;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", "#39": "'" };

@@ -73,7 +73,9 @@ function meAsPerson(directory: Directory, me: ReplySuggestionContext["me"]): Per
 
 /** The client's message in a reply being composed: the quoted history, with "> " quoting taken off. */
 export function clientMessageOfDraft(draft: MailMessage, me: string): MailMessage | null {
-  const quoted = splitMessageText(draft.bodyText, draft.subject).quoted;
+  const parts = splitMessageText(draft.bodyText, draft.subject);
+  // Before the attorney types, a reply's Outlook header block reads as a forward; after, as quoted history.
+  const quoted = parts.quoted || parts.forwarded;
   const client = draft.to.find((a) => a.email.toLowerCase() !== me.toLowerCase()) ?? null;
   if (!client) return null;
   const body = quoted.split("\n").map((l) => l.replace(/^\s*(?:>\s?)+/, "")).join("\n");
@@ -113,10 +115,14 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const recognition = ctx.recognition ?? recognize(message, { index, me: [ctx.me.email], history: ctx.history });
   const from = (message.from?.email ?? "").toLowerCase();
   const contact = index.contactByEmail.get(from);
-  if (recognition.senderRole !== "client") return none("not-client", base);
   const clientId = recognition.clientId ?? contact?.clientId ?? null;
   const client: Client | null = clientId ? index.clientById.get(clientId) ?? null : null;
-  if (!client) return none("not-client", base);
+  // A client contact may write from an address the directory does not know (a personal account). A vendor quoting
+  // the matter's reference is also tied to the client by recognition, so the writer's name must be a contact's too.
+  const writerName = (message.from?.name ?? "").trim().toLowerCase();
+  const namedContact = client !== null && writerName !== "" && client.contacts.some((c) => c.name.trim().toLowerCase() === writerName);
+  const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
+  if (!client || !fromClient) return none("not-client", base);
 
   // A wrong matter in a reply to a client is a confidentiality breach: name one only when recognition is sure.
   const matterId = !recognition.abstained ? recognition.matterId : null;
