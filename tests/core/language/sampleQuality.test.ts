@@ -15,22 +15,20 @@ describe("language quality on data/sample", () => {
     expect(r.needsReplyF1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it("classifies a 5,000-word email with quoted history in a few ms", () => {
+  // Speed is measured in `npm run bench` (language.msPer5000Words); here: quoted history does not sway the result.
+  it("classifies a 5,000-word email by its new text only", () => {
     const body = longEmail();
     expect(body.split(/\s+/).length).toBeGreaterThan(5000);
     const message: MailMessage = {
       id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "a@client.test" },
       to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
     };
-    const once = () => {
-      const text = newTextOf(body, message.subject);
-      classifyIntent(text, message.subject, message);
-      negativeTone(text);
-      needsReply(message, text);
-    };
-    once();
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) once();
-    expect((performance.now() - t0) / 10).toBeLessThan(15);
+    const text = newTextOf(body, message.subject);
+    expect(text).toContain("Could you let me know when you can call?");
+    expect(text).not.toMatch(/^Sent: /m);
+    expect(text.split(/\s+/).length).toBeLessThan(body.split(/\s+/).length / 3);
+    expect(needsReply(message, text).needsReply).toBe(true);
+    expect(negativeTone(text).negative).toBe(false);
+    expect(classifyIntent(text, message.subject, message).intent).not.toBe("auto_reply");
   });
 });

@@ -130,13 +130,13 @@ describe("splitMessageText on the sample mail", () => {
     }
   });
 
-  it("is linear: a 5,000-word body with history splits in a few ms", () => {
+  // Speed is measured in `npm run bench` (language.msPer5000Words); here: the long history is all set aside.
+  it("sets a 5,000-word history aside and keeps the one new line", () => {
     const para = "We have looked at the draft and have a few comments on the timetable for completion. ".repeat(6);
     const history = Array.from({ length: 60 }, (_, i) => `________________________________\nFrom: A <a@a.test>\nSent: ${i} March\nTo: B\nSubject: s\n\n${para}\n`).join("\n");
     const body = `Please call me.\n\n${history}`;
-    splitMessageText(body);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) splitMessageText(body);
-    expect((performance.now() - t0) / 20).toBeLessThan(10);
+    const parts = splitMessageText(body);
+    expect(parts.newText.trim()).toBe("Please call me.");
+    expect(parts.quoted.split(/\s+/).length).toBeGreaterThan(5000);
   });
 });
