@@ -2,29 +2,29 @@ import type { PaneContext } from "../paneContext";
 import type { MattersCapability, MatterView } from "../../ui/matters/mattersCapability";
 import { MatterlineError } from "../../core/errors";
 import type { MailMessage } from "../../core/model/mail";
-import type { Recognition } from "../../core/recognition/types";
-import { recognize } from "../../core/recognition/recognize";
+import { recognizeForPane } from "../../core/app/filing/paneRecognition";
 import { filingHistoryFromSnapshot } from "../../core/matterLog/recognitionHistory";
 import { exportCsv, exportJson, type MatterLog } from "../../core/matterLog";
 import { searchMatters } from "../../core/directory/directoryIndex";
 import {
   SHARED_DIRECTORY_URL_KEY, addClientContact, buildTimeline, importDirectoryFiles, loadUntaggedQueue, logBulk, prepareBulk,
-  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory,
+  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory, marksFromMessages, type PaneRecognizer,
 } from "../../core/app/matters";
 import { createOfficeSelectedItems } from "../../adapters/office";
 import { createGraphDirectoryFileReader, createGraphMessageReader } from "../../adapters/graph";
 
 /**
- * The one place recognition is chosen for bulk tagging and the queue. FILING's `recognizeForPane` (directory,
- * filing history, thread and mailbox marks) replaces the body once it lands; until then core `recognize` with the
- * stored filing history.
+ * The one place recognition is chosen for bulk tagging and the queue: FILING's `recognizeForPane` (directory, filing
+ * history, the local log's thread, mailbox marks). Marks come from the messages in hand (`marksFromMessages`), and the
+ * history is read once per batch, so recognizing 100 emails costs no Graph request and one history read.
  */
-async function paneRecognizer(ctx: PaneContext): Promise<(message: MailMessage) => Promise<Recognition>> {
+async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessage[]): Promise<PaneRecognizer> {
   const loaded = await ctx.directory.current();
   if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
-  // One history snapshot per batch: recognizing 100 emails must not read the whole history 100 times.
   const history = filingHistoryFromSnapshot(await ctx.stores.history.snapshot());
-  return async (message) => recognize(message, { index: loaded.index, me: [ctx.me.email], history });
+  const mailbox = marksFromMessages(inHand);
+  return async (message) =>
+    (await recognizeForPane(message, { index: loaded.index, me: [ctx.me.email], history, log: ctx.stores.log, mailbox })).recognition;
 }
 
 /** Builds the matters capability from the pane's adapters. */
@@ -97,7 +97,14 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
       selection: () => selected.list(),
       onSelectionChanged: (l) => selected.onChanged(l),
       async prepare(refs, onProgress) {
-        return prepareBulk(refs, { read: (id) => selected.read(id), recognize: await paneRecognizer(ctx), log: await logOrFail() }, onProgress);
+        const read: MailMessage[] = [];
+        const recognize = await paneRecognizer(ctx, () => read);
+        const readOne = async (id: string) => {
+          const m = await selected.read(id);
+          read.push(m);
+          return m;
+        };
+        return prepareBulk(refs, { read: readOne, recognize, log: await logOrFail() }, onProgress);
       },
       async log(candidates, decision, onProgress) {
         const outcomes = await logBulk(candidates, decision, { log: await logOrFail(), by: ctx.me.email, now: ctx.now }, onProgress);
@@ -108,7 +115,11 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
     queue: {
       async load() {
         const { index } = await loadedOrFail();
-        return loadUntaggedQueue({ reader, log: await logOrFail(), recognize: await paneRecognizer(ctx), index, now: ctx.now() });
+        // The window's own messages are the marks: one Graph listing for the whole queue.
+        let window: readonly MailMessage[] = [];
+        const recognize = await paneRecognizer(ctx, () => window);
+        const listing = { listWindow: async (...args: Parameters<typeof reader.listWindow>) => (window = await reader.listWindow(...args)) };
+        return loadUntaggedQueue({ reader: listing, log: await logOrFail(), recognize, index, now: ctx.now() });
       },
       async log(item, matterId) {
         const result = await (await logOrFail()).log({ message: item.message, matterId, by: ctx.me.email, now: ctx.now(), source: "manual", direction: item.recognition.direction });

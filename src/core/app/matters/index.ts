@@ -4,3 +4,4 @@ export * from "./addContact";
 export * from "./matterTimeline";
 export * from "./bulkTagging";
 export * from "./untaggedQueue";
+export * from "./windowMarks";

@@ -104,3 +104,16 @@ describe("untagged client mail queue", () => {
     ]);
   });
 });
+
+describe("marks from messages in hand", () => {
+  it("reads the message's own mark and its thread's marks from the list, as it grows", async () => {
+    const { marksFromMessages } = await import("../../../../src/core/app/matters");
+    const list: MailMessage[] = [];
+    const marks = marksFromMessages(() => list);
+    expect(await marks.threadMarks("t")).toEqual([]);
+    list.push(mail({ conversationId: "t", loggedMatterId: "x2", categories: ["2026-0102 Supplier"] }), mail({ conversationId: "u" }));
+    expect(await marks.threadMarks("t")).toEqual([{ internetMessageId: list[0]!.internetMessageId, matterId: "x2", categories: ["2026-0102 Supplier"] }]);
+    expect(await marks.markOf(list[0]!.internetMessageId!)).toMatchObject({ matterId: "x2" });
+    expect(await marks.markOf("<absent@test>")).toBeNull();
+  });
+});
