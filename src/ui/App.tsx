@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, Spinner, Text, type SelectTabData } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { fluentThemeFor, prefersHighContrast } from "./theme";
@@ -7,9 +7,10 @@ import { ErrorNotice } from "./shell/ErrorNotice";
 import { ItemSummary } from "./shell/ItemSummary";
 import { useCurrentItem } from "./shell/useCurrentItem";
 import { ThisEmailTab } from "./tabs/ThisEmailTab";
-import { OverdueTab } from "./tabs/OverdueTab";
-import { MattersTab } from "./tabs/MattersTab";
-import { SettingsTab } from "./tabs/SettingsTab";
+// The other sections load on first use, so the pane's first render carries only "This email".
+const OverdueTab = lazy(() => import(/* webpackChunkName: "tab-overdue" */ "./tabs/OverdueTab").then((m) => ({ default: m.OverdueTab })));
+const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./tabs/MattersTab").then((m) => ({ default: m.MattersTab })));
+const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, minWidth: 0 },
@@ -58,6 +59,7 @@ export function App({ capabilities }: { capabilities: Capabilities }) {
         </TabList>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel} tabIndex={0}>
           <ErrorBoundary key={tab}>
+            <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             {tab === "email" ? (
               state.status === "error" ? (
                 <ErrorNotice error={state.error} onRetry={reload} />
@@ -77,6 +79,7 @@ export function App({ capabilities }: { capabilities: Capabilities }) {
             ) : (
               <SettingsTab capabilities={capabilities} />
             )}
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>
