@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, pane } from "./browser";
+import { parseEml } from "../../src/adapters/mime/parseEml";
+
+interface Label {
+  file: string;
+  direction: string;
+  matterId: string | null;
+  followUpDates: string[];
+}
+
+const sample = new URL("../../data/sample/", import.meta.url);
+
+/** An inbound client message, filed to a matter, whose labelled follow-up dates include one after the sample's "now". */
+async function messageWithUpcomingDate(): Promise<{ subject: string; dates: string[] }> {
+  const now: string = JSON.parse(readFileSync(new URL("meta.json", sample), "utf8")).now;
+  const labels = readFileSync(new URL("labels.jsonl", sample), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Label);
+  const today = now.slice(0, 10);
+  const pick = labels.find((l) => l.direction === "inbound" && l.matterId && l.followUpDates.some((d) => d > today));
+  if (!pick) throw new Error("The sample has no inbound message with an upcoming follow-up date.");
+  const message = await parseEml(readFileSync(new URL(`mail/${pick.file}`, sample)));
+  return { subject: message.subject, dates: pick.followUpDates.filter((d) => d > today) };
+}
+
+const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+describe("follow-ups in the workbench", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ browser, page } = await openWorkbench(inject("baseUrl")));
+  });
+  afterAll(async () => browser?.close());
+
+  it("schedules a follow-up from a message's date and shows it in the matter's upcoming list and the Calendar folder", async () => {
+    const { subject, dates } = await messageWithUpcomingDate();
+    await page.locator("[data-testid=message-row]", { hasText: subject }).first().click();
+    const frame = pane(page);
+    await expect.poll(() => frame.locator("[data-testid=followup-proposal]").count(), { timeout: 20000 }).toBeGreaterThan(0);
+    const proposals = (await frame.locator("[data-testid=followup-section] [role=radiogroup]").textContent()) ?? "";
+    expect(dates.some((d) => proposals.includes(dayLabel(d)))).toBe(true);
+
+    const preview = frame.locator("[data-testid=followup-preview-subject]");
+    await expect.poll(() => preview.count(), { timeout: 20000 }).toBe(1);
+    const eventSubject = ((await preview.textContent()) ?? "").trim();
+    expect(eventSubject).toMatch(/^Follow up: .+ — \S+ /);
+    const create = frame.locator("[data-testid=followup-create]");
+    await expect.poll(() => create.isEnabled(), { timeout: 20000 }).toBe(true);
+    await create.click();
+    await expect.poll(() => frame.locator("[data-testid=followup-result]").textContent(), { timeout: 20000 }).toContain("Added to your calendar");
+
+    await frame.getByRole("tab", { name: "Matters" }).click();
+    await expect.poll(() => frame.locator("[data-testid=upcoming-followup]", { hasText: eventSubject }).count(), { timeout: 20000 }).toBe(1);
+
+    await page.getByTestId("folder-calendar").click();
+    await expect.poll(() => page.locator("[data-testid=calendar-event]", { hasText: eventSubject }).count(), { timeout: 20000 }).toBe(1);
+  });
+});
