@@ -56,7 +56,7 @@ export function AddSenderContact({ capabilities, matters }: { capabilities: Capa
       <div>
         <Button onClick={add} disabled={!clientId || busy} data-testid="add-contact">Add contact</Button>
       </div>
-      {added ? <MessageBar intent="success"><MessageBarBody>Added {email} to {added}.</MessageBarBody></MessageBar> : null}
+      {added ? <MessageBar intent="success" layout="multiline"><MessageBarBody>Added {email} to {added}.</MessageBarBody></MessageBar> : null}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
     </section>
   );

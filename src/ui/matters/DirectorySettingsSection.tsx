@@ -116,7 +116,7 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
       </div>
       {busy ? <Spinner size="tiny" label={busy} /> : null}
       {done ? (
-        <MessageBar intent="success" data-testid="directory-import-done">
+        <MessageBar intent="success" layout="multiline" data-testid="directory-import-done">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       ) : null}
