@@ -2,7 +2,7 @@ import type { LoadedDirectory } from "../directoryProvider";
 import { searchMatters } from "../../directory/directoryIndex";
 import { MatterlineError } from "../../errors";
 import type { LogStatus, MatterLog } from "../../matterLog/matterLog";
-import { categoryNameFor } from "../../matterLog/categoryName";
+import { categoryFor } from "../../matterLog/categoryName";
 import type { TimeEntry } from "../../matterLog/types";
 import type { MailMessage } from "../../model/mail";
 import type { FilingHistoryStore } from "../../ports/filingHistoryStore";
@@ -18,8 +18,9 @@ export interface MatterLabel {
   readonly clientId: string;
   readonly clientName: string;
   readonly status: "open" | "closed";
-  /** The mailbox category the matter's mail gets. */
+  /** The mailbox category the matter's mail gets, and its preset colour ("preset7"). */
   readonly category: string;
+  readonly categoryColor: string;
 }
 
 /** Everything the "This email" section shows about filing one message. */
@@ -79,7 +80,8 @@ export function createFilingService(deps: FilingServiceDeps) {
     const m = d.index.matterById.get(id);
     if (!m) return null;
     const client = d.index.clientById.get(m.clientId) ?? null;
-    return { id, number: m.number, title: m.title, clientId: m.clientId, clientName: client?.name ?? m.clientId, status: m.status, category: categoryNameFor(m, client) };
+    const category = categoryFor(m, client);
+    return { id, number: m.number, title: m.title, clientId: m.clientId, clientName: client?.name ?? m.clientId, status: m.status, category: category.name, categoryColor: category.color };
   }
 
   function viewOf(d: LoadedDirectory, pane: PaneRecognition, autoLog: AutoLogDecision, autoLogged: boolean): FilingView {
