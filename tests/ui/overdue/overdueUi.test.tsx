@@ -9,7 +9,7 @@ import { OverdueSettingsSection } from "../../../src/ui/overdue/OverdueSettingsS
 import type { Capabilities } from "../../../src/ui/capabilities";
 import type { OverdueCapability } from "../../../src/ui/overdue/overdueCapability";
 import type { CurrentItem } from "../../../src/core/ports/mailSource";
-import { createOverdueService, memoryClockNoteStore } from "../../../src/core/app/overdue";
+import { createOverdueService, memoryClockNoteStore, type OverdueItem } from "../../../src/core/app/overdue";
 import { directory, fakeSync, index, mail, memoryKv } from "../../core/app/overdue/overdueFixtures";
 
 globalThis.ResizeObserver ??= class {
@@ -35,7 +35,7 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     sender: { send: async (m) => void sent.push(m.subject) }, me: { email: ME, name: "Alice Partner" }, clock: { now: () => now },
   });
   const alerts: (string | null)[] = [];
-  const replyNow = vi.fn(async () => "message-opened" as const);
+  const replyNow = vi.fn(async (_item: OverdueItem, _open: CurrentItem | null) => "message-opened" as const);
   const overdue: OverdueCapability = {
     loadSettings: () => service.loadSettings(),
     saveSettings: (s) => service.saveSettings(s),
