@@ -33,8 +33,8 @@ function caps(mail: MailSource, dark = false): Capabilities {
   return {
     mail,
     clock: { now: () => new Date("2025-08-26T15:30:00Z") },
-    theme: { current: () => ({ dark, highContrast: false }), onChange: () => () => {} },
-    host: { name: "Test", mailboxVersion: "1.13", multiSelect: true, onSend: true, categories: true, nestedAppAuth: true },
+    theme: { current: () => ({ dark, background: dark ? "#1f1f1f" : "#ffffff", foreground: dark ? "#ffffff" : "#000000" }), onChanged: () => () => {} },
+    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
   };
 }
 
