@@ -82,12 +82,13 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   };
 
   // 1. References: subject, own text, forwarded text, signature ("Our ref:" often sits there), quoted history.
+  const quoted = parts.quoted.length > QUOTED_SCAN_CHARS ? parts.quoted.slice(0, QUOTED_SCAN_CHARS) : parts.quoted;
   const refSources: [string, number, string][] = [
     [message.subject, W.refSubject, "subject cites"],
     [parts.newText, W.refNew, "text cites"],
     [parts.forwarded, W.refNew, "forwarded text cites"],
     [parts.signature, W.refSignature, "signature cites"],
-    [parts.quoted.slice(0, QUOTED_SCAN_CHARS), W.refQuoted, "quoted history cites"],
+    [quoted, W.refQuoted, "quoted history cites"],
   ];
   for (const [text, weight, what] of refSources) {
     if (!text) continue;
@@ -152,7 +153,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
       [message.subject, WHERE.subject, "subject"],
       [parts.newText, WHERE.new, "text"],
       [parts.forwarded, WHERE.forwarded, "forwarded text"],
-      [parts.quoted.slice(0, QUOTED_SCAN_CHARS), WHERE.quoted, "quoted history"],
+      [quoted, WHERE.quoted, "quoted history"],
     ];
     const seen = new Set<string>();
     for (const [text, factor, where] of textSources) {

@@ -9,9 +9,8 @@ export interface RefHit {
   readonly label: "own" | "other" | null;
 }
 
-/** Reference-shaped tokens (with a digit) for literal lookup of numbers and aliases such as court case numbers. */
-// Starts at a word start, so the engine does not retry inside every word.
-const REF_TOKEN = /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g;
+// Reference-shaped tokens (with a digit) for literal lookup of numbers and aliases such as court case numbers
+// are the matches of /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g, found by `nextRefToken`.
 const HAS_DIGIT = /\d/;
 const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.?|number|#)|\bmatter)\s*[:.#]?\s*[[(]?\s*$/i;
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
@@ -43,76 +42,297 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
     for (const m of text.matchAll(p.regex)) consider(m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
   if (!HAS_DIGIT.test(text)) return [...hits.values()];
-  REF_TOKEN.lastIndex = 0;
-  for (let m = REF_TOKEN.exec(text); m !== null; m = REF_TOKEN.exec(text)) {
+  const refs = refHashes(index);
+  const n = text.length;
+  for (let from = 0; from < n; ) {
+    const end = nextRefToken(text, from);
+    if (end === null) break;
     // Trim sentence punctuation around the token ("2025-0042." or "/KES/0042").
-    let a = 0;
-    let b = m[0].length;
-    while (a < b && "/.-".includes(m[0][a])) a++;
-    while (b > a && "/.-".includes(m[0][b - 1])) b--;
-    if (b > a) consider(m[0].slice(a, b), m.index + a, m.index + b);
+    let a = tokenStart;
+    let b = end;
+    while (a < b && isRefPunct(text.charCodeAt(a))) a++;
+    while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
+    // Only tokens spelling a known number or alias go on to the full check; the rest are dates, times, phones.
+    if (b > a && refs.has(upperHash(text, a, b))) consider(text.slice(a, b), a, b);
+    from = end;
   }
   return [...hits.values()];
 }
 
+/** Hashes of every matter number and alias as `normalizeRef` writes them, built once per index. */
+const refHashTables = new WeakMap<DirectoryIndex, ReadonlySet<number>>();
+
+function refHashes(index: DirectoryIndex): ReadonlySet<number> {
+  let set = refHashTables.get(index);
+  if (!set) {
+    const built = new Set<number>();
+    for (const key of index.matterByRef.keys()) built.add(hashWord(key));
+    set = built;
+    refHashTables.set(index, set);
+  }
+  return set;
+}
+
+/** Hash of text[start, end) upper-cased (the span is ASCII, so this is what `normalizeRef` gives). */
+function upperHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    h = Math.imul(h ^ (c >= 97 && c <= 122 ? c - 32 : c), FNV_PRIME);
+  }
+  return h & HASH_MASK;
+}
+
+function isRefPunct(c: number): boolean {
+  return c === 47 || c === 46 || c === 45; // "/", ".", "-"
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** `\w` of a non-Unicode regular expression. */
+function isRegexWordChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95;
+}
+
+let tokenStart = 0;
+
+/**
+ * The next match of `\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*` at or after `from`, read by hand (a regular
+ * expression engine retries every position): returns its end and leaves its start in `tokenStart`, or null.
+ */
+function nextRefToken(text: string, from: number): number | null {
+  const n = text.length;
+  let prevWord = from > 0 && isRegexWordChar(text.charCodeAt(from - 1));
+  for (let p = from; p < n; p++) {
+    const curWord = isRegexWordChar(text.charCodeAt(p));
+    const boundary = prevWord !== curWord;
+    prevWord = curWord;
+    if (!boundary) continue;
+    // Letters first: eleven or more in a row cannot start a match here.
+    let q = p;
+    while (q < n && q - p <= 10 && isAsciiLetter(text.charCodeAt(q))) q++;
+    if (q - p > 10 || q >= n) continue;
+    let d = -1;
+    const c = text.charCodeAt(q);
+    if (isDigit(c)) d = q;
+    else if (isRefPunct(c) && q + 1 < n && isDigit(text.charCodeAt(q + 1))) d = q + 1;
+    if (d < 0) continue;
+    let e = d + 1;
+    while (e < n) {
+      const t = text.charCodeAt(e);
+      if (!isAsciiAlnum(t) && !isRefPunct(t)) break;
+      e++;
+    }
+    tokenStart = p;
+    return e;
+  }
+  return null;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*'?/g;
+/** A letter or digit: outside ASCII, only text with one needs Unicode word rules and accent folding. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const wordCharCache = new Map<number, boolean>();
+
+/** True for a non-ASCII UTF-16 unit that may belong to a word (a letter, a digit, or half of a surrogate pair). */
+function mayBeWordChar(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  let known = wordCharCache.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c));
+    wordCharCache.set(c, known);
+  }
+  return known;
+}
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*['’]?/gu;
+
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+/** Keeps word hashes small integers, which V8 stores and compares without allocating. */
+const HASH_MASK = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Hash of a folded word, the same as the scanner computes over the letters of a word in text. */
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+  return h & HASH_MASK;
+}
+
+interface PhraseEntry {
+  readonly group: PhraseGroup;
+  /** Hash of each of the phrase's words. */
+  readonly hashes: readonly number[];
+}
+
+/**
+ * The index's phrases keyed by the hash of their first word, built once per index: the scanner then
+ * looks words up by a number computed while it reads them, without cutting a string per word.
+ */
+const phraseTables = new WeakMap<DirectoryIndex, ReadonlyMap<number, readonly PhraseEntry[]>>();
+
+function phraseTable(index: DirectoryIndex): ReadonlyMap<number, readonly PhraseEntry[]> {
+  let table = phraseTables.get(index);
+  if (!table) {
+    const built = new Map<number, PhraseEntry[]>();
+    for (const [first, groups] of index.phrasesByFirstWord) {
+      const h = hashWord(first);
+      let list = built.get(h);
+      if (!list) {
+        list = [];
+        built.set(h, list);
+      }
+      for (const group of groups) list.push({ group, hashes: group.words.map(hashWord) });
+    }
+    table = built;
+    phraseTables.set(index, table);
+  }
+  return table;
+}
+
+// Word spans of the text being scanned, reused between calls (the scan is synchronous and not re-entered).
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let hashes = new Int32Array(1024);
+
+function grow(): void {
+  const size = starts.length * 2;
+  const s = new Int32Array(size);
+  s.set(starts);
+  const e = new Int32Array(size);
+  e.set(ends);
+  const h = new Int32Array(size);
+  h.set(hashes);
+  starts = s;
+  ends = e;
+  hashes = h;
+}
+
+/** True when text[start, end) folds to `word` (lower-cased, apostrophes dropped). */
+function spanEquals(text: string, start: number, end: number, word: string): boolean {
+  let w = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === APOSTROPHE || c === RIGHT_QUOTE) continue;
+    if (w >= word.length || lowerCode(c) !== word.charCodeAt(w)) return false;
+    w++;
+  }
+  return w === word.length;
+}
+
+/** Written in capitals: no lower-case letter and at least one capital (the span is ASCII letters, digits and apostrophes). */
+function spanIsUpper(text: string, start: number, end: number): boolean {
+  let capital = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
 
 /**
  * Phrases of the directory (keywords, party and client names) found in text, each once. Words are
- * folded like `tokenize` (apostrophes dropped, accents removed) but cut from the lower-cased text in
- * one pass; capitals are only checked when an acronym phrase asks.
+ * folded like `tokenize` (apostrophes dropped, accents removed); capitals are only checked when an
+ * acronym phrase asks. Text whose letters and digits are all ASCII (nearly all mail, smart quotes and
+ * dashes included) is read in one pass over its characters, hashing each word as it goes; text with
+ * other letters takes the Unicode path, which folds accents.
  */
 export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[] {
+  const nonAscii = NON_ASCII.test(text);
+  // Pure ASCII keeps the long-standing rule that every apostrophe inside a run of letters is dropped;
+  // with smart quotes the Unicode word rule applies: an apostrophe joins letters or ends a word.
+  const wordRule = nonAscii;
+  const table = phraseTable(index);
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      // Only now is it known whether the text has letters outside ASCII; they need the Unicode path.
+      if (c > 127 && c !== RIGHT_QUOTE && mayBeWordChar(c)) return findPhrasesUnicode(index, text);
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    for (;;) {
+      while (i < n && isAsciiAlnum((c = text.charCodeAt(i)))) {
+        h = Math.imul(h ^ lowerCode(c), FNV_PRIME);
+        i++;
+      }
+      if (i < n) {
+        c = text.charCodeAt(i);
+        if (c === APOSTROPHE || (wordRule && c === RIGHT_QUOTE)) {
+          i++;
+          if (!wordRule || (i < n && isAsciiAlnum(text.charCodeAt(i)))) continue;
+        }
+      }
+      break;
+    }
+    if (count === starts.length) grow();
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = h & HASH_MASK;
+    count++;
+  }
+  const found = new Set<PhraseGroup>();
+  for (let w = 0; w < count; w++) {
+    const entries = table.get(hashes[w]);
+    if (!entries) continue;
+    for (const e of entries) {
+      const p = e.group;
+      const len = p.words.length;
+      if (found.has(p) || w + len > count) continue;
+      let ok = true;
+      for (let j = 0; j < len && ok; j++) {
+        const k = w + j;
+        ok = hashes[k] === e.hashes[j] && spanEquals(text, starts[k], ends[k], p.words[j]) && (!p.upperOnly || spanIsUpper(text, starts[k], ends[k]));
+      }
+      if (ok) found.add(p);
+    }
+  }
+  const result: PhraseTarget[] = [];
+  for (const g of found) result.push(...g.targets);
+  return result;
+}
+
+/** The Unicode path of `findPhrases`, for text with letters or digits outside ASCII. */
+function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseTarget[] {
   const lower = text.toLowerCase();
   const sameLength = lower.length === text.length;
-  const re = NON_ASCII.test(lower) ? WORD : ASCII_WORD;
   const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  if (re === ASCII_WORD) {
-    // Hand-rolled scan of ASCII text: several times faster than a regex exec per word.
-    const n = lower.length;
-    let i = 0;
-    while (i < n) {
-      let c = lower.charCodeAt(i);
-      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let word = "";
-      let from = i;
-      for (;;) {
-        while (i < n && (((c = lower.charCodeAt(i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
-        // An apostrophe inside or at the end of a word is dropped, not a split ("shareholders'").
-        if (i < n && lower.charCodeAt(i) === 39) {
-          word += lower.slice(from, i);
-          i++;
-          from = i;
-          continue;
-        }
-        word += lower.slice(from, i);
-        break;
-      }
-      words.push(word);
-      starts.push(start);
-      ends.push(i);
-    }
-  } else re.lastIndex = 0;
-  for (let m = re === ASCII_WORD ? null : re.exec(lower); m !== null; m = re.exec(lower)) {
+  const wordStarts: number[] = [];
+  const wordEnds: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
     let word = m[0];
     if (word.includes("'") || word.includes("’")) word = word.replace(/['’]/g, "");
-    if (re === WORD && NON_ASCII.test(word)) word = word.normalize("NFD").replace(/\p{M}/gu, "");
+    if (NON_ASCII.test(word)) word = word.normalize("NFD").replace(/\p{M}/gu, "");
     words.push(word);
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    wordStarts.push(m.index);
+    wordEnds.push(m.index + m[0].length);
   }
   const isUpper = (i: number): boolean => {
     if (!sameLength) return false;
-    const raw = text.slice(starts[i], ends[i]);
-    return raw === raw.toUpperCase() && raw !== lower.slice(starts[i], ends[i]);
+    const raw = text.slice(wordStarts[i], wordEnds[i]);
+    return raw === raw.toUpperCase() && raw !== lower.slice(wordStarts[i], wordEnds[i]);
   };
   const found = new Set<PhraseGroup>();
   for (let i = 0; i < words.length; i++) {

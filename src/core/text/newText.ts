@@ -109,7 +109,8 @@ function findBoundary(lines: readonly string[], from: number): Boundary | null {
       continue;
     }
     if (isHeaderBlock(lines, i)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, i) };
-    if (ATTRIBUTION.test(line) || ADDRESS_WROTE.test(line)) return { kind: "reply", start: i, bodyStart: i + 1 };
+    // ADDRESS_WROTE needs an "@"; checking for one first spares its backtracking on every other line.
+    if (ATTRIBUTION.test(line) || (line.includes("@") && ADDRESS_WROTE.test(line))) return { kind: "reply", start: i, bodyStart: i + 1 };
     if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && ATTRIBUTION_END.test(lines[i + 1]) && !QUOTED.test(line)) {
       return { kind: "reply", start: i, bodyStart: i + 2 };
     }
@@ -171,8 +172,25 @@ function nameBlockStart(lines: readonly string[], end: number): number {
   return cut;
 }
 
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
+/**
+ * Trailing spaces and tabs off a line, as `/[ \t]+$/gm` would take them: that expression on the joined text
+ * tries a match at every space of the body; a line ending in neither needs no work at all.
+ */
+function trimLineEnd(line: string): string {
+  if (LINE_SEPARATOR.test(line)) return line.replace(/[ \t]+$/gm, "");
+  let end = line.length;
+  while (end > 0) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
+}
+
 function joinTrim(lines: readonly string[]): string {
-  return lines.join("\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+  return lines.map(trimLineEnd).join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
 /** Splits a block into its own text and its signature, keeping a bare "Thanks!" when it is the whole message. */
