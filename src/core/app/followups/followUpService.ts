@@ -101,6 +101,8 @@ export interface FollowUpService {
 
 export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
   const listeners = new Set<() => void>();
+  // A fresh Date of this realm: the workbench's clock lives in the parent window, where `instanceof Date` fails here.
+  const now = (): Date => new Date(deps.now().getTime());
   const changed = () => listeners.forEach((l) => l());
 
   async function firm(): Promise<{ directory: Directory; calendar: FirmCalendar }> {
@@ -119,7 +121,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
   function sentShape(message: MailMessage, mode: "read" | "compose"): MailMessage {
     if (mode !== "compose") return message;
     const to = [...message.to, ...message.cc].map((a) => normalizeEmail(a.email)).sort().join(",");
-    return { ...message, id: `draft:${message.conversationId ?? "new"}:${message.subject}:${to}`, sentAt: deps.now().toISOString() };
+    return { ...message, id: `draft:${message.conversationId ?? "new"}:${message.subject}:${to}`, sentAt: now().toISOString() };
   }
 
   async function put(entry: FollowUpEntry): Promise<void> {
@@ -141,7 +143,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     } catch (error) {
       if (!isTransient(error)) throw error;
       const queued: FollowUpEntry = { ...entry, status: "queued" };
-      await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(entry.transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId: entry.transactionId, payload: entry.payload }, now: deps.now() }));
+      await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(entry.transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId: entry.transactionId, payload: entry.payload }, now: now() }));
       await put(queued);
       deps.onQueued?.();
       return { outcome: "queued", entry: queued };
@@ -167,7 +169,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
   async function close(e: FollowUpEntry, status: "cancelled" | "replied"): Promise<FollowUpEntry> {
     if (e.eventId) await deps.calendar.remove(e.eventId);
     else await dropQueued(e.transactionId);
-    const closed: FollowUpEntry = { ...e, status, closedAt: deps.now().toISOString() };
+    const closed: FollowUpEntry = { ...e, status, closedAt: now().toISOString() };
     await put(closed);
     return closed;
   }
@@ -184,12 +186,12 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     async plan(message, mode) {
       const { directory, calendar } = await firm();
       const guess = await deps.resolveMatter(message);
-      const now = deps.now();
-      const sentAt = message.sentAt ?? message.receivedAt ?? now.toISOString();
-      const today = calendar.localDate(now);
+      const current = now();
+      const sentAt = message.sentAt ?? message.receivedAt ?? current.toISOString();
+      const today = calendar.localDate(current);
       const proposals = rankFollowUps(proposeFollowUpDates({ text: newTextOf(message.bodyText, message.subject), sentAt, calendar })).filter((p) => p.date >= today);
       // Old mail's "next working day" is already past: count from today instead.
-      const base = toZoned(sentAt, "UTC").toMillis() < now.getTime() ? now : sentAt;
+      const base = toZoned(sentAt, "UTC").toMillis() < current.getTime() ? current : sentAt;
       const fallback = defaultFollowUp(base, calendar);
       const clients = new Map(directory.clients.map((c) => [c.id, c]));
       const matters = new Map(directory.matters.map((m) => [m.id, m]));
@@ -284,7 +286,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         end: prepared.end,
         eventId: null,
         status: "queued",
-        createdAt: deps.now().toISOString(),
+        createdAt: now().toISOString(),
         payload: prepared.payload,
         invited: prepared.invited,
       });
@@ -323,7 +325,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         end: slot.end,
         eventId: null,
         status: "queued",
-        createdAt: deps.now().toISOString(),
+        createdAt: now().toISOString(),
         payload: reminder.event,
         invited: null,
         reminder,
@@ -365,7 +367,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const matter = directory.matters.find((m) => m.id === matterId);
       if (!matter) throw new MatterlineError("not-found", "That matter is not in the firm directory.");
       const client = directory.clients.find((c) => c.id === matter.clientId) ?? null;
-      let start: Date | string = calendar.nextWorkingDayStart(deps.now());
+      let start: Date | string = calendar.nextWorkingDayStart(now());
       if (firstDate) {
         const dt = DateTime.fromISO(`${firstDate}T${time ?? "00:00"}`, { zone: calendar.timeZone });
         if (!dt.isValid) throw new MatterlineError("invalid-input", `"${firstDate} ${time ?? ""}" is not a date and time.`);
@@ -392,7 +394,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         end: slot.end,
         eventId: null,
         status: "queued",
-        createdAt: deps.now().toISOString(),
+        createdAt: now().toISOString(),
         payload,
         invited: null,
         cadence,
@@ -401,10 +403,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
 
     async upcoming() {
       const loaded = await deps.directory();
-      const now = deps.now().toISOString();
+      const nowIso = now().toISOString();
       const matters = new Map((loaded?.directory.matters ?? []).map((m) => [m.id, m]));
       const clients = new Map((loaded?.directory.clients ?? []).map((c) => [c.id, c]));
-      const open = (await allEntries()).filter((e) => isOpen(e) && (e.type === "check-in" || e.end > now)).sort((a, b) => a.start.localeCompare(b.start));
+      const open = (await allEntries()).filter((e) => isOpen(e) && (e.type === "check-in" || e.end > nowIso)).sort((a, b) => a.start.localeCompare(b.start));
       const groups = new Map<string, FollowUpEntry[]>();
       for (const e of open) {
         const key = e.matterId ?? "";
@@ -433,7 +435,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         const found = events.find((ev) => ev.id === e.eventId) ?? events.find((ev) => ev.transactionId === e.transactionId);
         if (!found) {
           // Gone from its slot: deleted or moved out of the window in Outlook. Ask Graph no more; stop showing it.
-          await put({ ...e, status: "cancelled", closedAt: deps.now().toISOString() });
+          await put({ ...e, status: "cancelled", closedAt: now().toISOString() });
           count++;
         } else if (found.start !== e.start || found.end !== e.end || found.subject !== e.subject || found.id !== e.eventId) {
           await put({ ...e, start: found.start, end: found.end, subject: found.subject || e.subject, eventId: found.id });
@@ -457,7 +459,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         next = { ...next, start: updated.start || next.start, end: updated.end || next.end };
       } else {
         // Still waiting in the outbox: the same key replaces the queued create with the new time.
-        await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId, payload }, now: deps.now() }));
+        await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId, payload }, now: now() }));
         deps.onQueued?.();
       }
       await put(next);

@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { createGraphSimulator } from "../../../fakes/graph";
 import { createGraphCalendarWriter, createGraphClient, createGraphMessageReader } from "../../../../src/adapters/graph";
@@ -51,7 +52,7 @@ class MapStore implements FollowUpStore {
   }
 }
 
-function setup(options: { now?: string; guess?: MatterGuess; createRetries?: number } = {}) {
+function setup(options: { now?: string; guess?: MatterGuess; createRetries?: number; foreignClock?: boolean } = {}) {
   let now = new Date(options.now ?? "2026-03-10T14:00:00Z"); // Tuesday 10:00 in New York (EDT)
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });
   const graph = createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch, readRetryDelayMs: 1, timeoutMs: 2000 });
@@ -69,7 +70,8 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
     settings,
     directory: async () => ({ directory }),
     resolveMatter: async () => options.guess ?? { clientId: "c1", matterId: "m1", candidates: ["m2"] },
-    now: () => now,
+    // The workbench's clock is the parent window's: its Dates are not `instanceof Date` in the pane.
+    now: () => (options.foreignClock ? (runInNewContext(`new Date(${now.getTime()})`) as Date) : now),
     me: "ann@firm.example",
     onQueued: () => queued++,
   });
@@ -116,6 +118,12 @@ describe("follow-up plan", () => {
     expect(plan.matterOptions.map((o) => o.matterId)).toEqual(["m1", "m2"]);
     expect(plan.counterpart?.email).toBe("carla@acme.example");
     expect(plan.noReplyWaitingFor).toEqual([]); // inbound mail: no no-reply reminder
+  });
+
+  it("works with a clock from another realm (the workbench's parent window)", async () => {
+    const { service } = setup({ foreignClock: true, now: "2026-03-25T14:00:00Z" });
+    const plan = await service.plan(inbound("Thank you.", { sentAt: "2026-03-09T14:00:00Z" }), "read");
+    expect(plan.fallback.date).toBe("2026-03-26");
   });
 
   it("falls back to the next working day at the start of hours, skipping weekend and holiday", async () => {
