@@ -158,6 +158,9 @@ export function suggestForItem(item: CurrentItem, ctx: ReplySuggestionContext): 
   if (!item.message || item.mode === "none") return none("no-message");
   if (item.mode === "read") return suggestForMessage(item.message, ctx);
   const original = clientMessageOfDraft(item.message, ctx.me.email);
-  if (!original || !original.bodyText.trim()) return none("no-message");
+  if (!original) return none("no-message");
+  // A reply whose editor holds no quoted history (the host left it out): the subject is all we know of what was asked.
+  const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(item.message.subject);
+  if (!original.bodyText.trim() && !isReply) return none("no-message");
   return suggestForMessage(original, ctx);
 }

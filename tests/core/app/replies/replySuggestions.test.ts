@@ -128,9 +128,13 @@ describe("suggestForItem in compose mode", () => {
     expect(r.drafts.length).toBeGreaterThan(0);
   });
 
-  it("has nothing to suggest for a new message with no history", () => {
-    const r = suggestForItem({ mode: "compose", itemId: null, message: { ...draft, bodyText: "Dear Dana," } }, ctx);
-    expect(r.reason).toBe("no-message");
+  it("has nothing to suggest for a new message, but a reply without quoted history still gets drafts from its subject", () => {
+    const fresh = suggestForItem({ mode: "compose", itemId: null, message: { ...draft, subject: "Lease", bodyText: "Dear Dana," } }, ctx);
+    expect(fresh.reason).toBe("no-message");
+    const bare = suggestForItem({ mode: "compose", itemId: null, message: { ...draft, bodyText: "" } }, ctx);
+    expect(bare.client?.id).toBe("k1");
+    expect(bare.matter?.number).toBe("2024-0311");
+    expect(bare.drafts.length).toBeGreaterThan(0);
   });
 });
 
