@@ -20,7 +20,10 @@ export interface TimelineItem {
   readonly at: string;
   /** The other side of the message: the sender for inbound mail, the recipients otherwise. */
   readonly who: string;
-  /** True for inbound mail from the matter's client: the messages whose response time counts. */
+  /**
+   * True for inbound mail from the matter's client (its contacts, its domains, or an unlisted address — not the
+   * matter's opposing parties nor another client's contacts): the messages whose response time counts.
+   */
   readonly fromClient: boolean;
   /** Set for client messages only. */
   readonly response: TimelineResponse | null;
@@ -49,9 +52,17 @@ export function buildTimeline(entries: readonly LogEntry[], context: { readonly 
   const client = index.clientById.get(matter.clientId);
   const clientDomains = new Set((client?.domains ?? []).map((d) => d.toLowerCase()));
   const slaMinutes = (matter.slaHours ?? DEFAULT_SLA_HOURS) * 60;
+  const opposingEmails = new Set((matter.opposing ?? []).flatMap((o) => o.emails ?? []).map(normalizeEmail));
+  const opposingDomains = new Set((matter.opposing ?? []).flatMap((o) => o.domains ?? []).map((d) => d.toLowerCase()));
+  // A client's people often write from personal addresses the directory does not list; mail the firm filed to the
+  // client's matter from such an address is the client's. The other side and other clients' contacts are not.
   const isClient = (email: string) => {
     const e = normalizeEmail(email);
-    return index.contactByEmail.get(e)?.clientId === matter.clientId || clientDomains.has(emailDomain(e));
+    const contactOf = index.contactByEmail.get(e)?.clientId;
+    if (contactOf) return contactOf === matter.clientId;
+    if (clientDomains.has(emailDomain(e))) return true;
+    if (opposingEmails.has(e) || opposingDomains.has(emailDomain(e))) return false;
+    return !isFirmAddress(index, e);
   };
   const fromFirm = entries.filter((e) => e.from && isFirmAddress(index, e.from.email));
 

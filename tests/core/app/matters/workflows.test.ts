@@ -23,10 +23,13 @@ describe("matter timeline", () => {
     const open = mail({ conversationId: "t3", subject: "Keys 2026-0101", receivedAt: "2026-03-05T06:00:00.000Z" });
     // A reply in another conversation never answers t3.
     const elsewhere = mail({ conversationId: "t9", from: rosa, to: [ivy], sentAt: "2026-03-05T07:00:00.000Z", receivedAt: "2026-03-05T07:00:00.000Z" });
-    for (const m of [ask, ack, later, slow, slowReply, open, elsewhere]) await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
+    const otherSide = mail({ conversationId: "t4", from: { email: "kim@rival.test" }, subject: "Without prejudice", receivedAt: "2026-03-01T08:00:00.000Z" });
+    const otherClient = mail({ conversationId: "t5", from: { email: "ben.oak@mail.test" }, subject: "cc'd", receivedAt: "2026-03-01T07:00:00.000Z" });
+    const personal = mail({ conversationId: "t6", from: { email: "ivy.home@mail.test" }, subject: "From home", receivedAt: "2026-03-01T06:00:00.000Z" });
+    for (const m of [ask, ack, later, slow, slowReply, open, elsewhere, otherSide, otherClient, personal]) await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
 
     const t = buildTimeline(await log.entriesForMatter("x1"), { index, matter: directory.matters[0]!, now: NOW });
-    expect(t.map((i) => i.entry.internetMessageId)).toEqual([elsewhere, open, slowReply, slow, later, ack, ask].map((m) => m.internetMessageId));
+    expect(t.map((i) => i.entry.internetMessageId)).toEqual([elsewhere, open, slowReply, slow, later, ack, ask, otherSide, otherClient, personal].map((m) => m.internetMessageId));
     const byId = new Map(t.map((i) => [i.entry.internetMessageId, i]));
     expect(byId.get(ask.internetMessageId!)?.response).toMatchObject({ kind: "answered", minutes: 330, late: false, repliedAt: "2026-03-02T14:30:00.000Z", text: "Answered in 5 h" });
     expect(byId.get(slow.internetMessageId!)?.response).toMatchObject({ kind: "answered", minutes: 28 * 60, late: true });
@@ -34,6 +37,9 @@ describe("matter timeline", () => {
     expect(byId.get(ack.internetMessageId!)?.response).toBeNull();
     expect(byId.get(ack.internetMessageId!)?.who).toBe("Ivy Marlow <ivy@marlow.test>");
     expect(byId.get(ask.internetMessageId!)?.fromClient).toBe(true);
+    expect(byId.get(otherSide.internetMessageId!)?.fromClient).toBe(false);
+    expect(byId.get(otherClient.internetMessageId!)?.fromClient).toBe(false);
+    expect(byId.get(personal.internetMessageId!)?.response?.kind).toBe("waiting");
   });
 });
 
