@@ -37,8 +37,12 @@ export interface WorkbenchModel {
   surfaces(): SurfaceState;
   /** Opens a reply to the message in compose mode (the pane switches to the draft). */
   composeReply(itemId: string): void;
+  /** Outlook was asked to open a message (displayMessageForm): the list selects it. */
+  onOpenRequest(listener: (itemId: string) => void): () => void;
   /** Types into the draft as the attorney would. */
   typeInDraft(text: string): void;
+  /** Outlook's Send on the open draft: runs the add-in's OnMessageSend handler, then files the mail in Sent Items. */
+  sendDraft(): Promise<{ sent: boolean; message?: string }>;
   categoriesOf(itemId: string): readonly string[];
   /** Called whenever categories change anywhere (Graph or Office). */
   subscribe(listener: () => void): () => void;
@@ -87,6 +91,10 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
   const [selected, setSelected] = useState<string[]>([]);
   const [dark, setDark] = useState(false);
   const [fault, setFault] = useState<FaultMode>("none");
+  const [sending, setSending] = useState(false);
+  // Outlook loads an add-in afresh when its pane is reopened; the key makes the frame do the same.
+  const [paneLoads, setPaneLoads] = useState(0);
+  const [sendNote, setSendNote] = useState<string | null>(null);
   const [, setVersion] = useState(0);
   useEffect(() => model.subscribe(() => setVersion((v) => v + 1)), [model]);
   // Office and Graph state change under the pane's hands (notifications, reply forms, events): poll it like a host would repaint.
@@ -95,6 +103,16 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
     return () => clearInterval(timer);
   }, []);
   const all = model.messages();
+  useEffect(
+    () =>
+      model.onOpenRequest((id) => {
+        const w = model.messages().find((m) => m.itemId === id);
+        if (w) setFolder(w.folder);
+        setSelected([id]);
+        model.select([id]);
+      }),
+    [model],
+  );
 
   const shown = useMemo(
     () => all.filter((m) => m.folder === folder).sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? "")),
@@ -105,6 +123,18 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
   const choose = (ids: string[]) => {
     setSelected(ids);
     model.select(ids);
+  };
+  const send = () => {
+    setSending(true);
+    setSendNote(null);
+    model.sendDraft().then(
+      (r) => {
+        setSending(false);
+        if (r.sent) setSelected([]);
+        else setSendNote(r.message ?? "Not sent.");
+      },
+      (e: unknown) => { setSending(false); setSendNote(`Not sent: ${e instanceof Error ? e.message : String(e)}`); },
+    );
   };
   const onRowClick = (event: MouseEvent, id: string) => {
     if (event.ctrlKey || event.metaKey) choose(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id].slice(-100));
@@ -129,6 +159,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         <Button size="small" onClick={() => { setDark(!dark); model.setTheme(dark ? "light" : "dark"); }} data-testid="theme-toggle">
           {dark ? "Light theme" : "Dark theme"}
         </Button>
+        <Button size="small" onClick={() => setPaneLoads((n) => n + 1)} data-testid="reload-pane">Reopen pane</Button>
         <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
           Fault mode
           <select
@@ -197,7 +228,8 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         </ul>
         )}
         <article className={styles.reading} aria-label="Reading pane" data-testid="reading-pane">
-          <OutlookSurfaces state={model.surfaces()} />
+          <OutlookSurfaces state={model.surfaces()} onSend={send} sending={sending} />
+          {sendNote ? <Text block data-testid="send-note">{sendNote}</Text> : null}
           {current ? (
             <>
               <Button size="small" onClick={() => model.composeReply(current.itemId)} data-testid="compose-reply">Reply in compose mode</Button>
@@ -210,7 +242,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           {selected.length > 1 ? <Caption1 block>{selected.length} messages selected.</Caption1> : null}
         </article>
         <aside className={styles.pane} aria-label="Matterline task pane">
-          <iframe className={styles.frame} src={paneUrl} title="Matterline task pane" data-testid="taskpane-frame" />
+          <iframe key={paneLoads} className={styles.frame} src={paneUrl} title="Matterline task pane" data-testid="taskpane-frame" />
         </aside>
       </div>
     </FluentProvider>

@@ -9,6 +9,9 @@ import { WorkbenchApp, type FaultMode, type WorkbenchModel } from "./WorkbenchAp
 import type { WorkbenchMessage } from "./types";
 import { toMailMessage } from "../adapters/graph";
 import type { SurfaceState } from "./OutlookSurfaces";
+import { createPendingSendLog } from "../commands/pendingSendLog";
+import { COMMAND_NAMES, registerCommands } from "../commands/registerCommands";
+import { isComposeItem, messageFromComposeItem } from "../adapters/office/messageFromItem";
 
 const root = document.getElementById("workbench")!;
 
@@ -32,6 +35,11 @@ function graphShape(m: MailMessage, folder: string) {
   };
 }
 
+/** The fake's convertToRestId inverse: what Outlook would show the pane for a Graph id. */
+function ewsIdOf(graphId: string): string {
+  return graphId.replace(/-/g, "/").replace(/_/g, "+");
+}
+
 async function start() {
   const seed = await loadSeed();
   const startedAt = Date.now();
@@ -42,8 +50,9 @@ async function start() {
 
   const messages: WorkbenchMessage[] = seed.messages.map((m, i) => {
     const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
-    const stored = sim.addMessage(seed.me, folder, graphShape(m, folder));
-    return { itemId: `AAMkADwb${String(i + 1).padStart(4, "0")}+/${stored.id}`, graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
+    // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
+    const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id: `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}` });
+    return { itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
   });
   const byItem = new Map(messages.map((m) => [m.itemId, m]));
   const categoriesOf = (itemId: string) => sim.message(seed.me, byItem.get(itemId)!.graphId)?.categories ?? [];
@@ -109,6 +118,44 @@ async function start() {
   // For browser tests and curious developers: the simulated Microsoft 365 and Outlook behind the page.
   (window as unknown as { __workbenchDebug: unknown }).__workbenchDebug = { sim, controller: fake.controller, me: seed.me };
 
+  // Outlook's event runtime loads the function file and associates its handlers; the workbench does the same with
+  // the real handlers, wired as src/commands/commands.ts wires them (the pane logs the queued send on its next start).
+  const pendingSends = createPendingSendLog(fake.office);
+  registerCommands(fake.office, { onSendLog: (draft, matterId) => pendingSends.record(draft, matterId), now });
+  let sentCounter = 0;
+  /** Outlook's Send: OnMessageSend first; if it allows sending, the mail lands in Sent Items and the draft closes. */
+  const sendDraft = async (): Promise<{ sent: boolean; message?: string }> => {
+    const item = fake.office.context.mailbox.item;
+    if (!item || !isComposeItem(item)) return { sent: false, message: "No draft is open." };
+    const result = await fake.controller.runAction(COMMAND_NAMES.onSend, { type: "messageSend" });
+    if (result?.allowEvent === false) return { sent: false, message: result.errorMessage ?? "The add-in stopped the send." };
+    const sentAt = now().toISOString();
+    const draft = await messageFromComposeItem(fake.office, item, sentAt);
+    const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
+    const from = { name: me?.name ?? seed.me, email: seed.me };
+    sentCounter += 1;
+    sim.addMessage(seed.me, "sentitems", {
+      internetMessageId: `<wb-sent-${startedAt.toString(36)}-${sentCounter}@workbench.example>`,
+      conversationId: draft.conversationId ?? undefined,
+      subject: draft.subject,
+      from: addr(from),
+      sender: addr(from),
+      toRecipients: draft.to.map(addr),
+      ccRecipients: draft.cc.map(addr),
+      sentDateTime: sentAt,
+      receivedDateTime: sentAt,
+      body: { contentType: "text", content: draft.bodyText },
+      bodyPreview: draft.bodyText.slice(0, 255),
+      isRead: true,
+    });
+    // The compose form closes: back to the list with nothing selected, as Outlook does after Send.
+    selectedIds = [];
+    await fake.controller.selectItem(null);
+    allMessages();
+    notify();
+    return { sent: true };
+  };
+
   const applyFault = (mode: FaultMode) => {
     fault = mode;
     fake.controller.clearFailures();
@@ -120,7 +167,7 @@ async function start() {
   const allMessages = (): WorkbenchMessage[] => {
     for (const g of sim.sentMail(seed.me)) {
       if (messages.some((m) => m.graphId === g.id) || sentLater.has(g.id)) continue;
-      const w: WorkbenchMessage = { itemId: `AAMkADsent+/${g.id}`, graphId: g.id, folder: "sentitems", message: toMailMessage(g as never) };
+      const w: WorkbenchMessage = { itemId: ewsIdOf(g.id), graphId: g.id, folder: "sentitems", message: toMailMessage(g as never) };
       sentLater.set(g.id, w);
       byItem.set(w.itemId, w);
       fake.controller.addItems([fakeItem(w)]);
@@ -147,7 +194,22 @@ async function start() {
   };
   let selectedIds: readonly string[] = [];
 
+  // displayMessageForm (e.g. "Reply now" on an overdue mail that is not open) opens the message: select it in the list.
+  const openListeners = new Set<(itemId: string) => void>();
+  let formsSeen = 0;
+  setInterval(() => {
+    const forms = fake.controller.messageForms;
+    for (; formsSeen < forms.length; formsSeen++) {
+      const id = forms[formsSeen];
+      if (byItem.has(id)) openListeners.forEach((l) => l(id));
+    }
+  }, 200);
+
   const model: WorkbenchModel = {
+    onOpenRequest: (listener) => {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
     firmName: seed.directory.firm.name,
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,
@@ -174,6 +236,7 @@ async function start() {
       const html = `<p>${text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c)}</p>`;
       item.body.setSelectedDataAsync(html, { coercionType: office.CoercionType.Html }, () => notify());
     },
+    sendDraft,
     categoriesOf,
     subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
     select: (ids) => {
