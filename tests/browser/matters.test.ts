@@ -13,7 +13,7 @@ interface Label { file: string; direction: string; senderRole: string; matterId:
 
 /**
  * Three inbound client emails the labels put on a matter and that cite the matter's number or a reference, with a
- * subject no other message shares (so the test can find each row by it). Chosen from the labels, never hard-coded.
+ * subject no other message contains (so the test can find each row by it). Chosen from the labels, never hard-coded.
  */
 async function threeClientEmails(): Promise<{ subject: string; matter: Matter }[]> {
   const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Label);
@@ -28,7 +28,7 @@ async function threeClientEmails(): Promise<{ subject: string; matter: Matter }[
     const matter = directory.matters.find((x) => x.id === l.matterId)!;
     const refs = [matter.number, ...(matter.aliases ?? [])];
     if (!refs.some((r) => m.subject.includes(r) || m.bodyText.includes(r))) continue;
-    if (subjects.filter((s) => s === m.subject).length !== 1 || picked.some((p) => p.matter.id === matter.id)) continue;
+    if (subjects.filter((s) => s.includes(m.subject)).length !== 1 || picked.some((p) => p.matter.id === matter.id)) continue;
     picked.push({ subject: m.subject, matter });
     if (picked.length === 3) break;
   }
@@ -107,6 +107,34 @@ describe("matters in the workbench", () => {
     await frame.getByTestId("matter-search-input").fill("2099-0001");
     await expect.poll(() => frame.getByTestId("matter-search-option").count()).toBeGreaterThanOrEqual(0);
     expect((await frame.getByTestId("matter-search-option").allTextContents()).join("\n")).not.toContain("2099-0001");
+  });
+
+  it("works through the untagged client mail queue with the keyboard", async () => {
+    const frame = pane(page);
+    await frame.getByRole("tab", { name: "Matters" }).click();
+    await frame.getByTestId("queue-load").click();
+    const items = frame.getByTestId("queue-item");
+    await expect.poll(() => items.count(), { timeout: 30000 }).toBeGreaterThan(1);
+    const before = await items.count();
+    const tagged = await threeClientEmails();
+    // What bulk tagging logged is not in the queue any more.
+    const texts = (await items.allTextContents()).join("\n");
+    for (const { subject } of tagged) expect(texts).not.toContain(subject);
+    const list = frame.getByTestId("queue-list");
+    await list.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    const first = ((await items.first().textContent()) ?? "");
+    if (first.includes("Suggested:")) {
+      await page.keyboard.press("Enter");
+      await expect.poll(() => frame.getByTestId("queue-status").textContent(), { timeout: 15000 }).toMatch(/^(Already logged|Logged): /);
+    } else {
+      await page.keyboard.press("s");
+      await expect.poll(() => frame.getByTestId("queue-status").textContent(), { timeout: 15000 }).toMatch(/^Skipped /);
+    }
+    await expect.poll(() => items.count()).toBe(before - 1);
+    await page.keyboard.press("s");
+    await expect.poll(() => items.count()).toBe(before - 2);
   });
 
   it("logged no page errors", () => {
