@@ -2,3 +2,4 @@
 export { suggestForItem } from "./replySuggestions";
 export { replyHtml } from "../../replies/replyHtml";
 export { splitMessageText } from "../../text/newText";
+export { recognizeForPane } from "../filing/paneRecognition";

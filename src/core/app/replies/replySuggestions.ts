@@ -47,6 +47,8 @@ export interface ReplySuggestionContext {
   readonly history?: FilingHistory;
   /** A recognition already made for this message (e.g. by filing), so it is not made twice. */
   readonly recognition?: Recognition;
+  /** The matter the user logged this message to: it wins over what recognition would guess. */
+  readonly loggedMatterId?: string | null;
 }
 
 const REASON_TEXT: Record<NoDraftsReason, string> = {
@@ -125,7 +127,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   if (!client || !fromClient) return none("not-client", base);
 
   // A wrong matter in a reply to a client is a confidentiality breach: name one only when recognition is sure.
-  const matterId = !recognition.abstained ? recognition.matterId : null;
+  const matterId = ctx.loggedMatterId ?? (!recognition.abstained ? recognition.matterId : null);
   const found = matterId ? index.matterById.get(matterId) : undefined;
   const matter: Matter | null = found && found.clientId === client.id ? found : null;
   const mePerson = meAsPerson(directory, ctx.me);
