@@ -26,8 +26,26 @@ export async function readAllPages(graph: GraphClient, firstPath: string, header
   return out;
 }
 
+/** How much of each message `listConversation` reads. */
+export interface ConversationReadOptions {
+  /**
+   * Only what marks need: ids, categories, the MatterId property (and the received time, to keep the order). No
+   * bodies, no recipients: a long thread's bodies would dominate the payload when only its filings are wanted.
+   * The messages come back with empty subject, addresses and body.
+   */
+  readonly marksOnly?: boolean;
+}
+
+/** Fields read for marks only (see ConversationReadOptions). */
+export const SELECT_MARKS = ["internetMessageId", "conversationId", "receivedDateTime", "categories"];
+
+/** The Graph MessageReader, whose conversation read can also skip bodies. */
+export interface GraphMessageReader extends MessageReader {
+  listConversation(mailbox: string | null, conversationId: string, options?: ConversationReadOptions): Promise<MailMessage[]>;
+}
+
 /** MessageReader over Graph: `$select` of only what is used, `$top=1000`, filters Graph can serve efficiently. */
-export function createGraphMessageReader(graph: GraphClient): MessageReader {
+export function createGraphMessageReader(graph: GraphClient): GraphMessageReader {
   return {
     async listWindow(w: MessageWindow, options = {}): Promise<MailMessage[]> {
       const select = (options.includeBody ? SELECT_WITH_BODY : SELECT_HEADERS).join(",");
@@ -47,10 +65,11 @@ export function createGraphMessageReader(graph: GraphClient): MessageReader {
       return { graphId: m.id, matterId: matterIdOf(m), categories: m.categories ?? [] };
     },
 
-    async listConversation(mailbox: string | null, conversationId: string): Promise<MailMessage[]> {
+    async listConversation(mailbox: string | null, conversationId: string, options: ConversationReadOptions = {}): Promise<MailMessage[]> {
+      const select = options.marksOnly ? SELECT_MARKS : SELECT_WITH_BODY;
       // No $orderby: with a conversationId filter Graph would reject it (InefficientFilter); sort here instead.
-      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${SELECT_WITH_BODY.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=${PAGE_SIZE}`;
-      const rows = await readAllPages(graph, path, { Prefer: TEXT_BODY_PREFER });
+      const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${select.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=${PAGE_SIZE}`;
+      const rows = await readAllPages(graph, path, options.marksOnly ? undefined : { Prefer: TEXT_BODY_PREFER });
       return rows.map(toMailMessage).sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
     },
   };

@@ -25,6 +25,9 @@ export class MemoryMatterLogStore implements MatterLogStore {
   async listByMatter(matterId: string): Promise<LogEntry[]> {
     return [...this.entries.values()].filter((e) => e.matterId === matterId).map(clone);
   }
+  async listByConversation(conversationId: string): Promise<LogEntry[]> {
+    return [...this.entries.values()].filter((e) => e.conversationId === conversationId).map(clone);
+  }
   async auditFor(internetMessageId: string): Promise<AuditRecord[]> {
     return this.audits.filter((a) => a.internetMessageId === internetMessageId).map(clone);
   }

@@ -15,6 +15,8 @@ export interface MatterLogStore {
   get(internetMessageId: string): Promise<LogEntry | null>;
   /** Every entry filed to the matter, in no particular order. */
   listByMatter(matterId: string): Promise<LogEntry[]>;
+  /** Every entry of one conversation (thread), in no particular order: recognition's "same thread as a logged message". */
+  listByConversation(conversationId: string): Promise<LogEntry[]>;
   /** The audit trail of one message, oldest first. */
   auditFor(internetMessageId: string): Promise<AuditRecord[]>;
   /** Applies the change atomically: the entry and its audit record land together or not at all. */

@@ -1,7 +1,7 @@
 import type { PaneContext } from "../paneContext";
 import type { FilingCapability } from "../../ui/filing/filingCapability";
 import { createFilingService } from "../../core/app/filing/filingService";
-import type { MailboxMarks, PaneLogReader } from "../../core/app/filing/paneRecognition";
+import type { MailboxMarks } from "../../core/app/filing/paneRecognition";
 import { logPendingSends, SEND_MATCH_WINDOW_MS } from "../../core/app/filing/pendingSends";
 import { MatterlineError } from "../../core/errors";
 import type { MailMessage } from "../../core/model/mail";
@@ -32,16 +32,15 @@ export async function buildFiling(ctx: PaneContext): Promise<FilingCapability | 
   const mailbox: MailboxMarks = {
     markOf: (imid) => withTimeout(reader.readMark(null, imid), MAILBOX_READ_TIMEOUT_MS),
     threadMarks: (conversationId) =>
-      withTimeout(reader.listConversation(null, conversationId), MAILBOX_READ_TIMEOUT_MS).then((rows) =>
+      withTimeout(reader.listConversation(null, conversationId, { marksOnly: true }), MAILBOX_READ_TIMEOUT_MS).then((rows) =>
         rows.map((m) => ({ internetMessageId: m.internetMessageId, matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] })),
       ),
   };
-  const store = ctx.stores.log as PaneLogReader & typeof ctx.stores.log;
   const service = createFilingService({
     directory: () => ctx.directory.current(),
     matterLog: () => ctx.matterLog(),
     history: ctx.stores.history,
-    log: store,
+    log: ctx.stores.log,
     outbox: ctx.stores.outbox,
     mailbox,
     settings: ctx.stores.settings,
