@@ -102,51 +102,62 @@ function isRegexWordChar(c: number): boolean {
 
 let tokenStart = 0;
 
+/** Tries the reference-token expression at exactly `p`; returns the match's end or -1. */
+function refTokenAt(text: string, p: number): number {
+  const n = text.length;
+  const prevWord = p > 0 && isRegexWordChar(text.charCodeAt(p - 1));
+  if (prevWord === isRegexWordChar(text.charCodeAt(p))) return -1; // no \b here
+  // Letters first: eleven or more in a row cannot start a match here.
+  let q = p;
+  while (q < n && q - p <= 10 && isAsciiLetter(text.charCodeAt(q))) q++;
+  if (q - p > 10 || q >= n) return -1;
+  let d = -1;
+  const c = text.charCodeAt(q);
+  if (isDigit(c)) d = q;
+  else if (isRefPunct(c) && q + 1 < n && isDigit(text.charCodeAt(q + 1))) d = q + 1;
+  if (d < 0) return -1;
+  let e = d + 1;
+  while (e < n) {
+    const t = text.charCodeAt(e);
+    if (!isAsciiAlnum(t) && !isRefPunct(t)) break;
+    e++;
+  }
+  return e;
+}
+
 /**
- * The next match of `\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*` at or after `from`, read by hand (a regular
- * expression engine retries every position): returns its end and leaves its start in `tokenStart`, or null.
+ * The next match of `\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*` at or after `from` (what the regular expression
+ * with the g flag finds): returns its end and leaves its start in `tokenStart`, or null. A match has a digit at
+ * most 11 characters after its start, so only the few positions before each digit are tried, leftmost first.
  */
 function nextRefToken(text: string, from: number): number | null {
   const n = text.length;
-  let prevWord = from > 0 && isRegexWordChar(text.charCodeAt(from - 1));
-  for (let p = from; p < n; p++) {
-    const curWord = isRegexWordChar(text.charCodeAt(p));
-    const boundary = prevWord !== curWord;
-    prevWord = curWord;
-    if (!boundary) continue;
-    // Letters first: eleven or more in a row cannot start a match here.
-    let q = p;
-    while (q < n && q - p <= 10 && isAsciiLetter(text.charCodeAt(q))) q++;
-    if (q - p > 10 || q >= n) continue;
-    let d = -1;
-    const c = text.charCodeAt(q);
-    if (isDigit(c)) d = q;
-    else if (isRefPunct(c) && q + 1 < n && isDigit(text.charCodeAt(q + 1))) d = q + 1;
-    if (d < 0) continue;
-    let e = d + 1;
-    while (e < n) {
-      const t = text.charCodeAt(e);
-      if (!isAsciiAlnum(t) && !isRefPunct(t)) break;
-      e++;
+  let start = from;
+  for (let d = from; d < n; d++) {
+    if (!isDigit(text.charCodeAt(d))) continue;
+    for (let p = Math.max(start, d - 11); p <= d; p++) {
+      const e = refTokenAt(text, p);
+      if (e >= 0) {
+        tokenStart = p;
+        return e;
+      }
     }
-    tokenStart = p;
-    return e;
+    start = d + 1;
   }
   return null;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-/** A letter or digit: outside ASCII, only text with one needs Unicode word rules and accent folding. */
+/** A letter or digit: outside ASCII, words with one are folded (accents removed) as `tokenize` does. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const wordCharCache = new Map<number, boolean>();
+const wordUnitCache = new Map<number, boolean>();
 
-/** True for a non-ASCII UTF-16 unit that may belong to a word (a letter, a digit, or half of a surrogate pair). */
-function mayBeWordChar(c: number): boolean {
-  if (c >= 0xd800 && c <= 0xdfff) return true;
-  let known = wordCharCache.get(c);
+/** True for a non-ASCII UTF-16 unit (not half of a surrogate pair) that is a letter or digit. */
+function isWordUnit(c: number): boolean {
+  let known = wordUnitCache.get(c);
   if (known === undefined) {
     known = LETTER_OR_DIGIT.test(String.fromCharCode(c));
-    wordCharCache.set(c, known);
+    wordUnitCache.set(c, known);
   }
   return known;
 }
@@ -184,22 +195,36 @@ interface PhraseEntry {
  * The index's phrases keyed by the hash of their first word, built once per index: the scanner then
  * looks words up by a number computed while it reads them, without cutting a string per word.
  */
-const phraseTables = new WeakMap<DirectoryIndex, ReadonlyMap<number, readonly PhraseEntry[]>>();
+interface PhraseTable {
+  readonly byHash: ReadonlyMap<number, readonly PhraseEntry[]>;
+  /**
+   * One bit per first-word hash (low bits): a small array that stays in cache answers "no phrase starts
+   * with this word" for most words of a message before the large map is touched.
+   */
+  readonly bits: Uint32Array;
+}
 
-function phraseTable(index: DirectoryIndex): ReadonlyMap<number, readonly PhraseEntry[]> {
+const FILTER_BITS = 1 << 21;
+const FILTER_MASK = FILTER_BITS - 1;
+
+const phraseTables = new WeakMap<DirectoryIndex, PhraseTable>();
+
+function phraseTable(index: DirectoryIndex): PhraseTable {
   let table = phraseTables.get(index);
   if (!table) {
-    const built = new Map<number, PhraseEntry[]>();
+    const byHash = new Map<number, PhraseEntry[]>();
+    const bits = new Uint32Array(FILTER_BITS >>> 5);
     for (const [first, groups] of index.phrasesByFirstWord) {
       const h = hashWord(first);
-      let list = built.get(h);
+      bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+      let list = byHash.get(h);
       if (!list) {
         list = [];
-        built.set(h, list);
+        byHash.set(h, list);
       }
       for (const group of groups) list.push({ group, hashes: group.words.map(hashWord) });
     }
-    table = built;
+    table = { byHash, bits };
     phraseTables.set(index, table);
   }
   return table;
@@ -249,52 +274,80 @@ function spanIsUpper(text: string, start: number, end: number): boolean {
 /**
  * Phrases of the directory (keywords, party and client names) found in text, each once. Words are
  * folded like `tokenize` (apostrophes dropped, accents removed); capitals are only checked when an
- * acronym phrase asks. Text whose letters and digits are all ASCII (nearly all mail, smart quotes and
- * dashes included) is read in one pass over its characters, hashing each word as it goes; text with
- * other letters takes the Unicode path, which folds accents.
+ * acronym phrase asks. The text is read in one pass over its characters, hashing each ASCII word as
+ * it goes (no string is cut for a word unless it has letters outside ASCII, which are folded exactly
+ * as the Unicode word expression would); only text that the expression would read differently
+ * (characters outside the BMP, or lower-casing that changes the length) takes the Unicode path.
  */
 export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[] {
   const nonAscii = NON_ASCII.test(text);
   // Pure ASCII keeps the long-standing rule that every apostrophe inside a run of letters is dropped;
-  // with smart quotes the Unicode word rule applies: an apostrophe joins letters or ends a word.
+  // otherwise the Unicode word rule applies: an apostrophe joins letters or ends a word.
   const wordRule = nonAscii;
   const table = phraseTable(index);
   const n = text.length;
+  let lower: string | null = null;
+  let folded: Map<number, string> | null = null;
   let count = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (!isAsciiAlnum(c)) {
-      // Only now is it known whether the text has letters outside ASCII; they need the Unicode path.
-      if (c > 127 && c !== RIGHT_QUOTE && mayBeWordChar(c)) return findPhrasesUnicode(index, text);
+    // A character outside the BMP (an emoji, a math letter) is one code point to the Unicode expression.
+    if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
+    if (!isAsciiAlnum(c) && !(c > 127 && c !== RIGHT_QUOTE && isWordUnit(c))) {
       i++;
       continue;
     }
     const start = i;
     let h = FNV_OFFSET;
+    let complex = false;
     for (;;) {
-      while (i < n && isAsciiAlnum((c = text.charCodeAt(i)))) {
-        h = Math.imul(h ^ lowerCode(c), FNV_PRIME);
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (isAsciiAlnum(c)) h = Math.imul(h ^ lowerCode(c), FNV_PRIME);
+        else if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
+        else if (c > 127 && c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
+        else break;
         i++;
       }
       if (i < n) {
         c = text.charCodeAt(i);
         if (c === APOSTROPHE || (wordRule && c === RIGHT_QUOTE)) {
           i++;
-          if (!wordRule || (i < n && isAsciiAlnum(text.charCodeAt(i)))) continue;
+          if (!wordRule) continue;
+          if (i < n) {
+            const next = text.charCodeAt(i);
+            if (isAsciiAlnum(next) || (next > 127 && next !== RIGHT_QUOTE && isWordUnit(next))) continue;
+          }
         }
       }
       break;
     }
+    if (complex) {
+      // A word with letters outside ASCII: fold it the way the Unicode expression reads the lower-cased text.
+      if (lower === null) {
+        lower = text.toLowerCase();
+        if (lower.length !== n) return findPhrasesUnicode(index, text);
+      }
+      let word = lower.slice(start, i);
+      if (word.includes("'") || word.includes("’")) word = word.replace(/['’]/g, "");
+      if (NON_ASCII.test(word)) word = word.normalize("NFD").replace(/\p{M}/gu, "");
+      h = hashWord(word);
+      folded ??= new Map();
+      folded.set(count, word);
+    } else h &= HASH_MASK;
     if (count === starts.length) grow();
     starts[count] = start;
     ends[count] = i;
-    hashes[count] = h & HASH_MASK;
+    hashes[count] = h;
     count++;
   }
   const found = new Set<PhraseGroup>();
+  const { byHash, bits } = table;
   for (let w = 0; w < count; w++) {
-    const entries = table.get(hashes[w]);
+    const h = hashes[w];
+    if ((bits[(h & FILTER_MASK) >>> 5] & (1 << (h & 31))) === 0) continue;
+    const entries = byHash.get(h);
     if (!entries) continue;
     for (const e of entries) {
       const p = e.group;
@@ -303,7 +356,12 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
       let ok = true;
       for (let j = 0; j < len && ok; j++) {
         const k = w + j;
-        ok = hashes[k] === e.hashes[j] && spanEquals(text, starts[k], ends[k], p.words[j]) && (!p.upperOnly || spanIsUpper(text, starts[k], ends[k]));
+        if (hashes[k] !== e.hashes[j]) ok = false;
+        else {
+          const f = folded?.get(k);
+          if (f !== undefined) ok = f === p.words[j] && (!p.upperOnly || upperLikeUnicodePath(text, lower as string, starts[k], ends[k]));
+          else ok = spanEquals(text, starts[k], ends[k], p.words[j]) && (!p.upperOnly || spanIsUpper(text, starts[k], ends[k]));
+        }
       }
       if (ok) found.add(p);
     }
@@ -311,6 +369,12 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
   const result: PhraseTarget[] = [];
   for (const g of found) result.push(...g.targets);
   return result;
+}
+
+/** The capitals test of the Unicode path, for a word with letters outside ASCII. */
+function upperLikeUnicodePath(text: string, lower: string, start: number, end: number): boolean {
+  const raw = text.slice(start, end);
+  return raw === raw.toUpperCase() && raw !== lower.slice(start, end);
 }
 
 /** The Unicode path of `findPhrases`, for text with letters or digits outside ASCII. */
