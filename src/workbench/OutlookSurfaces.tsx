@@ -1,4 +1,4 @@
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { htmlToText } from "../core/text/htmlToText";
 
 /** What Outlook would show around the reading pane: notification bars, an opened reply form, the draft being written. */
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** Notification bars (as Outlook shows them above a message), then any reply form or draft, as plain text. */
-export function OutlookSurfaces({ state }: { state: SurfaceState }) {
+export function OutlookSurfaces({ state, onSend, sending = false }: { state: SurfaceState; onSend?: () => void; sending?: boolean }) {
   const styles = useStyles();
   return (
     <>
@@ -34,6 +34,11 @@ export function OutlookSurfaces({ state }: { state: SurfaceState }) {
           <Subtitle2 as="h3">Draft ({state.draft.type})</Subtitle2>
           <Caption1 block>Type in the draft below; the pane reads it as Outlook would.</Caption1>
           <pre className={styles.pre} data-testid="draft-body">{state.draft.text}</pre>
+          {onSend ? (
+            <Button appearance="primary" size="small" disabled={sending} onClick={onSend} data-testid="draft-send" style={{ marginTop: 8 }}>
+              {sending ? "Sending…" : "Send"}
+            </Button>
+          ) : null}
         </section>
       ) : null}
     </>
