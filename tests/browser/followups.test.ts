@@ -24,8 +24,6 @@ async function messageWithUpcomingDate(): Promise<{ subject: string; dates: stri
   return { subject: message.subject, dates: pick.followUpDates.filter((d) => d > today) };
 }
 
-const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-
 describe("follow-ups in the workbench", () => {
   let browser: Browser;
   let page: Page;
@@ -37,11 +35,14 @@ describe("follow-ups in the workbench", () => {
 
   it("schedules a follow-up from a message's date and shows it in the matter's upcoming list and the Calendar folder", async () => {
     const { subject, dates } = await messageWithUpcomingDate();
-    await page.locator("[data-testid=message-row]", { hasText: subject }).first().click();
+    // Exactly this subject: replies ("RE: …") contain it too.
+    await page.locator("[data-testid=message-row]").filter({ has: page.getByText(subject, { exact: true }) }).first().click();
     const frame = pane(page);
     await expect.poll(() => frame.locator("[data-testid=followup-proposal]").count(), { timeout: 20000 }).toBeGreaterThan(0);
     const proposals = (await frame.locator("[data-testid=followup-section] [role=radiogroup]").textContent()) ?? "";
-    expect(dates.some((d) => proposals.includes(dayLabel(d)))).toBe(true);
+    // Day labels as the browser's own ICU writes them ("Sep" or "Sept").
+    const labels = await page.evaluate((ds) => ds.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })), dates);
+    expect(labels.some((l) => proposals.includes(l))).toBe(true);
 
     const preview = frame.locator("[data-testid=followup-preview-subject]");
     await expect.poll(() => preview.count(), { timeout: 20000 }).toBe(1);
