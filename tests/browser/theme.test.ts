@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, pane } from "./browser";
+
+/** Relative luminance (0 black … 1 white) of a computed CSS colour such as "rgb(41, 41, 41)". */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((v) => Number(v) / 255);
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** The pane's root (the FluentProvider carrying data-theme): its theme name and background colour. */
+async function paneTheme(page: Page): Promise<{ theme: string | null; background: string }> {
+  const root = pane(page).locator("[data-theme]").first();
+  return root.evaluate((el) => ({ theme: el.getAttribute("data-theme"), background: getComputedStyle(el).backgroundColor }));
+}
+
+const TABS = [
+  { name: "This email", panel: "panel-email" },
+  { name: "Overdue", panel: "panel-overdue" },
+  { name: "Matters", panel: "panel-matters" },
+  { name: "Settings", panel: "panel-settings" },
+];
+
+describe("pane theme and layout in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
+  });
+  afterAll(async () => browser?.close());
+
+  it("follows Office's dark theme when the workbench switches it", async () => {
+    await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("light");
+    expect(luminance((await paneTheme(page)).background)).toBeGreaterThan(0.7);
+    await page.getByTestId("theme-toggle").click();
+    await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("dark");
+    await expect.poll(async () => luminance((await paneTheme(page)).background), { timeout: 5000 }).toBeLessThan(0.1);
+  });
+
+  it("uses high contrast while the OS forces colours, and returns when it stops", async () => {
+    await page.emulateMedia({ forcedColors: "active" });
+    await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("high-contrast");
+    await page.emulateMedia({ forcedColors: "none" });
+    await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("dark");
+  });
+
+  it("nothing overflows horizontally at a 320 px wide pane, on every tab", async () => {
+    const frameEl = page.locator("[data-testid=taskpane-frame]");
+    await frameEl.evaluate((el) => {
+      (el as HTMLElement).style.width = "320px";
+      (el as HTMLElement).style.flex = "0 0 320px";
+    });
+    await expect.poll(() => frameEl.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(320);
+    // A message open, so "This email" has its sections to lay out: the first one, whichever it is.
+    const row = page.locator("[data-testid=message-row]").first();
+    await row.click();
+    const frame = pane(page);
+    await expect.poll(() => frame.locator("[data-testid=item-subject]").count(), { timeout: 15000 }).toBe(1);
+    expect(await frame.locator("body").evaluate((b) => b.clientWidth)).toBeLessThanOrEqual(320);
+
+    const overflows: Record<string, number> = {};
+    const offenders: Record<string, string[]> = {};
+    for (const tab of TABS) {
+      await frame.getByRole("tab", { name: tab.name }).click();
+      const panel = frame.locator(`#${tab.panel}`);
+      await expect.poll(() => panel.count(), { timeout: 15000 }).toBe(1);
+      // Let the section settle: no "Loading…"/progress left (bounded), then measure.
+      const deadline = Date.now() + 15000;
+      while (Date.now() < deadline) {
+        const busy = await panel.locator("[role=progressbar], .fui-Spinner").count();
+        if (busy === 0 && ((await panel.textContent()) ?? "").trim().length > 0) break;
+        await page.waitForTimeout(200);
+      }
+      await page.waitForTimeout(300);
+      overflows[tab.name] = await frame.locator("body").evaluate((b) =>
+        Math.max(b.scrollWidth - b.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      );
+      // Named in the failure, so a regression points at the element that pushes the pane wider.
+      if (overflows[tab.name] > 0) offenders[tab.name] = await frame.locator("body").evaluate((b) => {
+        const limit = b.clientWidth + 1;
+        return [...b.querySelectorAll<HTMLElement>("*")]
+          .filter((el) => el.getBoundingClientRect().right > limit && ![...el.children].some((c) => c.getBoundingClientRect().right > limit))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""} "${(el.textContent ?? "").slice(0, 40)}" right=${Math.round(el.getBoundingClientRect().right)}`);
+      });
+    }
+    expect(offenders).toEqual({});
+    expect(overflows).toEqual({ "This email": 0, Overdue: 0, Matters: 0, Settings: 0 });
+  });
+
+  it("logged no page errors", () => {
+    expect(errors.filter((e) => !/favicon|404/.test(e))).toEqual([]);
+  });
+});
