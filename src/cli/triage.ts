@@ -73,7 +73,10 @@ async function main(): Promise<number> {
   return lines.some((l) => l.error !== undefined) ? 2 : 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
+// exitCode, not exit(): writes to a pipe are asynchronous, and exit() would cut the output short.
+main().then((code) => {
+  process.exitCode = code;
+}, (e: unknown) => {
   process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });
