@@ -2,6 +2,7 @@ import type { MailMessage } from "../model/mail";
 import { emailDomain } from "../model/mail";
 import type { Matter } from "../directory/types";
 import { isFirmAddress } from "../directory/directoryIndex";
+import type { DirectoryIndex } from "../directory/directoryIndex";
 import { isPublicMailDomain } from "../directory/publicDomains";
 import { splitMessageText } from "../text/newText";
 import { findPhrases, findRefs } from "./scanText";
@@ -53,33 +54,8 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   const from = (message.from?.email ?? "").toLowerCase();
   const auto = isAutomated(message);
 
-  const matters = new Map<string, Evidence>();
-  const ev = (matterId: string): Evidence => {
-    let e = matters.get(matterId);
-    if (!e) {
-      e = { score: 0, history: 0, firm: false, anchored: false, reasons: [] };
-      matters.set(matterId, e);
-    }
-    return e;
-  };
-  const closed = (id: string): boolean => index.matterById.get(id)?.status === "closed";
-  const addMatter = (id: string, weight: number, reason: string, opts: { firm?: boolean; anchor?: boolean; discount?: boolean; history?: boolean } = {}): void => {
-    if (!index.matterById.has(id)) return;
-    const e = ev(id);
-    const w = opts.discount !== false && !opts.firm && closed(id) ? weight * W.closedFactor : weight;
-    e.score += w;
-    if (opts.history) e.history += w;
-    if (opts.firm) e.firm = true;
-    if (opts.anchor || opts.firm) e.anchored = true;
-    if (!e.reasons.includes(reason)) e.reasons.push(reason);
-  };
-  const clientReasons: string[] = [];
-  const clientEvidence = new Map<string, number>();
-  const addClient = (clientId: string, weight: number, reason: string, anchor: boolean): void => {
-    clientEvidence.set(clientId, Math.max(clientEvidence.get(clientId) ?? 0, weight));
-    if (!clientReasons.includes(reason)) clientReasons.push(reason);
-    for (const m of index.mattersByClient.get(clientId) ?? []) addMatter(m.id, weight, reason, { anchor });
-  };
+  const acc: Accumulator = { index, matters: new Map(), clientReasons: [], clientEvidence: new Map() };
+  const { matters, clientReasons, clientEvidence } = acc;
 
   // 1. References: subject, own text, forwarded text, signature ("Our ref:" often sits there), quoted history.
   const quoted = parts.quoted.length > QUOTED_SCAN_CHARS ? parts.quoted.slice(0, QUOTED_SCAN_CHARS) : parts.quoted;
@@ -96,7 +72,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
       const m = index.matterById.get(hit.matterId);
       const adjust = hit.label === "own" ? W.refOwnLabel : hit.label === "other" ? W.refOtherLabel : 0;
       const phrase = hit.label === "own" ? `${what} our reference` : hit.label === "other" ? `${what} in passing` : what;
-      addMatter(hit.matterId, weight + adjust, `${phrase} ${hit.text}${m && hit.text !== m.number ? ` (matter ${m.number})` : ""}`, { firm: true });
+      addMatter(acc, hit.matterId, weight + adjust, `${phrase} ${hit.text}${m && hit.text !== m.number ? ` (matter ${m.number})` : ""}`, { firm: true });
     }
   }
 
@@ -105,7 +81,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   const logged = message.conversationId ? context.history?.byConversation.get(message.conversationId) : undefined;
   if (logged) threadIds.add(logged);
   if (message.loggedMatterId) threadIds.add(message.loggedMatterId);
-  for (const id of threadIds) addMatter(id, W.thread, `same thread as a message logged to ${label(index.matterById.get(id))}`, { firm: true });
+  for (const id of threadIds) addMatter(acc, id, W.thread, `same thread as a message logged to ${label(index.matterById.get(id))}`, { firm: true });
 
   // 3–5. Addresses: client contacts, filing history, client domains, the other side.
   // Bulk senders' own addresses say nothing; only references and the thread count for them.
@@ -116,12 +92,12 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
       const contact = index.contactByEmail.get(addr);
       if (contact) {
         const client = index.clientById.get(contact.clientId);
-        addClient(contact.clientId, W.contact, `${addr} is a contact of ${client?.name ?? contact.clientId}`, true);
+        addClient(acc, contact.clientId, W.contact, `${addr} is a contact of ${client?.name ?? contact.clientId}`, true);
       } else {
         const domain = emailDomain(addr);
         if (!isPublicMailDomain(domain)) {
           for (const clientId of index.clientsByDomain.get(domain) ?? []) {
-            addClient(clientId, W.domain, `${domain} is the domain of ${index.clientById.get(clientId)?.name ?? clientId}`, true);
+            addClient(acc, clientId, W.domain, `${domain} is the domain of ${index.clientById.get(clientId)?.name ?? clientId}`, true);
           }
         }
       }
@@ -131,18 +107,18 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
         for (const n of filed.values()) total += n;
         for (const [matterId, n] of filed) {
           const who = direction === "inbound" ? "sender" : addr;
-          addMatter(matterId, W.historyMax * (n / total), `${who} filed to this matter ${n} time${n === 1 ? "" : "s"}`, { anchor: true, history: true });
+          addMatter(acc, matterId, W.historyMax * (n / total), `${who} filed to this matter ${n} time${n === 1 ? "" : "s"}`, { anchor: true, history: true });
         }
       }
       const opp = index.opposingByEmail.get(addr);
-      if (opp) for (const id of opp) addMatter(id, W.opposingEmail / opp.length, `${addr} acts for the other side in ${label(index.matterById.get(id))}`, { anchor: true, discount: false });
+      if (opp) for (const id of opp) addMatter(acc, id, W.opposingEmail / opp.length, `${addr} acts for the other side in ${label(index.matterById.get(id))}`, { anchor: true, discount: false });
       else {
         const domain = emailDomain(addr);
         const byDomain = index.opposingByDomain.get(domain);
-        if (byDomain) for (const id of byDomain) addMatter(id, W.opposingDomain / byDomain.length, `${domain} is the other side's domain in ${label(index.matterById.get(id))}`, { anchor: true, discount: false });
+        if (byDomain) for (const id of byDomain) addMatter(acc, id, W.opposingDomain / byDomain.length, `${domain} is the other side's domain in ${label(index.matterById.get(id))}`, { anchor: true, discount: false });
       }
     }
-    if (role === "opposing_counsel" && direction === "inbound") for (const id of opposingMatters) ev(id).anchored = true;
+    if (role === "opposing_counsel" && direction === "inbound") for (const id of opposingMatters) ev(acc, id).anchored = true;
   }
 
   // 6. Words: keywords, party names and client names, weighted by where they appear.
@@ -164,10 +140,10 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
         seen.add(key);
         if (p.kind === "client") {
           const name = index.clientById.get(p.id)?.name ?? p.label;
-          if (namesAnchor || clientEvidence.has(p.id)) addClient(p.id, W.clientName * factor, `${where} names ${name}`, namesAnchor && factor >= 1);
+          if (namesAnchor || clientEvidence.has(p.id)) addClient(acc, p.id, W.clientName * factor, `${where} names ${name}`, namesAnchor && factor >= 1);
         } else {
           const what = p.kind === "party" ? "names" : "mentions";
-          addMatter(p.id, p.weight * factor, `${where} ${what} "${p.label}"`, { anchor: p.kind === "party" && namesAnchor && factor >= 1 });
+          addMatter(acc, p.id, p.weight * factor, `${where} ${what} "${p.label}"`, { anchor: p.kind === "party" && namesAnchor && factor >= 1 });
         }
       }
     }
@@ -179,12 +155,6 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     .sort((a, b) => b.e.score - a.e.score || (a.matter.status === b.matter.status ? 0 : a.matter.status === "open" ? -1 : 1));
   const best = ranked[0];
   const second = ranked[1];
-  const confidenceOf = (score: number, rival: number): number => {
-    if (score <= 0) return 0;
-    const strength = 1 - Math.exp(-score / 3.5);
-    const separation = Math.max(0, 1 - rival / score);
-    return Math.round(strength * Math.sqrt(separation) * 1000) / 1000;
-  };
   const candidates: RecognitionCandidate[] = ranked.slice(0, 5).map((r, i) => ({
     matterId: r.id, clientId: r.matter.clientId, score: Math.round(r.e.score * 100) / 100,
     confidence: confidenceOf(r.e.score, i === 0 ? (second?.e.score ?? 0) : ranked[0].e.score),
@@ -235,6 +205,58 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     reasons: [roleReason, ...best.e.reasons, ...(second ? [`preferred over ${second.matter.number} (${best.e.score.toFixed(1)} vs ${second.e.score.toFixed(1)})`] : [])],
     abstained: false,
   };
+}
+
+/** What recognition has gathered so far for one message. */
+interface Accumulator {
+  readonly index: DirectoryIndex;
+  readonly matters: Map<string, Evidence>;
+  readonly clientReasons: string[];
+  readonly clientEvidence: Map<string, number>;
+}
+
+interface AddOptions {
+  readonly firm?: boolean;
+  readonly anchor?: boolean;
+  readonly discount?: boolean;
+  readonly history?: boolean;
+}
+
+const NO_OPTIONS: AddOptions = {};
+
+// Module-level helpers rather than closures made on every call: recognition runs per message, often in bulk.
+function ev(acc: Accumulator, matterId: string): Evidence {
+  let e = acc.matters.get(matterId);
+  if (!e) {
+    e = { score: 0, history: 0, firm: false, anchored: false, reasons: [] };
+    acc.matters.set(matterId, e);
+  }
+  return e;
+}
+
+function addMatter(acc: Accumulator, id: string, weight: number, reason: string, opts: AddOptions = NO_OPTIONS): void {
+  const matter = acc.index.matterById.get(id);
+  if (!matter) return;
+  const e = ev(acc, id);
+  const w = opts.discount !== false && !opts.firm && matter.status === "closed" ? weight * W.closedFactor : weight;
+  e.score += w;
+  if (opts.history) e.history += w;
+  if (opts.firm) e.firm = true;
+  if (opts.anchor || opts.firm) e.anchored = true;
+  if (!e.reasons.includes(reason)) e.reasons.push(reason);
+}
+
+function addClient(acc: Accumulator, clientId: string, weight: number, reason: string, anchor: boolean): void {
+  acc.clientEvidence.set(clientId, Math.max(acc.clientEvidence.get(clientId) ?? 0, weight));
+  if (!acc.clientReasons.includes(reason)) acc.clientReasons.push(reason);
+  for (const m of acc.index.mattersByClient.get(clientId) ?? []) addMatter(acc, m.id, weight, reason, { anchor });
+}
+
+function confidenceOf(score: number, rival: number): number {
+  if (score <= 0) return 0;
+  const strength = 1 - Math.exp(-score / 3.5);
+  const separation = Math.max(0, 1 - rival / score);
+  return Math.round(strength * Math.sqrt(separation) * 1000) / 1000;
 }
 
 function singleClientOf(ids: readonly string[]): string | null {

@@ -16,6 +16,25 @@ const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
 const GLUE = /[A-Za-z0-9][-/]$/;
 
+/** Keeps the most telling mention of each matter: own label, then plain, then "their ref". */
+function labelRank(l: RefHit["label"]): number {
+  return l === "own" ? 2 : l === null ? 1 : 0;
+}
+
+/** Records `raw` (text[start, end)) when it names a known matter and is not glued into a longer code. */
+function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefHit>, raw: string, start: number, end: number): void {
+  if (!raw) return;
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  if (GLUE.test(before) || /^[-/][A-Za-z0-9]/.test(after)) return;
+  const id = index.matterByRef.get(normalizeRef(raw));
+  if (!id) return;
+  const before24 = text.slice(Math.max(0, start - 24), start);
+  const label = OTHER_LABEL.test(before24) ? "other" : OWN_LABEL.test(before24) ? "own" : null;
+  const prev = hits.get(id);
+  if (!prev || labelRank(label) > labelRank(prev.label)) hits.set(id, { matterId: id, text: raw, label });
+}
+
 /**
  * Finds references to known matters: every configured pattern, plus literal matter numbers and
  * aliases. A pattern hit naming no matter (an invoice number of the same shape) is ignored, and so
@@ -23,23 +42,9 @@ const GLUE = /[A-Za-z0-9][-/]$/;
  */
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   const hits = new Map<string, RefHit>();
-  const consider = (raw: string, start: number, end: number): void => {
-    if (!raw) return;
-    const before = text.slice(Math.max(0, start - 2), start);
-    const after = text.slice(end, end + 2);
-    if (GLUE.test(before) || /^[-/][A-Za-z0-9]/.test(after)) return;
-    const id = index.matterByRef.get(normalizeRef(raw));
-    if (!id) return;
-    const before24 = text.slice(Math.max(0, start - 24), start);
-    const label = OTHER_LABEL.test(before24) ? "other" : OWN_LABEL.test(before24) ? "own" : null;
-    const prev = hits.get(id);
-    // Keep the most telling mention of each matter: own label, then plain, then "their ref".
-    const rank = (l: RefHit["label"]): number => (l === "own" ? 2 : l === null ? 1 : 0);
-    if (!prev || rank(label) > rank(prev.label)) hits.set(id, { matterId: id, text: raw, label });
-  };
   for (const p of index.refPatterns) {
     p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) consider(m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
+    for (const m of text.matchAll(p.regex)) considerRef(index, text, hits, m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
   if (!HAS_DIGIT.test(text)) return [...hits.values()];
   const refs = refHashes(index);
@@ -53,7 +58,7 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
     while (a < b && isRefPunct(text.charCodeAt(a))) a++;
     while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
     // Only tokens spelling a known number or alias go on to the full check; the rest are dates, times, phones.
-    if (b > a && refs.has(upperHash(text, a, b))) consider(text.slice(a, b), a, b);
+    if (b > a && refs.has(upperHash(text, a, b))) considerRef(index, text, hits, text.slice(a, b), a, b);
     from = end;
   }
   return [...hits.values()];

@@ -41,6 +41,11 @@ const MOBILE_FOOTER =
 /** Firm and company footers: confidentiality notices, regulatory lines, fraud warnings. */
 const DISCLAIMER =
   /^\s*(?:(?:this|the information in this|the contents of this) (?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended (?:only|solely)|is for the|may contain)|confidential(?:ity)?(?: notice| note)?\s*[:\-–]|disclaimer\s*[:\-–]|privileged (?:and|&) confidential|(?:cyber.?crime|fraud|payment fraud|scam|bank details) (?:warning|alert|notice)|important(?: notice)?\s*:\s.{0,40}\b(?:bank|confidential|fraud)|.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b|please consider the environment before printing|if you (?:have received|received) this (?:e-?mail|message) in error)/i;
+/**
+ * What every DISCLAIMER alternative needs: its first words at the line start, or "regulated by" / "registered in"
+ * anywhere. Checked first because DISCLAIMER's unanchored alternatives retry up to 80 positions on every line.
+ */
+const DISCLAIMER_HINT = /^\s*(?:th|confidential|disclaimer|privileged|cyber|fraud|payment|scam|bank|important|please|if)|regulated by|registered in/i;
 /** A closing line: only the phrase, maybe a short name on the same line, no sentence after it. */
 const SIGN_OFF_PHRASE =
   /^\s*(?:(?:with )?(?:kind|kindest|best|warm|warmest|many|sincere)?\s*(?:regards|wishes)|best|all the best|many thanks|thanks(?: again| very much| so much| a lot| in advance)?|thank you(?: (?:very|so) much| again| in advance)?|cheers|sincerely|yours(?: sincerely| faithfully| truly)?|respectfully|with thanks|with best wishes|speak soon|talk soon|take care|rgds)\s*[,.!\-–]*/i;
@@ -123,7 +128,7 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
   let hard = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (DASH_SIGNATURE.test(line) || MOBILE_FOOTER.test(line) || (line.length < 600 && DISCLAIMER.test(line))) {
+    if (DASH_SIGNATURE.test(line) || MOBILE_FOOTER.test(line) || (line.length < 600 && DISCLAIMER_HINT.test(line) && DISCLAIMER.test(line))) {
       hard = i;
       break;
     }
