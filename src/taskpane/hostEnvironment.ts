@@ -23,6 +23,15 @@ declare global {
   }
 }
 
+/**
+ * The pane's clock. The workbench's Date objects come from the parent window, where `instanceof Date` is false in the
+ * pane, so every reading is copied into this window's Date.
+ */
+export function paneClock(host: HostEnvironment | undefined): () => Date {
+  const read = host?.now;
+  return read ? () => new Date(read().getTime()) : () => new Date();
+}
+
 export function injectedHost(): HostEnvironment | undefined {
   return typeof window === "undefined" ? undefined : window.__MATTERLINE_HOST__;
 }

@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "../ui/App";
-import { buildCapabilities } from "./buildCapabilities";
+import { baseCapabilities } from "./buildCapabilities";
 import { injectedHost } from "./hostEnvironment";
 
 /** Plain text into the root, for when there is no React tree to show an error in. */
@@ -22,8 +22,16 @@ if (typeof Office === "undefined") {
 } else {
   Office.onReady()
     .then(async () => {
-      const capabilities = await buildCapabilities(Office, injectedHost());
-      createRoot(root).render(<App capabilities={capabilities} />);
+      const host = injectedHost();
+      const base = baseCapabilities(Office, host);
+      const view = createRoot(root);
+      view.render(<App capabilities={base} />);
+      try {
+        const { buildFeatures } = await import(/* webpackChunkName: "features" */ "./buildFeatures");
+        view.render(<App capabilities={{ ...base, ...(await buildFeatures(Office, host)) }} />);
+      } catch (error) {
+        view.render(<App capabilities={base} startupError={error} />);
+      }
     })
     .catch((error: unknown) => showFatal(root, `Matterline could not start: ${error instanceof Error ? error.message : String(error)}`));
 }

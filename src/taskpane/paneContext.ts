@@ -7,7 +7,7 @@ import { createGraphClient, createGraphMailboxMirror, type GraphClient } from ".
 import { MatterLog, categoryResolver } from "../core/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "./outboxRunner";
 import { openMatterlineDb, idbStores, type MatterlineDb } from "../adapters/storage";
-import type { HostEnvironment } from "./hostEnvironment";
+import { paneClock, type HostEnvironment } from "./hostEnvironment";
 import { authConfig } from "./authConfig";
 
 /** What every feature builder gets: the outside world, already adapted. Only src/taskpane sees it. */
@@ -48,10 +48,10 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   const tokens: TokenProvider = host ? { getToken: host.getToken } : msalTokens(office);
   const profile = office.context.mailbox.userProfile;
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
-    ? { directory: host.initialDirectory, importedAt: (host.now ?? (() => new Date()))().toISOString() }
+    ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
     : undefined;
   const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch });
-  const now = host?.now ?? (() => new Date());
+  const now = paneClock(host);
   const directory = createDirectoryProvider(stores.directory, seed);
   const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now);
   let log: { importedAt: string; log: MatterLog } | null = null;

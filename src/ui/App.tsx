@@ -29,7 +29,7 @@ const TABS: { id: TabId; label: string }[] = [
 ];
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
-export function App({ capabilities }: { capabilities: Capabilities }) {
+export function App({ capabilities, startupError }: { capabilities: Capabilities; startupError?: unknown }) {
   const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const [tab, setTab] = useState<TabId>("email");
@@ -49,6 +49,7 @@ export function App({ capabilities }: { capabilities: Capabilities }) {
   return (
     <FluentProvider theme={fluentThemeFor(theme, highContrast)} className={styles.root} data-theme={highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
       <main aria-label="Matterline" style={{ display: "contents" }}>
+        {startupError ? <ErrorNotice error={startupError} /> : null}
         {item?.message ? <ItemSummary item={item} /> : null}
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
           {TABS.map((t) => (
