@@ -17,7 +17,9 @@ const LOADS = 10;
 /** gzip size of the scripts a page loads before anything lazy (the CDN office.js excluded). */
 function initialJsGzipBytes(page: string): number {
   const html = readFileSync(join(OUT, page), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  // Production HTML is minified: attribute quotes may be gone.
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  if (!scripts.length) throw new Error(`no scripts found in ${page}`);
   return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(OUT, src.replace(/^\//, ""))), { level: 9 }).length, 0);
 }
 
