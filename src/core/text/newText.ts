@@ -100,11 +100,42 @@ function skipHeaders(lines: readonly string[], from: number): number {
   return sawHeader ? j : headerStart;
 }
 
+/**
+ * First two letters (lower-case) after leading spaces with which a boundary test can match: "on", "le", "am", "el",
+ * "il", "op", "em" (attributions), "fr", "de", "da", "vo", "va", "od" (header blocks), "be", "st" (forward markers).
+ */
+const BOUNDARY_STARTS = new Set(
+  ["on", "le", "am", "el", "il", "op", "em", "fr", "de", "da", "vo", "va", "od", "be", "st"].map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)),
+);
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * False only for a line none of the boundary tests of `findBoundary` can match, found from its first two
+ * characters (and "@" for ADDRESS_WROTE): most lines of a message then cost no regular expression at all.
+ * Anything outside ASCII at the start is left to the full tests, since `\s` also takes Unicode spaces.
+ */
+function mayStartBoundary(line: string): boolean {
+  const n = line.length;
+  let k = 0;
+  while (k < n && isAsciiSpace(line.charCodeAt(k))) k++;
+  if (k >= n) return false;
+  const c0 = line.charCodeAt(k);
+  if (c0 >= 128 || c0 === 45 || c0 === 95 || c0 === 61 || c0 === 42) return true; // - _ = *
+  if (line.includes("@")) return true;
+  if (k + 1 >= n) return false;
+  const c1 = line.charCodeAt(k + 1);
+  if (c1 >= 128) return true;
+  return BOUNDARY_STARTS.has((c0 | 0x20) * 256 + (c1 | 0x20));
+}
+
 /** Finds the first reply or forward boundary at or after `from`. */
 function findBoundary(lines: readonly string[], from: number): Boundary | null {
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
-    if (line.length > 400) continue;
+    if (line.length > 400 || !mayStartBoundary(line)) continue;
     if (FORWARD_MARKER.test(line)) return { kind: "forward", start: i, bodyStart: skipHeaders(lines, i + 1) };
     if (ORIGINAL_MESSAGE.test(line)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, i + 1) };
     if (RULE.test(line)) {
