@@ -16,6 +16,14 @@ const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
 const GLUE = /[A-Za-z0-9][-/]$/;
 
+/** Where a global expression continues after an empty match (one code point on in unicode mode, as matchAll does). */
+function advanceIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  const d = text.charCodeAt(index + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Keeps the most telling mention of each matter: own label, then plain, then "their ref". */
 function labelRank(l: RefHit["label"]): number {
   return l === "own" ? 2 : l === null ? 1 : 0;
@@ -43,8 +51,15 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   const hits = new Map<string, RefHit>();
   for (const p of index.refPatterns) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) considerRef(index, text, hits, m[0], m.index ?? 0, (m.index ?? 0) + m[0].length);
+    // exec on the compiled pattern itself: matchAll would clone the expression on every call.
+    const re = p.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      considerRef(index, text, hits, m[0], m.index, m.index + m[0].length);
+      // An empty match would not move on by itself (matchAll steps past it the same way).
+      if (m[0].length === 0) re.lastIndex = advanceIndex(text, re.lastIndex, re.unicode);
+    }
+    re.lastIndex = 0;
   }
   if (!HAS_DIGIT.test(text)) return [...hits.values()];
   const refs = refHashes(index);
@@ -175,8 +190,14 @@ const HASH_MASK = 0x3fffffff;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
+/** ASCII letters and digits → their lower-case code; every other ASCII character → 0. One load per character. */
+const ALNUM_LOWER = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ALNUM_LOWER[c] = c;
+for (let c = 97; c <= 122; c++) ALNUM_LOWER[c] = c;
+for (let c = 65; c <= 90; c++) ALNUM_LOWER[c] = c + 32;
+
 function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return c < 128 && ALNUM_LOWER[c] !== 0;
 }
 
 function lowerCode(c: number): number {
@@ -297,9 +318,15 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    // A character outside the BMP (an emoji, a math letter) is one code point to the Unicode expression.
-    if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
-    if (!isAsciiAlnum(c) && !(c > 127 && c !== RIGHT_QUOTE && isWordUnit(c))) {
+    if (c < 128) {
+      if (ALNUM_LOWER[c] === 0) {
+        i++;
+        continue;
+      }
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A character outside the BMP (an emoji, a math letter) is one code point to the Unicode expression.
+      return findPhrasesUnicode(index, text);
+    } else if (c === RIGHT_QUOTE || !isWordUnit(c)) {
       i++;
       continue;
     }
@@ -309,8 +336,11 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
     for (;;) {
       while (i < n) {
         c = text.charCodeAt(i);
-        if (isAsciiAlnum(c)) h = Math.imul(h ^ lowerCode(c), FNV_PRIME);
-        else if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
+        if (c < 128) {
+          const l = ALNUM_LOWER[c];
+          if (l === 0) break;
+          h = Math.imul(h ^ l, FNV_PRIME);
+        } else if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
         else if (c > 127 && c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
         else break;
         i++;
