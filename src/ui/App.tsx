@@ -13,7 +13,17 @@ const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./ta
 const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, minWidth: 0 },
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+    // A select is as wide as its longest option (a long matter title): keep every one inside a 320 px pane.
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
   panel: { padding: "8px 12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   empty: { padding: "16px 12px" },
