@@ -1,19 +1,15 @@
 import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CurrentItem } from "../../core/ports/mailSource";
+import { formatDateTime } from "./dates";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "2px", padding: "8px 12px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
   line: { overflowWrap: "anywhere" },
 });
 
-/** Formats an ISO time in the user's locale and zone, e.g. "Tue 26 Aug, 16:30". */
-export function formatWhen(iso: string | null, timeZone?: string): string {
-  if (!iso) return "";
-  return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
-}
 
 /** Sender, subject and received time of the open item, as plain text (never the message's HTML). */
-export function ItemSummary({ item, timeZone }: { item: CurrentItem; timeZone?: string }) {
+export function ItemSummary({ item }: { item: CurrentItem }) {
   const styles = useStyles();
   const m = item.message;
   if (!m) return null;
@@ -28,7 +24,7 @@ export function ItemSummary({ item, timeZone }: { item: CurrentItem; timeZone?: 
       </Subtitle2>
       {item.mode === "read" ? (
         <Text size={200} data-testid="item-received">
-          Received {formatWhen(m.receivedAt, timeZone)}
+          Received {formatDateTime(m.receivedAt)}
         </Text>
       ) : null}
     </section>

@@ -1,0 +1,28 @@
+/**
+ * How the pane writes times: short, in the reader's own locale and time zone (as Outlook shows mail times),
+ * e.g. "Tue 26 Aug, 16:30" (or "4:30 PM" where the locale uses a 12-hour clock). One place, so every section agrees.
+ */
+const dateTime = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+const dateOnly = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+
+function parse(value: string | number | Date | null | undefined): Date | null {
+  if (value === null || value === undefined || value === "") return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "Tue 26 Aug, 16:30"; "" for nothing or an unreadable value. */
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  const d = parse(value);
+  return d ? dateTime.format(d) : "";
+}
+
+/** "Tue 26 Aug 2025"; a bare "YYYY-MM-DD" is read as that calendar day, not as UTC midnight. */
+export function formatDay(value: string | number | Date | null | undefined): string {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-").map(Number);
+    return dateOnly.format(new Date(y, m - 1, d));
+  }
+  const d = parse(value);
+  return d ? dateOnly.format(d) : "";
+}
