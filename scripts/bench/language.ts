@@ -81,21 +81,66 @@ export async function evaluateSample(): Promise<{
   return { cases, intentAccuracy, negativeToneRecall: tone.recall, negativeTonePrecision: tone.precision, needsReplyF1: nrScore.f1 };
 }
 
-/** The outside request-intent sentences, each wrapped as a client email's new text; Yes should need a reply. */
-export function evaluateEmailIntent(): { precision: number; recall: number; f1: number; count: number } {
-  const rows = readFileSync(join(ROOT, "data/email-intent/train.tsv"), "utf8").split("\n").filter((l) => l.includes("\t"));
+/**
+ * The outside reality check (data/email-intent/train.tsv, Enron sentences labelled Yes/No for "asks
+ * something of the reader") is split in two halves, deterministically, by a stable hash of the
+ * sentence text (FNV-1a, 32 bit; even hash = DEV, odd = HELD-OUT), so a row always lands in the same
+ * half whatever the file order.
+ *
+ * Method, so the figures stay honest:
+ * - DEV misses may be read to find GENERAL English request grammar (imperatives opening with a base
+ *   verb, modal requests such as "you need to / you should / would you mind", questions without a
+ *   "?", proposals such as "how about / why don't we", asks for confirmation such as "confirm /
+ *   advise / respond by"). Rules never name words taken from single sentences.
+ * - HELD-OUT rows are only ever counted, never read: their precision/recall/F1 is the estimate of how
+ *   the rules do on mail no one here looked at. The DEV F1 is optimistic by construction.
+ */
+export type EmailIntentHalf = "dev" | "heldOut" | "all";
+
+/** FNV-1a 32-bit hash: stable across runs and machines, no Node built-ins needed. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Which half of the outside sentences a sentence belongs to. */
+export function emailIntentHalf(sentence: string): "dev" | "heldOut" {
+  return stableHash(sentence) % 2 === 0 ? "dev" : "heldOut";
+}
+
+/** The outside rows of one half (label, sentence). */
+export function emailIntentRows(half: EmailIntentHalf): Array<{ gold: boolean; sentence: string }> {
+  return readFileSync(join(ROOT, "data/email-intent/train.tsv"), "utf8")
+    .split("\n")
+    .filter((l) => l.includes("\t"))
+    .map((row) => {
+      const tab = row.indexOf("\t");
+      return { gold: row.slice(0, tab).trim() === "Yes", sentence: row.slice(tab + 1) };
+    })
+    .filter((r) => half === "all" || emailIntentHalf(r.sentence) === half);
+}
+
+/** Whether the needs-reply rules track one outside sentence, wrapped as the new text of a client email. */
+export function predictEmailIntent(sentence: string): boolean {
+  const message: MailMessage = {
+    id: "x", internetMessageId: null, conversationId: null, subject: "Question", from: { email: "client@client.example" },
+    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: sentence, attachmentNames: [], headers: {},
+  };
+  return needsReply(message, sentence).needsReply;
+}
+
+/** The outside request-intent sentences of one half, each wrapped as a client email's new text; Yes should need a reply. */
+export function evaluateEmailIntent(half: EmailIntentHalf = "all"): { precision: number; recall: number; f1: number; count: number } {
+  const rows = emailIntentRows(half);
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  for (const row of rows) {
-    const tab = row.indexOf("\t");
-    const gold = row.slice(0, tab).trim() === "Yes";
-    const sentence = row.slice(tab + 1);
-    const message: MailMessage = {
-      id: "x", internetMessageId: null, conversationId: null, subject: "Question", from: { email: "client@client.example" },
-      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: sentence, attachmentNames: [], headers: {},
-    };
-    const predicted = needsReply(message, sentence).needsReply;
+  for (const { gold, sentence } of rows) {
+    const predicted = predictEmailIntent(sentence);
     if (predicted && gold) tp++;
     else if (predicted && !gold) fp++;
     else if (!predicted && gold) fn++;
@@ -118,7 +163,8 @@ export function longEmail(): string {
 /** Bench lines for `npm run bench`. */
 export async function run(): Promise<BenchLine[]> {
   const sample = await evaluateSample();
-  const outside = evaluateEmailIntent();
+  const dev = evaluateEmailIntent("dev");
+  const heldOut = evaluateEmailIntent("heldOut");
   const body = longEmail();
   const message: MailMessage = {
     id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "alex@client.example" },
@@ -138,9 +184,10 @@ export async function run(): Promise<BenchLine[]> {
     atLeast("sample.negativeToneRecall", sample.negativeToneRecall, "ratio (inbound client mail)", 0.9),
     atLeast("sample.negativeTonePrecision", sample.negativeTonePrecision, "ratio (inbound client mail)", 0.8),
     atLeast("sample.needsReplyF1", sample.needsReplyF1, "F1 (needsReply labelled)", 0.92),
-    info("emailIntent.needsReplyPrecision", outside.precision, "ratio"),
-    info("emailIntent.needsReplyRecall", outside.recall, "ratio"),
-    info("emailIntent.needsReplyF1", outside.f1, "F1"),
+    info("emailIntent.devNeedsReplyF1", dev.f1, "F1 (DEV half: rules were tuned reading its misses)"),
+    info("emailIntent.heldOutNeedsReplyPrecision", heldOut.precision, "ratio (HELD-OUT half: never read)"),
+    info("emailIntent.heldOutNeedsReplyRecall", heldOut.recall, "ratio (HELD-OUT half: never read)"),
+    info("emailIntent.heldOutNeedsReplyF1", heldOut.f1, "F1 (HELD-OUT half: never read)"),
     atMost("language.msPer5000Words", median(times), "ms (split + intent + tone + needsReply)", 5),
   ];
 }
