@@ -15,6 +15,8 @@ import { suggestReplies } from "../core/replies";
 import { splitMessageText } from "../core/text/newText";
 import { proposeFollowUpDates } from "../core/followups/proposeDates";
 import { createFirmCalendar } from "../core/time/firmCalendar";
+import { buildDirectoryIndex } from "../core/directory/directoryIndex";
+import { recognize } from "../core/recognition/recognize";
 import type { KnownDate } from "../core/replies";
 
 interface Args {
@@ -47,19 +49,21 @@ async function readText(path: string, what: string): Promise<Buffer> {
   }
 }
 
-/** Client, contact and matter from the sender's address, and the matter cited in the text when it has several. */
-function findClientAndMatter(directory: Directory, message: MailMessage, text: string): { client: Client | null; contactName: string | null; matter: Matter | null } {
-  const from = message.from?.email ?? "";
-  const client = directory.clients.find((c) => c.contacts.some((p) => p.email.toLowerCase() === from)) ?? null;
+/**
+ * Client, contact and matter by the recognition engine (references, contacts, client domains, keywords), so the
+ * drafts name the matter the pane would show. Drafts are for the client's own mail: the client is set only when
+ * the sender is the client (a contact or the client's domain), never for the other side or a court writing about
+ * one of its matters. A lone message has no thread or filing history to draw on.
+ */
+function findClientAndMatter(directory: Directory, message: MailMessage, me: string | null): { client: Client | null; contactName: string | null; matter: Matter | null } {
+  const index = buildDirectoryIndex(directory);
+  const r = recognize(message, { index, me: me ? [me] : [] });
+  const client = r.senderRole === "client" && r.clientId ? index.clientById.get(r.clientId) ?? null : null;
   if (!client) return { client: null, contactName: null, matter: null };
-  const contactName = client.contacts.find((p) => p.email.toLowerCase() === from)?.name ?? null;
-  const matters = directory.matters.filter((m) => m.clientId === client.id);
-  const haystack = `${message.subject}\n${text}`.toLowerCase();
-  const cited = matters.filter((m) => [m.number, ...(m.aliases ?? [])].some((ref) => haystack.includes(ref.toLowerCase())));
-  const open = matters.filter((m) => m.status === "open");
-  // name a matter only when the mail cites exactly one, or the client has exactly one open matter: never guess
-  const matter = cited.length === 1 ? cited[0] : cited.length === 0 && open.length === 1 ? open[0] : null;
-  return { client, contactName, matter };
+  const contact = index.contactByEmail.get((message.from?.email ?? "").toLowerCase());
+  const contactName = contact && contact.clientId === client.id ? contact.contact.name : null;
+  const matter = r.matterId ? index.matterById.get(r.matterId) ?? null : null;
+  return { client, contactName, matter: matter && matter.clientId === client.id ? matter : null };
 }
 
 async function main(): Promise<void> {
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
   const text = parts.newText;
   const { intent } = classifyIntent(text, message.subject, message);
   const tone = negativeTone(text);
-  const { client, contactName, matter } = findClientAndMatter(directory, message, text);
+  const { client, contactName, matter } = findClientAndMatter(directory, message, args.me);
   const attorney: Person | null = directory.people.find((p) => p.id === matter?.responsible) ?? null;
   const sender: Person | null = (args.me && directory.people.find((p) => p.email.toLowerCase() === args.me)) || attorney;
   const sentAt = message.sentAt ?? message.receivedAt;

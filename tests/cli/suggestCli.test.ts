@@ -19,7 +19,8 @@ async function suggest(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string; needsReply: boolean | null });
+const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string; needsReply: boolean | null; matterId: string | null; matterAmbiguous: boolean });
+const matterNumbers = new Map((JSON.parse(readFileSync(join(sample, "directory.json"), "utf8")) as { matters: { id: string; number: string }[] }).matters.map((m) => [m.id, m.number]));
 
 describe("suggest CLI", () => {
   it("prints intent, tone and three plain drafts for a client message that needs a reply", async () => {
@@ -36,6 +37,26 @@ describe("suggest CLI", () => {
       expect(d.longestSentenceWords).toBeLessThanOrEqual(20);
     }
     expect(new Set(out.drafts.map((d) => d.text)).size).toBe(3);
+  });
+
+  it("names the matter recognition finds (references, contacts, keywords), as the pane would", async () => {
+    const picked = labels.filter((l) => l.senderRole === "client" && l.needsReply && l.matterId && !l.matterAmbiguous && l.intent !== "complaint").slice(0, 4);
+    let named = 0;
+    for (const label of picked) {
+      const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file), "--me", "katherine.sutton@bramleysutton.example"]);
+      expect(r.code).toBe(0);
+      const drafts = (JSON.parse(r.stdout) as { drafts: { text: string }[] }).drafts;
+      expect(drafts.length).toBeGreaterThan(0);
+      if (drafts.some((d) => d.text.includes(matterNumbers.get(label.matterId as string) as string))) named += 1;
+    }
+    expect(named).toBeGreaterThanOrEqual(picked.length - 1);
+  }, 60_000);
+
+  it("gives no drafts to the other side writing about a client's matter", async () => {
+    const label = labels.find((l) => l.senderRole === "opposing_counsel" && l.matterId)!;
+    const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).drafts).toEqual([]);
   });
 
   it("gives no drafts for a newsletter", async () => {
