@@ -43,6 +43,7 @@ export async function buildOverdue(ctx: PaneContext): Promise<OverdueCapability 
     current: () => service.current(),
     itemFor: (m) => service.itemFor(m),
     markNoReplyNeeded: (item, reason) => service.markNoReplyNeeded(item, reason),
+    undo: (item) => service.undo(item),
     async snooze(item, choice) {
       const loaded = await ctx.directory.current();
       if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");

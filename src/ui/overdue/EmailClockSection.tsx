@@ -1,21 +1,25 @@
 import { useEffect, useState } from "react";
-import { Badge, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import type { CurrentItem } from "../../core/ports/mailSource";
 import type { OverdueItem } from "../../core/app/overdue";
 import { stateLabel } from "../../core/clock/clockText";
 import { ErrorNotice } from "../shell/ErrorNotice";
+import { formatDateTime } from "../shell/dates";
+import { decisionText } from "./SetAsideList";
 
 const COLOUR = { overdue: "danger", "due-soon": "warning", waiting: "informative", answered: "success", "no-reply-needed": "subtle", "not-tracked": "subtle" } as const;
 
 /**
  * The open message's reply clock. For overdue or due-soon client mail it also puts a notification bar on the
  * message itself, and clears it once the message is answered (or decided), so the alert is where the user reads.
+ * A decision ("no reply needed", a snooze) can be undone here too; the bar comes back with the clock.
  */
 export function EmailClockSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const overdue = capabilities.overdue;
   const message = item.mode === "read" ? item.message : null;
   const [state, setState] = useState<{ loading: boolean; found: OverdueItem | null; error: unknown }>({ loading: true, found: null, error: null });
+  const [undoing, setUndoing] = useState(false);
 
   useEffect(() => {
     if (!overdue || !message) return;
@@ -34,23 +38,43 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
   }, [overdue, message]);
 
   if (!overdue || !message) return null;
+  const found = state.found;
+  const undo = () => {
+    if (!found) return;
+    setUndoing(true);
+    overdue
+      .undo(found)
+      .then(async () => {
+        const again = await overdue.itemFor(message);
+        setState({ loading: false, found: again, error: null });
+        await overdue.alertOnItem(again);
+      })
+      .catch((error: unknown) => setState((s) => ({ ...s, error })))
+      .finally(() => setUndoing(false));
+  };
   return (
     <section aria-label="Reply clock" data-testid="email-clock">
       <Subtitle2 as="h3" block>Reply clock</Subtitle2>
       {state.loading ? <Spinner size="tiny" label="Checking the reply clock…" /> : null}
-      {state.error ? <ErrorNotice error={state.error} /> : null}
-      {!state.loading && !state.error && !state.found ? <Caption1 block data-testid="clock-state">Not client email: not on the reply clock.</Caption1> : null}
-      {state.found ? (
+      {state.error ? <ErrorNotice error={state.error} onDismiss={() => setState((s) => ({ ...s, error: null }))} /> : null}
+      {!state.loading && !state.error && !found ? <Caption1 block data-testid="clock-state">Not client email: not on the reply clock.</Caption1> : null}
+      {found ? (
         <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
           <span>
-            <Badge appearance="tint" color={COLOUR[state.found.clock.state]} data-testid="clock-state">{stateLabel(state.found.clock.state)}</Badge>
+            <Badge appearance="tint" color={COLOUR[found.clock.state]} data-testid="clock-state">{stateLabel(found.clock.state)}</Badge>
           </span>
-          <Caption1 block data-testid="clock-summary">{state.found.summary}</Caption1>
-          {state.found.clock.dueAt && state.found.clock.state !== "answered" && state.found.clock.state !== "no-reply-needed" ? (
-            <Caption1 block>Reply due {new Date(state.found.clock.dueAt).toLocaleString()}</Caption1>
+          <Caption1 block data-testid="clock-summary">{found.summary}</Caption1>
+          {found.clock.dueAt && found.clock.state !== "answered" && found.clock.state !== "no-reply-needed" ? (
+            <Caption1 block data-testid="clock-due">Reply due {formatDateTime(found.clock.dueAt)}</Caption1>
           ) : null}
-          {state.found.rawClock.state === "no-reply-needed" ? <Caption1 block>Why: {state.found.needsReplyReason}</Caption1> : null}
-          {state.found.snoozedUntil ? <Caption1 block>Snoozed until {new Date(state.found.snoozedUntil).toLocaleString()}</Caption1> : null}
+          {found.rawClock.state === "no-reply-needed" ? <Caption1 block>Why: {found.needsReplyReason}</Caption1> : null}
+          {found.undoable ? (
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 4, alignItems: "center" }}>
+              <Caption1 data-testid="clock-decision">{decisionText(found)}</Caption1>
+              <Button size="small" disabled={undoing} onClick={undo} data-testid="clock-undo">Undo</Button>
+              {undoing ? <Spinner size="tiny" label="Undoing…" /> : null}
+            </div>
+          ) : null}
         </div>
       ) : null}
     </section>

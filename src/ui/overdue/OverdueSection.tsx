@@ -6,6 +6,8 @@ import { ErrorNotice } from "../shell/ErrorNotice";
 import { OverdueItemRow } from "./OverdueItemRow";
 import { TeamView } from "./TeamView";
 import { DigestPreview } from "./DigestPreview";
+import { SetAsideList } from "./SetAsideList";
+import { formatDateTime } from "../shell/dates";
 
 function progressText(p: OverdueScanProgress): string {
   const where = p.mailbox ?? "your mailbox";
@@ -40,6 +42,8 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // The item of the last decision, so the success note can offer to take it back.
+  const [lastDecided, setLastDecided] = useState<OverdueItem | null>(null);
   const [team, setTeam] = useState(false);
   const [digest, setDigest] = useState<Digest | null>(null);
   const [windowDays, setWindowDays] = useState(14);
@@ -79,14 +83,16 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
 
   if (!overdue) return <Text>The response clock is not available in this Outlook.</Text>;
 
-  const act = (run: () => Promise<OverdueView | null | string>, done?: string) => {
+  const act = (run: () => Promise<OverdueView | null | string>, done?: string, decided: OverdueItem | null = null) => {
     setBusy(true);
     setError(null);
     setNotice(null);
+    setLastDecided(null);
     run()
       .then((v) => {
         if (v && typeof v === "object") setView(v);
         if (done) setNotice(done);
+        setLastDecided(decided);
       })
       .catch((e: unknown) => setError(e))
       .finally(() => setBusy(false));
@@ -99,9 +105,10 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
         const how = await overdue.replyNow(i, open);
         return how === "reply-form" ? "Reply form opened." : "Message opened: reply from its window.";
       }),
-    onNoReply: (i: OverdueItem, reason: string) => act(() => overdue.markNoReplyNeeded(i, reason), "Marked as no reply needed."),
-    onSnooze: (i: OverdueItem, c: SnoozeChoice) => act(() => overdue.snooze(i, c), "Snoozed. It still counts as waiting."),
+    onNoReply: (i: OverdueItem, reason: string) => act(() => overdue.markNoReplyNeeded(i, reason), "Marked as no reply needed.", i),
+    onSnooze: (i: OverdueItem, c: SnoozeChoice) => act(() => overdue.snooze(i, c), "Snoozed. It still counts as waiting.", i),
   };
+  const undo = (i: OverdueItem) => act(() => overdue.undo(i), `Undone: “${i.subject || "(no subject)"}” is back on the reply clock.`);
   const failing = view?.mailboxes.filter((m) => m.error) ?? [];
 
   return (
@@ -124,14 +131,21 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
         <div key={m.label}>
           <ErrorNotice error={m.error} onRetry={scan} />
           <Caption1 block>
-            {m.label}: {m.scannedAt ? `showing results from ${m.scannedAt.slice(0, 16).replace("T", " ")} UTC.` : "no results yet."}
+            {m.label}: {m.scannedAt ? `showing results from ${formatDateTime(m.scannedAt)}.` : "no results yet."}
           </Caption1>
         </div>
       ))}
       {view?.flagError ? <ErrorNotice error={view.flagError} /> : null}
       {notice ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
+        <MessageBar intent="success" data-testid="overdue-notice">
+          <MessageBarBody>
+            {notice}{" "}
+            {lastDecided ? (
+              <Button size="small" appearance="transparent" disabled={busy} onClick={() => undo(lastDecided)} data-testid="overdue-notice-undo">
+                Undo
+              </Button>
+            ) : null}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {digest ? <DigestPreview digest={digest} onSend={() => overdue.sendDigest()} onClose={() => setDigest(null)} /> : null}
@@ -142,6 +156,7 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
           <Group title="Due soon" items={view.groups.dueSoon} testId="due-soon-group" {...actions} />
           <Group title="Waiting" items={view.groups.waiting} testId="waiting-group" {...actions} />
           {view.groups.snoozed ? <Caption1 block>{view.groups.snoozed} snoozed (still counted).</Caption1> : null}
+          <SetAsideList items={view.groups.setAside} busy={busy} onUndo={undo} />
         </>
       ) : !scanning && !error ? (
         <Caption1 block>No scan yet.</Caption1>

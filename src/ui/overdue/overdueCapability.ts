@@ -14,6 +14,8 @@ export interface OverdueCapability {
   itemFor(message: MailMessage): Promise<OverdueItem | null>;
   markNoReplyNeeded(item: OverdueItem, reason: string): Promise<OverdueView | null>;
   snooze(item: OverdueItem, choice: SnoozeChoice): Promise<OverdueView | null>;
+  /** Takes back the item's "no reply needed" or snooze (recorded with who and when, like the decision). */
+  undo(item: OverdueItem): Promise<OverdueView | null>;
   /** Opens the reply form: directly when `item` is the message being read, else opens the message first. */
   replyNow(item: OverdueItem, open: CurrentItem | null): Promise<"reply-form" | "message-opened">;
   /** Shows (overdue or due soon) or clears the clock's notification bar on the open message. */

@@ -43,6 +43,7 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     current: () => service.current(),
     itemFor: (m) => service.itemFor(m),
     markNoReplyNeeded: (i, r) => service.markNoReplyNeeded(i, r),
+    undo: (i) => service.undo(i),
     snooze: (i) => service.snooze(i, "2025-08-26T16:30:00Z"),
     replyNow,
     alertOnItem: async (i) => void alerts.push(i && (i.clock.state === "overdue" || i.clock.state === "due-soon") ? i.summary : null),
@@ -94,6 +95,34 @@ describe("OverdueSection", () => {
     await waitFor(() => expect(screen.getByText("1 snoozed (still counted).")).toBeTruthy());
   });
 
+  it("lists decided mail as set aside, with who and when, and undoes by keyboard", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
+    await user.click(within(group).getByRole("button", { name: "No reply needed" }));
+    await user.type(screen.getByLabelText("Why no reply is needed"), "Called the client{Enter}");
+    const aside = await screen.findByTestId("set-aside-group");
+    expect(within(aside).getByTestId("set-aside-subject").textContent).toBe("Lease <draft> 2024-0012");
+    const decision = within(aside).getByTestId("set-aside-decision").textContent ?? "";
+    expect(decision).toContain("No reply needed: Called the client (alice@firm.example, ");
+    expect(decision).not.toMatch(/\d+\/\d+\/\d{4}|:\d\d:\d\d/); // the pane's short date format, not toLocaleString's
+    // The success note offers the undo too; here the row's own button is used, by keyboard.
+    expect(screen.getByTestId("overdue-notice-undo")).toBeTruthy();
+    within(aside).getByTestId("overdue-undo").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(within(screen.getByTestId("overdue-group")).getAllByTestId("overdue-item")).toHaveLength(1));
+    expect(screen.queryByTestId("set-aside-group")).toBeNull();
+    expect(screen.getByTestId("overdue-notice").textContent).toContain("is back on the reply clock");
+
+    await user.click(within(screen.getByTestId("due-soon-group")).getByRole("button", { name: "Snooze" }));
+    await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
+    await waitFor(() => expect(within(screen.getByTestId("set-aside-group")).getByTestId("set-aside-decision").textContent).toMatch(/^Snoozed until /));
+    await user.click(screen.getByTestId("overdue-notice-undo"));
+    await waitFor(() => expect(within(screen.getByTestId("due-soon-group")).getAllByTestId("overdue-item")).toHaveLength(1));
+  });
+
   it("shows the team view as a chart with text values, and the escaped digest preview", async () => {
     const t = setup();
     const user = userEvent.setup();
@@ -130,6 +159,23 @@ describe("EmailClockSection", () => {
     wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("Overdue");
     await waitFor(() => expect(t.alerts).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
+  });
+
+  it("shows the due time in the pane's format and undoes a decision, bringing the bar back", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    const view = await t.overdue.scan();
+    const { formatDateTime } = await import("../../../src/ui/shell/dates");
+    await t.overdue.markNoReplyNeeded(view.items.find((i) => i.messageId === "<late@t>")!, "Answered by phone");
+    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
+    expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
+    expect(screen.getByTestId("clock-decision").textContent).toContain("Answered by phone");
+    await waitFor(() => expect(t.alerts).toEqual([null]));
+    await user.click(screen.getByTestId("clock-undo"));
+    await waitFor(() => expect(screen.getByTestId("clock-state").textContent).toBe("Overdue"));
+    expect(screen.queryByTestId("clock-undo")).toBeNull();
+    expect(screen.getByTestId("clock-due").textContent).toBe(`Reply due ${formatDateTime("2025-08-26T10:00:00Z")}`);
+    await waitFor(() => expect(t.alerts).toEqual([null, "Client waiting 29 h — reply was due 5 h ago"]));
   });
 
   it("clears the bar for mail that needs no reply", async () => {

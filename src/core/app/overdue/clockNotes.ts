@@ -1,17 +1,22 @@
 /**
- * A decision someone took on one client message's clock: "no reply needed" (with why) or a snooze. The record is
- * the audit: who decided, when, and why. One note per message; a later decision replaces an earlier one.
+ * A decision someone took on one client message's clock: "no reply needed" (with why), a snooze, or the undo of
+ * either. The record is the audit: who decided, when, and why. One current note per message; a later decision
+ * supersedes an earlier one, and the superseded ones travel along in `history`, so nothing is ever lost.
  */
 export interface ClockNote {
   readonly internetMessageId: string;
-  readonly kind: "no-reply-needed" | "snooze";
+  /** "undo" takes back the decision before it: the clock runs again as the mail alone says. */
+  readonly kind: "no-reply-needed" | "snooze" | "undo";
+  /** Why (for "no reply needed"); for an undo, what was undone. */
   readonly reason: string | null;
   /** Address of whoever decided. */
   readonly by: string;
   /** ISO-8601 UTC of the decision. */
   readonly at: string;
-  /** ISO-8601 UTC end of a snooze; null for "no reply needed". */
+  /** ISO-8601 UTC end of a snooze; null otherwise. */
   readonly until: string | null;
+  /** Earlier decisions on this message, oldest first (each without its own history). Absent on a first decision. */
+  readonly history?: readonly ClockNote[];
 }
 
 /** Where clock notes live (IndexedDB in the pane). Keyed by internetMessageId. */
@@ -29,4 +34,27 @@ export function memoryClockNoteStore(initial: readonly ClockNote[] = []): ClockN
     put: async (note) => void notes.set(note.internetMessageId, note),
     all: async () => [...notes.values()],
   };
+}
+
+/**
+ * The next note of a message: `next` supersedes `previous`, which joins the history (audit kept, never deleted).
+ */
+export function supersede(previous: ClockNote | undefined, next: Omit<ClockNote, "history">): ClockNote {
+  if (!previous) return next;
+  const { history = [], ...bare } = previous;
+  return { ...next, history: [...history, bare] };
+}
+
+/** Every decision on a message, oldest first, the current one last. */
+export function decisionTrail(note: ClockNote | null | undefined): ClockNote[] {
+  if (!note) return [];
+  const { history = [], ...bare } = note;
+  return [...history, bare];
+}
+
+/** A short description of a decision, for undo reasons and the audit ("no reply needed (Answered by phone)"). */
+export function describeDecision(note: Pick<ClockNote, "kind" | "reason" | "until">): string {
+  if (note.kind === "no-reply-needed") return `no reply needed${note.reason ? ` (${note.reason})` : ""}`;
+  if (note.kind === "snooze") return `snooze${note.until ? ` until ${note.until}` : ""}`;
+  return `undo${note.reason ? ` (${note.reason})` : ""}`;
 }

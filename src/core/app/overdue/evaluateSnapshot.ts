@@ -46,6 +46,8 @@ export interface OverdueItem {
   readonly note: ClockNote | null;
   /** Snoozed until this time (ISO), still counted as overdue; null when not snoozed now. */
   readonly snoozedUntil: string | null;
+  /** True when a decision (no reply needed, or a snooze still running) is what keeps it off the list: it can be undone. */
+  readonly undoable: boolean;
   /** One line: "Client waiting 27 h — reply was due 3 h ago". */
   readonly summary: string;
 }
@@ -135,6 +137,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
         rawClock: raw,
         note: null,
         snoozedUntil: null,
+        undoable: false,
         summary: clockSummary(raw),
       },
       note,
@@ -146,18 +149,19 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
 
 /**
  * Applies a decision to an item. "No reply needed" closes an open clock (an answered message stays answered: the
- * answer is the better fact). A snooze only hides the item from the list until its end; counts still see it.
+ * answer is the better fact). A snooze only hides the item from the list until its end; counts still see it. An
+ * undo leaves the clock as the mail says (the note stays on the item for the audit).
  */
 export function withNote(item: OverdueItem, note: ClockNote | null, now: string): OverdueItem {
   const raw = item.rawClock;
-  const base = { ...item, note, snoozedUntil: null, clock: raw, summary: clockSummary(raw) };
-  if (!note || !OPEN.has(raw.state)) return base;
+  const base = { ...item, note, snoozedUntil: null, undoable: false, clock: raw, summary: clockSummary(raw) };
+  if (!note || note.kind === "undo" || !OPEN.has(raw.state)) return base;
   if (note.kind === "no-reply-needed") {
     const clock: ClockResult = { ...raw, state: "no-reply-needed", minutesLeft: null, waitingMinutes: null };
-    return { ...base, clock, summary: `No reply needed: ${note.reason ?? "decided"} (${note.by})` };
+    return { ...base, clock, undoable: true, summary: `No reply needed: ${note.reason ?? "decided"} (${note.by})` };
   }
   const snoozed = note.until !== null && toMillis(note.until) > toMillis(now);
-  return { ...base, snoozedUntil: snoozed ? note.until : null };
+  return { ...base, snoozedUntil: snoozed ? note.until : null, undoable: snoozed };
 }
 
 /** The three groups of the Overdue tab, each most urgent first, snoozed items left out. */
@@ -167,6 +171,8 @@ export interface UrgentGroups {
   readonly waiting: readonly OverdueItem[];
   /** Open items hidden by a snooze (still counted). */
   readonly snoozed: number;
+  /** Items a decision keeps off the list (no reply needed, or snoozed now), most recent decision first: each can be undone. */
+  readonly setAside: readonly OverdueItem[];
 }
 
 /** Sorts the open items with core's `rankUrgent` and splits them by state. */
@@ -179,5 +185,6 @@ export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentG
     dueSoon: visible.filter((i) => i.clock.state === "due-soon"),
     waiting: visible.filter((i) => i.clock.state === "waiting"),
     snoozed: ranked.length - visible.length,
+    setAside: items.filter((i) => i.undoable).sort((a, b) => (b.note?.at ?? "").localeCompare(a.note?.at ?? "")),
   };
 }

@@ -11,7 +11,7 @@ import type { Clock } from "../../ports/clock";
 import { MatterlineError, toMatterlineError } from "../../errors";
 import { createFirmCalendar } from "../../time/firmCalendar";
 import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "../../scan/mailboxScan";
-import type { ClockNote, ClockNoteStore } from "./clockNotes";
+import { describeDecision, supersede, type ClockNote, type ClockNoteStore } from "./clockNotes";
 import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UrgentGroups } from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
 import { buildTeamView, type TeamView } from "./teamStats";
@@ -78,6 +78,11 @@ export interface OverdueService {
   markNoReplyNeeded(item: OverdueItem, reason: string): Promise<OverdueView | null>;
   /** Hides an open item from the list until `until` (ISO); it still counts as overdue. */
   snooze(item: OverdueItem, until: string): Promise<OverdueView | null>;
+  /**
+   * Takes back the current "no reply needed" or snooze: the clock runs again as the mail says. The undo is itself a
+   * recorded decision (who, when, what was undone); the undone decision stays in the note's history.
+   */
+  undo(item: OverdueItem): Promise<OverdueView | null>;
   /** The digest of overdue client mail, for the preview. */
   digest(): Promise<Digest>;
   /** Sends the digest to the signed-in user. */
@@ -189,17 +194,29 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       const first = [...status.values()].find((s) => s.error)?.error;
       throw first ?? new MatterlineError("graph-error", "The mailbox could not be scanned.");
     }
-    if (settings.overdueCategory || [...flagged.values()].some(Boolean) || view.items.some((i) => i.categories.includes(deps.overdueCategoryName))) {
+    if (wantsFlagSync(view, settings)) {
       await syncFlags(view, settings.overdueCategory);
       return { ...view, flagError };
     }
     return view;
   }
 
-  async function decide(item: OverdueItem, note: Omit<ClockNote, "internetMessageId" | "by" | "at">): Promise<OverdueView | null> {
+  async function decide(item: OverdueItem, note: Omit<ClockNote, "internetMessageId" | "by" | "at" | "history">): Promise<OverdueView | null> {
     if (!item.internetMessageId) throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
-    await deps.notes.put({ ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso() });
-    return evaluate(await loadSettings());
+    const previous = await deps.notes.get(item.internetMessageId);
+    await deps.notes.put(supersede(previous, { ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso() }));
+    const settings = await loadSettings();
+    const view = await evaluate(settings);
+    // The category follows the decision at once (set again after an undo, cleared after "no reply needed").
+    if (view && wantsFlagSync(view, settings)) {
+      await syncFlags(view, settings.overdueCategory);
+      return { ...view, flagError };
+    }
+    return view;
+  }
+
+  function wantsFlagSync(view: OverdueView, settings: OverdueSettings): boolean {
+    return settings.overdueCategory || [...flagged.values()].some(Boolean) || view.items.some((i) => i.categories.includes(deps.overdueCategoryName));
   }
 
   async function digest(): Promise<Digest> {
@@ -240,6 +257,11 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     snooze(item, until) {
       if (Number.isNaN(Date.parse(until))) return Promise.reject(new MatterlineError("invalid-input", `"${until}" is not a time.`));
       return decide(item, { kind: "snooze", reason: null, until });
+    },
+    async undo(item) {
+      const current = item.internetMessageId ? await deps.notes.get(item.internetMessageId) : undefined;
+      if (!current || current.kind === "undo") throw new MatterlineError("invalid-input", "There is no decision on this message to undo.");
+      return decide(item, { kind: "undo", reason: `Undid ${describeDecision(current)} of ${current.by} at ${current.at}`, until: null });
     },
     digest,
     async sendDigest() {

@@ -110,6 +110,48 @@ describe("overdue service", () => {
     expect((await t.service.current())!.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
   });
 
+  it("undoes no reply needed and a snooze; the undo is recorded and the earlier decisions stay in the trail", async () => {
+    const t = setup({ category: true });
+    await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
+    seed(t.server);
+    const view = await t.service.scan();
+    expect(t.flagCalls).toEqual([{ keys: ["me|<a@t>"], overdue: true }]);
+    await expect(t.service.undo(byId(view, "<a@t>"))).rejects.toMatchObject({ code: "invalid-input" });
+
+    const decided = (await t.service.markNoReplyNeeded(byId(view, "<a@t>"), "Answered by phone"))!;
+    expect(decided.groups.setAside.map((i) => i.messageId)).toEqual(["<a@t>"]);
+    expect(byId(decided, "<a@t>").undoable).toBe(true);
+    // The category leaves with the decision, not at the next scan.
+    expect(t.flagCalls[1]).toEqual({ keys: ["me|<a@t>"], overdue: false });
+
+    t.setNow("2025-08-26T15:40:00Z");
+    const undone = (await t.service.undo(byId(decided, "<a@t>")))!;
+    const a = byId(undone, "<a@t>");
+    expect(a.clock.state).toBe("overdue");
+    expect(a.undoable).toBe(false);
+    expect(undone.groups.overdue.map((i) => i.messageId)).toEqual(["<a@t>"]);
+    expect(undone.groups.setAside).toHaveLength(0);
+    expect(t.flagCalls[2]).toEqual({ keys: ["me|<a@t>"], overdue: true });
+    const note = (await t.notes.get("<a@t>"))!;
+    expect(note).toMatchObject({ kind: "undo", by: ME, at: "2025-08-26T15:40:00.000Z" });
+    expect(note.reason).toContain("no reply needed (Answered by phone)");
+    expect(note.history).toEqual([expect.objectContaining({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() })]);
+    await expect(t.service.undo(a)).rejects.toMatchObject({ code: "invalid-input" });
+
+    const snoozed = (await t.service.snooze(byId(undone, "<b@t>"), "2025-08-26T18:00:00Z"))!;
+    expect(snoozed.groups.waiting).toHaveLength(0);
+    expect(snoozed.groups.setAside.map((i) => i.messageId)).toEqual(["<b@t>"]);
+    const back = (await t.service.undo(byId(snoozed, "<b@t>")))!;
+    expect(back.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
+    expect(back.groups.snoozed).toBe(0);
+    expect((await t.notes.get("<b@t>"))!.history?.map((n) => n.kind)).toEqual(["snooze"]);
+
+    // A second decision after the undo keeps the whole trail.
+    const again = (await t.service.markNoReplyNeeded(byId(back, "<a@t>"), "Client withdrew the question"))!;
+    expect(byId(again, "<a@t>").clock.state).toBe("no-reply-needed");
+    expect((await t.notes.get("<a@t>"))!.history?.map((n) => n.kind)).toEqual(["no-reply-needed", "undo"]);
+  });
+
   it("scans watched shared mailboxes, where the shared address is the owner", async () => {
     const t = setup({ shared: true });
     await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
