@@ -215,7 +215,6 @@ const LINE_SEPARATOR = /[\u2028\u2029]/;
  * tries a match at every space of the body; a line ending in neither needs no work at all.
  */
 function trimLineEnd(line: string): string {
-  if (LINE_SEPARATOR.test(line)) return line.replace(/[ \t]+$/gm, "");
   let end = line.length;
   while (end > 0) {
     const c = line.charCodeAt(end - 1);
@@ -226,7 +225,10 @@ function trimLineEnd(line: string): string {
 }
 
 function joinTrim(lines: readonly string[]): string {
-  return lines.map(trimLineEnd).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  let joined = lines.map(trimLineEnd).join("\n");
+  // Line separators inside a line also end a line for `$`: rare, so checked once on the whole block.
+  if (LINE_SEPARATOR.test(joined)) joined = lines.join("\n").replace(/[ \t]+$/gm, "");
+  return joined.replace(/\n{3,}/g, "\n\n").trim();
 }
 
 /** Splits a block into its own text and its signature, keeping a bare "Thanks!" when it is the whole message. */
@@ -238,6 +240,9 @@ function stripSignature(lines: readonly string[]): { text: string; signature: st
 }
 
 function looksLikeHtml(body: string): boolean {
+  // Most plain mail has no "<" near the top: no need to copy and scan 4,000 characters.
+  const lt = body.indexOf("<");
+  if (lt < 0 || lt >= 4000) return false;
   return /<(?:html|body|div|p|br|table|span)\b[^>]*>/i.test(body.slice(0, 4000));
 }
 
