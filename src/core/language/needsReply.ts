@@ -2,6 +2,7 @@ import type { MailMessage } from "../model/mail";
 import { splitMessageText } from "../text/newText";
 import { automatedKind } from "./automated";
 import { normalizeText, sentences } from "./cues";
+import { isCourtesy, requestIn } from "./requests";
 
 /** Whether a message calls for an answer, and a plain reason for the response clock to show. */
 export interface NeedsReplyResult {
@@ -18,7 +19,7 @@ const NO_REPLY_WANTED =
  * question to answer; "please go ahead" is an instruction that needs no answer, so "please" alone is not enough.
  */
 const REQUEST =
-  /\b(?:(?:can|could|would|will) (?:you|we|i|someone)(?: please| kindly)? (?:\w+)|(?:please|pls|kindly) (?:(?:could|can|would) you |just )?(?:send|let|confirm|call|ring|phone|advise|explain|tell|check|update|get back|come back|contact|review|look|forward|provide|arrange|draft|prepare|give|email|e-mail|reply|respond|answer|chase|sort|deal|file|book|set up|schedule|find|share|sign|ensure|make sure|note that i|don't agree|do not agree|don't sign|can you|could you)|let (?:me|us) know|(?:i|we) (?:need|want|would like|'d like|'d appreciate|would appreciate|must have|need you) to (?:know|hear|speak|talk|meet|understand|see|discuss|have|get|receive)|(?:i|we) (?:need|would like|'d like|want) (?:\w+ )?(?:to call|to ring|to phone|you to|a call|an update|a copy|a response|a reply|an answer|an estimate|a quote|confirmation|advice)|(?:give|drop) (?:me|us) a (?:call|ring|line|bell)|call me|ring me|phone me|get back to (?:me|us)|come back to (?:me|us) (?:on|about|with|today|tomorrow|asap|by)|awaiting your|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts|advice|comments))|i'd be grateful if|we'd be grateful if|i would be grateful if|we would be grateful if|i should be grateful|your (?:thoughts|advice|views|comments) (?:on|would|please)|is that (?:ok|okay|alright|all right|possible)|does that work|what do you (?:think|suggest|recommend|advise)|how (?:do|should|can) (?:i|we) )/;
+  /\b(?:(?:can|could|would|will) (?:you|we|i|someone)(?: please| kindly)? (?:\w+)|(?:please|pls|kindly) (?:(?:could|can|would) you |just )?(?:send|let|confirm|call|ring|phone|advise|explain|tell|check|update|get back|come back|contact|review|look|forward|provide|arrange|draft|prepare|give|email|e-mail|reply|respond|answer|chase|sort|deal|file|book|set up|schedule|find|share|sign|ensure|make sure|note that i|don't agree|do not agree|don't sign|can you|could you)|let (?:me|us) know|(?:i|we)(?: need| want| would like|'d like|'d appreciate| would appreciate| must have| need you) to (?:know|hear|speak|talk|meet|understand|see|discuss|have|get|receive)|(?:i|we)(?: need| would like|'d like| want) (?:\w+ )?(?:to call|to ring|to phone|you to|a call|an update|a copy|a response|a reply|an answer|an estimate|a quote|confirmation|advice)|(?:give|drop) (?:me|us) a (?:call|ring|line|bell)|call me|ring me|phone me|get back to (?:me|us)|come back to (?:me|us) (?:on|about|with|today|tomorrow|asap|by)|awaiting your|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts|advice|comments))|i'd be grateful if|we'd be grateful if|i would be grateful if|we would be grateful if|i should be grateful|your (?:thoughts|advice|views|comments) (?:on|would|please)|is that (?:ok|okay|alright|all right|possible)|does that work|what do you (?:think|suggest|recommend|advise)|how (?:do|should|can) (?:i|we) )/;
 
 /** Thanks and acknowledgements: on their own they need no answer. */
 const ACK =
@@ -30,8 +31,12 @@ export function asksSomething(text: string): { asks: boolean; cue: string } {
   for (const s of sentences(norm)) {
     // A question mark counts unless it only closes a rhetorical "… isn't it?" tag.
     if (s.endsWith("?") && !/\b(?:isn't it|aren't they|wasn't it|right)\?$/.test(s)) return { asks: true, cue: `question: "${s.slice(0, 60)}"` };
+    // "If you have any questions, please call me" offers help; it does not ask anything.
+    if (isCourtesy(s)) continue;
     const m = REQUEST.exec(s);
     if (m) return { asks: true, cue: `request: "${m[0].trim()}"` };
+    const general = requestIn(s);
+    if (general) return { asks: true, cue: `request: ${general}` };
   }
   return { asks: false, cue: "" };
 }
