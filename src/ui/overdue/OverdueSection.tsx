@@ -46,7 +46,6 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
   const [lastDecided, setLastDecided] = useState<OverdueItem | null>(null);
   const [team, setTeam] = useState(false);
   const [digest, setDigest] = useState<Digest | null>(null);
-  const [windowDays, setWindowDays] = useState(14);
   const alive = useRef(true);
 
   const scan = useCallback(() => {
@@ -67,7 +66,6 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
   useEffect(() => {
     alive.current = true;
     if (!overdue) return;
-    overdue.loadSettings().then((s) => alive.current && setWindowDays(s.windowDays)).catch(() => undefined);
     // Show the last results at once, then bring them up to date (incremental after the first scan).
     overdue
       .current()
@@ -149,7 +147,7 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
         </MessageBar>
       ) : null}
       {digest ? <DigestPreview digest={digest} onSend={() => overdue.sendDigest()} onClose={() => setDigest(null)} /> : null}
-      {view && team ? <TeamView team={view.team} windowDays={windowDays} /> : null}
+      {view && team ? <TeamView team={view.team} windowDays={view.windowDays} /> : null}
       {view ? (
         <>
           <Group title="Overdue" items={view.groups.overdue} testId="overdue-group" {...actions} />

@@ -1,6 +1,7 @@
 import { Caption1, Subtitle2, tokens } from "@fluentui/react-components";
 import type { TeamRow, TeamView as TeamViewData } from "../../core/app/overdue";
 import { formatDuration } from "../../core/clock/clockText";
+import { formatDay } from "../shell/dates";
 
 const BARS: { state: "overdue" | "due-soon" | "waiting" | "answered"; label: string; colour: string }[] = [
   { state: "overdue", label: "Overdue", colour: tokens.colorPaletteRedBackground3 },
@@ -49,12 +50,17 @@ function Rows({ title, rows }: { title: string; rows: readonly TeamRow[] }) {
   );
 }
 
-/** The partner's team view: per watched mailbox and per responsible attorney. */
+/**
+ * The partner's team view: per watched mailbox and per responsible attorney. It says plainly which period the
+ * figures cover, since the list beside it keeps to the (usually shorter) scan window.
+ */
 export function TeamView({ team, windowDays }: { team: TeamViewData; windowDays: number }) {
   return (
     <section aria-label="Team view" data-testid="team-view" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-      <Caption1 block>
-        Last {team.days} days{windowDays < team.days ? ` (the scan reads ${windowDays} days: widen it in Settings for the full period)` : ""}.
+      <Caption1 block data-testid="team-period">
+        Figures cover client email received {formatDay(team.from)} – {formatDay(team.to)} (the last {team.days} days): {team.messages}{" "}
+        {team.messages === 1 ? "message" : "messages"}.
+        {windowDays !== team.days ? ` The lists below show the last ${windowDays} days.` : ""}
       </Caption1>
       <Rows title="By mailbox" rows={team.byMailbox} />
       <Rows title="By attorney" rows={team.byAttorney} />

@@ -130,6 +130,7 @@ describe("OverdueSection", () => {
     await screen.findAllByTestId("overdue-item");
     await user.click(screen.getByRole("switch", { name: "Team view" }));
     const rows = await screen.findAllByTestId("team-row");
+    expect(screen.getByTestId("team-period").textContent).toMatch(/^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. The lists below show the last 14 days\.$/);
     expect(rows.length).toBeGreaterThan(0);
     expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);
     await user.click(screen.getByTestId("digest-open"));

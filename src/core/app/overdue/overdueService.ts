@@ -14,7 +14,7 @@ import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "../../scan
 import { describeDecision, supersede, type ClockNote, type ClockNoteStore } from "./clockNotes";
 import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UrgentGroups } from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
-import { buildTeamView, type TeamView } from "./teamStats";
+import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "./overdueSettings";
 
 /** What the service needs from the outside world; the pane's builder wires adapters in. */
@@ -55,7 +55,10 @@ export interface MailboxScanStatus {
 /** Everything the Overdue tab shows, computed at `now`. */
 export interface OverdueView {
   readonly now: string;
+  /** Client mail received in the list's window (settings' `windowDays`): the list, the digest and the category. */
   readonly items: readonly OverdueItem[];
+  /** The list's window in days (the team view covers `team.days`, read by a wider scan when the window is shorter). */
+  readonly windowDays: number;
   readonly groups: UrgentGroups;
   readonly team: TeamView;
   readonly mailboxes: readonly MailboxScanStatus[];
@@ -97,6 +100,8 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   const status = new Map<string, MailboxScanStatus>();
   let running: Promise<OverdueView> | null = null;
   let flagError: MatterlineError | null = null;
+  // Every evaluated item of the scan (team view's period), so an open older message still finds its clock.
+  let lastEverything: readonly OverdueItem[] = [];
   // Writes already made this session, so a message is not re-flagged before the next delta shows its category.
   const flagged = new Map<string, boolean>();
   const me = deps.me.email.toLowerCase();
@@ -124,15 +129,20 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       now,
     };
     const wanted = [null, ...settings.watchedMailboxes];
-    const items = wanted.flatMap((m) => {
+    const everything = wanted.flatMap((m) => {
       const snap = snapshots.get(keyOf(m));
       return snap ? evaluateSnapshot(snap, ctx) : [];
     });
+    lastEverything = everything;
+    // The scan reads at least the team view's 30 days; the list keeps to the user's window.
+    const fromMs = Date.parse(now) - settings.windowDays * 86_400_000;
+    const items = everything.filter((i) => !i.clock.receivedAt || Date.parse(i.clock.receivedAt) >= fromMs);
     return {
       now,
       items,
+      windowDays: settings.windowDays,
       groups: groupUrgent(items, now),
-      team: buildTeamView(items, { me, now }),
+      team: buildTeamView(everything, { me, now, days: TEAM_VIEW_DAYS }),
       mailboxes: wanted.map((m) => status.get(keyOf(m)) ?? { mailbox: m, label: m ?? me, scannedAt: null, error: null }),
       flagError,
     };
@@ -178,7 +188,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
         const snap = await scanMailbox(deps.sync, deps.checkpoints, {
           mailbox,
           now: nowIso(),
-          windowDays: settings.windowDays,
+          windowDays: Math.max(settings.windowDays, TEAM_VIEW_DAYS),
           onProgress: (p) => onProgress?.({ ...p, mailboxNumber: n + 1, mailboxCount: mailboxes.length }),
         });
         snapshots.set(key, snap);
@@ -244,7 +254,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     async itemFor(message) {
       const view = (await service.current()) ?? (await service.scan());
       const own = (i: OverdueItem) => (i.mailbox === null ? 0 : 1);
-      const matches = view.items
+      const matches = lastEverything
         .filter((i) => (message.internetMessageId && i.internetMessageId === message.internetMessageId) || i.messageId === message.id)
         .sort((a, b) => own(a) - own(b));
       return matches[0] ? withNote(matches[0], matches[0].note, view.now) : null;

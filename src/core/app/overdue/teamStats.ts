@@ -8,10 +8,18 @@ export interface TeamRow {
   readonly stats: ResponseStats;
 }
 
+/** How many days the team view covers: the partner's month, whatever the list's window. */
+export const TEAM_VIEW_DAYS = 30;
+
 export interface TeamView {
   readonly byMailbox: readonly TeamRow[];
   readonly byAttorney: readonly TeamRow[];
   readonly days: number;
+  /** The period the figures cover: client email received from `from` up to `to` (ISO-8601 UTC). */
+  readonly from: string;
+  readonly to: string;
+  /** Client messages counted in the period. */
+  readonly messages: number;
 }
 
 function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string, string], now: string, days: number): TeamRow[] {
@@ -33,9 +41,18 @@ function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string,
  * as such).
  */
 export function buildTeamView(items: readonly OverdueItem[], options: { readonly me: string; readonly now: string; readonly days?: number }): TeamView {
-  const days = options.days ?? 30;
+  const days = options.days ?? TEAM_VIEW_DAYS;
+  const toMs = Date.parse(options.now);
+  const fromMs = toMs - days * 86_400_000;
+  const inPeriod = items.filter((i) => {
+    const at = i.clock.receivedAt ? Date.parse(i.clock.receivedAt) : Number.NaN;
+    return at >= fromMs && at <= toMs;
+  });
   return {
     days,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    messages: inPeriod.length,
     byMailbox: rows(items, (i) => [i.mailbox ?? options.me, i.mailbox ?? `${options.me} (you)`], options.now, days),
     byAttorney: rows(items, (i) => [i.attorneyId ?? "", i.attorneyName ?? "No matter recognized"], options.now, days),
   };

@@ -152,6 +152,29 @@ describe("overdue service", () => {
     expect((await t.notes.get("<a@t>"))!.history?.map((n) => n.kind)).toEqual(["no-reply-needed", "undo"]);
   });
 
+  it("team figures cover 30 days while the list keeps to the 14-day window, and say which period", async () => {
+    const t = setup();
+    seed(t.server);
+    // 20 days old: outside the list's window, inside the team view's month. 40 days old: outside both.
+    t.server.add(null, "inbox", mail({ id: "<old@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012 deed", body: "Can you send the deed?", at: "2025-08-06T10:00:00Z", conv: "c-old" }));
+    t.server.add(null, "sentitems", mail({ id: "<old-r@t>", from: ME, to: ["carol@acme.example"], subject: "RE: 2024-0012 deed", body: "Attached.", at: "2025-08-06T12:00:00Z", conv: "c-old" }));
+    t.server.add(null, "inbox", mail({ id: "<older@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012 old", body: "Can you call?", at: "2025-07-17T10:00:00Z", conv: "c-older" }));
+    const view = await t.service.scan();
+    expect(view.windowDays).toBe(14);
+    expect(view.items.some((i) => i.messageId === "<old@t>" || i.messageId === "<older@t>")).toBe(false);
+    expect(view.team).toMatchObject({ days: 30, from: "2025-07-27T15:30:00.000Z", to: "2025-08-26T15:30:00.000Z", messages: view.items.length + 1 });
+    const mine = view.team.byMailbox[0].stats;
+    expect(mine.counts.answered).toBe(2); // <d@t> in the list's window and <old@t> before it
+    expect(mine.medianResponseMinutes).toBe(180); // (240 + 120) / 2
+    // An open message older than the list's window still shows its clock.
+    expect((await t.service.itemFor(mail({ id: "<old@t>", from: "carol@acme.example", subject: "", body: "", at: "2025-08-06T10:00:00Z", conv: "c-old" })))?.clock.state).toBe("answered");
+    // A list window wider than 30 days widens the scan too; the team view stays at 30.
+    await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, windowDays: 45 });
+    const wide = await t.service.scan();
+    expect(wide.items.some((i) => i.messageId === "<older@t>")).toBe(true);
+    expect(wide.team.messages).toBe(view.team.messages);
+  });
+
   it("scans watched shared mailboxes, where the shared address is the owner", async () => {
     const t = setup({ shared: true });
     await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
