@@ -49,14 +49,14 @@ const LEAD_IN =
  * contact me"; "feel free to call"; "don't hesitate to get in touch"): a courtesy, not a request.
  */
 const COURTESY =
-  /^(?:(?:if|should) (?:you|there) (?:have|has|are|need|require|want|wish|would like|'d like|experience|run into|encounter|prefer)\b[^,]*\b(?:questions?|queries|query|concerns?|problems?|issues?|trouble|difficult(?:y|ies)|help|assistance|information|info|comments?|anything|further)\b|(?:please )?(?:feel free|(?:do not|don't) hesitate)\b)/;
+  /^(?:(?:if|should) (?:you|there)(?: have| has| are| need| require| want| wish| would like|'d like| experience| run into| encounter| prefer)\b[^,]*\b(?:questions?|queries|query|concerns?|problems?|issues?|trouble|difficult(?:y|ies)|help|assistance|information|info|comments?|anything|further)\b|(?:please )?(?:feel free|(?:do not|don't) hesitate)\b)/;
 
 /**
  * A conditional offer: "if you'd like to…, click…", "if you want to see more, check out…". The
  * writer leaves the choice to the reader, so whatever follows is not asked of them.
  */
 const CONDITIONAL_OFFER =
-  /^(?:if|should|whenever) you(?: ever)? (?:would like|'d like|would prefer|'d prefer|prefer|want|wish|do not want|don't want|would not like|wouldn't like|do not wish|don't wish|enjoy|are interested|'re interested|are not interested|'re not interested|need to contact|choose|decide|feel)\b/;
+  /^(?:if|should|whenever) you(?: ever|'d| would| do)?(?: not|n't)? (?:like|prefer|want|wish|enjoy|need to contact|choose|decide|feel like)\b|^(?:if|should|whenever) (?:you're|you are) (?:not )?interested\b/;
 
 /** Pattern rows: [regex, label]. Checked in order on the whole sentence. */
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -70,9 +70,9 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:i|we)(?:'d| would| really| also| still)* (?:like|love|want|wish|hope|wanted|hoped)(?: very much| really| definitely)? to (?:discuss|talk|speak|chat|meet|get together|catch up|sit down|go (?:over|through)|touch base|visit|invite you|see you|hear (?:from you|your|what you|back|whether|if)|get your|have your|ask you|know (?:if|whether|when|what|how|where|who|which|your)|understand (?:why|how|what|whether)|schedule|set up|arrange|follow up|run (?:this|it|something|an idea) (?:by|past) you|pick your brain|come (?:by|over|in|and see)|have (?:a|an) (?:call|chat|word|meeting|discussion|quick))\b/, "wants to meet or hear from the reader"],
   [/^(?:would|it would|it'd) (?:be )?(?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|best|wonderful|appreciated|love|like) (?:if|to|for you)\b|\bit would be (?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|wonderful|appreciated) if you\b/, "would be good if you"],
   // Modal requests addressed to the reader; "you should have received …" is information, so excluded.
-  [/\byou(?: really| probably| also| still| just)? (?:need to|'ll need to|will need to|may need to|might need to|should|must|have to|'ve got to|had better|'d better|may want to|might want to|'ll want to|will want to|may wish to|might wish to|might consider|may consider|might like to|may like to)(?: (?:also|really|probably|still|just|first|then|please|now))? (?!(?:have |now |already |soon |by now )?(?:receive|received|be|been|get|got|find|see|hear|know|note|expect|enjoy|keep|worry|feel)\b)\w+/, "modal request (you need to / you should)"],
+  [/\byou(?: really| probably| also| still| just)?(?: need to|'ll need to| will need to| may need to| might need to| should| must| have to|'ve got to| had better|'d better| may want to| might want to|'ll want to| will want to| may wish to| might wish to| might consider| may consider| might like to| may like to)(?: (?:also|really|probably|still|just|first|then|please|now))? (?!(?:have |now |already |soon |by now )?(?:receive|received|be|been|get|got|find|see|hear|know|note|expect|enjoy|keep|worry|feel)\b)\w+/, "modal request (you need to / you should)"],
   [/\bwould you (?:mind|be (?:able|willing|so kind|happy|prepared)|like to|care to)\b|\bdo you mind\b/, "modal request (would you mind)"],
-  [/\b(?:i|we)(?: would|'d)? (?:greatly |really |very much |much )?appreciate (?:it if|if you|you|your|any|a (?:call|reply|response|quick)|hearing|the opportunity)\b|\b(?:any|your) (?:help|assistance|input|feedback|thoughts|comments|advice|guidance|response|reply)\b[^.?!]{0,60}\b(?:would be|is|will be) (?:\w+ )?(?:appreciated|helpful|welcome|great)\b/, "asks for help or input"],
+  [/\b(?:i|we)(?: would|'d)? (?:greatly |really |very much |much )?appreciate (?:it if|if you|you|your|any|a (?:call|reply|response|quick)|hearing|the opportunity)\b|\b(?:any|your) (?:help|assistance|input|feedback|thoughts|comments|advice|guidance|response|reply|data|information|details)\b[^.?!]{0,100}\b(?:would be|is|will be) (?:\w+ )?(?:appreciated|helpful|welcome|great)\b/, "asks for help or input"],
   [/\b(?:i|we) (?:really |urgently |still )?need (?:your|you to|(?:this|that|it|them) (?:done|back|signed|sent|by|today|asap|before))\b/, "says what the writer needs from the reader"],
   [/\b(?:i|we) (?:expect|am expecting|are expecting|look to you for) (?:an? |your )?(?:answer|reply|response|call|confirmation|decision|update)\b|\b(?:respond|reply|answer) (?:by|before|no later than)\b/, "expects an answer"],
   // Indirect questions: "I was wondering if…", "I'd like to know whether…", "I'm curious where…".
@@ -81,6 +81,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // Invitations that expect an answer.
   [/\byou(?: and (?:a guest|your \w+))? are (?:cordially |warmly )?invited\b|\b(?:i|we)(?: would|'d) (?:like|love) (?:to (?:invite|have) )?you(?: and (?:a guest|your \w+))? to (?:join|attend|come|be)\b|\b(?:i|we) (?:hope|trust) (?:that )?you (?:can|could|will|'ll) (?:join|attend|come|make it|participate|visit|be there)\b|\bwould love (?:to have )?you(?: \w+)? (?:to )?join\b/, "invitation"],
   [/\b(?:don't|do not) forget to \w+/, "reminder to act"],
+  [/\b(?:invite|inviting) you(?: and [\w ]{1,20}?)? to (?:join|attend|come|be|a|an|our|the|dinner|lunch)\b|\bextend an invitation\b/, "invitation"],
+  [/^(?:have a (?:look|think|read|word|chat|go)|go ahead and (?!enjoy\b)\w+)\b/, "instruction (have a look / go ahead and …)"],
 ];
 
 /** Questions written without a "?": an inverted auxiliary or a question word opening the sentence. */
@@ -113,17 +115,22 @@ function clauseStarts(sentence: string): string[] {
 /** True when a clause opens with a base-form verb used as an instruction ("send me…", "give Jo a call"). */
 function isImperativeClause(clause: string): boolean {
   if (NOT_A_REQUEST.test(clause)) return false;
-  const words = clause.split(/\s+/);
+  // A negative instruction ("don't sign anything yet") asks just as much as a positive one.
+  const words = clause.replace(/^(?:do not|don't|never) /, "").split(/\s+/);
   const verb = words[0].replace(/[.!]+$/, "");
   if (!IMPERATIVE_VERBS.has(verb)) return false;
   const next = (words[1] ?? "").replace(/[.!]+$/, "");
   return !NOUN_FOLLOWERS.has(next);
 }
 
-/** True for a courtesy offer or a conditional offer: nothing in the sentence is asked of the reader. */
+/** True for a courtesy offer ("if you have any questions, please call"): nothing is asked of the reader. */
 export function isCourtesy(sentence: string): boolean {
-  const opening = sentence.trim().replace(LEAD_IN, "");
-  return COURTESY.test(opening) || CONDITIONAL_OFFER.test(opening);
+  return COURTESY.test(sentence.trim().replace(LEAD_IN, ""));
+}
+
+/** True for a conditional offer ("if you'd like to…, click…"): what follows is left to the reader. */
+function isConditionalOffer(sentence: string): boolean {
+  return CONDITIONAL_OFFER.test(sentence.trim().replace(LEAD_IN, ""));
 }
 
 /**
@@ -134,6 +141,9 @@ export function requestIn(sentence: string): string | null {
   const s = sentence.trim();
   if (s === "") return null;
   if (isCourtesy(s)) return null;
+  // "If you want to attend, let me know" still asks for an answer (the fixed request list in
+  // needsReply sees it); here a conditional offer only switches off the open-ended grammar rules.
+  if (isConditionalOffer(s)) return null;
   for (const [re, label] of PATTERNS) if (re.test(s)) return label;
   const opening = s.replace(LEAD_IN, "");
   if (QUESTION_WITHOUT_MARK.test(opening)) return "question without a question mark";
