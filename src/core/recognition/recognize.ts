@@ -5,7 +5,9 @@ import { isFirmAddress } from "../directory/directoryIndex";
 import type { DirectoryIndex } from "../directory/directoryIndex";
 import { isPublicMailDomain } from "../directory/publicDomains";
 import { splitMessageText } from "../text/newText";
-import { findPhrases, findRefs } from "./scanText";
+import { findRefs, findRefsAndPhrases } from "./scanText";
+import type { RefHit } from "./scanText";
+import type { PhraseTarget } from "../directory/directoryIndex";
 import { directionOf, isAutomated, senderRoleOf } from "./senderRole";
 import type { Recognition, RecognitionCandidate, RecognitionContext, SenderRole } from "./types";
 
@@ -59,16 +61,21 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
 
   // 1. References: subject, own text, forwarded text, signature ("Our ref:" often sits there), quoted history.
   const quoted = parts.quoted.length > QUOTED_SCAN_CHARS ? parts.quoted.slice(0, QUOTED_SCAN_CHARS) : parts.quoted;
-  const refSources: [string, number, string][] = [
-    [message.subject, W.refSubject, "subject cites"],
-    [parts.newText, W.refNew, "text cites"],
-    [parts.forwarded, W.refNew, "forwarded text cites"],
-    [parts.signature, W.refSignature, "signature cites"],
-    [quoted, W.refQuoted, "quoted history cites"],
+  // Bulk senders' own words say nothing (see 6.); everyone else's texts are read once for references and phrases.
+  const bulk = role === "bulk";
+  const subjectScan = scanText(index, message.subject, bulk);
+  const newScan = scanText(index, parts.newText, bulk);
+  const forwardedScan = scanText(index, parts.forwarded, bulk);
+  const quotedScan = scanText(index, quoted, bulk);
+  const refSources: [readonly RefHit[], number, string][] = [
+    [subjectScan.refs, W.refSubject, "subject cites"],
+    [newScan.refs, W.refNew, "text cites"],
+    [forwardedScan.refs, W.refNew, "forwarded text cites"],
+    [parts.signature ? findRefs(index, parts.signature) : [], W.refSignature, "signature cites"],
+    [quotedScan.refs, W.refQuoted, "quoted history cites"],
   ];
-  for (const [text, weight, what] of refSources) {
-    if (!text) continue;
-    for (const hit of findRefs(index, text)) {
+  for (const [found, weight, what] of refSources) {
+    for (const hit of found) {
       const m = index.matterById.get(hit.matterId);
       const adjust = hit.label === "own" ? W.refOwnLabel : hit.label === "other" ? W.refOtherLabel : 0;
       const phrase = hit.label === "own" ? `${what} our reference` : hit.label === "other" ? `${what} in passing` : what;
@@ -85,7 +92,6 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
 
   // 3–5. Addresses: client contacts, filing history, client domains, the other side.
   // Bulk senders' own addresses say nothing; only references and the thread count for them.
-  const bulk = role === "bulk";
   const outside = direction === "inbound" ? [from] : [...message.to, ...message.cc].map((a) => a.email.toLowerCase()).filter((e) => !isFirmAddress(index, e));
   if (!bulk) {
     for (const addr of outside) {
@@ -125,16 +131,15 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   if (!bulk) {
     // Courts, colleagues and I name the parties rather than write from a client address.
     const namesAnchor = role === "court" || role === "colleague" || role === "me" || role === "opposing_counsel" || direction !== "inbound";
-    const textSources: [string, number, string][] = [
-      [message.subject, WHERE.subject, "subject"],
-      [parts.newText, WHERE.new, "text"],
-      [parts.forwarded, WHERE.forwarded, "forwarded text"],
-      [quoted, WHERE.quoted, "quoted history"],
+    const textSources: [readonly PhraseTarget[], number, string][] = [
+      [subjectScan.phrases, WHERE.subject, "subject"],
+      [newScan.phrases, WHERE.new, "text"],
+      [forwardedScan.phrases, WHERE.forwarded, "forwarded text"],
+      [quotedScan.phrases, WHERE.quoted, "quoted history"],
     ];
     const seen = new Set<string>();
-    for (const [text, factor, where] of textSources) {
-      if (!text) continue;
-      for (const p of findPhrases(index, text)) {
+    for (const [found, factor, where] of textSources) {
+      for (const p of found) {
         const key = `${p.kind}:${p.id}:${p.words.join(" ")}`;
         if (seen.has(key)) continue; // once per phrase, at its strongest place (sources run strongest first)
         seen.add(key);
@@ -205,6 +210,19 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     reasons: [roleReason, ...best.e.reasons, ...(second ? [`preferred over ${second.matter.number} (${best.e.score.toFixed(1)} vs ${second.e.score.toFixed(1)})`] : [])],
     abstained: false,
   };
+}
+
+/** References and phrases found in one text. */
+interface TextScan {
+  readonly refs: readonly RefHit[];
+  readonly phrases: readonly PhraseTarget[];
+}
+
+const NO_SCAN: TextScan = { refs: [], phrases: [] };
+
+function scanText(index: DirectoryIndex, text: string, referencesOnly: boolean): TextScan {
+  if (!text) return NO_SCAN;
+  return referencesOnly ? { refs: findRefs(index, text), phrases: [] } : findRefsAndPhrases(index, text);
 }
 
 /** What recognition has gathered so far for one message. */

@@ -49,6 +49,21 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
  * is a hit glued into a longer code ("INV-2025-0811").
  */
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
+  const hits = patternRefs(index, text);
+  if (!HAS_DIGIT.test(text)) return [...hits.values()];
+  const refs = refHashes(index);
+  const n = text.length;
+  for (let from = 0; from < n; ) {
+    const end = nextRefToken(text, from);
+    if (end === null) break;
+    tokenRef(index, refs, text, hits, tokenStart, end);
+    from = end;
+  }
+  return [...hits.values()];
+}
+
+/** Hits of the firm's configured reference patterns, in the order `findRefs` records them. */
+function patternRefs(index: DirectoryIndex, text: string): Map<string, RefHit> {
   const hits = new Map<string, RefHit>();
   for (const p of index.refPatterns) {
     // exec on the compiled pattern itself: matchAll would clone the expression on every call.
@@ -61,22 +76,47 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
     }
     re.lastIndex = 0;
   }
-  if (!HAS_DIGIT.test(text)) return [...hits.values()];
-  const refs = refHashes(index);
-  const n = text.length;
-  for (let from = 0; from < n; ) {
-    const end = nextRefToken(text, from);
-    if (end === null) break;
-    // Trim sentence punctuation around the token ("2025-0042." or "/KES/0042").
-    let a = tokenStart;
-    let b = end;
-    while (a < b && isRefPunct(text.charCodeAt(a))) a++;
-    while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
-    // Only tokens spelling a known number or alias go on to the full check; the rest are dates, times, phones.
-    if (b > a && refs.has(upperHash(text, a, b))) considerRef(index, text, hits, text.slice(a, b), a, b);
-    from = end;
+  return hits;
+}
+
+/** Checks one reference-shaped token, text[start, end). */
+function tokenRef(index: DirectoryIndex, refs: ReadonlySet<number>, text: string, hits: Map<string, RefHit>, start: number, end: number): void {
+  // Trim sentence punctuation around the token ("2025-0042." or "/KES/0042").
+  let a = start;
+  let b = end;
+  while (a < b && isRefPunct(text.charCodeAt(a))) a++;
+  while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
+  // Only tokens spelling a known number or alias go on to the full check; the rest are dates, times, phones.
+  if (b > a && refs.has(upperHash(text, a, b))) considerRef(index, text, hits, text.slice(a, b), a, b);
+}
+
+/**
+ * References and phrases of one text from a single reading of it: the word scan of `findPhrases` notes where
+ * the digits are, and reference tokens are then looked for around those digits only. Same results as
+ * `findRefs` and `findPhrases` called one after the other.
+ */
+export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs: RefHit[]; phrases: PhraseTarget[] } {
+  const count = scanWords(text, true);
+  if (count < 0) return { refs: findRefs(index, text), phrases: findPhrasesUnicode(index, text) };
+  const hits = patternRefs(index, text);
+  if (digitCount > 0) {
+    const refs = refHashes(index);
+    let start = 0;
+    for (let k = 0; k < digitCount; k++) {
+      const d = digits[k];
+      if (d < start) continue;
+      for (let p = Math.max(start, d - 11); p <= d; p++) {
+        const e = refTokenAt(text, p);
+        if (e >= 0) {
+          tokenRef(index, refs, text, hits, p, e);
+          start = e;
+          break;
+        }
+      }
+      if (start <= d) start = d + 1;
+    }
   }
-  return [...hits.values()];
+  return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };
 }
 
 /** Hashes of every matter number and alias as `normalizeRef` writes them, built once per index. */
@@ -306,16 +346,32 @@ function spanIsUpper(text: string, start: number, end: number): boolean {
  * (characters outside the BMP, or lower-casing that changes the length) takes the Unicode path.
  */
 export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[] {
+  const count = scanWords(text, false);
+  return count < 0 ? findPhrasesUnicode(index, text) : matchPhrases(index, text, count);
+}
+
+// What the last `scanWords` left besides the word spans: the lower-cased text (only made when a word has
+// letters outside ASCII), those words folded, and the positions of digits when asked for.
+let scanLower: string | null = null;
+let scanFolded: Map<number, string> | null = null;
+let digits = new Int32Array(256);
+let digitCount = 0;
+
+/**
+ * Reads the words of `text` into the span buffers (start, end, hash) and returns how many, or -1 when the
+ * text must take the Unicode path. With `collectDigits`, also notes every digit's position in `digits`.
+ */
+function scanWords(text: string, collectDigits: boolean): number {
   const nonAscii = NON_ASCII.test(text);
   // Pure ASCII keeps the long-standing rule that every apostrophe inside a run of letters is dropped;
   // otherwise the Unicode word rule applies: an apostrophe joins letters or ends a word.
   const wordRule = nonAscii;
-  const table = phraseTable(index);
   const n = text.length;
   let lower: string | null = null;
   let folded: Map<number, string> | null = null;
   let count = 0;
   let i = 0;
+  digitCount = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c < 128) {
@@ -325,7 +381,7 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
       }
     } else if (c >= 0xd800 && c <= 0xdfff) {
       // A character outside the BMP (an emoji, a math letter) is one code point to the Unicode expression.
-      return findPhrasesUnicode(index, text);
+      return -1;
     } else if (c === RIGHT_QUOTE || !isWordUnit(c)) {
       i++;
       continue;
@@ -340,7 +396,15 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
           const l = ALNUM_LOWER[c];
           if (l === 0) break;
           h = Math.imul(h ^ l, FNV_PRIME);
-        } else if (c >= 0xd800 && c <= 0xdfff) return findPhrasesUnicode(index, text);
+          if (l < 58 && collectDigits) {
+            if (digitCount === digits.length) {
+              const grown = new Int32Array(digits.length * 2);
+              grown.set(digits);
+              digits = grown;
+            }
+            digits[digitCount++] = i;
+          }
+        } else if (c >= 0xd800 && c <= 0xdfff) return -1;
         else if (c > 127 && c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
         else break;
         i++;
@@ -362,7 +426,7 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
       // A word with letters outside ASCII: fold it the way the Unicode expression reads the lower-cased text.
       if (lower === null) {
         lower = text.toLowerCase();
-        if (lower.length !== n) return findPhrasesUnicode(index, text);
+        if (lower.length !== n) return -1;
       }
       let word = lower.slice(start, i);
       if (word.includes("'") || word.includes("’")) word = word.replace(/['’]/g, "");
@@ -377,6 +441,16 @@ export function findPhrases(index: DirectoryIndex, text: string): PhraseTarget[]
     hashes[count] = h;
     count++;
   }
+  scanLower = lower;
+  scanFolded = folded;
+  return count;
+}
+
+/** Phrases whose words follow each other among the `count` words of the last `scanWords` over `text`. */
+function matchPhrases(index: DirectoryIndex, text: string, count: number): PhraseTarget[] {
+  const table = phraseTable(index);
+  const lower = scanLower;
+  const folded = scanFolded;
   const found = new Set<PhraseGroup>();
   const { byHash, bits } = table;
   for (let w = 0; w < count; w++) {
