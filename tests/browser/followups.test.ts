@@ -40,8 +40,15 @@ describe("follow-ups in the workbench", () => {
     const frame = pane(page);
     await expect.poll(() => frame.locator("[data-testid=followup-proposal]").count(), { timeout: 20000 }).toBeGreaterThan(0);
     const proposals = (await frame.locator("[data-testid=followup-section] [role=radiogroup]").textContent()) ?? "";
-    // Day labels as the browser's own ICU writes them ("Sep" or "Sept").
-    const labels = await page.evaluate((ds) => ds.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })), dates);
+    // Day labels as the pane's shared day format (src/ui/shell/dates.ts) writes them in the browser's own locale and ICU.
+    const labels = await page.evaluate(
+      (ds) =>
+        ds.map((d) => {
+          const [y, m, day] = d.split("-").map(Number);
+          return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(y, m - 1, day));
+        }),
+      dates,
+    );
     expect(labels.some((l) => proposals.includes(l))).toBe(true);
 
     const preview = frame.locator("[data-testid=followup-preview-subject]");

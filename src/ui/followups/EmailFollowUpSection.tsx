@@ -20,7 +20,7 @@ import type { CurrentItem } from "../../core/ports/mailSource";
 import type { FollowUpKind } from "../../core/followups/proposeDates";
 import { ErrorNotice } from "../shell/ErrorNotice";
 import type { FollowUpCapability, FollowUpPlan, PreparedFollowUp, ScheduleResult } from "./followUpCapability";
-import { formatDay, formatWhen } from "./formatWhen";
+import { formatFirmDayTime, formatWhen, readerTimeZone } from "./formatWhen";
 import { NoReplyReminder } from "./NoReplyReminder";
 
 const KIND_WORD: Record<FollowUpKind, string> = { deadline: "Deadline", hearing: "Hearing", meeting: "Meeting", action: "Action", other: "Date" };
@@ -144,16 +144,16 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
             key={`${p.date}-${i}`}
             value={String(i)}
             data-testid="followup-proposal"
-            label={`${KIND_WORD[p.kind]}: ${formatDay(p.date)}${p.time ? ` ${p.time}` : ""} — “${p.phrase}”`}
+            label={`${KIND_WORD[p.kind]}: ${formatFirmDayTime(p.date, p.time, plan.timeZone)} — “${p.phrase}”`}
           />
         ))}
-        <Radio value={FALLBACK} data-testid="followup-fallback" label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatDay(plan.fallback.date)} ${plan.fallback.time}`} />
+        <Radio value={FALLBACK} data-testid="followup-fallback" label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatFirmDayTime(plan.fallback.date, plan.fallback.time, plan.timeZone)}`} />
       </RadioGroup>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <Field label="Date" size="small">
           <Input type="date" data-testid="followup-date" value={choice.date} onChange={(_, d) => d.value && setChoice({ ...choice, date: d.value })} />
         </Field>
-        <Field label="Time" size="small" hint={choice.time ? undefined : "Start of working hours"}>
+        <Field label={plan.timeZone !== readerTimeZone() ? `Time (${plan.timeZone})` : "Time"} size="small" hint={choice.time ? undefined : "Start of working hours"}>
           <Input type="time" data-testid="followup-time" value={choice.time} onChange={(_, d) => setChoice({ ...choice, time: d.value })} />
         </Field>
       </div>

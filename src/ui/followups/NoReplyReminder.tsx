@@ -3,6 +3,7 @@ import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner } f
 import type { CurrentItem } from "../../core/ports/mailSource";
 import { ErrorNotice } from "../shell/ErrorNotice";
 import type { FollowUpCapability, FollowUpEntry } from "./followUpCapability";
+import { formatWhen } from "./formatWhen";
 
 /** "Remind me if no reply in N days" for mail the user sends (a sent item or the draft being written). */
 export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapability; item: CurrentItem; waitingFor: readonly string[] }) {
@@ -43,7 +44,7 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
           <MessageBarBody>
             {existing.status === "replied"
               ? "The client replied, so the reminder was removed from your calendar."
-              : `Reminder set for ${new Date(existing.start).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" })}. It is removed when the client replies.${queued ? " (Offline: it will be added when you are back online.)" : ""}`}
+              : `Reminder set for ${formatWhen(existing.start, existing.payload.start.timeZone || "UTC")}. It is removed when the client replies.${queued ? " (Offline: it will be added when you are back online.)" : ""}`}
           </MessageBarBody>
         </MessageBar>
       ) : (

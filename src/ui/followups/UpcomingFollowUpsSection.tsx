@@ -3,7 +3,7 @@ import { Badge, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text
 import type { Capabilities } from "../capabilities";
 import { ErrorNotice } from "../shell/ErrorNotice";
 import type { CheckInCadence, FollowUpCapability, FollowUpEntry, MatterOption, UpcomingGroup } from "./followUpCapability";
-import { localParts } from "./formatWhen";
+import { formatWhen, localParts, readerTimeZone } from "./formatWhen";
 
 /** Upcoming follow-ups per matter (Matters tab), with edit, cancel and regular check-ins. */
 export function UpcomingFollowUpsSection({ capabilities }: { capabilities: Capabilities }) {
@@ -70,7 +70,7 @@ function UpcomingRow({ cap, entry, onError }: { cap: FollowUpCapability; entry: 
   const [editing, setEditing] = useState(false);
   const [parts, setParts] = useState(() => localParts(entry.start, zone));
   const [busy, setBusy] = useState(false);
-  const when = new Date(entry.start).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: zone });
+  const when = formatWhen(entry.start, zone);
   const run = (p: Promise<unknown>) => {
     setBusy(true);
     p.then(() => setEditing(false), onError).finally(() => setBusy(false));
@@ -90,7 +90,7 @@ function UpcomingRow({ cap, entry, onError }: { cap: FollowUpCapability; entry: 
           <Field label="Date" size="small">
             <Input type="date" data-testid="upcoming-edit-date" value={parts.date} onChange={(_, d) => setParts({ ...parts, date: d.value })} />
           </Field>
-          <Field label="Time" size="small">
+          <Field label={zone !== readerTimeZone() ? `Time (${zone})` : "Time"} size="small">
             <Input type="time" data-testid="upcoming-edit-time" value={parts.time} onChange={(_, d) => setParts({ ...parts, time: d.value })} />
           </Field>
           <Button size="small" appearance="primary" data-testid="upcoming-save" disabled={busy || !parts.date || !parts.time} onClick={() => run(cap.reschedule(entry.transactionId, parts.date, parts.time))}>

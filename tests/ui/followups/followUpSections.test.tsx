@@ -12,6 +12,8 @@ import type { FollowUpCapability, FollowUpEntry, FollowUpPlan, PreparedFollowUp 
 import type { CurrentItem } from "../../../src/core/ports/mailSource";
 import type { GraphEventPayload } from "../../../src/core/followups/eventDraft";
 import { MatterlineError } from "../../../src/core/errors";
+import { formatDateTime, formatDay } from "../../../src/ui/shell/dates";
+import { formatWhen, readerTimeZone } from "../../../src/ui/followups/formatWhen";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -99,7 +101,12 @@ describe("EmailFollowUpSection", () => {
     const cap = fakeCap();
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
     const options = await screen.findAllByTestId("followup-proposal");
-    expect(options.map((o) => o.parentElement?.textContent)).toEqual([expect.stringContaining("Deadline: Fri 13 Mar"), expect.stringContaining("Hearing: Fri 20 Mar 10:00")]);
+    // The pane's day format; a firm-local time names the firm's zone when the reader is in another one.
+    const zoneNote = readerTimeZone() === "America/New_York" ? "" : " America/New_York time";
+    expect(options.map((o) => o.parentElement?.textContent)).toEqual([
+      `Deadline: ${formatDay("2026-03-13")} — “by Friday”`,
+      `Hearing: ${formatDay("2026-03-20")} 10:00${zoneNote} — “March 20 at 10am”`,
+    ]);
     expect(await screen.findByTestId("followup-preview-subject")).toHaveProperty("textContent", "Follow up: Acme Ltd — 2026-0012 Lease renewal");
     expect(screen.getByTestId("followup-moved").textContent).toContain("busy");
     expect(screen.getByText(/Private: no attendees/)).toBeTruthy();
@@ -146,7 +153,9 @@ describe("UpcomingFollowUpsSection", () => {
     wrap(<UpcomingFollowUpsSection capabilities={caps(cap)} />);
     const row = await screen.findByTestId("upcoming-followup");
     expect(row.textContent).toContain("Follow up: Acme Ltd");
-    expect(row.textContent).toContain("13 Mar, 11:00"); // firm-local time
+    // The reader's time in the pane's format, then the firm-local 11:00 when the reader's zone differs.
+    expect(row.textContent).toContain(formatDateTime("2026-03-13T15:00:00Z"));
+    if (readerTimeZone() !== "America/New_York") expect(row.textContent).toContain("(11:00 America/New_York time)");
     const user = userEvent.setup();
     await user.click(screen.getByTestId("upcoming-edit"));
     const time = screen.getByTestId("upcoming-edit-time") as HTMLInputElement;
@@ -184,5 +193,17 @@ describe("FollowUpSettingsSection", () => {
     await user.click(screen.getByTestId("followup-settings-save"));
     await screen.findByTestId("followup-settings-saved");
     expect(cap.saveSettings).toHaveBeenLastCalledWith({ reminderMinutes: 15, durationMinutes: 30, noReplyDays: 4 });
+  });
+});
+
+describe("formatWhen", () => {
+  it("writes the reader's time in the pane's format and adds the firm's wall clock only where it differs", () => {
+    const at = "2026-03-13T15:00:00Z";
+    expect(formatWhen(at, "UTC", "UTC")).toBe(formatDateTime(at));
+    expect(formatWhen(at, "Europe/London", "UTC")).toBe(formatDateTime(at)); // GMT in March: same wall clock
+    expect(formatWhen(at, "America/New_York", "UTC")).toBe(`${formatDateTime(at)} (11:00 America/New_York time)`);
+    // Another day in the firm's zone names the day too.
+    expect(formatWhen("2026-03-13T02:00:00Z", "America/New_York", "UTC")).toBe(`${formatDateTime("2026-03-13T02:00:00Z")} (${formatDay("2026-03-12")}, 22:00 America/New_York time)`);
+    expect(formatWhen("not a time", "UTC", "UTC")).toBe("not a time");
   });
 });

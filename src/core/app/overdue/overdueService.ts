@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { MailMessage } from "../../model/mail";
 import type { Directory } from "../../directory/types";
 import type { DirectoryIndex } from "../../directory/directoryIndex";
@@ -232,7 +233,10 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function digest(): Promise<Digest> {
     const view = (await evaluate(await loadSettings())) ?? (await service.scan());
     const loaded = await deps.directory();
-    const nowLabel = `${view.now.slice(0, 16).replace("T", " ")} UTC`;
+    // The digest is read by mail, away from the pane: say the time in the firm's zone, and name it.
+    const zone = loaded?.directory.firm.timeZone ?? "UTC";
+    const local = DateTime.fromISO(view.now, { zone: "utc" }).setZone(zone);
+    const nowLabel = local.isValid ? `${local.toFormat("ccc d LLL yyyy, HH:mm")} (${zone} time)` : `${view.now.slice(0, 16).replace("T", " ")} UTC`;
     return buildDigest(view.items, { me, firmName: loaded?.directory.firm.name ?? "Matterline", nowLabel });
   }
 
