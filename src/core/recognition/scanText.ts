@@ -105,15 +105,21 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
     for (let k = 0; k < digitCount; k++) {
       const d = digits[k];
       if (d < start) continue;
-      for (let p = Math.max(start, d - 11); p <= d; p++) {
-        const e = refTokenAt(text, p);
-        if (e >= 0) {
-          tokenRef(index, refs, text, hits, p, e);
-          start = e;
-          break;
-        }
-      }
-      if (start <= d) start = d + 1;
+      // A token using this digit starts at the letters just before it (after one optional "/", "." or "-"), at
+      // that punctuation, or at the digit itself: anywhere else there is no word boundary or a wrong character.
+      const q = d > 0 && isRefPunct(text.charCodeAt(d - 1)) ? d - 1 : d;
+      let r = q;
+      while (r > 0 && q - r <= 10 && isAsciiLetter(text.charCodeAt(r - 1))) r--;
+      const lowest = Math.max(start, d - 11);
+      let e = -1;
+      let p = r;
+      if (r < q && r >= lowest) e = refTokenAt(text, r);
+      if (e < 0 && q < d && q >= lowest) e = refTokenAt(text, (p = q));
+      if (e < 0 && d >= lowest) e = refTokenAt(text, (p = d));
+      if (e >= 0) {
+        tokenRef(index, refs, text, hits, p, e);
+        start = e;
+      } else start = d + 1;
     }
   }
   return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };
