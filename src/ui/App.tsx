@@ -23,10 +23,13 @@ const useStyles = makeStyles({
     // A select is as wide as its longest option (a long matter title): keep every one inside a 320 px pane.
     "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Select select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+    // Headings are Fluent text styles rendered as h2/h3/h4 for the outline; the browser's em margins would make every
+    // section's spacing differ. Sections space themselves with Fluent spacing tokens instead.
+    "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
   },
   tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
-  panel: { padding: "8px 12px", display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
-  empty: { padding: "16px 12px" },
+  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  empty: { padding: `${tokens.spacingVerticalL} 0` },
 });
 
 export type TabId = "email" | "overdue" | "matters" | "settings";

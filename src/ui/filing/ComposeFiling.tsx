@@ -5,6 +5,7 @@ import { ErrorNotice } from "../shell/ErrorNotice";
 import type { FilingCapability, FilingView, MatterLabel } from "./filingCapability";
 import { MatterPicker } from "./MatterPicker";
 import { matterText, percent } from "./filingText";
+import { CandidateReasons } from "./CandidateReasons";
 
 /**
  * Compose mode: the matter recognized from the recipients and subject, and the attorney's choice of matter to log
@@ -62,13 +63,16 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         <Caption1 block>This Outlook cannot log mail as it is sent (needs Mailbox 1.12). Log it from Sent Items after sending.</Caption1>
       ) : null}
       {suggested ? (
-        <Text block data-testid="filing-matter">Recognized: <strong>{labelOf(suggested)}</strong> ({percent(r.confidence)} sure){r.reasons[0] ? ` — ${r.reasons[0]}` : ""}</Text>
+        <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+          <Text block data-testid="filing-matter">Recognized: <strong>{labelOf(suggested)}</strong> ({percent(r.confidence)} sure)</Text>
+          <CandidateReasons reasons={r.reasons} max={2} />
+        </div>
       ) : options.length ? (
         <Caption1 block>Could be one of these matters; choose one to log the mail on send.</Caption1>
       ) : (
         <Caption1 block>No matter recognized from the recipients and subject.</Caption1>
       )}
-      <Text block data-testid="send-choice">
+      <Text block data-testid="send-choice" role="status" aria-live="polite">
         {chosen ? <>Will be logged on send to <strong>{labelOf(chosen)}</strong>.</> : "Not logged on send."}
       </Text>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
@@ -79,7 +83,7 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         ))}
         {!picking ? <Button disabled={busy} onClick={() => setPicking(true)} data-testid="filing-change">Choose another matter</Button> : null}
         {chosen ? <Button disabled={busy} onClick={() => choose(null, null)} data-testid="send-clear">Don't log on send</Button> : null}
-        {busy ? <Spinner size="tiny" /> : null}
+        {busy ? <Spinner size="tiny" label="Saving…" /> : null}
       </div>
       {picking ? (
         <MatterPicker search={filing.searchMatters} label="Log on send to" onPick={(m: MatterLabel) => choose(m.id, `${m.number} ${m.title}`)} onCancel={() => setPicking(false)} />

@@ -56,7 +56,9 @@ export function AddSenderContact({ capabilities, matters }: { capabilities: Capa
       <div>
         <Button onClick={add} disabled={!clientId || busy} data-testid="add-contact">Add contact</Button>
       </div>
-      {added ? <MessageBar intent="success" layout="multiline"><MessageBarBody>Added {email} to {added}.</MessageBarBody></MessageBar> : null}
+      <div aria-live="polite">
+        {added ? <MessageBar intent="success" layout="multiline"><MessageBarBody>Added {email} to {added}.</MessageBarBody></MessageBar> : null}
+      </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
     </section>
   );

@@ -6,6 +6,7 @@ import { targetOf, bulkSummary } from "../../core/app/matters/bulkTagging";
 import type { MattersCapability } from "./mattersCapability";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "../shell/ErrorNotice";
+import { sentence } from "../filing/filingText";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -110,7 +111,7 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
       ) : null}
       {phase === "preparing" || phase === "logging" ? (
         <Field validationMessage={`${phase === "preparing" ? "Reading" : "Logging"} ${progress.done} of ${progress.total}`} validationState="none">
-          <ProgressBar value={progress.total ? progress.done / progress.total : 0} data-testid="bulk-progress" />
+          <ProgressBar value={progress.total ? progress.done / progress.total : 0} data-testid="bulk-progress" aria-label={phase === "preparing" ? "Reading the selected emails" : "Logging the selected emails"} />
         </Field>
       ) : null}
       {phase === "review" ? (
@@ -128,12 +129,14 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
           {candidates.map((c) => {
             const target = targetOf(c, decision);
             const o = outcomes[c.itemId];
+            const notSure = !c.loggedMatterId && !c.error && !(c.recognition?.matterId && !c.recognition.abstained);
             const suggestion = c.loggedMatterId
               ? `Already logged to ${labels[c.loggedMatterId] ?? c.loggedMatterId}`
               : c.error ? `Could not read: ${c.error}`
-              : c.recognition?.matterId && !c.recognition.abstained
+              : !notSure && c.recognition?.matterId
                 ? `${labels[c.recognition.matterId] ?? c.recognition.matterId} (${Math.round(c.recognition.confidence * 100)}%)`
-                : `Not sure${c.recognition?.decideHint ? ` — ${c.recognition.decideHint}` : ""}`;
+                // One line says both what and why; no separate "skipped: not sure" under it.
+                : `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
             const canAccept = Boolean(c.message && !forAll && (c.loggedMatterId || (c.recognition?.matterId && !c.recognition.abstained)));
             return (
               <li key={c.itemId} className={styles.row} data-testid="bulk-row">
@@ -146,7 +149,7 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
                   />
                 ) : <Caption1>{forAll && c.message ? `→ ${forAll.label}` : suggestion}</Caption1>}
                 {o ? <span data-testid="bulk-result"><Badge appearance="tint" color={RESULT_COLOR[o.status]}>{o.text}</Badge></span>
-                  : phase === "review" && !target.matterId ? <Caption1>{target.skip || "skipped"}</Caption1> : null}
+                  : phase === "review" && !target.matterId && !notSure ? <Caption1>{target.skip || "skipped"}</Caption1> : null}
               </li>
             );
           })}
@@ -156,7 +159,7 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
         <div><Button appearance="primary" disabled={toLog === 0} onClick={() => void logAll()} data-testid="bulk-log">Log {toLog} emails</Button></div>
       ) : null}
       {phase === "done" ? (
-        <Text data-testid="bulk-summary">
+        <Text data-testid="bulk-summary" role="status">
           {counts.logged} logged · {counts["already-logged"]} already logged · {counts.skipped} skipped · {counts.failed} failed
         </Text>
       ) : null}

@@ -1,18 +1,18 @@
-import { useEffect, useId, useState, type ChangeEvent } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import type { DirectorySummary } from "../../core/app/matters/directoryImport";
 import { ErrorNotice } from "../shell/ErrorNotice";
 import { readFileText } from "./readFileText";
+import { formatDateTime } from "../shell/dates";
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 /** Settings: the current firm directory, import from files (all or nothing), and refresh from a firm-shared file. */
 export function DirectorySettingsSection({ capabilities }: { capabilities: Capabilities }) {
   const matters = capabilities.matters;
   const inputId = useId();
+  const hintId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
   const [summary, setSummary] = useState<DirectorySummary | null | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -66,28 +66,41 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
     <section aria-label="Firm directory" data-testid="directory-settings" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <Subtitle2 as="h3">Firm directory</Subtitle2>
       {summary === undefined ? <Spinner size="tiny" label="Loading the directory…" /> : null}
-      {summary === null ? <Text data-testid="directory-summary">No directory yet. Import directory.json to start.</Text> : null}
+      {summary === null ? (
+        <Text data-testid="directory-summary">
+          No firm directory yet. Import your directory.json (or the three CSV files) below so Matterline can recognize clients and matters.
+        </Text>
+      ) : null}
       {summary ? (
         <div data-testid="directory-summary">
           <Text block weight="semibold">{summary.firm}</Text>
           <Caption1 block>
             {summary.people} people · {summary.clients} clients · {summary.matters} matters ({summary.openMatters} open)
           </Caption1>
-          <Caption1 block>Imported {when(summary.importedAt)}</Caption1>
+          <Caption1 block>Imported {formatDateTime(summary.importedAt)}</Caption1>
         </div>
       ) : null}
-      <Field label="Import directory.json, or clients.csv + contacts.csv + matters.csv" hint="Nothing changes unless every file is valid.">
+      {/* The browser's own file control ignores the Office theme (a light "Choose Files" box in dark mode): a Fluent
+          button opens the hidden input instead, and the button is the one tab stop. */}
+      <div style={{ display: "flex", flexDirection: "column", gap: 4, alignItems: "flex-start" }}>
+        <Button onClick={() => fileRef.current?.click()} disabled={busy !== null} aria-describedby={hintId} data-testid="directory-import">
+          Import directory files…
+        </Button>
+        <Caption1 id={hintId}>directory.json, or clients.csv + contacts.csv + matters.csv. Nothing changes unless every file is valid.</Caption1>
         <input
+          ref={fileRef}
           id={inputId}
           type="file"
           multiple
           accept=".json,.csv,application/json,text/csv"
           onChange={onFiles}
           disabled={busy !== null}
+          tabIndex={-1}
+          aria-label="Directory files"
           data-testid="directory-file-input"
-          style={{ maxWidth: "100%" }}
+          style={{ display: "none" }}
         />
-      </Field>
+      </div>
       <Field label="Firm-shared directory link (OneDrive or SharePoint)" hint="Optional. Matterline reads the file with your access to it.">
         <Input value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://…" data-testid="shared-directory-url" />
       </Field>
@@ -114,12 +127,15 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
           Refresh from shared file
         </Button>
       </div>
-      {busy ? <Spinner size="tiny" label={busy} /> : null}
-      {done ? (
-        <MessageBar intent="success" layout="multiline" data-testid="directory-import-done">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {/* Always present, so screen readers announce the progress and the result as they appear. */}
+      <div aria-live="polite">
+        {busy ? <Spinner size="tiny" label={busy} /> : null}
+        {done ? (
+          <MessageBar intent="success" layout="multiline" data-testid="directory-import-done">
+            <MessageBarBody>{done}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
       {error ? (
         <div data-testid="directory-import-error">
           <ErrorNotice error={error} onDismiss={() => setError(null)} />

@@ -4,6 +4,7 @@ import type { MatterView, MattersCapability } from "./mattersCapability";
 import type { TimelineItem } from "../../core/app/matters/matterTimeline";
 import { ErrorNotice } from "../shell/ErrorNotice";
 import { downloadText } from "./readFileText";
+import { formatDateTime } from "../shell/dates";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
@@ -12,9 +13,6 @@ const useStyles = makeStyles({
   snippet: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
-function fmt(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-}
 
 const ARROWS = { inbound: "← In", outbound: "→ Out", internal: "↔ Internal" } as const;
 
@@ -24,7 +22,7 @@ function TimelineRow({ item }: { item: TimelineItem }) {
   return (
     <li className={`${styles.item} ${e.direction === "inbound" ? styles.inbound : ""}`} data-testid="timeline-item">
       <Caption1>
-        <strong>{ARROWS[e.direction]}</strong> · {fmt(item.at)} · {item.who}
+        <strong>{ARROWS[e.direction]}</strong> · {formatDateTime(item.at)} · {item.who}
       </Caption1>
       <Text weight="semibold" style={{ overflowWrap: "anywhere" }}>{e.subject || "(no subject)"}</Text>
       {e.snippet ? <Caption1 className={styles.snippet}>{e.snippet}</Caption1> : null}
@@ -82,7 +80,7 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
         <Button size="small" appearance="subtle" onClick={onClose}>Close</Button>
       </div>
       <Subtitle2 as="h4">Timeline ({view.timeline.length})</Subtitle2>
-      {view.timeline.length === 0 ? <Caption1 data-testid="timeline-empty">No email is logged to this matter yet.</Caption1> : (
+      {view.timeline.length === 0 ? <Caption1 data-testid="timeline-empty">No email is logged to this matter yet. Log one from the This email tab, or from the untagged client mail below.</Caption1> : (
         <ol className={styles.list} aria-label="Logged communication, newest first" data-testid="timeline">
           {view.timeline.map((item) => <TimelineRow key={item.entry.internetMessageId} item={item} />)}
         </ol>

@@ -4,6 +4,7 @@ import type { QueueItem } from "../../core/app/matters/untaggedQueue";
 import type { MattersCapability } from "./mattersCapability";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "../shell/ErrorNotice";
+import { formatDateTime } from "../shell/dates";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, outlineOffset: "2px" },
@@ -11,9 +12,6 @@ const useStyles = makeStyles({
   active: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
-function fmt(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "";
-}
 
 /**
  * Recent client mail nobody has logged, with the suggested matter. Keyboard: ArrowUp/ArrowDown move, Enter logs to
@@ -116,7 +114,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
                 data-testid="queue-item"
               >
                 <Text weight="semibold" truncate wrap={false}>{item.message.subject || "(no subject)"}</Text>
-                <Caption1>{item.message.from?.name ?? item.message.from?.email} · {fmt(item.message.receivedAt)}</Caption1>
+                <Caption1>{item.message.from?.name ?? item.message.from?.email} · {formatDateTime(item.message.receivedAt)}</Caption1>
                 <Caption1>
                   {item.suggestedMatterId
                     ? `Suggested: ${labels[item.suggestedMatterId] ?? item.suggestedMatterId} (${Math.round(item.recognition.confidence * 100)}%)`

@@ -12,7 +12,7 @@ export function EmailRepliesSection({ capabilities, item }: { capabilities: Capa
   if (!replies || item.mode === "none" || !item.message) return null;
   return (
     <section aria-label="Replies" data-testid="replies-section" style={{ display: "flex", flexDirection: "column", gap: 8, minWidth: 0 }}>
-      <Subtitle2 as="h2">Reply</Subtitle2>
+      <Subtitle2 as="h3">Reply</Subtitle2>
       <Suspense fallback={<Spinner size="tiny" label="Loading reply suggestions…" />}>
         <RepliesView replies={replies} item={item} />
       </Suspense>

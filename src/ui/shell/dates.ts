@@ -26,3 +26,12 @@ export function formatDay(value: string | number | Date | null | undefined): str
   const d = parse(value);
   return d ? dateOnly.format(d) : "";
 }
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+/** "16:31" when `value` falls on `now`'s day (local time), else as {@link formatDateTime}; "" for nothing. */
+export function formatWhen(value: string | number | Date | null | undefined, now: Date): string {
+  const d = parse(value);
+  if (!d) return "";
+  return d.toDateString() === now.toDateString() ? timeOnly.format(d) : dateTime.format(d);
+}

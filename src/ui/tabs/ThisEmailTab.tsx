@@ -1,4 +1,4 @@
-import { Caption1 } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "../capabilities";
 import type { CurrentItem } from "../../core/ports/mailSource";
 import { ErrorBoundary } from "../shell/ErrorBoundary";
@@ -7,20 +7,31 @@ import { EmailClockSection } from "../overdue/EmailClockSection";
 import { EmailRepliesSection } from "../replies/EmailRepliesSection";
 import { EmailFollowUpSection } from "../followups/EmailFollowUpSection";
 
+const useStyles = makeStyles({
+  // One rhythm for every section of the tab: a larger gap between sections than inside them (spacingVerticalS).
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0 },
+  facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
+});
+
 /**
  * The open email: client and matter (and logging), its reply clock, plain-language replies, follow-ups.
  * Each section has its own error boundary so one failing feature never blanks the others. Sections are keyed by
  * item so no state of one email leaks into the next.
  */
 export function ThisEmailTab({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
+  const styles = useStyles();
   const m = item.message;
   if (!m) return null;
   const key = item.itemId ?? m.id;
   const people = [...m.to, ...m.cc].map((a) => a.name ?? a.email).join(", ");
   return (
-    <section aria-label="This email" data-testid="this-email" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
-      {people ? <Caption1 block>To/Cc: {people}</Caption1> : null}
-      {m.attachmentNames.length ? <Caption1 block>Attachments: {m.attachmentNames.join(", ")}</Caption1> : null}
+    <section aria-label="This email" data-testid="this-email" className={styles.root}>
+      {people || m.attachmentNames.length ? (
+        <div className={styles.facts}>
+          {people ? <Caption1 block>To/Cc: {people}</Caption1> : null}
+          {m.attachmentNames.length ? <Caption1 block>Attachments: {m.attachmentNames.join(", ")}</Caption1> : null}
+        </div>
+      ) : null}
       <ErrorBoundary key={`filing-${key}`}>
         <EmailFilingSection capabilities={capabilities} item={item} />
       </ErrorBoundary>

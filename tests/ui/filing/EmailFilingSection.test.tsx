@@ -91,7 +91,11 @@ describe("EmailFilingSection (read)", () => {
     expect(screen.getByTestId("filing-reasons").textContent).toContain("subject cites 2025-0042");
     await userEvent.setup().click(screen.getByTestId("filing-log"));
     const line = await screen.findByTestId("filing-logged-line");
-    expect(line.textContent).toMatch(/^Logged to 2025-0042 .* — by you, \d\d:\d\d$/);
+    expect(line.textContent).toMatch(/^Logged to 2025-0042 .* — by you, \d{1,2}:\d\d( ?[AP]M)?$/); // today: the time only, in the reader's locale
+    // Announced politely, and the keyboard focus moves to the new status (the pressed button is gone).
+    expect(screen.getByTestId("filing-announce").getAttribute("aria-live")).toBe("polite");
+    expect(screen.getByTestId("filing-announce").textContent).toMatch(/^Logged to 2025-0042 /);
+    await waitFor(() => expect(document.activeElement?.contains(screen.getByTestId("filing-logged"))).toBe(true));
     expect(screen.getByTestId("mirror-status").getAttribute("data-state")).toBe("waiting");
     expect((await log.get(item.message!.internetMessageId!))?.matterId).toBe("m1");
   });
