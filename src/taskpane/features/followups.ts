@@ -8,7 +8,15 @@ import type { MailMessage } from "../../core/model/mail";
 import type { CurrentItem } from "../../core/ports/mailSource";
 import { MatterlineError } from "../../core/errors";
 import { recognizeForPane } from "../../core/app/filing/paneRecognition";
-import { createFollowUpService, followUpEventExecutor, EVENT_OUTBOX_KIND, type MatterGuess, type SeriesWriter } from "../../core/app/followups";
+import {
+  createFollowUpService,
+  followUpEventDeleteExecutor,
+  followUpEventExecutor,
+  EVENT_DELETE_OUTBOX_KIND,
+  EVENT_OUTBOX_KIND,
+  type MatterGuess,
+  type SeriesWriter,
+} from "../../core/app/followups";
 
 interface EventDto {
   id: string;
@@ -102,6 +110,7 @@ export async function buildFollowUp(ctx: PaneContext): Promise<FollowUpCapabilit
     onQueued: () => ctx.outbox.drainSoon(),
   });
   ctx.outbox.register(EVENT_OUTBOX_KIND, followUpEventExecutor(service));
+  ctx.outbox.register(EVENT_DELETE_OUTBOX_KIND, followUpEventDeleteExecutor(calendar));
   // On pane start: remove reminders the client has answered since the pane last ran.
   void service.checkReplies().catch((error: unknown) => console.warn("Matterline follow-ups:", error));
 

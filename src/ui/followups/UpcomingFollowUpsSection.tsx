@@ -16,6 +16,7 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
   const [groups, setGroups] = useState<UpcomingGroup[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [offline, setOffline] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
 
   const load = useCallback(() => {
     cap.upcoming().then(setGroups, setError);
@@ -40,6 +41,11 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
       <Subtitle2 as="h3">Upcoming follow-ups</Subtitle2>
       {offline ? <Caption1 block>Offline: showing what this device knows; changes made in Outlook show when you are back online.</Caption1> : null}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+      {note ? (
+        <Caption1 block data-testid="upcoming-note">
+          {note}
+        </Caption1>
+      ) : null}
       {groups === null ? <Spinner size="tiny" label="Loading follow-ups…" /> : null}
       {groups?.length === 0 ? <Caption1 block>No follow-ups scheduled.</Caption1> : null}
       {groups?.map((g) => (
@@ -49,7 +55,7 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
           </Text>
           <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 4 }}>
             {g.entries.map((e) => (
-              <UpcomingRow key={e.transactionId} cap={cap} entry={e} onError={setError} />
+              <UpcomingRow key={e.transactionId} cap={cap} entry={e} onError={setError} onNote={setNote} />
             ))}
           </ul>
         </div>
@@ -65,7 +71,7 @@ function tzOf(entry: FollowUpEntry): string {
   return entry.payload.start.timeZone || "UTC";
 }
 
-function UpcomingRow({ cap, entry, onError }: { cap: FollowUpCapability; entry: FollowUpEntry; onError: (e: unknown) => void }) {
+function UpcomingRow({ cap, entry, onError, onNote }: { cap: FollowUpCapability; entry: FollowUpEntry; onError: (e: unknown) => void; onNote: (note: string | null) => void }) {
   const zone = tzOf(entry);
   const [editing, setEditing] = useState(false);
   const [parts, setParts] = useState(() => localParts(entry.start, zone));
@@ -79,6 +85,7 @@ function UpcomingRow({ cap, entry, onError }: { cap: FollowUpCapability; entry: 
     <li data-testid="upcoming-followup" style={{ borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "4px 0" }}>
       <Text block>{entry.subject}</Text>
       <Caption1 block>
+        {entry.discovered ? "Made on another device · " : ""}
         {TYPE_WORD[entry.type]}
         {entry.cadence ? (entry.cadence === "weekly" ? ", weekly from " : ", every two weeks from ") : " · "}
         {when}
@@ -105,7 +112,18 @@ function UpcomingRow({ cap, entry, onError }: { cap: FollowUpCapability; entry: 
           <Button size="small" data-testid="upcoming-edit" disabled={busy} onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <Button size="small" data-testid="upcoming-cancel" disabled={busy} onClick={() => run(cap.cancel(entry.transactionId))}>
+          <Button
+            size="small"
+            data-testid="upcoming-cancel"
+            disabled={busy}
+            onClick={() =>
+              run(
+                cap.cancel(entry.transactionId).then((closed) =>
+                  onNote(closed.deleteQueued ? `Cancelled “${closed.subject}”. You are offline: it leaves your calendar when Matterline can reach Microsoft 365.` : `Cancelled “${closed.subject}”.`),
+                ),
+              )
+            }
+          >
             Cancel event
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

@@ -164,8 +164,11 @@ describe("UpcomingFollowUpsSection", () => {
     await user.type(time, "14:30");
     await user.click(screen.getByTestId("upcoming-save"));
     expect(cap.reschedule).toHaveBeenCalledWith("tx-1", "2026-03-13", "14:30");
+    vi.mocked(cap.cancel).mockResolvedValueOnce({ ...entry, status: "cancelled" as const, deleteQueued: true });
     await user.click(await screen.findByTestId("upcoming-cancel"));
     expect(cap.cancel).toHaveBeenCalledWith("tx-1");
+    expect((await screen.findByTestId("upcoming-note")).textContent).toContain("You are offline: it leaves your calendar when");
+    expect(screen.queryByRole("alert")).toBeNull();
     await user.selectOptions(screen.getByTestId("checkin-cadence"), "biweekly");
     await user.click(screen.getByTestId("checkin-create"));
     expect(cap.startCheckIn).toHaveBeenCalledWith("m1", "biweekly");

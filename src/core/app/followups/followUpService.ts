@@ -38,6 +38,23 @@ import type {
 
 /** The outbox kind of follow-up event creates (the pane registers its executor). */
 export const EVENT_OUTBOX_KIND = "event";
+/** The outbox kind of follow-up event deletes made while Graph could not be reached. */
+export const EVENT_DELETE_OUTBOX_KIND = "event-delete";
+/** How far ahead `refresh` looks for follow-ups made on another device. */
+const DISCOVER_DAYS = 120;
+/** Our events' transactionIds (eventDraft's deterministicTransactionId): how another device's follow-ups are known. */
+const OUR_TRANSACTION_ID = /^matterline-[0-9a-f]{32}$/;
+
+/** Outbox operation key of an event delete: one per event, so cancelling twice queues one delete. */
+export function eventDeleteOutboxKey(eventId: string): string {
+  return `event-delete:${eventId}`;
+}
+
+/** What a queued delete carries. */
+export interface EventDeletePayload {
+  readonly transactionId: string;
+  readonly eventId: string;
+}
 /** How far ahead a busy slot is searched for a free one (working days are found inside it). */
 const BUSY_SEARCH_DAYS = 14;
 
@@ -166,12 +183,74 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     return (await deps.store.all()).map(entryOf).filter((e): e is FollowUpEntry => e !== null);
   }
 
+  /**
+   * Takes a follow-up out of the calendar. Offline, the delete waits in the outbox (one per event, and deleting an
+   * event already gone is no error, so a repeat is harmless); the entry is closed at once either way.
+   */
   async function close(e: FollowUpEntry, status: "cancelled" | "replied"): Promise<FollowUpEntry> {
-    if (e.eventId) await deps.calendar.remove(e.eventId);
-    else await dropQueued(e.transactionId);
-    const closed: FollowUpEntry = { ...e, status, closedAt: now().toISOString() };
+    let deleteQueued = false;
+    if (e.eventId) {
+      try {
+        await deps.calendar.remove(e.eventId);
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        const payload: EventDeletePayload = { transactionId: e.transactionId, eventId: e.eventId };
+        await enqueue(deps.outbox, newOperation({ key: eventDeleteOutboxKey(e.eventId), kind: EVENT_DELETE_OUTBOX_KIND, payload, now: now() }));
+        deleteQueued = true;
+      }
+    } else await dropQueued(e.transactionId);
+    const closed: FollowUpEntry = { ...e, status, closedAt: now().toISOString(), deleteQueued };
     await put(closed);
+    if (deleteQueued) deps.onQueued?.();
     return closed;
+  }
+
+  /**
+   * An entry for an event another device made: ours by its transactionId, its matter by its category. It has no
+   * message details (those stayed on the other device), only what the calendar says.
+   */
+  function discovered(ev: CalendarEvent, directory: Directory | null, zone: string): FollowUpEntry | null {
+    if (!ev.transactionId || !OUR_TRANSACTION_ID.test(ev.transactionId) || !ev.start || !ev.end) return null;
+    // A series shows as occurrences in a calendar view: without the master's id a cancel could remove one only.
+    if (ev.subject.startsWith("Check-in:")) return null;
+    let matter: Matter | null = null;
+    let client: Client | null = null;
+    for (const m of directory?.matters ?? []) {
+      const c = directory?.clients.find((x) => x.id === m.clientId);
+      if (ev.categories.includes(categoryFor(m, c ?? null).name)) {
+        matter = m;
+        client = c ?? null;
+        break;
+      }
+    }
+    const base: GraphEventPayload = {
+      subject: ev.subject,
+      body: { contentType: "HTML", content: "" },
+      start: { dateTime: "", timeZone: zone },
+      end: { dateTime: "", timeZone: zone },
+      isReminderOn: false,
+      reminderMinutesBeforeStart: 0,
+      categories: [...ev.categories],
+      showAs: ev.showAs === "free" ? "free" : "busy",
+      attendees: [],
+      transactionId: ev.transactionId,
+    };
+    return {
+      transactionId: ev.transactionId,
+      type: ev.subject.startsWith("No reply yet:") ? "no-reply" : "follow-up",
+      matterId: matter?.id ?? null,
+      clientId: client?.id ?? null,
+      internetMessageId: null,
+      subject: ev.subject,
+      start: ev.start,
+      end: ev.end,
+      eventId: ev.id,
+      status: "scheduled",
+      createdAt: now().toISOString(),
+      payload: withSlot(base, { start: ev.start, end: ev.end }),
+      invited: null,
+      discovered: true,
+    };
   }
 
   return {
@@ -419,10 +498,14 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     },
 
     async refresh() {
-      const single = (await allEntries()).filter((e) => e.status === "scheduled" && e.eventId && e.type !== "check-in");
-      if (single.length === 0) return { offline: false, changed: 0 };
-      const from = single.reduce((a, e) => (e.start < a ? e.start : a), single[0].start);
-      const to = single.reduce((a, e) => (e.end > a ? e.end : a), single[0].end);
+      const all = await allEntries();
+      const known = new Set(all.map((e) => e.transactionId));
+      const single = all.filter((e) => e.status === "scheduled" && e.eventId && e.type !== "check-in");
+      const current = now();
+      // One calendar view covers the stored entries and the months ahead, where other devices' follow-ups sit.
+      const ahead = new Date(current.getTime() + DISCOVER_DAYS * 86_400_000).toISOString();
+      const from = single.reduce((a, e) => (e.start < a ? e.start : a), current.toISOString());
+      const to = single.reduce((a, e) => (e.end > a ? e.end : a), ahead);
       let events: CalendarEvent[];
       try {
         events = await deps.calendar.listView(from, to);
@@ -435,10 +518,23 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         const found = events.find((ev) => ev.id === e.eventId) ?? events.find((ev) => ev.transactionId === e.transactionId);
         if (!found) {
           // Gone from its slot: deleted or moved out of the window in Outlook. Ask Graph no more; stop showing it.
-          await put({ ...e, status: "cancelled", closedAt: now().toISOString() });
+          await put({ ...e, status: "cancelled", closedAt: current.toISOString() });
           count++;
         } else if (found.start !== e.start || found.end !== e.end || found.subject !== e.subject || found.id !== e.eventId) {
           await put({ ...e, start: found.start, end: found.end, subject: found.subject || e.subject, eventId: found.id });
+          count++;
+        }
+      }
+      // Follow-ups made on another device: ours by transactionId, unknown here (a cancelled one stays cancelled).
+      const fresh = events.filter((ev) => ev.transactionId && !known.has(ev.transactionId) && ev.end > current.toISOString());
+      if (fresh.length) {
+        const loaded = await deps.directory();
+        const zone = loaded?.directory.firm.timeZone ?? "UTC";
+        for (const ev of fresh) {
+          const entry = discovered(ev, loaded?.directory ?? null, zone);
+          if (!entry || known.has(entry.transactionId)) continue;
+          known.add(entry.transactionId);
+          await put(entry);
           count++;
         }
       }

@@ -42,6 +42,10 @@ export interface FollowUpEntry {
   readonly cadence?: CheckInCadence;
   /** When it was cancelled or removed on a reply. */
   readonly closedAt?: string | null;
+  /** Closed while offline: the calendar delete waits in the outbox. */
+  readonly deleteQueued?: boolean;
+  /** Found in the calendar, made by Matterline on another device (no message details here). */
+  readonly discovered?: boolean;
 }
 
 /** The stored record, structurally the storage schema's `FollowUpRecord` (core cannot import adapters). */

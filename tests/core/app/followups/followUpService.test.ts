@@ -11,6 +11,8 @@ import { MatterlineError } from "../../../../src/core/errors";
 import {
   createFollowUpService,
   followUpEventExecutor,
+  followUpEventDeleteExecutor,
+  EVENT_DELETE_OUTBOX_KIND,
   EVENT_OUTBOX_KIND,
   type FollowUpStore,
   type MatterGuess,
@@ -75,7 +77,8 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
     me: "ann@firm.example",
     onQueued: () => queued++,
   });
-  const drain = () => drainOutbox({ store: outbox, executors: { [EVENT_OUTBOX_KIND]: followUpEventExecutor(service) }, now });
+  const drain = () =>
+    drainOutbox({ store: outbox, executors: { [EVENT_OUTBOX_KIND]: followUpEventExecutor(service), [EVENT_DELETE_OUTBOX_KIND]: followUpEventDeleteExecutor(calendar) }, now });
   return { sim, graph, calendar, outbox, store, settings, service, drain, setNow: (iso: string) => (now = new Date(iso)), queuedCount: () => queued };
 }
 
@@ -388,6 +391,78 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     expect(sim.events("ann@firm.example")[0].start.dateTime).toMatch(/2026-03-19T15:00/) // 11:00 EDT, stored in UTC;
     await service.cancel(r.entry.transactionId);
     expect(sim.events("ann@firm.example")).toHaveLength(0);
+  });
+});
+
+describe("offline cancel and other devices", () => {
+  it("cancelling offline queues one idempotent delete instead of failing; it goes out when back online", async () => {
+    const { service, sim, drain, outbox, setNow, queuedCount } = setup();
+    const msg = inbound("Please send it by March 13.");
+    const plan = await service.plan(msg, "read");
+    const r = await service.schedule(await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }));
+    expect(sim.events("ann@firm.example")).toHaveLength(1);
+    sim.setOffline(true);
+    const cancelled = await service.cancel(r.entry.transactionId);
+    expect(cancelled).toMatchObject({ status: "cancelled", deleteQueued: true });
+    expect(queuedCount()).toBe(1);
+    expect(await service.upcoming()).toEqual([]);
+    // Cancelling again (another click, another pane) queues no second delete.
+    await service.cancel(r.entry.transactionId);
+    const ops = await outbox.list();
+    expect(ops.map((o) => [o.kind, o.key])).toEqual([[EVENT_DELETE_OUTBOX_KIND, `event-delete:${r.entry.eventId}`]]);
+    expect((await drain()).succeeded).toBe(0);
+    // The event is still in the calendar meanwhile: a refresh does not bring the cancelled follow-up back.
+    sim.setOffline(false);
+    expect((await service.refresh()).offline).toBe(false);
+    expect(await service.upcoming()).toEqual([]);
+    setNow("2026-03-10T14:05:00Z");
+    expect((await drain()).succeeded).toBe(1);
+    expect(sim.events("ann@firm.example")).toHaveLength(0);
+    expect(await outbox.list()).toEqual([]);
+    // A delete repeated after a lost answer finds the event gone: no error.
+    await followUpEventDeleteExecutor(createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })))
+      .execute([{ ...ops[0], attempts: 1 }])
+      .then((out) => expect(out).toEqual([{ key: ops[0].key, ok: true, graphId: r.entry.eventId }]));
+  });
+
+  it("refresh picks up follow-ups made on another device (our transactionId; matter from its category), not others' events", async () => {
+    const first = setup();
+    const msg = inbound("Please send it by March 13. The hearing is on March 20 at 10am.");
+    const plan = await first.service.plan(msg, "read");
+    const made = await first.service.schedule(await first.service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }));
+    const noMatter = await first.service.schedule(await first.service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: null, inviteClient: false }));
+    // Someone else's event, with a transactionId that is not ours, and one of ours already past.
+    await first.calendar.create({ subject: "Lunch", bodyHtml: "", start: "2026-03-12T16:00:00Z", end: "2026-03-12T17:00:00Z", categories: [], reminderMinutes: null, showAs: "busy", attendees: [], transactionId: "other-app-1" });
+
+    // Another device: same mailbox (same simulator), its own empty store.
+    const other = setup();
+    const sameMailbox = createFollowUpService({
+      calendar: first.calendar,
+      series: createGraphSeriesWriter(first.graph),
+      mail: createGraphMessageReader(first.graph),
+      store: other.store,
+      outbox: other.outbox,
+      settings: other.settings,
+      directory: async () => ({ directory }),
+      resolveMatter: async () => ({ clientId: null, matterId: null, candidates: [] }),
+      now: () => new Date("2026-03-10T15:00:00Z"),
+      me: "ann@firm.example",
+    });
+    expect(await sameMailbox.upcoming()).toEqual([]);
+    expect(await sameMailbox.refresh()).toEqual({ offline: false, changed: 2 });
+    const groups = await sameMailbox.upcoming();
+    expect(groups.map((g) => [g.matterId, g.entries.map((e) => e.subject)])).toEqual([
+      [null, [noMatter.entry.subject]],
+      ["m1", [made.entry.subject]],
+    ]);
+    const found = groups[1].entries[0];
+    expect(found).toMatchObject({ transactionId: made.entry.transactionId, eventId: made.entry.eventId, start: made.entry.start, end: made.entry.end, discovered: true, status: "scheduled" });
+    // Nothing new the second time; and it can be edited and cancelled from here like one of its own.
+    expect(await sameMailbox.refresh()).toEqual({ offline: false, changed: 0 });
+    const moved = await sameMailbox.reschedule(found.transactionId, "2026-03-19", "11:00");
+    expect(moved.start).toBe("2026-03-19T15:00:00.000Z");
+    await sameMailbox.cancel(found.transactionId);
+    expect(first.sim.events("ann@firm.example").map((e) => e.subject).sort()).toEqual(["Lunch", noMatter.entry.subject].sort());
   });
 });
 
