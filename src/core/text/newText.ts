@@ -131,6 +131,21 @@ function mayStartBoundary(line: string): boolean {
   return BOUNDARY_STARTS.has((c0 | 0x20) * 256 + (c1 | 0x20));
 }
 
+/** First two letters (lower-case) of every MOBILE_FOOTER phrase: "sent …", "get outlook", "envoyé …", "von meinem", "enviado …". */
+const FOOTER_STARTS = new Set(["se", "ge", "en", "vo"].map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)));
+
+/** False only for a line MOBILE_FOOTER cannot match, judged from its first two letters like `mayStartBoundary`. */
+function mayBeMobileFooter(line: string): boolean {
+  const n = line.length;
+  let k = 0;
+  while (k < n && isAsciiSpace(line.charCodeAt(k))) k++;
+  if (k + 1 >= n) return k < n && line.charCodeAt(k) >= 128;
+  const c0 = line.charCodeAt(k);
+  const c1 = line.charCodeAt(k + 1);
+  if (c0 >= 128 || c1 >= 128) return true;
+  return FOOTER_STARTS.has((c0 | 0x20) * 256 + (c1 | 0x20));
+}
+
 /** Finds the first reply or forward boundary at or after `from`. */
 function findBoundary(lines: readonly string[], from: number): Boundary | null {
   for (let i = from; i < lines.length; i++) {
@@ -159,7 +174,7 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
   let hard = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (DASH_SIGNATURE.test(line) || MOBILE_FOOTER.test(line) || (line.length < 600 && DISCLAIMER_HINT.test(line) && DISCLAIMER.test(line))) {
+    if (DASH_SIGNATURE.test(line) || (mayBeMobileFooter(line) && MOBILE_FOOTER.test(line)) || (line.length < 600 && DISCLAIMER_HINT.test(line) && DISCLAIMER.test(line))) {
       hard = i;
       break;
     }
