@@ -95,6 +95,11 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
   );
 
   const loggedRef = useRef<HTMLDivElement>(null);
+  const [focusStatus, setFocusStatus] = useState(0);
+  // After the commit that shows the new status (a timer could run before React has rendered it).
+  useEffect(() => {
+    if (focusStatus) loggedRef.current?.focus();
+  }, [focusStatus]);
   const run = (work: () => Promise<FilingView>, done: (next: FilingView) => string) => {
     setBusy(true);
     setError(null);
@@ -107,7 +112,7 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
         setPicking(false);
         setAnnounce(done(next));
         // The button that was pressed is gone: keep keyboard focus in the section, on the new status.
-        setTimeout(() => loggedRef.current?.focus(), 0);
+        setFocusStatus((n) => n + 1);
       },
       (e: unknown) => {
         if (!alive.current) return;
