@@ -140,7 +140,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     const seen = new Set<string>();
     for (const [found, factor, where] of textSources) {
       for (const p of found) {
-        const key = `${p.kind}:${p.id}:${p.words.join(" ")}`;
+        const key = phraseKey(p);
         if (seen.has(key)) continue; // once per phrase, at its strongest place (sources run strongest first)
         seen.add(key);
         if (p.kind === "client") {
@@ -219,6 +219,18 @@ interface TextScan {
 }
 
 const NO_SCAN: TextScan = { refs: [], phrases: [] };
+
+// The same words for the same owner count once per message, whichever group (plain or acronym) found them.
+const phraseKeys = new WeakMap<PhraseTarget, string>();
+
+function phraseKey(p: PhraseTarget): string {
+  let key = phraseKeys.get(p);
+  if (key === undefined) {
+    key = `${p.kind}:${p.id}:${p.words.join(" ")}`;
+    phraseKeys.set(p, key);
+  }
+  return key;
+}
 
 function scanText(index: DirectoryIndex, text: string, referencesOnly: boolean): TextScan {
   if (!text) return NO_SCAN;
