@@ -41,6 +41,7 @@ describe("overdue in the workbench", () => {
     }
     expect(target).toBeGreaterThanOrEqual(0);
     await rows.nth(target).getByRole("button", { name: "Reply now" }).click();
+    await expect.poll(() => frame.locator("[data-testid=overdue-notice]").textContent(), { timeout: 15000 }).toContain("Message opened");
     // Outlook got an EWS id (the workbench's EWS ids carry "/" and "+", its Graph ids "-" and "_") and opened it.
     await expect.poll(async () => (await debug()).forms.length, { timeout: 15000 }).toBe(before.forms.length + 1);
     const opened = (await debug()).forms.at(-1)!;

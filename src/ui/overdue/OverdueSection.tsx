@@ -89,7 +89,8 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
     run()
       .then((v) => {
         if (v && typeof v === "object") setView(v);
-        if (done) setNotice(done);
+        // An action may say what happened itself (Reply now: reply form or message opened).
+        if (done || typeof v === "string") setNotice(done ?? (v as string));
         setLastDecided(decided);
       })
       .catch((e: unknown) => setError(e))

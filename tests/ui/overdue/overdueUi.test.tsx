@@ -86,6 +86,7 @@ describe("OverdueSection", () => {
     await user.keyboard("{Enter}");
     await waitFor(() => expect(t.replyNow).toHaveBeenCalledTimes(1));
     expect(t.replyNow.mock.calls[0][0]).toMatchObject({ messageId: "<late@t>" });
+    expect((await screen.findByTestId("overdue-notice")).textContent).toContain("Message opened: reply from its window.");
     await user.click(within(group).getByRole("button", { name: "No reply needed" }));
     await user.type(screen.getByLabelText("Why no reply is needed"), "Called the client{Enter}");
     await waitFor(() => expect(within(screen.getByTestId("overdue-group")).queryAllByTestId("overdue-item")).toHaveLength(0));
