@@ -2,6 +2,7 @@ import type { DBSchema } from "idb";
 import type { Directory } from "../../core/directory/types";
 import type { AuditRecord, LogEntry } from "../../core/matterLog/types";
 import type { OutboxOperation } from "../../core/outbox/types";
+import type { ClockNote } from "../../core/app/overdue/clockNotes";
 
 /** The single directory record. */
 export interface DirectoryRecord {
@@ -20,17 +21,8 @@ export type FilingHistoryRecord =
   | { readonly key: string; readonly kind: "address"; readonly counts: Readonly<Record<string, number>> }
   | { readonly key: string; readonly kind: "conversation"; readonly matterId: string };
 
-/** A response-clock decision on one message: "no reply needed" (with why) or a snooze until a time. */
-export interface ClockNoteRecord {
-  readonly internetMessageId: string;
-  readonly kind: "no-reply-needed" | "snooze";
-  readonly reason: string | null;
-  readonly by: string;
-  /** ISO-8601 UTC of the decision. */
-  readonly at: string;
-  /** ISO-8601 UTC end of a snooze. */
-  readonly until: string | null;
-}
+/** A response-clock decision (no reply needed, snooze, undo) with its trail: the core type, stored as it is. */
+export type ClockNoteRecord = ClockNote;
 
 /** A follow-up event created (or to be created) in the calendar; transactionId makes the Graph create idempotent. */
 export interface FollowUpRecord {
