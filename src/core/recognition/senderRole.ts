@@ -1,6 +1,8 @@
 import type { MailMessage } from "../model/mail";
 import { emailDomain } from "../model/mail";
 import type { DirectoryIndex } from "../directory/directoryIndex";
+import type { Contact } from "../directory/types";
+import { tokenize } from "../directory/tokens";
 import { isFirmAddress } from "../directory/directoryIndex";
 import { isPublicMailDomain } from "../directory/publicDomains";
 import type { Direction, SenderRole } from "./types";
@@ -59,4 +61,32 @@ export function senderRoleOf(index: DirectoryIndex, message: MailMessage, me: re
   if (index.clientsByDomain.has(domain)) return { role: "client", opposingMatters: [] };
   if (isAutomated(message).bulk) return { role: "bulk", opposingMatters: [] };
   return { role: "unknown", opposingMatters: [] };
+}
+
+/** A person's name as comparable words: case and accents folded, punctuation dropped, in sorted order ("Bellini, Marco" = "Marco Bellini"). */
+function nameKey(name: string): string | null {
+  const words = [...tokenize(name).words].sort();
+  // One word ("Marco", "Accounts") is too common to tell people apart.
+  return words.length >= 2 ? words.join(" ") : null;
+}
+
+/**
+ * The contact of one of `clientIds` whose name the sender's display name equals (case and accents folded), when
+ * the sender's address is not in the directory: a client's contact writing from a personal address. Callers pass
+ * only the clients that a reference or the thread ties the message to — a name alone proves nothing.
+ */
+export function personalAddressContact(index: DirectoryIndex, message: MailMessage, clientIds: ReadonlySet<string>): { contact: Contact; clientId: string } | null {
+  const from = (message.from?.email ?? "").toLowerCase();
+  const key = nameKey(message.from?.name ?? "");
+  if (!from || !key || index.contactByEmail.has(from) || isFirmAddress(index, from)) return null;
+  let found: { contact: Contact; clientId: string } | null = null;
+  for (const clientId of clientIds) {
+    for (const contact of index.clientById.get(clientId)?.contacts ?? []) {
+      if (nameKey(contact.name) !== key) continue;
+      // Two tied clients with a contact of the same name: the name cannot say which.
+      if (found && found.clientId !== clientId) return null;
+      found ??= { contact, clientId };
+    }
+  }
+  return found;
 }

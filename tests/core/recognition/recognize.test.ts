@@ -22,7 +22,7 @@ describe("recognize: signals", () => {
   it("a matter number in the subject decides among a client's open matters", () => {
     const r = run({ subject: "Estoppel question [2026-0102]", bodyText: "Hi Ruth,\nCan you look at this?\nIvy" });
     expect(r).toMatchObject({ matterId: "x2", clientId: "k1", senderRole: "client", direction: "inbound", abstained: false });
-    expect(r.reasons.join("\n")).toMatch(/subject cites 2026-0102/);
+    expect(r.reasons.join("\n")).toMatch(/Subject cites 2026-0102/);
     expect(r.confidence).toBeGreaterThan(0.8);
   });
 
@@ -42,7 +42,7 @@ describe("recognize: signals", () => {
     recordFiling(history, { conversationId: "conv-9", addresses: ["ivy@tidewell.test"], matterId: "x1" });
     const r = run({ conversationId: "conv-9", from: { email: "ivy.ramos.home@gmail.test" }, subject: "Re: next steps", bodyText: "Confirmed, go ahead.\n\nSent from my phone" }, history);
     expect(r).toMatchObject({ matterId: "x1", clientId: "k1" });
-    expect(r.reasons.join("\n")).toMatch(/same thread as a message logged to 2026-0101/);
+    expect(r.reasons.join("\n")).toMatch(/In the same thread as a message logged to 2026-0101/);
   });
 
   it("a contact of a client with one open matter files to it; the domain alone names the client", () => {
@@ -61,7 +61,7 @@ describe("recognize: signals", () => {
     expect(r.decideHint).toBeTruthy();
     const withWords = run({ from: { email: "sam.ortiz@tidewell.test" }, subject: "Update?", bodyText: "Any update on the estoppel certificate?" }, history);
     expect(withWords.matterId).toBe("x2");
-    expect(withWords.reasons.join("\n")).toMatch(/sender filed to this matter 6 times/);
+    expect(withWords.reasons.join("\n")).toMatch(/Sender's mail filed to this matter 6 times/);
   });
 
   it("keywords and party names pick among a client's open matters; words alone from a stranger do not", () => {
@@ -145,5 +145,89 @@ describe("recognize: hard cases", () => {
   it("the firm's own labelled reference beats one mentioned in passing", () => {
     const r = run({ from: { email: "omar@ashbyquill.test" }, to: [{ email: "ivy@tidewell.test" }], subject: "Dock 9", bodyText: "The lease is nearly done. Ruth handles the opposition (their ref RA/0101) separately.\n\nOur ref: OQ/0102" });
     expect(r.matterId).toBe("x2");
+  });
+});
+
+describe("recognize: reasons a user reads", () => {
+  const noScores = (reasons: readonly string[]) => reasons.every((r) => !/\d+\.\d|score|\bvs\b/i.test(r));
+
+  it("says each fact once, strongest first, with the preference in words", () => {
+    const history = emptyFilingHistory();
+    for (let i = 0; i < 3; i++) recordFiling(history, { conversationId: `h${i}`, addresses: ["ivy@tidewell.test"], matterId: "x2" });
+    const r = run({ subject: "Estoppel certificate 2026-0102", bodyText: "Ruth,\nThe estoppel certificate for 2026-0102 is attached.\nIvy" }, history);
+    expect(r.matterId).toBe("x2");
+    expect(r.reasons[0]).toBe("Subject cites 2026-0102");
+    // The reference in subject and text is one fact; the contact is said once (no "is a client contact" beside it).
+    expect(r.reasons.filter((x) => x.includes("2026-0102") && x.includes("cites"))).toHaveLength(1);
+    expect(r.reasons.filter((x) => x.includes("ivy@tidewell.test"))).toEqual(["ivy@tidewell.test is a contact of Tidewell Foods Inc"]);
+    expect(r.reasons).toContain("Sender's mail filed to this matter 3 times");
+    expect(new Set(r.reasons).size).toBe(r.reasons.length);
+    expect(r.reasons.find((x) => x.startsWith("Preferred over 2026-0101"))).toBe("Preferred over 2026-0101: the message cites this matter");
+    expect(noScores(r.reasons)).toBe(true);
+    for (const c of r.candidates) expect(noScores(c.reasons)).toBe(true);
+    // Every reason is a fragment starting with a capital or an address.
+    for (const x of r.reasons) expect(x).toMatch(/^(?:[A-Z]|[a-z0-9.]+@)/);
+  });
+
+  it("my own mail does not start with who sent it; a closed runner-up is named as closed", () => {
+    const r = run({ from: { email: ME }, to: [{ email: "mae@coralline.test" }], subject: "Pier 4", bodyText: "Mae, the studio lease is ready." });
+    expect(r).toMatchObject({ direction: "outbound", matterId: "x6" });
+    expect(r.reasons.join("\n")).not.toMatch(/sent by me|ruth@ashbyquill/i);
+    expect(r.reasons[0]).toBe("mae@coralline.test is a contact of Coralline Studio LLC");
+    const closed = run({ subject: "Dock 9", bodyText: "Re the warehouse lease at Dock 9: any news?" });
+    expect(closed.matterId).toBe("x2");
+    expect(closed.reasons.some((x) => /^Preferred over 2026-0101: the message's words are specific to it$/.test(x))).toBe(true);
+  });
+
+  it("a single party word inside a longer matched name is not said again", () => {
+    const r = run({ from: { email: "dee@hollisfarr.test" }, subject: "Snackwave Brands", bodyText: "Snackwave Brands will file on Friday." });
+    const all = r.candidates.flatMap((c) => c.reasons);
+    expect(all.some((x) => x.includes("“Snackwave Brands Inc”"))).toBe(true);
+    expect(all.some((x) => x.includes("“Snackwave”"))).toBe(false);
+  });
+
+  it("abstaining says why in words and the hint is a full sentence", () => {
+    const r = run({ subject: "2026-0101 and 2026-0102", bodyText: "Two questions." });
+    expect(r.abstained).toBe(true);
+    expect(r.reasons).toContain("No matter chosen: 2026-0101 and 2026-0102 are both likely");
+    expect(noScores(r.reasons)).toBe(true);
+    expect(r.decideHint).toMatch(/^[A-Z].*\.$/);
+    const stranger = run({ from: { email: "someone@unknown.test" }, subject: "hi", bodyText: "hello" });
+    expect(stranger.reasons).toEqual(["Nothing in the directory matches this message", "Sender someone@unknown.test is not in the directory"]);
+  });
+});
+
+describe("recognize: a client's contact writing from a personal address", () => {
+  const history = () => {
+    const h = emptyFilingHistory();
+    recordFiling(h, { conversationId: "conv-p", addresses: ["sam.ortiz@tidewell.test"], matterId: "x2" });
+    return h;
+  };
+
+  it("is the client when the thread ties the message to the client and the display name is a contact's (case and accents folded)", () => {
+    const r = run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "SAM ÓRTIZ" }, subject: "Re: Dock 9", bodyText: "Fine by me." }, history());
+    expect(r).toMatchObject({ senderRole: "client", clientId: "k1", matterId: "x2" });
+    expect(r.reasons[0]).toBe("Sam Ortiz of Tidewell Foods Inc writes from an address not in the directory (sammy.o@webmail.test)");
+    const reversed = run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "Ortiz, Sam" }, subject: "Re: Dock 9", bodyText: "Fine by me." }, history());
+    expect(reversed.senderRole).toBe("client");
+  });
+
+  it("is the client when a reference of the client's matter ties it", () => {
+    const r = run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "OQ/0102 question", bodyText: "Quick one on the lease." });
+    expect(r).toMatchObject({ senderRole: "client", matterId: "x2" });
+  });
+
+  it("stays unknown from the name alone, with another client's tie, a different name, or a reference in passing", () => {
+    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "Are you free next week?" }).senderRole).toBe("unknown");
+    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "RA/0111", bodyText: "About Fernhill Drive." }).senderRole).toBe("unknown");
+    expect(run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "Samantha Ortiz" }, subject: "Re: Dock 9", bodyText: "Fine." }, history()).senderRole).toBe("unknown");
+    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "See their ref OQ/0102 for details." }).senderRole).toBe("unknown");
+    // One word is not a name that tells people apart.
+    expect(run({ conversationId: "conv-p", from: { email: "mae.home@gmail.test", name: "Mae" }, subject: "Re: hi", bodyText: "ok" }, (() => { const h = emptyFilingHistory(); recordFiling(h, { conversationId: "conv-p", addresses: [], matterId: "x6" }); return h; })()).senderRole).toBe("unknown");
+  });
+
+  it("never overrides a known role: the other side's address with a contact's name stays opposing counsel", () => {
+    const r = run({ conversationId: "conv-p", from: { email: "dee@hollisfarr.test", name: "Sam Ortiz" }, subject: "Re: Dock 9", bodyText: "Noted." }, history());
+    expect(r.senderRole).toBe("opposing_counsel");
   });
 });

@@ -88,7 +88,7 @@ describe("EmailFilingSection (read)", () => {
     expect(matter.textContent).toContain("2025-0042");
     expect(matter.textContent).toMatch(/\d+% sure/);
     expect(screen.getByTestId("filing-suggestion").textContent).toContain("Client: Northwind Holdings");
-    expect(screen.getByTestId("filing-reasons").textContent).toContain("subject cites 2025-0042");
+    expect(screen.getByTestId("filing-reasons").textContent).toContain("Subject cites 2025-0042");
     await userEvent.setup().click(screen.getByTestId("filing-log"));
     const line = await screen.findByTestId("filing-logged-line");
     expect(line.textContent).toMatch(/^Logged to 2025-0042 .* — by you, \d{1,2}:\d\d( ?[AP]M)?$/); // today: the time only, in the reader's locale
