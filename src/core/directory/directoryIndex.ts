@@ -4,6 +4,8 @@ import { emailDomain } from "../model/mail";
 import { isPublicMailDomain } from "./publicDomains";
 import { tokenize } from "./tokens";
 import { COMMON_WORDS } from "./commonWords";
+import { FILTER_BITS, FILTER_MASK, hashWord } from "./wordHash";
+import type { PhraseEntry, PhraseTable } from "./wordHash";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
 export interface PhraseTarget {
@@ -54,10 +56,14 @@ export interface DirectoryIndex {
   /** Matter ids by an opposing party's exact address / domain. */
   readonly opposingByEmail: ReadonlyMap<string, readonly string[]>;
   readonly opposingByDomain: ReadonlyMap<string, readonly string[]>;
-  /** Phrases by their first folded word. */
+  /** Phrases by their first folded word (made on first read; recognition itself uses `phraseTable`). */
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly PhraseGroup[]>;
   /** Longest phrase in words, bounds lookahead. */
   readonly maxPhraseWords: number;
+  /** The same phrases by the hash of their first word, for the text scanner (built here so its cost is counted once). */
+  readonly phraseTable: PhraseTable;
+  /** Hashes of every key of `matterByRef`, so the scanner checks a reference-shaped token without cutting a string. */
+  readonly refHashes: ReadonlySet<number>;
 }
 
 /** DESIGN defaults when a firm configures no reference patterns. */
@@ -65,6 +71,13 @@ export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b",
 
 /** Upper-cases and strips brackets and spaces so "[2024-0012]" and "2024-0012" meet. */
 export function normalizeRef(ref: string): string {
+  // Directory numbers are mostly written already normalized: check before copying the string three times.
+  let plain = ref.length > 0;
+  for (let i = 0; i < ref.length && plain; i++) {
+    const c = ref.charCodeAt(i);
+    plain = c > 32 && c < 127 && !(c >= 97 && c <= 122) && c !== 91 && c !== 93 && c !== 40 && c !== 41;
+  }
+  if (plain) return ref;
   return ref.trim().replace(/^[[(]+|[\])]+$/g, "").replace(/\s+/g, "").toUpperCase();
 }
 
@@ -81,10 +94,72 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes". */
 function nameWords(name: string): string[] {
-  const words = [...tokenize(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name).words];
+  const words = foldedWords(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name);
   while (words.length > 0 && COMPANY_SUFFIX.has(words[words.length - 1])) words.pop();
   while (words.length > 0 && COMPANY_SUFFIX.has(words[0])) words.shift();
   return words;
+}
+
+/** True when every character is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * `tokenize(text).words` without its regular expression and second array: directory phrases are nearly
+ * all ASCII, and the build folds well over a hundred thousand of them. Same words as `tokenize`.
+ */
+function foldedWords(text: string): string[] {
+  if (!isAscii(text)) return [...tokenize(text).words];
+  const words: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let apostrophe = false;
+    while (i < n && isAlnum(text.charCodeAt(i))) i++;
+    // As /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*'?/: an apostrophe joins letters or ends the word.
+    while (i < n && text.charCodeAt(i) === 39) {
+      apostrophe = true;
+      i++;
+      if (i < n && isAlnum(text.charCodeAt(i))) while (i < n && isAlnum(text.charCodeAt(i))) i++;
+      else break;
+    }
+    const raw = text.slice(start, i).toLowerCase();
+    words.push(apostrophe ? raw.replace(/'/g, "") : raw);
+  }
+  return words;
+}
+
+/** A short keyword written in capitals ("TTAB", "SHA"): it only matches words in capitals. */
+function isAcronym(keyword: string): boolean {
+  if (keyword.length > 5) return false;
+  if (!isAscii(keyword)) return keyword !== keyword.toLowerCase() && keyword === keyword.toUpperCase();
+  let capital = false;
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
+
+/** A phrase while the index is built: its owners in the order added. */
+interface GroupDraft {
+  kind: PhraseTarget["kind"];
+  readonly words: string[];
+  readonly upperOnly: boolean;
+  readonly ids: string[];
+  readonly labels: string[];
 }
 
 /**
@@ -105,45 +180,56 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const matterById = new Map<string, Matter>();
   const mattersByClient = new Map<string, Matter[]>();
   const matterByRef = new Map<string, string>();
+  const refHashes = new Set<number>();
   const opposingByEmail = new Map<string, string[]>();
   const opposingByDomain = new Map<string, string[]>();
   // Identical phrases are grouped as they are added: text is matched once per phrase, however
-  // many owners share it, and weights come from how many share it.
-  const groups = new Map<string, { kind: PhraseTarget["kind"]; words: string[]; upperOnly: boolean; owners: Map<string, string> }>();
-  const clientNames = new Set<string>();
+  // many owners share it, and weights come from how many share it. One map per kind of key
+  // (client name, matter phrase, matter acronym), keyed by the phrase itself.
+  const clientGroups = new Map<string, GroupDraft>();
+  const matterGroups = new Map<string, GroupDraft>();
+  const acronymGroups = new Map<string, GroupDraft>();
+  const drafts: GroupDraft[] = [];
   const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
     if (words.length === 0) return;
-    const phrase = words.join(" ");
+    const phrase = words.length === 1 ? words[0] : words.join(" ");
     // A matter phrase equal to a client's name says "client", not "matter".
-    if (kind !== "client" && clientNames.has(phrase)) return;
-    const key = `${kind === "client" ? "c" : "m"}:${upperOnly ? "U" : ""}:${phrase}`;
-    let g = groups.get(key);
+    if (kind !== "client" && clientGroups.has(phrase)) return;
+    const groups = kind === "client" ? clientGroups : upperOnly ? acronymGroups : matterGroups;
+    let g = groups.get(phrase);
     if (!g) {
-      g = { kind, words, upperOnly, owners: new Map() };
-      groups.set(key, g);
+      g = { kind, words, upperOnly, ids: [id], labels: [label] };
+      groups.set(phrase, g);
+      drafts.push(g);
+    } else if (g.ids[g.ids.length - 1] !== id) {
+      // Owners are added one client or matter at a time, so a repeat can only be the last one.
+      g.ids.push(id);
+      g.labels.push(label);
     }
-    if (!g.owners.has(id)) g.owners.set(id, label);
     if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
+  };
+  const addRef = (ref: string, matterId: string): void => {
+    const key = normalizeRef(ref);
+    matterByRef.set(key, matterId);
+    refHashes.add(hashWord(key));
   };
   for (const client of directory.clients) {
     const words = nameWords(client.name);
     // A one-word or everyday client name ("Trust") would match too much mail.
-    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) {
-      addPhrase("client", client.id, client.name, words);
-      clientNames.add(words.join(" "));
-    }
+    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
   }
   for (const matter of directory.matters) {
     matterById.set(matter.id, matter);
     const own = mattersByClient.get(matter.clientId);
     if (own) own.push(matter);
     else mattersByClient.set(matter.clientId, [matter]);
-    matterByRef.set(normalizeRef(matter.number), matter.id);
-    for (const a of matter.aliases ?? []) matterByRef.set(normalizeRef(a), matter.id);
-    for (const kw of matter.keywords ?? []) {
-      const trimmed = kw.trim();
-      const acronym = trimmed.length <= 5 && trimmed !== trimmed.toLowerCase() && trimmed === trimmed.toUpperCase();
-      addPhrase("keyword", matter.id, trimmed, [...tokenize(kw).words], acronym);
+    addRef(matter.number, matter.id);
+    if (matter.aliases) for (const a of matter.aliases) addRef(a, matter.id);
+    if (matter.keywords) {
+      for (const kw of matter.keywords) {
+        const trimmed = kw.trim();
+        addPhrase("keyword", matter.id, trimmed, foldedWords(kw), isAcronym(trimmed));
+      }
     }
     // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
     // words are phrases too.
@@ -152,38 +238,64 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
       const words = nameWords(m[0]);
       if (words.length >= 2) addPhrase("party", matter.id, m[0], words);
     }
-    for (const party of matter.opposing ?? []) {
-      for (const e of party.emails ?? []) push(opposingByEmail, e.toLowerCase(), matter.id);
-      for (const d of party.domains ?? []) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
+    if (!matter.opposing) continue;
+    for (const party of matter.opposing) {
+      if (party.emails) for (const e of party.emails) push(opposingByEmail, e.toLowerCase(), matter.id);
+      if (party.domains) for (const d of party.domains) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
       const words = nameWords(party.name);
-      addPhrase("party", matter.id, party.name.replace(/\s*\([^)]*\)/g, "").trim(), words);
+      addPhrase("party", matter.id, party.name.includes("(") ? party.name.replace(/\s*\([^)]*\)/g, "").trim() : party.name.trim(), words);
       // People are named by surname alone, companies by their first word ("Larchfield"): add the
       // distinctive single word too, unless it is an everyday word.
-      const single = COMPANY_WORD.test(party.name) ? words[0] : words[words.length - 1];
-      if (words.length > 1 && single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
+      if (words.length > 1) {
+        const single = COMPANY_WORD.test(party.name) ? words[0] : words[words.length - 1];
+        if (single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
+      }
     }
   }
-  const phrasesByFirstWord = new Map<string, PhraseGroup[]>();
+  const byHash = new Map<number, PhraseEntry[]>();
+  const bits = new Uint32Array(FILTER_BITS >>> 5);
   let maxPhraseWords = 1;
-  for (const g of groups.values()) {
+  for (const g of drafts) {
     // A phrase that many matters share cannot pick one of them; skipping it also keeps
     // recognition time independent of the directory's size.
-    if (g.owners.size > MAX_PHRASE_OWNERS) continue;
+    const owners = g.ids.length;
+    if (owners > MAX_PHRASE_OWNERS) continue;
     const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
-    const weight = base / Math.sqrt(g.owners.size);
+    const weight = owners === 1 ? base : base / Math.sqrt(owners);
     const targets: PhraseTarget[] = [];
-    for (const [id, label] of g.owners) targets.push({ kind: g.kind, id, label, words: g.words, upperOnly: g.upperOnly, weight });
-    maxPhraseWords = Math.max(maxPhraseWords, g.words.length);
+    for (let k = 0; k < owners; k++) targets.push({ kind: g.kind, id: g.ids[k], label: g.labels[k], words: g.words, upperOnly: g.upperOnly, weight });
+    if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
     const group: PhraseGroup = { words: g.words, upperOnly: g.upperOnly, targets };
-    const list = phrasesByFirstWord.get(g.words[0]);
-    if (list) list.push(group);
-    else phrasesByFirstWord.set(g.words[0], [group]);
+    const hashes: number[] = [];
+    for (const w of g.words) hashes.push(hashWord(w));
+    const h = hashes[0];
+    bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+    const entries = byHash.get(h);
+    if (entries) entries.push({ group, hashes });
+    else byHash.set(h, [{ group, hashes }]);
   }
   const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
   const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
+  let byFirstWord: Map<string, PhraseGroup[]> | null = null;
   return {
     directory, firmDomains, peopleByEmail, contactByEmail, clientsByDomain, clientById, matterById, mattersByClient,
-    matterByRef, refPatterns, opposingByEmail, opposingByDomain, phrasesByFirstWord, maxPhraseWords,
+    matterByRef, refPatterns, opposingByEmail, opposingByDomain, maxPhraseWords,
+    phraseTable: { byHash, bits }, refHashes,
+    // Recognition reads phrases through `phraseTable`; this string-keyed view is for other readers, made when first asked.
+    get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
+      if (byFirstWord === null) {
+        const map = new Map<string, PhraseGroup[]>();
+        for (const entries of byHash.values()) {
+          for (const { group } of entries) {
+            const list = map.get(group.words[0]);
+            if (list) list.push(group);
+            else map.set(group.words[0], [group]);
+          }
+        }
+        byFirstWord = map;
+      }
+      return byFirstWord;
+    },
   };
 }
 

@@ -15,6 +15,8 @@ const PUBLIC_MAIL_LABELS: ReadonlySet<string> = new Set([
 
 /** True when a domain belongs to a public mail provider (gmail.com, outlook.example, btinternet.co.uk …). */
 export function isPublicMailDomain(domain: string): boolean {
-  const first = domain.toLowerCase().split(".")[0] ?? "";
-  return PUBLIC_MAIL_LABELS.has(first);
+  // The first label without splitting the whole domain: this runs for every client and opposing domain of a directory.
+  const dot = domain.indexOf(".");
+  const first = dot < 0 ? domain : domain.slice(0, dot);
+  return PUBLIC_MAIL_LABELS.has(first) || PUBLIC_MAIL_LABELS.has(first.toLowerCase());
 }

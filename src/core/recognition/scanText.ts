@@ -1,5 +1,6 @@
 import type { DirectoryIndex, PhraseGroup, PhraseTarget } from "../directory/directoryIndex";
 import { normalizeRef } from "../directory/directoryIndex";
+import { FILTER_MASK, FNV_OFFSET, FNV_PRIME, HASH_MASK, hashWord } from "../directory/wordHash";
 
 /** A matter reference found in text. `labelled` when written after "our ref", "matter no." and the like. */
 export interface RefHit {
@@ -51,7 +52,7 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   const hits = patternRefs(index, text);
   if (!HAS_DIGIT.test(text)) return [...hits.values()];
-  const refs = refHashes(index);
+  const refs = index.refHashes;
   const n = text.length;
   for (let from = 0; from < n; ) {
     const end = nextRefToken(text, from);
@@ -100,7 +101,7 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
   if (count < 0) return { refs: findRefs(index, text), phrases: findPhrasesUnicode(index, text) };
   const hits = patternRefs(index, text);
   if (digitCount > 0) {
-    const refs = refHashes(index);
+    const refs = index.refHashes;
     let start = 0;
     for (let k = 0; k < digitCount; k++) {
       const d = digits[k];
@@ -123,20 +124,6 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
     }
   }
   return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };
-}
-
-/** Hashes of every matter number and alias as `normalizeRef` writes them, built once per index. */
-const refHashTables = new WeakMap<DirectoryIndex, ReadonlySet<number>>();
-
-function refHashes(index: DirectoryIndex): ReadonlySet<number> {
-  let set = refHashTables.get(index);
-  if (!set) {
-    const built = new Set<number>();
-    for (const key of index.matterByRef.keys()) built.add(hashWord(key));
-    set = built;
-    refHashTables.set(index, set);
-  }
-  return set;
 }
 
 /** Hash of text[start, end) upper-cased (the span is ASCII, so this is what `normalizeRef` gives). */
@@ -231,10 +218,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*['’]?/gu;
 
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
-/** Keeps word hashes small integers, which V8 stores and compares without allocating. */
-const HASH_MASK = 0x3fffffff;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
 
 /** ASCII letters and digits → their lower-case code; every other ASCII character → 0. One load per character. */
 const ALNUM_LOWER = new Uint8Array(128);
@@ -248,58 +231,6 @@ function isAsciiAlnum(c: number): boolean {
 
 function lowerCode(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/** Hash of a folded word, the same as the scanner computes over the letters of a word in text. */
-function hashWord(word: string): number {
-  let h = FNV_OFFSET;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
-  return h & HASH_MASK;
-}
-
-interface PhraseEntry {
-  readonly group: PhraseGroup;
-  /** Hash of each of the phrase's words. */
-  readonly hashes: readonly number[];
-}
-
-/**
- * The index's phrases keyed by the hash of their first word, built once per index: the scanner then
- * looks words up by a number computed while it reads them, without cutting a string per word.
- */
-interface PhraseTable {
-  readonly byHash: ReadonlyMap<number, readonly PhraseEntry[]>;
-  /**
-   * One bit per first-word hash (low bits): a small array that stays in cache answers "no phrase starts
-   * with this word" for most words of a message before the large map is touched.
-   */
-  readonly bits: Uint32Array;
-}
-
-const FILTER_BITS = 1 << 21;
-const FILTER_MASK = FILTER_BITS - 1;
-
-const phraseTables = new WeakMap<DirectoryIndex, PhraseTable>();
-
-function phraseTable(index: DirectoryIndex): PhraseTable {
-  let table = phraseTables.get(index);
-  if (!table) {
-    const byHash = new Map<number, PhraseEntry[]>();
-    const bits = new Uint32Array(FILTER_BITS >>> 5);
-    for (const [first, groups] of index.phrasesByFirstWord) {
-      const h = hashWord(first);
-      bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
-      let list = byHash.get(h);
-      if (!list) {
-        list = [];
-        byHash.set(h, list);
-      }
-      for (const group of groups) list.push({ group, hashes: group.words.map(hashWord) });
-    }
-    table = { byHash, bits };
-    phraseTables.set(index, table);
-  }
-  return table;
 }
 
 // Word spans of the text being scanned, reused between calls (the scan is synchronous and not re-entered).
@@ -454,7 +385,7 @@ function scanWords(text: string, collectDigits: boolean): number {
 
 /** Phrases whose words follow each other among the `count` words of the last `scanWords` over `text`. */
 function matchPhrases(index: DirectoryIndex, text: string, count: number): PhraseTarget[] {
-  const table = phraseTable(index);
+  const table = index.phraseTable;
   const lower = scanLower;
   const folded = scanFolded;
   const found = new Set<PhraseGroup>();
@@ -515,9 +446,9 @@ function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseTarget[]
   };
   const found = new Set<PhraseGroup>();
   for (let i = 0; i < words.length; i++) {
-    const list = index.phrasesByFirstWord.get(words[i]);
+    const list = index.phraseTable.byHash.get(hashWord(words[i]));
     if (!list) continue;
-    for (const p of list) {
+    for (const { group: p } of list) {
       if (found.has(p) || i + p.words.length > words.length) continue;
       let ok = true;
       for (let j = 0; j < p.words.length && ok; j++) ok = words[i + j] === p.words[j] && (!p.upperOnly || isUpper(i + j));
