@@ -158,8 +158,13 @@ interface GroupDraft {
   kind: PhraseTarget["kind"];
   readonly words: string[];
   readonly upperOnly: boolean;
-  readonly ids: string[];
-  readonly labels: string[];
+  /** The first owner inline: most phrases have one, and two arrays per phrase cost the build its time in garbage collection. */
+  readonly id: string;
+  readonly label: string;
+  /** Further owners, [id, label, id, label, …], or null. */
+  more: string[] | null;
+  /** The owner added last, to skip repeats from the same matter. */
+  last: string;
 }
 
 /**
@@ -198,13 +203,13 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     const groups = kind === "client" ? clientGroups : upperOnly ? acronymGroups : matterGroups;
     let g = groups.get(phrase);
     if (!g) {
-      g = { kind, words, upperOnly, ids: [id], labels: [label] };
+      g = { kind, words, upperOnly, id, label, more: null, last: id };
       groups.set(phrase, g);
       drafts.push(g);
-    } else if (g.ids[g.ids.length - 1] !== id) {
+    } else if (g.last !== id) {
       // Owners are added one client or matter at a time, so a repeat can only be the last one.
-      g.ids.push(id);
-      g.labels.push(label);
+      (g.more ??= []).push(id, label);
+      g.last = id;
     }
     if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
   };
@@ -258,16 +263,15 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   for (const g of drafts) {
     // A phrase that many matters share cannot pick one of them; skipping it also keeps
     // recognition time independent of the directory's size.
-    const owners = g.ids.length;
+    const owners = 1 + (g.more ? g.more.length / 2 : 0);
     if (owners > MAX_PHRASE_OWNERS) continue;
     const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
     const weight = owners === 1 ? base : base / Math.sqrt(owners);
-    const targets: PhraseTarget[] = [];
-    for (let k = 0; k < owners; k++) targets.push({ kind: g.kind, id: g.ids[k], label: g.labels[k], words: g.words, upperOnly: g.upperOnly, weight });
+    const targets: PhraseTarget[] = [{ kind: g.kind, id: g.id, label: g.label, words: g.words, upperOnly: g.upperOnly, weight }];
+    if (g.more) for (let k = 0; k < g.more.length; k += 2) targets.push({ kind: g.kind, id: g.more[k], label: g.more[k + 1], words: g.words, upperOnly: g.upperOnly, weight });
     if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
     const group: PhraseGroup = { words: g.words, upperOnly: g.upperOnly, targets };
-    const hashes: number[] = [];
-    for (const w of g.words) hashes.push(hashWord(w));
+    const hashes = g.words.length === 1 ? [hashWord(g.words[0])] : g.words.map(hashWord);
     const h = hashes[0];
     bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
     const entries = byHash.get(h);
