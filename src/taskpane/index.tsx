@@ -26,6 +26,8 @@ if (typeof Office === "undefined") {
       const base = baseCapabilities(Office, host);
       const view = createRoot(root);
       view.render(<App capabilities={base} />);
+      // Features (storage, Graph, engines) load once the open item has been read, so they never delay its first render.
+      await base.mail.currentItem().catch(() => undefined);
       try {
         const { buildFeatures } = await import(/* webpackChunkName: "features" */ "./buildFeatures");
         view.render(<App capabilities={{ ...base, ...(await buildFeatures(Office, host)) }} />);

@@ -6,8 +6,8 @@ import { ErrorBoundary } from "./shell/ErrorBoundary";
 import { ErrorNotice } from "./shell/ErrorNotice";
 import { ItemSummary } from "./shell/ItemSummary";
 import { useCurrentItem } from "./shell/useCurrentItem";
-import { ThisEmailTab } from "./tabs/ThisEmailTab";
-// The other sections load on first use, so the pane's first render carries only "This email".
+// Sections load on first use: the pane's first render carries only the shell and the open item's summary.
+const ThisEmailTab = lazy(() => import(/* webpackChunkName: "tab-email" */ "./tabs/ThisEmailTab").then((m) => ({ default: m.ThisEmailTab })));
 const OverdueTab = lazy(() => import(/* webpackChunkName: "tab-overdue" */ "./tabs/OverdueTab").then((m) => ({ default: m.OverdueTab })));
 const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./tabs/MattersTab").then((m) => ({ default: m.MattersTab })));
 const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
@@ -46,7 +46,7 @@ export function App({ capabilities, startupError }: { capabilities: Capabilities
   const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const [tab, setTab] = useState<TabId>("email");
-  const { state, reload } = useCurrentItem(capabilities.mail);
+  const { state, header, reload } = useCurrentItem(capabilities.mail);
 
   const [highContrast, setHighContrast] = useState(prefersHighContrast);
   useEffect(() => capabilities.theme.onChanged(setTheme), [capabilities.theme]);
@@ -63,7 +63,7 @@ export function App({ capabilities, startupError }: { capabilities: Capabilities
     <FluentProvider theme={fluentThemeFor(theme, highContrast)} className={styles.root} data-theme={highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
       <main aria-label="Matterline" style={{ display: "contents" }}>
         {startupError ? <ErrorNotice error={startupError} /> : null}
-        {item?.message ? <ItemSummary item={item} /> : null}
+        {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
           {TABS.map((t) => (
             <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>

@@ -1,7 +1,7 @@
 import type { MatterlineError } from "../../core/errors";
 import type { CurrentItem, MailSource } from "../../core/ports/mailSource";
 import { subscribeMailboxEvent } from "./mailboxEvents";
-import { isComposeItem, messageFromComposeItem, messageFromReadItem } from "./messageFromItem";
+import { headerFromReadItem, isComposeItem, messageFromComposeItem, messageFromReadItem } from "./messageFromItem";
 import type { OfficeNamespace } from "./officeCall";
 
 export interface OfficeMailSourceOptions {
@@ -22,6 +22,12 @@ export function createOfficeMailSource(office: OfficeNamespace, options: OfficeM
       }
       const read = item as Office.MessageRead;
       return { mode: "read", itemId: read.itemId, message: await messageFromReadItem(office, read) };
+    },
+    peek(): CurrentItem | null {
+      const item = office.context.mailbox?.item;
+      if (!item || isComposeItem(item)) return null;
+      const read = item as Office.MessageRead;
+      return { mode: "read", itemId: read.itemId, message: headerFromReadItem(read) };
     },
     onItemChanged(listener: () => void): () => void {
       // Hosts below Mailbox 1.5 cannot pin the pane, so the item never changes under it.

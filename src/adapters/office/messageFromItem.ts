@@ -23,15 +23,8 @@ function isoUtc(value: Date | string | null | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** A read-mode Outlook message as a core MailMessage (body read as plain text). */
-export async function messageFromReadItem(office: OfficeNamespace, item: Office.MessageRead): Promise<MailMessage> {
-  const categoriesApi = (item as { categories?: Office.Categories }).categories;
-  const [bodyText, categories] = await Promise.all([
-    officeCall<string>("read the message body", (cb) => item.body.getAsync(office.CoercionType.Text, cb)),
-    categoriesApi
-      ? officeCall<Office.CategoryDetails[]>("read the message's categories", (cb) => categoriesApi.getAsync(cb))
-      : Promise.resolve(undefined),
-  ]);
+/** What a read item carries synchronously: everything but the body and categories. */
+export function headerFromReadItem(item: Office.MessageRead): MailMessage {
   // A read item exposes only dateTimeCreated, which Outlook sets on arrival: it serves as both times.
   const received = isoUtc(item.dateTimeCreated);
   return {
@@ -44,8 +37,23 @@ export async function messageFromReadItem(office: OfficeNamespace, item: Office.
     cc: toAddresses(item.cc),
     sentAt: received,
     receivedAt: received,
-    bodyText: bodyText ?? "",
+    bodyText: "",
     attachmentNames: (item.attachments ?? []).filter((a) => !a.isInline).map((a) => a.name),
+  };
+}
+
+/** A read-mode Outlook message as a core MailMessage (body read as plain text). */
+export async function messageFromReadItem(office: OfficeNamespace, item: Office.MessageRead): Promise<MailMessage> {
+  const categoriesApi = (item as { categories?: Office.Categories }).categories;
+  const [bodyText, categories] = await Promise.all([
+    officeCall<string>("read the message body", (cb) => item.body.getAsync(office.CoercionType.Text, cb)),
+    categoriesApi
+      ? officeCall<Office.CategoryDetails[]>("read the message's categories", (cb) => categoriesApi.getAsync(cb))
+      : Promise.resolve(undefined),
+  ]);
+  return {
+    ...headerFromReadItem(item),
+    bodyText: bodyText ?? "",
     ...(categories ? { categories: categories.map((c) => c.displayName) } : {}),
   };
 }

@@ -15,6 +15,11 @@ export interface CurrentItem {
 export interface MailSource {
   /** The open item; rejects with MatterlineError("office-failed") when the host call fails. */
   currentItem(): Promise<CurrentItem>;
+  /**
+   * The open item's header (sender, subject, time; no body) read synchronously, so the pane can show what is open
+   * before the body arrives. Optional: hosts without synchronous fields omit it.
+   */
+  peek?(): CurrentItem | null;
   /** Calls `listener` after each selection change; returns an unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
 }

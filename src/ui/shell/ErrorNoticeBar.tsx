@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Button 
 import { plainMessage } from "../errorMessages";
 
 /** A Fluent MessageBar for an error: plain title, the specific detail, and every listed problem. */
-export function ErrorNotice({ error, onDismiss, onRetry }: { error: unknown; onDismiss?: () => void; onRetry?: () => void }) {
+export function ErrorNoticeBar({ error, onDismiss, onRetry }: { error: unknown; onDismiss?: () => void; onRetry?: () => void }) {
   const { title, detail, details } = plainMessage(error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
