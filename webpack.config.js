@@ -50,7 +50,8 @@ export default async (env = {}, argv = {}) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry,
     output: { path: resolve(here, "dist"), filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", clean: true, publicPath: "/" },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(__dirname, "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+
+describe("the project's own promises", () => {
+  it("every file an npm script runs exists", () => {
+    const missing: string[] = [];
+    for (const [name, command] of Object.entries(pkg.scripts)) {
+      for (const m of command.matchAll(/(?:^|\s)(?:node|tsx)\s+(\S+\.(?:mjs|js|ts))/g)) {
+        if (!existsSync(join(root, m[1]))) missing.push(`${name}: ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("npm start serves the workbench with webpack's dev server, and start:https the certificate-backed one", () => {
+    expect(pkg.scripts.start).toMatch(/webpack serve/);
+    expect(pkg.scripts["start:https"]).toMatch(/webpack serve .*--env https/);
+  });
+
+  it("the README shows the run and test commands, and .ci/run runs the test command", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme).toContain("npm ci && npm start");
+    expect(readme).toContain("npm ci && npm test");
+    const ci = readFileSync(join(root, ".ci/run"), "utf8");
+    expect(ci).toMatch(/npm ci/);
+    expect(ci).toMatch(/npm test/);
+  });
+});
