@@ -16,4 +16,5 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (!process.argv.includes("--no-build")) run("npx", ["webpack", "--mode", "production"]);
-run("npx", ["vitest", "run", "--config", "vitest.browser.config.ts"]);
+const report = process.env.VITEST_JSON_REPORT ? ["--reporter=default", "--reporter=json", `--outputFile.json=${process.env.VITEST_JSON_REPORT}`] : [];
+run("npx", ["vitest", "run", "--config", "vitest.browser.config.ts", ...report]);
