@@ -1,20 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, FrameLocator, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
-
-/** Waits until the filing section has settled on one of its states, and returns which. */
-async function filingState(page: Page): Promise<string> {
-  const frame = pane(page);
-  const states = ["filing-logged", "filing-suggestion", "filing-candidates", "filing-not-client"];
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if ((await frame.getByText("Checking the mailbox…").count()) === 0) {
-      for (const s of states) if ((await frame.locator(`[data-testid=${s}]`).count()) > 0) return s;
-    }
-    await page.waitForTimeout(100);
-  }
-  return "none";
-}
+import { filingState, openWorkbench, pane } from "./browser";
 
 /** Waits (bounded) until the open tab panel shows no spinner or progress bar. */
 async function settle(page: Page, frame: FrameLocator): Promise<void> {

@@ -18,3 +18,17 @@ export async function openWorkbench(baseUrl: string): Promise<{ browser: Browser
 export function pane(page: Page) {
   return page.frameLocator("[data-testid=taskpane-frame]");
 }
+
+/** Waits until the pane's filing section has settled on one of its read-mode states, and returns which ("none" after 15 s). */
+export async function filingState(page: Page): Promise<string> {
+  const frame = pane(page);
+  const states = ["filing-logged", "filing-suggestion", "filing-candidates", "filing-not-client"];
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if ((await frame.getByText("Checking the mailbox…").count()) === 0) {
+      for (const s of states) if ((await frame.locator(`[data-testid=${s}]`).count()) > 0) return s;
+    }
+    await page.waitForTimeout(100);
+  }
+  return "none";
+}

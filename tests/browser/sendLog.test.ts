@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
+import { filingState, openWorkbench, pane } from "./browser";
 
 interface SentCopy {
   id: string;
@@ -17,20 +17,6 @@ function sentItems(page: Page): Promise<SentCopy[]> {
     const dbg = (window as unknown as { __workbenchDebug: { sim: { sentMail(me: string): unknown[] }; me: string } }).__workbenchDebug;
     return dbg.sim.sentMail(dbg.me) as never;
   });
-}
-
-/** Waits until the filing section has settled on one of its read-mode states, and returns which. */
-async function filingState(page: Page): Promise<string> {
-  const frame = pane(page);
-  const states = ["filing-logged", "filing-suggestion", "filing-candidates", "filing-not-client"];
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if ((await frame.getByText("Checking the mailbox…").count()) === 0) {
-      for (const s of states) if ((await frame.locator(`[data-testid=${s}]`).count()) > 0) return s;
-    }
-    await page.waitForTimeout(100);
-  }
-  return "none";
 }
 
 describe("log on send in the workbench", () => {
