@@ -12,18 +12,7 @@ import type {
   UpcomingGroup,
 } from "../../core/app/followups/followUpTypes";
 
-export type {
-  CheckInCadence,
-  FollowUpChoice,
-  FollowUpEntry,
-  FollowUpPlan,
-  FollowUpSettings,
-  MatterOption,
-  PreparedFollowUp,
-  ReplyCheckResult,
-  ScheduleResult,
-  UpcomingGroup,
-};
+export type * from "../../core/app/followups/followUpTypes";
 
 /** What the UI can do about follow-up calendar events (issue 6). Every call may reject with a MatterlineError. */
 export interface FollowUpCapability {
