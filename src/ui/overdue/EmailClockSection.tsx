@@ -63,7 +63,10 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
           <span>
             <Badge appearance="tint" color={COLOUR[found.clock.state]} data-testid="clock-state">{stateLabel(found.clock.state)}</Badge>
           </span>
-          <Caption1 block data-testid="clock-summary">{found.summary}</Caption1>
+          {/* The badge already says the state; the summary adds to it only when it says more. */}
+          {found.summary.trim().toLowerCase() !== stateLabel(found.clock.state).trim().toLowerCase() ? (
+            <Caption1 block data-testid="clock-summary">{found.summary}</Caption1>
+          ) : null}
           {found.clock.dueAt && found.clock.state !== "answered" && found.clock.state !== "no-reply-needed" ? (
             <Caption1 block data-testid="clock-due">Reply due {formatDateTime(found.clock.dueAt)}</Caption1>
           ) : null}
