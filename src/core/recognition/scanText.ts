@@ -304,6 +304,15 @@ function scanWords(text: string, collectDigits: boolean): number {
   // otherwise the Unicode word rule applies: an apostrophe joins letters or ends a word.
   const wordRule = nonAscii;
   const n = text.length;
+  // Module bindings copied to locals: the loop below runs per character, and imported or module-level `let`
+  // bindings cost a load (and a hole check) on every use where a local stays in a register.
+  const lut = ALNUM_LOWER;
+  const prime = FNV_PRIME;
+  let st = starts;
+  let en = ends;
+  let hs = hashes;
+  let dg = digits;
+  let dc = 0;
   let lower: string | null = null;
   let folded: Map<number, string> | null = null;
   let count = 0;
@@ -312,7 +321,7 @@ function scanWords(text: string, collectDigits: boolean): number {
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c < 128) {
-      if (ALNUM_LOWER[c] === 0) {
+      if (lut[c] === 0) {
         i++;
         continue;
       }
@@ -330,19 +339,19 @@ function scanWords(text: string, collectDigits: boolean): number {
       while (i < n) {
         c = text.charCodeAt(i);
         if (c < 128) {
-          const l = ALNUM_LOWER[c];
+          const l = lut[c];
           if (l === 0) break;
-          h = Math.imul(h ^ l, FNV_PRIME);
+          h = Math.imul(h ^ l, prime);
           if (l < 58 && collectDigits) {
-            if (digitCount === digits.length) {
-              const grown = new Int32Array(digits.length * 2);
-              grown.set(digits);
-              digits = grown;
+            if (dc === dg.length) {
+              const grown = new Int32Array(dg.length * 2);
+              grown.set(dg);
+              dg = digits = grown;
             }
-            digits[digitCount++] = i;
+            dg[dc++] = i;
           }
         } else if (c >= 0xd800 && c <= 0xdfff) return -1;
-        else if (c > 127 && c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
+        else if (c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
         else break;
         i++;
       }
@@ -372,12 +381,18 @@ function scanWords(text: string, collectDigits: boolean): number {
       folded ??= new Map();
       folded.set(count, word);
     } else h &= HASH_MASK;
-    if (count === starts.length) grow();
-    starts[count] = start;
-    ends[count] = i;
-    hashes[count] = h;
+    if (count === st.length) {
+      grow();
+      st = starts;
+      en = ends;
+      hs = hashes;
+    }
+    st[count] = start;
+    en[count] = i;
+    hs[count] = h;
     count++;
   }
+  digitCount = dc;
   scanLower = lower;
   scanFolded = folded;
   return count;
