@@ -208,11 +208,10 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     .sort((a, b) => b.e.score - a.e.score || (a.matter.status === b.matter.status ? 0 : a.matter.status === "open" ? -1 : 1));
   const best = ranked[0];
   const second = ranked[1];
-  const personalFor = (clientId: string | null): string[] => (personal && personal.clientId === clientId ? [personal.text] : []);
   const candidates: RecognitionCandidate[] = ranked.slice(0, 5).map((r, i) => ({
     matterId: r.id, clientId: r.matter.clientId, score: Math.round(r.e.score * 100) / 100,
     confidence: confidenceOf(r.e.score, i === 0 ? (second?.e.score ?? 0) : ranked[0].e.score),
-    reasons: withFirst(personalFor(r.matter.clientId), reasonTexts(r.e.reasons)),
+    reasons: withFirst(personalFor(personal, r.matter.clientId), reasonTexts(r.e.reasons)),
   }));
 
   // The client the addresses point to, even when no matter is chosen.
@@ -248,13 +247,13 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     const clientFacts = clientId ? reasonTexts(acc.clientReasons.get(clientId) ?? []) : [];
     return {
       direction, senderRole: role, clientId, matterId: null, confidence: abstainWhy && best ? confidence : 0, candidates,
-      reasons: withSender(withFirst(personalFor(clientId), [...clientFacts, abstainWhy ?? ""]).filter(Boolean), role, from, auto.autoReply),
+      reasons: withSender(withFirst(personalFor(personal, clientId), [...clientFacts, abstainWhy ?? ""]).filter(Boolean), role, from, auto.autoReply),
       abstained: best !== undefined,
       ...(hint ? { decideHint: hint } : {}),
     };
   }
   const preferred = second ? [preferenceReason(best, second)] : [];
-  const reasons = withFirst(personalFor(best.matter.clientId), reasonTexts(best.e.reasons));
+  const reasons = withFirst(personalFor(personal, best.matter.clientId), reasonTexts(best.e.reasons));
   return {
     direction, senderRole: role, clientId: best.matter.clientId, matterId: best.id, confidence, candidates,
     reasons: withSender([...reasons, ...preferred], role, from, auto.autoReply),
@@ -291,6 +290,11 @@ function preferenceReason(best: RankedMatter, second: RankedMatter): string {
   // Against a closed matter, general evidence wins because the matter is closed: say only that.
   if (lead && (!closed || lead === "ref" || lead === "thread" || lead === "opposing")) return `Preferred over ${second.matter.number}${closed}: ${why[lead]}`;
   return closed ? `Preferred over ${second.matter.number}${closed}` : `Preferred over ${second.matter.number}: stronger evidence overall`;
+}
+
+/** The personal-address note for `clientId`, when there is one. A module function: a closure would be made on every call. */
+function personalFor(personal: { clientId: string; text: string } | null, clientId: string | null): string[] {
+  return personal && personal.clientId === clientId ? [personal.text] : [];
 }
 
 /** `first` then `rest`, without repeating a line. */

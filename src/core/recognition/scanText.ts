@@ -355,8 +355,8 @@ function scanWords(text: string, collectDigits: boolean): number {
         else break;
         i++;
       }
+      // The loop above stopped on text[i], already in `c`.
       if (i < n) {
-        c = text.charCodeAt(i);
         if (c === APOSTROPHE || (wordRule && c === RIGHT_QUOTE)) {
           i++;
           if (!wordRule) continue;
