@@ -35,17 +35,37 @@ const ATTRIBUTION_END = /^.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha s
 const ADDRESS_WROTE = /^.{0,200}<?[^\s<>@]+@[^\s<>@]+>?\)?\s+wrote\s*:\s*$/i;
 const QUOTED = /^\s*>/;
 
+/** `QUOTED.test(line)` without running an expression for the common line that starts with a letter. */
+function isQuoted(line: string): boolean {
+  if (line.length === 0) return false;
+  const c = line.charCodeAt(0);
+  if (c === 62) return true; // ">"
+  // Only a line starting with a space (ASCII or Unicode, as `\s` reads it) can have ">" after spaces.
+  if (c > 32 && c < 128) return false;
+  return QUOTED.test(line);
+}
+
 const DASH_SIGNATURE = /^--\s?$/;
 const MOBILE_FOOTER =
   /^\s*(?:sent (?:from|with|via) (?:my |the )?(?:iphone|ipad|android|samsung|galaxy|blackberry|mobile|phone|smartphone|outlook|mail for windows|yahoo|aol|huawei|pixel|proton)|get outlook for (?:ios|android)|sent from outlook|envoy[ée] de mon|von meinem .{0,30} gesendet|enviado desde mi)\b.{0,60}$/i;
-/** Firm and company footers: confidentiality notices, regulatory lines, fraud warnings. */
-const DISCLAIMER =
-  /^\s*(?:(?:this|the information in this|the contents of this) (?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended (?:only|solely)|is for the|may contain)|confidential(?:ity)?(?: notice| note)?\s*[:\-–]|disclaimer\s*[:\-–]|privileged (?:and|&) confidential|(?:cyber.?crime|fraud|payment fraud|scam|bank details) (?:warning|alert|notice)|important(?: notice)?\s*:\s.{0,40}\b(?:bank|confidential|fraud)|.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b|please consider the environment before printing|if you (?:have received|received) this (?:e-?mail|message) in error)/i;
+/** Firm and company footers: confidentiality notices, fraud warnings, and the like, each named by its first words. */
+const DISCLAIMER_ANCHORED =
+  /^\s*(?:(?:this|the information in this|the contents of this) (?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended (?:only|solely)|is for the|may contain)|confidential(?:ity)?(?: notice| note)?\s*[:\-–]|disclaimer\s*[:\-–]|privileged (?:and|&) confidential|(?:cyber.?crime|fraud|payment fraud|scam|bank details) (?:warning|alert|notice)|important(?: notice)?\s*:\s.{0,40}\b(?:bank|confidential|fraud)|please consider the environment before printing|if you (?:have received|received) this (?:e-?mail|message) in error)/i;
+/** Regulatory lines, which may start with the firm's name: "… is authorised and regulated by …", "… registered in …". */
+const DISCLAIMER_REGULATORY = /^\s*(?:.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b)/i;
 /**
- * What every DISCLAIMER alternative needs: its first words at the line start, or "regulated by" / "registered in"
- * anywhere. Checked first because DISCLAIMER's unanchored alternatives retry up to 80 positions on every line.
+ * What each group needs: its first words at the line start, or "regulated by" / "registered in" anywhere. Kept
+ * apart because the regulatory expressions retry up to 80 positions, which a line starting "The …" must not pay.
  */
-const DISCLAIMER_HINT = /^\s*(?:th|confidential|disclaimer|privileged|cyber|fraud|payment|scam|bank|important|please|if)|regulated by|registered in/i;
+const DISCLAIMER_START = /^\s*(?:th|confidential|disclaimer|privileged|cyber|fraud|payment|scam|bank|important|please|if)/i;
+const REGULATORY_HINT = /regulated by|registered in/i;
+
+/** A footer line (the two groups together are the one expression this used to be: any alternative matching). */
+function isDisclaimer(line: string): boolean {
+  if (line.length >= 600) return false;
+  return (DISCLAIMER_START.test(line) && DISCLAIMER_ANCHORED.test(line)) || (REGULATORY_HINT.test(line) && DISCLAIMER_REGULATORY.test(line));
+}
+
 /** A closing line: only the phrase, maybe a short name on the same line, no sentence after it. */
 const SIGN_OFF_PHRASE =
   /^\s*(?:(?:with )?(?:kind|kindest|best|warm|warmest|many|sincere)?\s*(?:regards|wishes)|best|all the best|many thanks|thanks(?: again| very much| so much| a lot| in advance)?|thank you(?: (?:very|so) much| again| in advance)?|cheers|sincerely|yours(?: sincerely| faithfully| truly)?|respectfully|with thanks|with best wishes|speak soon|talk soon|take care|rgds)\s*[,.!\-–]*/i;
@@ -162,7 +182,7 @@ function findBoundary(lines: readonly string[], from: number): Boundary | null {
     if (isHeaderBlock(lines, i)) return { kind: "outlook", start: i, bodyStart: skipHeaders(lines, i) };
     // ADDRESS_WROTE needs an "@"; checking for one first spares its backtracking on every other line.
     if (ATTRIBUTION.test(line) || (line.includes("@") && ADDRESS_WROTE.test(line))) return { kind: "reply", start: i, bodyStart: i + 1 };
-    if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && ATTRIBUTION_END.test(lines[i + 1]) && !QUOTED.test(line)) {
+    if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && ATTRIBUTION_END.test(lines[i + 1]) && !isQuoted(line)) {
       return { kind: "reply", start: i, bodyStart: i + 2 };
     }
   }
@@ -174,7 +194,7 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
   let hard = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (DASH_SIGNATURE.test(line) || (mayBeMobileFooter(line) && MOBILE_FOOTER.test(line)) || (line.length < 600 && DISCLAIMER_HINT.test(line) && DISCLAIMER.test(line))) {
+    if (DASH_SIGNATURE.test(line) || (mayBeMobileFooter(line) && MOBILE_FOOTER.test(line)) || isDisclaimer(line)) {
       hard = i;
       break;
     }
@@ -300,7 +320,7 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   // Inline "> " quoting without an attribution line: quoted lines are history, the rest is new.
   const own: string[] = [];
   const quotedParts: string[] = [];
-  for (const line of head) (QUOTED.test(line) ? quotedParts : own).push(line);
+  for (const line of head) (isQuoted(line) ? quotedParts : own).push(line);
   const ownSplit = stripSignature(own);
   const signatures = [ownSplit.signature];
   const forwardedParts: string[] = [];
@@ -311,7 +331,7 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
     (boundary.kind === "forward" || (boundary.kind === "outlook" && ((subject !== undefined && FORWARD_SUBJECT.test(subject)) || ownSplit.text === "")));
   while (boundary && isForward) {
     const next = findBoundary(lines, boundary.bodyStart);
-    const block = lines.slice(boundary.bodyStart, next ? next.start : lines.length).filter((l) => !QUOTED.test(l));
+    const block = lines.slice(boundary.bodyStart, next ? next.start : lines.length).filter((l) => !isQuoted(l));
     const split = stripSignature(block);
     forwardedParts.push(split.text);
     signatures.push(split.signature);
