@@ -11,8 +11,7 @@ export interface RefHit {
 }
 
 // Reference-shaped tokens (with a digit) for literal lookup of numbers and aliases such as court case numbers
-// are the matches of /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g, found by `nextRefToken`.
-const HAS_DIGIT = /\d/;
+// are the matches of /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g, found around each digit by `refsAtDigits`.
 const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.?|number|#)|\bmatter)\s*[:.#]?\s*[[(]?\s*$/i;
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
 const GLUE = /[A-Za-z0-9][-/]$/;
@@ -51,15 +50,17 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
  */
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   const hits = patternRefs(index, text);
-  if (!HAS_DIGIT.test(text)) return [...hits.values()];
-  const refs = index.refHashes;
+  // Reference tokens are looked for around the digits only, as `findRefsAndPhrases` does after its word scan.
   const n = text.length;
-  for (let from = 0; from < n; ) {
-    const end = nextRefToken(text, from);
-    if (end === null) break;
-    tokenRef(index, refs, text, hits, tokenStart, end);
-    from = end;
+  let dg = digits;
+  if (dg.length < n) dg = digits = new Int32Array(Math.max(n, dg.length * 2));
+  let dc = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) dg[dc++] = i;
   }
+  digitCount = dc;
+  if (dc > 0) refsAtDigits(index, text, hits);
   return [...hits.values()];
 }
 
@@ -100,30 +101,33 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
   const count = scanWords(text, true);
   if (count < 0) return { refs: findRefs(index, text), phrases: findPhrasesUnicode(index, text) };
   const hits = patternRefs(index, text);
-  if (digitCount > 0) {
-    const refs = index.refHashes;
-    let start = 0;
-    for (let k = 0; k < digitCount; k++) {
-      const d = digits[k];
-      if (d < start) continue;
-      // A token using this digit starts at the letters just before it (after one optional "/", "." or "-"), at
-      // that punctuation, or at the digit itself: anywhere else there is no word boundary or a wrong character.
-      const q = d > 0 && isRefPunct(text.charCodeAt(d - 1)) ? d - 1 : d;
-      let r = q;
-      while (r > 0 && q - r <= 10 && isAsciiLetter(text.charCodeAt(r - 1))) r--;
-      const lowest = Math.max(start, d - 11);
-      let e = -1;
-      let p = r;
-      if (r < q && r >= lowest) e = refTokenAt(text, r);
-      if (e < 0 && q < d && q >= lowest) e = refTokenAt(text, (p = q));
-      if (e < 0 && d >= lowest) e = refTokenAt(text, (p = d));
-      if (e >= 0) {
-        tokenRef(index, refs, text, hits, p, e);
-        start = e;
-      } else start = d + 1;
-    }
-  }
+  if (digitCount > 0) refsAtDigits(index, text, hits);
   return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };
+}
+
+/** Reference-shaped tokens around the `digitCount` digit positions in `digits`, checked against the index into `hits`. */
+function refsAtDigits(index: DirectoryIndex, text: string, hits: Map<string, RefHit>): void {
+  const refs = index.refHashes;
+  let start = 0;
+  for (let k = 0; k < digitCount; k++) {
+    const d = digits[k];
+    if (d < start) continue;
+    // A token using this digit starts at the letters just before it (after one optional "/", "." or "-"), at
+    // that punctuation, or at the digit itself: anywhere else there is no word boundary or a wrong character.
+    const q = d > 0 && isRefPunct(text.charCodeAt(d - 1)) ? d - 1 : d;
+    let r = q;
+    while (r > 0 && q - r <= 10 && isAsciiLetter(text.charCodeAt(r - 1))) r--;
+    const lowest = Math.max(start, d - 11);
+    let e = -1;
+    let p = r;
+    if (r < q && r >= lowest) e = refTokenAt(text, r);
+    if (e < 0 && q < d && q >= lowest) e = refTokenAt(text, (p = q));
+    if (e < 0 && d >= lowest) e = refTokenAt(text, (p = d));
+    if (e >= 0) {
+      tokenRef(index, refs, text, hits, p, e);
+      start = e;
+    } else start = d + 1;
+  }
 }
 
 /** Hash of text[start, end) upper-cased (the span is ASCII, so this is what `normalizeRef` gives). */
@@ -153,8 +157,6 @@ function isRegexWordChar(c: number): boolean {
   return isAsciiAlnum(c) || c === 95;
 }
 
-let tokenStart = 0;
-
 /** Tries the reference-token expression at exactly `p`; returns the match's end or -1. */
 function refTokenAt(text: string, p: number): number {
   const n = text.length;
@@ -176,28 +178,6 @@ function refTokenAt(text: string, p: number): number {
     e++;
   }
   return e;
-}
-
-/**
- * The next match of `\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*` at or after `from` (what the regular expression
- * with the g flag finds): returns its end and leaves its start in `tokenStart`, or null. A match has a digit at
- * most 11 characters after its start, so only the few positions before each digit are tried, leftmost first.
- */
-function nextRefToken(text: string, from: number): number | null {
-  const n = text.length;
-  let start = from;
-  for (let d = from; d < n; d++) {
-    if (!isDigit(text.charCodeAt(d))) continue;
-    for (let p = Math.max(start, d - 11); p <= d; p++) {
-      const e = refTokenAt(text, p);
-      if (e >= 0) {
-        tokenStart = p;
-        return e;
-      }
-    }
-    start = d + 1;
-  }
-  return null;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
