@@ -46,6 +46,31 @@ function isQuoted(line: string): boolean {
 }
 
 const DASH_SIGNATURE = /^--\s?$/;
+
+/** `DASH_SIGNATURE.test(line)`, with the expression run only on a short line starting "--". */
+function isDashSignature(line: string): boolean {
+  return line.length <= 3 && line.charCodeAt(0) === 45 && line.charCodeAt(1) === 45 && DASH_SIGNATURE.test(line);
+}
+
+/** A table of the lower-case ASCII letters `letters`, to judge a line from its first letter before any expression runs. */
+function letterTable(letters: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let k = 0; k < letters.length; k++) table[letters.charCodeAt(k)] = 1;
+  return table;
+}
+
+/**
+ * False only for a line that an expression of the form `^\s*(?:word|…)` cannot match because its first character
+ * after ASCII spaces is in ASCII and no word starts with it (case folded). Unicode spaces are left to the expression.
+ */
+function mayStartWith(line: string, firstLetters: Uint8Array): boolean {
+  const n = line.length;
+  let k = 0;
+  while (k < n && isAsciiSpace(line.charCodeAt(k))) k++;
+  if (k >= n) return false;
+  const c = line.charCodeAt(k);
+  return c >= 128 || firstLetters[c | 0x20] === 1;
+}
 const MOBILE_FOOTER =
   /^\s*(?:sent (?:from|with|via) (?:my |the )?(?:iphone|ipad|android|samsung|galaxy|blackberry|mobile|phone|smartphone|outlook|mail for windows|yahoo|aol|huawei|pixel|proton)|get outlook for (?:ios|android)|sent from outlook|envoy[ée] de mon|von meinem .{0,30} gesendet|enviado desde mi)\b.{0,60}$/i;
 /** Firm and company footers: confidentiality notices, fraud warnings, and the like, each named by its first words. */
@@ -61,9 +86,12 @@ const DISCLAIMER_START = /^\s*(?:th|confidential|disclaimer|privileged|cyber|fra
 const REGULATORY_HINT = /regulated by|registered in/i;
 
 /** A footer line (the two groups together are the one expression this used to be: any alternative matching). */
+/** First letters of the DISCLAIMER_START words. */
+const DISCLAIMER_LETTERS = letterTable("tcdpfsbi");
+
 function isDisclaimer(line: string): boolean {
   if (line.length >= 600) return false;
-  return (DISCLAIMER_START.test(line) && DISCLAIMER_ANCHORED.test(line)) || (REGULATORY_HINT.test(line) && DISCLAIMER_REGULATORY.test(line));
+  return (mayStartWith(line, DISCLAIMER_LETTERS) && DISCLAIMER_START.test(line) && DISCLAIMER_ANCHORED.test(line)) || (REGULATORY_HINT.test(line) && DISCLAIMER_REGULATORY.test(line));
 }
 
 /** A closing line: only the phrase, maybe a short name on the same line, no sentence after it. */
@@ -72,8 +100,11 @@ const SIGN_OFF_PHRASE =
 /** After a sign-off phrase, at most a capitalised name on the same line (case matters here). */
 const SIGN_OFF_REST = /^\s*(?:\p{Lu}[\p{L}'’.-]{0,20}\s*){0,2}$/u;
 
+/** First letters of every SIGN_OFF_PHRASE alternative ("regards", "best", "all the best", "cheers", "yours", …). */
+const SIGN_OFF_LETTERS = letterTable("abckmrstwy");
+
 function isSignOff(line: string): boolean {
-  if (line.length > 60) return false;
+  if (line.length > 60 || !mayStartWith(line, SIGN_OFF_LETTERS)) return false;
   const m = SIGN_OFF_PHRASE.exec(line);
   return m !== null && SIGN_OFF_REST.test(line.slice(m[0].length));
 }
@@ -194,7 +225,7 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
   let hard = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (DASH_SIGNATURE.test(line) || (mayBeMobileFooter(line) && MOBILE_FOOTER.test(line)) || isDisclaimer(line)) {
+    if (isDashSignature(line) || (mayBeMobileFooter(line) && MOBILE_FOOTER.test(line)) || isDisclaimer(line)) {
       hard = i;
       break;
     }
