@@ -14,7 +14,10 @@ export interface RefHit {
 // are the matches of /\b[A-Za-z]{0,10}[/.-]?\d[A-Za-z0-9/.-]*/g, found around each digit by `refsAtDigits`.
 const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.?|number|#)|\bmatter)\s*[:.#]?\s*[[(]?\s*$/i;
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
-const GLUE = /[A-Za-z0-9][-/]$/;
+
+function isGlue(c: number): boolean {
+  return c === 45 || c === 47; // "-", "/"
+}
 
 /** Where a global expression continues after an empty match (one code point on in unicode mode, as matchAll does). */
 function advanceIndex(text: string, index: number, unicode: boolean): number {
@@ -32,9 +35,10 @@ function labelRank(l: RefHit["label"]): number {
 /** Records `raw` (text[start, end)) when it names a known matter and is not glued into a longer code. */
 function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefHit>, raw: string, start: number, end: number): void {
   if (!raw) return;
-  const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 2);
-  if (GLUE.test(before) || /^[-/][A-Za-z0-9]/.test(after)) return;
+  // Glued into a longer code: a letter or digit and "-" or "/" just before, or "-" or "/" and a letter or digit just after
+  // (/[A-Za-z0-9][-/]$/ on the two characters before, /^[-/][A-Za-z0-9]/ on the two after, without cutting them out).
+  if (start >= 2 && isAsciiAlnum(text.charCodeAt(start - 2)) && isGlue(text.charCodeAt(start - 1))) return;
+  if (end + 1 < text.length && isGlue(text.charCodeAt(end)) && isAsciiAlnum(text.charCodeAt(end + 1))) return;
   const id = index.matterByRef.get(normalizeRef(raw));
   if (!id) return;
   const before24 = text.slice(Math.max(0, start - 24), start);
@@ -64,15 +68,37 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   return [...hits.values()];
 }
 
+// Spans the patterns already judged in the text being read: the token search finds most references again
+// ("2025-0042" is a pattern match and a token), and judging the same span twice cannot change the hits.
+let judgedStarts = new Int32Array(16);
+let judgedEnds = new Int32Array(16);
+let judgedCount = 0;
+
+function wasJudged(start: number, end: number): boolean {
+  for (let k = 0; k < judgedCount; k++) if (judgedStarts[k] === start && judgedEnds[k] === end) return true;
+  return false;
+}
+
 /** Hits of the firm's configured reference patterns, in the order `findRefs` records them. */
 function patternRefs(index: DirectoryIndex, text: string): Map<string, RefHit> {
   const hits = new Map<string, RefHit>();
+  judgedCount = 0;
   for (const p of index.refPatterns) {
     // exec on the compiled pattern itself: matchAll would clone the expression on every call.
     const re = p.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       considerRef(index, text, hits, m[0], m.index, m.index + m[0].length);
+      if (judgedCount === judgedStarts.length) {
+        const s2 = new Int32Array(judgedCount * 2);
+        s2.set(judgedStarts);
+        judgedStarts = s2;
+        const e2 = new Int32Array(judgedCount * 2);
+        e2.set(judgedEnds);
+        judgedEnds = e2;
+      }
+      judgedStarts[judgedCount] = m.index;
+      judgedEnds[judgedCount++] = m.index + m[0].length;
       // An empty match would not move on by itself (matchAll steps past it the same way).
       if (m[0].length === 0) re.lastIndex = advanceIndex(text, re.lastIndex, re.unicode);
     }
@@ -89,7 +115,7 @@ function tokenRef(index: DirectoryIndex, refs: ReadonlySet<number>, text: string
   while (a < b && isRefPunct(text.charCodeAt(a))) a++;
   while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
   // Only tokens spelling a known number or alias go on to the full check; the rest are dates, times, phones.
-  if (b > a && refs.has(upperHash(text, a, b))) considerRef(index, text, hits, text.slice(a, b), a, b);
+  if (b > a && refs.has(upperHash(text, a, b)) && !wasJudged(a, b)) considerRef(index, text, hits, text.slice(a, b), a, b);
 }
 
 /**
