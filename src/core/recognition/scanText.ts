@@ -404,12 +404,16 @@ function scanWords(text: string, collectDigits: boolean): number {
   return count;
 }
 
+/** Phrase groups found in the text being read, reused between calls (the scan is synchronous and not re-entered). */
+const foundGroups = new Set<PhraseGroup>();
+
 /** Phrases whose words follow each other among the `count` words of the last `scanWords` over `text`. */
 function matchPhrases(index: DirectoryIndex, text: string, count: number): PhraseTarget[] {
   const table = index.phraseTable;
   const lower = scanLower;
   const folded = scanFolded;
-  const found = new Set<PhraseGroup>();
+  const found = foundGroups;
+  found.clear();
   const { byHash, bits } = table;
   for (let w = 0; w < count; w++) {
     const h = hashes[w];
@@ -435,6 +439,7 @@ function matchPhrases(index: DirectoryIndex, text: string, count: number): Phras
   }
   const result: PhraseTarget[] = [];
   for (const g of found) result.push(...g.targets);
+  found.clear();
   return result;
 }
 
