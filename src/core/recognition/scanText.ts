@@ -15,6 +15,23 @@ export interface RefHit {
 const OWN_LABEL = /(?:\b(?:our|your|matter|file|client)\s*(?:ref(?:erence)?|no\.?|number|#)|\bmatter)\s*[:.#]?\s*[[(]?\s*$/i;
 const OTHER_LABEL = /\b(?:their|his|her|its|the other side's|other side)\s*(?:ref(?:erence)?|no\.?|number)\s*[:.#]?\s*[[(]?\s*$/i;
 
+/**
+ * False only when neither label expression can match the 24 characters before `start`: both end in a word
+ * ("ref", "reference", "no", "number", "matter", or "our|your|file|client" before "#") followed only by spaces and
+ * ":", ".", "#", "[", "(" — so the last other character must end one of those words (f, e, o, r, t).
+ */
+function mayEndInLabel(text: string, start: number): boolean {
+  const lowest = Math.max(0, start - 24);
+  for (let k = start - 1; k >= lowest; k--) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return true; // a Unicode space is `\s` too: leave it to the expressions
+    if (c === 32 || (c >= 9 && c <= 13) || c === 58 || c === 46 || c === 35 || c === 91 || c === 40) continue;
+    const l = c | 0x20;
+    return l === 102 || l === 101 || l === 111 || l === 114 || l === 116;
+  }
+  return false;
+}
+
 function isGlue(c: number): boolean {
   return c === 45 || c === 47; // "-", "/"
 }
@@ -41,8 +58,11 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
   if (end + 1 < text.length && isGlue(text.charCodeAt(end)) && isAsciiAlnum(text.charCodeAt(end + 1))) return;
   const id = index.matterByRef.get(normalizeRef(raw));
   if (!id) return;
-  const before24 = text.slice(Math.max(0, start - 24), start);
-  const label = OTHER_LABEL.test(before24) ? "other" : OWN_LABEL.test(before24) ? "own" : null;
+  let label: RefHit["label"] = null;
+  if (mayEndInLabel(text, start)) {
+    const before24 = text.slice(Math.max(0, start - 24), start);
+    label = OTHER_LABEL.test(before24) ? "other" : OWN_LABEL.test(before24) ? "own" : null;
+  }
   const prev = hits.get(id);
   if (!prev || labelRank(label) > labelRank(prev.label)) hits.set(id, { matterId: id, text: raw, label });
 }
