@@ -25,9 +25,13 @@ if (typeof Office === "undefined") {
       const host = injectedHost();
       const base = baseCapabilities(Office, host);
       const view = createRoot(root);
-      view.render(<App capabilities={base} />);
-      // Features (storage, Graph, engines) load once the open item has been read, so they never delay its first render.
-      await base.mail.currentItem().catch(() => undefined);
+      // Features (storage, Graph, engines) load once the open item is on screen, so they never delay its first render.
+      const firstRender = new Promise<void>((shown) => {
+        view.render(<App capabilities={base} onFirstRender={shown} />);
+        setTimeout(shown, 3000);
+      });
+      await firstRender;
+      await new Promise((paint) => setTimeout(paint, 0));
       try {
         const { buildFeatures } = await import(/* webpackChunkName: "features" */ "./buildFeatures");
         view.render(<App capabilities={{ ...base, ...(await buildFeatures(Office, host)) }} />);

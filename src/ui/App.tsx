@@ -1,16 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { FluentProvider, Tab, TabList, makeStyles, tokens, Spinner, Text, type SelectTabData } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { fluentThemeFor, prefersHighContrast } from "./theme";
-import { ErrorBoundary } from "./shell/ErrorBoundary";
 import { ErrorNotice } from "./shell/ErrorNotice";
 import { ItemSummary } from "./shell/ItemSummary";
 import { useCurrentItem } from "./shell/useCurrentItem";
-// Sections load on first use: the pane's first render carries only the shell and the open item's summary.
-const ThisEmailTab = lazy(() => import(/* webpackChunkName: "tab-email" */ "./tabs/ThisEmailTab").then((m) => ({ default: m.ThisEmailTab })));
-const OverdueTab = lazy(() => import(/* webpackChunkName: "tab-overdue" */ "./tabs/OverdueTab").then((m) => ({ default: m.OverdueTab })));
-const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./tabs/MattersTab").then((m) => ({ default: m.MattersTab })));
-const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
+
+// The tab list and its sections load just after the first render, which carries only the open item's summary.
+const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
 
 const useStyles = makeStyles({
   root: {
@@ -27,25 +24,12 @@ const useStyles = makeStyles({
     // section's spacing differ. Sections space themselves with Fluent spacing tokens instead.
     "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
   },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
-  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  empty: { padding: `${tokens.spacingVerticalL} 0` },
 });
 
-export type TabId = "email" | "overdue" | "matters" | "settings";
-
-const TABS: { id: TabId; label: string }[] = [
-  { id: "email", label: "This email" },
-  { id: "overdue", label: "Overdue" },
-  { id: "matters", label: "Matters" },
-  { id: "settings", label: "Settings" },
-];
-
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
-export function App({ capabilities, startupError }: { capabilities: Capabilities; startupError?: unknown }) {
+export function App({ capabilities, startupError, onFirstRender }: { capabilities: Capabilities; startupError?: unknown; onFirstRender?: () => void }) {
   const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
-  const [tab, setTab] = useState<TabId>("email");
   const { state, header, reload } = useCurrentItem(capabilities.mail);
 
   const [highContrast, setHighContrast] = useState(prefersHighContrast);
@@ -59,43 +43,20 @@ export function App({ capabilities, startupError }: { capabilities: Capabilities
   }, []);
 
   const item = state.item;
+  // Tells the host page once the open item (or the lack of one) is on screen, so heavier work can start after it.
+  const shown = state.status !== "loading" || Boolean(header?.message);
+  useEffect(() => {
+    if (shown) onFirstRender?.();
+  }, [shown, onFirstRender]);
   return (
     <FluentProvider theme={fluentThemeFor(theme, highContrast)} className={styles.root} data-theme={highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
       <main aria-label="Matterline" style={{ display: "contents" }}>
         {startupError ? <ErrorNotice error={startupError} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
-          {TABS.map((t) => (
-            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel} tabIndex={0}>
-          <ErrorBoundary key={tab}>
-            <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-            {tab === "email" ? (
-              state.status === "error" ? (
-                <ErrorNotice error={state.error} onRetry={reload} />
-              ) : state.status === "loading" && !item ? (
-                <Spinner size="tiny" label="Reading the email…" />
-              ) : item && item.mode !== "none" && item.message ? (
-                <ThisEmailTab capabilities={capabilities} item={item} />
-              ) : (
-                <Text className={styles.empty} data-testid="no-item">
-                  Select an email to see its client, matter and reply clock.
-                </Text>
-              )
-            ) : tab === "overdue" ? (
-              <OverdueTab capabilities={capabilities} />
-            ) : tab === "matters" ? (
-              <MattersTab capabilities={capabilities} />
-            ) : (
-              <SettingsTab capabilities={capabilities} />
-            )}
-            </Suspense>
-          </ErrorBoundary>
-        </div>
+        {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}
+        <Suspense fallback={null}>
+          <PaneSections capabilities={capabilities} state={state} reload={reload} />
+        </Suspense>
       </main>
     </FluentProvider>
   );

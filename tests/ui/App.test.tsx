@@ -75,7 +75,7 @@ describe("task pane shell", () => {
     render(<App capabilities={caps(src.source, true)} />);
     await screen.findByTestId("item-subject");
     const user = userEvent.setup();
-    const tabs = within(screen.getByRole("tablist")).getAllByRole("tab");
+    const tabs = within(await screen.findByRole("tablist")).getAllByRole("tab");
     expect(tabs).toHaveLength(4);
     for (const name of ["This email", "Overdue", "Matters", "Settings"]) expect(within(screen.getByRole("tablist")).getByRole("tab", { name })).toBeTruthy();
     // Arrow-key movement is tabster's job (checked in Chromium); here: every tab is focusable and Enter activates it.
