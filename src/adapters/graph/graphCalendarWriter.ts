@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import type { CalendarEvent, CalendarEventInput, CalendarWriter } from "../../core/ports/calendarWriter";
+import type { SeriesWriter } from "../../core/app/followups/followUpTypes";
 import { GraphScopes } from "../../core/ports/tokenProvider";
 import { MatterlineError } from "../../core/errors";
 import type { GraphClient } from "./graphClient";
@@ -88,6 +90,27 @@ export function createGraphCalendarWriter(graph: GraphClient, options: { createR
       } catch (e) {
         if ((e as MatterlineError).code !== "not-found") throw e;
       }
+    },
+  };
+}
+
+/** A Graph time in its own zone (a series is written in the firm's zone) as a UTC instant. */
+function zonedToUtc(t: { dateTime: string; timeZone?: string } | undefined): string {
+  if (!t) return "";
+  const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime) ? DateTime.fromISO(t.dateTime) : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
+  return dt.isValid ? dt.toUTC().toISO() ?? t.dateTime : t.dateTime;
+}
+
+/**
+ * Recurring events through Graph: the CalendarWriter port has no recurrence, so the payload goes as Graph takes it,
+ * in the firm's zone (occurrences keep their wall-clock time across DST). transactionId keeps it idempotent.
+ */
+export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
+  return {
+    async createSeries(payload) {
+      const e = await graph.call<GraphEventDto>({ method: "POST", path: "/me/events", body: payload, scopes: GraphScopes.calendar });
+      const event: CalendarEvent = { id: e.id, subject: e.subject ?? payload.subject, start: zonedToUtc(e.start ?? payload.start), end: zonedToUtc(e.end ?? payload.end), categories: e.categories ?? [], showAs: e.showAs ?? payload.showAs, transactionId: e.transactionId ?? payload.transactionId };
+      return event;
     },
   };
 }

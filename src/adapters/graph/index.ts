@@ -4,7 +4,7 @@ export type { GraphClient, GraphClientOptions, GraphCall, BatchStep, BatchResult
 export { createGraphMailboxMirror } from "./graphMailboxMirror";
 export { createGraphMessageReader } from "./graphMessageReader";
 export { createGraphFolderSync } from "./graphFolderSync";
-export { createGraphCalendarWriter } from "./graphCalendarWriter";
+export { createGraphCalendarWriter, createGraphSeriesWriter } from "./graphCalendarWriter";
 export { createGraphMailSender } from "./graphMailSender";
 export { createGraphMailboxSettingsReader } from "./graphMailboxSettingsReader";
 export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirectoryFileReader";

@@ -1,9 +1,7 @@
-import { DateTime } from "luxon";
 import type { PaneContext } from "../paneContext";
 import type { FollowUpCapability } from "../../ui/followups/followUpCapability";
-import { createGraphCalendarWriter, createGraphMessageReader, type GraphClient } from "../../adapters/graph";
+import { createGraphCalendarWriter, createGraphMessageReader, createGraphSeriesWriter } from "../../adapters/graph";
 import { GraphScopes } from "../../core/ports/tokenProvider";
-import type { CalendarEvent } from "../../core/ports/calendarWriter";
 import type { MailMessage } from "../../core/model/mail";
 import type { CurrentItem } from "../../core/ports/mailSource";
 import { MatterlineError } from "../../core/errors";
@@ -15,38 +13,7 @@ import {
   EVENT_DELETE_OUTBOX_KIND,
   EVENT_OUTBOX_KIND,
   type MatterGuess,
-  type SeriesWriter,
 } from "../../core/app/followups";
-
-interface EventDto {
-  id: string;
-  subject?: string;
-  start?: { dateTime: string; timeZone?: string };
-  end?: { dateTime: string; timeZone?: string };
-  categories?: string[];
-  showAs?: string;
-  transactionId?: string | null;
-}
-
-function utc(t: { dateTime: string; timeZone?: string } | undefined): string {
-  if (!t) return "";
-  const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime) ? DateTime.fromISO(t.dateTime) : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
-  return dt.isValid ? dt.toUTC().toISO() ?? t.dateTime : t.dateTime;
-}
-
-/**
- * Recurring events through Graph: the CalendarWriter port has no recurrence, so the payload goes as Graph takes it,
- * in the firm's zone (occurrences keep their wall-clock time across DST). transactionId keeps it idempotent.
- */
-export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
-  return {
-    async createSeries(payload) {
-      const e = await graph.call<EventDto>({ method: "POST", path: "/me/events", body: payload, scopes: GraphScopes.calendar });
-      const event: CalendarEvent = { id: e.id, subject: e.subject ?? payload.subject, start: utc(e.start ?? payload.start), end: utc(e.end ?? payload.end), categories: e.categories ?? [], showAs: e.showAs ?? payload.showAs, transactionId: e.transactionId ?? payload.transactionId };
-      return event;
-    },
-  };
-}
 
 function messageOf(item: CurrentItem): { message: MailMessage; mode: "read" | "compose" } {
   if (!item.message || item.mode === "none") throw new MatterlineError("no-item", "Select an email first.");

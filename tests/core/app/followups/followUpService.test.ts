@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createGraphSimulator } from "../../../fakes/graph";
 import { createGraphCalendarWriter, createGraphClient, createGraphMessageReader } from "../../../../src/adapters/graph";
 import { MemoryOutboxStore, MemorySettingsStore } from "../../../../src/adapters/storage/memoryStores";
-import { createGraphSeriesWriter } from "../../../../src/taskpane/features/followups";
+import { createGraphSeriesWriter } from "../../../../src/adapters/graph";
 import { drainOutbox } from "../../../../src/core/outbox";
 import type { Directory } from "../../../../src/core/directory/types";
 import type { MailMessage } from "../../../../src/core/model/mail";
