@@ -320,6 +320,74 @@ let scanFolded: Map<number, string> | null = null;
 let digits = new Int32Array(256);
 let digitCount = 0;
 
+/** Notes the ASCII digits of the word text[start, end) in `digits` after the `dc` noted so far; returns the new count. */
+function noteDigits(text: string, start: number, end: number, dc: number): number {
+  let dg = digits;
+  if (dc + (end - start) > dg.length) {
+    dg = new Int32Array(Math.max(dg.length * 2, dc + (end - start)));
+    dg.set(digits);
+    digits = dg;
+  }
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) dg[dc++] = k;
+  }
+  return dc;
+}
+
+/** Records word number `w` of the text being scanned. */
+function storeWord(w: number, start: number, end: number, hash: number): void {
+  if (w === starts.length) grow();
+  starts[w] = start;
+  ends[w] = end;
+  hashes[w] = hash;
+}
+
+/**
+ * `scanWords` for text that is all ASCII, the usual case: every character indexes the table directly, so the loop
+ * per character is one load, one test and one multiply. Digits are only ever inside words here; a word's digits
+ * are found after it ends (the AND of its lower-case codes has bit 64 clear when one is a digit), which keeps the
+ * per-character loop free of them.
+ */
+function scanAsciiWords(text: string, collectDigits: boolean): number {
+  const n = text.length;
+  const lut = ALNUM_LOWER;
+  const prime = FNV_PRIME;
+  let dc = 0;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let l = lut[text.charCodeAt(i)];
+    if (l === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    let all = 127;
+    for (;;) {
+      h = Math.imul(h ^ l, prime);
+      all &= l;
+      if (++i >= n) break;
+      const c = text.charCodeAt(i);
+      l = lut[c];
+      if (l !== 0) continue;
+      // Pure ASCII keeps the long-standing rule: apostrophes inside or after a run of letters belong to the word.
+      if (c !== APOSTROPHE) break;
+      while (++i < n && text.charCodeAt(i) === APOSTROPHE);
+      if (i >= n) break;
+      l = lut[text.charCodeAt(i)];
+      if (l === 0) break;
+    }
+    if (collectDigits && (all & 64) === 0) dc = noteDigits(text, start, i, dc);
+    storeWord(count++, start, i, h & HASH_MASK);
+  }
+  digitCount = dc;
+  scanLower = null;
+  scanFolded = null;
+  return count;
+}
+
 /**
  * Reads the words of `text` into the span buffers (start, end, hash) and returns how many, or -1 when the
  * text must take the Unicode path. With `collectDigits`, also notes every digit's position in `digits`.
@@ -328,16 +396,12 @@ function scanWords(text: string, collectDigits: boolean): number {
   const nonAscii = NON_ASCII.test(text);
   // Pure ASCII keeps the long-standing rule that every apostrophe inside a run of letters is dropped;
   // otherwise the Unicode word rule applies: an apostrophe joins letters or ends a word.
-  const wordRule = nonAscii;
+  if (!nonAscii) return scanAsciiWords(text, collectDigits);
   const n = text.length;
   // Module bindings copied to locals: the loop below runs per character, and imported or module-level `let`
   // bindings cost a load (and a hole check) on every use where a local stays in a register.
   const lut = ALNUM_LOWER;
   const prime = FNV_PRIME;
-  let st = starts;
-  let en = ends;
-  let hs = hashes;
-  let dg = digits;
   let dc = 0;
   let lower: string | null = null;
   let folded: Map<number, string> | null = null;
@@ -361,39 +425,28 @@ function scanWords(text: string, collectDigits: boolean): number {
     const start = i;
     let h = FNV_OFFSET;
     let complex = false;
+    // AND of the word's ASCII lower-case codes: bit 64 is clear once one of them is a digit.
+    let all = 127;
+    // text[i] (in `c`) is a character of the word.
     for (;;) {
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (c < 128) {
-          const l = lut[c];
-          if (l === 0) break;
-          h = Math.imul(h ^ l, prime);
-          if (l < 58 && collectDigits) {
-            if (dc === dg.length) {
-              const grown = new Int32Array(dg.length * 2);
-              grown.set(dg);
-              dg = digits = grown;
-            }
-            dg[dc++] = i;
-          }
-        } else if (c >= 0xd800 && c <= 0xdfff) return -1;
-        else if (c !== RIGHT_QUOTE && isWordUnit(c)) complex = true;
-        else break;
-        i++;
-      }
-      // The loop above stopped on text[i], already in `c`.
-      if (i < n) {
-        if (c === APOSTROPHE || (wordRule && c === RIGHT_QUOTE)) {
-          i++;
-          if (!wordRule) continue;
-          if (i < n) {
-            const next = text.charCodeAt(i);
-            if (isAsciiAlnum(next) || (next > 127 && next !== RIGHT_QUOTE && isWordUnit(next))) continue;
-          }
-        }
-      }
-      break;
+      if (c < 128) {
+        const l = lut[c];
+        h = Math.imul(h ^ l, prime);
+        all &= l;
+      } else complex = true;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (lut[c] !== 0) continue;
+      } else if (c >= 0xd800 && c <= 0xdfff) return -1;
+      else if (c !== RIGHT_QUOTE && isWordUnit(c)) continue;
+      // The Unicode word rule: an apostrophe joins letters or ends the word (and belongs to it).
+      if (c !== APOSTROPHE && c !== RIGHT_QUOTE) break;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      if (!(isAsciiAlnum(c) || (c > 127 && c !== RIGHT_QUOTE && isWordUnit(c)))) break;
     }
+    if (collectDigits && (all & 64) === 0) dc = noteDigits(text, start, i, dc);
     if (complex) {
       // A word with letters outside ASCII: fold it the way the Unicode expression reads the lower-cased text.
       if (lower === null) {
@@ -407,16 +460,7 @@ function scanWords(text: string, collectDigits: boolean): number {
       folded ??= new Map();
       folded.set(count, word);
     } else h &= HASH_MASK;
-    if (count === st.length) {
-      grow();
-      st = starts;
-      en = ends;
-      hs = hashes;
-    }
-    st[count] = start;
-    en[count] = i;
-    hs[count] = h;
-    count++;
+    storeWord(count++, start, i, h);
   }
   digitCount = dc;
   scanLower = lower;
@@ -469,8 +513,11 @@ function upperLikeUnicodePath(text: string, lower: string, start: number, end: n
   return raw === raw.toUpperCase() && raw !== lower.slice(start, end);
 }
 
-/** The Unicode path of `findPhrases`, for text with letters or digits outside ASCII. */
-function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseTarget[] {
+/**
+ * The Unicode path of `findPhrases`: the word expression itself, for text the scanner cannot read as it would
+ * (characters outside the BMP). Exported as the reference the scanner is tested against.
+ */
+export function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseTarget[] {
   const lower = text.toLowerCase();
   const sameLength = lower.length === text.length;
   const words: string[] = [];
