@@ -79,9 +79,12 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   let dg = digits;
   if (dg.length < n) dg = digits = new Int32Array(Math.max(n, dg.length * 2));
   let dc = 0;
+  let inRun = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) dg[dc++] = i;
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) dg[dc++] = i;
+    inRun = digit;
   }
   digitCount = dc;
   if (dc > 0) refsAtDigits(index, text, hits);
@@ -151,7 +154,11 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
   return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };
 }
 
-/** Reference-shaped tokens around the `digitCount` digit positions in `digits`, checked against the index into `hits`. */
+/**
+ * Reference-shaped tokens around the `digitCount` digit positions in `digits`, checked against the index into `hits`.
+ * Only the first digit of a run of digits is listed: a digit after another has no word boundary before it, so no
+ * token can start there, and the run's first digit already reached back over any letters or "/", ".", "-" before it.
+ */
 function refsAtDigits(index: DirectoryIndex, text: string, hits: Map<string, RefHit>): void {
   const refs = index.refHashes;
   let start = 0;
@@ -320,7 +327,10 @@ let scanFolded: Map<number, string> | null = null;
 let digits = new Int32Array(256);
 let digitCount = 0;
 
-/** Notes the ASCII digits of the word text[start, end) in `digits` after the `dc` noted so far; returns the new count. */
+/**
+ * Notes where each run of ASCII digits starts in the word text[start, end), in `digits` after the `dc` noted so
+ * far; returns the new count. (A word never starts right after a digit.)
+ */
 function noteDigits(text: string, start: number, end: number, dc: number): number {
   let dg = digits;
   if (dc + (end - start) > dg.length) {
@@ -328,9 +338,12 @@ function noteDigits(text: string, start: number, end: number, dc: number): numbe
     dg.set(digits);
     digits = dg;
   }
+  let inRun = false;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) dg[dc++] = k;
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) dg[dc++] = k;
+    inRun = digit;
   }
   return dc;
 }
@@ -390,7 +403,7 @@ function scanAsciiWords(text: string, collectDigits: boolean): number {
 
 /**
  * Reads the words of `text` into the span buffers (start, end, hash) and returns how many, or -1 when the
- * text must take the Unicode path. With `collectDigits`, also notes every digit's position in `digits`.
+ * text must take the Unicode path. With `collectDigits`, also notes where each run of digits starts, in `digits`.
  */
 function scanWords(text: string, collectDigits: boolean): number {
   const nonAscii = NON_ASCII.test(text);
