@@ -111,7 +111,7 @@ export async function run(): Promise<BenchLine[]> {
   const directory = generateDirectory(20_000, 50_000);
   const builds: number[] = [];
   let index = buildDirectoryIndex(directory);
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     index = buildDirectoryIndex(directory);
     builds.push(performance.now() - t0);
@@ -123,13 +123,18 @@ export async function run(): Promise<BenchLine[]> {
     ...m, from: { email: contacts[(i * 7919) % contacts.length].email }, subject: `${m.subject} ${directory.matters[(i * 104729) % directory.matters.length].number}`,
   });
   const ctx = { index, me: ["partner@bench.test"], history: emptyFilingHistory() };
-  for (const m of probes) recognize(m, ctx); // warm-up
-  const perMessage: number[] = [];
+  // Warm-up: the optimising compiler settles after a few thousand calls, not after one pass.
+  for (let pass = 0; pass < 10; pass++) for (const m of probes) recognize(m, ctx);
+  // Each message's cost is the mean of 20 calls in a row (garbage collection included), taken as the best of 5
+  // rounds spread over the run: on a shared machine another tenant's burst lands on one round, not on the figure.
+  const perMessage = probes.map(() => Infinity);
   const rounds = 20;
-  for (const m of probes) {
-    const t0 = performance.now();
-    for (let i = 0; i < rounds; i++) recognize(m, ctx);
-    perMessage.push(((performance.now() - t0) * 1000) / rounds);
+  for (let round = 0; round < 5; round++) {
+    probes.forEach((m, k) => {
+      const t0 = performance.now();
+      for (let i = 0; i < rounds; i++) recognize(m, ctx);
+      perMessage[k] = Math.min(perMessage[k], ((performance.now() - t0) * 1000) / rounds);
+    });
   }
   return [
     atLeast("sample.matterPrecision", quality.precision, "ratio", 0.98),
