@@ -5,7 +5,7 @@ import { isPublicMailDomain } from "./publicDomains";
 import { tokenize } from "./tokens";
 import { COMMON_WORDS } from "./commonWords";
 import { FILTER_BITS, FILTER_MASK, hashWord } from "./wordHash";
-import type { PhraseEntry, PhraseTable } from "./wordHash";
+import type { PhraseTable } from "./wordHash";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
 export interface PhraseTarget {
@@ -28,6 +28,8 @@ export interface PhraseGroup {
   readonly words: readonly string[];
   readonly upperOnly: boolean;
   readonly targets: readonly PhraseTarget[];
+  /** Hashes of the words after the first (the first word's hash is the group's key in the phrase table). */
+  readonly tailHashes: readonly number[];
 }
 
 /** Phrases shared by more matters than this say nothing about which one a message is about. */
@@ -153,18 +155,43 @@ function isAcronym(keyword: string): boolean {
   return capital;
 }
 
-/** A phrase while the index is built: its owners in the order added. */
-interface GroupDraft {
+const NO_HASHES: readonly number[] = [];
+
+/**
+ * A phrase and its owners (the first inline, the rest in `more`), built as the directory is read. Its targets are
+ * made when the phrase is first found in mail: a directory has a hundred thousand phrases and mail finds a few,
+ * and making every target up front cost the index build most of its time in allocation and garbage collection.
+ */
+class Phrase implements PhraseGroup {
   kind: PhraseTarget["kind"];
-  readonly words: string[];
-  readonly upperOnly: boolean;
-  /** The first owner inline: most phrases have one, and two arrays per phrase cost the build its time in garbage collection. */
-  readonly id: string;
-  readonly label: string;
-  /** Further owners, [id, label, id, label, …], or null. */
-  more: string[] | null;
   /** The owner added last, to skip repeats from the same matter. */
   last: string;
+  /** Further owners, [id, label, id, label, …], or null: most phrases have one owner. */
+  more: string[] | null = null;
+  /** Evidence weight of each target, set when the index is finished. */
+  weight = 0;
+  tailHashes: readonly number[] = NO_HASHES;
+  private made: PhraseTarget[] | null = null;
+
+  constructor(kind: PhraseTarget["kind"], readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
+    this.kind = kind;
+    this.last = id;
+  }
+
+  get owners(): number {
+    return 1 + (this.more ? this.more.length / 2 : 0);
+  }
+
+  get targets(): readonly PhraseTarget[] {
+    if (this.made === null) {
+      const { kind, words, upperOnly, weight } = this;
+      const made: PhraseTarget[] = [{ kind, id: this.id, label: this.label, words, upperOnly, weight }];
+      const more = this.more;
+      if (more) for (let k = 0; k < more.length; k += 2) made.push({ kind, id: more[k], label: more[k + 1], words, upperOnly, weight });
+      this.made = made;
+    }
+    return this.made;
+  }
 }
 
 /**
@@ -191,10 +218,10 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   // Identical phrases are grouped as they are added: text is matched once per phrase, however
   // many owners share it, and weights come from how many share it. One map per kind of key
   // (client name, matter phrase, matter acronym), keyed by the phrase itself.
-  const clientGroups = new Map<string, GroupDraft>();
-  const matterGroups = new Map<string, GroupDraft>();
-  const acronymGroups = new Map<string, GroupDraft>();
-  const drafts: GroupDraft[] = [];
+  const clientGroups = new Map<string, Phrase>();
+  const matterGroups = new Map<string, Phrase>();
+  const acronymGroups = new Map<string, Phrase>();
+  const drafts: Phrase[] = [];
   const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
     if (words.length === 0) return;
     const phrase = words.length === 1 ? words[0] : words.join(" ");
@@ -203,7 +230,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     const groups = kind === "client" ? clientGroups : upperOnly ? acronymGroups : matterGroups;
     let g = groups.get(phrase);
     if (!g) {
-      g = { kind, words, upperOnly, id, label, more: null, last: id };
+      g = new Phrase(kind, words, upperOnly, id, label);
       groups.set(phrase, g);
       drafts.push(g);
     } else if (g.last !== id) {
@@ -257,26 +284,23 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
       }
     }
   }
-  const byHash = new Map<number, PhraseEntry[]>();
+  const byHash = new Map<number, PhraseGroup[]>();
   const bits = new Uint32Array(FILTER_BITS >>> 5);
   let maxPhraseWords = 1;
   for (const g of drafts) {
     // A phrase that many matters share cannot pick one of them; skipping it also keeps
     // recognition time independent of the directory's size.
-    const owners = 1 + (g.more ? g.more.length / 2 : 0);
+    const owners = g.owners;
     if (owners > MAX_PHRASE_OWNERS) continue;
     const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
-    const weight = owners === 1 ? base : base / Math.sqrt(owners);
-    const targets: PhraseTarget[] = [{ kind: g.kind, id: g.id, label: g.label, words: g.words, upperOnly: g.upperOnly, weight }];
-    if (g.more) for (let k = 0; k < g.more.length; k += 2) targets.push({ kind: g.kind, id: g.more[k], label: g.more[k + 1], words: g.words, upperOnly: g.upperOnly, weight });
+    g.weight = owners === 1 ? base : base / Math.sqrt(owners);
     if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
-    const group: PhraseGroup = { words: g.words, upperOnly: g.upperOnly, targets };
-    const hashes = g.words.length === 1 ? [hashWord(g.words[0])] : g.words.map(hashWord);
-    const h = hashes[0];
+    if (g.words.length > 1) g.tailHashes = g.words.slice(1).map(hashWord);
+    const h = hashWord(g.words[0]);
     bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
-    const entries = byHash.get(h);
-    if (entries) entries.push({ group, hashes });
-    else byHash.set(h, [{ group, hashes }]);
+    const list = byHash.get(h);
+    if (list) list.push(g);
+    else byHash.set(h, [g]);
   }
   const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
   const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
@@ -289,8 +313,8 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
       if (byFirstWord === null) {
         const map = new Map<string, PhraseGroup[]>();
-        for (const entries of byHash.values()) {
-          for (const { group } of entries) {
+        for (const groups of byHash.values()) {
+          for (const group of groups) {
             const list = map.get(group.words[0]);
             if (list) list.push(group);
             else map.set(group.words[0], [group]);

@@ -12,18 +12,12 @@ export function hashWord(word: string): number {
   return h & HASH_MASK;
 }
 
-/** One phrase with the hash of each of its words. */
-export interface PhraseEntry {
-  readonly group: PhraseGroup;
-  readonly hashes: readonly number[];
-}
-
 /**
  * The index's phrases keyed by the hash of their first word: the scanner looks words up by a number computed
  * while it reads them, without cutting a string per word.
  */
 export interface PhraseTable {
-  readonly byHash: ReadonlyMap<number, readonly PhraseEntry[]>;
+  readonly byHash: ReadonlyMap<number, readonly PhraseGroup[]>;
   /**
    * One bit per first-word hash (low bits): a small array that stays in cache answers "no phrase starts
    * with this word" for most words of a message before the large map is touched.

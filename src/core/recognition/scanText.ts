@@ -495,16 +495,16 @@ function matchPhrases(index: DirectoryIndex, text: string, count: number): Phras
   for (let w = 0; w < count; w++) {
     const h = hashes[w];
     if ((bits[(h & FILTER_MASK) >>> 5] & (1 << (h & 31))) === 0) continue;
-    const entries = byHash.get(h);
-    if (!entries) continue;
-    for (const e of entries) {
-      const p = e.group;
+    const groups = byHash.get(h);
+    if (!groups) continue;
+    for (const p of groups) {
       const len = p.words.length;
       if (found.has(p) || w + len > count) continue;
       let ok = true;
       for (let j = 0; j < len && ok; j++) {
         const k = w + j;
-        if (hashes[k] !== e.hashes[j]) ok = false;
+        // The first word's hash is the table key, already equal; the spelling is still checked below.
+        if (j > 0 && hashes[k] !== p.tailHashes[j - 1]) ok = false;
         else {
           const f = folded?.get(k);
           if (f !== undefined) ok = f === p.words[j] && (!p.upperOnly || upperLikeUnicodePath(text, lower as string, starts[k], ends[k]));
@@ -554,7 +554,7 @@ export function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseT
   for (let i = 0; i < words.length; i++) {
     const list = index.phraseTable.byHash.get(hashWord(words[i]));
     if (!list) continue;
-    for (const { group: p } of list) {
+    for (const p of list) {
       if (found.has(p) || i + p.words.length > words.length) continue;
       let ok = true;
       for (let j = 0; j < p.words.length && ok; j++) ok = words[i + j] === p.words[j] && (!p.upperOnly || isUpper(i + j));
