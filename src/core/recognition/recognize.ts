@@ -208,9 +208,13 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     .sort((a, b) => b.e.score - a.e.score || (a.matter.status === b.matter.status ? 0 : a.matter.status === "open" ? -1 : 1));
   const best = ranked[0];
   const second = ranked[1];
-  const candidates: RecognitionCandidate[] = ranked.slice(0, 5).map((r, i) => ({
+  const listed = ranked.slice(0, 5);
+  let listedScore = 0;
+  for (const r of listed) listedScore += Math.max(0, r.e.score);
+  const candidates: RecognitionCandidate[] = listed.map((r, i) => ({
     matterId: r.id, clientId: r.matter.clientId, score: Math.round(r.e.score * 100) / 100,
     confidence: confidenceOf(r.e.score, i === 0 ? (second?.e.score ?? 0) : ranked[0].e.score),
+    share: listedScore > 0 ? Math.round((Math.max(0, r.e.score) / listedScore) * 1000) / 1000 : 0,
     reasons: withFirst(personalFor(personal, r.matter.clientId), reasonTexts(r.e.reasons)),
   }));
 

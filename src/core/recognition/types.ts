@@ -33,8 +33,10 @@ export interface RecognitionCandidate {
   readonly clientId: string;
   /** Raw evidence score (sum of signal weights). */
   readonly score: number;
-  /** 0..1: how sure filing to this matter would be. */
+  /** 0..1: how sure filing to this matter would be (against the best rival: 0 for every candidate but the first). */
   readonly confidence: number;
+  /** 0..1: this candidate's part of the evidence for all the candidates listed, to weigh them against each other. */
+  readonly share: number;
   readonly reasons: readonly string[];
 }
 

@@ -199,7 +199,7 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
                 <Text weight="semibold">Which matter?</Text>
                 {top.map((c) => (
                   <div key={c.matterId} data-testid="filing-candidate">
-                    <Radio value={c.matterId} label={`${matterText(view.matters[c.matterId], c.matterId)} (${percent(c.confidence)})`} />
+                    <Radio value={c.matterId} label={`${matterText(view.matters[c.matterId], c.matterId)} (${percent(c.share)} of the evidence)`} />
                     {c.reasons.some((x) => !shared.includes(x)) ? (
                       <div className={styles.candidateReasons}>
                         <CandidateReasons reasons={c.reasons.filter((x) => !shared.includes(x))} max={2} />

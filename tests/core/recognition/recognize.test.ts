@@ -126,6 +126,12 @@ describe("recognize: hard cases", () => {
     const r = run({ subject: "2026-0101 and 2026-0102", bodyText: "Two questions: one on 2026-0101 and one on 2026-0102." });
     expect(r).toMatchObject({ matterId: null, abstained: true, clientId: "k1" });
     expect(r.reasons.join()).toMatch(/both likely/);
+    // Split evidence: the two cited matters hold about half each; the parts of all candidates add up to 1.
+    const [a, b] = r.candidates;
+    expect(a.share).toBeGreaterThan(0.3);
+    expect(b.share).toBeGreaterThan(0.3);
+    expect(b.confidence).toBe(0);
+    expect(r.candidates.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
   });
 
   it("a signature line naming another matter's keyword does not outweigh the message", () => {
