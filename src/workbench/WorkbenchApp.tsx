@@ -19,6 +19,22 @@ export const FAULT_LABELS: Record<FaultMode, string> = {
   "office-fails": "Outlook calls fail",
 };
 
+/**
+ * Outlook versions the workbench can play, by the highest Mailbox requirement set: the pane degrades (or takes
+ * another route) where a feature needs a newer set. Chosen with `?mailbox=` in the workbench's address.
+ */
+export const OUTLOOK_VERSIONS: Record<string, string> = {
+  "1.15": "Outlook today (Mailbox 1.15)",
+  "1.13": "Selects many, cannot open them (Mailbox 1.13)",
+  "1.9": "Outlook 2021 LTSC (Mailbox 1.9)",
+};
+
+/** The Outlook version asked for in `search` ("?mailbox=1.13"), else the newest. */
+export function outlookVersionOf(search: string): string {
+  const asked = new URLSearchParams(search).get("mailbox");
+  return asked !== null && Object.hasOwn(OUTLOOK_VERSIONS, asked) ? asked : "1.15";
+}
+
 /** What the workbench shell needs from its host wiring. */
 export interface CalendarEntry {
   readonly id: string;
@@ -30,6 +46,8 @@ export interface CalendarEntry {
 
 export interface WorkbenchModel {
   readonly firmName: string;
+  /** The Mailbox requirement set the simulated Outlook supports (a key of OUTLOOK_VERSIONS). */
+  readonly mailboxVersion: string;
   readonly timeZone: string;
   /** Seeded mail plus mail sent through Graph since (e.g. a digest). */
   messages(): readonly WorkbenchMessage[];
@@ -160,6 +178,19 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           {dark ? "Light theme" : "Dark theme"}
         </Button>
         <Button size="small" onClick={() => setPaneLoads((n) => n + 1)} data-testid="reload-pane">Reopen pane</Button>
+        <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
+          Outlook
+          <select
+            data-testid="outlook-version"
+            value={model.mailboxVersion}
+            // The pane reads what Outlook supports when it starts, as in Outlook: a new version is a new page.
+            onChange={(e) => { window.location.search = `?mailbox=${encodeURIComponent(e.target.value)}`; }}
+          >
+            {Object.entries(OUTLOOK_VERSIONS).map(([version, label]) => (
+              <option key={version} value={version}>{label}</option>
+            ))}
+          </select>
+        </label>
         <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
           Fault mode
           <select

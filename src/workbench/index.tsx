@@ -5,7 +5,7 @@ import type { MailMessage } from "../core/model/mail";
 import { loadSeed } from "./seed";
 import { htmlToText } from "../core/text/htmlToText";
 import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
-import { WorkbenchApp, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
+import { WorkbenchApp, outlookVersionOf, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
 import type { WorkbenchMessage } from "./types";
 import { toMailMessage } from "../adapters/graph";
 import type { SurfaceState } from "./OutlookSurfaces";
@@ -73,10 +73,11 @@ async function start() {
   });
 
   const me = seed.directory.people.find((p) => p.email.toLowerCase() === seed.me);
+  const mailboxVersion = outlookVersionOf(window.location.search);
   const fake = createOfficeFake({
     item: null,
     userProfile: { emailAddress: seed.me, displayName: me?.name ?? seed.me, timeZone: seed.directory.firm.timeZone },
-    requirementSets: { mailbox: "1.15", nestedAppAuth: true },
+    requirementSets: { mailbox: mailboxVersion, nestedAppAuth: true },
     // Outlook and Graph see one mailbox: a category set through Office shows in Graph, and the reverse.
     onCategoriesChanged: (itemId, categories) => {
       const w = byItem.get(itemId);
@@ -211,6 +212,7 @@ async function start() {
       return () => openListeners.delete(listener);
     },
     firmName: seed.directory.firm.name,
+    mailboxVersion,
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,
     events: () =>

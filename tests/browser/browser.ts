@@ -1,15 +1,16 @@
+import { expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
 // @ts-expect-error plain ESM helper without types
 import { launchChromium } from "../../scripts/chromium.mjs";
 
-/** Opens the workbench and waits until the task pane inside it has rendered. */
-export async function openWorkbench(baseUrl: string): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+/** Opens the workbench (`search` such as "?mailbox=1.13" picks the Outlook it plays) and waits until its list has rendered. */
+export async function openWorkbench(baseUrl: string, search = ""): Promise<{ browser: Browser; page: Page; errors: string[] }> {
   const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(`${baseUrl}/index.html`);
+  await page.goto(`${baseUrl}/index.html${search}`);
   await page.waitForSelector("[data-testid=message-row]");
   return { browser, page, errors };
 }
@@ -31,4 +32,23 @@ export async function filingState(page: Page): Promise<string> {
     await page.waitForTimeout(100);
   }
   return "none";
+}
+
+/**
+ * Selects the list rows with these subjects (click, then Ctrl+click), and tags them in one action from the Matters
+ * tab's bulk panel. Returns the per-email results it shows ("logged", "skipped: …").
+ */
+export async function bulkTag(page: Page, subjects: readonly string[]): Promise<string[]> {
+  const rowOf = (subject: string) => page.locator("[data-testid=message-row]", { hasText: subject }).first();
+  for (const [i, subject] of subjects.entries()) await rowOf(subject).click(i === 0 ? {} : { modifiers: ["Control"] });
+  const frame = pane(page);
+  const n = subjects.length;
+  await frame.getByRole("tab", { name: "Matters" }).click();
+  await expect.poll(() => frame.getByTestId("bulk-panel").locator("h3").textContent(), { timeout: 15000 }).toBe(`Tag ${n} selected emails`);
+  await frame.getByTestId("bulk-recognize").click();
+  await expect.poll(() => frame.getByTestId("bulk-log").textContent(), { timeout: 30000 }).toBe(`Log ${n} emails`);
+  await frame.getByTestId("bulk-log").click();
+  await expect.poll(() => frame.getByTestId("bulk-result").count(), { timeout: 30000 }).toBe(n);
+  await expect.poll(() => frame.getByTestId("bulk-summary").count(), { timeout: 30000 }).toBe(1);
+  return frame.getByTestId("bulk-result").allTextContents();
 }

@@ -1,39 +1,7 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import type { Directory, Matter } from "../../src/core/directory/types";
-
-const SAMPLE = join(__dirname, "../../data/sample");
-const directory = JSON.parse(readFileSync(join(SAMPLE, "directory.json"), "utf8")) as Directory;
-
-interface Label { file: string; direction: string; senderRole: string; matterId: string | null; matterAmbiguous: boolean }
-
-/**
- * Three inbound client emails the labels put on a matter and that cite the matter's number or a reference, with a
- * subject no other message contains (so the test can find each row by it). Chosen from the labels, never hard-coded.
- */
-async function threeClientEmails(): Promise<{ subject: string; matter: Matter }[]> {
-  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Label);
-  const files = readdirSync(join(SAMPLE, "mail")).filter((f) => f.endsWith(".eml")).sort();
-  const parsed = new Map<string, Awaited<ReturnType<typeof parseEml>>>();
-  for (const f of files) parsed.set(f, await parseEml(readFileSync(join(SAMPLE, "mail", f))));
-  const subjects = [...parsed.values()].map((m) => m.subject);
-  const picked: { subject: string; matter: Matter }[] = [];
-  for (const l of labels) {
-    if (l.direction !== "inbound" || l.senderRole !== "client" || !l.matterId || l.matterAmbiguous) continue;
-    const m = parsed.get(l.file)!;
-    const matter = directory.matters.find((x) => x.id === l.matterId)!;
-    const refs = [matter.number, ...(matter.aliases ?? [])];
-    if (!refs.some((r) => m.subject.includes(r) || m.bodyText.includes(r))) continue;
-    if (subjects.filter((s) => s.includes(m.subject)).length !== 1 || picked.some((p) => p.matter.id === matter.id)) continue;
-    picked.push({ subject: m.subject, matter });
-    if (picked.length === 3) break;
-  }
-  return picked;
-}
+import { bulkTag, openWorkbench, pane } from "./browser";
+import { directory, threeClientEmails } from "./sampleMail";
 
 describe("matters in the workbench", () => {
   let browser: Browser;
@@ -49,17 +17,8 @@ describe("matters in the workbench", () => {
     const chosen = await threeClientEmails();
     expect(chosen).toHaveLength(3);
     const rowOf = (subject: string) => page.locator("[data-testid=message-row]", { hasText: subject }).first();
-    await rowOf(chosen[0]!.subject).click();
-    await rowOf(chosen[1]!.subject).click({ modifiers: ["Control"] });
-    await rowOf(chosen[2]!.subject).click({ modifiers: ["Control"] });
-
+    expect(await bulkTag(page, chosen.map((c) => c.subject))).toEqual(["logged", "logged", "logged"]);
     const frame = pane(page);
-    await frame.getByRole("tab", { name: "Matters" }).click();
-    await expect.poll(() => frame.getByTestId("bulk-panel").locator("h3").textContent(), { timeout: 15000 }).toBe("Tag 3 selected emails");
-    await frame.getByTestId("bulk-recognize").click();
-    await expect.poll(() => frame.getByTestId("bulk-log").textContent(), { timeout: 30000 }).toBe("Log 3 emails");
-    await frame.getByTestId("bulk-log").click();
-    await expect.poll(() => frame.getByTestId("bulk-result").allTextContents(), { timeout: 30000 }).toEqual(["logged", "logged", "logged"]);
     expect(await frame.getByTestId("bulk-summary").textContent()).toBe("3 logged · 0 already logged · 0 skipped · 0 failed");
 
     for (const { subject, matter } of chosen) {

@@ -1,3 +1,4 @@
+import { MatterlineError } from "../../core/errors";
 import type { MailMessage } from "../../core/model/mail";
 import type { MessageMark, MessageReader, MessageWindow } from "../../core/ports/messageReader";
 import type { GraphClient } from "./graphClient";
@@ -42,6 +43,11 @@ export const SELECT_MARKS = ["internetMessageId", "conversationId", "receivedDat
 /** The Graph MessageReader, whose conversation read can also skip bodies. */
 export interface GraphMessageReader extends MessageReader {
   listConversation(mailbox: string | null, conversationId: string, options?: ConversationReadOptions): Promise<MailMessage[]>;
+  /**
+   * Reads messages by their Graph (REST) ids in `$batch`es of 20, bodies as text. Each id maps to its message or to
+   * the error that step met (a deleted message, a failed batch): one bad id never fails the others.
+   */
+  readByIds(mailbox: string | null, ids: readonly string[]): Promise<Map<string, MailMessage | MatterlineError>>;
 }
 
 /** MessageReader over Graph: `$select` of only what is used, `$top=1000`, filters Graph can serve efficiently. */
@@ -71,6 +77,19 @@ export function createGraphMessageReader(graph: GraphClient): GraphMessageReader
       const path = `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(`conversationId eq ${odataString(conversationId)}`)}&$select=${select.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}&$top=${PAGE_SIZE}`;
       const rows = await readAllPages(graph, path, options.marksOnly ? undefined : { Prefer: TEXT_BODY_PREFER });
       return rows.map(toMailMessage).sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
+    },
+
+    async readByIds(mailbox: string | null, ids: readonly string[]): Promise<Map<string, MailMessage | MatterlineError>> {
+      const query = `$select=${SELECT_WITH_BODY.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}`;
+      const steps = ids.map((id, i) => ({ id: String(i), method: "GET" as const, url: `${mailboxPath(mailbox)}/messages/${encodeURIComponent(id)}?${query}`, headers: { Prefer: TEXT_BODY_PREFER } }));
+      const results = await graph.batch(steps);
+      const out = new Map<string, MailMessage | MatterlineError>();
+      ids.forEach((id, i) => {
+        const r = results.get(String(i));
+        if (!r || r.error || !r.body) out.set(id, r?.error ?? new MatterlineError("graph-error", "Graph did not return this message."));
+        else out.set(id, toMailMessage(r.body as GraphMessageDto));
+      });
+      return out;
     },
   };
 }

@@ -8,7 +8,7 @@ import { exportCsv, exportJson, type MatterLog } from "../../core/matterLog";
 import { searchMatters } from "../../core/directory/directoryIndex";
 import {
   SHARED_DIRECTORY_URL_KEY, addClientContact, buildTimeline, importDirectoryFiles, loadUntaggedQueue, logBulk, prepareBulk,
-  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory, marksFromMessages, type PaneRecognizer,
+  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory, marksFromMessages, MAX_BULK, type PaneRecognizer,
 } from "../../core/app/matters";
 import { createOfficeSelectedItems } from "../../adapters/office";
 import { createGraphDirectoryFileReader, createGraphMessageReader } from "../../adapters/graph";
@@ -41,6 +41,17 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
   };
   const selected = createOfficeSelectedItems(ctx.office);
   const reader = createGraphMessageReader(ctx.graph);
+  /** Reads the selected items through Graph (host ids turned into REST ids); the result gives each message or throws its error. */
+  const readSelectionViaGraph = async (itemIds: readonly string[]): Promise<(itemId: string) => MailMessage> => {
+    const restIds = itemIds.slice(0, MAX_BULK).map((id) => ctx.support.toRestId(id));
+    const found = await reader.readByIds(null, restIds);
+    return (itemId) => {
+      const m = found.get(ctx.support.toRestId(itemId));
+      if (m instanceof MatterlineError) throw m;
+      if (!m) throw new MatterlineError("not-found", "This email was not read from the mailbox.");
+      return m;
+    };
+  };
   const fileReader = createGraphDirectoryFileReader(ctx.graph);
 
   return {
@@ -99,8 +110,11 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
       async prepare(refs, onProgress) {
         const read: MailMessage[] = [];
         const recognize = await paneRecognizer(ctx, () => read);
+        // Outlook before Mailbox 1.15 lists a selection but cannot open its items: read them all through Graph
+        // in `$batch`es (five requests for 100 emails) before recognizing them one by one.
+        const viaGraph = ctx.support.supports("load-item") ? null : await readSelectionViaGraph(refs.map((r) => r.itemId));
         const readOne = async (id: string) => {
-          const m = await selected.read(id);
+          const m = viaGraph ? viaGraph(id) : await selected.read(id);
           read.push(m);
           return m;
         };

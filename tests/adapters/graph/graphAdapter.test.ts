@@ -202,6 +202,25 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
     expect((await reader.listConversation(null, "conv-3")).map((m) => m.receivedAt)).toEqual(["2026-03-01T08:03:00.000Z", "2026-03-02T00:00:00.000Z"]);
   });
 
+  it("reads selected messages by id in $batches of 20, as text, with their marks; a missing one fails alone", async () => {
+    const { sim, graph } = setup();
+    seed(sim, 45);
+    const reader = createGraphMessageReader(graph);
+    await createGraphMailboxMirror(graph).apply(items(sim, 1));
+    const ids = sim.messages("me", "inbox").map((m) => m.id);
+    sim.resetStats();
+    const read = await reader.readByIds(null, [...ids, "gone-id"]);
+    expect(sim.stats.totalRequests).toBe(3); // 46 reads: 20 + 20 + 6
+    expect(read.size).toBe(46);
+    const first = read.get(ids[0]);
+    if (!first || first instanceof MatterlineError) throw new Error("the first message was not read");
+    expect(first.bodyText.trim()).toBe("Hello 0"); // the HTML body, as text (Prefer body-content-type)
+    expect(first.loggedMatterId).toBe("m-42");
+    expect(first.from?.email).toBe("client@acme.example");
+    expect(read.get("gone-id")).toBeInstanceOf(MatterlineError);
+    expect([...read.values()].filter((m) => m instanceof MatterlineError)).toHaveLength(1);
+  });
+
   it("creates an event once even when the response is lost, lists, updates and deletes it", async () => {
     const { sim, graph } = setup();
     const cal = createGraphCalendarWriter(graph, { retryDelayMs: 1 });

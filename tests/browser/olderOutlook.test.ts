@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { bulkTag, openWorkbench, pane } from "./browser";
+import { threeClientEmails } from "./sampleMail";
+
+describe("an Outlook that can select many emails but not open them (Mailbox 1.13)", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openWorkbench(inject("baseUrl"), "?mailbox=1.13"));
+  });
+  afterAll(async () => browser?.close());
+
+  it("still tags the selected emails in one action: they are read through Graph instead", async () => {
+    expect(await page.getByTestId("outlook-version").inputValue()).toBe("1.13");
+    const chosen = (await threeClientEmails()).slice(0, 2);
+    expect(chosen).toHaveLength(2);
+    const rowOf = (subject: string) => page.locator("[data-testid=message-row]", { hasText: subject }).first();
+    expect(await bulkTag(page, chosen.map((c) => c.subject))).toEqual(["logged", "logged"]);
+    for (const { subject, matter } of chosen) {
+      await expect.poll(() => rowOf(subject).locator("[data-testid=row-categories]").textContent(), { timeout: 30000 }).toContain(matter.number);
+    }
+  });
+
+  it("logged no page errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("Outlook 2021 LTSC (Mailbox 1.9)", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openWorkbench(inject("baseUrl"), "?mailbox=1.9"));
+  });
+  afterAll(async () => browser?.close());
+
+  it("says plainly that bulk tagging needs a newer Outlook, and still recognizes the open email", async () => {
+    const [first] = await threeClientEmails();
+    await page.locator("[data-testid=message-row]", { hasText: first!.subject }).first().click();
+    const frame = pane(page);
+    await expect.poll(() => frame.getByTestId("filing-matter").textContent(), { timeout: 30000 }).toContain(first!.matter.number);
+    await frame.getByRole("tab", { name: "Matters" }).click();
+    await expect.poll(() => frame.getByTestId("bulk-unsupported").textContent(), { timeout: 15000 }).toContain("Mailbox 1.13");
+  });
+
+  it("logged no page errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
