@@ -12,7 +12,7 @@ import { serveDist } from "../serveDist.mjs";
 import { launchChromium, chromiumAvailable } from "../chromium.mjs";
 
 const OUT = resolve("dist-bench");
-const LOADS = 10;
+const LOADS = 20;
 
 /** gzip size of the scripts a page loads before anything lazy (the CDN office.js excluded). */
 function initialJsGzipBytes(page: string): number {

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "../ui/App";
+import { loadOtherThemes, prefersHighContrast, themeKindOf } from "../ui/theme";
 import { baseCapabilities } from "./buildCapabilities";
 import { injectedHost } from "./hostEnvironment";
 
@@ -24,6 +25,8 @@ if (typeof Office === "undefined") {
     .then(async () => {
       const host = injectedHost();
       const base = baseCapabilities(Office, host);
+      // Dark Office or forced colours: those themes load before the first render, so it never shows light by mistake.
+      if (themeKindOf(base.theme.current(), prefersHighContrast()) !== "light") await loadOtherThemes().catch(() => undefined);
       const view = createRoot(root);
       // Features (storage, Graph, engines) load once the open item is on screen, so they never delay its first render.
       const firstRender = new Promise<void>((shown) => {

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from "react";
-import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { FluentProvider, type Theme } from "@fluentui/react-components";
+import { fluentVar } from "./shell/fluentVar";
 import type { Capabilities } from "./capabilities";
-import { fluentThemeFor, prefersHighContrast } from "./theme";
+import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, prefersHighContrast, themeKindOf, type ThemeKind } from "./theme";
 import { ErrorNotice } from "./shell/ErrorNotice";
 import { ItemSummary } from "./shell/ItemSummary";
 import { useCurrentItem } from "./shell/useCurrentItem";
@@ -9,26 +10,19 @@ import { useCurrentItem } from "./shell/useCurrentItem";
 // The tab list and its sections load just after the first render, which carries only the open item's summary.
 const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
 
-const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    display: "flex",
-    flexDirection: "column",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    minWidth: 0,
-    // A select is as wide as its longest option (a long matter title): keep every one inside a 320 px pane.
-    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
-    "& .fui-Select select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
-    // Headings are Fluent text styles rendered as h2/h3/h4 for the outline; the browser's em margins would make every
-    // section's spacing differ. Sections space themselves with Fluent spacing tokens instead.
-    "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
-  },
-});
+// Plain style objects here, not makeStyles: the first script then carries no CSS-in-JS compiler (the sections, loaded
+// after the first render, bring it). Nested rules for the sections' own elements live with the sections.
+const ROOT_STYLE = {
+  minHeight: "100vh",
+  display: "flex",
+  flexDirection: "column",
+  backgroundColor: fluentVar("colorNeutralBackground1"),
+  color: fluentVar("colorNeutralForeground1"),
+  minWidth: 0,
+} as const;
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
 export function App({ capabilities, startupError, onFirstRender }: { capabilities: Capabilities; startupError?: unknown; onFirstRender?: () => void }) {
-  const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const { state, header, reload } = useCurrentItem(capabilities.mail);
 
@@ -42,6 +36,18 @@ export function App({ capabilities, startupError, onFirstRender }: { capabilitie
     return () => query.removeEventListener?.("change", update);
   }, []);
 
+  // Switching to dark or high contrast while open: the previous theme stays until the other themes have loaded.
+  const wanted = fluentThemeFor(theme, highContrast);
+  const [, setThemesLoaded] = useState(false);
+  const last = useRef<{ theme: Theme; kind: ThemeKind }>({ theme: LIGHT_THEME, kind: "light" });
+  const shownTheme = wanted ? { theme: wanted, kind: themeKindOf(theme, highContrast) } : last.current;
+  useEffect(() => {
+    last.current = shownTheme;
+  });
+  useEffect(() => {
+    if (!wanted) loadOtherThemes().then(() => setThemesLoaded(true), (e: unknown) => console.error("Matterline: themes did not load", e));
+  }, [wanted]);
+
   const item = state.item;
   // Tells the host page once the open item (or the lack of one) is on screen, so heavier work can start after it.
   const shown = state.status !== "loading" || Boolean(header?.message);
@@ -49,7 +55,7 @@ export function App({ capabilities, startupError, onFirstRender }: { capabilitie
     if (shown) onFirstRender?.();
   }, [shown, onFirstRender]);
   return (
-    <FluentProvider theme={fluentThemeFor(theme, highContrast)} className={styles.root} data-theme={highContrast ? "high-contrast" : theme.dark ? "dark" : "light"}>
+    <FluentProvider theme={shownTheme.theme} style={ROOT_STYLE} data-theme={shownTheme.kind}>
       <main aria-label="Matterline" style={{ display: "contents" }}>
         {startupError ? <ErrorNotice error={startupError} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}

@@ -12,6 +12,15 @@ const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./ta
 const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
 
 const useStyles = makeStyles({
+  root: {
+    display: "contents",
+    // A select is as wide as its longest option (a long matter title): keep every one inside a 320 px pane.
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+    // Headings are Fluent text styles rendered as h2/h3/h4 for the outline; the browser's em margins would make every
+    // section's spacing differ. Sections space themselves with Fluent spacing tokens instead.
+    "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
+  },
   tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   empty: { padding: `${tokens.spacingVerticalL} 0` },
@@ -32,7 +41,7 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
   const [tab, setTab] = useState<TabId>("email");
   const item = state.item;
   return (
-    <>
+    <div className={styles.root}>
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
         {TABS.map((t) => (
           <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
@@ -65,6 +74,6 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
           </Suspense>
         </ErrorBoundary>
       </div>
-    </>
+    </div>
   );
 }

@@ -40,6 +40,14 @@ describe("pane theme and layout in Chromium", () => {
     await expect.poll(async () => luminance((await paneTheme(page)).background), { timeout: 5000 }).toBeLessThan(0.1);
   });
 
+  it("a pane opened while Office is dark starts dark (its theme loads before the first render)", async () => {
+    await page.getByTestId("reload-pane").click();
+    await pane(page).getByTestId("item-summary").or(pane(page).getByRole("tablist")).first().waitFor({ timeout: 15000 });
+    const first = await paneTheme(page);
+    expect(first.theme).toBe("dark");
+    expect(luminance(first.background)).toBeLessThan(0.1);
+  });
+
   it("uses high contrast while the OS forces colours, and returns when it stops", async () => {
     await page.emulateMedia({ forcedColors: "active" });
     await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("high-contrast");

@@ -85,3 +85,11 @@ describe("task pane shell", () => {
     expect(document.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("dark");
   });
 });
+
+describe("fluentVar", () => {
+  it("names the same CSS variable as Fluent's tokens object", async () => {
+    const { tokens } = await import("@fluentui/react-components");
+    const { fluentVar } = await import("../../src/ui/shell/fluentVar");
+    for (const name of ["colorNeutralBackground1", "colorNeutralForeground1", "colorNeutralStroke2"] as const) expect(fluentVar(name)).toBe(tokens[name]);
+  });
+});
