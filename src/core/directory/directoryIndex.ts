@@ -157,6 +157,33 @@ function isAcronym(keyword: string): boolean {
 
 const NO_HASHES: readonly number[] = [];
 
+/** The spaces phrases are grouped in while the index is built: the same words are a different phrase in each. */
+const CLIENT_SPACE = 0;
+const MATTER_SPACE = 1;
+const ACRONYM_SPACE = 2;
+
+/** A hash of a phrase's words (FNV-1a over their letters, with a separator between words). */
+function hashWords(words: readonly string[]): number {
+  let h = 0x811c9dc5 | 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (w > 0) h = Math.imul(h ^ 32, 16777619);
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619);
+  }
+  return h;
+}
+
+/** `hash` moved into the key range of `space`, as a small integer (Map keys that need no hashing of their own). */
+function spaceKey(hash: number, space: number): number {
+  return ((Math.imul(hash, 3) + space) & 0x3fffffff) >>> 0;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * A phrase and its owners (the first inline, the rest in `more`), built as the directory is read. Its targets are
  * made when the phrase is first found in mail: a directory has a hundred thousand phrases and mail finds a few,
@@ -173,7 +200,7 @@ class Phrase implements PhraseGroup {
   tailHashes: readonly number[] = NO_HASHES;
   private made: PhraseTarget[] | null = null;
 
-  constructor(kind: PhraseTarget["kind"], readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
+  constructor(kind: PhraseTarget["kind"], readonly space: number, readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
     this.kind = kind;
     this.last = id;
   }
@@ -215,23 +242,32 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const refHashes = new Set<number>();
   const opposingByEmail = new Map<string, string[]>();
   const opposingByDomain = new Map<string, string[]>();
-  // Identical phrases are grouped as they are added: text is matched once per phrase, however
-  // many owners share it, and weights come from how many share it. One map per kind of key
-  // (client name, matter phrase, matter acronym), keyed by the phrase itself.
-  const clientGroups = new Map<string, Phrase>();
-  const matterGroups = new Map<string, Phrase>();
-  const acronymGroups = new Map<string, Phrase>();
+  // Identical phrases are grouped as they are added: text is matched once per phrase, however many owners share it,
+  // and weights come from how many share it. Three spaces of phrases (client names, matter phrases, matter acronyms),
+  // found by a number hashed from the space and the words: no joined string is made for each of ~100,000 lookups.
+  const groups = new Map<number, Phrase | Phrase[]>();
   const drafts: Phrase[] = [];
+  const find = (key: number, space: number, words: readonly string[]): Phrase | undefined => {
+    const found = groups.get(key);
+    if (found === undefined) return undefined;
+    if (!Array.isArray(found)) return found.space === space && sameWords(found.words, words) ? found : undefined;
+    for (const g of found) if (g.space === space && sameWords(g.words, words)) return g;
+    return undefined;
+  };
   const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
     if (words.length === 0) return;
-    const phrase = words.length === 1 ? words[0] : words.join(" ");
+    const wordsKey = hashWords(words);
     // A matter phrase equal to a client's name says "client", not "matter".
-    if (kind !== "client" && clientGroups.has(phrase)) return;
-    const groups = kind === "client" ? clientGroups : upperOnly ? acronymGroups : matterGroups;
-    let g = groups.get(phrase);
+    if (kind !== "client" && find(spaceKey(wordsKey, CLIENT_SPACE), CLIENT_SPACE, words)) return;
+    const space = kind === "client" ? CLIENT_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
+    const key = spaceKey(wordsKey, space);
+    let g = find(key, space, words);
     if (!g) {
-      g = new Phrase(kind, words, upperOnly, id, label);
-      groups.set(phrase, g);
+      g = new Phrase(kind, space, words, upperOnly, id, label);
+      const same = groups.get(key);
+      if (same === undefined) groups.set(key, g);
+      else if (Array.isArray(same)) same.push(g);
+      else groups.set(key, [same, g]);
       drafts.push(g);
     } else if (g.last !== id) {
       // Owners are added one client or matter at a time, so a repeat can only be the last one.

@@ -32,11 +32,14 @@ export function looksLikeCourt(message: MailMessage, newText: string): boolean {
   const domain = emailDomain(message.from?.email ?? "");
   const labels = domain.split(".");
   const byDomain = labels.slice(0, -1).some((l) => COURT_LABEL.test(l) || COURT_WORD_IN_LABEL.test(l));
+  if (byDomain) return true;
   const name = message.from?.name ?? "";
   const byName = /\b(?:court|tribunals?|registry|hmcts|clerk of (?:the )?court)\b/i.test(name);
-  const byPhrase = COURT_PHRASE.test(message.subject) || COURT_PHRASE.test(newText.slice(0, 1500));
-  // A phrase alone could be a solicitor writing about a hearing; with a court-like sender it is the court.
-  return byDomain || (byName && !isPublicMailDomain(domain)) || (byPhrase && (byName || /\.(?:gov|gouv|gob|govt|jus)\b/.test(domain)));
+  if (byName && !isPublicMailDomain(domain)) return true;
+  // A phrase alone could be a solicitor writing about a hearing; with a court-like sender it is the court. (The text is
+  // only read when the sender is court-like: most mail is spared two passes of a long expression.)
+  if (!byName && !/\.(?:gov|gouv|gob|govt|jus)\b/.test(domain)) return false;
+  return COURT_PHRASE.test(message.subject) || COURT_PHRASE.test(newText.length > 1500 ? newText.slice(0, 1500) : newText);
 }
 
 /** Direction seen from the firm: from outside, from the firm to outside, or firm-only. */
