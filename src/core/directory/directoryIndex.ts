@@ -4,7 +4,7 @@ import { emailDomain } from "../model/mail";
 import { isPublicMailDomain } from "./publicDomains";
 import { tokenize } from "./tokens";
 import { COMMON_WORDS } from "./commonWords";
-import { FILTER_BITS, FILTER_MASK, hashWord } from "./wordHash";
+import { FILTER_BITS, FILTER_MASK, FNV_OFFSET, FNV_PRIME, hashWord } from "./wordHash";
 import type { PhraseTable } from "./wordHash";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
@@ -164,11 +164,11 @@ const ACRONYM_SPACE = 2;
 
 /** A hash of a phrase's words (FNV-1a over their letters, with a separator between words). */
 function hashWords(words: readonly string[]): number {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_OFFSET;
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
-    if (w > 0) h = Math.imul(h ^ 32, 16777619);
-    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619);
+    if (w > 0) h = Math.imul(h ^ 32, FNV_PRIME);
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
   }
   return h;
 }
