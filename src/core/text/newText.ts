@@ -298,8 +298,34 @@ function anyLineEndsInBlank(lines: readonly string[]): boolean {
   return false;
 }
 
-function joinTrim(lines: readonly string[]): string {
-  let joined = anyLineEndsInBlank(lines) ? lines.map(trimLineEnd).join("\n") : lines.join("\n");
+/** A text cut into its lines, with where each line starts: a run of consecutive lines is then cut from the text, not joined. */
+interface SplitLines {
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** starts[i] is where lines[i] starts in text; starts[lines.length] is text.length + 1. */
+  readonly starts: readonly number[];
+}
+
+function splitLines(text: string): SplitLines {
+  const lines = text.split("\n");
+  const starts = new Array<number>(lines.length + 1);
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = at;
+    at += lines[i].length + 1;
+  }
+  starts[lines.length] = at;
+  return { text, lines, starts };
+}
+
+/** lines[from, to) joined with "\n", as one cut of the text (V8 makes a slice, where a join copies every line). */
+function linesText(src: SplitLines, from: number, to: number): string {
+  return from >= to ? "" : src.text.slice(src.starts[from], src.starts[to] - 1);
+}
+
+/** `lines` joined, trailing blanks off each line, runs of blank lines cut to one, trimmed. `joined`: lines.join("\n") if known. */
+function joinTrim(lines: readonly string[], joined0?: string): string {
+  let joined = anyLineEndsInBlank(lines) ? lines.map(trimLineEnd).join("\n") : (joined0 ?? lines.join("\n"));
   // Line separators inside a line also end a line for `$`: rare, so checked once on the whole block
   // (indexOf is a plain memory search; a character-class expression steps through the text).
   if (joined.indexOf("\u2028") >= 0 || joined.indexOf("\u2029") >= 0) joined = lines.join("\n").replace(/[ \t]+$/gm, "");
@@ -307,12 +333,19 @@ function joinTrim(lines: readonly string[]): string {
   return joined.trim();
 }
 
-/** Splits a block into its own text and its signature, keeping a bare "Thanks!" when it is the whole message. */
-function stripSignature(lines: readonly string[]): { text: string; signature: string } {
+/**
+ * Splits a block into its own text and its signature, keeping a bare "Thanks!" when it is the whole message. `from`:
+ * where the block starts in `src` when it is a run of consecutive lines of it (then its parts are cut, not joined).
+ */
+function stripSignature(lines: readonly string[], src?: SplitLines, from?: number): { text: string; signature: string } {
   const { cut, bySignOff } = signatureStart(lines);
   let keep = cut;
   if (bySignOff && lines.slice(0, cut).every((l) => l.trim() === "")) keep = cut + 1;
-  return { text: joinTrim(lines.slice(0, keep)), signature: joinTrim(lines.slice(keep)) };
+  const run = src !== undefined && from !== undefined;
+  return {
+    text: joinTrim(lines.slice(0, keep), run ? linesText(src, from, from + keep) : undefined),
+    signature: joinTrim(lines.slice(keep), run ? linesText(src, from + keep, from + lines.length) : undefined),
+  };
 }
 
 /** An HTML tag that marks a body as HTML, tried only where a "<" is (sticky: at `lastIndex` exactly). */
@@ -344,7 +377,8 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   // Most bodies have neither: a memory search spares two expressions stepping through every character.
   if (text.indexOf("\r") >= 0) text = text.replace(/\r\n?/g, "\n");
   if (text.indexOf("\u00a0") >= 0) text = text.replace(/\u00a0/g, " ");
-  const lines = text.split("\n");
+  const src = splitLines(text);
+  const { lines } = src;
   const first = findBoundary(lines, 0);
   const head = lines.slice(0, first ? first.start : lines.length);
 
@@ -352,7 +386,8 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   const own: string[] = [];
   const quotedParts: string[] = [];
   for (const line of head) (isQuoted(line) ? quotedParts : own).push(line);
-  const ownSplit = stripSignature(own);
+  // Without inline quoting (most mail) the writer's lines are the first lines of the text.
+  const ownSplit = quotedParts.length === 0 ? stripSignature(own, src, 0) : stripSignature(own);
   const signatures = [ownSplit.signature];
   const forwardedParts: string[] = [];
 
@@ -362,20 +397,23 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
     (boundary.kind === "forward" || (boundary.kind === "outlook" && ((subject !== undefined && FORWARD_SUBJECT.test(subject)) || ownSplit.text === "")));
   while (boundary && isForward) {
     const next = findBoundary(lines, boundary.bodyStart);
-    const block = lines.slice(boundary.bodyStart, next ? next.start : lines.length).filter((l) => !isQuoted(l));
-    const split = stripSignature(block);
+    const end = next ? next.start : lines.length;
+    const block = lines.slice(boundary.bodyStart, end).filter((l) => !isQuoted(l));
+    const split = block.length === end - boundary.bodyStart ? stripSignature(block, src, boundary.bodyStart) : stripSignature(block);
     forwardedParts.push(split.text);
     signatures.push(split.signature);
     boundary = next;
     // A forward inside a forward is still forwarded content; a reply header ends it.
     isForward = boundary !== null && boundary.kind === "forward";
   }
+  // Quoted history is the rest of the text from the reply boundary on, unless inline quoting came before it.
+  const quotedRun = boundary !== null && quotedParts.length === 0 ? boundary.start : -1;
   if (boundary) quotedParts.push(...lines.slice(boundary.start));
 
   return {
     newText: ownSplit.text,
     forwarded: forwardedParts.filter((p) => p !== "").join("\n\n"),
-    quoted: joinTrim(quotedParts),
+    quoted: quotedRun >= 0 ? joinTrim(quotedParts, linesText(src, quotedRun, lines.length)) : joinTrim(quotedParts),
     signature: signatures.filter((s) => s !== "").join("\n\n"),
   };
 }
