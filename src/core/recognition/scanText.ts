@@ -67,6 +67,9 @@ function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefH
   if (!prev || labelRank(label) > labelRank(prev.label)) hits.set(id, { matterId: id, text: raw, label });
 }
 
+/** The first digit of each run of ASCII digits. */
+const DIGIT_RUN_START = /(?<![0-9])[0-9]/g;
+
 /**
  * Finds references to known matters: every configured pattern, plus literal matter numbers and
  * aliases. A pattern hit naming no matter (an invoice number of the same shape) is ignored, and so
@@ -79,13 +82,10 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   let dg = digits;
   if (dg.length < n) dg = digits = new Int32Array(Math.max(n, dg.length * 2));
   let dc = 0;
-  let inRun = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit && !inRun) dg[dc++] = i;
-    inRun = digit;
-  }
+  // The expression engine finds where runs of digits start several times faster than a loop over every character.
+  const re = DIGIT_RUN_START;
+  re.lastIndex = 0;
+  while (re.test(text)) dg[dc++] = re.lastIndex - 1;
   digitCount = dc;
   if (dc > 0) refsAtDigits(index, text, hits);
   return [...hits.values()];
