@@ -66,6 +66,8 @@ export interface DirectoryIndex {
   readonly phraseTable: PhraseTable;
   /** Hashes of every key of `matterByRef`, so the scanner checks a reference-shaped token without cutting a string. */
   readonly refHashes: ReadonlySet<number>;
+  /** Every matter number and alias has a digit: then text without one cites no matter, and its scan is skipped. */
+  readonly everyRefHasDigit: boolean;
 }
 
 /** DESIGN defaults when a firm configures no reference patterns. */
@@ -240,6 +242,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const mattersByClient = new Map<string, Matter[]>();
   const matterByRef = new Map<string, string>();
   const refHashes = new Set<number>();
+  let everyRefHasDigit = true;
   const opposingByEmail = new Map<string, string[]>();
   const opposingByDomain = new Map<string, string[]>();
   // Identical phrases are grouped as they are added: text is matched once per phrase, however many owners share it,
@@ -280,6 +283,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     const key = normalizeRef(ref);
     matterByRef.set(key, matterId);
     refHashes.add(hashWord(key));
+    if (everyRefHasDigit && !/[0-9]/.test(key)) everyRefHasDigit = false;
   };
   for (const client of directory.clients) {
     const words = nameWords(client.name);
@@ -344,7 +348,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   return {
     directory, firmDomains, peopleByEmail, contactByEmail, clientsByDomain, clientById, matterById, mattersByClient,
     matterByRef, refPatterns, opposingByEmail, opposingByDomain, maxPhraseWords,
-    phraseTable: { byHash, bits }, refHashes,
+    phraseTable: { byHash, bits }, refHashes, everyRefHasDigit,
     // Recognition reads phrases through `phraseTable`; this string-keyed view is for other readers, made when first asked.
     get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
       if (byFirstWord === null) {

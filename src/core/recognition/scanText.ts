@@ -76,7 +76,6 @@ const DIGIT_RUN_START = /(?<![0-9])[0-9]/g;
  * is a hit glued into a longer code ("INV-2025-0811").
  */
 export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
-  const hits = patternRefs(index, text);
   // Reference tokens are looked for around the digits only, as `findRefsAndPhrases` does after its word scan.
   const n = text.length;
   let dg = digits;
@@ -87,6 +86,8 @@ export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
   re.lastIndex = 0;
   while (re.test(text)) dg[dc++] = re.lastIndex - 1;
   digitCount = dc;
+  if (dc === 0 && index.everyRefHasDigit) return [];
+  const hits = patternRefs(index, text);
   if (dc > 0) refsAtDigits(index, text, hits);
   return [...hits.values()];
 }
@@ -149,6 +150,8 @@ function tokenRef(index: DirectoryIndex, refs: ReadonlySet<number>, text: string
 export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs: RefHit[]; phrases: PhraseTarget[] } {
   const count = scanWords(text, true);
   if (count < 0) return { refs: findRefs(index, text), phrases: findPhrasesUnicode(index, text) };
+  // A pattern's match names a matter only if it spells a number or alias: without a digit in the text, none can.
+  if (digitCount === 0 && index.everyRefHasDigit) return { refs: [], phrases: matchPhrases(index, text, count) };
   const hits = patternRefs(index, text);
   if (digitCount > 0) refsAtDigits(index, text, hits);
   return { refs: [...hits.values()], phrases: matchPhrases(index, text, count) };

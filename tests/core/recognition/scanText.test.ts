@@ -45,6 +45,22 @@ describe("scanText", () => {
   });
 });
 
+describe("scanText: references without digits", () => {
+  it("still reads the firm's patterns in text without a digit when some matter's alias has none", () => {
+    const named = buildDirectoryIndex({
+      ...directory,
+      firm: { ...directory.firm, matterRefPatterns: ["\\bPROJECT [A-Z]+\\b"] },
+      matters: [{ ...directory.matters[0], aliases: ["Project Kestrel"] }],
+    });
+    expect(named.everyRefHasDigit).toBe(false);
+    expect(findRefs(named, "Re: PROJECT KESTREL next steps").map((h) => h.matterId)).toEqual(["m1"]);
+    expect(findRefsAndPhrases(named, "Re: PROJECT KESTREL next steps").refs.map((h) => h.matterId)).toEqual(["m1"]);
+    // With digits in every number and alias, a text without digits cites nothing.
+    expect(index.everyRefHasDigit).toBe(true);
+    expect(findRefs(index, "no digits here")).toEqual([]);
+  });
+});
+
 describe("scanText: the character scanner reads words as the word expression does", () => {
   // Deterministic pseudo-random texts mixing phrase words, digits, apostrophes, smart quotes, accents and emoji.
   const vocab = ["drag", "along", "SHA", "sha", "shareholders", "agreement", "rent", "free", "Zoë", "ZOË", "Zoe", "mews", "Quayside", "House",
