@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 
 const only = process.argv.slice(2);
 const modules = readdirSync("scripts/bench")
-  .filter((f) => f.endsWith(".ts") && !["benchLine.ts", "index.ts", "officeStub.ts"].includes(f))
+  .filter((f) => f.endsWith(".ts") && !["benchLine.ts", "index.ts", "officeStub.ts", "machineSpeed.ts"].includes(f))
   .map((f) => f.replace(/\.ts$/, ""))
   .filter((name) => !only.length || only.includes(name))
   .sort();

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { atLeast, atMost, info, median } from "./benchLine";
+import { jsLoopNsPerChar } from "./machineSpeed";
 import type { BenchLine } from "./benchLine";
 import { parseEml } from "../../src/adapters/mime/parseEml";
 import { parseDirectoryJson } from "../../src/core/directory/parseDirectory";
@@ -148,5 +149,6 @@ export async function run(): Promise<BenchLine[]> {
     info("recognize.usPerMessageOneRound", median(firstRound), "µs"),
     info("recognize.usPerMessageP90", [...perMessage].sort((a, b) => a - b)[Math.floor(perMessage.length * 0.9)], "µs"),
     atMost("recognize.indexBuildMs", median(builds), "ms", 500),
+    info("machine.jsLoopNsPerChar", jsLoopNsPerChar(), "ns/char (a fixed JS loop: higher means the machine is slower right now)"),
   ];
 }

@@ -122,6 +122,8 @@ function foldedWords(text: string): string[] {
   if (!isAscii(text)) return [...tokenize(text).words];
   const words: string[] = [];
   const n = text.length;
+  // Lower-cased once, words cut from it: one string per word instead of two (ASCII keeps every length).
+  const lower = text.toLowerCase();
   let i = 0;
   while (i < n) {
     if (!isAlnum(text.charCodeAt(i))) {
@@ -138,7 +140,7 @@ function foldedWords(text: string): string[] {
       if (i < n && isAlnum(text.charCodeAt(i))) while (i < n && isAlnum(text.charCodeAt(i))) i++;
       else break;
     }
-    const raw = text.slice(start, i).toLowerCase();
+    const raw = lower.slice(start, i);
     words.push(apostrophe ? raw.replace(/'/g, "") : raw);
   }
   return words;
