@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, type Theme } from "@fluentui/react-components";
 import { fluentVar } from "./shell/fluentVar";
 import type { Capabilities } from "./capabilities";
@@ -37,8 +37,10 @@ export function App({ capabilities, startupError, onFirstRender }: { capabilitie
   }, []);
 
   // Switching to dark or high contrast while open: the previous theme stays until the other themes have loaded.
-  const wanted = fluentThemeFor(theme, highContrast);
-  const [, setThemesLoaded] = useState(false);
+  const [themesLoaded, setThemesLoaded] = useState(false);
+  // One theme object per change: FluentProvider rewrites its CSS variables whenever it gets a new one. (themesLoaded is a
+  // dependency because fluentThemeFor reads the dark and high-contrast themes once they have loaded.)
+  const wanted = useMemo(() => fluentThemeFor(theme, highContrast), [theme, highContrast, themesLoaded]);
   const last = useRef<{ theme: Theme; kind: ThemeKind }>({ theme: LIGHT_THEME, kind: "light" });
   const shownTheme = wanted ? { theme: wanted, kind: themeKindOf(theme, highContrast) } : last.current;
   useEffect(() => {
