@@ -77,7 +77,7 @@ describe("overdue in the workbench", () => {
     await expect.poll(() => body.textContent(), { timeout: 15000 }).toContain("By attorney");
   });
 
-  it("with the Overdue reply setting on, overdue rows get the category after a scan; No reply needed clears it, Undo sets it again", async () => {
+  it("with the Overdue reply setting on, overdue rows get the category after a scan; No reply needed clears it and is shared, Undo sets it again", async () => {
     const frame = pane(page);
     await frame.getByRole("tab", { name: "Settings" }).click();
     const toggle = frame.getByRole("switch", { name: /Overdue reply" category/ });
@@ -110,12 +110,15 @@ describe("overdue in the workbench", () => {
     await item.getByLabel("Why no reply is needed").fill("Answered by phone");
     await item.getByRole("button", { name: "Save" }).click();
     await expect.poll(catText, { timeout: 30000 }).not.toContain("Overdue reply");
+    // The decision is shared through the mailbox: the message carries "No reply needed" for colleagues and other devices.
+    await expect.poll(catText, { timeout: 30000 }).toContain("No reply needed");
     const aside = frame.locator("[data-testid=set-aside-item]").filter({ has: frame.getByText(subject, { exact: true }) });
     await expect.poll(() => aside.count(), { timeout: 15000 }).toBe(1);
     expect(await aside.locator("[data-testid=set-aside-decision]").textContent()).toContain("No reply needed: Answered by phone");
 
     await aside.getByTestId("overdue-undo").click();
     await expect.poll(catText, { timeout: 30000 }).toContain("Overdue reply");
+    await expect.poll(catText, { timeout: 30000 }).not.toContain("No reply needed");
     await expect.poll(() => frame.locator("[data-testid=overdue-group] [data-testid=overdue-subject]", { hasText: subject }).count(), { timeout: 15000 }).toBeGreaterThan(0);
   });
 

@@ -4,8 +4,11 @@ import type { GraphClient } from "./graphClient";
 import { applyCategoryPatches } from "./categoryPatcher";
 import { OVERDUE_CATEGORY } from "./matterProperty";
 
-/** Sets/clears the "Overdue reply" category through Graph so every device's message list shows it. */
-export function createGraphOverdueFlagWriter(graph: GraphClient, category = OVERDUE_CATEGORY): OverdueFlagWriter {
+/**
+ * Sets/clears one category through Graph so every device's message list shows it: "Overdue reply" by default, or
+ * another (the shared "No reply needed").
+ */
+export function createGraphOverdueFlagWriter(graph: GraphClient, category: { readonly name: string; readonly color: string } = OVERDUE_CATEGORY): OverdueFlagWriter {
   const knownCategories = new Map<string, Set<string>>();
   return {
     async setOverdue(items: readonly OverdueFlagItem[], overdue: boolean): Promise<MirrorOutcome[]> {

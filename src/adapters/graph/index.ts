@@ -11,5 +11,5 @@ export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirecto
 export { createGraphOverdueFlagWriter } from "./graphOverdueFlagWriter";
 export { toMailMessage } from "./graphMessageMapper";
 export { mapGraphError } from "./graphErrors";
-export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, OVERDUE_CATEGORY } from "./matterProperty";
+export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "./matterProperty";
 export { ScopesOption } from "./graphMiddleware";

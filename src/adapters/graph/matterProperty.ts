@@ -10,3 +10,6 @@ export const EXPAND_MATTER_PROPERTY = `singleValueExtendedProperties($filter=id 
 
 /** The Outlook category that marks client mail with an overdue reply. */
 export const OVERDUE_CATEGORY = { name: "Overdue reply", color: "preset0" } as const;
+
+/** The Outlook category that shares "no reply needed" on client mail with colleagues and the user's other devices. */
+export const NO_REPLY_CATEGORY = { name: "No reply needed", color: "preset12" } as const;

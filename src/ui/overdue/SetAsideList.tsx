@@ -6,7 +6,8 @@ import { formatDateTime } from "../shell/dates";
 export function decisionText(item: OverdueItem): string {
   const note = item.note;
   if (!note) return "";
-  const who = `${note.by}, ${formatDateTime(note.at)}`;
+  // A decision read from the mailbox says who and when nowhere: only where it came from.
+  const who = note.source === "mailbox" ? note.by : `${note.by}, ${formatDateTime(note.at)}`;
   if (item.snoozedUntil) return `Snoozed until ${formatDateTime(item.snoozedUntil)} (${who})`;
   return `No reply needed: ${note.reason ?? "decided"} (${who})`;
 }

@@ -15,6 +15,11 @@ export interface ClockNote {
   readonly at: string;
   /** ISO-8601 UTC end of a snooze; null otherwise. */
   readonly until: string | null;
+  /**
+   * "mailbox" for a decision read from the message's shared category (decisionMarks.ts), taken by a colleague or on
+   * another device: who and when are not known there (`at` is then the message's time). Absent for this device's own.
+   */
+  readonly source?: "mailbox";
   /** Earlier decisions on this message, oldest first (each without its own history). Absent on a first decision. */
   readonly history?: readonly ClockNote[];
 }

@@ -11,6 +11,7 @@ import type { FirmCalendar } from "../../time/firmCalendar";
 import { toMillis } from "../../time/firmCalendar";
 import type { MailboxSnapshot } from "../../scan/mailboxScan";
 import type { ClockNote } from "./clockNotes";
+import { noteFromMailbox } from "./decisionMarks";
 import type { OverdueSettings } from "./overdueSettings";
 
 /** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
@@ -63,6 +64,8 @@ export interface OverdueContext {
   readonly history?: FilingHistory;
   /** Notes by internetMessageId. */
   readonly notes: ReadonlyMap<string, ClockNote>;
+  /** The category that shares "no reply needed" through the mailbox (decisionMarks.ts); read where no note is. */
+  readonly noReplyCategoryName?: string;
   readonly now: string;
 }
 
@@ -111,7 +114,8 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       calendar: ctx.calendar,
       now: ctx.now,
     });
-    const note = message.internetMessageId ? ctx.notes.get(message.internetMessageId) ?? null : null;
+    // This device's own decision first (its mark may still wait in the outbox); else what the mailbox says.
+    const note = (message.internetMessageId ? ctx.notes.get(message.internetMessageId) : undefined) ?? noteFromMailbox(message, ctx.noReplyCategoryName, ctx.now);
     items.push(withNote(
       {
         key: `${snapshot.mailbox ?? "me"}|${message.id}`,

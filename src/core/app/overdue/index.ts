@@ -1,6 +1,7 @@
 /** The response clock's app logic: scan → recognition → needs-reply → clock → list, alerts, digest, team view. */
 export * from "./overdueSettings";
 export * from "./clockNotes";
+export * from "./decisionMarks";
 export * from "./evaluateSnapshot";
 export * from "./digest";
 export * from "./teamStats";

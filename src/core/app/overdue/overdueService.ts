@@ -13,6 +13,9 @@ import { MatterlineError, toMatterlineError } from "../../errors";
 import { createFirmCalendar } from "../../time/firmCalendar";
 import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "../../scan/mailboxScan";
 import { describeDecision, supersede, type ClockNote, type ClockNoteStore } from "./clockNotes";
+import { DECISION_MARK_KIND, decisionMarkKey, type DecisionMarkPayload } from "./decisionMarks";
+import { enqueue, newOperation } from "../../outbox/queue";
+import type { OutboxStore } from "../../ports/outboxStore";
 import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UrgentGroups } from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
@@ -30,6 +33,11 @@ export interface OverdueServiceDeps {
   readonly flags?: OverdueFlagWriter;
   /** Name of that category, to know which messages carry it already. */
   readonly overdueCategoryName: string;
+  /**
+   * Where "no reply needed" is shared: the outbox that will put the category on the message (decisionMarks.ts) and
+   * the category's name, read back from every scanned message. Absent: decisions stay on this device.
+   */
+  readonly decisionMarks?: { readonly outbox: OutboxStore; readonly categoryName: string; readonly queued?: () => void };
   readonly sender: MailSender;
   readonly me: { readonly email: string; readonly name: string };
   readonly clock: Clock;
@@ -127,6 +135,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       me,
       history,
       notes: new Map(notes.map((n) => [n.internetMessageId, n])),
+      noReplyCategoryName: deps.decisionMarks?.categoryName,
       now,
     };
     const wanted = [null, ...settings.watchedMailboxes];
@@ -219,11 +228,25 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     const settings = await loadSettings();
     const view = await evaluate(settings);
     // The category follows the decision at once (set again after an undo, cleared after "no reply needed").
-    if (view && wantsFlagSync(view, settings)) {
-      await syncFlags(view, settings.overdueCategory);
-      return { ...view, flagError };
-    }
-    return view;
+    const flaggedView = view && wantsFlagSync(view, settings) ? await syncFlags(view, settings.overdueCategory).then(() => ({ ...view, flagError })) : view;
+    // Shared after the flag is written: both rewrite the message's category list, and one at a time loses nothing.
+    await shareDecision(item, note.kind === "no-reply-needed", (previous ?? item.note ?? undefined)?.kind === "no-reply-needed");
+    return flaggedView;
+  }
+
+  /**
+   * Queues the mailbox mark of a decision: the category on for "no reply needed", off otherwise (a snooze or an undo
+   * leaves the mail waiting for everyone else). Nothing is written when neither this decision nor the one before it
+   * was "no reply needed" and the message shows no mark: a snooze on plain mail changes nothing in the mailbox.
+   */
+  async function shareDecision(item: OverdueItem, noReplyNeeded: boolean, wasNoReplyNeeded: boolean): Promise<void> {
+    const marks = deps.decisionMarks;
+    if (!marks || !item.internetMessageId) return;
+    const marked = item.categories.some((c) => c.toLowerCase() === marks.categoryName.toLowerCase());
+    if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return;
+    const payload: DecisionMarkPayload = { mailbox: item.mailbox, graphId: item.graphId, internetMessageId: item.internetMessageId, noReplyNeeded };
+    await enqueue(marks.outbox, newOperation({ key: decisionMarkKey(item.mailbox, item.internetMessageId), kind: DECISION_MARK_KIND, payload, now: deps.clock.now() }));
+    marks.queued?.();
   }
 
   function wantsFlagSync(view: OverdueView, settings: OverdueSettings): boolean {
@@ -273,9 +296,10 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       return decide(item, { kind: "snooze", reason: null, until });
     },
     async undo(item) {
-      const current = item.internetMessageId ? await deps.notes.get(item.internetMessageId) : undefined;
+      // This device's note, else the decision read from the mailbox (a colleague's or another device's).
+      const current = (item.internetMessageId ? await deps.notes.get(item.internetMessageId) : undefined) ?? item.note ?? undefined;
       if (!current || current.kind === "undo") throw new MatterlineError("invalid-input", "There is no decision on this message to undo.");
-      return decide(item, { kind: "undo", reason: `Undid ${describeDecision(current)} of ${current.by} at ${current.at}`, until: null });
+      return decide(item, { kind: "undo", reason: `Undid ${describeDecision(current)} of ${current.by}${current.source === "mailbox" ? "" : ` at ${current.at}`}`, until: null });
     },
     digest,
     async sendDigest() {

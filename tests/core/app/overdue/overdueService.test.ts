@@ -2,15 +2,20 @@ import { describe, expect, it, vi } from "vitest";
 import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "../../../../src/core/app/overdue";
 import type { OverdueFlagItem, OverdueFlagWriter } from "../../../../src/core/ports/overdueFlagWriter";
 import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
+import { DECISION_MARK_KIND, decisionMarkExecutor, type DecisionMarkPayload } from "../../../../src/core/app/overdue";
+import { drainOutbox } from "../../../../src/core/outbox";
+import { MemoryOutboxStore } from "../../../../src/adapters/storage/memoryStores";
+import { decisionText } from "../../../../src/ui/overdue/SetAsideList";
 
 const ME = "alice@firm.example";
 const SHARED = "team@firm.example";
 const NOW = "2025-08-26T15:30:00Z"; // a Tuesday
 
-function setup(options: { shared?: boolean; category?: boolean } = {}) {
-  const server = fakeSync();
+function setup(options: { shared?: boolean; category?: boolean; server?: ReturnType<typeof fakeSync>; outbox?: MemoryOutboxStore } = {}) {
+  const server = options.server ?? fakeSync();
   const kv = memoryKv();
   const notes = memoryClockNoteStore();
+  const outbox = options.outbox ?? new MemoryOutboxStore();
   let now = new Date(NOW);
   const sent: { subject: string; html: string }[] = [];
   const flagCalls: { keys: string[]; overdue: boolean }[] = [];
@@ -28,12 +33,13 @@ function setup(options: { shared?: boolean; category?: boolean } = {}) {
     directory: async () => ({ directory, index }),
     flags,
     overdueCategoryName: "Overdue reply",
+    decisionMarks: { outbox, categoryName: "No reply needed" },
     sender: { send: async (m) => void sent.push({ subject: m.subject, html: m.html }) },
     me: { email: ME, name: "Alice Partner" },
     clock: { now: () => now },
   });
   const settings = { watchedMailboxes: options.shared ? [SHARED] : [], slaHours: 24, businessDays: false, windowDays: 14, overdueCategory: !!options.category };
-  return { server, kv, notes, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
+  return { server, kv, notes, outbox, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
 }
 
 const byId = (view: OverdueView, id: string): OverdueItem => {
@@ -150,6 +156,53 @@ describe("overdue service", () => {
     const again = (await t.service.markNoReplyNeeded(byId(back, "<a@t>"), "Client withdrew the question"))!;
     expect(byId(again, "<a@t>").clock.state).toBe("no-reply-needed");
     expect((await t.notes.get("<a@t>"))!.history?.map((n) => n.kind)).toEqual(["no-reply-needed", "undo"]);
+  });
+
+  it("shares no reply needed through the mailbox: another device sees it, can undo it, and snoozes stay personal", async () => {
+    const server = fakeSync();
+    const { a, b } = seed(server);
+    const laptop = setup({ server });
+    const view = await laptop.service.scan();
+    await laptop.service.markNoReplyNeeded(byId(view, "<a@t>"), "Answered by phone");
+    await laptop.service.snooze(byId(view, "<b@t>"), "2025-08-26T18:00:00Z");
+    // One mark queued, for the decision only: the snooze leaves the mail waiting for everyone else.
+    const queued = await laptop.outbox.list();
+    expect(queued.map((op) => [op.kind, (op.payload as DecisionMarkPayload).internetMessageId, (op.payload as DecisionMarkPayload).noReplyNeeded])).toEqual([[DECISION_MARK_KIND, "<a@t>", true]]);
+
+    // The outbox puts the category on the message (here: the fake mailbox the other device scans).
+    const written: { ids: string[]; on: boolean }[] = [];
+    const writer = {
+      setOverdue: async (items: readonly OverdueFlagItem[], on: boolean) => {
+        written.push({ ids: items.map((i) => i.internetMessageId), on });
+        for (const i of items) server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
+        return items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" }));
+      },
+    };
+    const drained = await drainOutbox({ store: laptop.outbox, executors: { [DECISION_MARK_KIND]: decisionMarkExecutor(writer) }, now: new Date(NOW) });
+    expect(drained.succeeded).toBe(1);
+    expect(written).toEqual([{ ids: ["<a@t>"], on: true }]);
+
+    // The phone has no notes of its own: it reads the decision from the mailbox, and the snooze is not there.
+    const phone = setup({ server });
+    const seen = await phone.service.scan();
+    const shared = byId(seen, "<a@t>");
+    expect(shared.clock.state).toBe("no-reply-needed");
+    expect(shared.note).toMatchObject({ kind: "no-reply-needed", by: "a colleague or another device", source: "mailbox" });
+    expect(decisionText(shared)).toBe("No reply needed: Marked “No reply needed” in the mailbox (a colleague or another device)");
+    expect(seen.groups.overdue).toHaveLength(0);
+    expect(byId(seen, "<b@t>").clock.state).toBe("waiting");
+    expect(seen.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
+
+    // Undone on the phone: the clock runs there at once, and the category is queued to come off.
+    const undone = (await phone.service.undo(shared))!;
+    expect(byId(undone, "<a@t>").clock.state).toBe("overdue");
+    expect((await phone.outbox.list()).map((op) => (op.payload as DecisionMarkPayload).noReplyNeeded)).toEqual([false]);
+
+    // Undone on the laptop before its next scan (its list does not show the category yet): still queued to come off.
+    const stale = byId((await laptop.service.current())!, "<a@t>");
+    expect(stale.categories).not.toContain("No reply needed");
+    await laptop.service.undo(stale);
+    expect((await laptop.outbox.list()).map((op) => (op.payload as DecisionMarkPayload).noReplyNeeded)).toEqual([false]);
   });
 
   it("team figures cover 30 days while the list keeps to the 14-day window, and say which period", async () => {

@@ -1,0 +1,74 @@
+import type { OutboxExecutor, ExecutorOutcome } from "../../outbox/drain";
+import type { OutboxOperation } from "../../outbox/types";
+import type { OverdueFlagItem, OverdueFlagWriter } from "../../ports/overdueFlagWriter";
+import type { MailMessage } from "../../model/mail";
+import type { ClockNote } from "./clockNotes";
+
+/**
+ * "No reply needed" is shared through the mailbox as a category on the message (Graph sets it), so a colleague, a
+ * partner's team view and the user's other devices stop counting that mail as waiting. The decision's reason, who
+ * took it and when stay in this device's notes (the audit); snoozes stay personal and are not shared.
+ */
+export const DECISION_MARK_KIND = "clock-mark";
+
+/** What one outbox operation asks: put the category on a message (true) or take it off (false). */
+export interface DecisionMarkPayload {
+  readonly mailbox: string | null;
+  readonly graphId: string | null;
+  readonly internetMessageId: string;
+  readonly noReplyNeeded: boolean;
+}
+
+function isDecisionMarkPayload(p: unknown): p is DecisionMarkPayload {
+  const o = p as Partial<DecisionMarkPayload> | null;
+  return !!o && typeof o.internetMessageId === "string" && typeof o.noReplyNeeded === "boolean" && (o.mailbox === null || typeof o.mailbox === "string");
+}
+
+/** The outbox key of a message's mark: one per message, so a later decision replaces a pending earlier one. */
+export function decisionMarkKey(mailbox: string | null, internetMessageId: string): string {
+  return `clock-mark|${mailbox ?? "me"}|${internetMessageId}`;
+}
+
+/** Runs "clock-mark" operations through a category writer: one call for the sets, one for the clears. */
+export function decisionMarkExecutor(writer: OverdueFlagWriter): OutboxExecutor {
+  return {
+    batchSize: 100,
+    async execute(ops: readonly OutboxOperation[]): Promise<ExecutorOutcome[]> {
+      const outcomes: ExecutorOutcome[] = [];
+      const set: OverdueFlagItem[] = [];
+      const clear: OverdueFlagItem[] = [];
+      for (const op of ops) {
+        if (!isDecisionMarkPayload(op.payload)) {
+          outcomes.push({ key: op.key, ok: false, retryable: false, error: "This mailbox mark could not be read." });
+          continue;
+        }
+        const { mailbox, graphId, internetMessageId, noReplyNeeded } = op.payload;
+        (noReplyNeeded ? set : clear).push({ key: op.key, mailbox, graphId, internetMessageId });
+      }
+      for (const [items, value] of [[set, true], [clear, false]] as const) {
+        if (items.length === 0) continue;
+        outcomes.push(...(await writer.setOverdue(items, value)));
+      }
+      return outcomes;
+    },
+  };
+}
+
+/**
+ * The decision the mailbox carries for a message this device has no note on: its "No reply needed" category, set
+ * by a colleague or on another device. Who and why are not in the mailbox, so the note says where it came from.
+ */
+export function noteFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockNote | null {
+  if (!categoryName) return null;
+  const name = categoryName.toLowerCase();
+  if (!(message.categories ?? []).some((c) => c.toLowerCase() === name)) return null;
+  return {
+    internetMessageId: message.internetMessageId ?? message.id,
+    kind: "no-reply-needed",
+    reason: `Marked “${categoryName}” in the mailbox`,
+    by: "a colleague or another device",
+    at: message.receivedAt ?? now,
+    until: null,
+    source: "mailbox",
+  };
+}
