@@ -8,7 +8,7 @@ export { createGraphCalendarWriter, createGraphSeriesWriter } from "./graphCalen
 export { createGraphMailSender } from "./graphMailSender";
 export { createGraphMailboxSettingsReader } from "./graphMailboxSettingsReader";
 export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirectoryFileReader";
-export { createGraphOverdueFlagWriter } from "./graphOverdueFlagWriter";
+export { createGraphCategoryFlagWriter } from "./graphCategoryFlagWriter";
 export { toMailMessage } from "./graphMessageMapper";
 export { mapGraphError } from "./graphErrors";
 export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "./matterProperty";

@@ -4,7 +4,7 @@ import { DECISION_MARK_KIND, createOverdueService, decisionMarkExecutor, snoozeU
 import { createFirmCalendar } from "../../core/time/firmCalendar";
 import { MatterlineError } from "../../core/errors";
 import { filingHistoryFromSnapshot } from "../../core/matterLog";
-import { createGraphFolderSync, createGraphMailSender, createGraphOverdueFlagWriter, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "../../adapters/graph";
+import { createGraphFolderSync, createGraphMailSender, createGraphCategoryFlagWriter, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "../../adapters/graph";
 import { createOfficeItemNotifier, createOfficeReplyComposer } from "../../adapters/office";
 import { createOfficeMessageOpener } from "../../adapters/office/messageOpener";
 import { createRecordScanCheckpointStore } from "../../adapters/storage/recordScanCheckpointStore";
@@ -21,7 +21,7 @@ export async function buildOverdue(ctx: PaneContext): Promise<OverdueCapability 
     notes: ctx.stores.clockNotes,
     directory: () => ctx.directory.current(),
     history: async () => filingHistoryFromSnapshot(await ctx.stores.history.snapshot()),
-    flags: createGraphOverdueFlagWriter(ctx.graph),
+    flags: createGraphCategoryFlagWriter(ctx.graph),
     overdueCategoryName: OVERDUE_CATEGORY.name,
     decisionMarks: { outbox: ctx.stores.outbox, categoryName: NO_REPLY_CATEGORY.name, queued: () => ctx.outbox.drainSoon() },
     sender: createGraphMailSender(ctx.graph),
@@ -29,7 +29,7 @@ export async function buildOverdue(ctx: PaneContext): Promise<OverdueCapability 
     clock: { now: ctx.now },
   });
   // "No reply needed" reaches the mailbox through the outbox, so a decision taken offline is shared once back online.
-  ctx.outbox.register(DECISION_MARK_KIND, decisionMarkExecutor(createGraphOverdueFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));
+  ctx.outbox.register(DECISION_MARK_KIND, decisionMarkExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));
   const notifier = createOfficeItemNotifier(ctx.office);
   const composer = createOfficeReplyComposer(ctx.office);
   const opener = createOfficeMessageOpener(ctx.office);

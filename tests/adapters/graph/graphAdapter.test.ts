@@ -8,7 +8,7 @@ import {
   createGraphMailboxSettingsReader,
   createGraphMailSender,
   createGraphMessageReader,
-  createGraphOverdueFlagWriter,
+  createGraphCategoryFlagWriter,
   MATTER_PROPERTY_ID,
 } from "../../../src/adapters/graph";
 import type { MirrorItem } from "../../../src/core/ports/mailboxMirror";
@@ -255,11 +255,11 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
   it("sets and clears the Overdue reply category without touching others", async () => {
     const { sim, graph } = setup();
     const [m] = seed(sim, 1);
-    const flags = createGraphOverdueFlagWriter(graph);
+    const flags = createGraphCategoryFlagWriter(graph);
     const item = { key: "a", mailbox: null, graphId: m.id, internetMessageId: m.internetMessageId! };
-    expect((await flags.setOverdue([item], true))[0].ok).toBe(true);
+    expect((await flags.setCategory([item], true))[0].ok).toBe(true);
     expect(sim.message("me", m.id)!.categories).toEqual(["Personal", "Overdue reply"]);
-    await flags.setOverdue([item], false);
+    await flags.setCategory([item], false);
     expect(sim.message("me", m.id)!.categories).toEqual(["Personal"]);
   });
 });

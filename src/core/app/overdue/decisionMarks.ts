@@ -1,6 +1,6 @@
 import type { OutboxExecutor, ExecutorOutcome } from "../../outbox/drain";
 import type { OutboxOperation } from "../../outbox/types";
-import type { OverdueFlagItem, OverdueFlagWriter } from "../../ports/overdueFlagWriter";
+import type { CategoryFlagItem, CategoryFlagWriter } from "../../ports/categoryFlagWriter";
 import type { MailMessage } from "../../model/mail";
 import type { ClockNote } from "./clockNotes";
 
@@ -30,13 +30,13 @@ export function decisionMarkKey(mailbox: string | null, internetMessageId: strin
 }
 
 /** Runs "clock-mark" operations through a category writer: one call for the sets, one for the clears. */
-export function decisionMarkExecutor(writer: OverdueFlagWriter): OutboxExecutor {
+export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor {
   return {
     batchSize: 100,
     async execute(ops: readonly OutboxOperation[]): Promise<ExecutorOutcome[]> {
       const outcomes: ExecutorOutcome[] = [];
-      const set: OverdueFlagItem[] = [];
-      const clear: OverdueFlagItem[] = [];
+      const set: CategoryFlagItem[] = [];
+      const clear: CategoryFlagItem[] = [];
       for (const op of ops) {
         if (!isDecisionMarkPayload(op.payload)) {
           outcomes.push({ key: op.key, ok: false, retryable: false, error: "This mailbox mark could not be read." });
@@ -47,7 +47,7 @@ export function decisionMarkExecutor(writer: OverdueFlagWriter): OutboxExecutor 
       }
       for (const [items, value] of [[set, true], [clear, false]] as const) {
         if (items.length === 0) continue;
-        outcomes.push(...(await writer.setOverdue(items, value)));
+        outcomes.push(...(await writer.setCategory(items, value)));
       }
       return outcomes;
     },

@@ -6,7 +6,7 @@ import type { FilingHistory } from "../../recognition/types";
 import type { MailFolderSync } from "../../ports/mailFolderSync";
 import type { ScanCheckpointStore } from "../../ports/scanCheckpointStore";
 import type { SettingsStore } from "../../ports/settingsStore";
-import type { OverdueFlagItem, OverdueFlagWriter } from "../../ports/overdueFlagWriter";
+import type { CategoryFlagItem, CategoryFlagWriter } from "../../ports/categoryFlagWriter";
 import type { MailSender } from "../../ports/mailSender";
 import type { Clock } from "../../ports/clock";
 import { MatterlineError, toMatterlineError } from "../../errors";
@@ -30,7 +30,7 @@ export interface OverdueServiceDeps {
   readonly directory: () => Promise<{ readonly directory: Directory; readonly index: DirectoryIndex } | null>;
   readonly history?: () => Promise<FilingHistory | undefined>;
   /** Sets/clears the "Overdue reply" category; absent when the host cannot. */
-  readonly flags?: OverdueFlagWriter;
+  readonly flags?: CategoryFlagWriter;
   /** Name of that category, to know which messages carry it already. */
   readonly overdueCategoryName: string;
   /**
@@ -161,8 +161,8 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function syncFlags(view: OverdueView, enabled: boolean): Promise<void> {
     if (!deps.flags) return;
     const name = deps.overdueCategoryName;
-    const add: OverdueFlagItem[] = [];
-    const remove: OverdueFlagItem[] = [];
+    const add: CategoryFlagItem[] = [];
+    const remove: CategoryFlagItem[] = [];
     for (const i of view.items) {
       if (!i.internetMessageId) continue;
       const want = enabled && i.clock.state === "overdue";
@@ -174,7 +174,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     for (const [list, value] of [[add, true], [remove, false]] as const) {
       if (!list.length) continue;
       try {
-        const outcomes = await deps.flags.setOverdue(list, value);
+        const outcomes = await deps.flags.setCategory(list, value);
         const failed = outcomes.filter((o) => !o.ok);
         for (const o of outcomes) if (o.ok) flagged.set(o.key, value);
         if (failed.length) {

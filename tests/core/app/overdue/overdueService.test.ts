@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "../../../../src/core/app/overdue";
-import type { OverdueFlagItem, OverdueFlagWriter } from "../../../../src/core/ports/overdueFlagWriter";
+import type { CategoryFlagItem, CategoryFlagWriter } from "../../../../src/core/ports/categoryFlagWriter";
 import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
 import { DECISION_MARK_KIND, decisionMarkExecutor, type DecisionMarkPayload } from "../../../../src/core/app/overdue";
 import { drainOutbox } from "../../../../src/core/outbox";
@@ -19,8 +19,8 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
   let now = new Date(NOW);
   const sent: { subject: string; html: string }[] = [];
   const flagCalls: { keys: string[]; overdue: boolean }[] = [];
-  const flags: OverdueFlagWriter = {
-    setOverdue: vi.fn(async (items: readonly OverdueFlagItem[], overdue: boolean) => {
+  const flags: CategoryFlagWriter = {
+    setCategory: vi.fn(async (items: readonly CategoryFlagItem[], overdue: boolean) => {
       flagCalls.push({ keys: items.map((i) => i.key), overdue });
       return items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "x" }));
     }),
@@ -172,7 +172,7 @@ describe("overdue service", () => {
     // The outbox puts the category on the message (here: the fake mailbox the other device scans).
     const written: { ids: string[]; on: boolean }[] = [];
     const writer = {
-      setOverdue: async (items: readonly OverdueFlagItem[], on: boolean) => {
+      setCategory: async (items: readonly CategoryFlagItem[], on: boolean) => {
         written.push({ ids: items.map((i) => i.internetMessageId), on });
         for (const i of items) server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
         return items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" }));

@@ -1,5 +1,5 @@
 import type { MirrorOutcome } from "../../core/ports/mailboxMirror";
-import type { OverdueFlagItem, OverdueFlagWriter } from "../../core/ports/overdueFlagWriter";
+import type { CategoryFlagItem, CategoryFlagWriter } from "../../core/ports/categoryFlagWriter";
 import type { GraphClient } from "./graphClient";
 import { applyCategoryPatches } from "./categoryPatcher";
 import { OVERDUE_CATEGORY } from "./matterProperty";
@@ -8,14 +8,14 @@ import { OVERDUE_CATEGORY } from "./matterProperty";
  * Sets/clears one category through Graph so every device's message list shows it: "Overdue reply" by default, or
  * another (the shared "No reply needed").
  */
-export function createGraphOverdueFlagWriter(graph: GraphClient, category: { readonly name: string; readonly color: string } = OVERDUE_CATEGORY): OverdueFlagWriter {
+export function createGraphCategoryFlagWriter(graph: GraphClient, category: { readonly name: string; readonly color: string } = OVERDUE_CATEGORY): CategoryFlagWriter {
   const knownCategories = new Map<string, Set<string>>();
   return {
-    async setOverdue(items: readonly OverdueFlagItem[], overdue: boolean): Promise<MirrorOutcome[]> {
+    async setCategory(items: readonly CategoryFlagItem[], on: boolean): Promise<MirrorOutcome[]> {
       if (items.length === 0) return [];
       return applyCategoryPatches(
         graph,
-        items.map((i) => ({ ...i, add: overdue ? { name: category.name, color: category.color } : null, remove: overdue ? [] : [category.name] })),
+        items.map((i) => ({ ...i, add: on ? { name: category.name, color: category.color } : null, remove: on ? [] : [category.name] })),
         knownCategories,
       );
     },
