@@ -44,7 +44,8 @@ async function start() {
   const seed = await loadSeed();
   const startedAt = Date.now();
   const now = () => new Date(Date.parse(seed.now) + (Date.now() - startedAt));
-  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: 15 });
+  // The mailbox keeps the workbench's time, so the times it stamps on changes compare with the pane's decisions.
+  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: 15, clock: () => now().getTime() });
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
 

@@ -15,6 +15,7 @@ export interface GraphMessageDto {
   ccRecipients?: GraphRecipientDto[] | null;
   receivedDateTime?: string | null;
   sentDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
   body?: { contentType?: string; content?: string } | null;
   bodyPreview?: string | null;
   categories?: string[] | null;
@@ -29,7 +30,7 @@ export interface GraphRecipientDto {
 }
 
 /** Fields a scan needs: no body for sent mail (only who/when/which conversation decides "answered"). */
-export const SELECT_HEADERS = ["internetMessageId", "conversationId", "subject", "from", "toRecipients", "ccRecipients", "receivedDateTime", "sentDateTime", "categories", "hasAttachments", "webLink"];
+export const SELECT_HEADERS = ["internetMessageId", "conversationId", "subject", "from", "toRecipients", "ccRecipients", "receivedDateTime", "sentDateTime", "lastModifiedDateTime", "categories", "hasAttachments", "webLink"];
 export const SELECT_WITH_BODY = [...SELECT_HEADERS, "body"];
 
 function address(r: GraphRecipientDto | null | undefined): Address | null {
@@ -68,6 +69,7 @@ export function toMailMessage(m: GraphMessageDto): MailMessage {
     bodyText,
     attachmentNames: [],
     categories: m.categories ?? [],
+    modifiedAt: iso(m.lastModifiedDateTime),
     loggedMatterId: matterIdOf(m),
     webLink: m.webLink ?? null,
   };

@@ -32,6 +32,8 @@ export interface MailMessage {
   readonly categories?: readonly string[];
   /** Lower-case header names we reason about: auto-submitted, precedence, list-id, list-unsubscribe, x-autoreply, … */
   readonly headers?: Readonly<Record<string, string>>;
+  /** When the mailbox last changed the message (Graph lastModifiedDateTime): a shared mark newer than a decision. */
+  readonly modifiedAt?: string | null;
   /** Matter id read back from our extended property, when the message was logged on another device. */
   readonly loggedMatterId?: string | null;
   /** Link to open the message in Outlook on the web (Graph webLink), when known. */

@@ -246,6 +246,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       ...clone(seed),
     };
     msg.id = id;
+    // Exchange keeps the time of every change to an item; delta and lists return it when selected.
+    if (msg.lastModifiedDateTime === undefined) msg.lastModifiedDateTime = msg.receivedDateTime ?? new Date(clock()).toISOString();
     if (msg.bodyPreview === undefined) msg.bodyPreview = htmlToPlain(msg.body?.content ?? "").slice(0, 255);
     if (!msg.sender && msg.from) msg.sender = clone(msg.from);
     msg.parentFolderId = folder;
@@ -445,6 +447,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     }
     seq++;
     stored.changed = seq;
+    if (!("lastModifiedDateTime" in (patch ?? {}))) stored.msg.lastModifiedDateTime = new Date(clock()).toISOString();
     return { status: 200, body: project(stored.msg as Record<string, unknown>, select, { props: false, filter: null }, false) };
   }
 

@@ -20,6 +20,7 @@ export interface GraphMessage {
   ccRecipients?: GraphEmailAddress[];
   receivedDateTime?: string;
   sentDateTime?: string;
+  lastModifiedDateTime?: string;
   body?: { contentType: "text" | "html"; content: string };
   bodyPreview?: string;
   categories?: string[];

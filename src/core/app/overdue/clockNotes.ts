@@ -20,6 +20,8 @@ export interface ClockNote {
    * another device: who and when are not known there (`at` is then the message's time). Absent for this device's own.
    */
   readonly source?: "mailbox";
+  /** True when the decision was also put in the mailbox (decisionMarks.ts), so a later change there can supersede it. */
+  readonly shared?: boolean;
   /** Earlier decisions on this message, oldest first (each without its own history). Absent on a first decision. */
   readonly history?: readonly ClockNote[];
 }

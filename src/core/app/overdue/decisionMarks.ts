@@ -72,3 +72,18 @@ export function noteFromMailbox(message: MailMessage, categoryName: string | und
     source: "mailbox",
   };
 }
+
+/**
+ * Which decision holds for a message: this device's note or the mailbox's mark. The device's own decision holds until
+ * the mailbox changes after it (while its own mark still waits in the outbox, nothing has changed yet); then the
+ * shared category says what holds now, since a colleague or another device may have undone or taken the decision.
+ * Snoozes are personal and always hold, and so do decisions taken before they were shared.
+ */
+export function currentNote(own: ClockNote | undefined, message: MailMessage, opts: { readonly categoryName?: string; readonly markPending: boolean; readonly now: string }): ClockNote | null {
+  const shared = noteFromMailbox(message, opts.categoryName, opts.now);
+  if (!own) return shared;
+  const changedSince = !!message.modifiedAt && Date.parse(message.modifiedAt) > Date.parse(own.at);
+  if (own.kind === "snooze" || !own.shared || opts.markPending || !changedSince) return own;
+  if (shared) return own.kind === "no-reply-needed" ? own : shared;
+  return own.kind === "undo" ? own : null;
+}

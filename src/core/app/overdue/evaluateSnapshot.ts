@@ -11,7 +11,7 @@ import type { FirmCalendar } from "../../time/firmCalendar";
 import { toMillis } from "../../time/firmCalendar";
 import type { MailboxSnapshot } from "../../scan/mailboxScan";
 import type { ClockNote } from "./clockNotes";
-import { noteFromMailbox } from "./decisionMarks";
+import { currentNote, decisionMarkKey } from "./decisionMarks";
 import type { OverdueSettings } from "./overdueSettings";
 
 /** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
@@ -64,8 +64,10 @@ export interface OverdueContext {
   readonly history?: FilingHistory;
   /** Notes by internetMessageId. */
   readonly notes: ReadonlyMap<string, ClockNote>;
-  /** The category that shares "no reply needed" through the mailbox (decisionMarks.ts); read where no note is. */
+  /** The category that shares "no reply needed" through the mailbox (decisionMarks.ts). */
   readonly noReplyCategoryName?: string;
+  /** Outbox keys of mailbox marks not written yet (decisionMarkKey): those messages' own notes hold. */
+  readonly pendingMarks?: ReadonlySet<string>;
   readonly now: string;
 }
 
@@ -114,8 +116,13 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       calendar: ctx.calendar,
       now: ctx.now,
     });
-    // This device's own decision first (its mark may still wait in the outbox); else what the mailbox says.
-    const note = (message.internetMessageId ? ctx.notes.get(message.internetMessageId) : undefined) ?? noteFromMailbox(message, ctx.noReplyCategoryName, ctx.now);
+    // This device's decision, or the mailbox's when it changed since (a colleague's or another device's).
+    const imid = message.internetMessageId;
+    const note = currentNote(imid ? ctx.notes.get(imid) : undefined, message, {
+      categoryName: ctx.noReplyCategoryName,
+      markPending: !!imid && !!ctx.pendingMarks?.has(decisionMarkKey(snapshot.mailbox, imid)),
+      now: ctx.now,
+    });
     items.push(withNote(
       {
         key: `${snapshot.mailbox ?? "me"}|${message.id}`,

@@ -125,7 +125,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     if (!snapshots.size) return null;
     const loaded = await deps.directory();
     if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first: the response clock needs to know who your clients are.");
-    const [history, notes] = await Promise.all([deps.history?.() ?? Promise.resolve(undefined), deps.notes.all()]);
+    const [history, notes, queued] = await Promise.all([deps.history?.() ?? Promise.resolve(undefined), deps.notes.all(), deps.decisionMarks?.outbox.list() ?? Promise.resolve([])]);
     const now = nowIso();
     const ctx = {
       directory: loaded.directory,
@@ -136,6 +136,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       history,
       notes: new Map(notes.map((n) => [n.internetMessageId, n])),
       noReplyCategoryName: deps.decisionMarks?.categoryName,
+      pendingMarks: new Set(queued.filter((op) => op.kind === DECISION_MARK_KIND).map((op) => op.key)),
       now,
     };
     const wanted = [null, ...settings.watchedMailboxes];
@@ -224,13 +225,15 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function decide(item: OverdueItem, note: Omit<ClockNote, "internetMessageId" | "by" | "at" | "history">): Promise<OverdueView | null> {
     if (!item.internetMessageId) throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
     const previous = await deps.notes.get(item.internetMessageId);
-    await deps.notes.put(supersede(previous, { ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso() }));
+    await deps.notes.put(supersede(previous, { ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso(), ...(deps.decisionMarks ? { shared: true } : {}) }));
+    // Queued before anything else reads the notes: while the mark waits, this decision holds over the mailbox.
+    const shared = await shareDecision(item, note.kind === "no-reply-needed", (previous ?? item.note ?? undefined)?.kind === "no-reply-needed");
     const settings = await loadSettings();
     const view = await evaluate(settings);
     // The category follows the decision at once (set again after an undo, cleared after "no reply needed").
     const flaggedView = view && wantsFlagSync(view, settings) ? await syncFlags(view, settings.overdueCategory).then(() => ({ ...view, flagError })) : view;
-    // Shared after the flag is written: both rewrite the message's category list, and one at a time loses nothing.
-    await shareDecision(item, note.kind === "no-reply-needed", (previous ?? item.note ?? undefined)?.kind === "no-reply-needed");
+    // The mark is written after the flag: both rewrite the message's category list, and one at a time loses nothing.
+    if (shared) deps.decisionMarks?.queued?.();
     return flaggedView;
   }
 
@@ -238,15 +241,16 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
    * Queues the mailbox mark of a decision: the category on for "no reply needed", off otherwise (a snooze or an undo
    * leaves the mail waiting for everyone else). Nothing is written when neither this decision nor the one before it
    * was "no reply needed" and the message shows no mark: a snooze on plain mail changes nothing in the mailbox.
+   * True when a mark was queued (the caller then asks for the outbox to run).
    */
-  async function shareDecision(item: OverdueItem, noReplyNeeded: boolean, wasNoReplyNeeded: boolean): Promise<void> {
+  async function shareDecision(item: OverdueItem, noReplyNeeded: boolean, wasNoReplyNeeded: boolean): Promise<boolean> {
     const marks = deps.decisionMarks;
-    if (!marks || !item.internetMessageId) return;
+    if (!marks || !item.internetMessageId) return false;
     const marked = item.categories.some((c) => c.toLowerCase() === marks.categoryName.toLowerCase());
-    if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return;
+    if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return false;
     const payload: DecisionMarkPayload = { mailbox: item.mailbox, graphId: item.graphId, internetMessageId: item.internetMessageId, noReplyNeeded };
     await enqueue(marks.outbox, newOperation({ key: decisionMarkKey(item.mailbox, item.internetMessageId), kind: DECISION_MARK_KIND, payload, now: deps.clock.now() }));
-    marks.queued?.();
+    return true;
   }
 
   function wantsFlagSync(view: OverdueView, settings: OverdueSettings): boolean {

@@ -205,6 +205,47 @@ describe("overdue service", () => {
     expect((await laptop.outbox.list()).map((op) => (op.payload as DecisionMarkPayload).noReplyNeeded)).toEqual([false]);
   });
 
+  it("follows the mailbox when it changes after this device's decision: a colleague's undo or new decision wins", async () => {
+    const server = fakeSync();
+    const { a } = seed(server);
+    const laptop = setup({ server });
+    const drain = (at: string) =>
+      drainOutbox({
+        store: laptop.outbox,
+        executors: { [DECISION_MARK_KIND]: decisionMarkExecutor({ setCategory: async (items, on) => items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" })) }) },
+        now: new Date(at),
+      });
+    const view = await laptop.service.scan();
+    await laptop.service.markNoReplyNeeded(byId(view, "<a@t>"), "Answered by phone");
+
+    // Someone reads the email (the mailbox changes) while the mark still waits: the decision holds.
+    server.add(null, "inbox", { ...a, modifiedAt: "2025-08-26T15:35:00Z" });
+    expect(byId(await laptop.service.scan(), "<a@t>").clock.state).toBe("no-reply-needed");
+
+    // The mark is written; then a colleague takes the category off: the clock runs again here too.
+    expect((await drain(NOW)).succeeded).toBe(1);
+    server.add(null, "inbox", { ...a, categories: ["No reply needed"], modifiedAt: "2025-08-26T15:36:00Z" });
+    expect(byId(await laptop.service.scan(), "<a@t>").clock.state).toBe("no-reply-needed");
+    server.add(null, "inbox", { ...a, categories: [], modifiedAt: "2025-08-26T15:50:00Z" });
+    expect(byId(await laptop.service.scan(), "<a@t>").clock.state).toBe("overdue");
+
+    // Undone here, then a colleague marks it again later: their decision shows.
+    laptop.setNow("2025-08-26T16:00:00Z");
+    const local = byId((await laptop.service.current())!, "<a@t>");
+    expect(local.note).toBeNull();
+    await laptop.service.markNoReplyNeeded(local, "Client called back");
+    await laptop.service.undo(byId((await laptop.service.current())!, "<a@t>"));
+    expect((await drain("2025-08-26T16:00:00Z")).succeeded).toBe(1);
+    server.add(null, "inbox", { ...a, categories: ["No reply needed"], modifiedAt: "2025-08-26T16:20:00Z" });
+    const again = byId(await laptop.service.scan(), "<a@t>");
+    expect(again.clock.state).toBe("no-reply-needed");
+    expect(again.note).toMatchObject({ source: "mailbox" });
+
+    // A snooze is personal: no change in the mailbox overrides it.
+    const b = byId(await laptop.service.snooze(byId((await laptop.service.current())!, "<b@t>"), "2025-08-26T18:00:00Z").then((v) => v!), "<b@t>");
+    expect(b.snoozedUntil).toBe("2025-08-26T18:00:00Z");
+  });
+
   it("team figures cover 30 days while the list keeps to the 14-day window, and say which period", async () => {
     const t = setup();
     seed(t.server);
