@@ -201,7 +201,7 @@ class Phrase implements PhraseGroup {
   more: string[] | null = null;
   /** Evidence weight of each target, set when the index is finished. */
   weight = 0;
-  tailHashes: readonly number[] = NO_HASHES;
+  private tail: readonly number[] | null = null;
   private made: PhraseTarget[] | null = null;
 
   constructor(kind: PhraseTarget["kind"], readonly space: number, readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
@@ -211,6 +211,20 @@ class Phrase implements PhraseGroup {
 
   get owners(): number {
     return 1 + (this.more ? this.more.length / 2 : 0);
+  }
+
+  /** Made when mail first has this phrase's first word: most phrases are never looked at past it. */
+  get tailHashes(): readonly number[] {
+    if (this.tail === null) {
+      const words = this.words;
+      if (words.length < 2) this.tail = NO_HASHES;
+      else {
+        const tail = new Array<number>(words.length - 1);
+        for (let j = 1; j < words.length; j++) tail[j - 1] = hashWord(words[j]);
+        this.tail = tail;
+      }
+    }
+    return this.tail;
   }
 
   get targets(): readonly PhraseTarget[] {
@@ -337,7 +351,6 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
     g.weight = owners === 1 ? base : base / Math.sqrt(owners);
     if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
-    if (g.words.length > 1) g.tailHashes = g.words.slice(1).map(hashWord);
     const h = hashWord(g.words[0]);
     bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
     const list = byHash.get(h);
