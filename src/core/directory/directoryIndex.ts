@@ -166,14 +166,10 @@ const CLIENT_SPACE = 0;
 const MATTER_SPACE = 1;
 const ACRONYM_SPACE = 2;
 
-/** A hash of a phrase's words (FNV-1a over their letters, with a separator between words). */
+/** A hash of a phrase's words: each word's `hashWord`, chained (FNV-1a) in order. */
 function hashWords(words: readonly string[]): number {
   let h = FNV_OFFSET;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    if (w > 0) h = Math.imul(h ^ 32, FNV_PRIME);
-    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
-  }
+  for (const word of words) h = Math.imul(h ^ hashWord(word), FNV_PRIME);
   return h;
 }
 

@@ -43,10 +43,11 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
   const reader = createGraphMessageReader(ctx.graph);
   /** Reads the selected items through Graph (host ids turned into REST ids); the result gives each message or throws its error. */
   const readSelectionViaGraph = async (itemIds: readonly string[]): Promise<(itemId: string) => MailMessage> => {
-    const restIds = itemIds.slice(0, MAX_BULK).map((id) => ctx.support.toRestId(id));
-    const found = await reader.readByIds(null, restIds);
+    const restIdOf = new Map(itemIds.slice(0, MAX_BULK).map((id) => [id, ctx.support.toRestId(id)] as const));
+    const found = await reader.readByIds(null, [...restIdOf.values()]);
     return (itemId) => {
-      const m = found.get(ctx.support.toRestId(itemId));
+      const restId = restIdOf.get(itemId);
+      const m = restId === undefined ? undefined : found.get(restId);
       if (m instanceof MatterlineError) throw m;
       if (!m) throw new MatterlineError("not-found", "This email was not read from the mailbox.");
       return m;

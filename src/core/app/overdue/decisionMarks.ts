@@ -55,8 +55,9 @@ export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor
 }
 
 /**
- * The decision the mailbox carries for a message this device has no note on: its "No reply needed" category, set
- * by a colleague or on another device. Who and why are not in the mailbox, so the note says where it came from.
+ * The decision the mailbox carries for a message: its "No reply needed" category, set by a colleague, another device
+ * or this one. Who and why are not in the mailbox, so the note says where it came from (`currentNote` picks between
+ * it and this device's own note).
  */
 export function noteFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockNote | null {
   if (!categoryName) return null;
