@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import webpack from "webpack";
+import { aliases as ALIASES } from "./scripts/aliases.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV_BASE_URL = "https://localhost:3000";
@@ -31,16 +32,16 @@ export default async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const https = Boolean(env.https);
   const entry = {
-    taskpane: "./src/taskpane/index.tsx",
-    commands: "./src/commands/commands.ts",
-    auth: "./src/taskpane/auth.ts",
+    taskpane: "./src/hosts/taskpane/index.tsx",
+    commands: "./src/hosts/commands/commands.ts",
+    auth: "./src/hosts/taskpane/auth.ts",
     workbench: "./src/workbench/index.tsx",
     workbenchPane: "./src/workbench/paneHost.ts",
   };
   if (env.baseline) entry.baseline = "./scripts/bench/baseline/hello.tsx";
 
   const page = (filename, chunks, extra = {}) =>
-    new HtmlWebpackPlugin({ filename, chunks, chunksSortMode: "manual", template: "./src/taskpane/page.html", templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra }, inject: "body" });
+    new HtmlWebpackPlugin({ filename, chunks, chunksSortMode: "manual", template: "./src/hosts/taskpane/page.html", templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra }, inject: "body" });
 
   let server = "http";
   if (https) {
@@ -54,7 +55,7 @@ export default async (env = {}, argv = {}) => {
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry,
     output: { path: resolve(here, "dist"), filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", clean: true, publicPath: "/" },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] }, alias: ALIASES },
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
@@ -78,7 +79,7 @@ export default async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/hosts/taskpane/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -9,7 +9,7 @@ for (const r of reports) rmSync(r, { force: true });
 
 const steps = [
   ["npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]],
-  ["npx", ["tsc", "-p", "src/core/tsconfig.json", "--noEmit"]],
+  ["npx", ["tsc", "-p", "tsconfig.pure.json", "--noEmit"]],
   ["npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports[0]}`]],
   ["node", ["scripts/browser-tests.mjs"], { VITEST_JSON_REPORT: reports[1] }],
 ];

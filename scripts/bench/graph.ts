@@ -3,10 +3,10 @@
  * mailbox with 5,000 inbound and 3,000 sent messages in the window (first scan, rescan with nothing changed).
  */
 import { atMost, info, type BenchLine } from "./benchLine";
-import { createGraphSimulator, type GraphSimulator } from "../../tests/fakes/graph";
-import { createGraphClient, createGraphFolderSync, createGraphMailboxMirror, createGraphMessageReader } from "../../src/adapters/graph";
-import { scanMailbox } from "../../src/core/scan/mailboxScan";
-import type { ScanCheckpointStore } from "../../src/core/ports/scanCheckpointStore";
+import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
+import { createGraphClient, createGraphFolderSync, createGraphMailboxMirror, createGraphMessageReader } from "@adapters/graph";
+import { scanMailbox } from "@features/clock/mailboxScan";
+import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
 
 const LATENCY_MS = 50;
 const NOW = "2026-03-15T12:00:00.000Z";

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import type { MailMessage } from "../../src/core/model/mail";
-import { newTextOf } from "../../src/core/text/newText";
-import { classifyIntent } from "../../src/core/language/intent";
-import { negativeTone } from "../../src/core/language/tone";
-import { needsReply } from "../../src/core/language/needsReply";
+import { parseEml } from "@adapters/mime/parseEml";
+import type { MailMessage } from "@domain/model/mail";
+import { newTextOf } from "@domain/text/newText";
+import { classifyIntent } from "@domain/language/intent";
+import { negativeTone } from "@domain/language/tone";
+import { needsReply } from "@domain/language/needsReply";
 import type { BenchLine } from "./benchLine";
 import { atLeast, atMost, info, median } from "./benchLine";
 

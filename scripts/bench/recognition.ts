@@ -4,14 +4,14 @@ import { performance } from "node:perf_hooks";
 import { atLeast, atMost, info, median } from "./benchLine";
 import { jsLoopNsPerChar } from "./machineSpeed";
 import type { BenchLine } from "./benchLine";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import { parseDirectoryJson } from "../../src/core/directory/parseDirectory";
-import { buildDirectoryIndex } from "../../src/core/directory/directoryIndex";
-import type { Client, Directory, Matter } from "../../src/core/directory/types";
-import { recognize } from "../../src/core/recognition/recognize";
-import { emptyFilingHistory } from "../../src/core/recognition/filingHistory";
-import { triageMessages } from "../../src/cli/triageRun";
-import type { MailMessage } from "../../src/core/model/mail";
+import { parseEml } from "@adapters/mime/parseEml";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import type { Client, Directory, Matter } from "@domain/directory/types";
+import { recognize } from "@domain/recognition/recognize";
+import { emptyFilingHistory } from "@domain/recognition/filingHistory";
+import { triageMessages } from "@cli/triageRun";
+import type { MailMessage } from "@domain/model/mail";
 
 const SAMPLE = "data/sample";
 

@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import type { Directory } from "../../src/core/directory/types";
-import { classifyIntent } from "../../src/core/language/intent";
-import { negativeTone } from "../../src/core/language/tone";
-import type { MailMessage } from "../../src/core/model/mail";
-import { checkDraft, countWords } from "../../src/core/readability";
-import { suggestReplies } from "../../src/core/replies";
-import { newTextOf } from "../../src/core/text/newText";
+import { parseEml } from "@adapters/mime/parseEml";
+import type { Directory } from "@domain/directory/types";
+import { classifyIntent } from "@domain/language/intent";
+import { negativeTone } from "@domain/language/tone";
+import type { MailMessage } from "@domain/model/mail";
+import { checkDraft, countWords } from "@domain/readability";
+import { suggestReplies } from "@domain/replies";
+import { newTextOf } from "@domain/text/newText";
 import { atMost, info, median, type BenchLine } from "./benchLine";
 
 const sample = join(dirname(fileURLToPath(import.meta.url)), "../../data/sample");

@@ -3,9 +3,9 @@
  * The clock lines are oracle measures (tracked-ness from the labels, threads from headers): the clock alone.
  */
 import { atLeast, info, type BenchLine } from "./benchLine";
-import { loadSample } from "../../tests/core/clock/sampleCorpus";
-import { measureClockOnSample } from "../../tests/core/clock/sampleMeasure";
-import { measureFollowUps } from "../../tests/core/followups/sampleFollowUps";
+import { loadSample } from "../../tests/domain/clock/sampleCorpus";
+import { measureClockOnSample } from "../../tests/domain/clock/sampleMeasure";
+import { measureFollowUps } from "../../tests/domain/followUps/sampleFollowUps";
 
 export async function run(): Promise<BenchLine[]> {
   const corpus = await loadSample();

@@ -8,10 +8,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { atLeast, info, type BenchLine } from "./benchLine";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import { parseDirectoryJson } from "../../src/core/directory/parseDirectory";
-import { triageMessages } from "../../src/core/triage/triageMessages";
-import type { TriageInput, TriageLine } from "../../src/core/triage/triageMessages";
+import { parseEml } from "@adapters/mime/parseEml";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import { triageMessages } from "@domain/assessment/triageMessages";
+import type { TriageInput, TriageLine } from "@domain/assessment/triageMessages";
 
 const SAMPLE = fileURLToPath(new URL("../../data/sample", import.meta.url));
 

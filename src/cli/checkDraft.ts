@@ -4,8 +4,8 @@
  * Offsets are UTF-16 code unit indexes into the file's text with CRLF kept as-is.
  */
 import { readFile } from "node:fs/promises";
-import { MatterlineError } from "../core/errors";
-import { checkDraft } from "../core/readability";
+import { MatterlineError } from "@domain/errors";
+import { checkDraft } from "@domain/readability";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

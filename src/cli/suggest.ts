@@ -4,20 +4,20 @@
  * Everything runs locally: the message and directory never leave the machine.
  */
 import { readFile } from "node:fs/promises";
-import { parseEml } from "../adapters/mime/parseEml";
-import { parseDirectoryJson } from "../core/directory/parseDirectory";
-import type { Client, Directory, Matter, Person } from "../core/directory/types";
-import { MatterlineError } from "../core/errors";
-import { classifyIntent } from "../core/language/intent";
-import { negativeTone } from "../core/language/tone";
-import type { MailMessage } from "../core/model/mail";
-import { suggestReplies } from "../core/replies";
-import { splitMessageText } from "../core/text/newText";
-import { proposeFollowUpDates } from "../core/followups/proposeDates";
-import { createFirmCalendar } from "../core/time/firmCalendar";
-import { buildDirectoryIndex } from "../core/directory/directoryIndex";
-import { recognize } from "../core/recognition/recognize";
-import type { KnownDate } from "../core/replies";
+import { parseEml } from "@adapters/mime/parseEml";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import type { Client, Directory, Matter, Person } from "@domain/directory/types";
+import { MatterlineError } from "@domain/errors";
+import { classifyIntent } from "@domain/language/intent";
+import { negativeTone } from "@domain/language/tone";
+import type { MailMessage } from "@domain/model/mail";
+import { suggestReplies } from "@domain/replies";
+import { splitMessageText } from "@domain/text/newText";
+import { proposeFollowUpDates } from "@domain/followUps/proposeDates";
+import { createFirmCalendar } from "@domain/time/firmCalendar";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import { recognize } from "@domain/recognition/recognize";
+import type { KnownDate } from "@domain/replies";
 
 interface Args {
   directory: string;

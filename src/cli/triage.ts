@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseDirectoryJson } from "../core/directory/parseDirectory";
-import { MatterlineError } from "../core/errors";
-import { parseEml } from "../adapters/mime/parseEml";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import { MatterlineError } from "@domain/errors";
+import { parseEml } from "@adapters/mime/parseEml";
 import { triageMessages } from "./triageRun";
 import type { TriageInput } from "./triageRun";
 

@@ -1,5 +1,5 @@
 import { Caption1, Subtitle1, Badge } from "@fluentui/react-components";
-import type { MailMessage } from "../core/model/mail";
+import type { MailMessage } from "@domain/model/mail";
 
 /** The reading pane: headers and the body as plain text (mail HTML is never rendered). */
 export function MessageText({ message, categories }: { message: MailMessage; categories: readonly string[] }) {

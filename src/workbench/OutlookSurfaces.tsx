@@ -1,5 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { htmlToText } from "../core/text/htmlToText";
+import { htmlToText } from "@domain/text/htmlToText";
 
 /** What Outlook would show around the reading pane: notification bars, an opened reply form, the draft being written. */
 export interface SurfaceState {

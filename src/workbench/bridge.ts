@@ -1,4 +1,4 @@
-import type { HostEnvironment } from "../taskpane/hostEnvironment";
+import type { HostEnvironment } from "@hosts/hostEnvironment";
 
 /** What the workbench page hands its task pane frame: the Office fake and the simulated services. */
 export interface WorkbenchBridge {

@@ -1,17 +1,17 @@
 import { createRoot } from "react-dom/client";
-import { createGraphSimulator } from "../../tests/fakes/graph";
-import { createOfficeFake, type FakeMailItem } from "../../tests/fakes/office";
-import type { MailMessage } from "../core/model/mail";
+import { createGraphSimulator } from "@simulators/graph";
+import { createOfficeFake, type FakeMailItem } from "@simulators/office";
+import type { MailMessage } from "@domain/model/mail";
 import { loadSeed } from "./seed";
-import { htmlToText } from "../core/text/htmlToText";
+import { htmlToText } from "@domain/text/htmlToText";
 import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
 import { WorkbenchApp, outlookVersionOf, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
 import type { WorkbenchMessage } from "./types";
-import { toMailMessage } from "../adapters/graph";
+import { toMailMessage } from "@adapters/graph";
 import type { SurfaceState } from "./OutlookSurfaces";
-import { createPendingSendLog } from "../commands/pendingSendLog";
-import { COMMAND_NAMES, registerCommands } from "../commands/registerCommands";
-import { isComposeItem, messageFromComposeItem } from "../adapters/office/messageFromItem";
+import { createPendingSendLog } from "@adapters/office/pendingSendLog";
+import { COMMAND_NAMES, registerCommands } from "@hosts/commands/registerCommands";
+import { isComposeItem, messageFromComposeItem } from "@adapters/office/messageFromItem";
 
 const root = document.getElementById("workbench")!;
 
@@ -121,7 +121,7 @@ async function start() {
   (window as unknown as { __workbenchDebug: unknown }).__workbenchDebug = { sim, controller: fake.controller, me: seed.me };
 
   // Outlook's event runtime loads the function file and associates its handlers; the workbench does the same with
-  // the real handlers, wired as src/commands/commands.ts wires them (the pane logs the queued send on its next start).
+  // the real handlers, wired as src/hosts/commands/commands.ts wires them (the pane logs the queued send on its next start).
   const pendingSends = createPendingSendLog(fake.office);
   registerCommands(fake.office, { onSendLog: (draft, matterId) => pendingSends.record(draft, matterId), now });
   let sentCounter = 0;

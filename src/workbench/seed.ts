@@ -1,7 +1,7 @@
-import type { Directory } from "../core/directory/types";
-import type { MailMessage } from "../core/model/mail";
-import { assignThreads } from "../core/threading/assignThreads";
-import { parseEml } from "../adapters/mime/parseEml";
+import type { Directory } from "@domain/directory/types";
+import type { MailMessage } from "@domain/model/mail";
+import { assignThreads } from "@domain/threading/assignThreads";
+import { parseEml } from "@adapters/mime/parseEml";
 import directoryJson from "../../data/sample/directory.json";
 import meta from "../../data/sample/meta.json";
 

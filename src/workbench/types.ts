@@ -1,4 +1,4 @@
-import type { MailMessage } from "../core/model/mail";
+import type { MailMessage } from "@domain/model/mail";
 
 export type FolderId = "inbox" | "sentitems";
 

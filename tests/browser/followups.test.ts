@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openWorkbench, pane } from "./browser";
-import { parseEml } from "../../src/adapters/mime/parseEml";
+import { parseEml } from "@adapters/mime/parseEml";
 
 interface Label {
   file: string;
@@ -40,7 +40,7 @@ describe("follow-ups in the workbench", () => {
     const frame = pane(page);
     await expect.poll(() => frame.locator("[data-testid=followup-proposal]").count(), { timeout: 20000 }).toBeGreaterThan(0);
     const proposals = (await frame.locator("[data-testid=followup-section] [role=radiogroup]").textContent()) ?? "";
-    // Day labels as the pane's shared day format (src/ui/shell/dates.ts) writes them in the browser's own locale and ICU.
+    // Day labels as the pane's shared day format (src/shell/dates.ts) writes them in the browser's own locale and ICU.
     const labels = await page.evaluate(
       (ds) =>
         ds.map((d) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { parseEml } from "../../src/adapters/mime/parseEml";
+import { parseEml } from "@adapters/mime/parseEml";
 import { openWorkbench, pane } from "./browser";
 
 // The sample's labels say which message is a client's complaint; the test finds it in the list by its subject.

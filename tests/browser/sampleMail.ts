@@ -1,8 +1,8 @@
 /** The sample's labelled mail, read for browser tests that pick messages by their labels, never by name. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseEml } from "../../src/adapters/mime/parseEml";
-import type { Directory, Matter } from "../../src/core/directory/types";
+import { parseEml } from "@adapters/mime/parseEml";
+import type { Directory, Matter } from "@domain/directory/types";
 
 const SAMPLE = join(__dirname, "../../data/sample");
 export const directory = JSON.parse(readFileSync(join(SAMPLE, "directory.json"), "utf8")) as Directory;

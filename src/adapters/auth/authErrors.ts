@@ -1,4 +1,4 @@
-import { MatterlineError } from "../../core/errors";
+import { MatterlineError } from "@domain/errors";
 
 /** MSAL error codes we map (BrowserAuthErrorCodes and friends); compared as strings so fakes need no MSAL classes. */
 const CANCELLED = new Set(["user_cancelled", "access_denied", "consent_required_cancelled"]);

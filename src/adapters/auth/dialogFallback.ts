@@ -15,7 +15,7 @@
  * `authDialogPage.ts` implements exactly this; the page is a bare HTML file loading office.js and that script.
  * The token passes through memory only: neither side writes it anywhere.
  */
-import { MatterlineError } from "../../core/errors";
+import { MatterlineError } from "@domain/errors";
 import { mapAuthError } from "./authErrors";
 
 /** What the dialog page sends to the pane. */

@@ -1,6 +1,6 @@
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from "@azure/msal-browser";
-import { MatterlineError } from "../../core/errors";
-import type { TokenProvider } from "../../core/ports/tokenProvider";
+import { MatterlineError } from "@domain/errors";
+import type { TokenProvider } from "@ports/tokenProvider";
 import { mapAuthError, needsInteraction, popupUnavailable } from "./authErrors";
 import { acquireTokenViaDialog, type DialogToken, type OfficeUiLike } from "./dialogFallback";
 import { requirementSupport, type OfficeContextLike } from "./requirements";

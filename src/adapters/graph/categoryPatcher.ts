@@ -1,5 +1,5 @@
-import type { MirrorCategory, MirrorOutcome } from "../../core/ports/mailboxMirror";
-import { GraphScopes } from "../../core/ports/tokenProvider";
+import type { MirrorCategory, MirrorOutcome } from "@ports/mailboxMirror";
+import { GraphScopes } from "@ports/tokenProvider";
 import type { BatchStep, GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
 import { MATTER_PROPERTY_ID } from "./matterProperty";

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { CalendarEvent, CalendarEventInput, CalendarWriter } from "../../core/ports/calendarWriter";
-import type { SeriesWriter } from "../../core/app/followups/followUpTypes";
-import { GraphScopes } from "../../core/ports/tokenProvider";
-import { MatterlineError } from "../../core/errors";
+import type { CalendarEvent, CalendarEventInput, CalendarWriter } from "@ports/calendarWriter";
+import type { SeriesWriter } from "@features/followUps/followUpTypes";
+import { GraphScopes } from "@ports/tokenProvider";
+import { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 

@@ -1,5 +1,5 @@
-import type { MirrorOutcome } from "../../core/ports/mailboxMirror";
-import type { CategoryFlagItem, CategoryFlagWriter } from "../../core/ports/categoryFlagWriter";
+import type { MirrorOutcome } from "@ports/mailboxMirror";
+import type { CategoryFlagItem, CategoryFlagWriter } from "@ports/categoryFlagWriter";
 import type { GraphClient } from "./graphClient";
 import { applyCategoryPatches } from "./categoryPatcher";
 import { OVERDUE_CATEGORY } from "./matterProperty";

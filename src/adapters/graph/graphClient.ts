@@ -1,6 +1,6 @@
 import { Client, ResponseType, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
-import type { TokenProvider } from "../../core/ports/tokenProvider";
-import type { MatterlineError } from "../../core/errors";
+import type { TokenProvider } from "@ports/tokenProvider";
+import type { MatterlineError } from "@domain/errors";
 import { AuthMiddleware, FetchMiddleware, LimiterMiddleware, ScopesOption } from "./graphMiddleware";
 import { mapBatchFailure, mapGraphError } from "./graphErrors";
 

@@ -1,6 +1,6 @@
-import type { DirectoryFileReader } from "../../core/ports/directoryFileReader";
-import { GraphScopes } from "../../core/ports/tokenProvider";
-import { MatterlineError } from "../../core/errors";
+import type { DirectoryFileReader } from "@ports/directoryFileReader";
+import { GraphScopes } from "@ports/tokenProvider";
+import { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 
 /** Graph's sharing id: `u!` + unpadded base64url of the URL (UTF-8). */

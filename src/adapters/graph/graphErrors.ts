@@ -1,5 +1,5 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
-import { MatterlineError } from "../../core/errors";
+import { MatterlineError } from "@domain/errors";
 
 /** Names our middleware gives transport failures, so the mapping survives the SDK wrapping them in a GraphError. */
 export const TransportErrorName = {

@@ -1,4 +1,4 @@
-import type { FolderSyncPage, MailFolderSync, SyncedMessage } from "../../core/ports/mailFolderSync";
+import type { FolderSyncPage, MailFolderSync, SyncedMessage } from "@ports/mailFolderSync";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 import { SELECT_HEADERS, SELECT_WITH_BODY, toMailMessage, type GraphMessageDto } from "./graphMessageMapper";

@@ -1,5 +1,5 @@
-import type { MailSender, OutgoingMail } from "../../core/ports/mailSender";
-import { GraphScopes } from "../../core/ports/tokenProvider";
+import type { MailSender, OutgoingMail } from "@ports/mailSender";
+import { GraphScopes } from "@ports/tokenProvider";
 import type { GraphClient } from "./graphClient";
 
 /** MailSender over `POST /me/sendMail` (saved to Sent Items). Not retried here: a repeat would send twice. */

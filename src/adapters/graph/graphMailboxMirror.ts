@@ -1,4 +1,4 @@
-import type { MailboxMirror, MirrorItem, MirrorOutcome } from "../../core/ports/mailboxMirror";
+import type { MailboxMirror, MirrorItem, MirrorOutcome } from "@ports/mailboxMirror";
 import type { GraphClient } from "./graphClient";
 import { applyCategoryPatches } from "./categoryPatcher";
 

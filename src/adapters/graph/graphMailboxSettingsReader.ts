@@ -1,7 +1,7 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
-import type { MailboxSettingsReader, MailboxWorkingHours } from "../../core/ports/mailboxSettingsReader";
-import { GraphScopes } from "../../core/ports/tokenProvider";
-import type { MatterlineError } from "../../core/errors";
+import type { MailboxSettingsReader, MailboxWorkingHours } from "@ports/mailboxSettingsReader";
+import { GraphScopes } from "@ports/tokenProvider";
+import type { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 

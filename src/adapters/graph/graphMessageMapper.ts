@@ -1,6 +1,6 @@
-import type { Address, MailMessage } from "../../core/model/mail";
-import { normalizeEmail } from "../../core/model/mail";
-import { htmlToText } from "../../core/text/htmlToText";
+import type { Address, MailMessage } from "@domain/model/mail";
+import { normalizeEmail } from "@domain/model/mail";
+import { htmlToText } from "@domain/text/htmlToText";
 import { MATTER_PROPERTY_ID } from "./matterProperty";
 
 /** The Graph message fields we read (all optional: `$select` decides what comes back). */

@@ -1,6 +1,6 @@
-import { MatterlineError } from "../../core/errors";
-import type { MailMessage } from "../../core/model/mail";
-import type { MessageMark, MessageReader, MessageWindow } from "../../core/ports/messageReader";
+import { MatterlineError } from "@domain/errors";
+import type { MailMessage } from "@domain/model/mail";
+import type { MessageMark, MessageReader, MessageWindow } from "@ports/messageReader";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
 import { EXPAND_MATTER_PROPERTY } from "./matterProperty";

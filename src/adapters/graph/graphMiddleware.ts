@@ -1,6 +1,6 @@
 import type { Context, Middleware, MiddlewareOptions } from "@microsoft/microsoft-graph-client";
-import { GraphScopes, type TokenProvider } from "../../core/ports/tokenProvider";
-import { MatterlineError } from "../../core/errors";
+import { GraphScopes, type TokenProvider } from "@ports/tokenProvider";
+import { MatterlineError } from "@domain/errors";
 import { mailboxKeyOf } from "./requestKey";
 import { TransportErrorName } from "./graphErrors";
 

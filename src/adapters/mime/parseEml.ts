@@ -1,9 +1,9 @@
 import PostalMime from "postal-mime";
 import type { Address as MimeAddress, Email } from "postal-mime";
-import type { Address, MailMessage } from "../../core/model/mail";
-import { normalizeEmail } from "../../core/model/mail";
-import { htmlToText } from "../../core/text/htmlToText";
-import { MatterlineError } from "../../core/errors";
+import type { Address, MailMessage } from "@domain/model/mail";
+import { normalizeEmail } from "@domain/model/mail";
+import { htmlToText } from "@domain/text/htmlToText";
+import { MatterlineError } from "@domain/errors";
 
 /** Headers core reasons about (auto-replies, bulk mail); everything else is dropped. */
 const KEPT_HEADERS = new Set([

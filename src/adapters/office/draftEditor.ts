@@ -1,6 +1,6 @@
-import { MatterlineError } from "../../core/errors";
-import type { DraftEdit, DraftEditor } from "../../core/app/replies/draftEditor";
-import { replaceInHtml, replaceInText } from "../../core/app/replies/draftEdits";
+import { MatterlineError } from "@domain/errors";
+import type { DraftEdit, DraftEditor } from "@ports/draftEditor";
+import { replaceInHtml, replaceInText } from "@features/replies/draftEdits";
 import { isComposeItem } from "./messageFromItem";
 import { officeCall, requireItem, type OfficeNamespace } from "./officeCall";
 

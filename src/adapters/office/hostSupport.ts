@@ -1,5 +1,5 @@
-import { MatterlineError } from "../../core/errors";
-import type { HostFeature, HostSupport } from "../../core/ports/hostSupport";
+import { MatterlineError } from "@domain/errors";
+import type { HostFeature, HostSupport } from "@ports/hostSupport";
 import type { OfficeNamespace } from "./officeCall";
 
 /** The requirement set behind each feature. */

@@ -1,5 +1,5 @@
-import { MatterlineError } from "../../core/errors";
-import type { ItemCategories, ItemCategory } from "../../core/ports/itemCategories";
+import { MatterlineError } from "@domain/errors";
+import type { ItemCategories, ItemCategory } from "@ports/itemCategories";
 import { officeCall, requireItem, type OfficeNamespace } from "./officeCall";
 
 /** Office colours are "Preset0"…"Preset24"; Graph writes them "preset0". */

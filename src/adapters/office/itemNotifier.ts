@@ -1,4 +1,4 @@
-import type { ItemNotifier } from "../../core/ports/itemNotifier";
+import type { ItemNotifier } from "@ports/itemNotifier";
 import { officeCall, requireItem, type OfficeNamespace } from "./officeCall";
 
 /** Outlook rejects notification text over 150 characters. */

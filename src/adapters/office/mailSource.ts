@@ -1,5 +1,5 @@
-import type { MatterlineError } from "../../core/errors";
-import type { CurrentItem, MailSource } from "../../core/ports/mailSource";
+import type { MatterlineError } from "@domain/errors";
+import type { CurrentItem, MailSource } from "@ports/mailSource";
 import { subscribeMailboxEvent } from "./mailboxEvents";
 import { headerFromReadItem, isComposeItem, messageFromComposeItem, messageFromReadItem } from "./messageFromItem";
 import type { OfficeNamespace } from "./officeCall";

@@ -1,4 +1,4 @@
-import { toMatterlineError, type MatterlineError } from "../../core/errors";
+import { toMatterlineError, type MatterlineError } from "@domain/errors";
 import { officeCall, type OfficeNamespace } from "./officeCall";
 
 type Listener = () => void;

@@ -1,5 +1,5 @@
-import type { Address, MailMessage } from "../../core/model/mail";
-import { normalizeEmail } from "../../core/model/mail";
+import type { Address, MailMessage } from "@domain/model/mail";
+import { normalizeEmail } from "@domain/model/mail";
 import { officeCall, type OfficeNamespace } from "./officeCall";
 
 interface PersonLike {

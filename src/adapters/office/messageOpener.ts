@@ -1,5 +1,5 @@
-import type { MessageOpener } from "../../core/app/overdue/messageOpener";
-import { MatterlineError } from "../../core/errors";
+import type { MessageOpener } from "@ports/messageOpener";
+import { MatterlineError } from "@domain/errors";
 import { officeSync, type OfficeNamespace } from "./officeCall";
 
 /**

@@ -1,4 +1,4 @@
-import { MatterlineError } from "../../core/errors";
+import { MatterlineError } from "@domain/errors";
 
 /** The Office namespace, passed in rather than read from the global so tests and the workbench can supply a fake. */
 export type OfficeNamespace = typeof Office;

@@ -1,5 +1,5 @@
-import { MatterlineError } from "../../core/errors";
-import type { ReplyComposer } from "../../core/ports/replyComposer";
+import { MatterlineError } from "@domain/errors";
+import type { ReplyComposer } from "@ports/replyComposer";
 import { isComposeItem } from "./messageFromItem";
 import { officeCall, officeSync, requireItem, type OfficeNamespace } from "./officeCall";
 

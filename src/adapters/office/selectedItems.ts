@@ -1,6 +1,6 @@
-import { MatterlineError } from "../../core/errors";
-import type { MailMessage } from "../../core/model/mail";
-import type { SelectedItemRef, SelectedItems } from "../../core/ports/selectedItems";
+import { MatterlineError } from "@domain/errors";
+import type { MailMessage } from "@domain/model/mail";
+import type { SelectedItemRef, SelectedItems } from "@ports/selectedItems";
 import { subscribeMailboxEvent } from "./mailboxEvents";
 import { messageFromReadItem } from "./messageFromItem";
 import { officeCall, type OfficeNamespace } from "./officeCall";

@@ -1,4 +1,4 @@
-import type { SendMatterChoice } from "../../core/ports/sendMatterChoice";
+import type { SendMatterChoice } from "@ports/sendMatterChoice";
 import { officeCall, requireItem, type OfficeNamespace } from "./officeCall";
 
 /** Custom-property name holding the chosen matter on the draft. */

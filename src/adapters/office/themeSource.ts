@@ -1,4 +1,4 @@
-import type { HostTheme, ThemeSource } from "../../core/ports/hostTheme";
+import type { HostTheme, ThemeSource } from "@ports/hostTheme";
 import { subscribeMailboxEvent } from "./mailboxEvents";
 import type { OfficeNamespace } from "./officeCall";
 

@@ -1,11 +1,11 @@
-import type { AuditRecord, LogEntry } from "../../core/matterLog/types";
-import type { OutboxOperation } from "../../core/outbox/types";
-import type { DirectoryStore, StoredDirectory } from "../../core/ports/directoryStore";
-import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "../../core/ports/filingHistoryStore";
-import type { MatterLogChange, MatterLogStore } from "../../core/ports/matterLogStore";
-import type { OutboxSettlement, OutboxStore } from "../../core/ports/outboxStore";
-import type { SettingsStore } from "../../core/ports/settingsStore";
-import { MatterlineError } from "../../core/errors";
+import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import type { OutboxOperation } from "@domain/outbox/types";
+import type { DirectoryStore, StoredDirectory } from "@ports/directoryStore";
+import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
+import type { MatterLogChange, MatterLogStore } from "@ports/matterLogStore";
+import type { OutboxSettlement, OutboxStore } from "@ports/outboxStore";
+import type { SettingsStore } from "@ports/settingsStore";
+import { MatterlineError } from "@domain/errors";
 import { holdsToken } from "./tokenGuard";
 
 /**

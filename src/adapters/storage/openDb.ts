@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import { MatterlineError } from "../../core/errors";
+import { MatterlineError } from "@domain/errors";
 import type { MatterlineSchema } from "./schema";
 
 export const DB_NAME = "matterline";

@@ -1,4 +1,4 @@
-import type { ScanCheckpointStore } from "../../core/ports/scanCheckpointStore";
+import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
 import type { ScanCheckpointRecord } from "./schema";
 
 /** The records store the adapter writes to (IdbRecords<ScanCheckpointRecord> in the pane). */

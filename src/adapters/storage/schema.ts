@@ -1,8 +1,8 @@
 import type { DBSchema } from "idb";
-import type { Directory } from "../../core/directory/types";
-import type { AuditRecord, LogEntry } from "../../core/matterLog/types";
-import type { OutboxOperation } from "../../core/outbox/types";
-import type { ClockNote } from "../../core/app/overdue/clockNotes";
+import type { Directory } from "@domain/directory/types";
+import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import type { OutboxOperation } from "@domain/outbox/types";
+import type { ClockNote } from "@features/clock/clockNotes";
 
 /** The single directory record. */
 export interface DirectoryRecord {

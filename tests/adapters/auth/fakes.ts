@@ -1,6 +1,6 @@
 import type { AccountInfo, AuthenticationResult, Configuration } from "@azure/msal-browser";
-import type { MsalClient } from "../../../src/adapters/auth/msalTokenProvider";
-import type { DialogLike, OfficeUiLike } from "../../../src/adapters/auth/dialogFallback";
+import type { MsalClient } from "@adapters/auth/msalTokenProvider";
+import type { DialogLike, OfficeUiLike } from "@adapters/auth/dialogFallback";
 
 /** Office.context with the requirement sets given as "Name@version" strings. */
 export function fakeOfficeContext(sets: string[], ui?: OfficeUiLike) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMsalTokenProvider, msalConfiguration } from "../../../src/adapters/auth/msalTokenProvider";
-import { GraphScopes } from "../../../src/core/ports/tokenProvider";
+import { createMsalTokenProvider, msalConfiguration } from "@adapters/auth/msalTokenProvider";
+import { GraphScopes } from "@ports/tokenProvider";
 import { account, authError, factoryFor, fakeOfficeContext, fakeUi, FakeMsal } from "./fakes";
 
 const origin = "https://localhost:3000";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { requirementSupport } from "../../../src/adapters/auth/requirements";
-import { parseAuthDialogMessage } from "../../../src/adapters/auth/dialogFallback";
-import { runAuthDialogPage } from "../../../src/adapters/auth/authDialogPage";
+import { requirementSupport } from "@adapters/auth/requirements";
+import { parseAuthDialogMessage } from "@adapters/auth/dialogFallback";
+import { runAuthDialogPage } from "@adapters/auth/authDialogPage";
 import { fakeOfficeContext } from "./fakes";
 
 describe("requirementSupport", () => {

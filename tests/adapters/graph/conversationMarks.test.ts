@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createGraphSimulator } from "../../fakes/graph";
-import { createGraphClient, createGraphMessageReader, MATTER_PROPERTY_ID } from "../../../src/adapters/graph";
+import { createGraphSimulator } from "@simulators/graph";
+import { createGraphClient, createGraphMessageReader, MATTER_PROPERTY_ID } from "@adapters/graph";
 
 function setup() {
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGraphSimulator, type GraphSimulator } from "../../fakes/graph";
+import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
 import {
   createGraphCalendarWriter,
   createGraphClient,
@@ -10,9 +10,9 @@ import {
   createGraphMessageReader,
   createGraphCategoryFlagWriter,
   MATTER_PROPERTY_ID,
-} from "../../../src/adapters/graph";
-import type { MirrorItem } from "../../../src/core/ports/mailboxMirror";
-import { MatterlineError } from "../../../src/core/errors";
+} from "@adapters/graph";
+import type { MirrorItem } from "@ports/mailboxMirror";
+import { MatterlineError } from "@domain/errors";
 
 function setup(simOpts: Parameters<typeof createGraphSimulator>[0] = {}, clientOpts: { timeoutMs?: number } = {}) {
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0, ...simOpts });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseEml } from "../../../src/adapters/mime/parseEml";
-import { MatterlineError } from "../../../src/core/errors";
+import { parseEml } from "@adapters/mime/parseEml";
+import { MatterlineError } from "@domain/errors";
 
 const mailDir = join(__dirname, "../../../data/sample/mail");
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createOfficeDraftEditor } from "../../../src/adapters/office/draftEditor";
-import { editAt } from "../../../src/core/app/replies/draftEdits";
-import { createOfficeFake } from "../../fakes/office";
-import { fakeMessage } from "../../fakes/office/sampleItems";
+import { createOfficeDraftEditor } from "@adapters/office/draftEditor";
+import { editAt } from "@features/replies/draftEdits";
+import { createOfficeFake } from "@simulators/office";
+import { fakeMessage } from "@simulators/office/sampleItems";
 
 describe("Office DraftEditor", () => {
   it("reads an HTML draft as text and replaces a phrase in it, keeping HTML and its formatting", async () => {

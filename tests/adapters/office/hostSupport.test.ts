@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { createOfficeHostSupport, requireFeature } from "../../../src/adapters/office/hostSupport";
-import { createOfficeThemeSource, readOfficeTheme } from "../../../src/adapters/office/themeSource";
-import { createOfficeFake } from "../../fakes/office";
+import { createOfficeHostSupport, requireFeature } from "@adapters/office/hostSupport";
+import { createOfficeThemeSource, readOfficeTheme } from "@adapters/office/themeSource";
+import { createOfficeFake } from "@simulators/office";
 
 describe("HostSupport", () => {
   it("reports the Mailbox version and features of a modern Outlook", () => {

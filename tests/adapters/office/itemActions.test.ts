@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { MatterlineError } from "../../../src/core/errors";
-import { createOfficeReplyComposer, REPLY_HTML_LIMIT_BYTES } from "../../../src/adapters/office/replyComposer";
-import { createOfficeItemNotifier } from "../../../src/adapters/office/itemNotifier";
-import { createOfficeItemCategories, officeCategoryColor } from "../../../src/adapters/office/itemCategories";
-import { createOfficeSelectedItems } from "../../../src/adapters/office/selectedItems";
-import { createOfficeSendMatterChoice } from "../../../src/adapters/office/sendMatterChoice";
-import { createOfficeFake } from "../../fakes/office";
-import { fakeMessage } from "../../fakes/office/sampleItems";
+import { MatterlineError } from "@domain/errors";
+import { createOfficeReplyComposer, REPLY_HTML_LIMIT_BYTES } from "@adapters/office/replyComposer";
+import { createOfficeItemNotifier } from "@adapters/office/itemNotifier";
+import { createOfficeItemCategories, officeCategoryColor } from "@adapters/office/itemCategories";
+import { createOfficeSelectedItems } from "@adapters/office/selectedItems";
+import { createOfficeSendMatterChoice } from "@adapters/office/sendMatterChoice";
+import { createOfficeFake } from "@simulators/office";
+import { fakeMessage } from "@simulators/office/sampleItems";
 
 describe("ReplyComposer", () => {
   it("opens Outlook's reply form with the HTML in read mode and never sends", async () => {
@@ -146,8 +146,8 @@ describe("every Office wrapper rejects with a clear MatterlineError when Outlook
     { method: "loadItemByIdAsync", setup: "multi", run: (o) => createOfficeSelectedItems(o).read(fakeMessage(1).itemId), action: "open a selected message" },
     { method: "loadCustomPropertiesAsync", setup: "compose", run: (o) => createOfficeSendMatterChoice(o).chosen(), action: "read Matterline's data on the draft" },
     { method: "customProperties.saveAsync", setup: "compose", run: (o) => createOfficeSendMatterChoice(o).choose("m1"), action: "save the chosen matter on the draft" },
-    { method: "subject.getAsync", setup: "compose", run: (o) => import("../../../src/adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the draft's subject" },
-    { method: "categories.getAsync", setup: "read", run: (o) => import("../../../src/adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the message's categories" },
+    { method: "subject.getAsync", setup: "compose", run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the draft's subject" },
+    { method: "categories.getAsync", setup: "read", run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the message's categories" },
   ];
 
   it.each(cases)("$method", async ({ method, setup, run, action }) => {

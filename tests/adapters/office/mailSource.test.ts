@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { MatterlineError } from "../../../src/core/errors";
-import { createOfficeMailSource } from "../../../src/adapters/office/mailSource";
-import { createOfficeFake } from "../../fakes/office";
-import { fakeMessage } from "../../fakes/office/sampleItems";
+import { MatterlineError } from "@domain/errors";
+import { createOfficeMailSource } from "@adapters/office/mailSource";
+import { createOfficeFake } from "@simulators/office";
+import { fakeMessage } from "@simulators/office/sampleItems";
 
 describe("createOfficeMailSource", () => {
   it("reads the open message as a core message: lower-cased addresses, ISO UTC time, text body", async () => {

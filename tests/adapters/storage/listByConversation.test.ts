@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import type { LogEntry } from "../../../src/core/matterLog/types";
-import type { MatterLogStore } from "../../../src/core/ports/matterLogStore";
-import { MemoryMatterLogStore } from "../../../src/adapters/storage/memoryStores";
-import { IdbMatterLogStore } from "../../../src/adapters/storage/idbStores";
-import { openMatterlineDb } from "../../../src/adapters/storage/openDb";
+import type { LogEntry } from "@domain/matterLog/types";
+import type { MatterLogStore } from "@ports/matterLogStore";
+import { MemoryMatterLogStore } from "@adapters/storage/memoryStores";
+import { IdbMatterLogStore } from "@adapters/storage/idbStores";
+import { openMatterlineDb } from "@adapters/storage/openDb";
 
 function entry(id: string, matterId: string, conversationId: string | null): LogEntry {
   return {

@@ -1,14 +1,14 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { createGraphSimulator, type GraphSimulator } from "../../fakes/graph";
-import { createGraphClient, createGraphMailboxMirror } from "../../../src/adapters/graph";
-import { openMatterlineDb } from "../../../src/adapters/storage/openDb";
-import { idbStores } from "../../../src/adapters/storage/idbStores";
-import { MatterLog } from "../../../src/core/matterLog/matterLog";
-import { categoryResolver } from "../../../src/core/matterLog/categoryName";
-import { drainOutbox } from "../../../src/core/outbox/drain";
-import type { MailMessage } from "../../../src/core/model/mail";
-import { directory } from "../../core/matterLog/fixtures";
+import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
+import { createGraphClient, createGraphMailboxMirror } from "@adapters/graph";
+import { openMatterlineDb } from "@adapters/storage/openDb";
+import { idbStores } from "@adapters/storage/idbStores";
+import { MatterLog } from "@domain/matterLog/matterLog";
+import { categoryResolver } from "@domain/matterLog/categoryName";
+import { drainOutbox } from "@domain/outbox/drain";
+import type { MailMessage } from "@domain/model/mail";
+import { directory } from "../../domain/matterLog/fixtures";
 
 /** The matter log over IndexedDB, mirrored through the real Graph adapter into the Graph simulator. */
 async function setup(name: string, n: number) {

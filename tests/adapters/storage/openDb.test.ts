@@ -1,12 +1,12 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { DB_VERSION, MIGRATIONS, openMatterlineDb, openWithMigrations, type Migration } from "../../../src/adapters/storage/openDb";
-import { idbStores } from "../../../src/adapters/storage/idbStores";
-import { MatterLog } from "../../../src/core/matterLog/matterLog";
-import { categoryResolver } from "../../../src/core/matterLog/categoryName";
-import { drainOutbox } from "../../../src/core/outbox/drain";
-import type { MailboxMirror } from "../../../src/core/ports/mailboxMirror";
-import { directory, message } from "../../core/matterLog/fixtures";
+import { DB_VERSION, MIGRATIONS, openMatterlineDb, openWithMigrations, type Migration } from "@adapters/storage/openDb";
+import { idbStores } from "@adapters/storage/idbStores";
+import { MatterLog } from "@domain/matterLog/matterLog";
+import { categoryResolver } from "@domain/matterLog/categoryName";
+import { drainOutbox } from "@domain/outbox/drain";
+import type { MailboxMirror } from "@ports/mailboxMirror";
+import { directory, message } from "../../domain/matterLog/fixtures";
 
 const STORES = ["audit", "clockNotes", "directory", "filingHistory", "followUps", "matterLog", "outbox", "scanCheckpoints", "settings"];
 

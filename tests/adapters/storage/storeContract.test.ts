@@ -1,14 +1,14 @@
 import "fake-indexeddb/auto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FilingHistoryStore } from "../../../src/core/ports/filingHistoryStore";
-import type { MatterLogStore } from "../../../src/core/ports/matterLogStore";
-import type { OutboxStore } from "../../../src/core/ports/outboxStore";
-import type { SettingsStore } from "../../../src/core/ports/settingsStore";
-import type { LogEntry } from "../../../src/core/matterLog/types";
-import { newOperation } from "../../../src/core/outbox/queue";
-import { openMatterlineDb, type MatterlineDb } from "../../../src/adapters/storage/openDb";
-import { idbStores } from "../../../src/adapters/storage/idbStores";
-import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "../../../src/adapters/storage/memoryStores";
+import type { FilingHistoryStore } from "@ports/filingHistoryStore";
+import type { MatterLogStore } from "@ports/matterLogStore";
+import type { OutboxStore } from "@ports/outboxStore";
+import type { SettingsStore } from "@ports/settingsStore";
+import type { LogEntry } from "@domain/matterLog/types";
+import { newOperation } from "@domain/outbox/queue";
+import { openMatterlineDb, type MatterlineDb } from "@adapters/storage/openDb";
+import { idbStores } from "@adapters/storage/idbStores";
+import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
 
 interface Stores {
   log: MatterLogStore;

@@ -1,0 +1,2 @@
+/** `{ "@domain": "/abs/src/domain", … }`, read from tsconfig.json's "paths". */
+export declare const aliases: Record<string, string>;

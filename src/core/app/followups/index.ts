@@ -1,4 +1,0 @@
-export * from "./followUpTypes";
-export * from "./followUpSettings";
-export * from "./followUpService";
-export * from "./eventExecutor";

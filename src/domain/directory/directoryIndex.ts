@@ -1,0 +1,428 @@
+import Fuse from "fuse.js";
+import type { Client, Contact, Directory, Matter, Person } from "./types";
+import { emailDomain } from "@domain/model/mail";
+import { isPublicMailDomain } from "./publicDomains";
+import { tokenize } from "./tokens";
+import { COMMON_WORDS } from "./commonWords";
+import { FILTER_BITS, FILTER_MASK, FNV_OFFSET, FNV_PRIME, hashWord } from "./wordHash";
+import type { PhraseTable } from "./wordHash";
+
+/** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
+export interface PhraseTarget {
+  /** keyword: the matter's keywords; party: the other side's names and names in the matter title; client: a client's name. */
+  readonly kind: "keyword" | "party" | "client";
+  /** Matter id for keyword/party, client id for client names. */
+  readonly id: string;
+  /** The phrase as the directory writes it, for reasons. */
+  readonly label: string;
+  /** Folded tokens of the phrase. */
+  readonly words: readonly string[];
+  /** Only matches words written in capitals (short acronyms such as "SHA"). */
+  readonly upperOnly: boolean;
+  /** Evidence weight before location factors: longer, rarer phrases weigh more. */
+  readonly weight: number;
+}
+
+/** One phrase as matched in text, with every matter or client that uses it. */
+export interface PhraseGroup {
+  readonly words: readonly string[];
+  readonly upperOnly: boolean;
+  readonly targets: readonly PhraseTarget[];
+  /** Hashes of the words after the first (the first word's hash is the group's key in the phrase table). */
+  readonly tailHashes: readonly number[];
+}
+
+/** Phrases shared by more matters than this say nothing about which one a message is about. */
+export const MAX_PHRASE_OWNERS = 12;
+
+/** A reference-shaped pattern from the firm's configuration, compiled once. */
+export interface CompiledPattern {
+  readonly source: string;
+  readonly regex: RegExp;
+}
+
+/** Lookups precomputed from a directory so that recognition never scans all matters. */
+export interface DirectoryIndex {
+  readonly directory: Directory;
+  readonly firmDomains: ReadonlySet<string>;
+  readonly peopleByEmail: ReadonlyMap<string, Person>;
+  readonly contactByEmail: ReadonlyMap<string, { readonly contact: Contact; readonly clientId: string }>;
+  /** Client ids by the client's own (non-public) mail domain. */
+  readonly clientsByDomain: ReadonlyMap<string, readonly string[]>;
+  readonly clientById: ReadonlyMap<string, Client>;
+  readonly matterById: ReadonlyMap<string, Matter>;
+  readonly mattersByClient: ReadonlyMap<string, readonly Matter[]>;
+  /** Matter ids by upper-cased matter number or alias. */
+  readonly matterByRef: ReadonlyMap<string, string>;
+  readonly refPatterns: readonly CompiledPattern[];
+  /** Matter ids by an opposing party's exact address / domain. */
+  readonly opposingByEmail: ReadonlyMap<string, readonly string[]>;
+  readonly opposingByDomain: ReadonlyMap<string, readonly string[]>;
+  /** Phrases by their first folded word (made on first read; recognition itself uses `phraseTable`). */
+  readonly phrasesByFirstWord: ReadonlyMap<string, readonly PhraseGroup[]>;
+  /** Longest phrase in words, bounds lookahead. */
+  readonly maxPhraseWords: number;
+  /** The same phrases by the hash of their first word, for the text scanner (built here so its cost is counted once). */
+  readonly phraseTable: PhraseTable;
+  /** Hashes of every key of `matterByRef`, so the scanner checks a reference-shaped token without cutting a string. */
+  readonly refHashes: ReadonlySet<number>;
+  /** Every matter number and alias has a digit: then text without one cites no matter, and its scan is skipped. */
+  readonly everyRefHasDigit: boolean;
+}
+
+/** DESIGN defaults when a firm configures no reference patterns. */
+export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b", "\\b[A-Z]{2,6}/\\d{3,6}\\b"];
+
+/** Upper-cases and strips brackets and spaces so "[2024-0012]" and "2024-0012" meet. */
+export function normalizeRef(ref: string): string {
+  // Directory numbers are mostly written already normalized: check before copying the string three times.
+  let plain = ref.length > 0;
+  for (let i = 0; i < ref.length && plain; i++) {
+    const c = ref.charCodeAt(i);
+    plain = c > 32 && c < 127 && !(c >= 97 && c <= 122) && c !== 91 && c !== 93 && c !== 40 && c !== 41;
+  }
+  if (plain) return ref;
+  return ref.trim().replace(/^[[(]+|[\])]+$/g, "").replace(/\s+/g, "").toUpperCase();
+}
+
+const TITLE_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
+const COMPANY_WORD = /\b(?:ltd|limited|llp|lp|plc|inc|llc|properties|homes|estates|group|ventures)\b/i;
+const COMPANY_SUFFIX = new Set(["ltd", "limited", "llp", "lp", "plc", "inc", "llc", "co", "corp", "gmbh", "sa", "bv", "pty", "the", "and", "of", "mr", "mrs", "ms", "miss", "dr"]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes". */
+function nameWords(name: string): string[] {
+  const words = foldedWords(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name);
+  while (words.length > 0 && COMPANY_SUFFIX.has(words[words.length - 1])) words.pop();
+  while (words.length > 0 && COMPANY_SUFFIX.has(words[0])) words.shift();
+  return words;
+}
+
+/** True when every character is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * `tokenize(text).words` without its regular expression and second array: directory phrases are nearly
+ * all ASCII, and the build folds well over a hundred thousand of them. Same words as `tokenize`.
+ */
+function foldedWords(text: string): string[] {
+  if (!isAscii(text)) return [...tokenize(text).words];
+  const words: string[] = [];
+  const n = text.length;
+  // Lower-cased once, words cut from it: one string per word instead of two (ASCII keeps every length).
+  const lower = text.toLowerCase();
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let apostrophe = false;
+    while (i < n && isAlnum(text.charCodeAt(i))) i++;
+    // As /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*'?/: an apostrophe joins letters or ends the word.
+    while (i < n && text.charCodeAt(i) === 39) {
+      apostrophe = true;
+      i++;
+      if (i < n && isAlnum(text.charCodeAt(i))) while (i < n && isAlnum(text.charCodeAt(i))) i++;
+      else break;
+    }
+    const raw = lower.slice(start, i);
+    words.push(apostrophe ? raw.replace(/'/g, "") : raw);
+  }
+  return words;
+}
+
+/** A short keyword written in capitals ("TTAB", "SHA"): it only matches words in capitals. */
+function isAcronym(keyword: string): boolean {
+  if (keyword.length > 5) return false;
+  if (!isAscii(keyword)) return keyword !== keyword.toLowerCase() && keyword === keyword.toUpperCase();
+  let capital = false;
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
+
+const NO_HASHES: readonly number[] = [];
+
+/** The spaces phrases are grouped in while the index is built: the same words are a different phrase in each. */
+const CLIENT_SPACE = 0;
+const MATTER_SPACE = 1;
+const ACRONYM_SPACE = 2;
+
+/** A hash of a phrase's words: each word's `hashWord`, chained (FNV-1a) in order. */
+function hashWords(words: readonly string[]): number {
+  let h = FNV_OFFSET;
+  for (const word of words) h = Math.imul(h ^ hashWord(word), FNV_PRIME);
+  return h;
+}
+
+/** `hash` moved into the key range of `space`, as a small integer (Map keys that need no hashing of their own). */
+function spaceKey(hash: number, space: number): number {
+  return ((Math.imul(hash, 3) + space) & 0x3fffffff) >>> 0;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A phrase and its owners (the first inline, the rest in `more`), built as the directory is read. Its targets are
+ * made when the phrase is first found in mail: a directory has a hundred thousand phrases and mail finds a few,
+ * and making every target up front cost the index build most of its time in allocation and garbage collection.
+ */
+class Phrase implements PhraseGroup {
+  kind: PhraseTarget["kind"];
+  /** The owner added last, to skip repeats from the same matter. */
+  last: string;
+  /** Further owners, [id, label, id, label, …], or null: most phrases have one owner. */
+  more: string[] | null = null;
+  /** Evidence weight of each target, set when the index is finished. */
+  weight = 0;
+  private tail: readonly number[] | null = null;
+  private made: PhraseTarget[] | null = null;
+
+  constructor(kind: PhraseTarget["kind"], readonly space: number, readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
+    this.kind = kind;
+    this.last = id;
+  }
+
+  get owners(): number {
+    return 1 + (this.more ? this.more.length / 2 : 0);
+  }
+
+  /** Made when mail first has this phrase's first word: most phrases are never looked at past it. */
+  get tailHashes(): readonly number[] {
+    if (this.tail === null) {
+      const words = this.words;
+      if (words.length < 2) this.tail = NO_HASHES;
+      else {
+        const tail = new Array<number>(words.length - 1);
+        for (let j = 1; j < words.length; j++) tail[j - 1] = hashWord(words[j]);
+        this.tail = tail;
+      }
+    }
+    return this.tail;
+  }
+
+  get targets(): readonly PhraseTarget[] {
+    if (this.made === null) {
+      const { kind, words, upperOnly, weight } = this;
+      const made: PhraseTarget[] = [{ kind, id: this.id, label: this.label, words, upperOnly, weight }];
+      const more = this.more;
+      if (more) for (let k = 0; k < more.length; k += 2) made.push({ kind, id: more[k], label: more[k + 1], words, upperOnly, weight });
+      this.made = made;
+    }
+    return this.made;
+  }
+}
+
+/**
+ * Builds the recognition index once per directory (O(size)). Phrase weights use how many matters
+ * share a phrase, so a keyword on many matters ("lease") says less than one on a single matter.
+ */
+export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
+  const firmDomains = new Set(directory.firm.domains.map((d) => d.toLowerCase()));
+  const peopleByEmail = new Map(directory.people.map((p) => [p.email.toLowerCase(), p] as const));
+  const contactByEmail = new Map<string, { contact: Contact; clientId: string }>();
+  const clientsByDomain = new Map<string, string[]>();
+  const clientById = new Map<string, Client>();
+  for (const client of directory.clients) {
+    clientById.set(client.id, client);
+    for (const contact of client.contacts) contactByEmail.set(contact.email.toLowerCase(), { contact, clientId: client.id });
+    for (const d of client.domains) if (!isPublicMailDomain(d) && !firmDomains.has(d)) push(clientsByDomain, d.toLowerCase(), client.id);
+  }
+  const matterById = new Map<string, Matter>();
+  const mattersByClient = new Map<string, Matter[]>();
+  const matterByRef = new Map<string, string>();
+  const refHashes = new Set<number>();
+  let everyRefHasDigit = true;
+  const opposingByEmail = new Map<string, string[]>();
+  const opposingByDomain = new Map<string, string[]>();
+  // Identical phrases are grouped as they are added: text is matched once per phrase, however many owners share it,
+  // and weights come from how many share it. Three spaces of phrases (client names, matter phrases, matter acronyms),
+  // found by a number hashed from the space and the words: no joined string is made for each of ~100,000 lookups.
+  const groups = new Map<number, Phrase | Phrase[]>();
+  const drafts: Phrase[] = [];
+  const find = (key: number, space: number, words: readonly string[]): Phrase | undefined => {
+    const found = groups.get(key);
+    if (found === undefined) return undefined;
+    if (!Array.isArray(found)) return found.space === space && sameWords(found.words, words) ? found : undefined;
+    for (const g of found) if (g.space === space && sameWords(g.words, words)) return g;
+    return undefined;
+  };
+  const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
+    if (words.length === 0) return;
+    const wordsKey = hashWords(words);
+    // A matter phrase equal to a client's name says "client", not "matter".
+    if (kind !== "client" && find(spaceKey(wordsKey, CLIENT_SPACE), CLIENT_SPACE, words)) return;
+    const space = kind === "client" ? CLIENT_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
+    const key = spaceKey(wordsKey, space);
+    let g = find(key, space, words);
+    if (!g) {
+      g = new Phrase(kind, space, words, upperOnly, id, label);
+      const same = groups.get(key);
+      if (same === undefined) groups.set(key, g);
+      else if (Array.isArray(same)) same.push(g);
+      else groups.set(key, [same, g]);
+      drafts.push(g);
+    } else if (g.last !== id) {
+      // Owners are added one client or matter at a time, so a repeat can only be the last one.
+      (g.more ??= []).push(id, label);
+      g.last = id;
+    }
+    if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
+  };
+  const addRef = (ref: string, matterId: string): void => {
+    const key = normalizeRef(ref);
+    matterByRef.set(key, matterId);
+    refHashes.add(hashWord(key));
+    if (everyRefHasDigit && !/[0-9]/.test(key)) everyRefHasDigit = false;
+  };
+  for (const client of directory.clients) {
+    const words = nameWords(client.name);
+    // A one-word or everyday client name ("Trust") would match too much mail.
+    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
+  }
+  for (const matter of directory.matters) {
+    matterById.set(matter.id, matter);
+    const own = mattersByClient.get(matter.clientId);
+    if (own) own.push(matter);
+    else mattersByClient.set(matter.clientId, [matter]);
+    addRef(matter.number, matter.id);
+    if (matter.aliases) for (const a of matter.aliases) addRef(a, matter.id);
+    if (matter.keywords) {
+      for (const kw of matter.keywords) {
+        const trimmed = kw.trim();
+        addPhrase("keyword", matter.id, trimmed, foldedWords(kw), isAcronym(trimmed));
+      }
+    }
+    // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
+    // words are phrases too.
+    TITLE_RUN.lastIndex = 0;
+    for (let m = TITLE_RUN.exec(matter.title); m !== null; m = TITLE_RUN.exec(matter.title)) {
+      const words = nameWords(m[0]);
+      if (words.length >= 2) addPhrase("party", matter.id, m[0], words);
+    }
+    if (!matter.opposing) continue;
+    for (const party of matter.opposing) {
+      if (party.emails) for (const e of party.emails) push(opposingByEmail, e.toLowerCase(), matter.id);
+      if (party.domains) for (const d of party.domains) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
+      const words = nameWords(party.name);
+      addPhrase("party", matter.id, party.name.includes("(") ? party.name.replace(/\s*\([^)]*\)/g, "").trim() : party.name.trim(), words);
+      // People are named by surname alone, companies by their first word ("Larchfield"): add the
+      // distinctive single word too, unless it is an everyday word.
+      if (words.length > 1) {
+        const single = COMPANY_WORD.test(party.name) ? words[0] : words[words.length - 1];
+        if (single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
+      }
+    }
+  }
+  const byHash = new Map<number, PhraseGroup[]>();
+  const bits = new Uint32Array(FILTER_BITS >>> 5);
+  let maxPhraseWords = 1;
+  for (const g of drafts) {
+    // A phrase that many matters share cannot pick one of them; skipping it also keeps
+    // recognition time independent of the directory's size.
+    const owners = g.owners;
+    if (owners > MAX_PHRASE_OWNERS) continue;
+    const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
+    g.weight = owners === 1 ? base : base / Math.sqrt(owners);
+    if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
+    const h = hashWord(g.words[0]);
+    bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+    const list = byHash.get(h);
+    if (list) list.push(g);
+    else byHash.set(h, [g]);
+  }
+  const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
+  const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
+  let byFirstWord: Map<string, PhraseGroup[]> | null = null;
+  return {
+    directory, firmDomains, peopleByEmail, contactByEmail, clientsByDomain, clientById, matterById, mattersByClient,
+    matterByRef, refPatterns, opposingByEmail, opposingByDomain, maxPhraseWords,
+    phraseTable: { byHash, bits }, refHashes, everyRefHasDigit,
+    // Recognition reads phrases through `phraseTable`; this string-keyed view is for other readers, made when first asked.
+    get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
+      if (byFirstWord === null) {
+        const map = new Map<string, PhraseGroup[]>();
+        for (const groups of byHash.values()) {
+          for (const group of groups) {
+            const list = map.get(group.words[0]);
+            if (list) list.push(group);
+            else map.set(group.words[0], [group]);
+          }
+        }
+        byFirstWord = map;
+      }
+      return byFirstWord;
+    },
+  };
+}
+
+/** True when the address belongs to the firm (its domains or a listed person). */
+export function isFirmAddress(index: DirectoryIndex, email: string): boolean {
+  const e = email.toLowerCase();
+  return index.peopleByEmail.has(e) || index.firmDomains.has(emailDomain(e));
+}
+
+/** One fuzzy search result: the matter, its client and Fuse's score (0 = exact, 1 = unrelated). */
+export interface MatterSearchHit {
+  readonly matter: Matter;
+  readonly client: Client | undefined;
+  readonly score: number;
+}
+
+interface SearchDoc {
+  readonly matter: Matter;
+  readonly number: string;
+  readonly aliases: readonly string[];
+  readonly title: string;
+  readonly clientName: string;
+}
+
+// Fuse's own index is built on first search, not in buildDirectoryIndex: recognition never needs it.
+const fuseCache = new WeakMap<DirectoryIndex, Fuse<SearchDoc>>();
+
+/**
+ * Fuzzy matter picker search (the "file to…" box) over number, aliases, title and client name,
+ * open matters first among equally good hits.
+ */
+export function searchMatters(index: DirectoryIndex, query: string, limit = 10): MatterSearchHit[] {
+  const q = query.trim();
+  if (!q) return [];
+  let fuse = fuseCache.get(index);
+  if (!fuse) {
+    const docs: SearchDoc[] = index.directory.matters.map((m) => ({
+      matter: m, number: m.number, aliases: m.aliases ?? [], title: m.title, clientName: index.clientById.get(m.clientId)?.name ?? "",
+    }));
+    fuse = new Fuse(docs, {
+      includeScore: true, ignoreLocation: true, threshold: 0.35,
+      keys: [{ name: "number", weight: 3 }, { name: "aliases", weight: 3 }, { name: "title", weight: 1 }, { name: "clientName", weight: 1.5 }],
+    });
+    fuseCache.set(index, fuse);
+  }
+  return fuse
+    .search(q, { limit: Math.max(limit * 3, limit) })
+    .map((r) => ({ matter: r.item.matter, client: index.clientById.get(r.item.matter.clientId), score: r.score ?? 1 }))
+    .sort((a, b) => a.score - b.score || (a.matter.status === b.matter.status ? 0 : a.matter.status === "open" ? -1 : 1))
+    .slice(0, limit);
+}

@@ -1,0 +1,56 @@
+import type { Address } from "@domain/model/mail";
+
+/** Which way the mail went, seen from the firm. */
+export type Direction = "inbound" | "outbound" | "internal";
+
+/** How an entry came to be logged: the pane's button, auto-logging when sure, assistants' bulk tagging, or log-on-send. */
+export type LogSource = "manual" | "auto" | "bulk" | "send";
+
+/** Billable time recorded with a logged email, in tenths of an hour (the unit practice-management systems bill in). */
+export interface TimeEntry {
+  /** Whole tenths of an hour: 3 means 0.3 h. */
+  readonly tenths: number;
+  readonly narrative: string;
+}
+
+/** One communication filed to a matter. Keyed by internetMessageId so the same email is never logged twice. */
+export interface LogEntry {
+  /** RFC 5322 Message-ID with angle brackets; the dedupe key. */
+  readonly internetMessageId: string;
+  readonly conversationId: string | null;
+  readonly direction: Direction;
+  readonly from: Address | null;
+  readonly to: readonly Address[];
+  readonly cc: readonly Address[];
+  readonly subject: string;
+  readonly sentAt: string | null;
+  readonly receivedAt: string | null;
+  /** A short plain-text excerpt of the message's own text (no quoted history), for the timeline and exports. */
+  readonly snippet: string;
+  readonly attachmentNames: readonly string[];
+  readonly matterId: string;
+  /** The mailbox category written for the matter when it was logged; kept so a re-file can take it off again. */
+  readonly category: string;
+  /** Who logged it (an address or person id) and when (ISO-8601 UTC). */
+  readonly loggedBy: string;
+  readonly loggedAt: string;
+  readonly source: LogSource;
+  readonly timeEntry: TimeEntry | null;
+  /** Mailbox the message lives in: null for the signed-in user's own, else a shared mailbox address. */
+  readonly mailbox: string | null;
+  /** Graph immutable id when known. */
+  readonly graphId: string | null;
+}
+
+export type AuditAction = "logged" | "refiled" | "unlogged";
+
+/** One change to where an email is filed; never rewritten, so who moved what and when can always be shown. */
+export interface AuditRecord {
+  readonly internetMessageId: string;
+  /** ISO-8601 UTC. */
+  readonly at: string;
+  readonly by: string;
+  readonly action: AuditAction;
+  readonly fromMatterId: string | null;
+  readonly toMatterId: string | null;
+}

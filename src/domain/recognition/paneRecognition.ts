@@ -1,0 +1,201 @@
+import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { Directory } from "@domain/directory/types";
+import { categoryNameFor } from "@domain/matterLog/categoryName";
+import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
+import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import type { MailMessage } from "@domain/model/mail";
+import type { OutboxOperation } from "@domain/outbox/types";
+import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
+import type { MessageMark } from "@ports/messageReader";
+import { recognize } from "./recognize";
+import type { FilingHistory, Recognition } from "./types";
+
+/** What the mailbox says about one message of a thread: our MatterId property and its categories. */
+export interface ThreadMark {
+  readonly internetMessageId: string | null;
+  readonly matterId: string | null;
+  readonly categories: readonly string[];
+}
+
+/**
+ * The mailbox as recognition reads it back (Graph in the pane): what a colleague or another device left on the
+ * message and its thread. Implementations may reject or time out; recognition then goes on with local evidence.
+ */
+export interface MailboxMarks {
+  /** The mark on the message itself, or null when the mailbox does not hold it (yet). */
+  markOf(internetMessageId: string): Promise<MessageMark | null>;
+  /** Marks of every message of the conversation in the mailbox. */
+  threadMarks(conversationId: string): Promise<readonly ThreadMark[]>;
+}
+
+/** The local matter log as the pane reads it: the entry, its audit trail, and its thread's entries. */
+export interface PaneLogReader {
+  get(internetMessageId: string): Promise<LogEntry | null>;
+  auditFor(internetMessageId: string): Promise<AuditRecord[]>;
+  /** Entries of one conversation; optional because not every store indexes conversations. */
+  listByConversation?(conversationId: string): Promise<LogEntry[]>;
+}
+
+/** The outbox, read only to tell whether a filing reached the mailbox yet. */
+export interface OutboxReader {
+  list(): Promise<OutboxOperation[]>;
+}
+
+/** Where the mailbox copy of a filing stands: in the mailbox, waiting to sync (retried automatically), or failed for good. */
+export type MirrorState = "mirrored" | "waiting" | "failed";
+
+/** An email already in the matter log: the entry, who moved it where, and whether the mailbox has it. */
+export interface LoggedState {
+  readonly entry: LogEntry;
+  /** Oldest first. */
+  readonly audit: readonly AuditRecord[];
+  readonly mirror: MirrorState;
+  /** The last error of a waiting or failed mirror write, in plain words. */
+  readonly mirrorError: string | null;
+}
+
+/** What reading the mailbox gave: "read" (evidence below is real), "skipped" (not asked), or "unavailable" (it failed). */
+export interface MailboxEvidence {
+  readonly status: "read" | "skipped" | "unavailable";
+  /** Matter id on the message itself (MatterId property, else a matter category), e.g. logged by a colleague. */
+  readonly selfMatterId: string | null;
+  /** Graph id of the message when the mailbox read found it; lets the mirror skip a lookup. */
+  readonly graphId: string | null;
+  /** Matter ids found on other messages of the thread. */
+  readonly threadMatterIds: readonly string[];
+  /** Why it was unavailable, when it was. */
+  readonly error: string | null;
+}
+
+/** Recognition as the pane shows it: the engine's result plus every place the thread and the message were filed. */
+export interface PaneRecognition {
+  readonly recognition: Recognition;
+  /** Thread matters from the local log (other messages of the conversation). */
+  readonly localThreadMatterIds: readonly string[];
+  readonly mailbox: MailboxEvidence;
+  /** The local log entry for this message, when it is logged. */
+  readonly logged: LoggedState | null;
+  /** The message's audit trail, oldest first, even when it is not logged now (an undone filing shows here). */
+  readonly audit: readonly AuditRecord[];
+}
+
+export interface PaneRecognitionDeps {
+  readonly index: DirectoryIndex;
+  /** The mailbox owner's address(es). */
+  readonly me: readonly string[];
+  /** Filing history: the store (read each time) or an already converted history (cached by the caller). */
+  readonly history: FilingHistoryStore | FilingHistory;
+  readonly log: PaneLogReader;
+  readonly outbox?: OutboxReader;
+  /** Absent, or `useMailbox: false`, recognizes from local evidence only (fast first paint, offline). */
+  readonly mailbox?: MailboxMarks;
+  readonly useMailbox?: boolean;
+}
+
+const categoryMaps = new WeakMap<Directory, Map<string, string>>();
+
+/** Category name → matter id for a directory (built once per directory), so colleagues' categories read back as matters. */
+export function matterIdByCategory(directory: Directory): ReadonlyMap<string, string> {
+  let map = categoryMaps.get(directory);
+  if (!map) {
+    const clients = new Map(directory.clients.map((c) => [c.id, c]));
+    map = new Map();
+    for (const m of directory.matters) map.set(categoryNameFor(m, clients.get(m.clientId) ?? null).toLowerCase(), m.id);
+    categoryMaps.set(directory, map);
+  }
+  return map;
+}
+
+/** The matter a mark names: our property first (exact), else a category named for a matter. */
+export function matterOfMark(index: DirectoryIndex, mark: { matterId: string | null; categories: readonly string[] }): string | null {
+  if (mark.matterId && index.matterById.has(mark.matterId)) return mark.matterId;
+  const byName = matterIdByCategory(index.directory);
+  for (const c of mark.categories) {
+    const id = byName.get(c.toLowerCase());
+    if (id) return id;
+  }
+  return null;
+}
+
+function isHistoryStore(h: FilingHistoryStore | FilingHistory): h is FilingHistoryStore {
+  return typeof (h as FilingHistoryStore).snapshot === "function";
+}
+
+function plain(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Where the mailbox copy of `entry` stands, from the outbox's queued work for that message. */
+export function mirrorStateOf(entry: LogEntry, ops: readonly OutboxOperation[]): { state: MirrorState; error: string | null } {
+  const group = `mirror:${entry.internetMessageId}`;
+  const mine = ops.filter((op) => op.group === group || op.key.startsWith(`${group}:`));
+  const failed = mine.find((op) => op.status === "failed");
+  if (failed) return { state: "failed", error: failed.lastError };
+  const pending = mine.find((op) => op.status === "pending");
+  if (pending) return { state: "waiting", error: pending.lastError };
+  return { state: "mirrored", error: null };
+}
+
+async function readMailbox(message: MailMessage, deps: PaneRecognitionDeps): Promise<MailboxEvidence> {
+  const none: MailboxEvidence = { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null };
+  if (!deps.mailbox || deps.useMailbox === false) return none;
+  const imid = message.internetMessageId;
+  const [self, thread] = await Promise.allSettled([
+    imid ? deps.mailbox.markOf(imid) : Promise.resolve(null),
+    message.conversationId ? deps.mailbox.threadMarks(message.conversationId) : Promise.resolve([] as ThreadMark[]),
+  ]);
+  if (self.status === "rejected" && thread.status === "rejected") {
+    return { ...none, status: "unavailable", error: plain(self.reason) };
+  }
+  const mark = self.status === "fulfilled" ? self.value : null;
+  const threadIds = new Set<string>();
+  if (thread.status === "fulfilled") {
+    for (const t of thread.value) {
+      if (imid && t.internetMessageId === imid) continue; // the message itself is `selfMatterId`, not thread evidence
+      const id = matterOfMark(deps.index, t);
+      if (id) threadIds.add(id);
+    }
+  }
+  return {
+    status: "read",
+    selfMatterId: mark ? matterOfMark(deps.index, mark) : null,
+    graphId: mark?.graphId ?? null,
+    threadMatterIds: [...threadIds],
+    error: self.status === "rejected" ? plain(self.reason) : thread.status === "rejected" ? plain(thread.reason) : null,
+  };
+}
+
+async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promise<{ logged: LoggedState | null; audit: AuditRecord[] }> {
+  if (!imid) return { logged: null, audit: [] };
+  const [entry, audit] = await Promise.all([deps.log.get(imid), deps.log.auditFor(imid)]);
+  if (!entry) return { logged: null, audit };
+  const ops = deps.outbox ? await deps.outbox.list() : [];
+  const { state, error } = mirrorStateOf(entry, ops);
+  return { logged: { entry, audit, mirror: state, mirrorError: error }, audit };
+}
+
+/**
+ * Recognizes a message for the pane: core `recognize()` fed with the directory index, the filing history, and the
+ * thread's matters from the local log and from the mailbox (our MatterId property or a matter category left by a
+ * colleague or another device), plus the message's own log entry. A failing mailbox read never blocks recognition:
+ * it is reported as `mailbox.status = "unavailable"` and local evidence decides.
+ */
+export async function recognizeForPane(message: MailMessage, deps: PaneRecognitionDeps): Promise<PaneRecognition> {
+  const imid = message.internetMessageId;
+  const historyPromise: Promise<FilingHistory> = isHistoryStore(deps.history)
+    ? deps.history.snapshot().then((s: FilingHistorySnapshot) => filingHistoryFromSnapshot(s))
+    : Promise.resolve(deps.history);
+  const threadPromise: Promise<LogEntry[]> =
+    message.conversationId && deps.log.listByConversation ? deps.log.listByConversation(message.conversationId) : Promise.resolve([]);
+  const [history, threadEntries, { logged, audit }, mailbox] = await Promise.all([
+    historyPromise,
+    threadPromise,
+    readLogged(imid, deps),
+    readMailbox(message, deps).catch((error: unknown): MailboxEvidence => ({ status: "unavailable", selfMatterId: null, graphId: null, threadMatterIds: [], error: plain(error) })),
+  ]);
+  const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) => deps.index.matterById.has(id));
+  const threadMatterIds = [...new Set([...localThread, ...mailbox.threadMatterIds])];
+  const withMark: MailMessage = mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
+  const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
+  return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit };
+}

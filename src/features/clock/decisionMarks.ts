@@ -1,0 +1,90 @@
+import type { OutboxExecutor, ExecutorOutcome } from "@domain/outbox/drain";
+import type { OutboxOperation } from "@domain/outbox/types";
+import type { CategoryFlagItem, CategoryFlagWriter } from "@ports/categoryFlagWriter";
+import type { MailMessage } from "@domain/model/mail";
+import type { ClockNote } from "./clockNotes";
+
+/**
+ * "No reply needed" is shared through the mailbox as a category on the message (Graph sets it), so a colleague, a
+ * partner's team view and the user's other devices stop counting that mail as waiting. The decision's reason, who
+ * took it and when stay in this device's notes (the audit); snoozes stay personal and are not shared.
+ */
+export const DECISION_MARK_KIND = "clock-mark";
+
+/** What one outbox operation asks: put the category on a message (true) or take it off (false). */
+export interface DecisionMarkPayload {
+  readonly mailbox: string | null;
+  readonly graphId: string | null;
+  readonly internetMessageId: string;
+  readonly noReplyNeeded: boolean;
+}
+
+function isDecisionMarkPayload(p: unknown): p is DecisionMarkPayload {
+  const o = p as Partial<DecisionMarkPayload> | null;
+  return !!o && typeof o.internetMessageId === "string" && typeof o.noReplyNeeded === "boolean" && (o.mailbox === null || typeof o.mailbox === "string");
+}
+
+/** The outbox key of a message's mark: one per message, so a later decision replaces a pending earlier one. */
+export function decisionMarkKey(mailbox: string | null, internetMessageId: string): string {
+  return `clock-mark|${mailbox ?? "me"}|${internetMessageId}`;
+}
+
+/** Runs "clock-mark" operations through a category writer: one call for the sets, one for the clears. */
+export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor {
+  return {
+    batchSize: 100,
+    async execute(ops: readonly OutboxOperation[]): Promise<ExecutorOutcome[]> {
+      const outcomes: ExecutorOutcome[] = [];
+      const set: CategoryFlagItem[] = [];
+      const clear: CategoryFlagItem[] = [];
+      for (const op of ops) {
+        if (!isDecisionMarkPayload(op.payload)) {
+          outcomes.push({ key: op.key, ok: false, retryable: false, error: "This mailbox mark could not be read." });
+          continue;
+        }
+        const { mailbox, graphId, internetMessageId, noReplyNeeded } = op.payload;
+        (noReplyNeeded ? set : clear).push({ key: op.key, mailbox, graphId, internetMessageId });
+      }
+      for (const [items, value] of [[set, true], [clear, false]] as const) {
+        if (items.length === 0) continue;
+        outcomes.push(...(await writer.setCategory(items, value)));
+      }
+      return outcomes;
+    },
+  };
+}
+
+/**
+ * The decision the mailbox carries for a message: its "No reply needed" category, set by a colleague, another device
+ * or this one. Who and why are not in the mailbox, so the note says where it came from (`currentNote` picks between
+ * it and this device's own note).
+ */
+export function noteFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockNote | null {
+  if (!categoryName) return null;
+  const name = categoryName.toLowerCase();
+  if (!(message.categories ?? []).some((c) => c.toLowerCase() === name)) return null;
+  return {
+    internetMessageId: message.internetMessageId ?? message.id,
+    kind: "no-reply-needed",
+    reason: `Marked “${categoryName}” in the mailbox`,
+    by: "a colleague or another device",
+    at: message.receivedAt ?? now,
+    until: null,
+    source: "mailbox",
+  };
+}
+
+/**
+ * Which decision holds for a message: this device's note or the mailbox's mark. The device's own decision holds until
+ * the mailbox changes after it (while its own mark still waits in the outbox, nothing has changed yet); then the
+ * shared category says what holds now, since a colleague or another device may have undone or taken the decision.
+ * Snoozes are personal and always hold, and so do decisions taken before they were shared.
+ */
+export function currentNote(own: ClockNote | undefined, message: MailMessage, opts: { readonly categoryName?: string; readonly markPending: boolean; readonly now: string }): ClockNote | null {
+  const shared = noteFromMailbox(message, opts.categoryName, opts.now);
+  if (!own) return shared;
+  const changedSince = !!message.modifiedAt && Date.parse(message.modifiedAt) > Date.parse(own.at);
+  if (own.kind === "snooze" || !own.shared || opts.markPending || !changedSince) return own;
+  if (shared) return own.kind === "no-reply-needed" ? own : shared;
+  return own.kind === "undo" ? own : null;
+}

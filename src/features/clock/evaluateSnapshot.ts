@@ -1,0 +1,201 @@
+import type { MailMessage } from "@domain/model/mail";
+import { normalizeEmail } from "@domain/model/mail";
+import type { Directory } from "@domain/directory/types";
+import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { FilingHistory } from "@domain/recognition/types";
+import { recognize } from "@domain/recognition/recognize";
+import { needsReply } from "@domain/language/needsReply";
+import { clockFor, rankUrgent, type ClockResult, type ClockState } from "@domain/clock/responseClock";
+import { clockSummary } from "@domain/clock/clockText";
+import type { FirmCalendar } from "@domain/time/firmCalendar";
+import { toMillis } from "@domain/time/firmCalendar";
+import type { MailboxSnapshot } from "./mailboxScan";
+import type { ClockNote } from "./clockNotes";
+import { currentNote, decisionMarkKey } from "./decisionMarks";
+import type { OverdueSettings } from "./overdueSettings";
+
+/** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
+export interface OverdueItem {
+  /** Unique across mailboxes: "<mailbox or me>|<message id>". */
+  readonly key: string;
+  /** The watched mailbox it was found in; null for the user's own. */
+  readonly mailbox: string | null;
+  readonly messageId: string;
+  readonly internetMessageId: string | null;
+  /** The mailbox's own (Graph) id, for writes and for opening the message. */
+  readonly graphId: string | null;
+  readonly conversationId: string | null;
+  readonly subject: string;
+  readonly fromName: string;
+  readonly fromEmail: string;
+  readonly categories: readonly string[];
+  readonly clientId: string | null;
+  readonly clientName: string | null;
+  readonly matterId: string | null;
+  readonly matterNumber: string | null;
+  readonly matterTitle: string | null;
+  /** The matter's responsible attorney (person id and name), when a matter was recognized. */
+  readonly attorneyId: string | null;
+  readonly attorneyName: string | null;
+  readonly slaHours: number;
+  /** Why the clock runs or not (needs-reply's reason). */
+  readonly needsReplyReason: string;
+  /** The clock after notes: a "no reply needed" decision turns an open clock into `no-reply-needed`. */
+  readonly clock: ClockResult;
+  /** The clock as the mail alone says it, before any decision. */
+  readonly rawClock: ClockResult;
+  readonly note: ClockNote | null;
+  /** Snoozed until this time (ISO), still counted as overdue; null when not snoozed now. */
+  readonly snoozedUntil: string | null;
+  /** True when a decision (no reply needed, or a snooze still running) is what keeps it off the list: it can be undone. */
+  readonly undoable: boolean;
+  /** One line: "Client waiting 27 h — reply was due 3 h ago". */
+  readonly summary: string;
+}
+
+/** Everything besides the mail that decides the clock. */
+export interface OverdueContext {
+  readonly directory: Directory;
+  readonly index: DirectoryIndex;
+  readonly calendar: FirmCalendar;
+  readonly settings: OverdueSettings;
+  /** The signed-in user's address: the owner of the mailbox scanned with `mailbox: null`. */
+  readonly me: string;
+  readonly history?: FilingHistory;
+  /** Notes by internetMessageId. */
+  readonly notes: ReadonlyMap<string, ClockNote>;
+  /** The category that shares "no reply needed" through the mailbox (decisionMarks.ts). */
+  readonly noReplyCategoryName?: string;
+  /** Outbox keys of mailbox marks not written yet (decisionMarkKey): those messages' own notes hold. */
+  readonly pendingMarks?: ReadonlySet<string>;
+  readonly now: string;
+}
+
+/** Items whose client still waits for a reply, at now, before snoozes are applied. */
+const OPEN: ReadonlySet<ClockState> = new Set(["overdue", "due-soon", "waiting"]);
+
+/**
+ * Runs recognition, needs-reply and the clock over a scanned mailbox. Only mail from client contacts is kept:
+ * everything else is not on the clock and the list has no use for it. The thread of a message is the inbound and
+ * sent mail of its conversation, so a colleague's answer that copied the mailbox counts.
+ */
+export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext): OverdueItem[] {
+  const owner = normalizeEmail(snapshot.mailbox ?? ctx.me);
+  const owners = [owner];
+  const inboundByConversation = new Map<string, MailMessage[]>();
+  for (const m of snapshot.inbound) {
+    if (!m.conversationId) continue;
+    const list = inboundByConversation.get(m.conversationId);
+    if (list) list.push(m);
+    else inboundByConversation.set(m.conversationId, [m]);
+  }
+  const mode = ctx.settings.businessDays ? "business" : "calendar";
+  const items: OverdueItem[] = [];
+  for (const message of snapshot.inbound) {
+    const from = normalizeEmail(message.from?.email);
+    if (!from || from === owner) continue;
+    const rec = recognize(message, { index: ctx.index, me: owners, history: ctx.history });
+    if (rec.senderRole !== "client") continue;
+    const reply = needsReply(message);
+    const matter = rec.matterId ? ctx.index.matterById.get(rec.matterId) ?? null : null;
+    const clientId = rec.clientId ?? matter?.clientId ?? null;
+    const client = clientId ? ctx.directory.clients.find((c) => c.id === clientId) ?? null : null;
+    const attorney = matter ? ctx.directory.people.find((p) => p.id === matter.responsible) ?? null : null;
+    const slaHours = matter?.slaHours ?? ctx.settings.slaHours;
+    const thread = message.conversationId
+      ? [...(inboundByConversation.get(message.conversationId) ?? []), ...(snapshot.sentByConversation[message.conversationId] ?? [])]
+      : [];
+    const raw = clockFor({
+      message,
+      tracking: reply.needsReply ? "tracked" : "no-reply-needed",
+      thread,
+      owners,
+      firmDomains: ctx.directory.firm.domains,
+      slaHours,
+      mode,
+      calendar: ctx.calendar,
+      now: ctx.now,
+    });
+    // This device's decision, or the mailbox's when it changed since (a colleague's or another device's).
+    const imid = message.internetMessageId;
+    const note = currentNote(imid ? ctx.notes.get(imid) : undefined, message, {
+      categoryName: ctx.noReplyCategoryName,
+      markPending: !!imid && !!ctx.pendingMarks?.has(decisionMarkKey(snapshot.mailbox, imid)),
+      now: ctx.now,
+    });
+    items.push(withNote(
+      {
+        key: `${snapshot.mailbox ?? "me"}|${message.id}`,
+        mailbox: snapshot.mailbox,
+        messageId: message.id,
+        internetMessageId: message.internetMessageId,
+        graphId: snapshot.graphIds[message.id] ?? null,
+        conversationId: message.conversationId,
+        subject: message.subject,
+        fromName: message.from?.name || from,
+        fromEmail: from,
+        categories: message.categories ?? [],
+        clientId,
+        clientName: client?.name ?? null,
+        matterId: matter?.id ?? null,
+        matterNumber: matter?.number ?? null,
+        matterTitle: matter?.title ?? null,
+        attorneyId: attorney?.id ?? null,
+        attorneyName: attorney?.name ?? null,
+        slaHours,
+        needsReplyReason: reply.reason,
+        clock: raw,
+        rawClock: raw,
+        note: null,
+        snoozedUntil: null,
+        undoable: false,
+        summary: clockSummary(raw),
+      },
+      note,
+      ctx.now,
+    ));
+  }
+  return items;
+}
+
+/**
+ * Applies a decision to an item. "No reply needed" closes an open clock (an answered message stays answered: the
+ * answer is the better fact). A snooze only hides the item from the list until its end; counts still see it. An
+ * undo leaves the clock as the mail says (the note stays on the item for the audit).
+ */
+export function withNote(item: OverdueItem, note: ClockNote | null, now: string): OverdueItem {
+  const raw = item.rawClock;
+  const base = { ...item, note, snoozedUntil: null, undoable: false, clock: raw, summary: clockSummary(raw) };
+  if (!note || note.kind === "undo" || !OPEN.has(raw.state)) return base;
+  if (note.kind === "no-reply-needed") {
+    const clock: ClockResult = { ...raw, state: "no-reply-needed", minutesLeft: null, waitingMinutes: null };
+    return { ...base, clock, undoable: true, summary: `No reply needed: ${note.reason ?? "decided"} (${note.by})` };
+  }
+  const snoozed = note.until !== null && toMillis(note.until) > toMillis(now);
+  return { ...base, snoozedUntil: snoozed ? note.until : null, undoable: snoozed };
+}
+
+/** The three groups of the Overdue tab, each most urgent first, snoozed items left out. */
+export interface UrgentGroups {
+  readonly overdue: readonly OverdueItem[];
+  readonly dueSoon: readonly OverdueItem[];
+  readonly waiting: readonly OverdueItem[];
+  /** Open items hidden by a snooze (still counted). */
+  readonly snoozed: number;
+  /** Items a decision keeps off the list (no reply needed, or snoozed now), most recent decision first: each can be undone. */
+  readonly setAside: readonly OverdueItem[];
+}
+
+/** Sorts the open items with core's `rankUrgent` and splits them by state. */
+export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentGroups {
+  const byResult = new Map<ClockResult, OverdueItem>(items.map((i) => [i.clock, i]));
+  const ranked = rankUrgent(items.map((i) => i.clock), now).map((r) => byResult.get(r)!);
+  const visible = ranked.filter((i) => !i.snoozedUntil);
+  return {
+    overdue: visible.filter((i) => i.clock.state === "overdue"),
+    dueSoon: visible.filter((i) => i.clock.state === "due-soon"),
+    waiting: visible.filter((i) => i.clock.state === "waiting"),
+    snoozed: ranked.length - visible.length,
+    setAside: items.filter((i) => i.undoable).sort((a, b) => (b.note?.at ?? "").localeCompare(a.note?.at ?? "")),
+  };
+}

@@ -1,0 +1,10 @@
+/** The response clock's app logic: scan → recognition → needs-reply → clock → list, alerts, digest, team view. */
+export * from "./overdueSettings";
+export * from "./clockNotes";
+export * from "./decisionMarks";
+export * from "./evaluateSnapshot";
+export * from "./digest";
+export * from "./teamStats";
+export * from "./service";
+export * from "./snoozeTimes";
+export * from "@ports/messageOpener";

@@ -1,0 +1,37 @@
+import { Button, Caption1, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import type { OverdueItem } from "..";
+import { formatDateTime } from "@shell/dates";
+
+/** What a decision did to the item, in words, with who took it and when. */
+export function decisionText(item: OverdueItem): string {
+  const note = item.note;
+  if (!note) return "";
+  // A decision read from the mailbox says who and when nowhere: only where it came from.
+  const who = note.source === "mailbox" ? note.by : `${note.by}, ${formatDateTime(note.at)}`;
+  if (item.snoozedUntil) return `Snoozed until ${formatDateTime(item.snoozedUntil)} (${who})`;
+  return `No reply needed: ${note.reason ?? "decided"} (${who})`;
+}
+
+/**
+ * Client email a decision keeps off the list ("no reply needed", or snoozed now), so a wrong click can be taken back.
+ * The undo is recorded like the decision.
+ */
+export function SetAsideList({ items, busy, onUndo }: { items: readonly OverdueItem[]; busy: boolean; onUndo: (item: OverdueItem) => void }) {
+  if (!items.length) return null;
+  return (
+    <section aria-label="Set aside" data-testid="set-aside-group">
+      <Subtitle2 as="h3" block>Set aside ({items.length})</Subtitle2>
+      <ul style={{ margin: 0, padding: 0 }}>
+        {items.map((i) => (
+          <li key={i.key} data-testid="set-aside-item" style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}>
+            <Text block data-testid="set-aside-subject">{i.subject || "(no subject)"}</Text>
+            <Caption1 block data-testid="set-aside-decision">{decisionText(i)}</Caption1>
+            <Button size="small" disabled={busy} onClick={() => onUndo(i)} data-testid="overdue-undo" aria-label={`Undo: ${i.subject || "(no subject)"}`}>
+              Undo
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import type { LoadedDirectory } from "@domain/directory/directoryProvider";
+import { searchMatters } from "@domain/directory/directoryIndex";
+import { MatterlineError } from "@domain/errors";
+import type { LogStatus, MatterLog } from "@domain/matterLog/matterLog";
+import { categoryFor } from "@domain/matterLog/categoryName";
+import type { TimeEntry } from "@domain/matterLog/types";
+import type { MailMessage } from "@domain/model/mail";
+import type { FilingHistoryStore } from "@ports/filingHistoryStore";
+import type { SettingsStore } from "@ports/settingsStore";
+import { autoLogDecision, filingSettingsFrom, type AutoLogDecision, type FilingSettings } from "./autoLog";
+import { recognizeForPane, type MailboxMarks, type OutboxReader, type PaneLogReader, type PaneRecognition } from "@domain/recognition/paneRecognition";
+
+/** A matter as the pane names it. */
+export interface MatterLabel {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly clientId: string;
+  readonly clientName: string;
+  readonly status: "open" | "closed";
+  /** The mailbox category the matter's mail gets, and its preset colour ("preset7"). */
+  readonly category: string;
+  readonly categoryColor: string;
+}
+
+/** Everything the "This email" section shows about filing one message. */
+export interface FilingView {
+  readonly pane: PaneRecognition;
+  /** Labels of every matter the view mentions (candidates, logged, audit trail, thread). */
+  readonly matters: Readonly<Record<string, MatterLabel>>;
+  readonly clientName: string | null;
+  readonly autoLog: AutoLogDecision;
+  /** True when this very call logged the message automatically. */
+  readonly autoLogged: boolean;
+  /** False without Mailbox 1.8 categories or Graph: the log is kept locally and the mailbox copy waits. */
+  readonly categoriesSupported: boolean;
+}
+
+export interface FilingServiceDeps {
+  directory(): Promise<LoadedDirectory | null>;
+  matterLog(): Promise<MatterLog | null>;
+  readonly history: FilingHistoryStore;
+  readonly log: PaneLogReader;
+  readonly outbox?: OutboxReader;
+  readonly mailbox?: MailboxMarks;
+  readonly settings: SettingsStore;
+  /** The signed-in user's address (who logs). */
+  readonly me: string;
+  now(): Date;
+  /** Called after every write that queued mailbox work (the pane asks the outbox to drain soon). */
+  afterWrite(): void;
+  readonly categoriesSupported: boolean;
+}
+
+export interface LogOptions {
+  readonly timeEntry?: TimeEntry | null;
+  readonly source?: "manual" | "auto" | "send" | "bulk";
+  /** Graph id of the message when known, so the mirror skips the lookup by Internet message id. */
+  readonly graphId?: string | null;
+}
+
+export const FILING_SETTINGS_KEY = "filing.settings";
+
+const NO_DIRECTORY = () => new MatterlineError("invalid-config", "No firm directory is loaded yet. Import one in Settings first.");
+
+/** The filing feature's app logic: recognize (and auto-log when allowed), log, undo, retry the mirror, search matters. */
+export function createFilingService(deps: FilingServiceDeps) {
+  async function loaded(): Promise<LoadedDirectory> {
+    const d = await deps.directory();
+    if (!d) throw NO_DIRECTORY();
+    return d;
+  }
+  async function matterLog(): Promise<MatterLog> {
+    const l = await deps.matterLog();
+    if (!l) throw NO_DIRECTORY();
+    return l;
+  }
+
+  function label(d: LoadedDirectory, id: string): MatterLabel | null {
+    const m = d.index.matterById.get(id);
+    if (!m) return null;
+    const client = d.index.clientById.get(m.clientId) ?? null;
+    const category = categoryFor(m, client);
+    return { id, number: m.number, title: m.title, clientId: m.clientId, clientName: client?.name ?? m.clientId, status: m.status, category: category.name, categoryColor: category.color };
+  }
+
+  function viewOf(d: LoadedDirectory, pane: PaneRecognition, autoLog: AutoLogDecision, autoLogged: boolean): FilingView {
+    const ids = new Set<string>([
+      ...pane.recognition.candidates.map((c) => c.matterId),
+      ...pane.localThreadMatterIds,
+      ...pane.mailbox.threadMatterIds,
+      ...pane.audit.flatMap((a) => [a.fromMatterId, a.toMatterId].filter((x): x is string => !!x)),
+    ]);
+    if (pane.recognition.matterId) ids.add(pane.recognition.matterId);
+    if (pane.logged) ids.add(pane.logged.entry.matterId);
+    if (pane.mailbox.selfMatterId) ids.add(pane.mailbox.selfMatterId);
+    const matters: Record<string, MatterLabel> = {};
+    for (const id of ids) {
+      const l = label(d, id);
+      if (l) matters[id] = l;
+    }
+    const clientId = pane.recognition.clientId;
+    const clientName = clientId ? (d.index.clientById.get(clientId)?.name ?? clientId) : null;
+    return { pane, matters, clientName, autoLog, autoLogged, categoriesSupported: deps.categoriesSupported };
+  }
+
+  async function settings(): Promise<FilingSettings> {
+    return filingSettingsFrom(await deps.settings.get(FILING_SETTINGS_KEY));
+  }
+
+  async function recognizeWith(d: LoadedDirectory, message: MailMessage, useMailbox: boolean) {
+    return recognizeForPane(message, {
+      index: d.index, me: [deps.me], history: deps.history, log: deps.log, outbox: deps.outbox, mailbox: deps.mailbox, useMailbox,
+    });
+  }
+
+  async function doLog(message: MailMessage, matterId: string, options: LogOptions): Promise<LogStatus> {
+    const log = await matterLog();
+    const result = await log.log({
+      message, matterId, by: deps.me, now: deps.now(), source: options.source ?? "manual", timeEntry: options.timeEntry, graphId: options.graphId ?? null,
+    });
+    if (result.status !== "unchanged" && result.status !== "updated") deps.afterWrite();
+    return result.status;
+  }
+
+  return {
+    /**
+     * Recognizes the message. `useMailbox: false` gives a fast local first answer; the full pass reads the mailbox and,
+     * when the setting is on and the rules allow, logs the message automatically (read mode only: a draft has no id).
+     */
+    async recognize(message: MailMessage, options: { useMailbox?: boolean; allowAutoLog?: boolean; graphId?: string | null } = {}): Promise<FilingView> {
+      const d = await loaded();
+      const useMailbox = options.useMailbox ?? true;
+      let pane = await recognizeWith(d, message, useMailbox);
+      const decision = autoLogDecision(message, pane, d.index, await settings());
+      if (decision.log && options.allowAutoLog && useMailbox) {
+        await doLog(message, decision.matterId, { source: "auto", graphId: options.graphId ?? pane.mailbox.graphId });
+        pane = await recognizeWith(d, message, false).then((local) => ({ ...local, mailbox: pane.mailbox }));
+        return viewOf(d, pane, decision, true);
+      }
+      return viewOf(d, pane, decision, false);
+    },
+
+    /** Logs the message to a matter (idempotent) and returns the refreshed view. */
+    async log(message: MailMessage, matterId: string, options: LogOptions = {}): Promise<{ status: LogStatus; view: FilingView }> {
+      const status = await doLog(message, matterId, options);
+      const d = await loaded();
+      const pane = await recognizeWith(d, message, false);
+      return { status, view: viewOf(d, pane, { log: false, why: "logged" }, false) };
+    },
+
+    /** Takes the message off the log (the undo of an automatic filing, or a wrong one). */
+    async unlog(message: MailMessage): Promise<FilingView> {
+      const imid = message.internetMessageId;
+      if (!imid) throw new MatterlineError("invalid-input", "This email has no Internet message id, so it cannot be in the log.");
+      await (await matterLog()).unlog({ internetMessageId: imid, by: deps.me, now: deps.now() });
+      deps.afterWrite();
+      const d = await loaded();
+      const pane = await recognizeWith(d, message, false);
+      return viewOf(d, pane, { log: false, why: "undone" }, false);
+    },
+
+    /** Queues the mailbox copy again (after "failed: retry"). */
+    async retryMirror(message: MailMessage): Promise<void> {
+      if (!message.internetMessageId) return;
+      await (await matterLog()).remirror(message.internetMessageId, deps.now());
+      deps.afterWrite();
+    },
+
+    /** Fuzzy search over number, alias, title and client (open matters first on ties). */
+    async searchMatters(query: string, limit = 8): Promise<MatterLabel[]> {
+      const d = await loaded();
+      return searchMatters(d.index, query, limit)
+        .map((hit) => label(d, hit.matter.id))
+        .filter((l): l is MatterLabel => l !== null);
+    },
+
+    settings,
+    async saveSettings(next: FilingSettings): Promise<void> {
+      await deps.settings.set(FILING_SETTINGS_KEY, { ...next });
+    },
+  };
+}
+
+/** The filing service's API, as the pane builder hands it on. */
+export type FilingService = ReturnType<typeof createFilingService>;

@@ -1,0 +1,61 @@
+import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
+import type { FilingView } from "../api";
+import { matterText, whenText } from "./filingText";
+
+/** "Logged to … — by you, 16:31", the mailbox copy's state, and the audit trail when the email was moved. */
+export function LoggedStatus({ view, me, now, onUndo, onRetry, busy }: {
+  view: FilingView;
+  me: string;
+  now: Date;
+  onUndo: () => void;
+  onRetry: () => void;
+  busy: boolean;
+}) {
+  const logged = view.pane.logged;
+  if (!logged) return null;
+  const { entry } = logged;
+  const who = entry.loggedBy.toLowerCase() === me.toLowerCase() ? "you" : entry.loggedBy;
+  const auto = entry.source === "auto";
+  return (
+    <div data-testid="filing-logged" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Text weight="semibold" data-testid="filing-logged-line">
+        {auto ? "Logged automatically to " : "Logged to "}
+        {matterText(view.matters[entry.matterId], entry.matterId)} — by {who}, {whenText(entry.loggedAt, now)}
+      </Text>
+      {entry.timeEntry ? <Caption1>Time: {(entry.timeEntry.tenths / 10).toFixed(1)} h{entry.timeEntry.narrative ? ` — ${entry.timeEntry.narrative}` : ""}</Caption1> : null}
+      <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">
+        {logged.mirror === "mirrored" ? (
+          <Caption1 style={{ color: tokens.colorPaletteGreenForeground1 }}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
+        ) : logged.mirror === "waiting" ? (
+          <Caption1>Mailbox copy waiting to sync — retried automatically.{view.categoriesSupported ? "" : " This Outlook cannot show categories on the item (needs Mailbox 1.8); the log is kept here."}</Caption1>
+        ) : (
+          <span style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>Mailbox copy failed{logged.mirrorError ? `: ${logged.mirrorError}` : ""}.</Caption1>
+            <Button size="small" onClick={onRetry} disabled={busy} data-testid="mirror-retry">Retry</Button>
+          </span>
+        )}
+      </div>
+      {auto ? (
+        <div>
+          <Button size="small" onClick={onUndo} disabled={busy} data-testid="filing-undo">Undo</Button>
+        </div>
+      ) : null}
+      {logged.audit.length > 1 ? (
+        <details data-testid="filing-audit">
+          <summary>History ({logged.audit.length})</summary>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {logged.audit.map((a, i) => (
+              <li key={i}>
+                <Caption1>
+                  {whenText(a.at, now)} · {a.by}: {a.action}
+                  {a.fromMatterId ? ` from ${view.matters[a.fromMatterId]?.number ?? a.fromMatterId}` : ""}
+                  {a.toMatterId ? ` to ${view.matters[a.toMatterId]?.number ?? a.toMatterId}` : ""}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

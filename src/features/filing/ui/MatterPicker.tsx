@@ -1,0 +1,103 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Button, Caption1, Field, Input, Spinner, tokens } from "@fluentui/react-components";
+import type { MatterLabel } from "../api";
+
+/**
+ * "Change matter": fuzzy search as you type, ArrowUp/ArrowDown to move, Enter to choose, Escape to cancel.
+ * A combobox over a listbox so screen readers announce the active result.
+ */
+export function MatterPicker({ search, onPick, onCancel, label = "Find a matter" }: {
+  search: (query: string) => Promise<MatterLabel[]>;
+  onPick: (matter: MatterLabel) => void;
+  onCancel?: () => void;
+  label?: string;
+}) {
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<MatterLabel[]>([]);
+  const [active, setActive] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  const listId = useId();
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    if (!query.trim()) {
+      setResults([]);
+      return;
+    }
+    setBusy(true);
+    search(query).then(
+      (r) => {
+        if (mine !== seq.current) return;
+        setResults(r);
+        setActive(0);
+        setError(null);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setBusy(false);
+      },
+    );
+  }, [query, search]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, results.length - 1));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (results[active]) onPick(results[active]);
+    } else if (e.key === "Escape" && onCancel) {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <div data-testid="matter-picker" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Field label={label} validationMessage={error ?? undefined}>
+        <Input
+          autoFocus
+          value={query}
+          onChange={(_, d) => setQuery(d.value)}
+          onKeyDown={onKeyDown}
+          role="combobox"
+          aria-expanded={results.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
+          placeholder="Number, title or client"
+          data-testid="matter-search"
+        />
+      </Field>
+      {busy ? <Spinner size="tiny" label="Searching…" /> : null}
+      <ul id={listId} role="listbox" aria-label="Matching matters" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {results.map((m, i) => (
+          <li
+            key={m.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            data-testid="matter-option"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPick(m)}
+            style={{
+              padding: "4px 6px", cursor: "pointer", borderRadius: tokens.borderRadiusMedium,
+              background: i === active ? tokens.colorNeutralBackground1Selected : undefined,
+            }}
+          >
+            <div><strong>{m.number}</strong> {m.title}</div>
+            <Caption1>{m.clientName}{m.status === "closed" ? " · closed" : ""}</Caption1>
+          </li>
+        ))}
+      </ul>
+      {query.trim() && !busy && results.length === 0 && !error ? <Caption1>No matter matches “{query}”.</Caption1> : null}
+      {onCancel ? <Button size="small" appearance="subtle" onClick={onCancel}>Cancel</Button> : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { PaneContext } from "@hosts/context";
+import type { FilingCapability } from "./api";
+import { createFilingService } from "./service";
+import type { MailboxMarks } from "@domain/recognition/paneRecognition";
+import { logPendingSends, SEND_MATCH_WINDOW_MS } from "./pendingSends";
+import { MatterlineError } from "@domain/errors";
+import type { MailMessage } from "@domain/model/mail";
+import type { CurrentItem } from "@ports/mailSource";
+import { createGraphMessageReader } from "@adapters/graph";
+import { createOfficeSendMatterChoice } from "@adapters/office";
+import { createPendingSendLog } from "@adapters/office/pendingSendLog";
+
+/** A mailbox read that takes longer than this is given up for this view: local recognition must not wait on Graph. */
+const MAILBOX_READ_TIMEOUT_MS = 4000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MatterlineError("timeout", "The mailbox did not answer in time.")), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function messageOf(item: CurrentItem): MailMessage {
+  if (!item.message) throw new MatterlineError("no-item", "No message is open. Select a message and try again.");
+  return item.message;
+}
+
+/** Builds the filing capability from the pane's adapters. */
+export async function buildFiling(ctx: PaneContext): Promise<FilingCapability | undefined> {
+  const reader = createGraphMessageReader(ctx.graph);
+  const mailbox: MailboxMarks = {
+    markOf: (imid) => withTimeout(reader.readMark(null, imid), MAILBOX_READ_TIMEOUT_MS),
+    threadMarks: (conversationId) =>
+      withTimeout(reader.listConversation(null, conversationId, { marksOnly: true }), MAILBOX_READ_TIMEOUT_MS).then((rows) =>
+        rows.map((m) => ({ internetMessageId: m.internetMessageId, matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] })),
+      ),
+  };
+  const service = createFilingService({
+    directory: () => ctx.directory.current(),
+    matterLog: () => ctx.matterLog(),
+    history: ctx.stores.history,
+    log: ctx.stores.log,
+    outbox: ctx.stores.outbox,
+    mailbox,
+    settings: ctx.stores.settings,
+    me: ctx.me.email,
+    now: ctx.now,
+    afterWrite: () => ctx.outbox.drainSoon(),
+    categoriesSupported: ctx.support.supports("categories"),
+  });
+  const graphIdOf = (item: CurrentItem): string | null => {
+    if (item.mode !== "read" || !item.itemId) return null;
+    try {
+      return ctx.support.toRestId(item.itemId);
+    } catch {
+      return null; // the mirror finds it by Internet message id instead
+    }
+  };
+  const choice = createOfficeSendMatterChoice(ctx.office);
+
+  // Mail sent with a matter chosen (log on send) waits in roaming settings until the pane writes it to the log.
+  void drainPendingSends(ctx).catch((error: unknown) => console.warn("Matterline: pending sent mail not logged yet:", error));
+
+  return {
+    recognize: (item, options = {}) =>
+      service.recognize(messageOf(item), { useMailbox: options.useMailbox, allowAutoLog: item.mode === "read", graphId: graphIdOf(item) }),
+    log: (item, matterId, options = {}) => service.log(messageOf(item), matterId, { timeEntry: options.timeEntry, graphId: graphIdOf(item), source: "manual" }),
+    unlog: (item) => service.unlog(messageOf(item)),
+    async retryMirror(item) {
+      await service.retryMirror(messageOf(item));
+      await ctx.outbox.drainNow();
+    },
+    searchMatters: (query) => service.searchMatters(query),
+    settings: () => service.settings(),
+    saveSettings: (s) => service.saveSettings(s),
+    chosenForSend: () => choice.chosen(),
+    chooseForSend: (matterId) => choice.choose(matterId),
+    onMirrorChanged: (listener) => ctx.outbox.onDrained(() => listener()),
+    me: ctx.me.email,
+    onSendSupported: ctx.support.supports("on-send"),
+    categoriesSupported: ctx.support.supports("categories"),
+  };
+}
+
+/** Writes mail logged on send through the matter log (source "send"); what cannot be matched yet goes back in the queue. */
+export async function drainPendingSends(ctx: PaneContext): Promise<number> {
+  const roaming = (ctx.office.context as { roamingSettings?: unknown }).roamingSettings;
+  if (!roaming) return 0;
+  const queue = createPendingSendLog(ctx.office);
+  const pending = await queue.drain();
+  if (pending.length === 0) return 0;
+  const log = await ctx.matterLog();
+  if (!log) {
+    await queue.restore(pending);
+    return 0;
+  }
+  const reader = createGraphMessageReader(ctx.graph);
+  const outcome = await logPendingSends(pending, {
+    async sentAround(sentAt, conversationId) {
+      const base = sentAt ? Date.parse(sentAt) : ctx.now().getTime();
+      const since = new Date(base - SEND_MATCH_WINDOW_MS).toISOString();
+      const rows = await reader.listWindow({ mailbox: null, folder: "sentitems", since });
+      return conversationId ? rows.filter((m) => m.conversationId === conversationId) : rows;
+    },
+    async log(message, matterId) {
+      await log.log({ message, matterId, by: ctx.me.email, now: ctx.now(), source: "send" });
+    },
+  }, ctx.now());
+  await queue.restore(outcome.waiting);
+  if (outcome.logged) ctx.outbox.drainSoon();
+  return outcome.logged;
+}

@@ -1,0 +1,4 @@
+export * from "./followUpTypes";
+export * from "./followUpSettings";
+export * from "./service";
+export * from "./eventExecutor";

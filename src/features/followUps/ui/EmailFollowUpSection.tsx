@@ -1,0 +1,222 @@
+import { useEffect, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { Capabilities } from "@shell/capabilities";
+import type { CurrentItem } from "@ports/mailSource";
+import type { FollowUpKind } from "@domain/followUps/proposeDates";
+import { ErrorNotice } from "@shell/ErrorNotice";
+import type { FollowUpCapability, FollowUpPlan, PreparedFollowUp, ScheduleResult } from "../api";
+import { formatFirmDayTime, formatWhen, readerTimeZone } from "./formatWhen";
+import { NoReplyReminder } from "./NoReplyReminder";
+
+const KIND_WORD: Record<FollowUpKind, string> = { deadline: "Deadline", hearing: "Hearing", meeting: "Meeting", action: "Action", other: "Date" };
+const FALLBACK = "fallback";
+
+/** Follow-ups for the open email: proposed dates, the event it will create, and "remind me if no reply". */
+export function EmailFollowUpSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
+  const cap = capabilities.followUps;
+  if (!cap || !item.message || item.mode === "none") return null;
+  return <EmailFollowUp cap={cap} item={item} />;
+}
+
+interface Choice {
+  readonly pick: string;
+  readonly date: string;
+  readonly time: string;
+  readonly kind: FollowUpKind;
+  readonly matterId: string;
+  readonly invite: boolean;
+}
+
+function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentItem }) {
+  const [plan, setPlan] = useState<FollowUpPlan | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [prepared, setPrepared] = useState<PreparedFollowUp | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const [prepareError, setPrepareError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const [result, setResult] = useState<ScheduleResult | null>(null);
+  const [createError, setCreateError] = useState<unknown>(null);
+  const [removedNote, setRemovedNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    cap.plan(item).then(
+      (p) => {
+        if (!live || !p) return;
+        setPlan(p);
+        const first = p.proposals[0];
+        setChoice({
+          pick: first ? "0" : FALLBACK,
+          date: first?.date ?? p.fallback.date,
+          time: first?.time ?? (first ? "" : p.fallback.time),
+          kind: first?.kind ?? "other",
+          matterId: p.matterId ?? "",
+          invite: false,
+        });
+      },
+      (e: unknown) => live && setLoadError(e),
+    );
+    // Opening the section is a moment to notice client replies to open no-reply reminders.
+    cap.checkReplies().then(
+      (r) => {
+        if (live && r.removed.length) setRemovedNote(`Removed ${r.removed.map((e) => `“${e.subject}”`).join(", ")}: the client replied.`);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [cap, item]);
+
+  useEffect(() => {
+    if (!plan || !choice || !choice.date) return;
+    let live = true;
+    setPreparing(true);
+    setPrepareError(null);
+    const timer = setTimeout(() => {
+      cap
+        .prepare(item, plan, { date: choice.date, ...(choice.time ? { time: choice.time } : {}), kind: choice.kind, matterId: choice.matterId || null, inviteClient: choice.invite })
+        .then(
+          (p) => live && setPrepared(p),
+          (e: unknown) => {
+            if (!live) return;
+            setPrepared(null);
+            setPrepareError(e);
+          },
+        )
+        .finally(() => live && setPreparing(false));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [cap, item, plan, choice]);
+
+  if (loadError) return <ErrorNotice error={loadError} />;
+  if (!plan || !choice) return <Spinner size="tiny" label="Looking for dates…" />;
+
+  const pickProposal = (pick: string) => {
+    setResult(null);
+    if (pick === FALLBACK) setChoice({ ...choice, pick, date: plan.fallback.date, time: plan.fallback.time, kind: "other" });
+    else {
+      const p = plan.proposals[Number(pick)];
+      setChoice({ ...choice, pick, date: p.date, time: p.time ?? "", kind: p.kind });
+    }
+  };
+
+  const create = () => {
+    if (!prepared) return;
+    setCreating(true);
+    setCreateError(null);
+    cap
+      .schedule(prepared)
+      .then(setResult, setCreateError)
+      .finally(() => setCreating(false));
+  };
+
+  return (
+    <section aria-label="Follow-up" data-testid="followup-section" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Subtitle2 as="h3">Follow-up</Subtitle2>
+      {removedNote ? (
+        <MessageBar intent="success" data-testid="followup-replies-removed">
+          <MessageBarBody>{removedNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <RadioGroup aria-label="Follow-up date" value={choice.pick} onChange={(_, d) => pickProposal(d.value)}>
+        {plan.proposals.map((p, i) => (
+          <Radio
+            key={`${p.date}-${i}`}
+            value={String(i)}
+            data-testid="followup-proposal"
+            label={`${KIND_WORD[p.kind]}: ${formatFirmDayTime(p.date, p.time, plan.timeZone)} — “${p.phrase}”`}
+          />
+        ))}
+        <Radio value={FALLBACK} data-testid="followup-fallback" label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatFirmDayTime(plan.fallback.date, plan.fallback.time, plan.timeZone)}`} />
+      </RadioGroup>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <Field label="Date" size="small">
+          <Input type="date" data-testid="followup-date" value={choice.date} onChange={(_, d) => d.value && setChoice({ ...choice, date: d.value })} />
+        </Field>
+        <Field label={plan.timeZone !== readerTimeZone() ? `Time (${plan.timeZone})` : "Time"} size="small" hint={choice.time ? undefined : "Start of working hours"}>
+          <Input type="time" data-testid="followup-time" value={choice.time} onChange={(_, d) => setChoice({ ...choice, time: d.value })} />
+        </Field>
+      </div>
+      <Field label="Matter" size="small">
+        <Select data-testid="followup-matter" value={choice.matterId} onChange={(_, d) => setChoice({ ...choice, matterId: d.value })}>
+          {plan.matterOptions.map((m) => (
+            <option key={m.matterId} value={m.matterId}>
+              {m.label}
+            </option>
+          ))}
+          <option value="">No matter (the sender names it)</option>
+        </Select>
+      </Field>
+      {plan.counterpart ? (
+        <Checkbox
+          data-testid="followup-invite"
+          checked={choice.invite}
+          onChange={(_, d) => setChoice({ ...choice, invite: Boolean(d.checked) })}
+          label={`Invite ${plan.counterpart.name ?? plan.counterpart.email} to a call — this sends them a meeting invitation`}
+        />
+      ) : null}
+      <EventPreview prepared={prepared} preparing={preparing} timeZone={plan.timeZone} />
+      {prepareError ? <ErrorNotice error={prepareError} /> : null}
+      <div>
+        <Button appearance="primary" data-testid="followup-create" disabled={!prepared || preparing || creating} onClick={create}>
+          {prepared?.invited ? "Create and send invitation" : "Create follow-up"}
+        </Button>
+        {creating ? <Spinner size="tiny" label="Creating…" /> : null}
+      </div>
+      {result ? (
+        <MessageBar intent={result.outcome === "created" ? "success" : "warning"} data-testid="followup-result">
+          <MessageBarBody>
+            {result.outcome === "created"
+              ? `Added to your calendar: ${formatWhen(result.entry.start, plan.timeZone)}.`
+              : "You are offline. The follow-up is saved and will be added to your calendar when Matterline can reach Microsoft 365."}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {createError ? <ErrorNotice error={createError} onDismiss={() => setCreateError(null)} /> : null}
+      {plan.noReplyWaitingFor.length ? <NoReplyReminder cap={cap} item={item} waitingFor={plan.noReplyWaitingFor} /> : null}
+    </section>
+  );
+}
+
+function EventPreview({ prepared, preparing, timeZone }: { prepared: PreparedFollowUp | null; preparing: boolean; timeZone: string }) {
+  if (!prepared) return preparing ? <Spinner size="tiny" label="Checking your calendar…" /> : null;
+  const p = prepared.payload;
+  return (
+    <div data-testid="followup-preview" style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: 8 }}>
+      <Text weight="semibold" block data-testid="followup-preview-subject">
+        {p.subject}
+      </Text>
+      <Caption1 block>{formatWhen(prepared.start, timeZone)}</Caption1>
+      <Caption1 block>{p.isReminderOn ? `Reminder ${p.reminderMinutesBeforeStart} min before` : "No reminder"}{p.categories.length ? ` · Category ${p.categories[0]}` : ""}</Caption1>
+      <Caption1 block>{prepared.invited ? `Sends an invitation to ${prepared.invited}; shown as busy.` : "Private: no attendees, shown as free."}</Caption1>
+      {prepared.moved ? (
+        <Caption1 block data-testid="followup-moved" style={{ color: tokens.colorPaletteMarigoldForeground1 }}>
+          Moved from {formatWhen(prepared.requestedStart, timeZone)}: your calendar is busy then.
+        </Caption1>
+      ) : null}
+      {prepared.conflict ? <Caption1 block>Your calendar is busy for the next two weeks; kept at the time asked.</Caption1> : null}
+      {!prepared.calendarChecked ? <Caption1 block>Your calendar could not be checked (offline); busy times were not avoided.</Caption1> : null}
+      {preparing ? <Spinner size="tiny" label="Checking your calendar…" /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Client, Matter, Person } from "@domain/directory/types";
+import type { MatterSearchHit } from "@domain/directory/directoryIndex";
+import type { SelectedItemRef } from "@ports/selectedItems";
+import type { DirectorySummary, ImportFile } from "./directoryImport";
+import type { TimelineItem } from "./matterTimeline";
+import type { BulkCandidate, BulkDecision, BulkOutcome } from "./bulkTagging";
+import type { QueueItem } from "./untaggedQueue";
+import type { LogResult } from "@domain/matterLog/matterLog";
+
+/** A matter opened in the pane: its people and its timeline (newest first). */
+export interface MatterView {
+  readonly matter: Matter;
+  readonly client: Client | undefined;
+  readonly responsible: Person | undefined;
+  readonly team: readonly Person[];
+  readonly timeline: readonly TimelineItem[];
+}
+
+/** A file ready to download: the UI turns it into a Blob link. */
+export interface ExportFile {
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+/** Assistants' bulk tagging of the emails selected in Outlook (Mailbox 1.13). */
+export interface BulkTagging {
+  /** False when this Outlook cannot multi-select: the UI says so plainly. */
+  readonly supported: boolean;
+  selection(): Promise<SelectedItemRef[]>;
+  onSelectionChanged(listener: () => void): () => void;
+  /** Reads and recognizes each selected email. */
+  prepare(refs: readonly SelectedItemRef[], onProgress?: (done: number, total: number) => void): Promise<BulkCandidate[]>;
+  /** Logs them in one action, then drains the outbox once. */
+  log(candidates: readonly BulkCandidate[], decision: BulkDecision, onProgress?: (done: number, total: number, outcome: BulkOutcome) => void): Promise<BulkOutcome[]>;
+}
+
+/** The untagged client mail queue (recent inbox through Graph). */
+export interface UntaggedQueue {
+  load(): Promise<QueueItem[]>;
+  log(item: QueueItem, matterId: string): Promise<LogResult>;
+}
+
+/** What the UI can do with the directory and the matters (import, search, timeline, export, bulk tagging, queue). */
+export interface MattersCapability {
+  /** The current directory's summary, null before any import. */
+  directory(): Promise<DirectorySummary | null>;
+  onDirectoryChanged(listener: () => void): () => void;
+  /** Imports directory.json or the three CSV files, all or nothing (rejects with every problem listed). */
+  importFiles(files: readonly ImportFile[]): Promise<DirectorySummary>;
+  sharedDirectoryUrl(): Promise<string | null>;
+  saveSharedDirectoryUrl(url: string): Promise<void>;
+  refreshFromShared(): Promise<DirectorySummary>;
+  /** Fuzzy matter search over number, alias, title and client. */
+  search(query: string, limit?: number): Promise<MatterSearchHit[]>;
+  clients(): Promise<readonly Client[]>;
+  openMatter(matterId: string): Promise<MatterView>;
+  exportLog(matterId: string, format: "csv" | "json"): Promise<ExportFile>;
+  /** Adds an address as a contact of a client (validated, saved through the directory). */
+  addContact(clientId: string, contact: { name?: string; email: string }): Promise<void>;
+  /** The number and title of a matter, for labels. */
+  matterLabel(matterId: string): Promise<string>;
+  readonly bulk: BulkTagging;
+  readonly queue: UntaggedQueue;
+}

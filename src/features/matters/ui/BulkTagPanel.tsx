@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Badge, Button, Caption1, Checkbox, Field, ProgressBar, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { SelectedItemRef } from "@ports/selectedItems";
+import type { BulkCandidate, BulkOutcome } from "../bulkTagging";
+import { targetOf, bulkSummary } from "../bulkTagging";
+import type { MattersCapability } from "../api";
+import { MatterSearch } from "./MatterSearch";
+import { ErrorNotice } from "@shell/ErrorNotice";
+import { sentence } from "@shell/sentence";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  row: { display: "flex", flexDirection: "column", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: "4px", minWidth: 0 },
+});
+
+type Phase = "idle" | "preparing" | "review" | "logging" | "done";
+
+const RESULT_COLOR = { logged: "success", "already-logged": "informative", skipped: "warning", failed: "danger" } as const;
+
+/** "Tag N selected emails": recognize each selected email, accept suggestions or set one matter for all, log in one action. */
+export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
+  const styles = useStyles();
+  const bulk = matters.bulk;
+  const [refs, setRefs] = useState<SelectedItemRef[]>([]);
+  const [phase, setPhase] = useState<Phase>("idle");
+  const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
+  const [candidates, setCandidates] = useState<BulkCandidate[]>([]);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [accepted, setAccepted] = useState<Record<string, boolean>>({});
+  const [forAll, setForAll] = useState<{ id: string; label: string } | null>(null);
+  const [outcomes, setOutcomes] = useState<Record<string, BulkOutcome>>({});
+  const [error, setError] = useState<unknown>(null);
+  const busy = useRef(false);
+
+  const refresh = useCallback(() => {
+    if (busy.current) return;
+    bulk.selection().then((r) => {
+      setRefs(r);
+      setPhase("idle");
+      setCandidates([]);
+      setOutcomes({});
+      setForAll(null);
+      setAccepted({});
+    }, (e: unknown) => setError(e));
+  }, [bulk]);
+
+  useEffect(() => {
+    if (!bulk.supported) return;
+    refresh();
+    return bulk.onSelectionChanged(refresh);
+  }, [bulk, refresh]);
+
+  if (!bulk.supported) {
+    return <Caption1 block data-testid="bulk-unsupported">Bulk tagging needs an Outlook that can select several emails at once (Mailbox 1.13). This one cannot.</Caption1>;
+  }
+  if (refs.length < 2 && phase === "idle") {
+    return <Caption1 block data-testid="bulk-hint">To tag many emails at once, select several in Outlook (up to 100).</Caption1>;
+  }
+
+  const prepare = async () => {
+    busy.current = true;
+    setPhase("preparing");
+    setError(null);
+    setProgress({ done: 0, total: refs.length });
+    try {
+      const c = await bulk.prepare(refs, (done, total) => setProgress({ done, total }));
+      const ids = [...new Set(c.flatMap((x) => [x.recognition?.matterId, x.loggedMatterId]).filter((x): x is string => Boolean(x)))];
+      const pairs = await Promise.all(ids.map(async (id) => [id, await matters.matterLabel(id)] as const));
+      setLabels(Object.fromEntries(pairs));
+      setCandidates(c);
+      setPhase("review");
+    } catch (e) {
+      setError(e);
+      setPhase("idle");
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const logAll = async () => {
+    busy.current = true;
+    setPhase("logging");
+    setError(null);
+    setOutcomes({});
+    setProgress({ done: 0, total: candidates.length });
+    try {
+      await bulk.log(candidates, { matterForAll: forAll?.id ?? null, accepted }, (done, total, o) => {
+        setProgress({ done, total });
+        setOutcomes((prev) => ({ ...prev, [o.itemId]: o }));
+      });
+      setPhase("done");
+    } catch (e) {
+      setError(e);
+      setPhase("review");
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const decision = { matterForAll: forAll?.id ?? null, accepted };
+  const toLog = candidates.filter((c) => c.message && targetOf(c, decision).matterId).length;
+  const counts = bulkSummary(Object.values(outcomes));
+  const n = phase === "idle" || phase === "preparing" ? refs.length : candidates.length;
+
+  return (
+    <section aria-label="Bulk tagging" className={styles.panel} data-testid="bulk-panel">
+      <Subtitle2 as="h3">Tag {n} selected emails</Subtitle2>
+      {phase === "idle" ? (
+        <div><Button appearance="primary" onClick={() => void prepare()} data-testid="bulk-recognize">Recognize {refs.length} emails</Button></div>
+      ) : null}
+      {phase === "preparing" || phase === "logging" ? (
+        <Field validationMessage={`${phase === "preparing" ? "Reading" : "Logging"} ${progress.done} of ${progress.total}`} validationState="none">
+          <ProgressBar value={progress.total ? progress.done / progress.total : 0} data-testid="bulk-progress" aria-label={phase === "preparing" ? "Reading the selected emails" : "Logging the selected emails"} />
+        </Field>
+      ) : null}
+      {phase === "review" ? (
+        <>
+          <MatterSearch matters={matters} label="One matter for all (optional)" testId="bulk-matter" onPick={(h) => setForAll({ id: h.matter.id, label: `${h.matter.number} ${h.matter.title}` })} />
+          {forAll ? (
+            <Caption1 block data-testid="bulk-for-all">
+              All to {forAll.label} <Button size="small" appearance="subtle" onClick={() => setForAll(null)}>Use each suggestion instead</Button>
+            </Caption1>
+          ) : null}
+        </>
+      ) : null}
+      {candidates.length ? (
+        <ul className={styles.list} aria-label="Selected emails">
+          {candidates.map((c) => {
+            const target = targetOf(c, decision);
+            const o = outcomes[c.itemId];
+            const notSure = !c.loggedMatterId && !c.error && !(c.recognition?.matterId && !c.recognition.abstained);
+            const suggestion = c.loggedMatterId
+              ? `Already logged to ${labels[c.loggedMatterId] ?? c.loggedMatterId}`
+              : c.error ? `Could not read: ${c.error}`
+              : !notSure && c.recognition?.matterId
+                ? `${labels[c.recognition.matterId] ?? c.recognition.matterId} (${Math.round(c.recognition.confidence * 100)}%)`
+                // One line says both what and why; no separate "skipped: not sure" under it.
+                : `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
+            const canAccept = Boolean(c.message && !forAll && (c.loggedMatterId || (c.recognition?.matterId && !c.recognition.abstained)));
+            return (
+              <li key={c.itemId} className={styles.row} data-testid="bulk-row">
+                <Text weight="semibold" truncate wrap={false}>{c.subject || "(no subject)"}</Text>
+                {phase === "review" && canAccept ? (
+                  <Checkbox
+                    checked={accepted[c.itemId] !== false}
+                    onChange={(_, d) => setAccepted((a) => ({ ...a, [c.itemId]: Boolean(d.checked) }))}
+                    label={suggestion}
+                  />
+                ) : <Caption1>{forAll && c.message ? `→ ${forAll.label}` : suggestion}</Caption1>}
+                {o ? <span data-testid="bulk-result"><Badge appearance="tint" color={RESULT_COLOR[o.status]}>{o.text}</Badge></span>
+                  : phase === "review" && !target.matterId && !notSure ? <Caption1>{target.skip || "skipped"}</Caption1> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {phase === "review" ? (
+        <div><Button appearance="primary" disabled={toLog === 0} onClick={() => void logAll()} data-testid="bulk-log">Log {toLog} emails</Button></div>
+      ) : null}
+      {phase === "done" ? (
+        <Text data-testid="bulk-summary" role="status">
+          {counts.logged} logged · {counts["already-logged"]} already logged · {counts.skipped} skipped · {counts.failed} failed
+        </Text>
+      ) : null}
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import type { PaneContext } from "@hosts/context";
+import type { MattersCapability, MatterView } from "./api";
+import { MatterlineError } from "@domain/errors";
+import type { MailMessage } from "@domain/model/mail";
+import { recognizeForPane } from "@domain/recognition/paneRecognition";
+import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
+import { exportCsv, exportJson, type MatterLog } from "@domain/matterLog";
+import { searchMatters } from "@domain/directory/directoryIndex";
+import {
+  SHARED_DIRECTORY_URL_KEY, addClientContact, buildTimeline, importDirectoryFiles, loadUntaggedQueue, logBulk, prepareBulk,
+  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory, marksFromMessages, MAX_BULK, type PaneRecognizer,
+} from "./service";
+import { createOfficeSelectedItems } from "@adapters/office";
+import { createGraphDirectoryFileReader, createGraphMessageReader } from "@adapters/graph";
+
+/**
+ * The one place recognition is chosen for bulk tagging and the queue: FILING's `recognizeForPane` (directory, filing
+ * history, the local log's thread, mailbox marks). Marks come from the messages in hand (`marksFromMessages`), and the
+ * history is read once per batch, so recognizing 100 emails costs no Graph request and one history read.
+ */
+async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessage[]): Promise<PaneRecognizer> {
+  const loaded = await ctx.directory.current();
+  if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
+  const history = filingHistoryFromSnapshot(await ctx.stores.history.snapshot());
+  const mailbox = marksFromMessages(inHand);
+  return async (message) =>
+    (await recognizeForPane(message, { index: loaded.index, me: [ctx.me.email], history, log: ctx.stores.log, mailbox })).recognition;
+}
+
+/** Builds the matters capability from the pane's adapters. */
+export async function buildMatters(ctx: PaneContext): Promise<MattersCapability | undefined> {
+  const loadedOrFail = async () => {
+    const loaded = await ctx.directory.current();
+    if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first (Settings tab).");
+    return loaded;
+  };
+  const logOrFail = async (): Promise<MatterLog> => {
+    const log = await ctx.matterLog();
+    if (!log) throw new MatterlineError("invalid-config", "Import the firm directory first (Settings tab).");
+    return log;
+  };
+  const selected = createOfficeSelectedItems(ctx.office);
+  const reader = createGraphMessageReader(ctx.graph);
+  /** Reads the selected items through Graph (host ids turned into REST ids); the result gives each message or throws its error. */
+  const readSelectionViaGraph = async (itemIds: readonly string[]): Promise<(itemId: string) => MailMessage> => {
+    const restIdOf = new Map(itemIds.slice(0, MAX_BULK).map((id) => [id, ctx.support.toRestId(id)] as const));
+    const found = await reader.readByIds(null, [...restIdOf.values()]);
+    return (itemId) => {
+      const restId = restIdOf.get(itemId);
+      const m = restId === undefined ? undefined : found.get(restId);
+      if (m instanceof MatterlineError) throw m;
+      if (!m) throw new MatterlineError("not-found", "This email was not read from the mailbox.");
+      return m;
+    };
+  };
+  const fileReader = createGraphDirectoryFileReader(ctx.graph);
+
+  return {
+    async directory() {
+      const loaded = await ctx.directory.current();
+      return loaded ? summarizeDirectory(loaded) : null;
+    },
+    onDirectoryChanged: (listener) => ctx.directory.onChanged(() => listener()),
+    importFiles: (files) => importDirectoryFiles(ctx.directory, files, ctx.now()),
+    async sharedDirectoryUrl() {
+      const v = await ctx.stores.settings.get(SHARED_DIRECTORY_URL_KEY);
+      return typeof v === "string" ? v : null;
+    },
+    saveSharedDirectoryUrl: (url) => saveSharedDirectoryUrl(ctx.stores.settings, url),
+    refreshFromShared: () => refreshSharedDirectory({ provider: ctx.directory, reader: fileReader, settings: ctx.stores.settings }, ctx.now()),
+    async search(query, limit) {
+      return searchMatters((await loadedOrFail()).index, query, limit);
+    },
+    async clients() {
+      return (await loadedOrFail()).directory.clients;
+    },
+    async openMatter(matterId): Promise<MatterView> {
+      const { index } = await loadedOrFail();
+      const matter = index.matterById.get(matterId);
+      if (!matter) throw new MatterlineError("not-found", `Matter ${matterId} is not in the firm directory.`);
+      const people = new Map(index.directory.people.map((p) => [p.id, p]));
+      const entries = await (await logOrFail()).entriesForMatter(matterId);
+      return {
+        matter,
+        client: index.clientById.get(matter.clientId),
+        responsible: people.get(matter.responsible),
+        team: (matter.team ?? []).map((id) => people.get(id)).filter((p) => p !== undefined),
+        timeline: buildTimeline(entries, { index, matter, now: ctx.now() }),
+      };
+    },
+    async exportLog(matterId, format) {
+      const { index } = await loadedOrFail();
+      const number = index.matterById.get(matterId)?.number ?? matterId;
+      const entries = await (await logOrFail()).entriesForMatter(matterId);
+      const stem = `matter-${number.replace(/[^\w.-]+/g, "_")}-log`;
+      return format === "csv"
+        ? { filename: `${stem}.csv`, mimeType: "text/csv;charset=utf-8", text: exportCsv(entries) }
+        : { filename: `${stem}.json`, mimeType: "application/json", text: exportJson(entries) };
+    },
+    async addContact(clientId, contact) {
+      await addClientContact(ctx.directory, clientId, contact, ctx.now());
+    },
+    async matterLabel(matterId) {
+      const m = (await ctx.directory.current())?.index.matterById.get(matterId);
+      return m ? `${m.number} ${m.title}` : matterId;
+    },
+    bulk: {
+      supported: ctx.support.supports("multi-select"),
+      selection: () => selected.list(),
+      onSelectionChanged: (l) => selected.onChanged(l),
+      async prepare(refs, onProgress) {
+        const read: MailMessage[] = [];
+        const recognize = await paneRecognizer(ctx, () => read);
+        // Outlook before Mailbox 1.15 lists a selection but cannot open its items: read them all through Graph
+        // in `$batch`es (five requests for 100 emails) before recognizing them one by one.
+        const viaGraph = ctx.support.supports("load-item") ? null : await readSelectionViaGraph(refs.map((r) => r.itemId));
+        const readOne = async (id: string) => {
+          const m = viaGraph ? viaGraph(id) : await selected.read(id);
+          read.push(m);
+          return m;
+        };
+        return prepareBulk(refs, { read: readOne, recognize, log: await logOrFail() }, onProgress);
+      },
+      async log(candidates, decision, onProgress) {
+        const outcomes = await logBulk(candidates, decision, { log: await logOrFail(), by: ctx.me.email, now: ctx.now }, onProgress);
+        ctx.outbox.drainSoon();
+        return outcomes;
+      },
+    },
+    queue: {
+      async load() {
+        const { index } = await loadedOrFail();
+        // The window's own messages are the marks: one Graph listing for the whole queue.
+        let window: readonly MailMessage[] = [];
+        const recognize = await paneRecognizer(ctx, () => window);
+        const listing = { listWindow: async (...args: Parameters<typeof reader.listWindow>) => (window = await reader.listWindow(...args)) };
+        return loadUntaggedQueue({ reader: listing, log: await logOrFail(), recognize, index, now: ctx.now() });
+      },
+      async log(item, matterId) {
+        const result = await (await logOrFail()).log({ message: item.message, matterId, by: ctx.me.email, now: ctx.now(), source: "manual", direction: item.recognition.direction });
+        ctx.outbox.drainSoon();
+        return result;
+      },
+    },
+  };
+}

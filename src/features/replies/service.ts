@@ -1,0 +1,168 @@
+import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { Client, Directory, Matter, Person } from "@domain/directory/types";
+import { proposeFollowUpDates } from "@domain/followUps/proposeDates";
+import { automatedKind } from "@domain/language/automated";
+import { classifyIntent } from "@domain/language/intent";
+import type { Intent } from "@domain/language/intentTypes";
+import { negativeTone } from "@domain/language/tone";
+import type { MailMessage } from "@domain/model/mail";
+import type { CurrentItem } from "@ports/mailSource";
+import { recognize } from "@domain/recognition/recognize";
+import type { FilingHistory, Recognition } from "@domain/recognition/types";
+import { firstName, suggestReplies } from "@domain/replies/suggestReplies";
+import type { Draft, KnownDate } from "@domain/replies/types";
+import { splitMessageText } from "@domain/text/newText";
+import { createFirmCalendar, type Instant } from "@domain/time/firmCalendar";
+
+/** Why a message gets no drafts, so the pane can say so plainly. */
+export type NoDraftsReason = "no-directory" | "not-client" | "automatic" | "newsletter" | "no-message" | "nothing-to-suggest";
+
+/** Everything the pane shows about replying to the open email. */
+export interface ReplySuggestions {
+  readonly intent: Intent | null;
+  readonly negativeTone: boolean;
+  /** Phrases that made the tone negative (for the "why"). */
+  readonly toneCues: readonly string[];
+  /** At most three, each from a different angle; empty when `reason` is set. */
+  readonly drafts: readonly Draft[];
+  readonly reason: NoDraftsReason | null;
+  /** One plain sentence for the pane when there are no drafts. */
+  readonly reasonText: string | null;
+  /** What the drafts were personalised with. */
+  readonly client: { readonly id: string; readonly name: string } | null;
+  readonly contactFirstName: string | null;
+  readonly matter: { readonly id: string; readonly number: string; readonly title: string } | null;
+  readonly attorney: { readonly name: string; readonly email: string } | null;
+  readonly nextDates: readonly KnownDate[];
+}
+
+/** What suggesting needs besides the message. Pure data: nothing is fetched, nothing leaves the device. */
+export interface ReplySuggestionContext {
+  /** The firm directory and its index; null before any import. */
+  readonly directory: { readonly directory: Directory; readonly index: DirectoryIndex } | null;
+  /** The signed-in user: signs the drafts, and is the attorney when the matter names none. */
+  readonly me: { readonly email: string; readonly name: string };
+  /** The moment of suggesting: drafts promise times relative to it. */
+  readonly now: Instant;
+  readonly history?: FilingHistory;
+  /** A recognition already made for this message (e.g. by filing), so it is not made twice. */
+  readonly recognition?: Recognition;
+  /** The matter the user logged this message to: it wins over what recognition would guess. */
+  readonly loggedMatterId?: string | null;
+}
+
+const REASON_TEXT: Record<NoDraftsReason, string> = {
+  "no-directory": "Import the firm directory to get reply suggestions: they are only made for mail from clients.",
+  "not-client": "No reply suggestions: this message is not from a client.",
+  automatic: "No reply suggestions: this is an automatic message.",
+  newsletter: "No reply suggestions: this is a newsletter or mailing-list message.",
+  "no-message": "No reply suggestions: there is no client message to reply to.",
+  "nothing-to-suggest": "No reply suggestions for this message.",
+};
+
+function none(reason: NoDraftsReason, extra: Partial<ReplySuggestions> = {}): ReplySuggestions {
+  return {
+    intent: null, negativeTone: false, toneCues: [], drafts: [], client: null, contactFirstName: null, matter: null, attorney: null, nextDates: [],
+    ...extra, reason, reasonText: REASON_TEXT[reason],
+  };
+}
+
+/** The person the directory knows by this address, or the signed-in user as a Person. */
+function meAsPerson(directory: Directory, me: ReplySuggestionContext["me"]): Person {
+  const email = me.email.toLowerCase();
+  return directory.people.find((p) => p.email.toLowerCase() === email) ?? { id: `me:${email}`, name: me.name || me.email, email, role: "associate" };
+}
+
+/** The client's message in a reply being composed: the quoted history, with "> " quoting taken off. */
+export function clientMessageOfDraft(draft: MailMessage, me: string): MailMessage | null {
+  const parts = splitMessageText(draft.bodyText, draft.subject);
+  // Before the attorney types, a reply's Outlook header block reads as a forward; after, as quoted history.
+  const quoted = parts.quoted || parts.forwarded;
+  const client = draft.to.find((a) => a.email.toLowerCase() !== me.toLowerCase()) ?? null;
+  if (!client) return null;
+  const body = quoted.split("\n").map((l) => l.replace(/^\s*(?:>\s?)+/, "")).join("\n");
+  // The draft's own new text is the attorney's: only what the client wrote tells what they asked.
+  return { ...draft, from: client, to: [{ email: me.toLowerCase() }], cc: [], bodyText: body, subject: draft.subject.replace(/^(?:\s*(?:re|aw|sv)\s*:\s*)+/i, "") };
+}
+
+/** Dates the client's own mail names (hearings, deadlines, meetings): the ones worth repeating back. */
+function knownDates(text: string, message: MailMessage, directory: Directory): KnownDate[] {
+  const sentAt = message.sentAt ?? message.receivedAt;
+  if (!sentAt || !text) return [];
+  return proposeFollowUpDates({ text, sentAt, calendar: createFirmCalendar(directory.firm) })
+    .filter((p) => p.kind === "hearing" || p.kind === "deadline" || p.kind === "meeting")
+    .map((p) => ({ label: p.kind, date: p.time ? `${p.date}T${p.time}` : p.date }));
+}
+
+/**
+ * Reply suggestions for one client message: its intent and tone (new text only), and up to three drafts
+ * personalised with the client contact's first name, the recognised matter (never a guess: none when
+ * recognition abstains), the matter's responsible attorney (else the signed-in user) and the dates the
+ * message names. Non-client, automatic and newsletter mail get no drafts, with the reason in plain words.
+ */
+export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionContext): ReplySuggestions {
+  const auto = automatedKind(message);
+  if (auto === "newsletter" || auto === "bulk") return none("newsletter");
+  if (auto !== null) return none("automatic");
+  if (!ctx.directory) return none("no-directory");
+  const { directory, index } = ctx.directory;
+
+  const parts = splitMessageText(message.bodyText, message.subject);
+  const text = parts.forwarded ? `${parts.newText}\n\n${parts.forwarded}`.trim() : parts.newText;
+  const { intent } = classifyIntent(text, message.subject, message);
+  const tone = negativeTone(text);
+  const base = { intent, negativeTone: tone.negative, toneCues: tone.cues };
+  if (intent === "auto_reply") return none("automatic", base);
+
+  const recognition = ctx.recognition ?? recognize(message, { index, me: [ctx.me.email], history: ctx.history });
+  const from = (message.from?.email ?? "").toLowerCase();
+  const contact = index.contactByEmail.get(from);
+  const clientId = recognition.clientId ?? contact?.clientId ?? null;
+  const client: Client | null = clientId ? index.clientById.get(clientId) ?? null : null;
+  // A client contact may write from an address the directory does not know (a personal account). A vendor quoting
+  // the matter's reference is also tied to the client by recognition, so the writer's name must be a contact's too.
+  const writerName = (message.from?.name ?? "").trim().toLowerCase();
+  const namedContact = client !== null && writerName !== "" && client.contacts.some((c) => c.name.trim().toLowerCase() === writerName);
+  const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
+  if (!client || !fromClient) return none("not-client", base);
+
+  // A wrong matter in a reply to a client is a confidentiality breach: name one only when recognition is sure.
+  const matterId = ctx.loggedMatterId ?? (!recognition.abstained ? recognition.matterId : null);
+  const found = matterId ? index.matterById.get(matterId) : undefined;
+  const matter: Matter | null = found && found.clientId === client.id ? found : null;
+  const mePerson = meAsPerson(directory, ctx.me);
+  const responsible = matter ? directory.people.find((p) => p.id === matter.responsible) ?? null : null;
+  const attorney = responsible ?? mePerson;
+  const contactName = contact?.clientId === client.id ? contact.contact.name : message.from?.name ?? null;
+  const nextDates = knownDates(text, message, directory);
+
+  const drafts = suggestReplies({
+    message, intent, negativeTone: tone.negative, client, contactName, matter, attorney, sender: mePerson, nextDates,
+    timeZone: directory.firm.timeZone, now: ctx.now instanceof Date ? ctx.now.toISOString() : ctx.now, workingDays: directory.firm.workingHours.days, holidays: directory.firm.holidays,
+  });
+  const personal = {
+    ...base,
+    client: { id: client.id, name: client.name },
+    contactFirstName: firstName(contactName),
+    matter: matter ? { id: matter.id, number: matter.number, title: matter.title } : null,
+    attorney: { name: attorney.name, email: attorney.email },
+    nextDates,
+  };
+  if (drafts.length === 0) return none("nothing-to-suggest", personal);
+  return { ...personal, drafts, reason: null, reasonText: null };
+}
+
+/**
+ * Suggestions for the open item: the message itself in read mode; in compose mode, the client message the
+ * draft replies to (its quoted history, addressed from the draft's recipient).
+ */
+export function suggestForItem(item: CurrentItem, ctx: ReplySuggestionContext): ReplySuggestions {
+  if (!item.message || item.mode === "none") return none("no-message");
+  if (item.mode === "read") return suggestForMessage(item.message, ctx);
+  const original = clientMessageOfDraft(item.message, ctx.me.email);
+  if (!original) return none("no-message");
+  // A reply whose editor holds no quoted history (the host left it out): the subject is all we know of what was asked.
+  const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(item.message.subject);
+  if (!original.bodyText.trim() && !isReply) return none("no-message");
+  return suggestForMessage(original, ctx);
+}

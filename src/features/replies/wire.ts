@@ -1,0 +1,54 @@
+import type { PaneContext } from "@hosts/context";
+import type { RepliesCapability } from "./api";
+import { createOfficeReplyComposer } from "@adapters/office";
+import { createOfficeDraftEditor } from "@adapters/office/draftEditor";
+import { editAt, ownPartOfDraft } from "./draftEdits";
+import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
+
+// The engines (intent, tone, response sets, readability, date proposals) are only needed once a reply is
+// wanted: they load as the "replies" chunk, so the pane's first paint does not wait for them.
+const engines = () => import(/* webpackChunkName: "replies" */ "./engines");
+
+/** Builds the replies capability from the pane's adapters. */
+export async function buildReplies(ctx: PaneContext): Promise<RepliesCapability | undefined> {
+  const composer = createOfficeReplyComposer(ctx.office);
+  const editor = createOfficeDraftEditor(ctx.office);
+  let lastText = "";
+  return {
+    async suggest(item) {
+      const [e, loaded, snapshot] = await Promise.all([engines(), ctx.directory.current(), ctx.stores.history.snapshot().catch(() => null)]);
+      const history = snapshot ? filingHistoryFromSnapshot(snapshot) : undefined;
+      // In read mode, recognise as filing does (local log thread, filing history, the message's own log entry);
+      // local evidence only, so suggesting never waits on the network.
+      const pane =
+        loaded && history && item.mode === "read" && item.message
+          ? await e
+              .recognizeForPane(item.message, { index: loaded.index, me: [ctx.me.email], history, log: ctx.stores.log, outbox: ctx.stores.outbox, useMailbox: false })
+              .catch(() => null)
+          : null;
+      return e.suggestForItem(item, {
+        directory: loaded,
+        me: ctx.me,
+        now: ctx.now(),
+        history,
+        recognition: pane?.recognition,
+        loggedMatterId: pane?.logged?.entry.matterId ?? null,
+      });
+    },
+    async insert(draft, mode) {
+      if (mode === "compose") return composer.insertAtCursor(draft.text);
+      const { replyHtml } = await engines();
+      return composer.openReply(replyHtml(draft.text));
+    },
+    draft: {
+      async getText() {
+        const [e, text] = await Promise.all([engines(), editor.getText()]);
+        lastText = ownPartOfDraft(text, e.splitMessageText(text).quoted);
+        return lastText;
+      },
+      async replace(finding, replacement) {
+        await editor.replace(editAt(lastText, finding.start, finding.end), replacement);
+      },
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Directory } from "@domain/directory/types";
+import type { HostSupport } from "@ports/hostSupport";
+import type { TokenProvider } from "@ports/tokenProvider";
+import { createDirectoryProvider, type DirectoryProvider } from "@domain/directory/directoryProvider";
+import { createOfficeHostSupport, type OfficeNamespace } from "@adapters/office";
+import { createGraphClient, createGraphMailboxMirror, type GraphClient } from "@adapters/graph";
+import { MatterLog, categoryResolver } from "@domain/matterLog";
+import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
+import { openMatterlineDb, idbStores, type MatterlineDb } from "@adapters/storage";
+import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
+import { authConfig } from "@hosts/authConfig";
+
+/** What every feature builder gets: the outside world, already adapted. Only wire.ts files and the hosts see it. */
+export interface PaneContext {
+  readonly office: OfficeNamespace;
+  readonly host: HostEnvironment | undefined;
+  readonly support: HostSupport;
+  readonly now: () => Date;
+  /** The signed-in user (the mailbox owner). */
+  readonly me: { readonly email: string; readonly name: string };
+  readonly db: MatterlineDb;
+  readonly stores: ReturnType<typeof idbStores>;
+  readonly graph: GraphClient;
+  readonly tokens: TokenProvider;
+  readonly directory: DirectoryProvider;
+  /** The persistent outbox shared by every feature (mirror writes, events, …). */
+  readonly outbox: OutboxRunner;
+  /** The matter log for the current directory (rebuilt when an import replaces it). Null before any directory. */
+  matterLog(): Promise<MatterLog | null>;
+}
+
+/** MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it). */
+function msalTokens(office: OfficeNamespace): TokenProvider {
+  let provider: Promise<TokenProvider> | null = null;
+  return {
+    getToken(scopes) {
+      provider ??= import("@adapters/auth").then((auth) =>
+        auth.createMsalTokenProvider(authConfig(), { officeContext: office.context as never, origin: window.location.origin }),
+      );
+      return provider.then((p) => p.getToken(scopes));
+    },
+  };
+}
+
+export async function createPaneContext(office: OfficeNamespace, host: HostEnvironment | undefined): Promise<PaneContext> {
+  const db = await openMatterlineDb();
+  const stores = idbStores(db);
+  const tokens: TokenProvider = host ? { getToken: host.getToken } : msalTokens(office);
+  const profile = office.context.mailbox.userProfile;
+  const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
+    ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
+    : undefined;
+  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch });
+  const now = paneClock(host);
+  const directory = createDirectoryProvider(stores.directory, seed);
+  const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now);
+  let log: { importedAt: string; log: MatterLog } | null = null;
+  const matterLog = async (): Promise<MatterLog | null> => {
+    const loaded = await directory.current();
+    if (!loaded) return null;
+    if (log?.importedAt !== loaded.importedAt) {
+      const resolve = categoryResolver(loaded.directory);
+      log = {
+        importedAt: loaded.importedAt,
+        log: new MatterLog({ log: stores.log, history: stores.history, outbox: stores.outbox, categoryFor: resolve, firmDomains: loaded.directory.firm.domains }),
+      };
+    }
+    return log.log;
+  };
+  // Graph ids learned by the mirror go back onto the log entries (so later writes skip the lookup).
+  outbox.onDrained((result) => void matterLog().then((l) => l?.recordMirrored(result)));
+  return {
+    office,
+    host,
+    support: createOfficeHostSupport(office),
+    now,
+    me: host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName },
+    db,
+    stores,
+    graph,
+    tokens,
+    directory,
+    outbox,
+    matterLog,
+  };
+}

@@ -1,0 +1,60 @@
+import { drainOutbox, mirrorExecutor, type DrainResult, type OutboxExecutor } from "@domain/outbox";
+import type { OutboxStore } from "@ports/outboxStore";
+import type { MailboxMirror } from "@ports/mailboxMirror";
+
+/**
+ * Runs the persistent outbox for every feature: each registers an executor for its kind ("mirror", "event", …).
+ * Drains soon after new work, every 30 s while the pane is open, and when the browser comes back online.
+ * One drain at a time; work done offline simply waits in IndexedDB.
+ */
+export interface OutboxRunner {
+  register(kind: string, executor: OutboxExecutor): void;
+  /** Asks for a drain shortly (after new work was queued). */
+  drainSoon(): void;
+  drainNow(): Promise<DrainResult>;
+  /** Called after each drain, e.g. to record Graph ids or refresh a list. */
+  onDrained(listener: (result: DrainResult) => void): () => void;
+}
+
+export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, now: () => Date): OutboxRunner {
+  const executors: Record<string, OutboxExecutor> = { mirror: mirrorExecutor(mirror) };
+  const listeners = new Set<(result: DrainResult) => void>();
+  let running: Promise<DrainResult> | null = null;
+  let soon: ReturnType<typeof setTimeout> | null = null;
+
+  const drainNow = (): Promise<DrainResult> => {
+    running ??= drainOutbox({ store, executors, now: now() })
+      .then((result) => {
+        listeners.forEach((l) => l(result));
+        return result;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  // Failures are recorded on the operations themselves; a failed drain is retried on the next tick.
+  const quietly = () => void drainNow().catch((error: unknown) => console.warn("Matterline outbox:", error));
+
+  if (typeof window !== "undefined") {
+    setInterval(quietly, 30_000);
+    window.addEventListener("online", quietly);
+  }
+  return {
+    register(kind, executor) {
+      executors[kind] = executor;
+    },
+    drainSoon() {
+      if (soon) return;
+      soon = setTimeout(() => {
+        soon = null;
+        quietly();
+      }, 50);
+    },
+    drainNow,
+    onDrained(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Capabilities } from "@shell/capabilities";
+import type { OfficeNamespace } from "@adapters/office";
+import type { HostEnvironment } from "@hosts/hostEnvironment";
+import { createPaneContext } from "@hosts/context";
+import { buildFiling } from "@features/filing/wire";
+import { buildOverdue } from "@features/clock/wire";
+import { buildReplies } from "@features/replies/wire";
+import { buildFollowUp } from "@features/followUps/wire";
+import { buildMatters } from "@features/matters/wire";
+
+export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps">;
+
+/**
+ * Wires adapters into the feature capabilities. Loaded as its own chunk after the first render, so opening the pane
+ * never waits for storage, the Graph SDK or the engines. The only place that knows both adapters and capabilities.
+ */
+export async function buildFeatures(office: typeof Office, host: HostEnvironment | undefined): Promise<FeatureCapabilities> {
+  const ctx = await createPaneContext(office as unknown as OfficeNamespace, host);
+  const [filing, matters, overdue, replies, followUps] = await Promise.all([buildFiling(ctx), buildMatters(ctx), buildOverdue(ctx), buildReplies(ctx), buildFollowUp(ctx)]);
+  return { filing, matters, overdue, replies, followUps };
+}

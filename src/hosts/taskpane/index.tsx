@@ -1,0 +1,46 @@
+import { createRoot } from "react-dom/client";
+import { App } from "@shell/App";
+import { loadOtherThemes, prefersHighContrast, themeKindOf } from "@shell/theme";
+import { baseCapabilities } from "./buildCapabilities";
+import { injectedHost } from "@hosts/hostEnvironment";
+
+/** Plain text into the root, for when there is no React tree to show an error in. */
+function showFatal(root: HTMLElement, message: string) {
+  root.replaceChildren();
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.style.cssText = "font-family:Segoe UI,sans-serif;padding:12px";
+  p.textContent = message;
+  root.append(p);
+}
+
+const root = document.getElementById("root")!;
+// No unhandled rejection may leave the pane blank: log it; sections show their own errors.
+window.addEventListener("unhandledrejection", (event) => console.error("Matterline: unhandled rejection", event.reason));
+
+if (typeof Office === "undefined") {
+  showFatal(root, "Matterline runs inside Outlook. Open it from the Outlook ribbon, or start the workbench with npm start.");
+} else {
+  Office.onReady()
+    .then(async () => {
+      const host = injectedHost();
+      const base = baseCapabilities(Office, host);
+      // Dark Office or forced colours: those themes load before the first render, so it never shows light by mistake.
+      if (themeKindOf(base.theme.current(), prefersHighContrast()) !== "light") await loadOtherThemes().catch(() => undefined);
+      const view = createRoot(root);
+      // Features (storage, Graph, engines) load once the open item is on screen, so they never delay its first render.
+      const firstRender = new Promise<void>((shown) => {
+        view.render(<App capabilities={base} onFirstRender={shown} />);
+        setTimeout(shown, 3000);
+      });
+      await firstRender;
+      await new Promise((paint) => setTimeout(paint, 0));
+      try {
+        const { buildFeatures } = await import(/* webpackChunkName: "features" */ "./buildFeatures");
+        view.render(<App capabilities={{ ...base, ...(await buildFeatures(Office, host)) }} />);
+      } catch (error) {
+        view.render(<App capabilities={base} startupError={error} />);
+      }
+    })
+    .catch((error: unknown) => showFatal(root, `Matterline could not start: ${error instanceof Error ? error.message : String(error)}`));
+}

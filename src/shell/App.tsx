@@ -1,0 +1,71 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { FluentProvider, type Theme } from "@fluentui/react-components";
+import { fluentVar } from "./fluentVar";
+import type { Capabilities } from "./capabilities";
+import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, prefersHighContrast, themeKindOf, type ThemeKind } from "./theme";
+import { ErrorNotice } from "./ErrorNotice";
+import { ItemSummary } from "./ItemSummary";
+import { useCurrentItem } from "./useCurrentItem";
+
+// The tab list and its sections load just after the first render, which carries only the open item's summary.
+const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
+
+// Plain style objects here, not makeStyles: the first script then carries no CSS-in-JS compiler (the sections, loaded
+// after the first render, bring it). Nested rules for the sections' own elements live with the sections.
+const ROOT_STYLE = {
+  minHeight: "100vh",
+  display: "flex",
+  flexDirection: "column",
+  backgroundColor: fluentVar("colorNeutralBackground1"),
+  color: fluentVar("colorNeutralForeground1"),
+  minWidth: 0,
+} as const;
+
+/** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
+export function App({ capabilities, startupError, onFirstRender }: { capabilities: Capabilities; startupError?: unknown; onFirstRender?: () => void }) {
+  const [theme, setTheme] = useState(() => capabilities.theme.current());
+  const { state, header, reload } = useCurrentItem(capabilities.mail);
+
+  const [highContrast, setHighContrast] = useState(prefersHighContrast);
+  useEffect(() => capabilities.theme.onChanged(setTheme), [capabilities.theme]);
+  useEffect(() => {
+    if (typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(forced-colors: active)");
+    const update = () => setHighContrast(query.matches);
+    query.addEventListener?.("change", update);
+    return () => query.removeEventListener?.("change", update);
+  }, []);
+
+  // Switching to dark or high contrast while open: the previous theme stays until the other themes have loaded.
+  const [themesLoaded, setThemesLoaded] = useState(false);
+  // One theme object per change: FluentProvider rewrites its CSS variables whenever it gets a new one. (themesLoaded is a
+  // dependency because fluentThemeFor reads the dark and high-contrast themes once they have loaded.)
+  const wanted = useMemo(() => fluentThemeFor(theme, highContrast), [theme, highContrast, themesLoaded]);
+  const last = useRef<{ theme: Theme; kind: ThemeKind }>({ theme: LIGHT_THEME, kind: "light" });
+  const shownTheme = wanted ? { theme: wanted, kind: themeKindOf(theme, highContrast) } : last.current;
+  useEffect(() => {
+    last.current = shownTheme;
+  });
+  useEffect(() => {
+    if (!wanted) loadOtherThemes().then(() => setThemesLoaded(true), (e: unknown) => console.error("Matterline: themes did not load", e));
+  }, [wanted]);
+
+  const item = state.item;
+  // Tells the host page once the open item (or the lack of one) is on screen, so heavier work can start after it.
+  const shown = state.status !== "loading" || Boolean(header?.message);
+  useEffect(() => {
+    if (shown) onFirstRender?.();
+  }, [shown, onFirstRender]);
+  return (
+    <FluentProvider theme={shownTheme.theme} style={ROOT_STYLE} data-theme={shownTheme.kind}>
+      <main aria-label="Matterline" style={{ display: "contents" }}>
+        {startupError ? <ErrorNotice error={startupError} /> : null}
+        {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
+        {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}
+        <Suspense fallback={null}>
+          <PaneSections capabilities={capabilities} state={state} reload={reload} />
+        </Suspense>
+      </main>
+    </FluentProvider>
+  );
+}

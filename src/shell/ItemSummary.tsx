@@ -1,0 +1,38 @@
+import { useEffect, useState } from "react";
+import { Caption1, Subtitle2, Text } from "@fluentui/react-components";
+import { fluentVar } from "./fluentVar";
+import type { CurrentItem } from "@ports/mailSource";
+import { formatDateTime } from "./dates";
+
+// Plain style objects, not makeStyles: this renders in the pane's first script, which carries no CSS-in-JS compiler.
+const ROOT_STYLE = { display: "flex", flexDirection: "column", gap: "2px", padding: "8px 12px", borderBottom: `1px solid ${fluentVar("colorNeutralStroke2")}`, minWidth: 0 } as const;
+const LINE_STYLE = { overflowWrap: "anywhere" } as const;
+// An h2 for the outline, without the browser's em margins.
+const HEADING_STYLE = { ...LINE_STYLE, marginTop: 0, marginBottom: 0 } as const;
+
+/** Sender, subject and received time of the open item, as plain text (never the message's HTML). */
+export function ItemSummary({ item }: { item: CurrentItem }) {
+  // The page's first date formatter costs ~30 ms (the browser loads its locale data): the received time is written
+  // just after the first paint, so who wrote and what about are not held up by it.
+  const [timeReady, setTimeReady] = useState(false);
+  useEffect(() => setTimeReady(true), []);
+  const m = item.message;
+  if (!m) return null;
+  const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";
+  return (
+    <section style={ROOT_STYLE} aria-label="Current email" data-testid="item-summary">
+      <Caption1 style={LINE_STYLE} data-testid="item-sender">
+        {item.mode === "compose" ? "Draft" : `From ${sender}`}
+      </Caption1>
+      <Subtitle2 style={HEADING_STYLE} as="h2" data-testid="item-subject">
+        {m.subject || "(no subject)"}
+      </Subtitle2>
+      {item.mode === "read" ? (
+        <Text size={200} data-testid="item-received">
+          {/* A non-breaking space keeps the line's height until the time is written. */}
+          Received {timeReady ? formatDateTime(m.receivedAt) : "\u00a0"}
+        </Text>
+      ) : null}
+    </section>
+  );
+}

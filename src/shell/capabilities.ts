@@ -1,0 +1,39 @@
+import type { MailSource } from "@ports/mailSource";
+import type { Clock } from "@ports/clock";
+import type { ThemeSource } from "@ports/hostTheme";
+import type { HostFeature } from "@ports/hostSupport";
+import type { FilingCapability } from "@features/filing/api";
+import type { OverdueCapability } from "@features/clock/api";
+import type { RepliesCapability } from "@features/replies/api";
+import type { FollowUpCapability } from "@features/followUps/api";
+import type { MattersCapability } from "@features/matters/api";
+
+/** What the host can do, read once at start so features degrade with a clear message (e.g. LTSC Outlook 2021). */
+export interface HostInfo {
+  /** "Outlook", or "Workbench" for the offline demo host. */
+  readonly name: string;
+  /** Highest Mailbox requirement set supported, e.g. "1.13". */
+  readonly mailboxVersion: string;
+  readonly supports: Readonly<Record<HostFeature, boolean>>;
+}
+
+/**
+ * Everything the UI may use. Entry points build it from adapters; components never import adapters.
+ * Each feature's capability is optional so the shell renders (and tests run) without it.
+ */
+export interface Capabilities {
+  readonly mail: MailSource;
+  readonly theme: ThemeSource;
+  readonly clock: Clock;
+  readonly host: HostInfo;
+  /** Recognize and log email to matters (issue 3). */
+  readonly filing?: FilingCapability;
+  /** Directory import, matter search, timelines, export, bulk tagging and the untagged queue (issue 3). */
+  readonly matters?: MattersCapability;
+  /** Response clock and overdue alerts (issue 4). */
+  readonly overdue?: OverdueCapability;
+  /** Plain-language replies and the draft checker (issue 5). */
+  readonly replies?: RepliesCapability;
+  /** Follow-up calendar events (issue 6). */
+  readonly followUps?: FollowUpCapability;
+}

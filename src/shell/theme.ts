@@ -1,0 +1,50 @@
+import { webLightTheme, type Theme } from "@fluentui/react-components";
+import type { HostTheme } from "@ports/hostTheme";
+
+type OtherThemes = typeof import("./otherThemes");
+
+/** Which Fluent theme a pane shows: follows Office, with the OS's forced colours first. */
+export type ThemeKind = "light" | "dark" | "high-contrast";
+
+/** Office's default, always in the first script. */
+export const LIGHT_THEME: Theme = webLightTheme;
+
+let others: OtherThemes | null = null;
+let loading: Promise<OtherThemes> | null = null;
+
+export function themeKindOf(theme: HostTheme, highContrast: boolean): ThemeKind {
+  return highContrast ? "high-contrast" : theme.dark ? "dark" : "light";
+}
+
+/**
+ * Loads the dark and high-contrast themes (their tokens were a third of the pane's first script). The pane awaits this
+ * before its first render when Office is dark or colours are forced, so no light flash is ever shown at start.
+ */
+export function loadOtherThemes(): Promise<OtherThemes> {
+  loading ??= import(/* webpackChunkName: "themes" */ "./otherThemes").then(
+    (m) => (others = m),
+    (error: unknown) => {
+      loading = null; // a failed chunk load may succeed next time
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * The Fluent v9 theme matching Office: high contrast first (the OS forces colours), then dark, else light. Null while
+ * the dark and high-contrast themes are still loading (`loadOtherThemes`).
+ */
+export function fluentThemeFor(theme: HostTheme, highContrast: boolean): Theme | null {
+  const kind = themeKindOf(theme, highContrast);
+  if (kind === "light") return LIGHT_THEME;
+  if (!others) return null;
+  if (kind === "high-contrast") return others.teamsHighContrastTheme;
+  // Follow Office's own dark background so the pane does not look pasted onto the host.
+  return { ...others.webDarkTheme, colorNeutralBackground1: theme.background || others.webDarkTheme.colorNeutralBackground1 };
+}
+
+/** True while the OS runs a high-contrast (forced colours) theme. */
+export function prefersHighContrast(): boolean {
+  return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
+}

@@ -1,0 +1,399 @@
+import { htmlToText } from "@domain/text/htmlToText";
+import { buildComposeItem } from "./composeItem";
+import { mailboxEventSince, officeEnums, themes } from "./enums";
+import { MailboxState, type DraftState } from "./mailboxState";
+import { buildReadItem } from "./readItem";
+import { FakeOfficeCallError, FakeRuntime, versionAtLeast } from "./runtime";
+import type {
+  FakeActionEvent,
+  FakeCategory,
+  FakeDraft,
+  FakeError,
+  FakeMailItem,
+  FakeRequirementSets,
+  FakeTheme,
+  OfficeFakeOptions,
+  RecordedDialog,
+  RecordedInsert,
+  RecordedNotification,
+  RecordedReplyForm,
+} from "./types";
+
+/** Outlook lets add-ins act on at most 100 selected messages. */
+export const MAX_SELECTED_ITEMS = 100;
+/** Outlook's limit on an add-in's roaming settings. */
+const ROAMING_LIMIT_CHARS = 32 * 1024;
+
+type Handler = (args: { type: string; [k: string]: unknown }) => void;
+type ActionHandler = (event: FakeActionEvent) => unknown;
+
+/** Drives the fake Outlook and lets tests look inside it. */
+export interface OfficeFakeController {
+  /** Selects a message (null: nothing selected). `item` reads null until ItemChanged fires; resolves after it fired. */
+  selectItem(item: FakeMailItem | null, options?: { nullFirst?: boolean }): Promise<void>;
+  /** Multi-select (Mailbox 1.13, at most 100). With more than one, `mailbox.item` is null. */
+  selectItems(items: readonly FakeMailItem[]): Promise<void>;
+  /** Switches into compose mode on a new draft; resolves after ItemChanged fired. */
+  compose(draft: FakeDraft): Promise<void>;
+  /** Makes other messages known to loadItemByIdAsync without selecting them. */
+  addItems(items: readonly FakeMailItem[]): void;
+  setTheme(theme: "light" | "dark"): Promise<void>;
+  /** Makes the next `times` calls of `method` fail, e.g. "body.getAsync", "categories.addAsync", "displayReplyForm". */
+  failNext(method: string, error: FakeError | string, times?: number): void;
+  /** Drops every queued failure. */
+  clearFailures(): void;
+  setRequirementSets(sets: FakeRequirementSets): void;
+  /** Resolves when every pending callback has run. */
+  idle(): Promise<void>;
+  /** Id (or draft key) of the current item, null when none. */
+  currentItemKey(): string | null;
+  readonly replyForms: readonly RecordedReplyForm[];
+  /** Item ids passed to mailbox.displayMessageForm, in order. */
+  readonly messageForms: readonly string[];
+  /** Notification bars on an item (the current one by default). */
+  notifications(itemKey?: string): RecordedNotification[];
+  categories(itemKey: string): string[];
+  /** Sets an item's categories from outside (e.g. the Graph simulator), without calling onCategoriesChanged. */
+  setCategories(itemKey: string, categories: readonly string[]): void;
+  masterCategories(): FakeCategory[];
+  /** Text inserted into the current draft (or the given draft key) with setSelectedDataAsync. */
+  insertedText(draftKey?: string): RecordedInsert[];
+  /** The current draft's body as the fake holds it. */
+  draftBody(): { html: string; text: string; type: "html" | "text" } | null;
+  /**
+   * The user typing into the current draft: `text` goes in at the top (where Outlook puts the cursor in a reply,
+   * above the quoted history) or at the end. Outlook fires no event for typing, and neither does the fake.
+   */
+  typeInDraft(text: string, where?: "start" | "end"): void;
+  /** Called after a draft's body changed (body.setAsync or typeInDraft), e.g. for the workbench to redraw it. */
+  onDraftBodyChanged(listener: (draftKey: string) => void): () => void;
+  /** Saved custom properties of an item (the current one by default). */
+  customProperties(itemKey?: string): Record<string, unknown>;
+  /** Saved roaming settings. */
+  roamingSettings(): Record<string, unknown>;
+  readonly dialogs: readonly RecordedDialog[];
+  /** Functions registered with Office.actions.associate. */
+  readonly actions: ReadonlyMap<string, ActionHandler>;
+  /** Runs an associated action the way Outlook does; resolves with what it passed to event.completed. */
+  runAction(name: string, event?: { type?: string }): Promise<{ allowEvent?: boolean; errorMessage?: string } | undefined>;
+}
+
+export interface OfficeFake {
+  /** Shaped like the `Office` namespace for the slice Matterline uses. */
+  readonly office: typeof Office;
+  readonly controller: OfficeFakeController;
+}
+
+type CurrentItem = { kind: "read"; data: FakeMailItem } | { kind: "compose"; draft: DraftState } | null;
+
+/**
+ * Builds a fake Outlook: an `Office`-shaped object and the controller that drives it.
+ *
+ * ```ts
+ * const { office, controller } = createOfficeFake({ item: message, masterCategories: [] });
+ * await controller.selectItem(other);            // fires ItemChanged
+ * controller.failNext("body.getAsync", "busy");  // the next call reports failure
+ * ```
+ * Async methods follow Office's `(…args, options?, callback)` shape and call back on a later task.
+ */
+export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
+  const runtime = new FakeRuntime(options.schedule);
+  const state = new MailboxState(
+    runtime,
+    {
+      masterCategories: options.masterCategories ?? [],
+      mailboxVersion: options.requirementSets?.mailbox ?? "1.15",
+      nestedAppAuth: options.requirementSets?.nestedAppAuth ?? true,
+    },
+    { onCategoriesChanged: options.onCategoriesChanged, onMasterCategoriesChanged: options.onMasterCategoriesChanged },
+  );
+  const known = new Map<string, FakeMailItem>();
+  const handlers = new Map<string, Handler[]>();
+  const actions = new Map<string, ActionHandler>();
+  const dialogs: RecordedDialog[] = [];
+  const messageForms: string[] = [];
+  let theme: FakeTheme = themes[options.theme ?? "light"];
+  let current: CurrentItem = options.item ? { kind: "read", data: options.item } : null;
+  let selected: FakeMailItem[] = options.item ? [options.item] : [];
+  let draftCounter = 0;
+  const draftListeners = new Set<(draftKey: string) => void>();
+  state.bodyChanged = (key) => draftListeners.forEach((l) => l(key));
+  let built: { for: CurrentItem; item: unknown } | null = null;
+  const roamingSaved: Record<string, unknown> = {};
+  const roamingWorking: Record<string, unknown> = {};
+  if (options.item) known.set(options.item.itemId, options.item);
+
+  const platform = options.platform ?? officeEnums.PlatformType.OfficeOnline;
+  const fire = (type: string, extra: Record<string, unknown> = {}) => {
+    for (const handler of handlers.get(type) ?? []) handler({ type, ...extra });
+  };
+  /** Applies a change after a host round trip and fires the event; resolves once listeners ran. */
+  const switchLater = (apply: () => void, events: string[]) =>
+    new Promise<void>((resolve) =>
+      runtime.later(() => {
+        apply();
+        events.forEach((e) => fire(e));
+        resolve();
+      }),
+    );
+  const currentKey = (): string | null => (current === null ? null : current.kind === "read" ? current.data.itemId : current.draft.key);
+
+  const mailbox = {
+    // One object per selection, as in Outlook, so code may hold on to it or spy on it.
+    get item() {
+      if (current === null) return null;
+      if (!built || built.for !== current) {
+        built = { for: current, item: current.kind === "read" ? buildReadItem(current.data, state) : buildComposeItem(current.draft, state) };
+      }
+      return built.item;
+    },
+    userProfile: {
+      emailAddress: options.userProfile?.emailAddress ?? "user@firm.example",
+      displayName: options.userProfile?.displayName ?? "Workbench User",
+      timeZone: options.userProfile?.timeZone ?? "Eastern Standard Time",
+      accountType: "enterprise",
+    },
+    diagnostics: { hostName: options.hostName ?? "OutlookWebApp", hostVersion: "16.0", OWAView: "ThreeColumns" },
+    addHandlerAsync: (eventType: string, handler: Handler, ...tail: unknown[]) =>
+      runtime.respond("addHandlerAsync", tail, () => {
+        const since = mailboxEventSince[eventType];
+        if (!since || !state.supports(since)) throw new FakeOfficeCallError(5002, "InvalidEventType", `This Outlook does not raise "${eventType}".`);
+        handlers.set(eventType, [...(handlers.get(eventType) ?? []), handler]);
+      }),
+    // Like Office, removes every handler of that event type.
+    removeHandlerAsync: (eventType: string, ...tail: unknown[]) =>
+      runtime.respond("removeHandlerAsync", tail, () => void handlers.delete(eventType)),
+    convertToRestId: (itemId: string, _version: string) => itemId.replace(/\//g, "-").replace(/\+/g, "_"),
+    convertToEwsId: (itemId: string, _version: string) => itemId.replace(/-/g, "/").replace(/_/g, "+"),
+    // Outlook opens the message in its own window; the fake records it (and throws like Outlook on a bad id).
+    displayMessageForm: (itemId: string) => {
+      runtime.throwIfFailing("displayMessageForm");
+      if (typeof itemId !== "string" || !itemId) throw new FakeOfficeCallError(9041, "ItemNotFound", "displayMessageForm needs an item id.");
+      messageForms.push(itemId);
+    },
+    get masterCategories() {
+      if (!state.supports("1.8")) return undefined;
+      return {
+        getAsync: (...tail: unknown[]) => runtime.respond("masterCategories.getAsync", tail, () => state.masterCategories.map((c) => ({ ...c }))),
+        addAsync: (categories: FakeCategory[], ...tail: unknown[]) =>
+          runtime.respond("masterCategories.addAsync", tail, () => state.addMasterCategories(categories)),
+      };
+    },
+    get getSelectedItemsAsync() {
+      if (!state.supports("1.13")) return undefined;
+      return (...tail: unknown[]) =>
+        runtime.respond("getSelectedItemsAsync", tail, () =>
+          selected.map((m) => ({
+            itemId: m.itemId,
+            itemMode: "Read",
+            itemType: "Message",
+            subject: m.subject,
+            conversationId: m.conversationId,
+            internetMessageId: m.internetMessageId,
+            hasAttachment: (m.attachments ?? []).length > 0,
+          })),
+        );
+    },
+    get loadItemByIdAsync() {
+      if (!state.supports("1.15")) return undefined;
+      return (itemId: string, ...tail: unknown[]) =>
+        runtime.respond("loadItemByIdAsync", tail, () => {
+          const data = known.get(itemId);
+          if (!data) throw new FakeOfficeCallError(9041, "ItemNotFound", `No item with id "${itemId}".`);
+          return { ...buildReadItem(data, state), unloadAsync: (...t: unknown[]) => runtime.respond("unloadAsync", t, () => undefined) };
+        });
+    },
+  };
+
+  const roamingSettings = {
+    get: (name: string) => roamingWorking[name],
+    set: (name: string, value: unknown) => void (roamingWorking[name] = value),
+    remove: (name: string) => void delete roamingWorking[name],
+    saveAsync: (...tail: unknown[]) =>
+      runtime.respond("roamingSettings.saveAsync", tail, () => {
+        if (JSON.stringify(roamingWorking).length > ROAMING_LIMIT_CHARS) {
+          throw new FakeOfficeCallError(9057, "SettingsStoreTooLarge", "Roaming settings are limited to 32 KB.");
+        }
+        Object.keys(roamingSaved).forEach((k) => delete roamingSaved[k]);
+        Object.assign(roamingSaved, structuredClone(roamingWorking));
+      }),
+  };
+
+  const ui = {
+    displayDialogAsync: (url: string, ...tail: unknown[]) => {
+      const dialogOptions = (tail[0] && typeof tail[0] === "object" ? tail[0] : {}) as Record<string, unknown>;
+      const dialogHandlers = new Map<string, Array<(arg: unknown) => void>>();
+      const emit = (type: string, arg: unknown) => dialogHandlers.get(type)?.forEach((h) => h(arg));
+      const record: RecordedDialog = {
+        url,
+        options: dialogOptions,
+        closed: false,
+        messageParent: (message) => runtime.later(() => emit(officeEnums.EventType.DialogMessageReceived, { message, origin: url })),
+        closeByUser: () => {
+          record.closed = true;
+          runtime.later(() => emit(officeEnums.EventType.DialogEventReceived, { error: 12006 }));
+        },
+      };
+      runtime.respond("displayDialogAsync", tail, () => {
+        dialogs.push(record);
+        return {
+          close: () => void (record.closed = true),
+          addEventHandler: (type: string, handler: (arg: unknown) => void) =>
+            dialogHandlers.set(type, [...(dialogHandlers.get(type) ?? []), handler]),
+          messageChild: (_message: string) => undefined,
+        };
+      });
+    },
+  };
+
+  const context = {
+    host: officeEnums.HostType.Outlook,
+    platform,
+    mailbox,
+    roamingSettings,
+    ui,
+    diagnostics: { host: officeEnums.HostType.Outlook, platform, version: "16.0" },
+    get officeTheme() {
+      return { ...theme };
+    },
+    requirements: {
+      isSetSupported: (name: string, version = "1.1") => {
+        const set = name.toLowerCase();
+        if (set === "mailbox") return versionAtLeast(state.mailboxVersion, version);
+        if (set === "nestedappauth") return state.nestedAppAuth && versionAtLeast("1.1", version);
+        if (set === "dialogapi") return versionAtLeast("1.2", version);
+        if (set === "identityapi") return versionAtLeast("1.3", version);
+        return false;
+      },
+    },
+  };
+
+  const office = {
+    ...officeEnums,
+    context,
+    onReady: (callback?: (info: { host: string; platform: string }) => void) =>
+      new Promise<{ host: string; platform: string }>((resolve) =>
+        runtime.later(() => {
+          const info = { host: officeEnums.HostType.Outlook, platform };
+          callback?.(info);
+          resolve(info);
+        }),
+      ),
+    actions: {
+      associate: (name: string, handler: ActionHandler) => void actions.set(name, handler),
+    },
+  };
+
+  const controller: OfficeFakeController = {
+    selectItem(item, opts = {}) {
+      current = null;
+      selected = item ? [item] : [];
+      if (item) known.set(item.itemId, item);
+      const events = [officeEnums.EventType.ItemChanged];
+      const select = () => switchLater(() => (current = item ? { kind: "read", data: item } : null), events);
+      return opts.nullFirst && item ? switchLater(() => undefined, events).then(select) : select();
+    },
+    selectItems(items) {
+      if (items.length > MAX_SELECTED_ITEMS) throw new RangeError(`Outlook lets add-ins act on at most ${MAX_SELECTED_ITEMS} selected messages.`);
+      current = null;
+      selected = [...items];
+      items.forEach((m) => known.set(m.itemId, m));
+      const only = items.length === 1 ? items[0] : null;
+      return switchLater(() => (current = only ? { kind: "read", data: only } : null), [
+        officeEnums.EventType.ItemChanged,
+        ...(state.supports("1.13") ? [officeEnums.EventType.SelectedItemsChanged] : []),
+      ]);
+    },
+    compose(draft) {
+      current = null;
+      selected = [];
+      const key = draft.itemId ?? `draft-${++draftCounter}`;
+      const bodyType = draft.bodyType ?? "html";
+      const state: DraftState = {
+        key,
+        itemId: draft.itemId,
+        subject: draft.subject ?? "",
+        to: [...(draft.to ?? [])],
+        cc: [...(draft.cc ?? [])],
+        bodyHtml: draft.bodyHtml ?? (draft.bodyText ? `<div>${escapeHtml(draft.bodyText)}</div>` : ""),
+        bodyText: draft.bodyText ?? "",
+        bodyType,
+        conversationId: draft.conversationId,
+      };
+      return switchLater(() => (current = { kind: "compose", draft: state }), [officeEnums.EventType.ItemChanged]);
+    },
+    addItems(items) {
+      items.forEach((m) => known.set(m.itemId, m));
+    },
+    setTheme(name) {
+      theme = themes[name];
+      return switchLater(() => undefined, state.supports("1.14") ? [officeEnums.EventType.OfficeThemeChanged] : []);
+    },
+    failNext: (method, error, times) => runtime.failNext(method, error, times),
+    clearFailures: () => runtime.clearFailures(),
+    setRequirementSets(sets) {
+      if (sets.mailbox !== undefined) state.mailboxVersion = sets.mailbox;
+      if (sets.nestedAppAuth !== undefined) state.nestedAppAuth = sets.nestedAppAuth;
+      // Properties such as item.categories exist only from some versions: rebuild the item against the new sets.
+      built = null;
+    },
+    idle: () => runtime.idle(),
+    currentItemKey: currentKey,
+    replyForms: state.replyForms,
+    messageForms,
+    notifications: (itemKey) => {
+      const key = itemKey ?? currentKey();
+      return key ? [...state.notificationsOf(key).values()] : [];
+    },
+    categories: (itemKey) => [...(state.categories.get(itemKey) ?? known.get(itemKey)?.categories ?? [])],
+    setCategories: (itemKey, categories) => void state.categories.set(itemKey, [...categories]),
+    masterCategories: () => state.masterCategories.map((c) => ({ ...c })),
+    insertedText: (draftKey) => [...(state.inserts.get(draftKey ?? currentKey() ?? "") ?? [])],
+    draftBody: () => {
+      if (current?.kind !== "compose") return null;
+      const d = current.draft;
+      return { html: d.bodyHtml, text: d.bodyType === "html" ? htmlToText(d.bodyHtml) : d.bodyText, type: d.bodyType };
+    },
+    typeInDraft(text, where = "start") {
+      if (current?.kind !== "compose") throw new Error("typeInDraft needs a draft: call compose() first.");
+      const d = current.draft;
+      if (d.bodyType === "html") d.bodyHtml = where === "start" ? `<div>${escapeHtml(text)}</div>${d.bodyHtml}` : `${d.bodyHtml}<div>${escapeHtml(text)}</div>`;
+      else d.bodyText = where === "start" ? `${text}\n${d.bodyText}` : `${d.bodyText}${text}`;
+      state.bodyChanged?.(d.key);
+    },
+    onDraftBodyChanged(listener) {
+      draftListeners.add(listener);
+      return () => void draftListeners.delete(listener);
+    },
+    customProperties: (itemKey) => ({ ...(state.customProperties.get(itemKey ?? currentKey() ?? "") ?? {}) }),
+    roamingSettings: () => structuredClone(roamingSaved),
+    dialogs,
+    actions,
+    runAction(name, event = {}) {
+      const handler = actions.get(name);
+      if (!handler) return Promise.reject(new Error(`No function is associated with "${name}".`));
+      return new Promise((resolve, reject) => {
+        try {
+          // A handler that fails before calling completed() would leave Outlook waiting; surface it instead.
+          Promise.resolve(handler({ type: event.type, source: { id: name }, completed: (opts) => resolve(opts) })).catch(reject);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    },
+  };
+
+  // The fake implements only Matterline's slice of the namespace; the cast is the one place that admits it.
+  return { office: office as unknown as typeof Office, controller };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Creates the fake and installs it as `Office` on `target` (the window, or globalThis by default). */
+export function installOfficeFake(target: { Office?: unknown } = globalThis as { Office?: unknown }, options: OfficeFakeOptions = {}): OfficeFake {
+  const fake = createOfficeFake(options);
+  target.Office = fake.office;
+  return fake;
+}

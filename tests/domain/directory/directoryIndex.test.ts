@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { buildDirectoryIndex, isFirmAddress, normalizeRef, searchMatters } from "@domain/directory/directoryIndex";
+import { isPublicMailDomain } from "@domain/directory/publicDomains";
+import { testDirectory } from "./fixtures";
+
+describe("buildDirectoryIndex", () => {
+  const dir = testDirectory();
+  const index = buildDirectoryIndex({ ...dir, clients: [...dir.clients, { id: "k4", name: "Oops", domains: ["gmail.test"], contacts: [] }] });
+
+  it("maps contacts, client domains, refs and opposing parties", () => {
+    expect(index.contactByEmail.get("ivy@tidewell.test")?.clientId).toBe("k1");
+    expect(index.clientsByDomain.get("tidewell.test")).toEqual(["k1"]);
+    expect(index.matterByRef.get(normalizeRef("[2026-0102]"))).toBe("x2");
+    expect(index.matterByRef.get("PR-44871")).toBe("x4");
+    expect(index.opposingByEmail.get("dee@hollisfarr.test")).toEqual(["x1"]);
+    expect(index.opposingByDomain.get("birchtitle.test")).toEqual(["x5"]);
+    expect(index.mattersByClient.get("k1")?.map((m) => m.id)).toEqual(["x1", "x2", "x3"]);
+    expect(isFirmAddress(index, "omar@ashbyquill.test")).toBe(true);
+    expect(isFirmAddress(index, "ivy@tidewell.test")).toBe(false);
+  });
+
+  it("never maps a public mail domain to a client, test forms included", () => {
+    expect(index.clientsByDomain.has("gmail.test")).toBe(false);
+    for (const d of ["gmail.com", "outlook.example", "hotmail.co.uk", "yahoo.example", "icloud.com", "btinternet.example", "aol.com", "proton.me"]) {
+      expect(isPublicMailDomain(d)).toBe(true);
+    }
+    expect(isPublicMailDomain("tidewell.test")).toBe(false);
+  });
+
+  it("weighs a keyword shared by several matters less than a unique one", () => {
+    const lease = index.phrasesByFirstWord.get("lease")?.find((p) => p.words.length === 1)?.targets[0];
+    const cruncho = index.phrasesByFirstWord.get("cruncho")?.[0].targets[0];
+    expect(lease && cruncho && lease.weight < cruncho.weight).toBe(true);
+    expect(index.phrasesByFirstWord.get("ttab")?.[0].upperOnly).toBe(true);
+    expect(index.phrasesByFirstWord.get("snackwave")?.some((g) => g.targets.some((p) => p.kind === "party" && p.id === "x1"))).toBe(true);
+  });
+
+  it("searches matters fuzzily by number, alias, title and client name", () => {
+    expect(searchMatters(index, "2026-0111", 3)[0].matter.id).toBe("x5");
+    expect(searchMatters(index, "OQ/0120", 3)[0].matter.id).toBe("x6");
+    expect(searchMatters(index, "Fernhil", 3)[0].matter.id).toBe("x5");
+    expect(searchMatters(index, "tidewel", 5).map((h) => h.matter.clientId)).toContain("k1");
+    expect(searchMatters(index, "  ", 3)).toEqual([]);
+  });
+});

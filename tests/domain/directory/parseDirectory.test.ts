@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import { MatterlineError } from "@domain/errors";
+import { testDirectory } from "./fixtures";
+
+function problemsOf(text: string): string[] {
+  try {
+    parseDirectoryJson(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(MatterlineError);
+    expect((e as MatterlineError).code).toBe("invalid-directory");
+    return [...(e as MatterlineError).details];
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("parseDirectoryJson", () => {
+  it("accepts a valid directory and lower-cases addresses", () => {
+    const dir = testDirectory();
+    const text = JSON.stringify({ ...dir, people: [{ ...dir.people[0], email: "Ruth@AshbyQuill.test" }, dir.people[1]] }, null, 2);
+    const parsed = parseDirectoryJson(`\uFEFF${text}`);
+    expect(parsed.people[0].email).toBe("ruth@ashbyquill.test");
+    expect(parsed.matters).toHaveLength(6);
+  });
+
+  it("reads the sample directory", async () => {
+    const { readFileSync } = await import("node:fs");
+    const dir = parseDirectoryJson(readFileSync("data/sample/directory.json", "utf8"));
+    expect(dir.matters.length).toBeGreaterThan(0);
+  });
+
+  it("collects every problem with its location and imports nothing", () => {
+    const dir = testDirectory();
+    const bad = {
+      ...dir,
+      firm: { ...dir.firm, timeZone: "Mars/Olympus", workingHours: { days: [1, 8], start: "9am", end: "17:00" }, matterRefPatterns: ["(unclosed"] },
+      people: [...dir.people, { id: "p1", name: "Twin", email: "twin@ashbyquill.test", role: "partner" }],
+      clients: [...dir.clients, { id: "k9", name: "Bad Mail", domains: [], contacts: [{ name: "B", email: "not-an-address" }] }],
+      matters: [...dir.matters, { id: "x9", number: "2026-0999", clientId: "k404", title: "Orphan", status: "open", responsible: "p7" }],
+    };
+    const problems = problemsOf(JSON.stringify(bad, null, 2));
+    const joined = problems.join("\n");
+    expect(joined).toMatch(/timeZone.*Mars\/Olympus/);
+    expect(joined).toMatch(/"days"/);
+    expect(joined).toMatch(/"start" "9am"/);
+    expect(joined).toMatch(/\(unclosed.*regular expression/);
+    expect(joined).toMatch(/people\[2\] \(id "p1"\).*duplicate id/);
+    expect(joined).toMatch(/not-an-address.*not a valid email/);
+    expect(joined).toMatch(/matters\[6\] \(id "x9"\), line \d+: "clientId" "k404" names no client/);
+    expect(joined).toMatch(/"responsible" "p7" names no person/);
+    expect(problems.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("rejects working hours that end before they start, and a missing firm", () => {
+    const dir = testDirectory();
+    expect(problemsOf(JSON.stringify({ ...dir, firm: { ...dir.firm, workingHours: { days: [1], start: "17:00", end: "09:00" } } })).join()).toMatch(/after "start"/);
+    expect(problemsOf(JSON.stringify({ ...dir, firm: undefined })).join()).toMatch(/firm: missing/);
+  });
+
+  it("rejects invalid JSON with the parser's message", () => {
+    expect(problemsOf("{ \"firm\": ").length).toBe(1);
+  });
+
+  it("rejects a matter number used twice and a contact owned by two clients", () => {
+    const dir = testDirectory();
+    const bad = {
+      ...dir,
+      clients: [...dir.clients, { id: "k8", name: "Copy", domains: [], contacts: [{ name: "Ivy", email: "ivy@tidewell.test" }] }],
+      matters: [...dir.matters, { ...dir.matters[0], id: "x8" }],
+    };
+    const joined = problemsOf(JSON.stringify(bad)).join("\n");
+    expect(joined).toMatch(/matter number 2026-0101 is also matter "x1"/);
+    expect(joined).toMatch(/ivy@tidewell.test is already a contact of client "k1"/);
+  });
+});

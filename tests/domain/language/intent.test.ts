@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { MailMessage } from "@domain/model/mail";
+import { classifyIntent } from "@domain/language/intent";
+import { newTextOf } from "@domain/text/newText";
+import { INTENTS } from "@domain/language/intentTypes";
+
+const intentOf = (text: string, subject = "Re: Our matter") => classifyIntent(text, subject).intent;
+
+describe("classifyIntent", () => {
+  it("status requests", () => {
+    expect(intentOf("Hi, any update on the sale? It's been a while.")).toBe("status_request");
+    expect(intentOf("Have you heard anything from the Land Registry yet?")).toBe("status_request");
+    expect(intentOf("What happens next, and when will it all be finished?")).toBe("status_request");
+  });
+  it("documents sent and requested", () => {
+    expect(intentOf("Please find attached the signed contract.")).toBe("documents_sent");
+    expect(intentOf("I've uploaded the bank statements to the portal.")).toBe("documents_sent");
+    expect(intentOf("Could you send me a copy of the lease? My accountant needs it.")).toBe("document_request");
+  });
+  it("scheduling", () => {
+    expect(intentOf("Can we meet next week to go through the draft?")).toBe("scheduling");
+    expect(intentOf("Thursday at 3pm works for me.")).toBe("scheduling");
+    expect(intentOf("Could you give me a ring when you get a minute?")).toBe("scheduling");
+  });
+  it("billing questions", () => {
+    expect(intentOf("I've had your invoice 5521. Why are there 8 hours for a phone call?")).toBe("billing_question");
+    expect(intentOf("Could you give me an estimate of your fees for the appeal?", "Fees")).toBe("billing_question");
+  });
+  it("complaints come from negative tone about the firm", () => {
+    const r = classifyIntent("I have asked three times for an update and still no reply. This is not good enough.", "Re: Sale");
+    expect(r.intent).toBe("complaint");
+    expect(r.cues.some((c) => c.startsWith("complaint:"))).toBe(true);
+  });
+  it("anger at the other side is not a complaint", () => {
+    expect(intentOf("The landlord is being ridiculous and I'm furious with him. Can we meet tomorrow to discuss?")).toBe("scheduling");
+  });
+  it("thanks only, and thanks with a question", () => {
+    expect(intentOf("Thank you so much, that's really helpful.")).toBe("thanks_ack");
+    expect(intentOf("Thanks for this. Do I need to sign anything else?")).not.toBe("thanks_ack");
+  });
+  it("urgent deadlines", () => {
+    expect(intentOf("The offer expires at 5pm on Friday. Can you look at it today?", "URGENT - offer")).toBe("urgent_deadline");
+  });
+  it("new matter inquiries", () => {
+    expect(intentOf("I found your firm online. My neighbour has built over our boundary - can you help?", "Boundary")).toBe("new_matter_inquiry");
+  });
+  it("automatic replies, from the message or from the wording", () => {
+    const message: MailMessage = {
+      id: "x", internetMessageId: null, conversationId: null, subject: "Automatic reply: Sale", from: { email: "c@client.test" },
+      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: "Away", attachmentNames: [], headers: { "auto-submitted": "auto-replied" },
+    };
+    expect(classifyIntent("Away", message.subject, message).intent).toBe("auto_reply");
+    expect(intentOf("Thank you for your email. I am out of the office until 9 March with limited access to email.")).toBe("auto_reply");
+  });
+  it("other when nothing specific is asked", () => {
+    expect(intentOf("Is a verbal agreement binding if nothing was signed?")).toBe("other");
+  });
+  it("works on the new text only: quoted intent does not leak", () => {
+    const body = "Thanks, that's great.\n\n-----Original Message-----\nFrom: Sam <s@firm.test>\nSent: Monday\nTo: Jo\nSubject: Invoice\n\nPlease find attached our invoice. Can we meet on Friday?";
+    expect(intentOf(newTextOf(body), "RE: Invoice")).toBe("thanks_ack");
+  });
+  it("returns a score for every intent", () => {
+    expect(Object.keys(classifyIntent("Hello", "Hi").scores).sort()).toEqual([...INTENTS].sort());
+  });
+});

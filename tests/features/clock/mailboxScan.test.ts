@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
+import { createGraphClient, createGraphFolderSync } from "@adapters/graph";
+import { scanMailbox, scanCheckpointKey, type ScanProgress } from "@features/clock/mailboxScan";
+import { firstReplyAfter } from "@features/clock/conversationJoin";
+import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+
+const NOW = "2026-03-15T12:00:00.000Z";
+const MIN = 60_000;
+
+function memoryStore(): ScanCheckpointStore & { data: Map<string, unknown>; puts: number } {
+  const data = new Map<string, unknown>();
+  const s = {
+    data,
+    puts: 0,
+    async get(k: string) {
+      return data.has(k) ? structuredClone(data.get(k)) : null;
+    },
+    async put(k: string, v: unknown) {
+      s.puts++;
+      data.set(k, structuredClone(v));
+    },
+  };
+  return s;
+}
+
+/** A mailbox with client mail over the last 20 days and replies to about half of it. */
+function seedMailbox(sim: GraphSimulator, mailbox: string, inbound: number, sent: number) {
+  const end = Date.parse(NOW);
+  for (let i = 0; i < inbound; i++) {
+    const t = new Date(end - (i * 20 * 24 * 60 * MIN) / inbound - MIN).toISOString();
+    sim.addMessage(mailbox, "inbox", { conversationId: `c${i}`, internetMessageId: `<in${i}@client.example>`, subject: `Q ${i}`, receivedDateTime: t, sentDateTime: t, from: { emailAddress: { address: `client${i % 9}@client.example` } }, body: { contentType: "text", content: `Question ${i}?` } });
+  }
+  for (let i = 0; i < sent; i++) {
+    const t = new Date(end - (i * 20 * 24 * 60 * MIN) / inbound).toISOString();
+    sim.addMessage(mailbox, "sentitems", { conversationId: `c${i}`, internetMessageId: `<out${i}@firm.example>`, subject: `RE: Q ${i}`, receivedDateTime: t, sentDateTime: t, from: { emailAddress: { address: "ann@firm.example" } } });
+  }
+}
+
+function setup(latencyMs = 0) {
+  const sim = createGraphSimulator({ signedInUser: "ann@firm.example", latencyMs, inFlightRetryAfterSec: 0 });
+  const graph = createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
+  return { sim, sync: createGraphFolderSync(graph), store: memoryStore() };
+}
+
+const inWindow = (n: number) => Math.floor((n * 14) / 20); // inbound is seeded evenly over 20 days, the window is 14
+const pages = (n: number) => Math.max(1, Math.ceil(n / 1000));
+
+describe("mailbox scan", () => {
+  it("gathers the window's inbound and sent mail in few requests, joined by conversation", async () => {
+    const { sim, sync, store } = setup();
+    seedMailbox(sim, "me", 2500, 1500);
+    const progress: ScanProgress[] = [];
+    const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW, onProgress: (p) => progress.push(p) });
+    expect(Math.abs(snap.inbound.length - inWindow(2500))).toBeLessThanOrEqual(1);
+    // sent mail is spaced like the inbound it answers, so all 1,500 replies fall in the window
+    expect(snap.sent.length).toBe(1500);
+    expect(sim.stats.totalRequests).toBe(pages(snap.inbound.length) + pages(snap.sent.length));
+    expect(snap.inbound[0].bodyText).toContain("Question");
+    const q = snap.inbound.find((m) => m.conversationId === "c10")!;
+    expect(firstReplyAfter(snap.sentByConversation, q)?.subject).toBe("RE: Q 10");
+    expect(snap.graphIds[q.id]).toBeTruthy();
+    expect(progress.filter((p) => p.done).map((p) => p.folder).sort()).toEqual(["inbox", "sentitems"]);
+    expect(progress.every((p) => p.phase === "full")).toBe(true);
+    expect(snap.incremental).toBe(false);
+  });
+
+  it("resumes an interrupted scan from the checkpoint without double counting", async () => {
+    const { sim, sync, store } = setup();
+    seedMailbox(sim, "me", 2500, 1500);
+    sim.failNext(3, "drop", (r) => r.path.includes("/mailFolders/inbox/messages/delta") && r.query.includes("skiptoken"));
+    await expect(scanMailbox(sync, store, { mailbox: null, now: NOW })).rejects.toMatchObject({ code: "offline" });
+    const cp = store.data.get(scanCheckpointKey(null)) as { folders: { inbox: { messages: object; cursor: string } } };
+    expect(Object.keys(cp.folders.inbox.messages)).toHaveLength(1000);
+    expect(cp.folders.inbox.cursor).toContain("skiptoken");
+    sim.resetStats();
+    const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    expect(new Set(snap.inbound.map((m) => m.id)).size).toBe(snap.inbound.length);
+    expect(Math.abs(snap.inbound.length - inWindow(2500))).toBeLessThanOrEqual(1);
+    // inbox continues at its second (last) page; sent items had finished: one delta call.
+    expect(sim.stats.totalRequests).toBe(2);
+  });
+
+  it("rescans incrementally: nothing changed costs 2 requests; new, changed and removed mail show up", async () => {
+    const { sim, sync, store } = setup();
+    seedMailbox(sim, "me", 300, 200);
+    const first = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    sim.resetStats();
+    const same = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    expect(sim.stats.totalRequests).toBe(2);
+    expect(same.incremental).toBe(true);
+    expect(same.inbound.length).toBe(first.inbound.length);
+
+    const [gone, changed] = sim.messages("me", "inbox");
+    sim.removeMessage("me", gone.id);
+    sim.updateMessage("me", changed.id, { categories: ["2025-0042 Lease"] });
+    const fresh = sim.addMessage("me", "inbox", { conversationId: "new", internetMessageId: "<new@client.example>", receivedDateTime: "2026-03-15T11:00:00Z" });
+    sim.addMessage("me", "sentitems", { conversationId: "new", receivedDateTime: "2026-03-15T11:30:00Z", sentDateTime: "2026-03-15T11:30:00Z" });
+    const next = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    expect(next.inbound.length).toBe(first.inbound.length);
+    expect(next.inbound.some((m) => m.id === gone.internetMessageId)).toBe(false);
+    expect(next.inbound.find((m) => m.id === changed.internetMessageId)?.categories).toEqual(["2025-0042 Lease"]);
+    const n = next.inbound.find((m) => m.id === fresh.internetMessageId)!;
+    expect(firstReplyAfter(next.sentByConversation, n)).not.toBeNull();
+  });
+
+  it("drops mail that slid out of the window on a later scan", async () => {
+    const { sim, sync, store } = setup();
+    seedMailbox(sim, "me", 100, 0);
+    const first = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    const later = await scanMailbox(sync, store, { mailbox: null, now: "2026-03-20T12:00:00.000Z" });
+    expect(later.inbound.length).toBeLessThan(first.inbound.length);
+    expect(later.inbound.every((m) => (m.receivedAt ?? "") >= later.windowStart)).toBe(true);
+  });
+
+  it("scans a shared mailbox through /users/{id}", async () => {
+    const { sim, sync, store } = setup();
+    sim.addSharedMailbox("team@firm.example", { id: "u-team" });
+    seedMailbox(sim, "team@firm.example", 50, 20);
+    const snap = await scanMailbox(sync, store, { mailbox: "u-team", now: NOW });
+    expect(snap.inbound.length).toBe(inWindow(50));
+    expect(sim.stats.log.every((l) => l.url.includes("/users/u-team/"))).toBe(true);
+    expect(store.data.has("scan:u-team")).toBe(true);
+  });
+
+  it("rides out a throttling storm and 5xx with at most 4 in flight, counting each message once", async () => {
+    const { sim, sync, store } = setup(5);
+    seedMailbox(sim, "me", 2500, 1500);
+    sim.throttle429(6, 0);
+    sim.failNext(2, { status: 503, retryAfterSec: 0 }, (r) => r.query.includes("skiptoken"));
+    sim.failNext(1, { status: 500 });
+    const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    expect(new Set(snap.inbound.map((m) => m.id)).size).toBe(snap.inbound.length);
+    expect(Math.abs(snap.inbound.length - inWindow(2500))).toBeLessThanOrEqual(1);
+    expect(sim.stats.maxInFlight).toBeLessThanOrEqual(4);
+    expect(sim.pendingFaults()).toBe(0);
+  });
+});

@@ -1,0 +1,98 @@
+import type { MailMessage } from "@domain/model/mail";
+import type { Directory } from "@domain/directory/types";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
+import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import type { SettingsStore } from "@ports/settingsStore";
+
+export const directory: Directory = {
+  firm: {
+    name: "Test & Co",
+    domains: ["firm.example"],
+    timeZone: "Europe/London",
+    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+    holidays: [],
+    matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"],
+  },
+  people: [
+    { id: "p1", name: "Alice Partner", email: "alice@firm.example", role: "partner" },
+    { id: "p2", name: "Bob Associate", email: "bob@firm.example", role: "associate" },
+  ],
+  clients: [
+    { id: "c1", name: "Acme Ltd", domains: ["acme.example"], contacts: [{ name: "Carol Client", email: "carol@acme.example" }] },
+    { id: "c2", name: "Zed plc", domains: ["zed.example"], contacts: [{ name: "Dan Zed", email: "dan@zed.example" }] },
+  ],
+  matters: [
+    { id: "m1", number: "2024-0012", clientId: "c1", title: "Lease renewal", status: "open", responsible: "p1" },
+    { id: "m2", number: "2024-0044", clientId: "c2", title: "Supply dispute", status: "open", responsible: "p2", slaHours: 4 },
+  ],
+};
+export const index = buildDirectoryIndex(directory);
+
+let seq = 0;
+/** A message; `from` is an address; times ISO. */
+export function mail(p: { from: string; to?: string[]; cc?: string[]; subject: string; body: string; at: string; conv: string; id?: string; categories?: string[] }): MailMessage {
+  const id = p.id ?? `<m${++seq}@test>`;
+  return {
+    id,
+    internetMessageId: id,
+    conversationId: p.conv,
+    subject: p.subject,
+    from: { email: p.from },
+    to: (p.to ?? []).map((email) => ({ email })),
+    cc: (p.cc ?? []).map((email) => ({ email })),
+    sentAt: p.at,
+    receivedAt: p.at,
+    bodyText: p.body,
+    attachmentNames: [],
+    categories: p.categories ?? [],
+  };
+}
+
+type Folder = "inbox" | "sentitems";
+
+/** An in-memory mailbox server with delta cursors: a rescan returns only what was added since. */
+export function fakeSync() {
+  const boxes = new Map<string, { folder: Folder; message: MailMessage; v: number }[]>();
+  let version = 0;
+  let requests = 0;
+  const list = (mailbox: string | null) => boxes.get(mailbox ?? "me") ?? (boxes.set(mailbox ?? "me", []), boxes.get(mailbox ?? "me")!);
+  const page = (mailbox: string | null, folder: Folder, since: number): FolderSyncPage => ({
+    messages: list(mailbox)
+      .filter((e) => e.folder === folder && e.v > since)
+      .map((e) => ({ graphId: `g-${e.message.id}`, message: e.message })),
+    removedIds: [],
+    nextCursor: null,
+    deltaCursor: JSON.stringify({ mailbox, folder, v: version }),
+  });
+  const sync: MailFolderSync = {
+    async start(mailbox, folder) {
+      requests++;
+      return page(mailbox, folder, 0);
+    },
+    async resume(cursor) {
+      requests++;
+      const c = JSON.parse(cursor) as { mailbox: string | null; folder: Folder; v: number };
+      return page(c.mailbox, c.folder, c.v);
+    },
+  };
+  return {
+    sync,
+    add(mailbox: string | null, folder: Folder, ...messages: MailMessage[]) {
+      for (const message of messages) list(mailbox).push({ folder, message, v: ++version });
+    },
+    get requests() {
+      return requests;
+    },
+  };
+}
+
+export function memoryKv(): ScanCheckpointStore & SettingsStore {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (k: string) => structuredClone(data.get(k) ?? null),
+    put: async (k: string, v: unknown) => void data.set(k, structuredClone(v)),
+    set: async (k: string, v: unknown) => void data.set(k, structuredClone(v)),
+    remove: async (k: string) => void data.delete(k),
+  };
+}

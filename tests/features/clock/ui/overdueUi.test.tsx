@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { OverdueSection } from "@features/clock/ui/OverdueSection";
+import { EmailClockSection } from "@features/clock/ui/EmailClockSection";
+import { OverdueSettingsSection } from "@features/clock/ui/OverdueSettingsSection";
+import type { Capabilities } from "@shell/capabilities";
+import type { OverdueCapability } from "@features/clock/api";
+import type { CurrentItem } from "@ports/mailSource";
+import { createOverdueService, memoryClockNoteStore, type OverdueItem } from "@features/clock";
+import { directory, fakeSync, index, mail, memoryKv } from "../overdueFixtures";
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const ME = "alice@firm.example";
+const now = new Date("2025-08-26T15:30:00Z");
+const late = mail({ id: "<late@t>", from: "carol@acme.example", to: [ME], subject: "Lease <draft> 2024-0012", body: "Could you send me the lease draft?", at: "2025-08-25T10:00:00Z", conv: "c1" });
+const soon = mail({ id: "<soon@t>", from: "dan@zed.example", to: [ME], subject: "Hearing 2024-0044", body: "Please confirm the hearing date.", at: "2025-08-26T12:00:00Z", conv: "c2" });
+const thanks = mail({ id: "<ty@t>", from: "carol@acme.example", to: [ME], subject: "Re: 2024-0012", body: "Thanks, received.", at: "2025-08-26T10:00:00Z", conv: "c3" });
+
+function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }) {
+  const server = fakeSync();
+  server.add(null, "inbox", late, soon, thanks);
+  const kv = memoryKv();
+  const sent: string[] = [];
+  const service = createOverdueService({
+    sync: server.sync, checkpoints: kv, settings: kv, notes: memoryClockNoteStore(),
+    directory: async () => ({ directory, index }), overdueCategoryName: "Overdue reply",
+    sender: { send: async (m) => void sent.push(m.subject) }, me: { email: ME, name: "Alice Partner" }, clock: { now: () => now },
+  });
+  const alerts: (string | null)[] = [];
+  const replyNow = vi.fn(async (_item: OverdueItem, _open: CurrentItem | null) => "message-opened" as const);
+  const overdue: OverdueCapability = {
+    loadSettings: () => service.loadSettings(),
+    saveSettings: (s) => service.saveSettings(s),
+    scan: (p) => service.scan(p),
+    current: () => service.current(),
+    itemFor: (m) => service.itemFor(m),
+    markNoReplyNeeded: (i, r) => service.markNoReplyNeeded(i, r),
+    undo: (i) => service.undo(i),
+    snooze: (i) => service.snooze(i, "2025-08-26T16:30:00Z"),
+    replyNow,
+    alertOnItem: async (i) => void alerts.push(i && (i.clock.state === "overdue" || i.clock.state === "due-soon") ? i.summary : null),
+    digest: () => service.digest(),
+    sendDigest: () => service.sendDigest(),
+    refreshMinutes: 5,
+  };
+  const capabilities: Capabilities = {
+    mail: { currentItem: async () => open, onItemChanged: () => () => undefined },
+    theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
+    clock: { now: () => now },
+    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+    overdue,
+  };
+  return { capabilities, alerts, replyNow, sent, overdue };
+}
+
+const wrap = (ui: React.ReactNode) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+describe("OverdueSection", () => {
+  it("lists overdue and due-soon client mail most urgent first, leaving thanks out", async () => {
+    const t = setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
+    expect(within(group).getByTestId("overdue-subject").textContent).toBe("Lease <draft> 2024-0012");
+    expect(within(group).getByTestId("overdue-summary").textContent).toBe("Client waiting 29 h — reply was due 5 h ago");
+    expect(within(group).getByText(/Acme Ltd · 2024-0012 Lease renewal · Alice Partner/)).toBeTruthy();
+    expect(within(screen.getByTestId("due-soon-group")).getAllByTestId("overdue-item")).toHaveLength(1);
+    expect(screen.queryByText("Re: 2024-0012")).toBeNull();
+  });
+
+  it("records no reply needed with a reason, snoozes, and opens the reply, all by keyboard", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
+    within(group).getByRole("button", { name: "Reply now" }).focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(t.replyNow).toHaveBeenCalledTimes(1));
+    expect(t.replyNow.mock.calls[0][0]).toMatchObject({ messageId: "<late@t>" });
+    expect((await screen.findByTestId("overdue-notice")).textContent).toContain("Message opened: reply from its window.");
+    await user.click(within(group).getByRole("button", { name: "No reply needed" }));
+    await user.type(screen.getByLabelText("Why no reply is needed"), "Called the client{Enter}");
+    await waitFor(() => expect(within(screen.getByTestId("overdue-group")).queryAllByTestId("overdue-item")).toHaveLength(0));
+    const dueSoon = screen.getByTestId("due-soon-group");
+    await user.click(within(dueSoon).getByRole("button", { name: "Snooze" }));
+    await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
+    await waitFor(() => expect(screen.getByText("1 snoozed (still counted).")).toBeTruthy());
+  });
+
+  it("lists decided mail as set aside, with who and when, and undoes by keyboard", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
+    await user.click(within(group).getByRole("button", { name: "No reply needed" }));
+    await user.type(screen.getByLabelText("Why no reply is needed"), "Called the client{Enter}");
+    const aside = await screen.findByTestId("set-aside-group");
+    expect(within(aside).getByTestId("set-aside-subject").textContent).toBe("Lease <draft> 2024-0012");
+    const decision = within(aside).getByTestId("set-aside-decision").textContent ?? "";
+    expect(decision).toContain("No reply needed: Called the client (alice@firm.example, ");
+    expect(decision).not.toMatch(/\d+\/\d+\/\d{4}|:\d\d:\d\d/); // the pane's short date format, not toLocaleString's
+    // The success note offers the undo too; here the row's own button is used, by keyboard.
+    expect(screen.getByTestId("overdue-notice-undo")).toBeTruthy();
+    within(aside).getByTestId("overdue-undo").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(within(screen.getByTestId("overdue-group")).getAllByTestId("overdue-item")).toHaveLength(1));
+    expect(screen.queryByTestId("set-aside-group")).toBeNull();
+    expect(screen.getByTestId("overdue-notice").textContent).toContain("is back on the reply clock");
+
+    await user.click(within(screen.getByTestId("due-soon-group")).getByRole("button", { name: "Snooze" }));
+    await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
+    await waitFor(() => expect(within(screen.getByTestId("set-aside-group")).getByTestId("set-aside-decision").textContent).toMatch(/^Snoozed until /));
+    await user.click(screen.getByTestId("overdue-notice-undo"));
+    await waitFor(() => expect(within(screen.getByTestId("due-soon-group")).getAllByTestId("overdue-item")).toHaveLength(1));
+  });
+
+  it("shows the team view as a chart with text values, and the escaped digest preview", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    await screen.findAllByTestId("overdue-item");
+    await user.click(screen.getByRole("switch", { name: "Team view" }));
+    const rows = await screen.findAllByTestId("team-row");
+    expect(screen.getByTestId("team-period").textContent).toMatch(/^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. The lists below show the last 14 days\.$/);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);
+    await user.click(screen.getByTestId("digest-open"));
+    expect((await screen.findByTestId("digest-subject")).textContent).toBe("Test & Co: 1 overdue client email");
+    const frame = screen.getByTestId("digest-preview") as HTMLIFrameElement;
+    expect(frame.getAttribute("sandbox")).toBe("");
+    expect(frame.getAttribute("srcdoc")).toContain("Lease &lt;draft&gt; 2024-0012");
+    await user.click(screen.getByTestId("digest-send"));
+    await screen.findByTestId("digest-sent");
+    expect(t.sent).toEqual(["Test & Co: 1 overdue client email"]);
+  });
+
+  it("shows a scan failure plainly", async () => {
+    const t = setup();
+    t.overdue.scan = async () => {
+      const { MatterlineError } = await import("@domain/errors");
+      throw new MatterlineError("offline", "No connection.");
+    };
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    expect((await screen.findByRole("alert")).textContent).toContain("offline");
+  });
+});
+
+describe("EmailClockSection", () => {
+  it("shows the open message's state and puts the summary on the item", async () => {
+    const t = setup();
+    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
+    expect((await screen.findByTestId("clock-state")).textContent).toBe("Overdue");
+    await waitFor(() => expect(t.alerts).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
+  });
+
+  it("shows the due time in the pane's format and undoes a decision, bringing the bar back", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    const view = await t.overdue.scan();
+    const { formatDateTime } = await import("@shell/dates");
+    await t.overdue.markNoReplyNeeded(view.items.find((i) => i.messageId === "<late@t>")!, "Answered by phone");
+    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
+    expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
+    expect(screen.getByTestId("clock-decision").textContent).toContain("Answered by phone");
+    await waitFor(() => expect(t.alerts).toEqual([null]));
+    await user.click(screen.getByTestId("clock-undo"));
+    await waitFor(() => expect(screen.getByTestId("clock-state").textContent).toBe("Overdue"));
+    expect(screen.queryByTestId("clock-undo")).toBeNull();
+    expect(screen.getByTestId("clock-due").textContent).toBe(`Reply due ${formatDateTime("2025-08-26T10:00:00Z")}`);
+    await waitFor(() => expect(t.alerts).toEqual([null, "Client waiting 29 h — reply was due 5 h ago"]));
+  });
+
+  it("clears the bar for mail that needs no reply", async () => {
+    const t = setup();
+    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "y", message: thanks }} />);
+    expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
+    await waitFor(() => expect(t.alerts).toEqual([null]));
+  });
+});
+
+describe("OverdueSettingsSection", () => {
+  it("adds a watched mailbox and saves; bad values are listed", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSettingsSection capabilities={t.capabilities} />);
+    await user.type(await screen.findByLabelText("Mailbox address to watch"), "Team@Firm.example{Enter}");
+    await user.click(screen.getByTestId("overdue-settings-save"));
+    await screen.findByText("Saved. The next scan uses these settings.");
+    expect((await t.overdue.loadSettings()).watchedMailboxes).toEqual(["team@firm.example"]);
+    await user.type(screen.getByLabelText("Mailbox address to watch"), "not-an-address{Enter}");
+    await user.click(screen.getByTestId("overdue-settings-save"));
+    expect((await screen.findByRole("alert")).textContent).toContain('"not-an-address" is not an email address.');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import { MatterLog } from "@domain/matterLog/matterLog";
+import { categoryResolver } from "@domain/matterLog/categoryName";
+import { createFilingService } from "@features/filing/service";
+import { autoLogDecision, AUTO_LOG_THRESHOLD } from "@features/filing/autoLog";
+import type { PaneRecognition } from "@domain/recognition/paneRecognition";
+import type { Recognition } from "@domain/recognition/types";
+import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
+import { directory, message } from "../../domain/matterLog/fixtures";
+
+const index = buildDirectoryIndex(directory);
+const loaded = { directory, index, importedAt: "2026-01-01T00:00:00.000Z" };
+
+function setup(opts: { autoLog?: boolean } = {}) {
+  const log = new MemoryMatterLogStore();
+  const history = new MemoryFilingHistoryStore();
+  const outbox = new MemoryOutboxStore();
+  const settings = new MemorySettingsStore();
+  const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
+  let drains = 0;
+  const service = createFilingService({
+    directory: async () => loaded, matterLog: async () => matterLog, history, log, outbox, settings, me: "pat@firm.test",
+    now: () => new Date("2026-03-02T16:31:00.000Z"), afterWrite: () => { drains += 1; }, categoriesSupported: true,
+  });
+  return { service, log, outbox, settings, drains: () => drains, init: opts.autoLog ? service.saveSettings({ autoLog: true }) : Promise.resolve() };
+}
+
+const sure = () => message({ subject: "2025-0042 signed plan", bodyText: "Attached the signed plan.\n" });
+const unsure = () => message({ subject: "Quick question", bodyText: "Could you call me?\n" });
+
+describe("filing service", () => {
+  it("logs once: a second log changes nothing and queues nothing more", async () => {
+    const { service, outbox, log, drains } = setup();
+    const msg = sure();
+    const first = await service.log(msg, "m1");
+    expect(first.status).toBe("logged");
+    expect(first.view.pane.logged?.entry.loggedBy).toBe("pat@firm.test");
+    expect(first.view.pane.logged?.mirror).toBe("waiting");
+    const second = await service.log(msg, "m1");
+    expect(second.status).toBe("unchanged");
+    expect(await outbox.list()).toHaveLength(1);
+    expect(await log.auditFor(msg.internetMessageId!)).toHaveLength(1);
+    expect(drains()).toBe(1);
+  });
+
+  it("re-filing keeps the audit trail and labels both matters", async () => {
+    const { service } = setup();
+    const msg = sure();
+    await service.log(msg, "m1");
+    const { view } = await service.log(msg, "m2");
+    expect(view.pane.audit.map((a) => [a.action, a.fromMatterId, a.toMatterId])).toEqual([["logged", null, "m1"], ["refiled", "m1", "m2"]]);
+    expect(view.matters.m1.number).toBe("2025-0042");
+    expect(view.matters.m2.category).toMatch(/^2025-0043 /);
+  });
+
+  it("auto-logs a sure message only when the setting is on, once", async () => {
+    const off = setup();
+    const v0 = await off.service.recognize(sure(), { allowAutoLog: true });
+    expect(v0.autoLogged).toBe(false);
+    expect(v0.autoLog).toEqual({ log: false, why: "off" });
+
+    const on = setup({ autoLog: true });
+    await on.init;
+    const msg = sure();
+    const local = await on.service.recognize(msg, { useMailbox: false, allowAutoLog: true });
+    expect(local.autoLogged).toBe(false); // never from the quick local pass
+    const v = await on.service.recognize(msg, { allowAutoLog: true });
+    expect(v.autoLogged).toBe(true);
+    expect(v.pane.logged?.entry.source).toBe("auto");
+    const again = await on.service.recognize(msg, { allowAutoLog: true });
+    expect(again.autoLogged).toBe(false);
+  });
+
+  it("never auto-logs an unsure message, and undo is respected", async () => {
+    const { service, init } = setup({ autoLog: true });
+    await init;
+    const v = await service.recognize(unsure(), { allowAutoLog: true });
+    expect(v.autoLogged).toBe(false);
+    const msg = sure();
+    expect((await service.recognize(msg, { allowAutoLog: true })).autoLogged).toBe(true);
+    const undone = await service.unlog(msg);
+    expect(undone.pane.logged).toBeNull();
+    const after = await service.recognize(msg, { allowAutoLog: true });
+    expect(after.autoLogged).toBe(false);
+    expect(after.autoLog).toEqual({ log: false, why: "undone" });
+  });
+
+  it("searches matters by number, title or client", async () => {
+    const { service } = setup();
+    expect((await service.searchMatters("0043"))[0].id).toBe("m2");
+    expect((await service.searchMatters("harbour"))[0].id).toBe("m1");
+    expect((await service.searchMatters("heron")).map((m) => m.id)).toContain("m3");
+  });
+
+  it("says clearly when no directory is loaded", async () => {
+    const service = createFilingService({
+      directory: async () => null, matterLog: async () => null, history: new MemoryFilingHistoryStore(), log: new MemoryMatterLogStore(),
+      settings: new MemorySettingsStore(), me: "x@firm.test", now: () => new Date(0), afterWrite: () => undefined, categoriesSupported: false,
+    });
+    await expect(service.recognize(sure())).rejects.toThrow(/directory/);
+  });
+});
+
+describe("auto-log rules", () => {
+  const pane = (r: Partial<Recognition>, extra: Partial<PaneRecognition> = {}): PaneRecognition => ({
+    recognition: { direction: "inbound", senderRole: "client", clientId: "c1", matterId: "m2", confidence: 0.9, candidates: [], reasons: [], abstained: false, ...r },
+    localThreadMatterIds: [], mailbox: { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null }, logged: null, audit: [], ...extra,
+  });
+  const on = { autoLog: true };
+  const plain = unsure();
+
+  it("client mail at or above the threshold is logged, below is not", () => {
+    expect(autoLogDecision(plain, pane({ confidence: AUTO_LOG_THRESHOLD }), index, on)).toMatchObject({ log: true, basis: "sure" });
+    expect(autoLogDecision(plain, pane({ confidence: AUTO_LOG_THRESHOLD - 0.01 }), index, on)).toEqual({ log: false, why: "low-confidence" });
+    expect(autoLogDecision(plain, pane({ abstained: true }), index, on)).toEqual({ log: false, why: "abstained" });
+  });
+
+  it("non-client senders need a reference or the thread", () => {
+    for (const role of ["opposing_counsel", "court", "colleague", "bulk", "unknown"] as const) {
+      expect(autoLogDecision(plain, pane({ senderRole: role, confidence: 0.99 }), index, on)).toEqual({ log: false, why: "not-client" });
+    }
+    const cited = message({ subject: "Re: 2025-0043 hearing", from: { email: "clerk@court.test" } });
+    expect(autoLogDecision(cited, pane({ senderRole: "court", confidence: 0.9 }), index, on)).toMatchObject({ log: true, basis: "reference" });
+    expect(autoLogDecision(plain, pane({ senderRole: "opposing_counsel", confidence: 0.7 }, { localThreadMatterIds: ["m2"] }), index, on)).toMatchObject({ log: true, basis: "thread" });
+    // A thread split across matters is not certainty.
+    expect(autoLogDecision(plain, pane({ senderRole: "court" }, { localThreadMatterIds: ["m2"], mailbox: { status: "read", selfMatterId: null, graphId: null, threadMatterIds: ["m1"], error: null } }), index, on).log).toBe(false);
+  });
+
+  it("outbound mail from me to a client counts as client mail", () => {
+    expect(autoLogDecision(plain, pane({ senderRole: "me", direction: "outbound" }), index, on).log).toBe(true);
+  });
+});

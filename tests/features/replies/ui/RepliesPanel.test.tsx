@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from "vitest";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { RepliesPanel } from "@features/replies/ui/RepliesPanel";
+import { DraftChecker } from "@features/replies/ui/DraftChecker";
+import type { Draft } from "@domain/replies";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar uses one to lay out its actions
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const drafts: Draft[] = [
+  { label: "Give an update", angle: "answer", text: "Hi <b>Sam</b>,\n\nAll is well.", grade: 3.1, longestSentenceWords: 3 },
+  { label: "Ask what they need", angle: "ask", text: "Hi Sam,\n\nWhat do you need?", grade: 2, longestSentenceWords: 4 },
+  { label: "Offer a call", angle: "call", text: "Hi Sam,\n\nCan we talk?", grade: 1, longestSentenceWords: 3 },
+];
+
+describe("RepliesPanel", () => {
+  it("shows each draft as text with its grade, and inserts the chosen one from the keyboard", async () => {
+    const onInsert = vi.fn(async () => {});
+    const { container } = render(<FluentProvider theme={webLightTheme}><RepliesPanel drafts={drafts} onInsert={onInsert} mode="read" /></FluentProvider>);
+    expect(screen.getByText(/Hi <b>Sam<\/b>/)).toBeTruthy(); // markup shown as text
+    expect(container.querySelector("b")).toBeNull();
+    expect(screen.getByText("Grade 3.1")).toBeTruthy();
+    const user = userEvent.setup();
+    const target = "Reply with this: Ask what they need";
+    for (let i = 0; i < 10 && document.activeElement?.getAttribute("aria-label") !== target; i++) await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label")).toBe(target);
+    await user.keyboard("{Enter}");
+    expect(onInsert).toHaveBeenCalledWith(drafts[1]);
+  });
+
+  it("shows a plain error when insertion fails", async () => {
+    const onInsert = vi.fn(async () => { throw new Error("Outlook could not open the reply form."); });
+    render(<FluentProvider theme={webLightTheme}><RepliesPanel drafts={drafts} onInsert={onInsert} mode="compose" /></FluentProvider>);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Insert: Offer a call" }));
+    expect(await screen.findByText("Outlook could not open the reply form.")).toBeTruthy();
+  });
+});
+
+describe("DraftChecker", () => {
+  it("lists findings and applies a one-click replacement, then checks again", async () => {
+    let draft = "Prior to Friday we will call.";
+    const replaceInDraft = vi.fn(async (f: { start: number; end: number }, replacement: string) => {
+      draft = draft.slice(0, f.start) + replacement + draft.slice(f.end);
+    });
+    render(<FluentProvider theme={webLightTheme}><DraftChecker getDraftText={async () => draft} replaceInDraft={replaceInDraft} /></FluentProvider>);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Check my draft" }));
+    expect(await screen.findByText(/is legal jargon/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Replace “Prior to” with “Before”" }));
+    expect(draft).toBe("Before Friday we will call.");
+    expect(await screen.findByText(/no problems found/)).toBeTruthy();
+  });
+});

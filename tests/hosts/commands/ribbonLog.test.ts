@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ribbonLog } from "@hosts/commands/ribbonLog";
+import { createPendingSendLog, PENDING_SEND_LOG_KEY } from "@adapters/office/pendingSendLog";
+import { createFilingService } from "@features/filing/service";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import { MatterLog } from "@domain/matterLog/matterLog";
+import { categoryResolver } from "@domain/matterLog/categoryName";
+import type { ItemCategories, ItemCategory } from "@ports/itemCategories";
+import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
+import { createOfficeFake } from "@simulators/office";
+import { directory, message } from "../../domain/matterLog/fixtures";
+
+function setup() {
+  const index = buildDirectoryIndex(directory);
+  const log = new MemoryMatterLogStore();
+  const history = new MemoryFilingHistoryStore();
+  const outbox = new MemoryOutboxStore();
+  const settings = new MemorySettingsStore();
+  void settings.set("filing.settings", { autoLog: true });
+  const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
+  const service = createFilingService({
+    directory: async () => ({ directory, index, importedAt: "x" }), matterLog: async () => matterLog, history, log, outbox, settings,
+    me: "pat@firm.test", now: () => new Date("2026-03-02T16:31:00Z"), afterWrite: () => undefined, categoriesSupported: true,
+  });
+  const added: ItemCategory[] = [];
+  const categories: ItemCategories = { current: async () => [], add: async (c) => { added.push(c); }, remove: async () => undefined };
+  return { service, log, outbox, categories, added };
+}
+
+describe("ribbon Log to suggested matter", () => {
+  it("logs a sure message, sets its category on the item and queues the mailbox copy", async () => {
+    const { service, log, outbox, categories, added } = setup();
+    const msg = message({ subject: "2025-0042 plan", bodyText: "Plan attached.\n" });
+    const line = await ribbonLog(msg, { service, categories });
+    expect(line).toMatch(/^Logged to 2025-0042 /);
+    expect((await log.get(msg.internetMessageId!))?.matterId).toBe("m1");
+    expect(added.map((c) => c.name)).toEqual(["2025-0042 Harbour lease"]);
+    expect(added[0].color).toMatch(/^Preset\d+$/);
+    expect(await outbox.list()).toHaveLength(1);
+    expect(await ribbonLog(msg, { service, categories })).toMatch(/^Already logged to 2025-0042/);
+  });
+
+  it("does not log when unsure, and names the matters it hesitates between", async () => {
+    const { service, log } = setup();
+    const msg = message({ subject: "Quick question", bodyText: "Call me?\n" });
+    const line = await ribbonLog(msg, { service, categories: null });
+    expect(line).toMatch(/Not sure which matter \(2025-004\d or 2025-004\d\)/);
+    expect(await log.get(msg.internetMessageId!)).toBeNull();
+  });
+
+  it("a failing category write does not undo the log", async () => {
+    const { service, log } = setup();
+    const msg = message({ subject: "2025-0043 contract", bodyText: "x\n" });
+    const failing: ItemCategories = { current: async () => [], add: async () => { throw new Error("no"); }, remove: async () => undefined };
+    expect(await ribbonLog(msg, { service, categories: failing })).toMatch(/^Logged to 2025-0043/);
+    expect((await log.get(msg.internetMessageId!))?.matterId).toBe("m2");
+  });
+});
+
+describe("pending send log restore", () => {
+  it("puts entries back ahead of newer ones", async () => {
+    const { office, controller } = createOfficeFake({});
+    const pending = createPendingSendLog(office);
+    const base = { conversationId: "c", subject: "s", to: [], cc: [], sentAt: null };
+    await pending.restore([{ ...base, matterId: "old" }]);
+    await pending.record({ id: "d", internetMessageId: null, conversationId: "c2", subject: "t", from: null, to: [], cc: [], sentAt: null, receivedAt: null, bodyText: "", attachmentNames: [] }, "new");
+    const saved = controller.roamingSettings()[PENDING_SEND_LOG_KEY] as { matterId: string }[];
+    expect(saved.map((e) => e.matterId)).toEqual(["old", "new"]);
+    await pending.restore([]);
+    expect((await pending.drain()).map((e) => e.matterId)).toEqual(["old", "new"]);
+  });
+});

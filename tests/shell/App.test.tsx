@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from "vitest";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "@shell/App";
+import type { Capabilities } from "@shell/capabilities";
+import type { CurrentItem, MailSource } from "@ports/mailSource";
+import type { MailMessage } from "@domain/model/mail";
+import { MatterlineError } from "@domain/errors";
+
+function message(subject: string, from: string, receivedAt = "2025-08-26T09:00:00Z"): MailMessage {
+  return { id: `<${subject}>`, internetMessageId: `<${subject}>`, conversationId: "c", subject, from: { name: from, email: `${from.toLowerCase()}@client.example` }, to: [], cc: [], sentAt: receivedAt, receivedAt, bodyText: "Hello", attachmentNames: [] };
+}
+
+/** A MailSource whose answers the test controls, with ItemChanged. */
+function controllableSource(first: Promise<CurrentItem> | CurrentItem) {
+  let next: () => Promise<CurrentItem> = () => Promise.resolve(first);
+  const listeners = new Set<() => void>();
+  const source: MailSource = {
+    currentItem: () => next(),
+    onItemChanged: (l) => { listeners.add(l); return () => listeners.delete(l); },
+  };
+  return {
+    source,
+    change(item: Promise<CurrentItem> | CurrentItem) {
+      next = () => Promise.resolve(item);
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+function caps(mail: MailSource, dark = false): Capabilities {
+  return {
+    mail,
+    clock: { now: () => new Date("2025-08-26T15:30:00Z") },
+    theme: { current: () => ({ dark, background: dark ? "#1f1f1f" : "#ffffff", foreground: dark ? "#ffffff" : "#000000" }), onChanged: () => () => {} },
+    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+  };
+}
+
+describe("task pane shell", () => {
+  it("shows the open item's sender, subject and received time, and follows ItemChanged", async () => {
+    const src = controllableSource({ mode: "read", itemId: "1", message: message("Lease renewal", "Ann") });
+    render(<App capabilities={caps(src.source)} />);
+    expect(await screen.findByTestId("item-subject")).toHaveProperty("textContent", "Lease renewal");
+    expect(screen.getByTestId("item-sender").textContent).toContain("Ann <ann@client.example>");
+    expect(screen.getByTestId("item-received").textContent).toMatch(/Received .*26/);
+    act(() => src.change({ mode: "read", itemId: "2", message: message("Invoice query", "Bob") }));
+    expect(await screen.findByText("Invoice query")).toBeTruthy();
+    act(() => src.change({ mode: "none", itemId: null, message: null }));
+    expect(await screen.findByTestId("no-item")).toBeTruthy();
+  });
+
+  it("never shows a slow earlier item after a newer selection", async () => {
+    let releaseSlow!: (i: CurrentItem) => void;
+    const slow = new Promise<CurrentItem>((r) => (releaseSlow = r));
+    const src = controllableSource(slow);
+    render(<App capabilities={caps(src.source)} />);
+    act(() => src.change({ mode: "read", itemId: "2", message: message("Newer", "Bob") }));
+    expect(await screen.findByText("Newer")).toBeTruthy();
+    await act(async () => releaseSlow({ mode: "read", itemId: "1", message: message("Older", "Ann") }));
+    expect(screen.queryByText("Older")).toBeNull();
+  });
+
+  it("shows a plain message, not a blank pane, when Outlook fails", async () => {
+    const src = controllableSource(Promise.reject(new MatterlineError("office-failed", "The item could not be read.")));
+    render(<App capabilities={caps(src.source)} />);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Outlook could not complete that action");
+    expect(alert.textContent).toContain("The item could not be read.");
+  });
+
+  it("reaches every section by keyboard", async () => {
+    const src = controllableSource({ mode: "read", itemId: "1", message: message("Lease renewal", "Ann") });
+    render(<App capabilities={caps(src.source, true)} />);
+    await screen.findByTestId("item-subject");
+    const user = userEvent.setup();
+    const tabs = within(await screen.findByRole("tablist")).getAllByRole("tab");
+    expect(tabs).toHaveLength(4);
+    for (const name of ["This email", "Overdue", "Matters", "Settings"]) expect(within(screen.getByRole("tablist")).getByRole("tab", { name })).toBeTruthy();
+    // Arrow-key movement is tabster's job (checked in Chromium); here: every tab is focusable and Enter activates it.
+    tabs[3].focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("settings-tab")).toBeTruthy();
+    expect(document.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("dark");
+  });
+});
+
+describe("fluentVar", () => {
+  it("names the same CSS variable as Fluent's tokens object", async () => {
+    const { tokens } = await import("@fluentui/react-components");
+    const { fluentVar } = await import("@shell/fluentVar");
+    for (const name of ["colorNeutralBackground1", "colorNeutralForeground1", "colorNeutralStroke2"] as const) expect(fluentVar(name)).toBe(tokens[name]);
+  });
+});
