@@ -41,7 +41,14 @@ export default async (env = {}, argv = {}) => {
   if (env.baseline) entry.baseline = "./scripts/bench/baseline/hello.tsx";
 
   const page = (filename, chunks, extra = {}) =>
-    new HtmlWebpackPlugin({ filename, chunks, chunksSortMode: "manual", template: "./src/hosts/taskpane/page.html", templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra }, inject: "body" });
+    new HtmlWebpackPlugin({
+      filename,
+      chunks,
+      chunksSortMode: "manual",
+      template: "./src/hosts/taskpane/page.html",
+      templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra },
+      inject: "body",
+    });
 
   let server = "http";
   if (https) {
@@ -54,7 +61,13 @@ export default async (env = {}, argv = {}) => {
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry,
-    output: { path: resolve(here, "dist"), filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", clean: true, publicPath: "/" },
+    output: {
+      path: resolve(here, "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "/",
+    },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] }, alias: ALIASES },
     module: {
       rules: [
@@ -74,7 +87,13 @@ export default async (env = {}, argv = {}) => {
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),
       page("auth.html", ["auth"], { officeJs: true, title: "Matterline sign-in" }),
       page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)" }),
-      new HtmlWebpackPlugin({ filename: "index.html", chunks: ["workbench"], template: "./src/workbench/workbench.html", templateParameters: { csp: CSP }, inject: "body" }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        chunks: ["workbench"],
+        template: "./src/workbench/workbench.html",
+        templateParameters: { csp: CSP },
+        inject: "body",
+      }),
       ...(env.baseline ? [page("baseline.html", ["baseline"], { title: "Baseline" })] : []),
       new CopyWebpackPlugin({
         patterns: [

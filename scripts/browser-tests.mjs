@@ -8,7 +8,9 @@ if (process.env.MATTERLINE_SKIP_BROWSER === "1") {
   process.exit(0);
 }
 if (!chromiumAvailable()) {
-  console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it with:\n  apt-get update && apt-get install -y chromium\n(or set CHROMIUM_PATH, or MATTERLINE_SKIP_BROWSER=1 to skip them).`);
+  console.error(
+    `Browser tests need Chromium at ${CHROMIUM}. Install it with:\n  apt-get update && apt-get install -y chromium\n(or set CHROMIUM_PATH, or MATTERLINE_SKIP_BROWSER=1 to skip them).`,
+  );
   process.exit(1);
 }
 const run = (cmd, args) => {
@@ -16,5 +18,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (!process.argv.includes("--no-build")) run("npx", ["webpack", "--mode", "production"]);
-const report = process.env.VITEST_JSON_REPORT ? ["--reporter=default", "--reporter=json", `--outputFile.json=${process.env.VITEST_JSON_REPORT}`] : [];
+const report = process.env.VITEST_JSON_REPORT
+  ? ["--reporter=default", "--reporter=json", `--outputFile.json=${process.env.VITEST_JSON_REPORT}`]
+  : [];
 run("npx", ["vitest", "run", "--config", "vitest.browser.config.ts", ...report]);

@@ -25,12 +25,20 @@ interface Import {
 function importsOf(file: string): Import[] {
   const text = readFileSync(file, "utf8");
   const found: Import[] = [];
-  const re = /(?:import|export)(\s+type)?\s([^'";]*?)from\s*['"]([^'"]+)['"]|import\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const re =
+    /(?:import|export)(\s+type)?\s([^'";]*?)from\s*['"]([^'"]+)['"]|import\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
   for (const m of text.matchAll(re)) {
     const spec = m[3] ?? m[4] ?? m[5] ?? m[6];
     // `import type { A }` or `import { type A, type B }`: erased at compile time.
     const names = m[2] !== undefined ? /\{([^}]*)\}/.exec(m[2])?.[1] : undefined;
-    const typeOnly = Boolean(m[1]) || (names !== undefined && !/^\s*[\w$]+\s*,?\s*\{/.test(m[2]) && names.split(",").filter((n) => n.trim()).every((n) => /^\s*type\s/.test(n)));
+    const typeOnly =
+      Boolean(m[1]) ||
+      (names !== undefined &&
+        !/^\s*[\w$]+\s*,?\s*\{/.test(m[2]) &&
+        names
+          .split(",")
+          .filter((n) => n.trim())
+          .every((n) => /^\s*type\s/.test(n)));
     let target: string | null = null;
     if (spec.startsWith(".")) target = rel(resolve(dirname(file), spec));
     else {
@@ -55,23 +63,36 @@ function violations(files: { file: string; imports: Import[] }[], allowed: (i: I
 
 // Pure, host-free libraries the domain may use (dates, text, CSV, fuzzy search).
 const PURE_PACKAGES = new Set(["luxon", "chrono-node", "syllable", "fuse.js", "papaparse", "unified", "retext-english", "retext-simplify"]);
-const inArea = (i: Import, ...areas: string[]) => i.target !== null && areas.some((a) => i.target!.startsWith(`src/${a}/`) || i.target === `src/${a}`);
+const inArea = (i: Import, ...areas: string[]) =>
+  i.target !== null && areas.some((a) => i.target!.startsWith(`src/${a}/`) || i.target === `src/${a}`);
 
 describe("the layout's dependency rules", () => {
   it("domain imports only domain, the ports' types and pure packages", () => {
     expect(
-      violations(under("src/domain/"), (i) => inArea(i, "domain") || (inArea(i, "ports") && i.typeOnly) || (i.target === null && PURE_PACKAGES.has(i.spec))),
+      violations(
+        under("src/domain/"),
+        (i) => inArea(i, "domain") || (inArea(i, "ports") && i.typeOnly) || (i.target === null && PURE_PACKAGES.has(i.spec)),
+      ),
     ).toEqual([]);
   });
 
   it("ports are types over the domain only", () => {
-    expect(violations(under("src/ports/"), (i) => (inArea(i, "domain", "ports") && i.typeOnly) || (inArea(i, "ports") && i.spec.startsWith(".")))).toEqual([]);
+    expect(
+      violations(
+        under("src/ports/"),
+        (i) => (inArea(i, "domain", "ports") && i.typeOnly) || (inArea(i, "ports") && i.spec.startsWith(".")),
+      ),
+    ).toEqual([]);
   });
 
   it("a feature's service and api import only the domain, the ports, pure packages and their own feature", () => {
     const files = src.filter((f) => isPureFeatureFile(f.file));
     expect(
-      violations(files, (i, file) => inArea(i, "domain", "ports") || featureOf(i.target ?? "") === featureOf(file) || (i.target === null && PURE_PACKAGES.has(i.spec))),
+      violations(
+        files,
+        (i, file) =>
+          inArea(i, "domain", "ports") || featureOf(i.target ?? "") === featureOf(file) || (i.target === null && PURE_PACKAGES.has(i.spec)),
+      ),
     ).toEqual([]);
   });
 
@@ -87,7 +108,12 @@ describe("the layout's dependency rules", () => {
 
   it("only wire.ts files, hosts and the command line import adapters", () => {
     const mayImportAdapters = (file: string) => isWire(file) || /^src\/(hosts|adapters|cli|workbench|simulators)\//.test(file);
-    expect(violations(src.filter((f) => !mayImportAdapters(f.file)), (i) => !inArea(i, "adapters"))).toEqual([]);
+    expect(
+      violations(
+        src.filter((f) => !mayImportAdapters(f.file)),
+        (i) => !inArea(i, "adapters"),
+      ),
+    ).toEqual([]);
   });
 
   it("the UI (shell and features' ui/) never imports adapters, simulators or hosts", () => {
@@ -101,7 +127,9 @@ describe("the layout's dependency rules", () => {
 
   it("the domain and the features' pure files do not read the clock", () => {
     const clock = /Date\.now\(\)|new Date\(\)|DateTime\.now\(\)|DateTime\.local\(\)|performance\.now\(\)/;
-    const offenders = src.filter((f) => f.file.startsWith("src/domain/") || isPureFeatureFile(f.file)).filter((f) => clock.test(readFileSync(join(root, f.file), "utf8")));
+    const offenders = src
+      .filter((f) => f.file.startsWith("src/domain/") || isPureFeatureFile(f.file))
+      .filter((f) => clock.test(readFileSync(join(root, f.file), "utf8")));
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 

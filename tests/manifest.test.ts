@@ -30,10 +30,41 @@ describe("manifest.xml", () => {
   });
 
   it("has the top-level elements in the order Outlook's schema requires", async () => {
-    const order = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "FormSettings", "Permissions", "Rule", "DisableEntityHighlighting", "VersionOverrides"];
+    const order = [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "FormSettings",
+      "Permissions",
+      "Rule",
+      "DisableEntityHighlighting",
+      "VersionOverrides",
+    ];
     const present = children(await parse());
     expect(present).toEqual(order.filter((name) => present.includes(name)));
-    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "Hosts", "FormSettings", "Permissions", "Rule", "VersionOverrides"]) {
+    for (const required of [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "Hosts",
+      "FormSettings",
+      "Permissions",
+      "Rule",
+      "VersionOverrides",
+    ]) {
       expect(present, required).toContain(required);
     }
   });
@@ -57,9 +88,20 @@ describe("manifest.xml", () => {
 
   it("resolves every resid to a declared resource", async () => {
     const app = await parse();
-    const declared = new Set([...all(app, "bt:Image"), ...all(app, "bt:Url"), ...all(app, "bt:String")].map((n) => n.$?.id).filter(Boolean));
+    const declared = new Set(
+      [...all(app, "bt:Image"), ...all(app, "bt:Url"), ...all(app, "bt:String")].map((n) => n.$?.id).filter(Boolean),
+    );
     const used = new Set<string>();
-    for (const n of [...all(app, "bt:Image"), ...all(app, "Label"), ...all(app, "Title"), ...all(app, "Description"), ...all(app, "SourceLocation"), ...all(app, "FunctionFile"), ...all(app, "Runtime"), ...all(app, "Override")]) {
+    for (const n of [
+      ...all(app, "bt:Image"),
+      ...all(app, "Label"),
+      ...all(app, "Title"),
+      ...all(app, "Description"),
+      ...all(app, "SourceLocation"),
+      ...all(app, "FunctionFile"),
+      ...all(app, "Runtime"),
+      ...all(app, "Override"),
+    ]) {
       const id = n.$?.resid;
       if (id) used.add(id);
     }
@@ -95,7 +137,10 @@ describe("manifest.xml", () => {
   });
 
   it("is read by office-addin-manifest info", () => {
-    const out = execFileSync(join(root, "node_modules/.bin/office-addin-manifest"), ["info", "manifest.xml"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(join(root, "node_modules/.bin/office-addin-manifest"), ["info", "manifest.xml"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(out).toContain("Name: Matterline");
     expect(out).toContain("Permissions: ReadWriteMailbox");
   });

@@ -62,7 +62,10 @@ describe("network access only through the Graph adapter", () => {
 describe("content security policy of every built page", () => {
   function directives(csp: string): Map<string, string[]> {
     const map = new Map<string, string[]>();
-    for (const part of csp.split(";").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of csp
+      .split(";")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, ...values] = part.split(/\s+/);
       map.set(name.toLowerCase(), values);
     }
@@ -72,12 +75,17 @@ describe("content security policy of every built page", () => {
   async function builtPages(): Promise<{ filename: string; template: string; csp: unknown }[]> {
     // @ts-expect-error plain ESM config without types
     const config = (await import("../webpack.config.js")) as { default: (env: object, argv: object) => Promise<unknown> };
-    const configs = [await config.default({}, { mode: "production" })].flat() as { plugins?: { userOptions?: { filename?: string; template?: string; templateParameters?: { csp?: unknown } } }[] }[];
-    return configs.flatMap((c) => c.plugins ?? []).filter((p) => p.userOptions?.template).map((p) => ({
-      filename: String(p.userOptions!.filename),
-      template: String(p.userOptions!.template),
-      csp: p.userOptions!.templateParameters?.csp,
-    }));
+    const configs = [await config.default({}, { mode: "production" })].flat() as {
+      plugins?: { userOptions?: { filename?: string; template?: string; templateParameters?: { csp?: unknown } } }[];
+    }[];
+    return configs
+      .flatMap((c) => c.plugins ?? [])
+      .filter((p) => p.userOptions?.template)
+      .map((p) => ({
+        filename: String(p.userOptions!.filename),
+        template: String(p.userOptions!.template),
+        csp: p.userOptions!.templateParameters?.csp,
+      }));
   }
 
   it("every page template puts the CSP in a meta tag", () => {
@@ -97,9 +105,15 @@ describe("content security policy of every built page", () => {
       expect(d.get("object-src"), page.filename).toEqual(["'none'"]);
       const connect = d.get("connect-src") ?? [];
       expect(connect, page.filename).toContain("'self'");
-      expect(connect.filter((s) => !["'self'", "https://graph.microsoft.com", "https://login.microsoftonline.com"].includes(s)), page.filename).toEqual([]);
+      expect(
+        connect.filter((s) => !["'self'", "https://graph.microsoft.com", "https://login.microsoftonline.com"].includes(s)),
+        page.filename,
+      ).toEqual([]);
       const scripts = d.get("script-src") ?? [];
-      expect(scripts.filter((s) => /unsafe-eval|unsafe-inline|\*|^https?:$|^data:$/.test(s)), page.filename).toEqual([]);
+      expect(
+        scripts.filter((s) => /unsafe-eval|unsafe-inline|\*|^https?:$|^data:$/.test(s)),
+        page.filename,
+      ).toEqual([]);
       expect(d.get("base-uri"), page.filename).toEqual(["'self'"]);
     }
   });
@@ -146,7 +160,13 @@ describe("no tokens in IndexedDB", () => {
 
 describe("hosts named in src", () => {
   // outlook.office365.com: the web link Graph itself returns on a message, which the simulator imitates; never fetched.
-  const allowedHosts = new Set(["graph.microsoft.com", "login.microsoftonline.com", "appsforoffice.microsoft.com", "localhost", "outlook.office365.com"]);
+  const allowedHosts = new Set([
+    "graph.microsoft.com",
+    "login.microsoftonline.com",
+    "appsforoffice.microsoft.com",
+    "localhost",
+    "outlook.office365.com",
+  ]);
   const allowedHost = (host: string) => allowedHosts.has(host) || host === "example" || host.endsWith(".example");
 
   it("every https:// host is Microsoft's Graph, sign-in or Office.js, localhost, or a .example test domain", () => {
@@ -163,7 +183,8 @@ describe("hosts named in src", () => {
   it("no plain http:// except localhost", () => {
     const bad: string[] = [];
     for (const { file, text } of sources) {
-      for (const m of text.matchAll(/http:\/\/([A-Za-z0-9.-]+)/g)) if (m[1].toLowerCase() !== "localhost" && m[1] !== "127.0.0.1") bad.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/http:\/\/([A-Za-z0-9.-]+)/g))
+        if (m[1].toLowerCase() !== "localhost" && m[1] !== "127.0.0.1") bad.push(`${file}: ${m[0]}`);
     }
     expect(bad).toEqual([]);
   });

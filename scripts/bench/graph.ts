@@ -17,14 +17,27 @@ function client(sim: GraphSimulator) {
 
 async function bulkTag(): Promise<BenchLine[]> {
   const sim = createGraphSimulator({ latencyMs: LATENCY_MS });
-  const msgs = Array.from({ length: 100 }, (_, i) => sim.addMessage("me", "inbox", { internetMessageId: `<bulk-${i}@client.example>`, subject: `Bulk ${i}` }));
+  const msgs = Array.from({ length: 100 }, (_, i) =>
+    sim.addMessage("me", "inbox", { internetMessageId: `<bulk-${i}@client.example>`, subject: `Bulk ${i}` }),
+  );
   const mirror = createGraphMailboxMirror(client(sim));
   sim.resetStats();
   const out = await mirror.apply(
-    msgs.map((m, i) => ({ key: `k${i}`, graphId: i % 3 === 0 ? m.id : null, internetMessageId: m.internetMessageId!, mailbox: null, category: { name: "2025-0042 Harbour lease", color: "preset7" }, removeCategories: [], matterId: "m-42" })),
+    msgs.map((m, i) => ({
+      key: `k${i}`,
+      graphId: i % 3 === 0 ? m.id : null,
+      internetMessageId: m.internetMessageId!,
+      mailbox: null,
+      category: { name: "2025-0042 Harbour lease", color: "preset7" },
+      removeCategories: [],
+      matterId: "m-42",
+    })),
   );
   const failed = out.filter((o) => !o.ok).length;
-  return [atMost("bulkTag.graphRequestsPer100", sim.stats.totalRequests, "requests", 10), ...(failed ? [info("bulkTag.failedItems", failed, "items")] : [])];
+  return [
+    atMost("bulkTag.graphRequestsPer100", sim.stats.totalRequests, "requests", 10),
+    ...(failed ? [info("bulkTag.failedItems", failed, "items")] : []),
+  ];
 }
 
 function seedScanMailbox(sim: GraphSimulator): void {
@@ -45,7 +58,13 @@ function seedScanMailbox(sim: GraphSimulator): void {
   }
   for (let i = 0; i < 3000; i++) {
     const t = new Date(end - Math.floor((i * span) / 5000)).toISOString();
-    sim.addMessage("me", "sentitems", { conversationId: `conv-${i % 4000}`, internetMessageId: `<out-${i}@firm.example>`, subject: `RE: Matter question ${i}`, receivedDateTime: t, sentDateTime: t });
+    sim.addMessage("me", "sentitems", {
+      conversationId: `conv-${i % 4000}`,
+      internetMessageId: `<out-${i}@firm.example>`,
+      subject: `RE: Matter question ${i}`,
+      receivedDateTime: t,
+      sentDateTime: t,
+    });
   }
 }
 

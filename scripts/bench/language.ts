@@ -134,8 +134,18 @@ export function emailIntentRows(half: EmailIntentHalf): Array<{ gold: boolean; s
 /** Whether the needs-reply rules track one outside sentence, wrapped as the new text of a client email. */
 export function predictEmailIntent(sentence: string): boolean {
   const message: MailMessage = {
-    id: "x", internetMessageId: null, conversationId: null, subject: "Question", from: { email: "client@client.example" },
-    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: sentence, attachmentNames: [], headers: {},
+    id: "x",
+    internetMessageId: null,
+    conversationId: null,
+    subject: "Question",
+    from: { email: "client@client.example" },
+    to: [],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText: sentence,
+    attachmentNames: [],
+    headers: {},
   };
   return needsReply(message, sentence).needsReply;
 }
@@ -162,7 +172,8 @@ export function longEmail(): string {
   const own = `Hi Sam,\n\n${para.repeat(40)}\n\nCould you let me know when you can call?\n\nKind regards,\nAlex\n\nThis email and any attachments are confidential.`;
   const quoted = Array.from(
     { length: 12 },
-    (_, i) => `\n________________________________\nFrom: Sam <sam@firm.example>\nSent: ${i + 1} March 2026 10:00\nTo: Alex <alex@client.example>\nSubject: RE: Lease\n\n${para.repeat(14)}\n\nKind regards,\nSam\n`,
+    (_, i) =>
+      `\n________________________________\nFrom: Sam <sam@firm.example>\nSent: ${i + 1} March 2026 10:00\nTo: Alex <alex@client.example>\nSubject: RE: Lease\n\n${para.repeat(14)}\n\nKind regards,\nSam\n`,
   ).join("");
   return own + quoted;
 }
@@ -174,8 +185,18 @@ export async function run(): Promise<BenchLine[]> {
   const heldOut = evaluateEmailIntent("heldOut");
   const body = longEmail();
   const message: MailMessage = {
-    id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "alex@client.example" },
-    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
+    id: "x",
+    internetMessageId: null,
+    conversationId: null,
+    subject: "RE: Lease",
+    from: { email: "alex@client.example" },
+    to: [],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText: body,
+    attachmentNames: [],
+    headers: {},
   };
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {

@@ -3,7 +3,9 @@
 
 /** Nanoseconds per character of a fixed word-hashing loop over a fixed text (best of 15 runs). */
 export function jsLoopNsPerChar(): number {
-  const text = "Dear Jane, thank you for your letter of 12 March about the lease at 14 Orchard Close. We will reply by Friday. ".repeat(400);
+  const text = "Dear Jane, thank you for your letter of 12 March about the lease at 14 Orchard Close. We will reply by Friday. ".repeat(
+    400,
+  );
   const lower = new Uint8Array(128);
   for (let c = 48; c <= 57; c++) lower[c] = c;
   for (let c = 97; c <= 122; c++) lower[c] = c;

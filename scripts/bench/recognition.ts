@@ -27,8 +27,53 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ["ar", "bel", "cor", "dun", "el", "fen", "gar", "hol", "is", "jor", "kel", "lin", "mor", "nor", "os", "pel", "quin", "ros", "sal", "tor", "ul", "ven", "wick", "yar", "zel"];
-const WORDS = ["lease", "sale", "purchase", "dispute", "claim", "agreement", "estate", "tribunal", "licence", "merger", "loan", "appeal", "contract", "trust", "employment", "pension", "planning", "probate"];
+const SYLLABLES = [
+  "ar",
+  "bel",
+  "cor",
+  "dun",
+  "el",
+  "fen",
+  "gar",
+  "hol",
+  "is",
+  "jor",
+  "kel",
+  "lin",
+  "mor",
+  "nor",
+  "os",
+  "pel",
+  "quin",
+  "ros",
+  "sal",
+  "tor",
+  "ul",
+  "ven",
+  "wick",
+  "yar",
+  "zel",
+];
+const WORDS = [
+  "lease",
+  "sale",
+  "purchase",
+  "dispute",
+  "claim",
+  "agreement",
+  "estate",
+  "tribunal",
+  "licence",
+  "merger",
+  "loan",
+  "appeal",
+  "contract",
+  "trust",
+  "employment",
+  "pension",
+  "planning",
+  "probate",
+];
 
 /** A firm of the given size: names, domains, contacts, references, keywords and opposing parties. */
 export function generateDirectory(matterCount: number, contactCount: number, seed = 42): Directory {
@@ -48,7 +93,8 @@ export function generateDirectory(matterCount: number, contactCount: number, see
     const base = `${name()}${i}`;
     const domain = `${base.toLowerCase()}.test`;
     const contacts = [];
-    for (let j = 0; j < perClient && contactsLeft > 0; j++, contactsLeft--) contacts.push({ name: `${name()} ${name()}`, email: `p${j}.${base.toLowerCase()}@${r() < 0.2 ? "gmail.test" : domain}` });
+    for (let j = 0; j < perClient && contactsLeft > 0; j++, contactsLeft--)
+      contacts.push({ name: `${name()} ${name()}`, email: `p${j}.${base.toLowerCase()}@${r() < 0.2 ? "gmail.test" : domain}` });
     clients.push({ id: `c${i}`, name: `${base} ${pick(["Ltd", "LLP", "Inc", "Holdings Ltd"])}`, domains: [domain], contacts });
   }
   const matters: Matter[] = [];
@@ -56,23 +102,37 @@ export function generateDirectory(matterCount: number, contactCount: number, see
     const client = clients[i % clientCount];
     const num = String(i).padStart(5, "0");
     matters.push({
-      id: `m${i}`, number: `20${20 + (i % 6)}-${num}`, clientId: client.id, title: `${pick(WORDS)} ${name()} ${name()} Road`,
-      status: r() < 0.7 ? "open" : "closed", responsible: "u1",
-      keywords: [pick(WORDS), `${name()} ${pick(WORDS)}`, name()], aliases: [`AB/${num}`],
+      id: `m${i}`,
+      number: `20${20 + (i % 6)}-${num}`,
+      clientId: client.id,
+      title: `${pick(WORDS)} ${name()} ${name()} Road`,
+      status: r() < 0.7 ? "open" : "closed",
+      responsible: "u1",
+      keywords: [pick(WORDS), `${name()} ${pick(WORDS)}`, name()],
+      aliases: [`AB/${num}`],
       opposing: [{ name: `${name()} ${name()} Ltd`, domains: [`${name().toLowerCase()}law${i}.test`], emails: [] }],
     });
   }
   return {
-    firm: { name: "Bench LLP", domains: ["bench.test"], timeZone: "Europe/London", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
-      holidays: [], matterRefPatterns: ["\\b20\\d{2}-\\d{4,5}\\b", "\\b[A-Z]{2,4}/\\d{4,5}\\b"] },
+    firm: {
+      name: "Bench LLP",
+      domains: ["bench.test"],
+      timeZone: "Europe/London",
+      workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+      holidays: [],
+      matterRefPatterns: ["\\b20\\d{2}-\\d{4,5}\\b", "\\b[A-Z]{2,4}/\\d{4,5}\\b"],
+    },
     people: [{ id: "u1", name: "Bench Partner", email: "partner@bench.test", role: "partner" }],
-    clients, matters,
+    clients,
+    matters,
   };
 }
 
 async function sampleMessages(): Promise<{ file: string; message: MailMessage }[]> {
   const dir = join(SAMPLE, "mail");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".eml"))
+    .sort();
   return Promise.all(files.map(async (file) => ({ file, message: await parseEml(readFileSync(join(dir, file))) })));
 }
 
@@ -86,8 +146,19 @@ export async function sampleQuality(): Promise<{ precision: number; coverage: nu
     const l = JSON.parse(line) as { file: string; matterId: string | null; matterAmbiguous: boolean };
     labels.set(l.file, l);
   }
-  const lines = triageMessages(await sampleMessages(), { directory, me: [meta.me], now: meta.now, slaHours: meta.slaHours, businessDays: false });
-  let predicted = 0, right = 0, gold = 0, covered = 0, ambiguous = 0, abstained = 0;
+  const lines = triageMessages(await sampleMessages(), {
+    directory,
+    me: [meta.me],
+    now: meta.now,
+    slaHours: meta.slaHours,
+    businessDays: false,
+  });
+  let predicted = 0,
+    right = 0,
+    gold = 0,
+    covered = 0,
+    ambiguous = 0,
+    abstained = 0;
   for (const line of lines) {
     const label = labels.get(line.file);
     if (!label) continue;
@@ -120,9 +191,15 @@ export async function run(): Promise<BenchLine[]> {
   const messages = (await sampleMessages()).map((s) => s.message);
   // Point some of the sample's senders at generated contacts and matters, so lookups hit.
   const contacts = directory.clients.flatMap((c) => c.contacts);
-  const probes: MailMessage[] = messages.map((m, i) => i % 2 === 0 ? m : {
-    ...m, from: { email: contacts[(i * 7919) % contacts.length].email }, subject: `${m.subject} ${directory.matters[(i * 104729) % directory.matters.length].number}`,
-  });
+  const probes: MailMessage[] = messages.map((m, i) =>
+    i % 2 === 0
+      ? m
+      : {
+          ...m,
+          from: { email: contacts[(i * 7919) % contacts.length].email },
+          subject: `${m.subject} ${directory.matters[(i * 104729) % directory.matters.length].number}`,
+        },
+  );
   const ctx = { index, me: ["partner@bench.test"], history: emptyFilingHistory() };
   // Warm-up: the optimising compiler settles after a few thousand calls, not after one pass.
   for (let pass = 0; pass < 10; pass++) for (const m of probes) recognize(m, ctx);

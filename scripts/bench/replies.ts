@@ -28,7 +28,10 @@ function timeMedian(runs: number, fn: () => void): number {
 export async function run(): Promise<BenchLine[]> {
   const directory = JSON.parse(readFileSync(join(sample, "directory.json"), "utf8")) as Directory;
   const meta = JSON.parse(readFileSync(join(sample, "meta.json"), "utf8")) as { now: string; timeZone: string };
-  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; clientId: string | null; matterId: string | null });
+  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { file: string; senderRole: string; clientId: string | null; matterId: string | null });
   const messages = new Map<string, MailMessage>();
   for (const file of readdirSync(join(sample, "mail")).sort()) messages.set(file, await parseEml(readFileSync(join(sample, "mail", file))));
 
@@ -37,11 +40,16 @@ export async function run(): Promise<BenchLine[]> {
     const { intent } = classifyIntent(text, message.subject, message);
     const matter = directory.matters.find((m) => m.id === matterId) ?? null;
     return {
-      message, intent, negativeTone: negativeTone(text).negative,
+      message,
+      intent,
+      negativeTone: negativeTone(text).negative,
       client: directory.clients.find((c) => c.id === clientId) ?? null,
-      contactName: message.from?.name ?? null, matter,
+      contactName: message.from?.name ?? null,
+      matter,
       attorney: directory.people.find((p) => p.id === matter?.responsible) ?? null,
-      timeZone: meta.timeZone, now: meta.now, holidays: directory.firm.holidays,
+      timeZone: meta.timeZone,
+      now: meta.now,
+      holidays: directory.firm.holidays,
     };
   };
 
@@ -52,7 +60,12 @@ export async function run(): Promise<BenchLine[]> {
   let words = countWords(base.bodyText);
   for (const m of [...messages.values()].reverse()) {
     if (words >= 5000) break;
-    const quoted = `On Mon, 11 Aug 2025 at 09:00, ${m.from?.name ?? "Someone"} <${m.from?.email ?? "x@y.example"}> wrote:\n` + m.bodyText.split("\n").map((l) => `> ${l}`).join("\n");
+    const quoted =
+      `On Mon, 11 Aug 2025 at 09:00, ${m.from?.name ?? "Someone"} <${m.from?.email ?? "x@y.example"}> wrote:\n` +
+      m.bodyText
+        .split("\n")
+        .map((l) => `> ${l}`)
+        .join("\n");
     history.push(quoted);
     words += countWords(m.bodyText);
   }

@@ -15,17 +15,20 @@ interface Stats {
   readonly entrypoints: Record<string, { readonly assets: readonly ({ name: string } | string)[] }>;
 }
 
-const names = (assets: readonly ({ name: string } | string)[]): string[] => assets.map((a) => (typeof a === "string" ? a : a.name)).filter((n) => n.endsWith(".js"));
+const names = (assets: readonly ({ name: string } | string)[]): string[] =>
+  assets.map((a) => (typeof a === "string" ? a : a.name)).filter((n) => n.endsWith(".js"));
 const gzipKB = (file: string): number => gzipSync(readFileSync(join(OUT, file)), { level: 9 }).length / 1024;
 
 /** The replies chunk(s) of a production build, and their gzip sizes. */
 export function repliesChunks(stats: Stats): { lazy: string[]; initial: Set<string> } {
   const initial = new Set(names(stats.entrypoints.taskpane?.assets ?? []));
-  const before = new Set(["features", "sections", "tab-email"].flatMap((g) => {
-    const assets = stats.namedChunkGroups[g]?.assets;
-    if (!assets) throw new Error(`no "${g}" chunk in the build: the replies bench assumes the pane loads it before replies show`);
-    return names(assets);
-  }));
+  const before = new Set(
+    ["features", "sections", "tab-email"].flatMap((g) => {
+      const assets = stats.namedChunkGroups[g]?.assets;
+      if (!assets) throw new Error(`no "${g}" chunk in the build: the replies bench assumes the pane loads it before replies show`);
+      return names(assets);
+    }),
+  );
   const group = stats.namedChunkGroups.replies;
   if (!group) throw new Error('no "replies" chunk in the build: is the replies code still loaded with import()?');
   return { lazy: names(group.assets).filter((n) => !initial.has(n) && !before.has(n)), initial };
@@ -33,11 +36,18 @@ export function repliesChunks(stats: Stats): { lazy: string[]; initial: Set<stri
 
 export async function run(): Promise<BenchLine[]> {
   const statsFile = join(OUT, "stats.json");
-  const build = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", OUT, "--json", statsFile], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const build = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", OUT, "--json", statsFile], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (build.status !== 0 || !existsSync(statsFile)) throw new Error(`build failed: ${build.stderr || build.stdout}`);
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as Stats;
   const { lazy, initial } = repliesChunks(stats);
   const total = lazy.reduce((sum, f) => sum + gzipKB(f), 0);
   const initialKB = [...initial].reduce((sum, f) => sum + gzipKB(f), 0);
-  return [atMost("replies.chunkGzipKB", total, "KB", 60), info("replies.chunkFiles", lazy.length, "files"), info("replies.taskpaneInitialGzipKB", initialKB, "KB")];
+  return [
+    atMost("replies.chunkGzipKB", total, "KB", 60),
+    info("replies.chunkFiles", lazy.length, "files"),
+    info("replies.taskpaneInitialGzipKB", initialKB, "KB"),
+  ];
 }

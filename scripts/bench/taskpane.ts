@@ -28,7 +28,9 @@ async function firstRenderOnce(browser: import("playwright-core").Browser, url: 
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
-    await tab.route("https://appsforoffice.microsoft.com/**", (route: { fulfill(o: object): Promise<void> }) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
+    await tab.route("https://appsforoffice.microsoft.com/**", (route: { fulfill(o: object): Promise<void> }) =>
+      route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }),
+    );
     await tab.addInitScript(() => {
       const w = window as unknown as { __firstRender?: number };
       new MutationObserver((_, obs) => {
@@ -39,7 +41,9 @@ async function firstRenderOnce(browser: import("playwright-core").Browser, url: 
       }).observe(document, { childList: true, subtree: true });
     });
     await tab.goto(url);
-    await tab.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, { timeout: 30000 });
+    await tab.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, {
+      timeout: 30000,
+    });
     return await tab.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender);
   } finally {
     await context.close();
@@ -74,7 +78,11 @@ export async function run(): Promise<BenchLine[]> {
   const server = await serveDist(OUT);
   try {
     const { pane, baseline } = await firstRenderMs(server.url);
-    lines.push(atMost("taskpane.firstRenderRatio", pane / baseline, "ratio", 1.5), info("taskpane.firstRenderMs", pane, "ms"), info("baseline.firstRenderMs", baseline, "ms"));
+    lines.push(
+      atMost("taskpane.firstRenderRatio", pane / baseline, "ratio", 1.5),
+      info("taskpane.firstRenderMs", pane, "ms"),
+      info("baseline.firstRenderMs", baseline, "ms"),
+    );
   } finally {
     await server.close();
   }

@@ -44,16 +44,28 @@ function ratio(n: number, d: number): number {
   return d === 0 ? 1 : n / d;
 }
 
-async function readSample(): Promise<{ inputs: TriageInput[]; labels: TriageLabel[]; directoryText: string; meta: { me: string; now: string } }> {
-  const files = readdirSync(join(SAMPLE, "mail")).filter((f) => f.toLowerCase().endsWith(".eml")).sort();
-  const inputs = await Promise.all(files.map(async (file): Promise<TriageInput> => {
-    try {
-      return { file, message: await parseEml(readFileSync(join(SAMPLE, "mail", file))) };
-    } catch (e) {
-      return { file, error: e instanceof Error ? e.message : String(e) };
-    }
-  }));
-  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as TriageLabel);
+async function readSample(): Promise<{
+  inputs: TriageInput[];
+  labels: TriageLabel[];
+  directoryText: string;
+  meta: { me: string; now: string };
+}> {
+  const files = readdirSync(join(SAMPLE, "mail"))
+    .filter((f) => f.toLowerCase().endsWith(".eml"))
+    .sort();
+  const inputs = await Promise.all(
+    files.map(async (file): Promise<TriageInput> => {
+      try {
+        return { file, message: await parseEml(readFileSync(join(SAMPLE, "mail", file))) };
+      } catch (e) {
+        return { file, error: e instanceof Error ? e.message : String(e) };
+      }
+    }),
+  );
+  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TriageLabel);
   const meta = JSON.parse(readFileSync(join(SAMPLE, "meta.json"), "utf8")) as { me: string; now: string };
   return { inputs, labels, directoryText: readFileSync(join(SAMPLE, "directory.json"), "utf8"), meta };
 }

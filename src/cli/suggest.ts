@@ -37,7 +37,8 @@ function parseArgs(argv: readonly string[]): Args {
   }
   const directory = values.get("directory");
   const mail = values.get("mail");
-  if (!directory || !mail) throw new MatterlineError("invalid-input", "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]");
+  if (!directory || !mail)
+    throw new MatterlineError("invalid-input", "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]");
   return { directory, mail, me: values.get("me")?.toLowerCase() ?? null };
 }
 
@@ -55,14 +56,18 @@ async function readText(path: string, what: string): Promise<Buffer> {
  * the sender is the client (a contact or the client's domain), never for the other side or a court writing about
  * one of its matters. A lone message has no thread or filing history to draw on.
  */
-function findClientAndMatter(directory: Directory, message: MailMessage, me: string | null): { client: Client | null; contactName: string | null; matter: Matter | null } {
+function findClientAndMatter(
+  directory: Directory,
+  message: MailMessage,
+  me: string | null,
+): { client: Client | null; contactName: string | null; matter: Matter | null } {
   const index = buildDirectoryIndex(directory);
   const r = recognize(message, { index, me: me ? [me] : [] });
-  const client = r.senderRole === "client" && r.clientId ? index.clientById.get(r.clientId) ?? null : null;
+  const client = r.senderRole === "client" && r.clientId ? (index.clientById.get(r.clientId) ?? null) : null;
   if (!client) return { client: null, contactName: null, matter: null };
   const contact = index.contactByEmail.get((message.from?.email ?? "").toLowerCase());
   const contactName = contact && contact.clientId === client.id ? contact.contact.name : null;
-  const matter = r.matterId ? index.matterById.get(r.matterId) ?? null : null;
+  const matter = r.matterId ? (index.matterById.get(r.matterId) ?? null) : null;
   return { client, contactName, matter: matter && matter.clientId === client.id ? matter : null };
 }
 
@@ -80,19 +85,40 @@ async function main(): Promise<void> {
   const sentAt = message.sentAt ?? message.receivedAt;
   // dates the client's own mail names (hearings, deadlines, meetings) are the ones worth repeating back
   const nextDates: KnownDate[] = sentAt
-    ? proposeFollowUpDates({ text: [parts.newText, parts.forwarded].filter(Boolean).join("\n\n"), sentAt, calendar: createFirmCalendar(directory.firm) })
+    ? proposeFollowUpDates({
+        text: [parts.newText, parts.forwarded].filter(Boolean).join("\n\n"),
+        sentAt,
+        calendar: createFirmCalendar(directory.firm),
+      })
         .filter((p) => p.kind === "hearing" || p.kind === "deadline" || p.kind === "meeting")
         .map((p) => ({ label: p.kind, date: p.time ? `${p.date}T${p.time}` : p.date }))
     : [];
   const drafts = suggestReplies({
-    message, intent, negativeTone: tone.negative, client, contactName: contactName ?? message.from?.name ?? null, matter, attorney, sender,
-    nextDates, timeZone: directory.firm.timeZone,
+    message,
+    intent,
+    negativeTone: tone.negative,
+    client,
+    contactName: contactName ?? message.from?.name ?? null,
+    matter,
+    attorney,
+    sender,
+    nextDates,
+    timeZone: directory.firm.timeZone,
     // drafts promise "by the end of <next working day>": relative to when the mail was sent, as the CLI has no clock of the reader
     now: message.receivedAt ?? message.sentAt ?? new Date().toISOString(),
-    workingDays: directory.firm.workingHours.days, holidays: directory.firm.holidays,
+    workingDays: directory.firm.workingHours.days,
+    holidays: directory.firm.holidays,
   });
   process.stdout.write(
-    JSON.stringify({ intent, negativeTone: tone.negative, drafts: drafts.map((d) => ({ label: d.label, text: d.text, grade: d.grade, longestSentenceWords: d.longestSentenceWords })) }, null, 2) + "\n",
+    JSON.stringify(
+      {
+        intent,
+        negativeTone: tone.negative,
+        drafts: drafts.map((d) => ({ label: d.label, text: d.text, grade: d.grade, longestSentenceWords: d.longestSentenceWords })),
+      },
+      null,
+      2,
+    ) + "\n",
   );
 }
 

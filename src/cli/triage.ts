@@ -7,7 +7,8 @@ import { parseEml } from "@adapters/mime/parseEml";
 import { triageMessages } from "./triageRun";
 import type { TriageInput } from "./triageRun";
 
-const USAGE = "usage: npm run --silent triage -- --directory <directory.json> --mail <folder of .eml> --me <address> --now <ISO-8601> [--sla-hours 24] [--business-days]";
+const USAGE =
+  "usage: npm run --silent triage -- --directory <directory.json> --mail <folder of .eml> --me <address> --now <ISO-8601> [--sla-hours 24] [--business-days]";
 
 function fail(message: string, details: readonly string[] = []): never {
   process.stderr.write(`triage: ${message}\n${details.map((d) => `  - ${d}\n`).join("")}`);
@@ -19,20 +20,27 @@ async function main(): Promise<number> {
   try {
     ({ values } = parseArgs({
       options: {
-        directory: { type: "string" }, mail: { type: "string" }, me: { type: "string", multiple: true },
-        now: { type: "string" }, "sla-hours": { type: "string" }, "business-days": { type: "boolean" },
+        directory: { type: "string" },
+        mail: { type: "string" },
+        me: { type: "string", multiple: true },
+        now: { type: "string" },
+        "sla-hours": { type: "string" },
+        "business-days": { type: "boolean" },
       },
       strict: true,
     }));
   } catch (e) {
     fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
   }
-  if (!values.directory || !values.mail || !values.me?.length || !values.now) fail(`--directory, --mail, --me and --now are required.\n${USAGE}`);
+  if (!values.directory || !values.mail || !values.me?.length || !values.now)
+    fail(`--directory, --mail, --me and --now are required.\n${USAGE}`);
   const now = Date.parse(values.now);
-  if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now)) fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
+  if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now))
+    fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
   // Without --sla-hours each matter's own slaHours applies (else the firm default of 24).
   const slaHours = values["sla-hours"] === undefined ? undefined : Number(values["sla-hours"]);
-  if (slaHours !== undefined && (!Number.isFinite(slaHours) || slaHours <= 0)) fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);
+  if (slaHours !== undefined && (!Number.isFinite(slaHours) || slaHours <= 0))
+    fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);
 
   let directoryText: string;
   try {
@@ -50,7 +58,9 @@ async function main(): Promise<number> {
   let files: string[];
   try {
     if (!statSync(values.mail).isDirectory()) fail(`--mail ${values.mail} is not a folder.`);
-    files = readdirSync(values.mail).filter((f) => f.toLowerCase().endsWith(".eml")).sort();
+    files = readdirSync(values.mail)
+      .filter((f) => f.toLowerCase().endsWith(".eml"))
+      .sort();
   } catch {
     fail(`cannot read the mail folder ${values.mail}.`);
   }
@@ -67,16 +77,23 @@ async function main(): Promise<number> {
     }
   }
   const lines = triageMessages(inputs, {
-    directory, me: values.me.map((m) => m.toLowerCase()), now: new Date(now).toISOString(), slaHours, businessDays: values["business-days"] === true,
+    directory,
+    me: values.me.map((m) => m.toLowerCase()),
+    now: new Date(now).toISOString(),
+    slaHours,
+    businessDays: values["business-days"] === true,
   });
   for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
   return lines.some((l) => l.error !== undefined) ? 2 : 0;
 }
 
 // exitCode, not exit(): writes to a pipe are asynchronous, and exit() would cut the output short.
-main().then((code) => {
-  process.exitCode = code;
-}, (e: unknown) => {
-  process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

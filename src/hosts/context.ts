@@ -62,7 +62,13 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
       const resolve = categoryResolver(loaded.directory);
       log = {
         importedAt: loaded.importedAt,
-        log: new MatterLog({ log: stores.log, history: stores.history, outbox: stores.outbox, categoryFor: resolve, firmDomains: loaded.directory.firm.domains }),
+        log: new MatterLog({
+          log: stores.log,
+          history: stores.history,
+          outbox: stores.outbox,
+          categoryFor: resolve,
+          firmDomains: loaded.directory.firm.domains,
+        }),
       };
     }
     return log.log;

@@ -23,7 +23,12 @@ export interface FolderSyncPage {
  */
 export interface MailFolderSync {
   /** First page of a full sync of `folder` for messages received at or after `since`. */
-  start(mailbox: string | null, folder: "inbox" | "sentitems", since: string, options?: { readonly includeBody?: boolean }): Promise<FolderSyncPage>;
+  start(
+    mailbox: string | null,
+    folder: "inbox" | "sentitems",
+    since: string,
+    options?: { readonly includeBody?: boolean },
+  ): Promise<FolderSyncPage>;
   /** Next page from a cursor returned earlier (nextCursor or deltaCursor). */
   resume(cursor: string, options?: { readonly includeBody?: boolean }): Promise<FolderSyncPage>;
 }

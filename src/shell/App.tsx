@@ -22,7 +22,15 @@ const ROOT_STYLE = {
 } as const;
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
-export function App({ capabilities, startupError, onFirstRender }: { capabilities: Capabilities; startupError?: unknown; onFirstRender?: () => void }) {
+export function App({
+  capabilities,
+  startupError,
+  onFirstRender,
+}: {
+  capabilities: Capabilities;
+  startupError?: unknown;
+  onFirstRender?: () => void;
+}) {
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const { state, header, reload } = useCurrentItem(capabilities.mail);
 
@@ -47,7 +55,11 @@ export function App({ capabilities, startupError, onFirstRender }: { capabilitie
     last.current = shownTheme;
   });
   useEffect(() => {
-    if (!wanted) loadOtherThemes().then(() => setThemesLoaded(true), (e: unknown) => console.error("Matterline: themes did not load", e));
+    if (!wanted)
+      loadOtherThemes().then(
+        () => setThemesLoaded(true),
+        (e: unknown) => console.error("Matterline: themes did not load", e),
+      );
   }, [wanted]);
 
   const item = state.item;

@@ -2,7 +2,9 @@ import { lazy, Suspense } from "react";
 import { plainMessage } from "./errorMessages";
 
 // The Fluent MessageBar (and its icons) loads on the first error, not with the pane: most sessions never need it.
-const ErrorNoticeBar = lazy(() => import(/* webpackChunkName: "error-notice" */ "./ErrorNoticeBar").then((m) => ({ default: m.ErrorNoticeBar })));
+const ErrorNoticeBar = lazy(() =>
+  import(/* webpackChunkName: "error-notice" */ "./ErrorNoticeBar").then((m) => ({ default: m.ErrorNoticeBar })),
+);
 
 export interface ErrorNoticeProps {
   readonly error: unknown;
@@ -19,7 +21,13 @@ export function ErrorNotice(props: ErrorNoticeProps) {
         <div role="alert">
           <strong>{title}</strong>
           {detail ? <div>{detail}</div> : null}
-          {details.length ? <ul>{details.map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
+          {details.length ? (
+            <ul>
+              {details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       }
     >

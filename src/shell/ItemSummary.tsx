@@ -5,7 +5,14 @@ import type { CurrentItem } from "@ports/mailSource";
 import { formatDateTime } from "./dates";
 
 // Plain style objects, not makeStyles: this renders in the pane's first script, which carries no CSS-in-JS compiler.
-const ROOT_STYLE = { display: "flex", flexDirection: "column", gap: "2px", padding: "8px 12px", borderBottom: `1px solid ${fluentVar("colorNeutralStroke2")}`, minWidth: 0 } as const;
+const ROOT_STYLE = {
+  display: "flex",
+  flexDirection: "column",
+  gap: "2px",
+  padding: "8px 12px",
+  borderBottom: `1px solid ${fluentVar("colorNeutralStroke2")}`,
+  minWidth: 0,
+} as const;
 const LINE_STYLE = { overflowWrap: "anywhere" } as const;
 // An h2 for the outline, without the browser's em margins.
 const HEADING_STYLE = { ...LINE_STYLE, marginTop: 0, marginBottom: 0 } as const;

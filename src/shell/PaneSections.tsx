@@ -6,10 +6,14 @@ import { ErrorNotice } from "./ErrorNotice";
 import type { ItemState } from "./useCurrentItem";
 
 // Sections load on first use.
-const ThisEmailTab = lazy(() => import(/* webpackChunkName: "tab-email" */ "./tabs/ThisEmailTab").then((m) => ({ default: m.ThisEmailTab })));
+const ThisEmailTab = lazy(() =>
+  import(/* webpackChunkName: "tab-email" */ "./tabs/ThisEmailTab").then((m) => ({ default: m.ThisEmailTab })),
+);
 const OverdueTab = lazy(() => import(/* webpackChunkName: "tab-overdue" */ "./tabs/OverdueTab").then((m) => ({ default: m.OverdueTab })));
 const MattersTab = lazy(() => import(/* webpackChunkName: "tab-matters" */ "./tabs/MattersTab").then((m) => ({ default: m.MattersTab })));
-const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })));
+const SettingsTab = lazy(() =>
+  import(/* webpackChunkName: "tab-settings" */ "./tabs/SettingsTab").then((m) => ({ default: m.SettingsTab })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -22,7 +26,13 @@ const useStyles = makeStyles({
     "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
   },
   tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
-  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  panel: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
   empty: { padding: `${tokens.spacingVerticalL} 0` },
 });
 
@@ -42,7 +52,13 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
   const item = state.item;
   return (
     <div className={styles.root}>
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} size="small" aria-label="Matterline sections">
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)}
+        size="small"
+        aria-label="Matterline sections"
+      >
         {TABS.map((t) => (
           <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
             {t.label}
@@ -52,25 +68,25 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel} tabIndex={0}>
         <ErrorBoundary key={tab}>
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-          {tab === "email" ? (
-            state.status === "error" ? (
-              <ErrorNotice error={state.error} onRetry={reload} />
-            ) : state.status === "loading" && !item ? (
-              <Spinner size="tiny" label="Reading the email…" />
-            ) : item && item.mode !== "none" && item.message ? (
-              <ThisEmailTab capabilities={capabilities} item={item} />
+            {tab === "email" ? (
+              state.status === "error" ? (
+                <ErrorNotice error={state.error} onRetry={reload} />
+              ) : state.status === "loading" && !item ? (
+                <Spinner size="tiny" label="Reading the email…" />
+              ) : item && item.mode !== "none" && item.message ? (
+                <ThisEmailTab capabilities={capabilities} item={item} />
+              ) : (
+                <Text className={styles.empty} data-testid="no-item">
+                  Select an email to see its client, matter and reply clock.
+                </Text>
+              )
+            ) : tab === "overdue" ? (
+              <OverdueTab capabilities={capabilities} />
+            ) : tab === "matters" ? (
+              <MattersTab capabilities={capabilities} />
             ) : (
-              <Text className={styles.empty} data-testid="no-item">
-                Select an email to see its client, matter and reply clock.
-              </Text>
-            )
-          ) : tab === "overdue" ? (
-            <OverdueTab capabilities={capabilities} />
-          ) : tab === "matters" ? (
-            <MattersTab capabilities={capabilities} />
-          ) : (
-            <SettingsTab capabilities={capabilities} />
-          )}
+              <SettingsTab capabilities={capabilities} />
+            )}
           </Suspense>
         </ErrorBoundary>
       </div>

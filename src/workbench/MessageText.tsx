@@ -3,15 +3,26 @@ import type { MailMessage } from "@domain/model/mail";
 
 /** The reading pane: headers and the body as plain text (mail HTML is never rendered). */
 export function MessageText({ message, categories }: { message: MailMessage; categories: readonly string[] }) {
-  const names = (list: readonly { name?: string; email: string }[]) => list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(", ");
+  const names = (list: readonly { name?: string; email: string }[]) =>
+    list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(", ");
   return (
     <>
-      <Subtitle1 as="h2" block>{message.subject}</Subtitle1>
+      <Subtitle1 as="h2" block>
+        {message.subject}
+      </Subtitle1>
       <Caption1 block>From: {message.from ? names([message.from]) : ""}</Caption1>
       <Caption1 block>To: {names(message.to)}</Caption1>
       {message.cc.length ? <Caption1 block>Cc: {names(message.cc)}</Caption1> : null}
       <Caption1 block>Date: {message.sentAt}</Caption1>
-      {categories.length ? <div>{categories.map((c) => <Badge key={c} appearance="tint">{c}</Badge>)}</div> : null}
+      {categories.length ? (
+        <div>
+          {categories.map((c) => (
+            <Badge key={c} appearance="tint">
+              {c}
+            </Badge>
+          ))}
+        </div>
+      ) : null}
       {message.attachmentNames.length ? <Caption1 block>Attachments: {message.attachmentNames.join(", ")}</Caption1> : null}
       <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", marginTop: 12 }}>{message.bodyText}</pre>
     </>

@@ -9,7 +9,13 @@ export interface SurfaceState {
 }
 
 const useStyles = makeStyles({
-  form: { border: `1px solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: "8px", marginBottom: "12px", backgroundColor: tokens.colorNeutralBackground2 },
+  form: {
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "8px",
+    marginBottom: "12px",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   pre: { whiteSpace: "pre-wrap", fontFamily: "inherit", margin: "4px 0 0" },
 });
 
@@ -19,21 +25,30 @@ export function OutlookSurfaces({ state, onSend, sending = false }: { state: Sur
   return (
     <>
       {state.notifications.map((n) => (
-        <MessageBar key={n.key} intent={n.type === "errorMessage" ? "error" : "info"} data-testid="notification-bar" style={{ marginBottom: 8 }}>
+        <MessageBar
+          key={n.key}
+          intent={n.type === "errorMessage" ? "error" : "info"}
+          data-testid="notification-bar"
+          style={{ marginBottom: 8 }}
+        >
           <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
       ))}
       {state.replyForm ? (
         <section className={styles.form} aria-label="Reply form" data-testid="reply-form">
           <MessageBarTitle>{state.replyForm.kind === "replyAll" ? "Reply all" : "Reply"} form opened (nothing is sent)</MessageBarTitle>
-          <pre className={styles.pre} data-testid="reply-form-text">{htmlToText(state.replyForm.htmlBody)}</pre>
+          <pre className={styles.pre} data-testid="reply-form-text">
+            {htmlToText(state.replyForm.htmlBody)}
+          </pre>
         </section>
       ) : null}
       {state.draft ? (
         <section className={styles.form} aria-label="Draft" data-testid="draft">
           <Subtitle2 as="h3">Draft ({state.draft.type})</Subtitle2>
           <Caption1 block>Type in the draft below; the pane reads it as Outlook would.</Caption1>
-          <pre className={styles.pre} data-testid="draft-body">{state.draft.text}</pre>
+          <pre className={styles.pre} data-testid="draft-body">
+            {state.draft.text}
+          </pre>
           {onSend ? (
             <Button appearance="primary" size="small" disabled={sending} onClick={onSend} data-testid="draft-send" style={{ marginTop: 8 }}>
               {sending ? "Sending…" : "Send"}

@@ -1,6 +1,16 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
 import {
-  FluentProvider, webLightTheme, webDarkTheme, Badge, Button, Caption1, Text, Title3, makeStyles, tokens, mergeClasses,
+  FluentProvider,
+  webLightTheme,
+  webDarkTheme,
+  Badge,
+  Button,
+  Caption1,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  mergeClasses,
 } from "@fluentui/react-components";
 import type { FolderId, WorkbenchMessage } from "./types";
 import { MessageText } from "./MessageText";
@@ -72,11 +82,34 @@ export interface WorkbenchModel {
 
 const useStyles = makeStyles({
   shell: { height: "100vh", display: "grid", gridTemplateRows: "auto 1fr", backgroundColor: tokens.colorNeutralBackground2 },
-  bar: { display: "flex", alignItems: "center", gap: "12px", padding: "6px 12px", backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, flexWrap: "wrap" },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: "12px",
+    padding: "6px 12px",
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexWrap: "wrap",
+  },
   main: { display: "grid", gridTemplateColumns: "150px minmax(220px, 1fr) minmax(260px, 1.3fr) 340px", minHeight: 0 },
   folders: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: "8px", display: "flex", flexDirection: "column", gap: "4px" },
-  list: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", margin: 0, padding: 0, listStyle: "none", backgroundColor: tokens.colorNeutralBackground1 },
-  row: { padding: "6px 10px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, cursor: "pointer", display: "flex", flexDirection: "column", gap: "2px", outlineOffset: "-2px" },
+  list: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: "auto",
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: {
+    padding: "6px 10px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    cursor: "pointer",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    outlineOffset: "-2px",
+  },
   rowSelected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   reading: { overflowY: "auto", padding: "12px", backgroundColor: tokens.colorNeutralBackground1, minWidth: 0 },
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", minHeight: 0 },
@@ -85,7 +118,16 @@ const useStyles = makeStyles({
 });
 
 function fmt(iso: string | null, timeZone = "UTC"): string {
-  return iso ? new Date(iso).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }) : "";
+  return iso
+    ? new Date(iso).toLocaleString("en-GB", {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+      })
+    : "";
 }
 
 /** A text box standing in for Outlook's editor: what is typed is appended to the draft body. */
@@ -93,11 +135,25 @@ function DraftTyping({ onType }: { onType: (text: string) => void }) {
   const [text, setText] = useState("");
   return (
     <form
-      onSubmit={(e) => { e.preventDefault(); if (text) { onType(text); setText(""); } }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text) {
+          onType(text);
+          setText("");
+        }
+      }}
       style={{ display: "flex", gap: 6, margin: "8px 0" }}
     >
-      <input aria-label="Type in the draft" data-testid="draft-input" value={text} onChange={(e) => setText(e.target.value)} style={{ flex: 1 }} />
-      <Button size="small" type="submit" data-testid="draft-type">Type</Button>
+      <input
+        aria-label="Type in the draft"
+        data-testid="draft-input"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        style={{ flex: 1 }}
+      />
+      <Button size="small" type="submit" data-testid="draft-type">
+        Type
+      </Button>
     </form>
   );
 }
@@ -151,7 +207,10 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         if (r.sent) setSelected([]);
         else setSendNote(r.message ?? "Not sent.");
       },
-      (e: unknown) => { setSending(false); setSendNote(`Not sent: ${e instanceof Error ? e.message : String(e)}`); },
+      (e: unknown) => {
+        setSending(false);
+        setSendNote(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
+      },
     );
   };
   const onRowClick = (event: MouseEvent, id: string) => {
@@ -172,22 +231,37 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.shell}>
       <header className={styles.bar}>
         <Title3 as="h1">Workbench</Title3>
-        <Text>Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString(), model.timeZone)} ({model.timeZone})</Text>
+        <Text>
+          Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString(), model.timeZone)} ({model.timeZone})
+        </Text>
         <span style={{ flex: 1 }} />
-        <Button size="small" onClick={() => { setDark(!dark); model.setTheme(dark ? "light" : "dark"); }} data-testid="theme-toggle">
+        <Button
+          size="small"
+          onClick={() => {
+            setDark(!dark);
+            model.setTheme(dark ? "light" : "dark");
+          }}
+          data-testid="theme-toggle"
+        >
           {dark ? "Light theme" : "Dark theme"}
         </Button>
-        <Button size="small" onClick={() => setPaneLoads((n) => n + 1)} data-testid="reload-pane">Reopen pane</Button>
+        <Button size="small" onClick={() => setPaneLoads((n) => n + 1)} data-testid="reload-pane">
+          Reopen pane
+        </Button>
         <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
           Outlook
           <select
             data-testid="outlook-version"
             value={model.mailboxVersion}
             // The pane reads what Outlook supports when it starts, as in Outlook: a new version is a new page.
-            onChange={(e) => { window.location.search = `?mailbox=${encodeURIComponent(e.target.value)}`; }}
+            onChange={(e) => {
+              window.location.search = `?mailbox=${encodeURIComponent(e.target.value)}`;
+            }}
           >
             {Object.entries(OUTLOOK_VERSIONS).map(([version, label]) => (
-              <option key={version} value={version}>{label}</option>
+              <option key={version} value={version}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
@@ -196,10 +270,16 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           <select
             data-testid="fault-mode"
             value={fault}
-            onChange={(e) => { const mode = e.target.value as FaultMode; setFault(mode); model.setFault(mode); }}
+            onChange={(e) => {
+              const mode = e.target.value as FaultMode;
+              setFault(mode);
+              model.setFault(mode);
+            }}
           >
             {(Object.keys(FAULT_LABELS) as FaultMode[]).map((mode) => (
-              <option key={mode} value={mode}>{FAULT_LABELS[mode]}</option>
+              <option key={mode} value={mode}>
+                {FAULT_LABELS[mode]}
+              </option>
             ))}
           </select>
         </label>
@@ -211,7 +291,11 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
               {f === "inbox" ? "Inbox" : "Sent Items"} ({all.filter((m) => m.folder === f).length})
             </Button>
           ))}
-          <Button appearance={folder === "calendar" ? "primary" : "subtle"} onClick={() => setFolder("calendar")} data-testid="folder-calendar">
+          <Button
+            appearance={folder === "calendar" ? "primary" : "subtle"}
+            onClick={() => setFolder("calendar")}
+            data-testid="folder-calendar"
+          >
             Calendar ({model.events().length})
           </Button>
           <Caption1>Ctrl+click selects several emails for bulk tagging.</Caption1>
@@ -221,55 +305,97 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             {model.events().map((e) => (
               <li key={e.id} className={styles.row} data-testid="calendar-event">
                 <Text weight="semibold">{e.subject}</Text>
-                <Caption1>{fmt(e.start, model.timeZone)} – {fmt(e.end, model.timeZone)}</Caption1>
-                {e.categories.length ? <span className={styles.cats}>{e.categories.map((c) => <Badge key={c} size="small" appearance="tint">{c}</Badge>)}</span> : null}
-              </li>
-            ))}
-            {model.events().length === 0 ? <li className={styles.row}><Text>No events.</Text></li> : null}
-          </ul>
-        ) : (
-        <ul className={styles.list} role="listbox" aria-label="Messages" aria-multiselectable onKeyDown={onListKey} data-testid="message-list">
-          {shown.map((m) => {
-            const cats = model.categoriesOf(m.itemId);
-            const isSel = selected.includes(m.itemId);
-            return (
-              <li
-                key={m.itemId}
-                id={`msg-${m.itemId}`}
-                role="option"
-                aria-selected={isSel}
-                tabIndex={isSel || (!selected.length && m === shown[0]) ? 0 : -1}
-                className={mergeClasses(styles.row, isSel && styles.rowSelected)}
-                onClick={(e) => onRowClick(e, m.itemId)}
-                onKeyDown={(e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose([m.itemId]); } }}
-                data-testid="message-row"
-                data-item-id={m.itemId}
-              >
-                <Text weight="semibold" truncate wrap={false}>{folder === "sentitems" ? `To: ${m.message.to.map((a) => a.name ?? a.email).join(", ")}` : m.message.from?.name ?? m.message.from?.email}</Text>
-                <Text size={200} truncate wrap={false}>{m.message.subject}</Text>
-                <Caption1>{fmt(m.message.receivedAt, model.timeZone)}</Caption1>
-                {cats.length ? (
-                  <span className={styles.cats} data-testid="row-categories">
-                    {cats.map((c) => <Badge key={c} size="small" appearance="tint" color={c === "Overdue reply" ? "danger" : "brand"}>{c}</Badge>)}
+                <Caption1>
+                  {fmt(e.start, model.timeZone)} – {fmt(e.end, model.timeZone)}
+                </Caption1>
+                {e.categories.length ? (
+                  <span className={styles.cats}>
+                    {e.categories.map((c) => (
+                      <Badge key={c} size="small" appearance="tint">
+                        {c}
+                      </Badge>
+                    ))}
                   </span>
                 ) : null}
               </li>
-            );
-          })}
-        </ul>
+            ))}
+            {model.events().length === 0 ? (
+              <li className={styles.row}>
+                <Text>No events.</Text>
+              </li>
+            ) : null}
+          </ul>
+        ) : (
+          <ul
+            className={styles.list}
+            role="listbox"
+            aria-label="Messages"
+            aria-multiselectable
+            onKeyDown={onListKey}
+            data-testid="message-list"
+          >
+            {shown.map((m) => {
+              const cats = model.categoriesOf(m.itemId);
+              const isSel = selected.includes(m.itemId);
+              return (
+                <li
+                  key={m.itemId}
+                  id={`msg-${m.itemId}`}
+                  role="option"
+                  aria-selected={isSel}
+                  tabIndex={isSel || (!selected.length && m === shown[0]) ? 0 : -1}
+                  className={mergeClasses(styles.row, isSel && styles.rowSelected)}
+                  onClick={(e) => onRowClick(e, m.itemId)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" || e.key === " ") {
+                      e.preventDefault();
+                      choose([m.itemId]);
+                    }
+                  }}
+                  data-testid="message-row"
+                  data-item-id={m.itemId}
+                >
+                  <Text weight="semibold" truncate wrap={false}>
+                    {folder === "sentitems"
+                      ? `To: ${m.message.to.map((a) => a.name ?? a.email).join(", ")}`
+                      : (m.message.from?.name ?? m.message.from?.email)}
+                  </Text>
+                  <Text size={200} truncate wrap={false}>
+                    {m.message.subject}
+                  </Text>
+                  <Caption1>{fmt(m.message.receivedAt, model.timeZone)}</Caption1>
+                  {cats.length ? (
+                    <span className={styles.cats} data-testid="row-categories">
+                      {cats.map((c) => (
+                        <Badge key={c} size="small" appearance="tint" color={c === "Overdue reply" ? "danger" : "brand"}>
+                          {c}
+                        </Badge>
+                      ))}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
         )}
         <article className={styles.reading} aria-label="Reading pane" data-testid="reading-pane">
           <OutlookSurfaces state={model.surfaces()} onSend={send} sending={sending} />
-          {sendNote ? <Text block data-testid="send-note">{sendNote}</Text> : null}
+          {sendNote ? (
+            <Text block data-testid="send-note">
+              {sendNote}
+            </Text>
+          ) : null}
           {current ? (
             <>
-              <Button size="small" onClick={() => model.composeReply(current.itemId)} data-testid="compose-reply">Reply in compose mode</Button>
-              {model.surfaces().draft ? (
-                <DraftTyping onType={(t) => model.typeInDraft(t)} />
-              ) : null}
+              <Button size="small" onClick={() => model.composeReply(current.itemId)} data-testid="compose-reply">
+                Reply in compose mode
+              </Button>
+              {model.surfaces().draft ? <DraftTyping onType={(t) => model.typeInDraft(t)} /> : null}
               <MessageText message={current.message} categories={model.categoriesOf(current.itemId)} />
             </>
-          ) : <Text>Select a message.</Text>}
+          ) : (
+            <Text>Select a message.</Text>
+          )}
           {selected.length > 1 ? <Caption1 block>{selected.length} messages selected.</Caption1> : null}
         </article>
         <aside className={styles.pane} aria-label="Matterline task pane">

@@ -52,7 +52,10 @@ async function start() {
   const messages: WorkbenchMessage[] = seed.messages.map((m, i) => {
     const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
     // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
-    const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id: `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}` });
+    const stored = sim.addMessage(seed.me, folder, {
+      ...graphShape(m, folder),
+      id: `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`,
+    });
     return { itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
   });
   const byItem = new Map(messages.map((m) => [m.itemId, m]));
@@ -93,8 +96,16 @@ async function start() {
   // The workbench's "network": fault modes act here, in front of the simulator, so switching back to normal is instant.
   const graphFetch: typeof fetch = async (input, init) => {
     if (fault === "offline") throw new TypeError("Failed to fetch");
-    if (fault === "server-errors") return new Response(JSON.stringify({ error: { code: "ServiceUnavailable", message: "Service unavailable" } }), { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "1" } });
-    if (fault === "throttled") return new Response(JSON.stringify({ error: { code: "TooManyRequests", message: "Too many requests" } }), { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "2" } });
+    if (fault === "server-errors")
+      return new Response(JSON.stringify({ error: { code: "ServiceUnavailable", message: "Service unavailable" } }), {
+        status: 503,
+        headers: { "Content-Type": "application/json", "Retry-After": "1" },
+      });
+    if (fault === "throttled")
+      return new Response(JSON.stringify({ error: { code: "TooManyRequests", message: "Too many requests" } }), {
+        status: 429,
+        headers: { "Content-Type": "application/json", "Retry-After": "2" },
+      });
     if (fault === "slow") await delay(800);
     const response = await sim.fetch(input, init);
     // Graph writes from the pane change what the list shows.
@@ -161,7 +172,9 @@ async function start() {
   const applyFault = (mode: FaultMode) => {
     fault = mode;
     fake.controller.clearFailures();
-    if (mode === "office-fails") for (const method of ["body.getAsync", "categories.getAsync", "categories.addAsync"]) fake.controller.failNext(method, "Outlook could not reach the mailbox.", 1_000_000);
+    if (mode === "office-fails")
+      for (const method of ["body.getAsync", "categories.getAsync", "categories.addAsync"])
+        fake.controller.failNext(method, "Outlook could not reach the mailbox.", 1_000_000);
   };
 
   // Mail sent through Graph after start (a digest, a reply) joins Sent Items.
@@ -217,7 +230,15 @@ async function start() {
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,
     events: () =>
-      sim.events(seed.me).map((e) => ({ id: e.id, subject: e.subject ?? "", start: `${e.start.dateTime.replace(/Z$/, "")}Z`, end: `${e.end.dateTime.replace(/Z$/, "")}Z`, categories: e.categories ?? [] })),
+      sim
+        .events(seed.me)
+        .map((e) => ({
+          id: e.id,
+          subject: e.subject ?? "",
+          start: `${e.start.dateTime.replace(/Z$/, "")}Z`,
+          end: `${e.end.dateTime.replace(/Z$/, "")}Z`,
+          categories: e.categories ?? [],
+        })),
     surfaces,
     composeReply: (itemId) => {
       const w = byItem.get(itemId);
@@ -241,10 +262,16 @@ async function start() {
     },
     sendDraft,
     categoriesOf,
-    subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     select: (ids) => {
       selectedIds = ids;
-      const items = ids.map((id) => byItem.get(id)).filter((w): w is WorkbenchMessage => Boolean(w)).map(fakeItem);
+      const items = ids
+        .map((id) => byItem.get(id))
+        .filter((w): w is WorkbenchMessage => Boolean(w))
+        .map(fakeItem);
       if (items.length > 1) void fake.controller.selectItems(items);
       else void fake.controller.selectItem(items[0] ?? null, { nullFirst: true });
     },

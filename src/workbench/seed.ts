@@ -20,14 +20,18 @@ interface WebpackContext {
 }
 
 // webpack bundles every .eml as a string (asset/source); see webpack.config.js.
-const mailFiles = (import.meta as unknown as { webpackContext(dir: string, o: { recursive: boolean; regExp: RegExp }): WebpackContext }).webpackContext(
-  "../../data/sample/mail",
-  { recursive: false, regExp: /\.eml$/ },
-);
+const mailFiles = (
+  import.meta as unknown as { webpackContext(dir: string, o: { recursive: boolean; regExp: RegExp }): WebpackContext }
+).webpackContext("../../data/sample/mail", { recursive: false, regExp: /\.eml$/ });
 
 /** Parses the sample mail and threads it the way Graph's conversationId would. */
 export async function loadSeed(): Promise<Seed> {
-  const parsed = await Promise.all(mailFiles.keys().sort().map((key) => parseEml(mailFiles(key))));
+  const parsed = await Promise.all(
+    mailFiles
+      .keys()
+      .sort()
+      .map((key) => parseEml(mailFiles(key))),
+  );
   const threads = assignThreads(parsed);
   const messages = parsed.map((m) => ({ ...m, conversationId: `conv-${threads.get(m.internetMessageId ?? m.id) ?? m.id}` }));
   return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages };

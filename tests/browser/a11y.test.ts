@@ -74,7 +74,11 @@ describe("keyboard and screen-reader use of the pane", () => {
     await expect.poll(() => announcer.textContent(), { timeout: 15000 }).toMatch(/^Logged to /);
     await expect.poll(() => frame.getByTestId("filing-logged-line").textContent(), { timeout: 15000 }).toMatch(/^Logged to /);
     // Focus stays in the section (the pressed button is gone), so the next Tab continues from the status.
-    await expect.poll(() => frame.locator("body").evaluate(() => Boolean(document.activeElement?.closest("[data-testid=filing-section]"))), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => frame.locator("body").evaluate(() => Boolean(document.activeElement?.closest("[data-testid=filing-section]"))), {
+        timeout: 5000,
+      })
+      .toBe(true);
   });
 
   it("Tab reaches the tab list, then the first control of each section of This email, in reading order", async () => {
@@ -82,7 +86,8 @@ describe("keyboard and screen-reader use of the pane", () => {
     await settle(page, frame);
     // Mark each section's first keyboard-reachable control, in document order.
     const sections = await frame.locator("[data-testid=this-email]").evaluate((root) => {
-      const focusable = "button:not([disabled]), a[href], input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+      const focusable =
+        "button:not([disabled]), a[href], input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
       const names: string[] = [];
       for (const s of root.querySelectorAll("section[aria-label]")) {
         if (s.parentElement?.closest("section[aria-label]") !== root) continue; // top-level sections only

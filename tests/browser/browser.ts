@@ -9,7 +9,9 @@ export async function openWorkbench(baseUrl: string, search = ""): Promise<{ bro
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
   await page.goto(`${baseUrl}/index.html${search}`);
   await page.waitForSelector("[data-testid=message-row]");
   return { browser, page, errors };

@@ -33,7 +33,9 @@ describe("filing in the workbench", () => {
     expect(await frame.locator("[data-testid=filing-reasons] li").count()).toBeGreaterThan(0);
 
     await frame.locator("[data-testid=filing-log]").click();
-    await expect.poll(() => frame.locator("[data-testid=filing-logged-line]").textContent(), { timeout: 15000 }).toContain(`Logged to ${number}`);
+    await expect
+      .poll(() => frame.locator("[data-testid=filing-logged-line]").textContent(), { timeout: 15000 })
+      .toContain(`Logged to ${number}`);
 
     const rowCats = page.locator(`[data-testid=message-row][data-item-id="${itemId}"] [data-testid=row-categories]`);
     await expect.poll(async () => ((await rowCats.count()) ? await rowCats.textContent() : ""), { timeout: 20000 }).toContain(number);
@@ -42,7 +44,9 @@ describe("filing in the workbench", () => {
     await page.reload();
     await page.waitForSelector("[data-testid=message-row]");
     await page.locator(`[data-testid=message-row][data-item-id="${itemId}"]`).click();
-    await expect.poll(() => pane(page).locator("[data-testid=filing-logged-line]").textContent(), { timeout: 20000 }).toContain(`Logged to ${number}`);
+    await expect
+      .poll(() => pane(page).locator("[data-testid=filing-logged-line]").textContent(), { timeout: 20000 })
+      .toContain(`Logged to ${number}`);
   });
 
   it("logged no page errors", () => {

@@ -16,7 +16,10 @@ const sample = new URL("../../data/sample/", import.meta.url);
 /** An inbound client message, filed to a matter, whose labelled follow-up dates include one after the sample's "now". */
 async function messageWithUpcomingDate(): Promise<{ subject: string; dates: string[] }> {
   const now: string = JSON.parse(readFileSync(new URL("meta.json", sample), "utf8")).now;
-  const labels = readFileSync(new URL("labels.jsonl", sample), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Label);
+  const labels = readFileSync(new URL("labels.jsonl", sample), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Label);
   const today = now.slice(0, 10);
   const pick = labels.find((l) => l.direction === "inbound" && l.matterId && l.followUpDates.some((d) => d > today));
   if (!pick) throw new Error("The sample has no inbound message with an upcoming follow-up date.");
@@ -36,7 +39,11 @@ describe("follow-ups in the workbench", () => {
   it("schedules a follow-up from a message's date and shows it in the matter's upcoming list and the Calendar folder", async () => {
     const { subject, dates } = await messageWithUpcomingDate();
     // Exactly this subject: replies ("RE: …") contain it too.
-    await page.locator("[data-testid=message-row]").filter({ has: page.getByText(subject, { exact: true }) }).first().click();
+    await page
+      .locator("[data-testid=message-row]")
+      .filter({ has: page.getByText(subject, { exact: true }) })
+      .first()
+      .click();
     const frame = pane(page);
     await expect.poll(() => frame.locator("[data-testid=followup-proposal]").count(), { timeout: 20000 }).toBeGreaterThan(0);
     const proposals = (await frame.locator("[data-testid=followup-section] [role=radiogroup]").textContent()) ?? "";
@@ -45,7 +52,9 @@ describe("follow-ups in the workbench", () => {
       (ds) =>
         ds.map((d) => {
           const [y, m, day] = d.split("-").map(Number);
-          return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(y, m - 1, day));
+          return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(
+            new Date(y, m - 1, day),
+          );
         }),
       dates,
     );
@@ -58,10 +67,14 @@ describe("follow-ups in the workbench", () => {
     const create = frame.locator("[data-testid=followup-create]");
     await expect.poll(() => create.isEnabled(), { timeout: 20000 }).toBe(true);
     await create.click();
-    await expect.poll(() => frame.locator("[data-testid=followup-result]").textContent(), { timeout: 20000 }).toContain("Added to your calendar");
+    await expect
+      .poll(() => frame.locator("[data-testid=followup-result]").textContent(), { timeout: 20000 })
+      .toContain("Added to your calendar");
 
     await frame.getByRole("tab", { name: "Matters" }).click();
-    await expect.poll(() => frame.locator("[data-testid=upcoming-followup]", { hasText: eventSubject }).count(), { timeout: 20000 }).toBe(1);
+    await expect
+      .poll(() => frame.locator("[data-testid=upcoming-followup]", { hasText: eventSubject }).count(), { timeout: 20000 })
+      .toBe(1);
 
     await page.getByTestId("folder-calendar").click();
     await expect.poll(() => page.locator("[data-testid=calendar-event]", { hasText: eventSubject }).count(), { timeout: 20000 }).toBe(1);

@@ -17,12 +17,19 @@ describe("matters in the workbench", () => {
     const chosen = await threeClientEmails();
     expect(chosen).toHaveLength(3);
     const rowOf = (subject: string) => page.locator("[data-testid=message-row]", { hasText: subject }).first();
-    expect(await bulkTag(page, chosen.map((c) => c.subject))).toEqual(["logged", "logged", "logged"]);
+    expect(
+      await bulkTag(
+        page,
+        chosen.map((c) => c.subject),
+      ),
+    ).toEqual(["logged", "logged", "logged"]);
     const frame = pane(page);
     expect(await frame.getByTestId("bulk-summary").textContent()).toBe("3 logged · 0 already logged · 0 skipped · 0 failed");
 
     for (const { subject, matter } of chosen) {
-      await expect.poll(() => rowOf(subject).locator("[data-testid=row-categories]").textContent(), { timeout: 30000 }).toContain(matter.number);
+      await expect
+        .poll(() => rowOf(subject).locator("[data-testid=row-categories]").textContent(), { timeout: 30000 })
+        .toContain(matter.number);
     }
   });
 
@@ -37,7 +44,9 @@ describe("matters in the workbench", () => {
     await expect.poll(() => frame.getByTestId("matter-search-option").first().textContent(), { timeout: 15000 }).toContain(matter.number);
     await box.press("Enter");
     await expect.poll(() => frame.getByTestId("matter-title").textContent(), { timeout: 15000 }).toContain(matter.number);
-    await expect.poll(() => frame.getByTestId("timeline-item").allTextContents(), { timeout: 15000 }).toEqual(expect.arrayContaining([expect.stringContaining(subject)]));
+    await expect
+      .poll(() => frame.getByTestId("timeline-item").allTextContents(), { timeout: 15000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(subject)]));
     expect(await frame.getByTestId("timeline-response").count()).toBeGreaterThan(0);
   });
 
@@ -53,7 +62,9 @@ describe("matters in the workbench", () => {
       clients: [...directory.clients, { ...directory.clients[0]!, name: "Copy", contacts: [{ name: "X", email: "not an address" }] }],
       matters: [...directory.matters, { ...first!, id: "m-new", number: "2099-0001", clientId: "no-such-client" }],
     };
-    await frame.getByTestId("directory-file-input").setInputFiles({ name: "directory.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken, null, 2)) });
+    await frame
+      .getByTestId("directory-file-input")
+      .setInputFiles({ name: "directory.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken, null, 2)) });
     const notice = frame.getByTestId("directory-import-error");
     await expect.poll(() => notice.locator("li").count(), { timeout: 15000 }).toBeGreaterThanOrEqual(3);
     const problems = (await notice.locator("li").allTextContents()).join("\n");
@@ -83,7 +94,7 @@ describe("matters in the workbench", () => {
     await list.focus();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowUp");
-    const first = ((await items.first().textContent()) ?? "");
+    const first = (await items.first().textContent()) ?? "";
     if (first.includes("Suggested:")) {
       await page.keyboard.press("Enter");
       await expect.poll(() => frame.getByTestId("queue-status").textContent(), { timeout: 15000 }).toMatch(/^(Already logged|Logged): /);

@@ -18,9 +18,16 @@ describe("an Outlook that can select many emails but not open them (Mailbox 1.13
     const chosen = (await threeClientEmails()).slice(0, 2);
     expect(chosen).toHaveLength(2);
     const rowOf = (subject: string) => page.locator("[data-testid=message-row]", { hasText: subject }).first();
-    expect(await bulkTag(page, chosen.map((c) => c.subject))).toEqual(["logged", "logged"]);
+    expect(
+      await bulkTag(
+        page,
+        chosen.map((c) => c.subject),
+      ),
+    ).toEqual(["logged", "logged"]);
     for (const { subject, matter } of chosen) {
-      await expect.poll(() => rowOf(subject).locator("[data-testid=row-categories]").textContent(), { timeout: 30000 }).toContain(matter.number);
+      await expect
+        .poll(() => rowOf(subject).locator("[data-testid=row-categories]").textContent(), { timeout: 30000 })
+        .toContain(matter.number);
     }
   });
 

@@ -26,10 +26,15 @@ describe("overdue in the workbench", () => {
     const frame = pane(page);
     const debug = () =>
       page.evaluate(() => {
-        const c = (window as unknown as { __workbenchDebug: { controller: { currentItemKey(): string | null; messageForms: readonly string[] } } }).__workbenchDebug.controller;
+        const c = (
+          window as unknown as { __workbenchDebug: { controller: { currentItemKey(): string | null; messageForms: readonly string[] } } }
+        ).__workbenchDebug.controller;
         return { current: c.currentItemKey(), forms: [...c.messageForms] };
       });
-    const readingSubject = async () => ((await page.locator("[data-testid=reading-pane] h2").count()) ? ((await page.locator("[data-testid=reading-pane] h2").first().textContent()) ?? "").trim() : "");
+    const readingSubject = async () =>
+      (await page.locator("[data-testid=reading-pane] h2").count())
+        ? ((await page.locator("[data-testid=reading-pane] h2").first().textContent()) ?? "").trim()
+        : "";
     const before = await debug();
     const openSubject = await readingSubject();
     const rows = frame.locator("[data-testid=overdue-group] [data-testid=overdue-item]");
@@ -65,7 +70,9 @@ describe("overdue in the workbench", () => {
     await row.click();
     await frame.getByRole("tab", { name: "This email" }).click();
     await expect.poll(() => frame.locator("[data-testid=clock-state]").textContent(), { timeout: 30000 }).toBe("Overdue");
-    await expect.poll(() => page.locator("[data-testid=notification-bar]").first().textContent(), { timeout: 15000 }).toMatch(/Client waiting .+ — reply was due .+ ago/);
+    await expect
+      .poll(() => page.locator("[data-testid=notification-bar]").first().textContent(), { timeout: 15000 })
+      .toMatch(/Client waiting .+ — reply was due .+ ago/);
   });
 
   it("previews the digest of overdue client mail", async () => {
@@ -103,9 +110,14 @@ describe("overdue in the workbench", () => {
     await expect.poll(catText, { timeout: 30000 }).toContain("Overdue reply");
     // Every overdue row carries it, not only this one.
     const overdueCount = await items.count();
-    await expect.poll(() => page.locator("[data-testid=row-categories]", { hasText: "Overdue reply" }).count(), { timeout: 30000 }).toBeGreaterThanOrEqual(Math.min(overdueCount, 1));
+    await expect
+      .poll(() => page.locator("[data-testid=row-categories]", { hasText: "Overdue reply" }).count(), { timeout: 30000 })
+      .toBeGreaterThanOrEqual(Math.min(overdueCount, 1));
 
-    const item = frame.locator("[data-testid=overdue-group] [data-testid=overdue-item]").filter({ has: frame.getByText(subject, { exact: true }) }).first();
+    const item = frame
+      .locator("[data-testid=overdue-group] [data-testid=overdue-item]")
+      .filter({ has: frame.getByText(subject, { exact: true }) })
+      .first();
     await item.getByRole("button", { name: "No reply needed" }).click();
     await item.getByLabel("Why no reply is needed").fill("Answered by phone");
     await item.getByRole("button", { name: "Save" }).click();
@@ -119,7 +131,11 @@ describe("overdue in the workbench", () => {
     await aside.getByTestId("overdue-undo").click();
     await expect.poll(catText, { timeout: 30000 }).toContain("Overdue reply");
     await expect.poll(catText, { timeout: 30000 }).not.toContain("No reply needed");
-    await expect.poll(() => frame.locator("[data-testid=overdue-group] [data-testid=overdue-subject]", { hasText: subject }).count(), { timeout: 15000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => frame.locator("[data-testid=overdue-group] [data-testid=overdue-subject]", { hasText: subject }).count(), {
+        timeout: 15000,
+      })
+      .toBeGreaterThan(0);
   });
 
   it("logged no page errors", () => {

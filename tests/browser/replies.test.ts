@@ -8,7 +8,10 @@ import { openWorkbench, pane } from "./browser";
 // The sample's labels say which message is a client's complaint; the test finds it in the list by its subject.
 async function complaint(): Promise<{ subject: string; from: string }> {
   const sample = join(__dirname, "../../data/sample");
-  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; direction: string; senderRole: string; intent: string });
+  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { file: string; direction: string; senderRole: string; intent: string });
   const label = labels.find((l) => l.direction === "inbound" && l.senderRole === "client" && l.intent === "complaint");
   if (!label) throw new Error("the sample has no client complaint");
   const m = await parseEml(readFileSync(join(sample, "mail", label.file)));
@@ -44,7 +47,10 @@ describe("replies in the workbench", () => {
     await expect.poll(() => drafts.count(), { timeout: 20000 }).toBe(3);
     const texts = await frame.locator("[data-testid=reply-draft-text]").allTextContents();
     expect(new Set(texts).size).toBe(3);
-    await drafts.nth(2).getByRole("button", { name: /^Reply with this/ }).click();
+    await drafts
+      .nth(2)
+      .getByRole("button", { name: /^Reply with this/ })
+      .click();
     const form = page.locator("[data-testid=reply-form]");
     await expect.poll(() => form.count(), { timeout: 10000 }).toBe(1);
     const shown = (await page.locator("[data-testid=reply-form-text]").textContent()) ?? "";

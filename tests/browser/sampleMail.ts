@@ -7,15 +7,26 @@ import type { Directory, Matter } from "@domain/directory/types";
 const SAMPLE = join(__dirname, "../../data/sample");
 export const directory = JSON.parse(readFileSync(join(SAMPLE, "directory.json"), "utf8")) as Directory;
 
-interface Label { file: string; direction: string; senderRole: string; matterId: string | null; matterAmbiguous: boolean }
+interface Label {
+  file: string;
+  direction: string;
+  senderRole: string;
+  matterId: string | null;
+  matterAmbiguous: boolean;
+}
 
 /**
  * Three inbound client emails the labels put on a matter and that cite the matter's number or a reference, with a
  * subject no other message contains (so the test can find each row by it). Chosen from the labels, never hard-coded.
  */
 export async function threeClientEmails(): Promise<{ subject: string; matter: Matter }[]> {
-  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Label);
-  const files = readdirSync(join(SAMPLE, "mail")).filter((f) => f.endsWith(".eml")).sort();
+  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Label);
+  const files = readdirSync(join(SAMPLE, "mail"))
+    .filter((f) => f.endsWith(".eml"))
+    .sort();
   const parsed = new Map<string, Awaited<ReturnType<typeof parseEml>>>();
   for (const f of files) parsed.set(f, await parseEml(readFileSync(join(SAMPLE, "mail", f))));
   const subjects = [...parsed.values()].map((m) => m.subject);
@@ -32,4 +43,3 @@ export async function threeClientEmails(): Promise<{ subject: string; matter: Ma
   }
   return picked;
 }
-

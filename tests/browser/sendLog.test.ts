@@ -53,7 +53,9 @@ describe("log on send in the workbench", () => {
     }
     expect(original).not.toBeNull();
     expect(number).not.toBe("");
-    await expect.poll(() => frame.locator("[data-testid=send-choice]").textContent(), { timeout: 15000 }).toContain("Will be logged on send to");
+    await expect
+      .poll(() => frame.locator("[data-testid=send-choice]").textContent(), { timeout: 15000 })
+      .toContain("Will be logged on send to");
 
     const typed = "Thank you, we will review the document and revert by Friday.";
     await page.getByTestId("draft-input").fill(typed);
@@ -63,8 +65,15 @@ describe("log on send in the workbench", () => {
     const before = await sentItems(page);
     // Conversations of the replied-to subject in the inbox (ids are the workbench's business, subjects are what the user sees).
     const conversationIds = await page.evaluate((subject) => {
-      const dbg = (window as unknown as { __workbenchDebug: { sim: { messages(me: string, folder?: string): { subject?: string; conversationId?: string }[] }; me: string } }).__workbenchDebug;
-      return dbg.sim.messages(dbg.me, "inbox").filter((m) => m.subject === subject).map((m) => m.conversationId ?? null);
+      const dbg = (
+        window as unknown as {
+          __workbenchDebug: { sim: { messages(me: string, folder?: string): { subject?: string; conversationId?: string }[] }; me: string };
+        }
+      ).__workbenchDebug;
+      return dbg.sim
+        .messages(dbg.me, "inbox")
+        .filter((m) => m.subject === subject)
+        .map((m) => m.conversationId ?? null);
     }, original!.subject);
     expect(conversationIds.length).toBeGreaterThan(0);
 
@@ -84,7 +93,8 @@ describe("log on send in the workbench", () => {
     expect(sent.body?.content).toContain(typed);
     // The OnMessageSend handler queued the send for the pane (the copy had no Internet message id when it ran).
     const queued = await page.evaluate(() => {
-      const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } }).__workbenchDebug;
+      const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } })
+        .__workbenchDebug;
       return dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
     });
     expect(Array.isArray(queued) && queued.length).toBe(1);
@@ -111,11 +121,18 @@ describe("log on send in the workbench", () => {
       await page.waitForTimeout(500);
     }
     expect(line).toContain(`Logged to ${number}`);
-    await expect.poll(() => page.evaluate(() => {
-      const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } }).__workbenchDebug;
-      const q = dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
-      return Array.isArray(q) ? q.length : 0;
-    }), { timeout: 15000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } })
+              .__workbenchDebug;
+            const q = dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
+            return Array.isArray(q) ? q.length : 0;
+          }),
+        { timeout: 15000 },
+      )
+      .toBe(0);
   });
 
   it("logged no page errors", () => {

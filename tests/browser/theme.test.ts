@@ -83,17 +83,25 @@ describe("pane theme and layout in Chromium", () => {
         await page.waitForTimeout(200);
       }
       await page.waitForTimeout(300);
-      overflows[tab.name] = await frame.locator("body").evaluate((b) =>
-        Math.max(b.scrollWidth - b.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      );
+      overflows[tab.name] = await frame
+        .locator("body")
+        .evaluate((b) =>
+          Math.max(b.scrollWidth - b.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        );
       // Named in the failure, so a regression points at the element that pushes the pane wider.
-      if (overflows[tab.name] > 0) offenders[tab.name] = await frame.locator("body").evaluate((b) => {
-        const limit = b.clientWidth + 1;
-        return [...b.querySelectorAll<HTMLElement>("*")]
-          .filter((el) => el.getBoundingClientRect().right > limit && ![...el.children].some((c) => c.getBoundingClientRect().right > limit))
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""} "${(el.textContent ?? "").slice(0, 40)}" right=${Math.round(el.getBoundingClientRect().right)}`);
-      });
+      if (overflows[tab.name] > 0)
+        offenders[tab.name] = await frame.locator("body").evaluate((b) => {
+          const limit = b.clientWidth + 1;
+          return [...b.querySelectorAll<HTMLElement>("*")]
+            .filter(
+              (el) => el.getBoundingClientRect().right > limit && ![...el.children].some((c) => c.getBoundingClientRect().right > limit),
+            )
+            .slice(0, 5)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""} "${(el.textContent ?? "").slice(0, 40)}" right=${Math.round(el.getBoundingClientRect().right)}`,
+            );
+        });
     }
     expect(offenders).toEqual({});
     expect(overflows).toEqual({ "This email": 0, Overdue: 0, Matters: 0, Settings: 0 });

@@ -27,7 +27,11 @@ describe("check-draft CLI", () => {
     writeFileSync(file, text);
     const r = await check([file]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { grade: number; readingEase: number; findings: { kind: string; text: string; suggestion: string; start: number; end: number }[] };
+    const out = JSON.parse(r.stdout) as {
+      grade: number;
+      readingEase: number;
+      findings: { kind: string; text: string; suggestion: string; start: number; end: number }[];
+    };
     expect(typeof out.grade).toBe("number");
     expect(typeof out.readingEase).toBe("number");
     expect(out.findings).toEqual([

@@ -19,15 +19,37 @@ async function suggest(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string; needsReply: boolean | null; matterId: string | null; matterAmbiguous: boolean });
-const matterNumbers = new Map((JSON.parse(readFileSync(join(sample, "directory.json"), "utf8")) as { matters: { id: string; number: string }[] }).matters.map((m) => [m.id, m.number]));
+const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map(
+    (l) =>
+      JSON.parse(l) as {
+        file: string;
+        senderRole: string;
+        intent: string;
+        needsReply: boolean | null;
+        matterId: string | null;
+        matterAmbiguous: boolean;
+      },
+  );
+const matterNumbers = new Map(
+  (JSON.parse(readFileSync(join(sample, "directory.json"), "utf8")) as { matters: { id: string; number: string }[] }).matters.map((m) => [
+    m.id,
+    m.number,
+  ]),
+);
 
 describe("suggest CLI", () => {
   it("prints intent, tone and three plain drafts for a client message that needs a reply", async () => {
     const label = labels.find((l) => l.senderRole === "client" && l.needsReply && l.intent !== "thanks_ack")!;
     const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { intent: string; negativeTone: boolean; drafts: { label: string; text: string; grade: number; longestSentenceWords: number }[] };
+    const out = JSON.parse(r.stdout) as {
+      intent: string;
+      negativeTone: boolean;
+      drafts: { label: string; text: string; grade: number; longestSentenceWords: number }[];
+    };
     expect(typeof out.intent).toBe("string");
     expect(typeof out.negativeTone).toBe("boolean");
     expect(out.drafts).toHaveLength(3);
@@ -40,10 +62,19 @@ describe("suggest CLI", () => {
   });
 
   it("names the matter recognition finds (references, contacts, keywords), as the pane would", async () => {
-    const picked = labels.filter((l) => l.senderRole === "client" && l.needsReply && l.matterId && !l.matterAmbiguous && l.intent !== "complaint").slice(0, 4);
+    const picked = labels
+      .filter((l) => l.senderRole === "client" && l.needsReply && l.matterId && !l.matterAmbiguous && l.intent !== "complaint")
+      .slice(0, 4);
     let named = 0;
     for (const label of picked) {
-      const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file), "--me", "katherine.sutton@bramleysutton.example"]);
+      const r = await suggest([
+        "--directory",
+        join(sample, "directory.json"),
+        "--mail",
+        join(sample, "mail", label.file),
+        "--me",
+        "katherine.sutton@bramleysutton.example",
+      ]);
       expect(r.code).toBe(0);
       const drafts = (JSON.parse(r.stdout) as { drafts: { text: string }[] }).drafts;
       expect(drafts.length).toBeGreaterThan(0);

@@ -4,7 +4,23 @@ import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const KEYS = ["file", "messageId", "direction", "clientId", "matterId", "confidence", "reasons", "needsReply", "intent", "negativeTone", "status", "receivedAt", "dueAt", "answeredAt", "followUpDates"];
+const KEYS = [
+  "file",
+  "messageId",
+  "direction",
+  "clientId",
+  "matterId",
+  "confidence",
+  "reasons",
+  "needsReply",
+  "intent",
+  "negativeTone",
+  "status",
+  "receivedAt",
+  "dueAt",
+  "answeredAt",
+  "followUpDates",
+];
 const ME = "katherine.sutton@bramleysutton.example";
 
 function triage(args: string[]) {
@@ -13,10 +29,25 @@ function triage(args: string[]) {
 
 describe("triage CLI", () => {
   it("prints one line per .eml in file order with exactly the DESIGN keys", () => {
-    const r = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z"]);
+    const r = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+    ]);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    const labels = readFileSync("data/sample/labels.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; direction: string });
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const labels = readFileSync("data/sample/labels.jsonl", "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { file: string; direction: string });
     expect(lines.map((l) => l.file)).toEqual(labels.map((l) => l.file));
     for (const l of lines) expect(Object.keys(l)).toEqual(KEYS);
     const directionRight = lines.filter((l, i) => l.direction === labels[i].direction).length;
@@ -35,29 +66,104 @@ describe("triage CLI", () => {
   }, 300_000);
 
   it("runs the business-day clock with --business-days and honours --sla-hours", () => {
-    const labels = readFileSync("data/sample/labels.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { statusBusinessDays: string });
-    const r = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--business-days"]);
+    const labels = readFileSync("data/sample/labels.jsonl", "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { statusBusinessDays: string });
+    const r = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+      "--business-days",
+    ]);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { status: string; dueAt: string | null; receivedAt: string });
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { status: string; dueAt: string | null; receivedAt: string });
     const right = lines.filter((l, i) => l.status === labels[i].statusBusinessDays).length;
     expect(right / lines.length).toBeGreaterThanOrEqual(0.97);
-    const long = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--sla-hours", "100"]);
+    const long = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+      "--sla-hours",
+      "100",
+    ]);
     expect(long.status).toBe(0);
-    const tracked = long.stdout.trim().split("\n").map((l) => JSON.parse(l) as { dueAt: string | null; receivedAt: string }).filter((l) => l.dueAt !== null);
+    const tracked = long.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { dueAt: string | null; receivedAt: string })
+      .filter((l) => l.dueAt !== null);
     expect(tracked.length).toBeGreaterThan(0);
     for (const l of tracked) expect(Date.parse(l.dueAt as string) - Date.parse(l.receivedAt)).toBe(100 * 3_600_000);
-    const badSla = triage(["--directory", "data/sample/directory.json", "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z", "--sla-hours", "soon"]);
+    const badSla = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+      "--sla-hours",
+      "soon",
+    ]);
     expect(badSla.status).not.toBe(0);
     expect(badSla.stderr).toMatch(/sla-hours/);
   }, 600_000);
 
   it("fails clearly on a missing folder and on an invalid directory", () => {
-    const missing = triage(["--directory", "data/sample/directory.json", "--mail", "/nonexistent/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z"]);
+    const missing = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "/nonexistent/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+    ]);
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/mail folder/);
     const dir = mkdtempSync(join(tmpdir(), "triage-"));
-    writeFileSync(join(dir, "directory.json"), JSON.stringify({ firm: { name: "X", domains: ["x.test"], timeZone: "Nowhere/Zone", workingHours: { days: [1], start: "09:00", end: "17:00" }, holidays: [], matterRefPatterns: [] }, people: [], clients: [], matters: [{ id: "m1", number: "1", clientId: "c9", title: "t", status: "open", responsible: "u1" }] }));
-    const bad = triage(["--directory", join(dir, "directory.json"), "--mail", "data/sample/mail", "--me", ME, "--now", "2025-08-26T15:30:00Z"]);
+    writeFileSync(
+      join(dir, "directory.json"),
+      JSON.stringify({
+        firm: {
+          name: "X",
+          domains: ["x.test"],
+          timeZone: "Nowhere/Zone",
+          workingHours: { days: [1], start: "09:00", end: "17:00" },
+          holidays: [],
+          matterRefPatterns: [],
+        },
+        people: [],
+        clients: [],
+        matters: [{ id: "m1", number: "1", clientId: "c9", title: "t", status: "open", responsible: "u1" }],
+      }),
+    );
+    const bad = triage([
+      "--directory",
+      join(dir, "directory.json"),
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+    ]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/Nowhere\/Zone/);
     expect(bad.stderr).toMatch(/c9/);
@@ -73,7 +179,10 @@ describe("triage CLI", () => {
     copyFileSync("data/sample/mail/0008.eml", join(dir, "0003.eml"));
     const r = triage(["--directory", "data/sample/directory.json", "--mail", dir, "--me", ME, "--now", "2025-08-26T15:30:00Z"]);
     expect(r.status).toBe(2);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.file)).toEqual(["0001.eml", "0002.eml", "0003.eml"]);
     expect(lines[1].error).toBeTruthy();
     expect(lines[0].matterId).toBeTruthy();

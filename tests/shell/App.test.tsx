@@ -9,7 +9,19 @@ import type { MailMessage } from "@domain/model/mail";
 import { MatterlineError } from "@domain/errors";
 
 function message(subject: string, from: string, receivedAt = "2025-08-26T09:00:00Z"): MailMessage {
-  return { id: `<${subject}>`, internetMessageId: `<${subject}>`, conversationId: "c", subject, from: { name: from, email: `${from.toLowerCase()}@client.example` }, to: [], cc: [], sentAt: receivedAt, receivedAt, bodyText: "Hello", attachmentNames: [] };
+  return {
+    id: `<${subject}>`,
+    internetMessageId: `<${subject}>`,
+    conversationId: "c",
+    subject,
+    from: { name: from, email: `${from.toLowerCase()}@client.example` },
+    to: [],
+    cc: [],
+    sentAt: receivedAt,
+    receivedAt,
+    bodyText: "Hello",
+    attachmentNames: [],
+  };
 }
 
 /** A MailSource whose answers the test controls, with ItemChanged. */
@@ -18,7 +30,10 @@ function controllableSource(first: Promise<CurrentItem> | CurrentItem) {
   const listeners = new Set<() => void>();
   const source: MailSource = {
     currentItem: () => next(),
-    onItemChanged: (l) => { listeners.add(l); return () => listeners.delete(l); },
+    onItemChanged: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
   };
   return {
     source,
@@ -33,8 +48,15 @@ function caps(mail: MailSource, dark = false): Capabilities {
   return {
     mail,
     clock: { now: () => new Date("2025-08-26T15:30:00Z") },
-    theme: { current: () => ({ dark, background: dark ? "#1f1f1f" : "#ffffff", foreground: dark ? "#ffffff" : "#000000" }), onChanged: () => () => {} },
-    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+    theme: {
+      current: () => ({ dark, background: dark ? "#1f1f1f" : "#ffffff", foreground: dark ? "#ffffff" : "#000000" }),
+      onChanged: () => () => {},
+    },
+    host: {
+      name: "Test",
+      mailboxVersion: "1.13",
+      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
+    },
   };
 }
 
@@ -77,7 +99,8 @@ describe("task pane shell", () => {
     const user = userEvent.setup();
     const tabs = within(await screen.findByRole("tablist")).getAllByRole("tab");
     expect(tabs).toHaveLength(4);
-    for (const name of ["This email", "Overdue", "Matters", "Settings"]) expect(within(screen.getByRole("tablist")).getByRole("tab", { name })).toBeTruthy();
+    for (const name of ["This email", "Overdue", "Matters", "Settings"])
+      expect(within(screen.getByRole("tablist")).getByRole("tab", { name })).toBeTruthy();
     // Arrow-key movement is tabster's job (checked in Chromium); here: every tab is focusable and Enter activates it.
     tabs[3].focus();
     await user.keyboard("{Enter}");
@@ -90,6 +113,7 @@ describe("fluentVar", () => {
   it("names the same CSS variable as Fluent's tokens object", async () => {
     const { tokens } = await import("@fluentui/react-components");
     const { fluentVar } = await import("@shell/fluentVar");
-    for (const name of ["colorNeutralBackground1", "colorNeutralForeground1", "colorNeutralStroke2"] as const) expect(fluentVar(name)).toBe(tokens[name]);
+    for (const name of ["colorNeutralBackground1", "colorNeutralForeground1", "colorNeutralStroke2"] as const)
+      expect(fluentVar(name)).toBe(tokens[name]);
   });
 });

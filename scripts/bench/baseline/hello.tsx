@@ -4,6 +4,8 @@ import { FluentProvider, Subtitle2, webLightTheme } from "@fluentui/react-compon
 
 createRoot(document.getElementById("root")!).render(
   <FluentProvider theme={webLightTheme}>
-    <Subtitle2 as="h2" data-testid="item-subject">Hello</Subtitle2>
+    <Subtitle2 as="h2" data-testid="item-subject">
+      Hello
+    </Subtitle2>
   </FluentProvider>,
 );

@@ -22,7 +22,12 @@ export async function runAuthDialogPage(deps: AuthDialogPageDeps): Promise<void>
     await deps.pca.initialize();
     const result = await deps.pca.handleRedirectPromise();
     if (result?.accessToken) {
-      send({ type: "matterline-auth", ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null });
+      send({
+        type: "matterline-auth",
+        ok: true,
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null,
+      });
       return;
     }
     if (scopes.length === 0) {

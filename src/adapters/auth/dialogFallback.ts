@@ -54,7 +54,8 @@ export function parseAuthDialogMessage(raw: string): AuthDialogMessage | null {
     const value = JSON.parse(raw) as Partial<AuthDialogMessage>;
     if (value?.type !== "matterline-auth") return null;
     if (value.ok === true && typeof value.accessToken === "string" && value.accessToken) return value as AuthDialogMessage;
-    if (value.ok === false) return { type: "matterline-auth", ok: false, errorCode: String(value.errorCode ?? "unknown"), message: String(value.message ?? "") };
+    if (value.ok === false)
+      return { type: "matterline-auth", ok: false, errorCode: String(value.errorCode ?? "unknown"), message: String(value.message ?? "") };
     return null;
   } catch {
     return null;
@@ -77,7 +78,11 @@ export function acquireTokenViaDialog(options: {
   return new Promise<DialogToken>((resolve, reject) => {
     options.ui.displayDialogAsync(url.toString(), { height: 60, width: 30, promptBeforeOpen: false }, (result) => {
       if (result.status !== "succeeded") {
-        reject(new MatterlineError("auth-failed", "Outlook could not open the sign-in window. Allow pop-ups for Matterline, or try again.", { cause: result.error }));
+        reject(
+          new MatterlineError("auth-failed", "Outlook could not open the sign-in window. Allow pop-ups for Matterline, or try again.", {
+            cause: result.error,
+          }),
+        );
         return;
       }
       const dialog = result.value;

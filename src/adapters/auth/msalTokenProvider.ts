@@ -18,7 +18,10 @@ export interface AuthConfig {
 }
 
 /** The MSAL calls we use; a fake with these methods stands in for MSAL in tests. */
-export type MsalClient = Pick<IPublicClientApplication, "acquireTokenSilent" | "acquireTokenPopup" | "getAllAccounts" | "getActiveAccount" | "setActiveAccount">;
+export type MsalClient = Pick<
+  IPublicClientApplication,
+  "acquireTokenSilent" | "acquireTokenPopup" | "getAllAccounts" | "getActiveAccount" | "setActiveAccount"
+>;
 
 /** Creates the MSAL client: "nestable" under nested app auth, "standard" otherwise. */
 export type MsalFactory = (kind: "nestable" | "standard", configuration: Configuration) => Promise<MsalClient>;
@@ -41,12 +44,15 @@ const EXPIRY_MARGIN_MS = 5 * 60_000;
 const defaultFactory: MsalFactory = async (kind, configuration) => {
   // Imported lazily so tests and the workbench never load MSAL unless they sign in for real.
   const msal = await import("@azure/msal-browser");
-  return kind === "nestable" ? msal.createNestablePublicClientApplication(configuration) : msal.createStandardPublicClientApplication(configuration);
+  return kind === "nestable"
+    ? msal.createNestablePublicClientApplication(configuration)
+    : msal.createStandardPublicClientApplication(configuration);
 };
 
 /** The configuration MSAL gets; exported so the README and tests show exactly what is sent. */
 export function msalConfiguration(config: AuthConfig, origin: string, nested: boolean): Configuration {
-  if (!config.clientId?.trim()) throw new MatterlineError("invalid-config", "Sign-in is not set up: the add-in has no client id. Ask your IT administrator.");
+  if (!config.clientId?.trim())
+    throw new MatterlineError("invalid-config", "Sign-in is not set up: the add-in has no client id. Ask your IT administrator.");
   const host = new URL(origin).host;
   return {
     auth: {
@@ -118,7 +124,8 @@ export function createMsalTokenProvider(config: AuthConfig, deps: MsalTokenProvi
       const request = { scopes: [...scopes], account: account(pca) };
       try {
         // Under nested app auth, Outlook knows the user even when MSAL has no account yet; silent works without one.
-        if (request.account || nested) return remember(pca, await pca.acquireTokenSilent(request as Parameters<MsalClient["acquireTokenSilent"]>[0]));
+        if (request.account || nested)
+          return remember(pca, await pca.acquireTokenSilent(request as Parameters<MsalClient["acquireTokenSilent"]>[0]));
       } catch (error) {
         if (!needsInteraction(error)) throw mapAuthError(error);
       }

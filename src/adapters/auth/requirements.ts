@@ -46,9 +46,12 @@ export function requirementSupport(context: OfficeContextLike | null | undefined
   };
   const limitations: string[] = [];
   if (!mailbox) limitations.push("This is not running inside Outlook, so mailbox features are unavailable.");
-  if (!result.nestedAppAuth) limitations.push("This Outlook cannot sign in silently. Matterline will open a sign-in window when it needs Microsoft 365.");
-  if (!result.categories) limitations.push("This Outlook cannot show matter categories on messages. Logged mail is kept in Matterline only.");
-  if (!result.onMessageSend) limitations.push("This Outlook cannot log mail as it is sent. Log sent mail from the Sent Items folder instead.");
+  if (!result.nestedAppAuth)
+    limitations.push("This Outlook cannot sign in silently. Matterline will open a sign-in window when it needs Microsoft 365.");
+  if (!result.categories)
+    limitations.push("This Outlook cannot show matter categories on messages. Logged mail is kept in Matterline only.");
+  if (!result.onMessageSend)
+    limitations.push("This Outlook cannot log mail as it is sent. Log sent mail from the Sent Items folder instead.");
   if (!result.multiSelect) limitations.push("This Outlook cannot tag several messages at once. Tag them one at a time.");
   return { ...result, limitations };
 }

@@ -31,7 +31,11 @@ interface Found {
  * categories and PATCH the messages. PATCH replaces the category list, so the new list is computed from the
  * current one: applying twice gives the same result (idempotent, safe to retry after a dropped connection).
  */
-export async function applyCategoryPatches(graph: GraphClient, patches: readonly CategoryPatch[], knownCategories: Map<string, Set<string>>): Promise<MirrorOutcome[]> {
+export async function applyCategoryPatches(
+  graph: GraphClient,
+  patches: readonly CategoryPatch[],
+  knownCategories: Map<string, Set<string>>,
+): Promise<MirrorOutcome[]> {
   const outcomes = new Map<string, MirrorOutcome>();
   const byMailbox = new Map<string, CategoryPatch[]>();
   for (const p of patches) {
@@ -51,7 +55,11 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
     for (let i = 0; i < imids.length; i += IDS_PER_LOOKUP) {
       const chunk = imids.slice(i, i + IDS_PER_LOOKUP);
       const filter = chunk.map((id) => `internetMessageId eq ${odataString(id)}`).join(" or ");
-      lookupSteps.push({ id: `find${i}`, method: "GET", url: `${base}/messages?$filter=${encodeURIComponent(filter)}&$select=id,internetMessageId,categories&$top=${chunk.length * 5}` });
+      lookupSteps.push({
+        id: `find${i}`,
+        method: "GET",
+        url: `${base}/messages?$filter=${encodeURIComponent(filter)}&$select=id,internetMessageId,categories&$top=${chunk.length * 5}`,
+      });
     }
     // Known ids whose message is not found by internetMessageId still get read directly.
     const looked = await graph.batch(lookupSteps, scopes);
@@ -59,7 +67,11 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
     let lookupError: string | null = null;
     for (const [id, r] of looked) {
       if (id === "master") {
-        if (!r.error) knownCategories.set(mbKey, new Set(((r.body as { value?: { displayName: string }[] })?.value ?? []).map((c) => c.displayName.toLowerCase())));
+        if (!r.error)
+          knownCategories.set(
+            mbKey,
+            new Set(((r.body as { value?: { displayName: string }[] })?.value ?? []).map((c) => c.displayName.toLowerCase())),
+          );
         continue;
       }
       if (r.error) {
@@ -73,7 +85,14 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
     }
     const missingById = list.filter((p) => p.graphId && !found.has(p.internetMessageId.toLowerCase()));
     if (missingById.length) {
-      const direct = await graph.batch(missingById.map((p, i) => ({ id: `byid${i}`, method: "GET" as const, url: `${base}/messages/${encodeURIComponent(p.graphId!)}?$select=id,internetMessageId,categories` })), scopes);
+      const direct = await graph.batch(
+        missingById.map((p, i) => ({
+          id: `byid${i}`,
+          method: "GET" as const,
+          url: `${base}/messages/${encodeURIComponent(p.graphId!)}?$select=id,internetMessageId,categories`,
+        })),
+        scopes,
+      );
       missingById.forEach((p, i) => {
         const r = direct.get(`byid${i}`);
         if (r && !r.error) found.set(p.internetMessageId.toLowerCase(), [r.body as Found]);
@@ -85,14 +104,26 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
     const known = knownCategories.get(mbKey);
     const toCreate = new Map<string, MirrorCategory>();
     for (const p of list) if (p.add && known && !known.has(p.add.name.toLowerCase())) toCreate.set(p.add.name.toLowerCase(), p.add);
-    [...toCreate.values()].forEach((c, i) => writeSteps.push({ id: `cat${i}`, method: "POST", url: `${base}/outlook/masterCategories`, body: { displayName: c.name, color: c.color } }));
+    [...toCreate.values()].forEach((c, i) =>
+      writeSteps.push({
+        id: `cat${i}`,
+        method: "POST",
+        url: `${base}/outlook/masterCategories`,
+        body: { displayName: c.name, color: c.color },
+      }),
+    );
     const firstId = new Map<string, string>();
     // Patches to the same message are folded so the last one wins and no two PATCHes race.
     const finalCats = new Map<string, { found: Found; categories: string[]; matterId?: string | null }>();
     for (const p of list) {
       const matches = found.get(p.internetMessageId.toLowerCase());
       if (!matches?.length) {
-        outcomes.set(p.key, { key: p.key, ok: false, retryable: true, error: lookupError ?? "The message is not in the mailbox (yet). It will be retried." });
+        outcomes.set(p.key, {
+          key: p.key,
+          ok: false,
+          retryable: true,
+          error: lookupError ?? "The message is not in the mailbox (yet). It will be retried.",
+        });
         continue;
       }
       firstId.set(p.key, matches[0].id);
@@ -124,7 +155,12 @@ export async function applyCategoryPatches(graph: GraphClient, patches: readonly
       if (outcomes.has(p.key)) continue;
       const ids = found.get(p.internetMessageId.toLowerCase())!.map((m) => m.id);
       const failed = ids.map((gid) => written.get(patchOf.get(gid)!)).find((r) => r?.error);
-      outcomes.set(p.key, failed ? { key: p.key, ok: false, retryable: failed.error.retryable || failed.status === 0, error: failed.error.message } : { key: p.key, ok: true, graphId: firstId.get(p.key)! });
+      outcomes.set(
+        p.key,
+        failed
+          ? { key: p.key, ok: false, retryable: failed.error.retryable || failed.status === 0, error: failed.error.message }
+          : { key: p.key, ok: true, graphId: firstId.get(p.key)! },
+      );
     }
   }
   return patches.map((p) => outcomes.get(p.key)!);

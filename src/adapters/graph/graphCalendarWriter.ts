@@ -33,7 +33,15 @@ function fromGraphTime(t: { dateTime: string; timeZone?: string } | undefined): 
 }
 
 function toEvent(e: GraphEventDto): CalendarEvent {
-  return { id: e.id, subject: e.subject ?? "", start: fromGraphTime(e.start), end: fromGraphTime(e.end), categories: e.categories ?? [], showAs: e.showAs ?? "busy", transactionId: e.transactionId ?? null };
+  return {
+    id: e.id,
+    subject: e.subject ?? "",
+    start: fromGraphTime(e.start),
+    end: fromGraphTime(e.end),
+    categories: e.categories ?? [],
+    showAs: e.showAs ?? "busy",
+    transactionId: e.transactionId ?? null,
+  };
 }
 
 function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Record<string, unknown> {
@@ -48,21 +56,37 @@ function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Reco
     if (input.reminderMinutes !== null) b.reminderMinutesBeforeStart = input.reminderMinutes;
   }
   if (input.showAs !== undefined) b.showAs = input.showAs;
-  if (input.attendees !== undefined) b.attendees = input.attendees.map((a) => ({ type: "required", emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) } }));
+  if (input.attendees !== undefined)
+    b.attendees = input.attendees.map((a) => ({
+      type: "required",
+      emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) },
+    }));
   return b;
 }
 
 /** CalendarWriter over Graph events. Creation is idempotent through `transactionId`, so it is retried safely. */
-export function createGraphCalendarWriter(graph: GraphClient, options: { createRetries?: number; retryDelayMs?: number } = {}): CalendarWriter {
+export function createGraphCalendarWriter(
+  graph: GraphClient,
+  options: { createRetries?: number; retryDelayMs?: number } = {},
+): CalendarWriter {
   const retries = options.createRetries ?? 2;
   const delay = options.retryDelayMs ?? 250;
-  const scopes = (mailbox: string | null | undefined) => (mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedMail] : GraphScopes.calendar);
+  const scopes = (mailbox: string | null | undefined) =>
+    mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedMail] : GraphScopes.calendar;
   return {
     async create(input, mailbox) {
       const body = { ...toBody(input), transactionId: input.transactionId };
       for (let attempt = 0; ; attempt++) {
         try {
-          return toEvent(await graph.call<GraphEventDto>({ method: "POST", path: `${mailboxPath(mailbox)}/events`, body, headers: UTC_PREFER, scopes: scopes(mailbox) }));
+          return toEvent(
+            await graph.call<GraphEventDto>({
+              method: "POST",
+              path: `${mailboxPath(mailbox)}/events`,
+              body,
+              headers: UTC_PREFER,
+              scopes: scopes(mailbox),
+            }),
+          );
         } catch (e) {
           const err = e as MatterlineError;
           // The same transactionId makes a repeat return the first event, so an unknown outcome is safe to retry.
@@ -73,16 +97,30 @@ export function createGraphCalendarWriter(graph: GraphClient, options: { createR
     },
     async listView(start, end, mailbox) {
       const out: CalendarEvent[] = [];
-      let path: string | undefined = `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`;
+      let path: string | undefined =
+        `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`;
       while (path) {
-        const page: { value?: GraphEventDto[]; "@odata.nextLink"?: string } = await graph.call({ method: "GET", path, headers: UTC_PREFER, scopes: scopes(mailbox) });
+        const page: { value?: GraphEventDto[]; "@odata.nextLink"?: string } = await graph.call({
+          method: "GET",
+          path,
+          headers: UTC_PREFER,
+          scopes: scopes(mailbox),
+        });
         out.push(...(page.value ?? []).map(toEvent));
         path = page["@odata.nextLink"];
       }
       return out;
     },
     async update(id, patch, mailbox) {
-      return toEvent(await graph.call<GraphEventDto>({ method: "PATCH", path: `${mailboxPath(mailbox)}/events/${encodeURIComponent(id)}`, body: toBody(patch), headers: UTC_PREFER, scopes: scopes(mailbox) }));
+      return toEvent(
+        await graph.call<GraphEventDto>({
+          method: "PATCH",
+          path: `${mailboxPath(mailbox)}/events/${encodeURIComponent(id)}`,
+          body: toBody(patch),
+          headers: UTC_PREFER,
+          scopes: scopes(mailbox),
+        }),
+      );
     },
     async remove(id, mailbox) {
       try {
@@ -97,8 +135,10 @@ export function createGraphCalendarWriter(graph: GraphClient, options: { createR
 /** A Graph time in its own zone (a series is written in the firm's zone) as a UTC instant. */
 function zonedToUtc(t: { dateTime: string; timeZone?: string } | undefined): string {
   if (!t) return "";
-  const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime) ? DateTime.fromISO(t.dateTime) : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
-  return dt.isValid ? dt.toUTC().toISO() ?? t.dateTime : t.dateTime;
+  const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime)
+    ? DateTime.fromISO(t.dateTime)
+    : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
+  return dt.isValid ? (dt.toUTC().toISO() ?? t.dateTime) : t.dateTime;
 }
 
 /**
@@ -109,7 +149,15 @@ export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
   return {
     async createSeries(payload) {
       const e = await graph.call<GraphEventDto>({ method: "POST", path: "/me/events", body: payload, scopes: GraphScopes.calendar });
-      const event: CalendarEvent = { id: e.id, subject: e.subject ?? payload.subject, start: zonedToUtc(e.start ?? payload.start), end: zonedToUtc(e.end ?? payload.end), categories: e.categories ?? [], showAs: e.showAs ?? payload.showAs, transactionId: e.transactionId ?? payload.transactionId };
+      const event: CalendarEvent = {
+        id: e.id,
+        subject: e.subject ?? payload.subject,
+        start: zonedToUtc(e.start ?? payload.start),
+        end: zonedToUtc(e.end ?? payload.end),
+        categories: e.categories ?? [],
+        showAs: e.showAs ?? payload.showAs,
+        transactionId: e.transactionId ?? payload.transactionId,
+      };
       return event;
     },
   };

@@ -8,7 +8,10 @@ import { OVERDUE_CATEGORY } from "./matterProperty";
  * Sets/clears one category through Graph so every device's message list shows it: "Overdue reply" by default, or
  * another (the shared "No reply needed").
  */
-export function createGraphCategoryFlagWriter(graph: GraphClient, category: { readonly name: string; readonly color: string } = OVERDUE_CATEGORY): CategoryFlagWriter {
+export function createGraphCategoryFlagWriter(
+  graph: GraphClient,
+  category: { readonly name: string; readonly color: string } = OVERDUE_CATEGORY,
+): CategoryFlagWriter {
   const knownCategories = new Map<string, Set<string>>();
   return {
     async setCategory(items: readonly CategoryFlagItem[], on: boolean): Promise<MirrorOutcome[]> {

@@ -109,7 +109,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const err = mapGraphError(e);
         // Reads are idempotent, so a dropped connection or a timeout is worth another try; writes are retried by
         // their owners (outbox, transactionId), who know whether a repeat is safe.
-        const transient = err.code === "offline" || err.code === "timeout" || (err.code === "graph-error" && /\((5\d\d)\)/.test(err.message));
+        const transient =
+          err.code === "offline" || err.code === "timeout" || (err.code === "graph-error" && /\((5\d\d)\)/.test(err.message));
         if (c.method !== "GET" || !transient || attempt >= readRetries) throw err;
         await sleep(readRetryDelayMs * (attempt + 1));
       }
@@ -129,7 +130,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           id: s.id,
           method: s.method,
           url: s.url,
-          ...(s.body !== undefined ? { body: s.body, headers: { "Content-Type": "application/json", ...(s.headers ?? {}) } } : s.headers ? { headers: s.headers } : {}),
+          ...(s.body !== undefined
+            ? { body: s.body, headers: { "Content-Type": "application/json", ...(s.headers ?? {}) } }
+            : s.headers
+              ? { headers: s.headers }
+              : {}),
           // a dependency outside this chunk has already run
           ...(s.dependsOn?.some((d) => ids.has(d)) ? { dependsOn: s.dependsOn.filter((d) => ids.has(d)) } : {}),
         }));
@@ -155,7 +160,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             waitSec = Math.max(waitSec, Number.isFinite(ra) ? ra : 1);
             continue;
           }
-          results.set(s.id, { id: s.id, status: r.status, body: r.body ?? null, error: r.status >= 400 ? mapBatchFailure(r.status, r.body) : null });
+          results.set(s.id, {
+            id: s.id,
+            status: r.status,
+            body: r.body ?? null,
+            error: r.status >= 400 ? mapBatchFailure(r.status, r.body) : null,
+          });
         }
       }
       pending = retry;

@@ -15,12 +15,23 @@ export function encodeSharingUrl(url: string): string {
 export function createGraphDirectoryFileReader(graph: GraphClient): DirectoryFileReader {
   return {
     async readSharedFile(sharingUrl: string): Promise<string> {
-      if (!/^https:\/\//i.test(sharingUrl)) throw new MatterlineError("invalid-config", "The directory link must be an https sharing link from OneDrive or SharePoint.");
+      if (!/^https:\/\//i.test(sharingUrl))
+        throw new MatterlineError("invalid-config", "The directory link must be an https sharing link from OneDrive or SharePoint.");
       try {
-        return await graph.call<string>({ method: "GET", path: `/shares/${encodeSharingUrl(sharingUrl)}/driveItem/content`, scopes: GraphScopes.files, responseType: "text" });
+        return await graph.call<string>({
+          method: "GET",
+          path: `/shares/${encodeSharingUrl(sharingUrl)}/driveItem/content`,
+          scopes: GraphScopes.files,
+          responseType: "text",
+        });
       } catch (e) {
         const err = e as MatterlineError;
-        if (err.code === "not-found") throw new MatterlineError("not-found", "The shared directory file was not found, or you have no access to it. Check the sharing link in Settings.", { cause: e });
+        if (err.code === "not-found")
+          throw new MatterlineError(
+            "not-found",
+            "The shared directory file was not found, or you have no access to it. Check the sharing link in Settings.",
+            { cause: e },
+          );
         throw err;
       }
     },

@@ -16,19 +16,36 @@ export function mapGraphError(error: unknown, what = "Microsoft Graph request"):
   const status = error instanceof GraphError ? error.statusCode : -1;
   const code = error instanceof GraphError ? (error.code ?? "") : error instanceof Error ? error.name : "";
   const details = code ? [code] : [];
-  if (code === TransportErrorName.authCancelled) return new MatterlineError("auth-cancelled", "Sign-in was cancelled.", { cause: error, details });
+  if (code === TransportErrorName.authCancelled)
+    return new MatterlineError("auth-cancelled", "Sign-in was cancelled.", { cause: error, details });
   if (code === TransportErrorName.authFailed || status === 401)
-    return new MatterlineError("auth-failed", "Matterline could not sign you in to Microsoft 365. Try again, or ask your administrator.", { cause: error, details });
+    return new MatterlineError("auth-failed", "Matterline could not sign you in to Microsoft 365. Try again, or ask your administrator.", {
+      cause: error,
+      details,
+    });
   if (code === TransportErrorName.timeout || code === TransportErrorName.aborted || status === 504)
     return new MatterlineError("timeout", `${what} took too long. It will be retried.`, { cause: error, details });
   if (status === -1 || code === TransportErrorName.offline)
-    return new MatterlineError("offline", "Microsoft 365 cannot be reached. Check your connection; the work waits and is retried.", { cause: error, details });
-  if (status === 429) return new MatterlineError("throttled", "Microsoft 365 asked us to slow down. The work will be retried shortly.", { cause: error, details });
-  if (status === 404) return new MatterlineError("not-found", "The item was not found in the mailbox. It may have been deleted.", { cause: error, details });
+    return new MatterlineError("offline", "Microsoft 365 cannot be reached. Check your connection; the work waits and is retried.", {
+      cause: error,
+      details,
+    });
+  if (status === 429)
+    return new MatterlineError("throttled", "Microsoft 365 asked us to slow down. The work will be retried shortly.", {
+      cause: error,
+      details,
+    });
+  if (status === 404)
+    return new MatterlineError("not-found", "The item was not found in the mailbox. It may have been deleted.", { cause: error, details });
   if (status === 409) return new MatterlineError("conflict", "That item already exists.", { cause: error, details });
-  if (status === 403) return new MatterlineError("auth-failed", "You do not have access to this mailbox or setting.", { cause: error, details });
+  if (status === 403)
+    return new MatterlineError("auth-failed", "You do not have access to this mailbox or setting.", { cause: error, details });
   const message = error instanceof Error && error.message ? error.message : "unknown error";
-  return new MatterlineError("graph-error", `Microsoft 365 could not complete the request (${status > 0 ? status : "no status"}): ${message}`, { cause: error, details });
+  return new MatterlineError(
+    "graph-error",
+    `Microsoft 365 could not complete the request (${status > 0 ? status : "no status"}): ${message}`,
+    { cause: error, details },
+  );
 }
 
 /** The same mapping for one `$batch` sub-response. */

@@ -31,7 +31,10 @@ export function createGraphFolderSync(graph: GraphClient): MailFolderSync {
   return {
     start(mailbox, folder, since, options = {}) {
       const select = (options.includeBody ? SELECT_WITH_BODY : SELECT_HEADERS).join(",");
-      return page(`${mailboxPath(mailbox)}/mailFolders/${folder}/messages/delta?$select=${select}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}`, options.includeBody);
+      return page(
+        `${mailboxPath(mailbox)}/mailFolders/${folder}/messages/delta?$select=${select}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}`,
+        options.includeBody,
+      );
     },
     resume(cursor, options = {}) {
       return page(cursor, options.includeBody);

@@ -13,7 +13,15 @@ export function createGraphMailboxMirror(graph: GraphClient): MailboxMirror {
       if (items.length === 0) return [];
       return applyCategoryPatches(
         graph,
-        items.map((i) => ({ key: i.key, mailbox: i.mailbox, graphId: i.graphId, internetMessageId: i.internetMessageId, add: i.category, remove: i.removeCategories, matterId: i.matterId })),
+        items.map((i) => ({
+          key: i.key,
+          mailbox: i.mailbox,
+          graphId: i.graphId,
+          internetMessageId: i.internetMessageId,
+          add: i.category,
+          remove: i.removeCategories,
+          matterId: i.matterId,
+        })),
         knownCategories,
       );
     },

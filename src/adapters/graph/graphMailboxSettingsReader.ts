@@ -18,7 +18,11 @@ export function createGraphMailboxSettingsReader(graph: GraphClient): MailboxSet
     async workingHours(mailbox): Promise<MailboxWorkingHours | null> {
       let s: SettingsDto;
       try {
-        s = await graph.call<SettingsDto>({ method: "GET", path: `${mailboxPath(mailbox)}/mailboxSettings?$select=timeZone,workingHours`, scopes: GraphScopes.mailboxSettings });
+        s = await graph.call<SettingsDto>({
+          method: "GET",
+          path: `${mailboxPath(mailbox)}/mailboxSettings?$select=timeZone,workingHours`,
+          scopes: GraphScopes.mailboxSettings,
+        });
       } catch (e) {
         const cause = (e as MatterlineError).cause;
         if (cause instanceof GraphError && cause.statusCode === 403) return null;
@@ -27,7 +31,10 @@ export function createGraphMailboxSettingsReader(graph: GraphClient): MailboxSet
       const wh = s.workingHours ?? {};
       return {
         timeZone: wh.timeZone?.name ?? s.timeZone ?? "UTC",
-        days: (wh.daysOfWeek ?? []).map((d) => DAYS.indexOf(d.toLowerCase()) + 1).filter((d) => d > 0).sort(),
+        days: (wh.daysOfWeek ?? [])
+          .map((d) => DAYS.indexOf(d.toLowerCase()) + 1)
+          .filter((d) => d > 0)
+          .sort(),
         start: (wh.startTime ?? "09:00").slice(0, 5),
         end: (wh.endTime ?? "17:00").slice(0, 5),
       };

@@ -30,7 +30,20 @@ export interface GraphRecipientDto {
 }
 
 /** Fields a scan needs: no body for sent mail (only who/when/which conversation decides "answered"). */
-export const SELECT_HEADERS = ["internetMessageId", "conversationId", "subject", "from", "toRecipients", "ccRecipients", "receivedDateTime", "sentDateTime", "lastModifiedDateTime", "categories", "hasAttachments", "webLink"];
+export const SELECT_HEADERS = [
+  "internetMessageId",
+  "conversationId",
+  "subject",
+  "from",
+  "toRecipients",
+  "ccRecipients",
+  "receivedDateTime",
+  "sentDateTime",
+  "lastModifiedDateTime",
+  "categories",
+  "hasAttachments",
+  "webLink",
+];
 export const SELECT_WITH_BODY = [...SELECT_HEADERS, "body"];
 
 function address(r: GraphRecipientDto | null | undefined): Address | null {

@@ -81,7 +81,12 @@ export function createGraphMessageReader(graph: GraphClient): GraphMessageReader
 
     async readByIds(mailbox: string | null, ids: readonly string[]): Promise<Map<string, MailMessage | MatterlineError>> {
       const query = `$select=${SELECT_WITH_BODY.join(",")}&$expand=${encodeURIComponent(EXPAND_MATTER_PROPERTY)}`;
-      const steps = ids.map((id, i) => ({ id: String(i), method: "GET" as const, url: `${mailboxPath(mailbox)}/messages/${encodeURIComponent(id)}?${query}`, headers: { Prefer: TEXT_BODY_PREFER } }));
+      const steps = ids.map((id, i) => ({
+        id: String(i),
+        method: "GET" as const,
+        url: `${mailboxPath(mailbox)}/messages/${encodeURIComponent(id)}?${query}`,
+        headers: { Prefer: TEXT_BODY_PREFER },
+      }));
       const results = await graph.batch(steps);
       const out = new Map<string, MailMessage | MatterlineError>();
       ids.forEach((id, i) => {

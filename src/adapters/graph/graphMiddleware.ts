@@ -53,7 +53,8 @@ export class AuthMiddleware implements Middleware {
     } catch (e) {
       // The SDK wraps middleware errors in a GraphError keeping only the name: carry the meaning in it.
       const err = new Error(e instanceof Error ? e.message : "Sign-in failed", { cause: e });
-      err.name = e instanceof MatterlineError && e.code === "auth-cancelled" ? TransportErrorName.authCancelled : TransportErrorName.authFailed;
+      err.name =
+        e instanceof MatterlineError && e.code === "auth-cancelled" ? TransportErrorName.authCancelled : TransportErrorName.authFailed;
       throw err;
     }
     const headers = headerAccess(context);
@@ -92,7 +93,8 @@ export class LimiterMiddleware implements Middleware {
   private release(key: string): void {
     const q = this.waiting.get(key);
     const nextWaiter = q?.shift();
-    if (nextWaiter) nextWaiter(); // the slot passes straight to the waiter
+    if (nextWaiter)
+      nextWaiter(); // the slot passes straight to the waiter
     else this.active.set(key, (this.active.get(key) ?? 1) - 1);
   }
 

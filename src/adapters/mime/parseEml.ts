@@ -7,9 +7,20 @@ import { MatterlineError } from "@domain/errors";
 
 /** Headers core reasons about (auto-replies, bulk mail); everything else is dropped. */
 const KEPT_HEADERS = new Set([
-  "auto-submitted", "precedence", "list-id", "list-unsubscribe", "x-autoreply", "x-autorespond",
-  "x-auto-response-suppress", "x-ms-exchange-generated-message-source", "content-type", "disposition-notification-to",
-  "x-mailer", "user-agent", "reply-to", "return-path",
+  "auto-submitted",
+  "precedence",
+  "list-id",
+  "list-unsubscribe",
+  "x-autoreply",
+  "x-autorespond",
+  "x-auto-response-suppress",
+  "x-ms-exchange-generated-message-source",
+  "content-type",
+  "disposition-notification-to",
+  "x-mailer",
+  "user-agent",
+  "reply-to",
+  "return-path",
 ]);
 
 function flattenAddresses(list: readonly MimeAddress[] | undefined): Address[] {

@@ -9,7 +9,10 @@ export function officeCategoryColor(color: string): string {
 }
 
 function notSupported(): MatterlineError {
-  return new MatterlineError("not-supported", "This version of Outlook cannot set categories from an add-in (it needs Mailbox 1.8). Matterline will set them through Microsoft 365 instead.");
+  return new MatterlineError(
+    "not-supported",
+    "This version of Outlook cannot set categories from an add-in (it needs Mailbox 1.8). Matterline will set them through Microsoft 365 instead.",
+  );
 }
 
 /** ItemCategories over item.categories and mailbox.masterCategories (Mailbox 1.8). */
@@ -33,7 +36,10 @@ export function createOfficeItemCategories(office: OfficeNamespace): ItemCategor
       const wanted = category.name.toLowerCase();
       if (!(known ?? []).some((c) => c.displayName.toLowerCase() === wanted)) {
         await officeCall<void>(`add the category "${category.name}" to your category list`, (cb) =>
-          master.addAsync([{ displayName: category.name, color: officeCategoryColor(category.color) as unknown as Office.MailboxEnums.CategoryColor }], cb),
+          master.addAsync(
+            [{ displayName: category.name, color: officeCategoryColor(category.color) as unknown as Office.MailboxEnums.CategoryColor }],
+            cb,
+          ),
         );
       }
       await officeCall<void>(`set the category "${category.name}" on the message`, (cb) => api.addAsync([category.name], cb));

@@ -59,7 +59,11 @@ export async function messageFromReadItem(office: OfficeNamespace, item: Office.
 }
 
 /** A draft being written as a core MailMessage; `sentAt` is given when it is being sent. */
-export async function messageFromComposeItem(office: OfficeNamespace, item: Office.MessageCompose, sentAt: string | null = null): Promise<MailMessage> {
+export async function messageFromComposeItem(
+  office: OfficeNamespace,
+  item: Office.MessageCompose,
+  sentAt: string | null = null,
+): Promise<MailMessage> {
   const [subject, to, cc, bodyText] = await Promise.all([
     officeCall<string>("read the draft's subject", (cb) => item.subject.getAsync(cb)),
     officeCall<Office.EmailAddressDetails[]>("read the draft's To line", (cb) => item.to.getAsync(cb)),

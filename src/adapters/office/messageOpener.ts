@@ -11,7 +11,10 @@ export function createOfficeMessageOpener(office: OfficeNamespace): MessageOpene
     async open(restId: string): Promise<void> {
       const mailbox = office.context.mailbox;
       if (typeof mailbox.displayMessageForm !== "function") {
-        throw new MatterlineError("not-supported", "This Outlook cannot open another message from the add-in. Open it from the message list.");
+        throw new MatterlineError(
+          "not-supported",
+          "This Outlook cannot open another message from the add-in. Open it from the message list.",
+        );
       }
       const ewsId = officeSync("convert the message id", () => mailbox.convertToEwsId(restId, office.MailboxEnums.RestVersion.v2_0));
       officeSync("open the message", () => mailbox.displayMessageForm(ewsId));

@@ -8,12 +8,7 @@ export const REPLY_HTML_LIMIT_BYTES = 32 * 1024;
 
 /** Escapes plain text for an HTML body, keeping line breaks. */
 export function textToHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r?\n/g, "<br>");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r?\n/g, "<br>");
 }
 
 /** ReplyComposer over Outlook: the reply form in read mode, insertion at the cursor in compose mode. Never sends. */
@@ -25,7 +20,10 @@ export function createOfficeReplyComposer(office: OfficeNamespace): ReplyCompose
         throw new MatterlineError("invalid-input", "You are already writing a message. Use Insert to add the draft at the cursor.");
       }
       if (new TextEncoder().encode(html).length > REPLY_HTML_LIMIT_BYTES) {
-        throw new MatterlineError("invalid-input", "This reply is too long for Outlook's reply window (over 32 KB). Shorten it, or copy it into a reply yourself.");
+        throw new MatterlineError(
+          "invalid-input",
+          "This reply is too long for Outlook's reply window (over 32 KB). Shorten it, or copy it into a reply yourself.",
+        );
       }
       const read = item as Office.MessageRead;
       officeSync("open the reply window", () => read.displayReplyForm({ htmlBody: html }));
@@ -39,7 +37,11 @@ export function createOfficeReplyComposer(office: OfficeNamespace): ReplyCompose
       const bodyType = await officeCall<Office.CoercionType>("check the draft's format", (cb) => item.body.getTypeAsync(cb));
       const html = bodyType === office.CoercionType.Html;
       await officeCall<void>("insert the text into your draft", (cb) =>
-        item.body.setSelectedDataAsync(html ? textToHtml(text) : text, { coercionType: html ? office.CoercionType.Html : office.CoercionType.Text }, cb),
+        item.body.setSelectedDataAsync(
+          html ? textToHtml(text) : text,
+          { coercionType: html ? office.CoercionType.Html : office.CoercionType.Text },
+          cb,
+        ),
       );
     },
   };

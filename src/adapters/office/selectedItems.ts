@@ -21,19 +21,30 @@ interface MultiSelectMailbox {
 }
 
 /** SelectedItems over getSelectedItemsAsync (Mailbox 1.13) and loadItemByIdAsync (Mailbox 1.15). */
-export function createOfficeSelectedItems(office: OfficeNamespace, options: { onError?: (error: MatterlineError) => void } = {}): SelectedItems {
+export function createOfficeSelectedItems(
+  office: OfficeNamespace,
+  options: { onError?: (error: MatterlineError) => void } = {},
+): SelectedItems {
   const mailbox = office.context.mailbox as unknown as MultiSelectMailbox;
   const onError = options.onError ?? ((error) => console.warn(error.message));
   return {
     async list(): Promise<SelectedItemRef[]> {
       const get = mailbox.getSelectedItemsAsync;
-      if (!get) throw new MatterlineError("not-supported", "This version of Outlook cannot tag many selected messages at once (it needs Mailbox 1.13).");
+      if (!get)
+        throw new MatterlineError(
+          "not-supported",
+          "This version of Outlook cannot tag many selected messages at once (it needs Mailbox 1.13).",
+        );
       const items = await officeCall<SelectedItemDetails[]>("list the selected messages", (cb) => get.call(mailbox, cb));
       return (items ?? []).map((i) => ({ itemId: i.itemId, subject: i.subject ?? "", conversationId: i.conversationId ?? null }));
     },
     async read(itemId: string): Promise<MailMessage> {
       const load = mailbox.loadItemByIdAsync;
-      if (!load) throw new MatterlineError("not-supported", "This version of Outlook cannot read selected messages one by one (it needs Mailbox 1.15).");
+      if (!load)
+        throw new MatterlineError(
+          "not-supported",
+          "This version of Outlook cannot read selected messages one by one (it needs Mailbox 1.15).",
+        );
       const item = await officeCall<LoadedItem>("open a selected message", (cb) => load.call(mailbox, itemId, cb));
       try {
         return await messageFromReadItem(office, item);

@@ -32,7 +32,12 @@ export function createOfficeThemeSource(office: OfficeNamespace): ThemeSource {
     onChanged(listener) {
       if (!office.context.requirements.isSetSupported("Mailbox", "1.14")) return () => undefined;
       // Theme changes are cosmetic: a failed subscription just leaves the pane in its first theme.
-      return subscribeMailboxEvent(office, office.EventType.OfficeThemeChanged, () => listener(readOfficeTheme(office)), () => undefined);
+      return subscribeMailboxEvent(
+        office,
+        office.EventType.OfficeThemeChanged,
+        () => listener(readOfficeTheme(office)),
+        () => undefined,
+      );
     },
   };
 }

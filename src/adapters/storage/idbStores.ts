@@ -27,7 +27,9 @@ export class IdbMatterLogStore implements MatterLogStore {
     return guard("read the matter log", () => this.db.getAllFromIndex("matterLog", "byMatter", matterId));
   }
   auditFor(internetMessageId: string): Promise<AuditRecord[]> {
-    return guard("read the audit trail", async () => (await this.db.getAllFromIndex("audit", "byMessage", internetMessageId)).map(withoutId));
+    return guard("read the audit trail", async () =>
+      (await this.db.getAllFromIndex("audit", "byMessage", internetMessageId)).map(withoutId),
+    );
   }
   /** Entries of one thread, for recognition's "same thread as a logged message". */
   listByConversation(conversationId: string): Promise<LogEntry[]> {

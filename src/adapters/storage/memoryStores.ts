@@ -58,7 +58,10 @@ export class MemoryFilingHistoryStore implements FilingHistoryStore {
     return this.conversations.get(conversationId) ?? null;
   }
   async snapshot(): Promise<FilingHistorySnapshot> {
-    return { addresses: Object.fromEntries([...this.addresses].map(([k, v]) => [k, { ...v }])), conversations: Object.fromEntries(this.conversations) };
+    return {
+      addresses: Object.fromEntries([...this.addresses].map(([k, v]) => [k, { ...v }])),
+      conversations: Object.fromEntries(this.conversations),
+    };
   }
   async apply(delta: FilingHistoryDelta): Promise<void> {
     for (const { address, matterId, delta: d } of delta.counts) {

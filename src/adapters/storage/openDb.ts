@@ -50,7 +50,11 @@ export async function openWithMigrations(name: string, migrations: readonly Migr
     });
     return db;
   } catch (error) {
-    throw new MatterlineError("storage-failed", "Matterline could not open its storage on this device. Private browsing or full storage can cause this.", { cause: error });
+    throw new MatterlineError(
+      "storage-failed",
+      "Matterline could not open its storage on this device. Private browsing or full storage can cause this.",
+      { cause: error },
+    );
   }
 }
 

@@ -26,7 +26,12 @@ export function createRecordScanCheckpointStore(records: ScanCheckpointRecords, 
     async put(key: string, value: unknown): Promise<void> {
       const folders = (value as { folders?: Record<string, { cursor?: unknown }> } | null)?.folders;
       const inboxCursor = folders?.inbox?.cursor;
-      const record: StateRecord = { key, deltaLink: typeof inboxCursor === "string" ? inboxCursor : null, scannedAt: now().toISOString(), state: value };
+      const record: StateRecord = {
+        key,
+        deltaLink: typeof inboxCursor === "string" ? inboxCursor : null,
+        scannedAt: now().toISOString(),
+        state: value,
+      };
       await records.put(record);
     },
   };

@@ -111,9 +111,10 @@ export function triageMessages(inputs: readonly TriageInput[], options: TriageOp
     const r = recognize(message, { index, me: options.me, history });
     recognitions.set(file, r);
     if (r.matterId) {
-      const outside = r.direction === "inbound"
-        ? [message.from?.email ?? ""]
-        : [...message.to, ...message.cc].map((a) => a.email).filter((e) => !isFirmAddress(index, e));
+      const outside =
+        r.direction === "inbound"
+          ? [message.from?.email ?? ""]
+          : [...message.to, ...message.cc].map((a) => a.email).filter((e) => !isFirmAddress(index, e));
       recordFiling(history, { conversationId: message.conversationId, addresses: outside, matterId: r.matterId });
     }
   }
@@ -191,7 +192,20 @@ function firstMentionDates(dates: readonly string[]): string[] {
 
 function emptyLine(file: string): TriageLine {
   return {
-    file, messageId: null, direction: null, clientId: null, matterId: null, confidence: null, reasons: [], needsReply: null,
-    intent: null, negativeTone: null, status: null, receivedAt: null, dueAt: null, answeredAt: null, followUpDates: null,
+    file,
+    messageId: null,
+    direction: null,
+    clientId: null,
+    matterId: null,
+    confidence: null,
+    reasons: [],
+    needsReply: null,
+    intent: null,
+    negativeTone: null,
+    status: null,
+    receivedAt: null,
+    dueAt: null,
+    answeredAt: null,
+    followUpDates: null,
   };
 }

@@ -174,7 +174,5 @@ export function rankUrgent(results: readonly ClockResult[], now: Instant): Clock
   const nowMs = toMillis(now);
   const dueMs = (r: ClockResult) => (r.dueAt ? toMillis(r.dueAt) : nowMs);
   const recMs = (r: ClockResult) => (r.receivedAt ? toMillis(r.receivedAt) : nowMs);
-  return results
-    .filter(isOpen)
-    .sort((a, b) => dueMs(a) - dueMs(b) || recMs(a) - recMs(b) || a.messageId.localeCompare(b.messageId));
+  return results.filter(isOpen).sort((a, b) => dueMs(a) - dueMs(b) || recMs(a) - recMs(b) || a.messageId.localeCompare(b.messageId));
 }

@@ -82,12 +82,38 @@ export function normalizeRef(ref: string): string {
     plain = c > 32 && c < 127 && !(c >= 97 && c <= 122) && c !== 91 && c !== 93 && c !== 40 && c !== 41;
   }
   if (plain) return ref;
-  return ref.trim().replace(/^[[(]+|[\])]+$/g, "").replace(/\s+/g, "").toUpperCase();
+  return ref
+    .trim()
+    .replace(/^[[(]+|[\])]+$/g, "")
+    .replace(/\s+/g, "")
+    .toUpperCase();
 }
 
 const TITLE_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
 const COMPANY_WORD = /\b(?:ltd|limited|llp|lp|plc|inc|llc|properties|homes|estates|group|ventures)\b/i;
-const COMPANY_SUFFIX = new Set(["ltd", "limited", "llp", "lp", "plc", "inc", "llc", "co", "corp", "gmbh", "sa", "bv", "pty", "the", "and", "of", "mr", "mrs", "ms", "miss", "dr"]);
+const COMPANY_SUFFIX = new Set([
+  "ltd",
+  "limited",
+  "llp",
+  "lp",
+  "plc",
+  "inc",
+  "llc",
+  "co",
+  "corp",
+  "gmbh",
+  "sa",
+  "bv",
+  "pty",
+  "the",
+  "and",
+  "of",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -200,7 +226,14 @@ class Phrase implements PhraseGroup {
   private tail: readonly number[] | null = null;
   private made: PhraseTarget[] | null = null;
 
-  constructor(kind: PhraseTarget["kind"], readonly space: number, readonly words: string[], readonly upperOnly: boolean, readonly id: string, readonly label: string) {
+  constructor(
+    kind: PhraseTarget["kind"],
+    readonly space: number,
+    readonly words: string[],
+    readonly upperOnly: boolean,
+    readonly id: string,
+    readonly label: string,
+  ) {
     this.kind = kind;
     this.last = id;
   }
@@ -300,7 +333,8 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   for (const client of directory.clients) {
     const words = nameWords(client.name);
     // A one-word or everyday client name ("Trust") would match too much mail.
-    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0]))) addPhrase("client", client.id, client.name, words);
+    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0])))
+      addPhrase("client", client.id, client.name, words);
   }
   for (const matter of directory.matters) {
     matterById.set(matter.id, matter);
@@ -357,9 +391,22 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
   let byFirstWord: Map<string, PhraseGroup[]> | null = null;
   return {
-    directory, firmDomains, peopleByEmail, contactByEmail, clientsByDomain, clientById, matterById, mattersByClient,
-    matterByRef, refPatterns, opposingByEmail, opposingByDomain, maxPhraseWords,
-    phraseTable: { byHash, bits }, refHashes, everyRefHasDigit,
+    directory,
+    firmDomains,
+    peopleByEmail,
+    contactByEmail,
+    clientsByDomain,
+    clientById,
+    matterById,
+    mattersByClient,
+    matterByRef,
+    refPatterns,
+    opposingByEmail,
+    opposingByDomain,
+    maxPhraseWords,
+    phraseTable: { byHash, bits },
+    refHashes,
+    everyRefHasDigit,
     // Recognition reads phrases through `phraseTable`; this string-keyed view is for other readers, made when first asked.
     get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
       if (byFirstWord === null) {
@@ -412,11 +459,22 @@ export function searchMatters(index: DirectoryIndex, query: string, limit = 10):
   let fuse = fuseCache.get(index);
   if (!fuse) {
     const docs: SearchDoc[] = index.directory.matters.map((m) => ({
-      matter: m, number: m.number, aliases: m.aliases ?? [], title: m.title, clientName: index.clientById.get(m.clientId)?.name ?? "",
+      matter: m,
+      number: m.number,
+      aliases: m.aliases ?? [],
+      title: m.title,
+      clientName: index.clientById.get(m.clientId)?.name ?? "",
     }));
     fuse = new Fuse(docs, {
-      includeScore: true, ignoreLocation: true, threshold: 0.35,
-      keys: [{ name: "number", weight: 3 }, { name: "aliases", weight: 3 }, { name: "title", weight: 1 }, { name: "clientName", weight: 1.5 }],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.35,
+      keys: [
+        { name: "number", weight: 3 },
+        { name: "aliases", weight: 3 },
+        { name: "title", weight: 1 },
+        { name: "clientName", weight: 1.5 },
+      ],
     });
     fuseCache.set(index, fuse);
   }

@@ -22,7 +22,11 @@ export interface DirectoryProvider {
 export function createDirectoryProvider(store: DirectoryStore, seed?: { directory: Directory; importedAt: string }): DirectoryProvider {
   let loaded: Promise<LoadedDirectory | null> | null = null;
   const listeners = new Set<(loaded: LoadedDirectory) => void>();
-  const make = (directory: Directory, importedAt: string): LoadedDirectory => ({ directory, index: buildDirectoryIndex(directory), importedAt });
+  const make = (directory: Directory, importedAt: string): LoadedDirectory => ({
+    directory,
+    index: buildDirectoryIndex(directory),
+    importedAt,
+  });
 
   const load = async (): Promise<LoadedDirectory | null> => {
     const stored = await store.load();

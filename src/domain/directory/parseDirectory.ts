@@ -93,7 +93,14 @@ function parseFirm(raw: unknown, p: Problems): Firm {
   const where = "firm";
   if (!isObject(raw)) {
     p.add(where, "missing or not an object");
-    return { name: "", domains: [], timeZone: "UTC", workingHours: { days: [], start: "09:00", end: "17:00" }, holidays: [], matterRefPatterns: [] };
+    return {
+      name: "",
+      domains: [],
+      timeZone: "UTC",
+      workingHours: { days: [], start: "09:00", end: "17:00" },
+      holidays: [],
+      matterRefPatterns: [],
+    };
   }
   const name = str(raw, "name", where, p);
   const firmDomains = domains(strArray(raw, "domains", where, p), `${where}.domains`, p);
@@ -105,14 +112,18 @@ function parseFirm(raw: unknown, p: Problems): Firm {
   if (!isObject(wh)) p.add(where, `"workingHours" must be an object { days, start, end }`);
   else {
     const days = wh.days;
-    const okDays = Array.isArray(days) && days.length > 0 && days.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7)
-      && new Set(days).size === days.length;
+    const okDays =
+      Array.isArray(days) &&
+      days.length > 0 &&
+      days.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7) &&
+      new Set(days).size === days.length;
     if (!okDays) p.add(`${where}.workingHours`, `"days" must be distinct ISO weekdays 1 (Monday) to 7 (Sunday)`);
     const start = typeof wh.start === "string" ? wh.start : "";
     const end = typeof wh.end === "string" ? wh.end : "";
     if (minutes(start) < 0) p.add(`${where}.workingHours`, `"start" "${String(wh.start)}" must be HH:MM`);
     if (minutes(end) < 0) p.add(`${where}.workingHours`, `"end" "${String(wh.end)}" must be HH:MM`);
-    if (minutes(start) >= 0 && minutes(end) >= 0 && minutes(end) <= minutes(start)) p.add(`${where}.workingHours`, `"end" ${end} must be after "start" ${start}`);
+    if (minutes(start) >= 0 && minutes(end) >= 0 && minutes(end) <= minutes(start))
+      p.add(`${where}.workingHours`, `"end" ${end} must be after "start" ${start}`);
     workingHours = { days: okDays ? (days as number[]) : [], start, end };
   }
   const holidays = strArray(raw, "holidays", where, p);
@@ -128,10 +139,17 @@ function parseFirm(raw: unknown, p: Problems): Firm {
  * `locate` maps a record id and its JSON path ("matters[3]") to a source position for messages, e.g. "line 12" (optional).
  * `extra` are problems found earlier (e.g. by the CSV reader) to report together with these.
  */
-export function validateDirectory(raw: unknown, locate: (id: string, where: string) => string | null = () => null, extra: readonly string[] = []): Directory {
+export function validateDirectory(
+  raw: unknown,
+  locate: (id: string, where: string) => string | null = () => null,
+  extra: readonly string[] = [],
+): Directory {
   const p = new Problems(locate);
   p.list.push(...extra);
-  if (!isObject(raw)) throw new MatterlineError("invalid-directory", "The directory must be a JSON object with firm, people, clients and matters.", { details: ["top level: not an object"] });
+  if (!isObject(raw))
+    throw new MatterlineError("invalid-directory", "The directory must be a JSON object with firm, people, clients and matters.", {
+      details: ["top level: not an object"],
+    });
   const firm = parseFirm(raw.firm, p);
   const seen = new Map<string, string>();
   const checkId = (obj: Record<string, unknown>, where: string): string => {
@@ -179,19 +197,20 @@ export function validateDirectory(raw: unknown, locate: (id: string, where: stri
     const contacts: Contact[] = [];
     const rawContacts = item.contacts ?? [];
     if (!Array.isArray(rawContacts)) p.add(where, `"contacts" must be a list`, id);
-    else rawContacts.forEach((c, j) => {
-      const cw = `${where}.contacts[${j}]`;
-      if (!isObject(c)) return p.add(cw, "must be an object", id);
-      const cname = str(c, "name", cw, p, id, true);
-      const [email = ""] = emails([str(c, "email", cw, p, id)].filter(Boolean), cw, p, id);
-      if (email) {
-        const owner = contactOwner.get(email);
-        if (owner && owner !== id) p.add(cw, `${email} is already a contact of client "${owner}"`, id);
-        if (personEmails.has(email)) p.add(cw, `${email} is a person of the firm`, id);
-        contactOwner.set(email, id);
-      }
-      contacts.push({ name: cname || email, email });
-    });
+    else
+      rawContacts.forEach((c, j) => {
+        const cw = `${where}.contacts[${j}]`;
+        if (!isObject(c)) return p.add(cw, "must be an object", id);
+        const cname = str(c, "name", cw, p, id, true);
+        const [email = ""] = emails([str(c, "email", cw, p, id)].filter(Boolean), cw, p, id);
+        if (email) {
+          const owner = contactOwner.get(email);
+          if (owner && owner !== id) p.add(cw, `${email} is already a contact of client "${owner}"`, id);
+          if (personEmails.has(email)) p.add(cw, `${email} is a person of the firm`, id);
+          contactOwner.set(email, id);
+        }
+        contacts.push({ name: cname || email, email });
+      });
     clients.push({ id, name, domains: clientDomains, contacts });
   });
 
@@ -229,25 +248,42 @@ export function validateDirectory(raw: unknown, locate: (id: string, where: stri
     const opposing: OpposingParty[] = [];
     const rawOpp = item.opposing ?? [];
     if (!Array.isArray(rawOpp)) p.add(where, `"opposing" must be a list`, id);
-    else rawOpp.forEach((o, j) => {
-      const ow = `${where}.opposing[${j}]`;
-      if (!isObject(o)) return p.add(ow, "must be an object", id);
-      opposing.push({
-        name: str(o, "name", ow, p, id),
-        domains: domains(strArray(o, "domains", ow, p, id), ow, p, id),
-        emails: emails(strArray(o, "emails", ow, p, id), ow, p, id),
+    else
+      rawOpp.forEach((o, j) => {
+        const ow = `${where}.opposing[${j}]`;
+        if (!isObject(o)) return p.add(ow, "must be an object", id);
+        opposing.push({
+          name: str(o, "name", ow, p, id),
+          domains: domains(strArray(o, "domains", ow, p, id), ow, p, id),
+          emails: emails(strArray(o, "emails", ow, p, id), ow, p, id),
+        });
       });
-    });
     let slaHours: number | undefined;
     if (item.slaHours !== undefined && item.slaHours !== null) {
       if (typeof item.slaHours !== "number" || !(item.slaHours > 0)) p.add(where, `"slaHours" must be a positive number`, id);
       else slaHours = item.slaHours;
     }
-    matters.push({ id, number, clientId, title, status: status as MatterStatus, responsible, team, keywords, aliases, opposing, ...(slaHours !== undefined ? { slaHours } : {}) });
+    matters.push({
+      id,
+      number,
+      clientId,
+      title,
+      status: status as MatterStatus,
+      responsible,
+      team,
+      keywords,
+      aliases,
+      opposing,
+      ...(slaHours !== undefined ? { slaHours } : {}),
+    });
   });
 
   if (p.list.length > 0) {
-    throw new MatterlineError("invalid-directory", `The directory has ${p.list.length} problem${p.list.length === 1 ? "" : "s"}; nothing was imported.`, { details: p.list });
+    throw new MatterlineError(
+      "invalid-directory",
+      `The directory has ${p.list.length} problem${p.list.length === 1 ? "" : "s"}; nothing was imported.`,
+      { details: p.list },
+    );
   }
   return { firm, people, clients, matters };
 }

@@ -17,7 +17,10 @@ interface Row {
 
 /** Splits a multi-valued cell: ";" or "|" separate values, because keywords and titles may hold commas. */
 function multi(cell: string | undefined): string[] {
-  return (cell ?? "").split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  return (cell ?? "")
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Line numbers of increasing offsets, counted incrementally so big files stay linear. */
@@ -119,8 +122,16 @@ export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly fir
     const oppNames = multi(c.opposingname);
     const opposing = oppNames.map((name) => ({ name, domains: multi(c.opposingdomains), emails: multi(c.opposingemails) }));
     return {
-      id, number: c.number ?? "", clientId: c.clientid ?? "", title: c.title ?? "", status: (c.status ?? "").toLowerCase(),
-      responsible: c.responsible ?? "", team: multi(c.team), keywords: multi(c.keywords), aliases: multi(c.aliases), opposing,
+      id,
+      number: c.number ?? "",
+      clientId: c.clientid ?? "",
+      title: c.title ?? "",
+      status: (c.status ?? "").toLowerCase(),
+      responsible: c.responsible ?? "",
+      team: multi(c.team),
+      keywords: multi(c.keywords),
+      aliases: multi(c.aliases),
+      opposing,
       ...(slaNum === undefined ? {} : { slaHours: Number.isFinite(slaNum) ? slaNum : sla }),
     };
   });

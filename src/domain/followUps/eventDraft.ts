@@ -152,7 +152,9 @@ export function followUpEvent(options: FollowUpEventOptions): GraphEventPayload 
     reminderMinutesBeforeStart: Math.max(0, reminder),
     categories: options.category ? [options.category] : [],
     showAs: invite ? "busy" : "free",
-    attendees: invite ? [{ emailAddress: { address: normalizeEmail(invite.email), ...(invite.name ? { name: invite.name } : {}) }, type: "required" }] : [],
+    attendees: invite
+      ? [{ emailAddress: { address: normalizeEmail(invite.email), ...(invite.name ? { name: invite.name } : {}) }, type: "required" }]
+      : [],
     transactionId: deterministicTransactionId(["follow-up", message.id, matter.id, proposal.date, proposal.kind]),
   };
 }
@@ -168,7 +170,10 @@ export function toCalendarEventInput(payload: GraphEventPayload): CalendarEventI
     categories: payload.categories,
     reminderMinutes: payload.isReminderOn ? payload.reminderMinutesBeforeStart : null,
     showAs: payload.showAs,
-    attendees: payload.attendees.map((a) => ({ email: a.emailAddress.address, ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}) })),
+    attendees: payload.attendees.map((a) => ({
+      email: a.emailAddress.address,
+      ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
+    })),
     transactionId: payload.transactionId,
   };
 }
@@ -201,7 +206,10 @@ export function avoidBusy(
   const start0 = ms(proposed.start);
   const length = ms(proposed.end) - start0;
   if (length <= 0) throw new MatterlineError("invalid-input", "A slot must end after it starts.");
-  const busy = busySlots.map((b) => ({ s: ms(b.start), e: ms(b.end) })).filter((b) => b.e > b.s).sort((a, b) => a.s - b.s);
+  const busy = busySlots
+    .map((b) => ({ s: ms(b.start), e: ms(b.end) }))
+    .filter((b) => b.e > b.s)
+    .sort((a, b) => a.s - b.s);
   const overlapping = (s: number) => busy.find((b) => b.s < s + length && b.e > s);
   if (!overlapping(start0)) return { ...proposed, moved: false, conflict: false };
   const limit = start0 + searchDays * 86_400_000;
@@ -252,7 +260,12 @@ export interface NoReplyOptions {
  * cannot be expected to answer over a weekend or a holiday; the morning, so there is a day to chase). Its event is
  * a private, free 15-minute slot whose transactionId depends on (message, N).
  */
-export function noReplyReminder(sentMessage: MailMessage, days: number, calendar: FirmCalendar, options: NoReplyOptions = {}): NoReplyReminder {
+export function noReplyReminder(
+  sentMessage: MailMessage,
+  days: number,
+  calendar: FirmCalendar,
+  options: NoReplyOptions = {},
+): NoReplyReminder {
   if (!Number.isInteger(days) || days < 1) throw new MatterlineError("invalid-input", "Remind after at least one whole day.");
   const sentAt = sentMessage.sentAt ?? sentMessage.receivedAt;
   if (!sentAt) throw new MatterlineError("invalid-input", "This message has no sent date, so no reminder can be timed.");
@@ -315,7 +328,8 @@ export function shouldCancelReminder(reminder: NoReplyReminder, inboundMessages:
   return inboundMessages.some((m) => {
     const sameConversation =
       (reminder.conversationId !== null && m.conversationId === reminder.conversationId) ||
-      (reminder.internetMessageId !== null && (m.inReplyTo === reminder.internetMessageId || (m.references ?? []).includes(reminder.internetMessageId)));
+      (reminder.internetMessageId !== null &&
+        (m.inReplyTo === reminder.internetMessageId || (m.references ?? []).includes(reminder.internetMessageId)));
     if (!sameConversation) return false;
     if (!waiting.has(normalizeEmail(m.from?.email))) return false;
     const at = m.receivedAt ?? m.sentAt;
@@ -350,7 +364,10 @@ export function checkInSeries(
   let first = toZoned(start, zone);
   if (!calendar.isWithinWorkingHours(first.toISO() ?? "")) {
     const todayStart = toZoned(calendar.workingStartOn(first.toISODate() ?? ""), zone);
-    first = calendar.isWorkingDay(first.toISODate() ?? "") && first < todayStart ? todayStart : toZoned(calendar.nextWorkingDayStart(first.toISO() ?? ""), zone);
+    first =
+      calendar.isWorkingDay(first.toISODate() ?? "") && first < todayStart
+        ? todayStart
+        : toZoned(calendar.nextWorkingDayStart(first.toISO() ?? ""), zone);
   }
   const reminder = options.reminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const startDate = first.toISODate() ?? "";
@@ -369,7 +386,12 @@ export function checkInSeries(
     attendees: [],
     transactionId: deterministicTransactionId(["check-in", matter.id, cadence, startDate]),
     recurrence: {
-      pattern: { type: "weekly", interval: cadence === "weekly" ? 1 : 2, daysOfWeek: [WEEKDAY_NAMES[first.weekday - 1]], firstDayOfWeek: "monday" },
+      pattern: {
+        type: "weekly",
+        interval: cadence === "weekly" ? 1 : 2,
+        daysOfWeek: [WEEKDAY_NAMES[first.weekday - 1]],
+        firstDayOfWeek: "monday",
+      },
       range: { type: "noEnd", startDate, recurrenceTimeZone: zone },
     },
   };

@@ -34,10 +34,12 @@ export interface ProposeInput {
 const KIND_SCORE: Record<FollowUpKind, number> = { deadline: 5, hearing: 4, meeting: 3, action: 2, other: 1 };
 
 // Cue words read in the sentence around a date. Order matters: the first kind whose cue is near wins.
-const HEARING_CUE = /\b(hearing|trial|tribunal|court|judge|mediation|arbitration|inquest|listed|case management|directions hearing|deposition)\b/i;
+const HEARING_CUE =
+  /\b(hearing|trial|tribunal|court|judge|mediation|arbitration|inquest|listed|case management|directions hearing|deposition)\b/i;
 const DEADLINE_CUE =
   /\b(deadline|due|no later than|not later than|expire[sd]?|expiry|limitation|closing|completion|complete|exchange|must|latest|cut-?off|before|until|within|by)\b/i;
-const MEETING_CUE = /\b(meet|meeting|call|talk|speak|appointment|conference|video|zoom|teams|visit|catch up|see you|available|availability|diary)\b/i;
+const MEETING_CUE =
+  /\b(meet|meeting|call|talk|speak|appointment|conference|video|zoom|teams|visit|catch up|see you|available|availability|diary)\b/i;
 const ACTION_CUE = /\b(please|send|sign|return|pay|provide|confirm|let (?:me|us) know|file|submit|review|chase|remind|follow up)\b/i;
 
 /** Periods with no day: "next week", "end of the month" are too vague to put in a diary. */
@@ -51,11 +53,13 @@ const VAGUE_BEFORE = /\b(week|weekend) (of|commencing|beginning|starting)\s*$|\b
  */
 const DAY_ANCHOR =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tues?(day)?|wed(nesday)?|thu(rs?)?(day)?|fri(day)?|sat(urday)?|sun(day)?|today|tomorrow|tonight|this (morning|afternoon|evening))\b|\d{1,4}[/.-]\d{1,2}|\b\d{1,2}(st|nd|rd|th)\b/i;
-const DURATION = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|half)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b/i;
+const DURATION =
+  /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|half)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b/i;
 /** Words in the phrase that point back in time; forwardDate would otherwise move "last Tuesday" to the next one. */
 const PAST = /\b(last|ago|yesterday|previous|earlier|past)\b/i;
 /** A date named as the date of a document ("your letter of 12 August", "dated today") is not an event. */
-const DOCUMENT_DATE = /\b(letter|e-?mail|message|note|application|notice|invoice|report|statement|order|judgment|issue)\s+(of|dated)\s*$|\bdated\s*$/i;
+const DOCUMENT_DATE =
+  /\b(letter|e-?mail|message|note|application|notice|invoice|report|statement|order|judgment|issue)\s+(of|dated)\s*$|\bdated\s*$/i;
 /**
  * Past tense just before a weekday or a casual day word ("she emailed you on Monday", "thank you for the call
  * on Monday"): forwardDate would move that day into the future, so such mentions are dropped unless a word of the
@@ -63,7 +67,8 @@ const DOCUMENT_DATE = /\b(letter|e-?mail|message|note|application|notice|invoice
  */
 const PAST_VERB =
   /\b(was|were|had|did|wrote|rang|called|phoned|emailed|e-mailed|sent|received|arrived|came|signed|handed|issued|told|said|met|spoke|gave|took|paid|served|explained|discussed|mentioned|happened|visited|filed|asked|thanks? (you )?for|thank you for)\b|\b(i|we|he|she|they|you|it)(\s+\w+ed|'ve|’ve| have| has)\b/i;
-const FUTURE_WORD = /\b(will|shall|'ll|’ll|going to|please|can you|could you|would you|need|must|by|until|before|due|deadline|next|coming|expected|planned|scheduled|listed)\b/i;
+const FUTURE_WORD =
+  /\b(will|shall|'ll|’ll|going to|please|can you|could you|would you|need|must|by|until|before|due|deadline|next|coming|expected|planned|scheduled|listed)\b/i;
 /** Parts of today, and the local hour at which each is over. */
 const TODAY_PART: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bthis morning\b/i, 12],
@@ -83,7 +88,8 @@ const NEXT_YEAR_AFTER_DAYS = 240;
  * 15th on or after the reference day, so we teach chrono that one pattern.
  */
 const ordinalDayParser: chrono.Parser = {
-  pattern: () => /\b(?:on|for|by|until|before|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+  pattern: () =>
+    /\b(?:on|for|by|until|before|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
   extract: (context, match) => {
     const day = Number(match[1]);
     if (day < 1 || day > 31) return null;
@@ -135,7 +141,10 @@ function kindOf(text: string, start: number, end: number): FollowUpKind {
   const near = `${before} ${after}`;
   if (HEARING_CUE.test(near)) return "hearing";
   // "by Friday", "until the 15th": a preposition right before the date makes it a deadline.
-  if (/\b(by|before|until|no later than|not later than|deadline(?: is| of)?|due(?: on| by)?)\s*(the\s+)?$/i.test(before) || DEADLINE_CUE.test(near)) {
+  if (
+    /\b(by|before|until|no later than|not later than|deadline(?: is| of)?|due(?: on| by)?)\s*(the\s+)?$/i.test(before) ||
+    DEADLINE_CUE.test(near)
+  ) {
     if (MEETING_CUE.test(near) && !/\b(by|before|until|deadline|due|no later than)\b/i.test(near)) return "meeting";
     return "deadline";
   }
@@ -189,7 +198,7 @@ export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
       const certainYear = r.start.isCertain("year");
       local = DateTime.fromObject(
         {
-          year: certainYear ? r.start.get("year") ?? sent.year : sent.year,
+          year: certainYear ? (r.start.get("year") ?? sent.year) : sent.year,
           month: r.start.get("month") ?? sent.month,
           day: r.start.get("day") ?? sent.day,
           hour: r.start.get("hour") ?? 0,
@@ -205,7 +214,13 @@ export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
       } else if (!explicitDay && !part) {
         // Weekdays and casual words: chrono already resolved them forward from the reference.
         local = DateTime.fromObject(
-          { year: r.start.get("year") ?? sent.year, month: r.start.get("month") ?? sent.month, day: r.start.get("day") ?? sent.day, hour: r.start.get("hour") ?? 0, minute: r.start.get("minute") ?? 0 },
+          {
+            year: r.start.get("year") ?? sent.year,
+            month: r.start.get("month") ?? sent.month,
+            day: r.start.get("day") ?? sent.day,
+            hour: r.start.get("hour") ?? 0,
+            minute: r.start.get("minute") ?? 0,
+          },
           { zone },
         );
       }

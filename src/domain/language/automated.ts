@@ -23,9 +23,35 @@ const READ_RECEIPT_BODY = /\b(?:your message|the message)\b.{0,200}\bwas read on
 const OUT_OF_OFFICE_BODY =
   /\b(?:i am|i'm|i’m|i will be)\s+(?:currently\s+|now\s+)?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:annual |parental |maternity |paternity |sick )?leave|on holiday|on vacation|travell?ing with limited|away (?:until|from|on)|not in the office)|\bwith limited access to (?:e-?mail|my e-?mail)|\bwill (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:on|when|as soon as) (?:i|my) return|\bthis (?:is an )?(?:automatic|automated|auto-generated) (?:reply|response|message)/i;
 
-const NO_REPLY_PARTS = new Set(["noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "dontreply", "noresponse", "no-response", "unmonitored"]);
+const NO_REPLY_PARTS = new Set([
+  "noreply",
+  "no-reply",
+  "no_reply",
+  "donotreply",
+  "do-not-reply",
+  "do_not_reply",
+  "dontreply",
+  "noresponse",
+  "no-response",
+  "unmonitored",
+]);
 const BOUNCE_SENDERS = new Set(["mailer-daemon", "postmaster", "mail-daemon", "bounce", "bounces"]);
-const NEWSLETTER_PARTS = new Set(["newsletter", "newsletters", "news", "marketing", "mailchimp", "campaign", "campaigns", "digest", "updates-newsletter", "bulletin", "mailer", "mailing", "list", "lists"]);
+const NEWSLETTER_PARTS = new Set([
+  "newsletter",
+  "newsletters",
+  "news",
+  "marketing",
+  "mailchimp",
+  "campaign",
+  "campaigns",
+  "digest",
+  "updates-newsletter",
+  "bulletin",
+  "mailer",
+  "mailing",
+  "list",
+  "lists",
+]);
 const BULK_PARTS = new Set(["notification", "notifications", "notify", "alerts", "alert", "automated", "system", "bulk"]);
 
 function header(message: MailMessage, name: string): string {
@@ -43,7 +69,8 @@ function senderKind(email: string): AutomatedKind | null {
   const { whole, tokens } = localPartTokens(email);
   const all = [whole, ...tokens];
   if (all.some((t) => BOUNCE_SENDERS.has(t))) return "auto-reply";
-  if (all.some((t) => NO_REPLY_PARTS.has(t)) || /(?:^|[.\-_])no-?reply(?:$|[.\-_])|donotreply|do-not-reply/.test(whole)) return "no-reply-sender";
+  if (all.some((t) => NO_REPLY_PARTS.has(t)) || /(?:^|[.\-_])no-?reply(?:$|[.\-_])|donotreply|do-not-reply/.test(whole))
+    return "no-reply-sender";
   if (all.some((t) => NEWSLETTER_PARTS.has(t))) return "newsletter";
   if (all.some((t) => BULK_PARTS.has(t))) return "bulk";
   return null;
@@ -74,7 +101,11 @@ export function automatedKind(message: MailMessage): AutomatedKind | null {
   const precedence = header(message, "precedence");
 
   // Receipts and delivery reports first: their subjects and report types are unambiguous.
-  if (/report-type\s*=\s*"?disposition-notification/.test(contentType) || READ_RECEIPT_SUBJECT.test(subject) || READ_RECEIPT_BODY.test(body.slice(0, 400))) {
+  if (
+    /report-type\s*=\s*"?disposition-notification/.test(contentType) ||
+    READ_RECEIPT_SUBJECT.test(subject) ||
+    READ_RECEIPT_BODY.test(body.slice(0, 400))
+  ) {
     return "read-receipt";
   }
   if (/report-type\s*=\s*"?delivery-status/.test(contentType) || BOUNCE_SUBJECT.test(subject)) return "auto-reply";

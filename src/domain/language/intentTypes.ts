@@ -13,6 +13,15 @@ export type Intent =
   | "other";
 
 export const INTENTS: readonly Intent[] = [
-  "status_request", "document_request", "documents_sent", "scheduling", "billing_question",
-  "complaint", "thanks_ack", "urgent_deadline", "new_matter_inquiry", "auto_reply", "other",
+  "status_request",
+  "document_request",
+  "documents_sent",
+  "scheduling",
+  "billing_question",
+  "complaint",
+  "thanks_ack",
+  "urgent_deadline",
+  "new_matter_inquiry",
+  "auto_reply",
+  "other",
 ];

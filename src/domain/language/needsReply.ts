@@ -30,7 +30,8 @@ export function asksSomething(text: string): { asks: boolean; cue: string } {
   const norm = normalizeText(text);
   for (const s of sentences(norm)) {
     // A question mark counts unless it only closes a rhetorical "… isn't it?" tag.
-    if (s.endsWith("?") && !/\b(?:isn't it|aren't they|wasn't it|right)\?$/.test(s)) return { asks: true, cue: `question: "${s.slice(0, 60)}"` };
+    if (s.endsWith("?") && !/\b(?:isn't it|aren't they|wasn't it|right)\?$/.test(s))
+      return { asks: true, cue: `question: "${s.slice(0, 60)}"` };
     // "If you have any questions, please call me" offers help; it does not ask anything.
     if (isCourtesy(s)) continue;
     const m = REQUEST.exec(s);

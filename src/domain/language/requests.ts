@@ -12,16 +12,138 @@
  * reader to operate software and never call for an answer.
  */
 const IMPERATIVE_VERBS = new Set([
-  "send", "resend", "give", "call", "ring", "phone", "email", "e-mail", "text", "ping", "page", "contact", "tell", "ask", "remind",
-  "confirm", "advise", "check", "double-check", "review", "look", "read", "sign", "countersign", "initial", "return", "forward",
-  "provide", "arrange", "book", "schedule", "reschedule", "set", "make", "take", "get", "fill", "complete", "submit", "draft",
-  "prepare", "follow", "come", "drop", "stop", "swing", "meet", "discuss", "talk", "chat", "speak", "bring", "keep", "remember",
-  "sort", "deal", "handle", "fix", "change", "move", "cancel", "approve", "authorise", "authorize", "decide", "consider", "think",
-  "help", "try", "print", "scan", "post", "fax", "pay", "order", "reply", "respond", "answer", "write", "grab", "catch", "put",
-  "pick", "choose", "verify", "execute", "file", "lodge", "explain", "clarify", "show", "share", "attach", "circulate", "distribute",
-  "coordinate", "co-ordinate", "reach", "touch", "pass", "ensure", "include", "add", "update", "amend", "correct", "revise", "edit",
-  "plan", "hold", "organise", "organize", "find", "notify", "inform", "delete", "remove", "invite", "calendar",
-  "diarise", "diarize", "copy", "cc", "loop", "run", "walk", "agree", "accept", "raise", "issue", "instruct", "obtain",
+  "send",
+  "resend",
+  "give",
+  "call",
+  "ring",
+  "phone",
+  "email",
+  "e-mail",
+  "text",
+  "ping",
+  "page",
+  "contact",
+  "tell",
+  "ask",
+  "remind",
+  "confirm",
+  "advise",
+  "check",
+  "double-check",
+  "review",
+  "look",
+  "read",
+  "sign",
+  "countersign",
+  "initial",
+  "return",
+  "forward",
+  "provide",
+  "arrange",
+  "book",
+  "schedule",
+  "reschedule",
+  "set",
+  "make",
+  "take",
+  "get",
+  "fill",
+  "complete",
+  "submit",
+  "draft",
+  "prepare",
+  "follow",
+  "come",
+  "drop",
+  "stop",
+  "swing",
+  "meet",
+  "discuss",
+  "talk",
+  "chat",
+  "speak",
+  "bring",
+  "keep",
+  "remember",
+  "sort",
+  "deal",
+  "handle",
+  "fix",
+  "change",
+  "move",
+  "cancel",
+  "approve",
+  "authorise",
+  "authorize",
+  "decide",
+  "consider",
+  "think",
+  "help",
+  "try",
+  "print",
+  "scan",
+  "post",
+  "fax",
+  "pay",
+  "order",
+  "reply",
+  "respond",
+  "answer",
+  "write",
+  "grab",
+  "catch",
+  "put",
+  "pick",
+  "choose",
+  "verify",
+  "execute",
+  "file",
+  "lodge",
+  "explain",
+  "clarify",
+  "show",
+  "share",
+  "attach",
+  "circulate",
+  "distribute",
+  "coordinate",
+  "co-ordinate",
+  "reach",
+  "touch",
+  "pass",
+  "ensure",
+  "include",
+  "add",
+  "update",
+  "amend",
+  "correct",
+  "revise",
+  "edit",
+  "plan",
+  "hold",
+  "organise",
+  "organize",
+  "find",
+  "notify",
+  "inform",
+  "delete",
+  "remove",
+  "invite",
+  "calendar",
+  "diarise",
+  "diarize",
+  "copy",
+  "cc",
+  "loop",
+  "run",
+  "walk",
+  "agree",
+  "accept",
+  "raise",
+  "issue",
+  "instruct",
+  "obtain",
 ]);
 
 /**
@@ -29,8 +151,29 @@ const IMPERATIVE_VERBS = new Set([
  * bank", "review of the lease is done", "update on the sale:").
  */
 const NOUN_FOLLOWERS = new Set([
-  "of", "is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "went",
-  "came", "looks", "seems", "went", "on", "from", "'s",
+  "of",
+  "is",
+  "was",
+  "are",
+  "were",
+  "has",
+  "had",
+  "will",
+  "would",
+  "can",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "went",
+  "came",
+  "looks",
+  "seems",
+  "went",
+  "on",
+  "from",
+  "'s",
 ]);
 
 /**
@@ -62,26 +205,62 @@ const CONDITIONAL_OFFER =
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // Proposals: "let's meet", "how about Tuesday", "why don't we…", "shall we…".
   [/(?:^|[,;:-] ?|\b(?:and|so|then) )(?:let's|lets|let;s|let us) (?!not\b)\w+/, "proposal (let's)"],
-  [/\b(?:how|what) about (?!the (?:fact|time)\b)|\bwhy (?:don't|do not) (?:we|you)\b|\bwhy not (?:just )?\w+ (?:me|us|it|the|a|them)\b/, "proposal (how about / why don't)"],
-  [/\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\b|\bmy (?:suggestion|proposal|recommendation) (?:is|would be)\b/, "proposal (suggest)"],
+  [
+    /\b(?:how|what) about (?!the (?:fact|time)\b)|\bwhy (?:don't|do not) (?:we|you)\b|\bwhy not (?:just )?\w+ (?:me|us|it|the|a|them)\b/,
+    "proposal (how about / why don't)",
+  ],
+  [
+    /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\b|\bmy (?:suggestion|proposal|recommendation) (?:is|would be)\b/,
+    "proposal (suggest)",
+  ],
   [/\b(?:perhaps|maybe|possibly) (?:we|you) (?:can|could|should|might|may want to|ought to)\b/, "proposal (perhaps we could)"],
   // Collaborative action asked of the reader: "we should discuss", "I'd like to meet", "we need to talk".
-  [/\b(?:we|you and i|the two of us|i)(?: really| definitely| probably| still| also)? (?:should|need to|must|ought to|have to|'ll need to|will need to|can|could)(?: (?:also|then|perhaps|maybe|probably|quickly|briefly|all))? (?:discuss|talk|speak|chat|meet|get together|catch up|sit down|go (?:over|through)|touch base|set up a (?:call|meeting|time)|arrange a (?:call|meeting|time)|schedule a (?:call|meeting|time)|find (?:a|some) time|have (?:a|an) (?:call|chat|word|meeting|discussion|conversation))\b/, "proposal (we should discuss)"],
-  [/\b(?:i|we)(?:'d| would| really| also| still)* (?:like|love|want|wish|hope|wanted|hoped)(?: very much| really| definitely)? to (?:discuss|talk|speak|chat|meet|get together|catch up|sit down|go (?:over|through)|touch base|visit|invite you|see you|hear (?:from you|your|what you|back|whether|if)|get your|have your|ask you|know (?:if|whether|when|what|how|where|who|which|your)|understand (?:why|how|what|whether)|schedule|set up|arrange|follow up|run (?:this|it|something|an idea) (?:by|past) you|pick your brain|come (?:by|over|in|and see)|have (?:a|an) (?:call|chat|word|meeting|discussion|quick))\b/, "wants to meet or hear from the reader"],
-  [/^(?:would|it would|it'd) (?:be )?(?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|best|wonderful|appreciated|love|like) (?:if|to|for you)\b|\bit would be (?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|wonderful|appreciated) if you\b/, "would be good if you"],
+  [
+    /\b(?:we|you and i|the two of us|i)(?: really| definitely| probably| still| also)? (?:should|need to|must|ought to|have to|'ll need to|will need to|can|could)(?: (?:also|then|perhaps|maybe|probably|quickly|briefly|all))? (?:discuss|talk|speak|chat|meet|get together|catch up|sit down|go (?:over|through)|touch base|set up a (?:call|meeting|time)|arrange a (?:call|meeting|time)|schedule a (?:call|meeting|time)|find (?:a|some) time|have (?:a|an) (?:call|chat|word|meeting|discussion|conversation))\b/,
+    "proposal (we should discuss)",
+  ],
+  [
+    /\b(?:i|we)(?:'d| would| really| also| still)* (?:like|love|want|wish|hope|wanted|hoped)(?: very much| really| definitely)? to (?:discuss|talk|speak|chat|meet|get together|catch up|sit down|go (?:over|through)|touch base|visit|invite you|see you|hear (?:from you|your|what you|back|whether|if)|get your|have your|ask you|know (?:if|whether|when|what|how|where|who|which|your)|understand (?:why|how|what|whether)|schedule|set up|arrange|follow up|run (?:this|it|something|an idea) (?:by|past) you|pick your brain|come (?:by|over|in|and see)|have (?:a|an) (?:call|chat|word|meeting|discussion|quick))\b/,
+    "wants to meet or hear from the reader",
+  ],
+  [
+    /^(?:would|it would|it'd) (?:be )?(?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|best|wonderful|appreciated|love|like) (?:if|to|for you)\b|\bit would be (?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|wonderful|appreciated) if you\b/,
+    "would be good if you",
+  ],
   // Modal requests addressed to the reader; "you should have received …" is information, so excluded.
-  [/\byou(?: really| probably| also| still| just)?(?: need to|'ll need to| will need to| may need to| might need to| should| must| have to|'ve got to| had better|'d better| may want to| might want to|'ll want to| will want to| may wish to| might wish to| might consider| may consider| might like to| may like to)(?: (?:also|really|probably|still|just|first|then|please|now))? (?!(?:have |now |already |soon |by now )?(?:receive|received|be|been|get|got|find|see|hear|know|note|expect|enjoy|keep|worry|feel)\b)\w+/, "modal request (you need to / you should)"],
+  [
+    /\byou(?: really| probably| also| still| just)?(?: need to|'ll need to| will need to| may need to| might need to| should| must| have to|'ve got to| had better|'d better| may want to| might want to|'ll want to| will want to| may wish to| might wish to| might consider| may consider| might like to| may like to)(?: (?:also|really|probably|still|just|first|then|please|now))? (?!(?:have |now |already |soon |by now )?(?:receive|received|be|been|get|got|find|see|hear|know|note|expect|enjoy|keep|worry|feel)\b)\w+/,
+    "modal request (you need to / you should)",
+  ],
   [/\bwould you (?:mind|be (?:able|willing|so kind|happy|prepared)|like to|care to)\b|\bdo you mind\b/, "modal request (would you mind)"],
-  [/\b(?:i|we)(?: would|'d)? (?:greatly |really |very much |much )?appreciate (?:it if|if you|you|your|any|a (?:call|reply|response|quick)|hearing|the opportunity)\b|\b(?:any|your) (?:help|assistance|input|feedback|thoughts|comments|advice|guidance|response|reply|data|information|details)\b[^.?!]{0,100}\b(?:would be|is|will be) (?:\w+ )?(?:appreciated|helpful|welcome|great)\b/, "asks for help or input"],
-  [/\b(?:i|we) (?:really |urgently |still )?need (?:your|you to|(?:this|that|it|them) (?:done|back|signed|sent|by|today|asap|before))\b/, "says what the writer needs from the reader"],
-  [/\b(?:i|we) (?:expect|am expecting|are expecting|look to you for) (?:an? |your )?(?:answer|reply|response|call|confirmation|decision|update)\b|\b(?:respond|reply|answer) (?:by|before|no later than)\b/, "expects an answer"],
+  [
+    /\b(?:i|we)(?: would|'d)? (?:greatly |really |very much |much )?appreciate (?:it if|if you|you|your|any|a (?:call|reply|response|quick)|hearing|the opportunity)\b|\b(?:any|your) (?:help|assistance|input|feedback|thoughts|comments|advice|guidance|response|reply|data|information|details)\b[^.?!]{0,100}\b(?:would be|is|will be) (?:\w+ )?(?:appreciated|helpful|welcome|great)\b/,
+    "asks for help or input",
+  ],
+  [
+    /\b(?:i|we) (?:really |urgently |still )?need (?:your|you to|(?:this|that|it|them) (?:done|back|signed|sent|by|today|asap|before))\b/,
+    "says what the writer needs from the reader",
+  ],
+  [
+    /\b(?:i|we) (?:expect|am expecting|are expecting|look to you for) (?:an? |your )?(?:answer|reply|response|call|confirmation|decision|update)\b|\b(?:respond|reply|answer) (?:by|before|no later than)\b/,
+    "expects an answer",
+  ],
   // Indirect questions: "I was wondering if…", "I'd like to know whether…", "I'm curious where…".
-  [/\b(?:i|we)(?: was| were| am| are|'m|'re)? (?:just )?wonder(?:ing)? (?:if|whether|when|what|how|where|who|why)\b|\b(?:i|we) (?:just )?wanted to (?:see|check|ask|find out|know|confirm) (?:if|whether|when|what|how|where|who|that)\b|\b(?:i'm|i am|we're|we are) curious (?:as to |about )?(?:if|whether|when|what|how|where|who|why)\b|\b(?:i'm|i am|we're|we are) (?:unsure|not sure|unclear) (?:as to |about )?(?:if|whether)\b/, "indirect question"],
+  [
+    /\b(?:i|we)(?: was| were| am| are|'m|'re)? (?:just )?wonder(?:ing)? (?:if|whether|when|what|how|where|who|why)\b|\b(?:i|we) (?:just )?wanted to (?:see|check|ask|find out|know|confirm) (?:if|whether|when|what|how|where|who|that)\b|\b(?:i'm|i am|we're|we are) curious (?:as to |about )?(?:if|whether|when|what|how|where|who|why)\b|\b(?:i'm|i am|we're|we are) (?:unsure|not sure|unclear) (?:as to |about )?(?:if|whether)\b/,
+    "indirect question",
+  ],
   [/^(?:any|your) (?:thoughts|comments|ideas|views|feedback|suggestions|input|objections|news|update|word)\b/, "asks for thoughts"],
   // Invitations that expect an answer.
-  [/\byou(?: and (?:a guest|your \w+))? are (?:cordially |warmly )?invited\b|\b(?:i|we)(?: would|'d) (?:like|love) (?:to (?:invite|have) )?you(?: and (?:a guest|your \w+))? to (?:join|attend|come|be)\b|\b(?:i|we) (?:hope|trust) (?:that )?you (?:can|could|will|'ll) (?:join|attend|come|make it|participate|visit|be there)\b|\bwould love (?:to have )?you(?: \w+)? (?:to )?join\b/, "invitation"],
+  [
+    /\byou(?: and (?:a guest|your \w+))? are (?:cordially |warmly )?invited\b|\b(?:i|we)(?: would|'d) (?:like|love) (?:to (?:invite|have) )?you(?: and (?:a guest|your \w+))? to (?:join|attend|come|be)\b|\b(?:i|we) (?:hope|trust) (?:that )?you (?:can|could|will|'ll) (?:join|attend|come|make it|participate|visit|be there)\b|\bwould love (?:to have )?you(?: \w+)? (?:to )?join\b/,
+    "invitation",
+  ],
   [/\b(?:don't|do not) forget to \w+/, "reminder to act"],
-  [/\b(?:invite|inviting) you(?: and [\w ]{1,20}?)? to (?:join|attend|come|be|a|an|our|the|dinner|lunch)\b|\bextend an invitation\b/, "invitation"],
+  [
+    /\b(?:invite|inviting) you(?: and [\w ]{1,20}?)? to (?:join|attend|come|be|a|an|our|the|dinner|lunch)\b|\bextend an invitation\b/,
+    "invitation",
+  ],
   [/^(?:have a (?:look|think|read|word|chat|go)|go ahead and (?!enjoy\b)\w+)\b/, "instruction (have a look / go ahead and …)"],
 ];
 
@@ -106,7 +285,10 @@ function clauseStarts(sentence: string): string[] {
     if (clause === "") continue;
     const prev = i > 0 ? raw[i - 1] : "";
     const allowed =
-      i === 0 || /^(?:please|pls|plz|kindly)\b/.test(raw[i].replace(/^(?:and|but|so|also|then|just)\s+/, "")) || prev.split(/\s+/).length <= 3 || SUBORDINATE.test(prev);
+      i === 0 ||
+      /^(?:please|pls|plz|kindly)\b/.test(raw[i].replace(/^(?:and|but|so|also|then|just)\s+/, "")) ||
+      prev.split(/\s+/).length <= 3 ||
+      SUBORDINATE.test(prev);
     if (allowed && !CONDITIONAL_OFFER.test(prev)) out.push(clause);
   }
   return out;
@@ -147,6 +329,7 @@ export function requestIn(sentence: string): string | null {
   for (const [re, label] of PATTERNS) if (re.test(s)) return label;
   const opening = s.replace(LEAD_IN, "");
   if (QUESTION_WITHOUT_MARK.test(opening)) return "question without a question mark";
-  for (const clause of clauseStarts(s)) if (isImperativeClause(clause)) return `instruction ("${clause.split(/\s+/).slice(0, 3).join(" ")}")`;
+  for (const clause of clauseStarts(s))
+    if (isImperativeClause(clause)) return `instruction ("${clause.split(/\s+/).slice(0, 3).join(" ")}")`;
   return null;
 }

@@ -156,7 +156,8 @@ export class MatterLog {
       audit: this.audit(existing.internetMessageId, request.now, request.by, "unlogged", existing.matterId, null),
     });
     const addresses = correspondentsOf({ ...existing, id: existing.internetMessageId, bodyText: "" }, this.deps.firmDomains);
-    const pointsHere = existing.conversationId && (await this.deps.history.matterForConversation(existing.conversationId)) === existing.matterId;
+    const pointsHere =
+      existing.conversationId && (await this.deps.history.matterForConversation(existing.conversationId)) === existing.matterId;
     await this.deps.history.apply({
       counts: historyMove(addresses, existing.matterId, null),
       conversations: pointsHere && existing.conversationId ? [{ conversationId: existing.conversationId, matterId: null }] : [],
@@ -166,7 +167,12 @@ export class MatterLog {
         key: mirrorKey(existing.internetMessageId, null),
         kind: "unmirror",
         group: `mirror:${existing.internetMessageId}`,
-        payload: { internetMessageId: existing.internetMessageId, graphId: existing.graphId, mailbox: existing.mailbox, removeCategories: [existing.category] },
+        payload: {
+          internetMessageId: existing.internetMessageId,
+          graphId: existing.graphId,
+          mailbox: existing.mailbox,
+          removeCategories: [existing.category],
+        },
         now: request.now,
       }),
     );
@@ -177,7 +183,9 @@ export class MatterLog {
   async entriesForMatter(matterId: string): Promise<LogEntry[]> {
     const entries = await this.deps.log.listByMatter(matterId);
     const when = (e: LogEntry) => e.receivedAt ?? e.sentAt ?? e.loggedAt;
-    return entries.sort((a, b) => (when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : a.internetMessageId.localeCompare(b.internetMessageId)));
+    return entries.sort((a, b) =>
+      when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : a.internetMessageId.localeCompare(b.internetMessageId),
+    );
   }
 
   entryFor(internetMessageId: string): Promise<LogEntry | null> {
@@ -188,7 +196,14 @@ export class MatterLog {
     return this.deps.log.auditFor(internetMessageId);
   }
 
-  private audit(internetMessageId: string, now: Date, by: string, action: AuditRecord["action"], fromMatterId: string | null, toMatterId: string | null): AuditRecord {
+  private audit(
+    internetMessageId: string,
+    now: Date,
+    by: string,
+    action: AuditRecord["action"],
+    fromMatterId: string | null,
+    toMatterId: string | null,
+  ): AuditRecord {
     return { internetMessageId, at: now.toISOString(), by, action, fromMatterId, toMatterId };
   }
 
@@ -203,7 +218,13 @@ export class MatterLog {
       matterId: entry.matterId,
     };
     await this.deps.outbox.enqueue(
-      newOperation({ key: mirrorKey(entry.internetMessageId, entry.matterId), kind: "mirror", group: `mirror:${entry.internetMessageId}`, payload, now }),
+      newOperation({
+        key: mirrorKey(entry.internetMessageId, entry.matterId),
+        kind: "mirror",
+        group: `mirror:${entry.internetMessageId}`,
+        payload,
+        now,
+      }),
     );
   }
 

@@ -49,7 +49,9 @@ export function mirrorExecutor(mirror: MailboxMirror, batchSize: number = MIRROR
       if (items.length === 0) return outcomes;
       const results = await mirror.apply(items);
       for (const r of results) {
-        outcomes.push(r.ok ? { key: r.key, ok: true, graphId: r.graphId } : { key: r.key, ok: false, retryable: r.retryable, error: r.error });
+        outcomes.push(
+          r.ok ? { key: r.key, ok: true, graphId: r.graphId } : { key: r.key, ok: false, retryable: r.retryable, error: r.error },
+        );
       }
       return outcomes;
     },
@@ -113,7 +115,12 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       }
       const byKey = new Map(outcomes.map((o) => [o.key, o]));
       for (const op of batch) {
-        const outcome = byKey.get(op.key) ?? { key: op.key, ok: false as const, retryable: true, error: "No result came back for this update." };
+        const outcome = byKey.get(op.key) ?? {
+          key: op.key,
+          ok: false as const,
+          retryable: true,
+          error: "No result came back for this update.",
+        };
         if (outcome.ok) {
           done.push(op);
           if (outcome.graphId) graphIds[op.key] = outcome.graphId;
@@ -121,7 +128,12 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
         }
         const attempts = op.attempts + 1;
         if (outcome.retryable && attempts < maxAttempts) {
-          update.push({ ...op, attempts, lastError: outcome.error, nextAttemptAt: nextAttemptAt(options.now, attempts, options.backoff ?? DEFAULT_BACKOFF) });
+          update.push({
+            ...op,
+            attempts,
+            lastError: outcome.error,
+            nextAttemptAt: nextAttemptAt(options.now, attempts, options.backoff ?? DEFAULT_BACKOFF),
+          });
         } else {
           failed += 1;
           update.push({ ...op, attempts, lastError: outcome.error, nextAttemptAt: null, status: "failed" });

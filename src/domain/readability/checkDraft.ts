@@ -141,7 +141,8 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) tokens.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu))
+    tokens.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
   return tokens;
 }
 

@@ -11,18 +11,92 @@ export interface SentenceSpan {
  * only ends the sentence when the next word could not continue it (see `endsAt`).
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "rev", "hon", "esq", "messrs",
-  "no", "nos", "vs", "v", "etc", "approx", "dept", "inc", "ltd", "co", "corp", "plc", "llp",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  "ref", "tel", "fig", "para", "paras", "cl", "art", "sec", "s", "ss", "p", "pp", "cf", "al", "viz", "ca",
+  "mr",
+  "mrs",
+  "ms",
+  "mx",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "rev",
+  "hon",
+  "esq",
+  "messrs",
+  "no",
+  "nos",
+  "vs",
+  "v",
+  "etc",
+  "approx",
+  "dept",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "plc",
+  "llp",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "mon",
+  "tue",
+  "tues",
+  "wed",
+  "thu",
+  "thur",
+  "thurs",
+  "fri",
+  "sat",
+  "sun",
+  "ref",
+  "tel",
+  "fig",
+  "para",
+  "paras",
+  "cl",
+  "art",
+  "sec",
+  "s",
+  "ss",
+  "p",
+  "pp",
+  "cf",
+  "al",
+  "viz",
+  "ca",
 ]);
 
 /** Titles sit before a name, so a capital after them never starts a sentence. */
 const TITLES: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "rev", "hon", "st", "vs", "v", "cf"]);
 
 /** Shorthand that sits before a number ("No. 5", "para. 12"): a digit after it continues the sentence. */
-const NUMBER_PREFIXES: ReadonlySet<string> = new Set(["no", "nos", "ref", "tel", "fig", "para", "paras", "cl", "art", "sec", "s", "ss", "p", "pp"]);
+const NUMBER_PREFIXES: ReadonlySet<string> = new Set([
+  "no",
+  "nos",
+  "ref",
+  "tel",
+  "fig",
+  "para",
+  "paras",
+  "cl",
+  "art",
+  "sec",
+  "s",
+  "ss",
+  "p",
+  "pp",
+]);
 
 const CLOSERS = /["'”’)\]]/;
 
@@ -51,9 +125,10 @@ function nextVisible(text: string, from: number): { ch: string | undefined; inde
 function endsAt(text: string, i: number): boolean {
   const ch = text[i];
   const after = text[i + 1];
-  if (ch === "!" || ch === "?") return after === undefined || isSpace(after) || after === "\n" || CLOSERS.test(after) || after === "!" || after === "?";
+  if (ch === "!" || ch === "?")
+    return after === undefined || isSpace(after) || after === "\n" || CLOSERS.test(after) || after === "!" || after === "?";
   // a stop inside a token ("3.5", "example.com", "2025.08") never ends a sentence
-  if (after !== undefined && !isSpace(after) && after !== "\n" && !CLOSERS.test(after) && after !== "." ) return false;
+  if (after !== undefined && !isSpace(after) && after !== "\n" && !CLOSERS.test(after) && after !== ".") return false;
   if (after === ".") return false; // ellipsis continues until its last dot
   const word = wordBefore(text, i);
   const lower = word.toLowerCase();

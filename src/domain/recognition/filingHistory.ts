@@ -12,7 +12,10 @@ export function emptyFilingHistory(): MutableFilingHistory {
 }
 
 /** Records one filed message: its conversation now belongs to the matter, and each outside address counts once more. */
-export function recordFiling(history: MutableFilingHistory, entry: { conversationId: string | null; addresses: readonly string[]; matterId: string }): void {
+export function recordFiling(
+  history: MutableFilingHistory,
+  entry: { conversationId: string | null; addresses: readonly string[]; matterId: string },
+): void {
   if (entry.conversationId) history.byConversation.set(entry.conversationId, entry.matterId);
   for (const raw of new Set(entry.addresses.map((a) => a.toLowerCase()).filter(Boolean))) {
     const counts = history.byAddress.get(raw) ?? new Map<string, number>();

@@ -191,11 +191,20 @@ export async function recognizeForPane(message: MailMessage, deps: PaneRecogniti
     historyPromise,
     threadPromise,
     readLogged(imid, deps),
-    readMailbox(message, deps).catch((error: unknown): MailboxEvidence => ({ status: "unavailable", selfMatterId: null, graphId: null, threadMatterIds: [], error: plain(error) })),
+    readMailbox(message, deps).catch((error: unknown): MailboxEvidence => ({
+      status: "unavailable",
+      selfMatterId: null,
+      graphId: null,
+      threadMatterIds: [],
+      error: plain(error),
+    })),
   ]);
-  const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) => deps.index.matterById.has(id));
+  const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
+    deps.index.matterById.has(id),
+  );
   const threadMatterIds = [...new Set([...localThread, ...mailbox.threadMatterIds])];
-  const withMark: MailMessage = mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
+  const withMark: MailMessage =
+    mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
   const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
   return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit };
 }

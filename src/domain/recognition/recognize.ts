@@ -17,8 +17,19 @@ import type { Recognition, RecognitionCandidate, RecognitionContext, SenderRole 
  * discounted on closed matters, because new mail from a client is far more often about open work.
  */
 const W = {
-  refSubject: 10, refNew: 8, refSignature: 6, refQuoted: 3, refOwnLabel: 3, refOtherLabel: -4,
-  thread: 7, contact: 4, domain: 3, historyMax: 3, opposingEmail: 5, opposingDomain: 4, clientName: 1.5,
+  refSubject: 10,
+  refNew: 8,
+  refSignature: 6,
+  refQuoted: 3,
+  refOwnLabel: 3,
+  refOtherLabel: -4,
+  thread: 7,
+  contact: 4,
+  domain: 3,
+  historyMax: 3,
+  opposingEmail: 5,
+  opposingDomain: 4,
+  clientName: 1.5,
   closedFactor: 0.4,
 } as const;
 const WHERE = { subject: 1.5, new: 1, forwarded: 1, quoted: 0.3 } as const;
@@ -60,7 +71,13 @@ function label(matter: Matter | undefined): string {
 }
 
 /** Where a reference or phrase was found, as the start of a reason ("Subject cites …"). */
-const REF_PLACES: Record<string, string> = { subject: "Subject", new: "Message", forwarded: "Forwarded text", signature: "Signature", quoted: "Quoted earlier mail" };
+const REF_PLACES: Record<string, string> = {
+  subject: "Subject",
+  new: "Message",
+  forwarded: "Forwarded text",
+  signature: "Signature",
+  quoted: "Quoted earlier mail",
+};
 
 /**
  * Decides which client and matter a message belongs to, with reasons, or abstains and says what
@@ -107,7 +124,10 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
       const adjust = hit.label === "own" ? W.refOwnLabel : hit.label === "other" ? W.refOtherLabel : 0;
       const what = hit.label === "own" ? `our reference ${hit.text}` : hit.text;
       const matterNote = m && hit.text !== m.number ? ` (matter ${m.number})` : "";
-      const text = hit.label === "other" ? `${where} mentions ${hit.text}${matterNote} as the other side's reference` : `${where} cites ${what}${matterNote}`;
+      const text =
+        hit.label === "other"
+          ? `${where} mentions ${hit.text}${matterNote} as the other side's reference`
+          : `${where} cites ${what}${matterNote}`;
       addMatter(acc, hit.matterId, weight + adjust, text, { firm: true, kind: "ref", key: `ref:${hit.matterId}` });
       if (m && hit.label !== "other") tiedClients.add(m.clientId);
     }
@@ -133,13 +153,19 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     if (found) {
       role = "client";
       const client = index.clientById.get(found.clientId);
-      personal = { clientId: found.clientId, text: `${found.contact.name} of ${client?.name ?? found.clientId} writes from an address not in the directory (${from})` };
+      personal = {
+        clientId: found.clientId,
+        text: `${found.contact.name} of ${client?.name ?? found.clientId} writes from an address not in the directory (${from})`,
+      };
     }
   }
 
   // 3–5. Addresses: client contacts, filing history, client domains, the other side.
   // Bulk senders' own addresses say nothing; only references and the thread count for them.
-  const outside = direction === "inbound" ? [from] : [...message.to, ...message.cc].map((a) => a.email.toLowerCase()).filter((e) => !isFirmAddress(index, e));
+  const outside =
+    direction === "inbound"
+      ? [from]
+      : [...message.to, ...message.cc].map((a) => a.email.toLowerCase()).filter((e) => !isFirmAddress(index, e));
   if (!bulk) {
     for (const addr of outside) {
       const contact = index.contactByEmail.get(addr);
@@ -160,16 +186,31 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
         for (const n of filed.values()) total += n;
         for (const [matterId, n] of filed) {
           const times = n === 1 ? "once" : n === 2 ? "twice" : `${n} times`;
-          const text = direction === "inbound" ? `Sender's mail filed to this matter ${times}` : `Mail with ${addr} filed to this matter ${times}`;
+          const text =
+            direction === "inbound" ? `Sender's mail filed to this matter ${times}` : `Mail with ${addr} filed to this matter ${times}`;
           addMatter(acc, matterId, W.historyMax * (n / total), text, { anchor: true, history: true, kind: "history" });
         }
       }
       const opp = index.opposingByEmail.get(addr);
-      if (opp) for (const id of opp) addMatter(acc, id, W.opposingEmail / opp.length, `${addr} acts for the other side in ${label(index.matterById.get(id))}`, { anchor: true, discount: false, kind: "opposing" });
+      if (opp)
+        for (const id of opp)
+          addMatter(acc, id, W.opposingEmail / opp.length, `${addr} acts for the other side in ${label(index.matterById.get(id))}`, {
+            anchor: true,
+            discount: false,
+            kind: "opposing",
+          });
       else {
         const domain = emailDomain(addr);
         const byDomain = index.opposingByDomain.get(domain);
-        if (byDomain) for (const id of byDomain) addMatter(acc, id, W.opposingDomain / byDomain.length, `${domain} is the other side's domain in ${label(index.matterById.get(id))}`, { anchor: true, discount: false, kind: "opposing" });
+        if (byDomain)
+          for (const id of byDomain)
+            addMatter(
+              acc,
+              id,
+              W.opposingDomain / byDomain.length,
+              `${domain} is the other side's domain in ${label(index.matterById.get(id))}`,
+              { anchor: true, discount: false, kind: "opposing" },
+            );
       }
     }
     if (role === "opposing_counsel" && direction === "inbound") for (const id of opposingMatters) ev(acc, id).anchored = true;
@@ -193,10 +234,16 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
         seen.add(key);
         if (p.kind === "client") {
           const name = index.clientById.get(p.id)?.name ?? p.label;
-          if (namesAnchor || clientEvidence.has(p.id)) addClient(acc, p.id, W.clientName * factor, `${where} names ${name}`, namesAnchor && factor >= 1, p.words);
+          if (namesAnchor || clientEvidence.has(p.id))
+            addClient(acc, p.id, W.clientName * factor, `${where} names ${name}`, namesAnchor && factor >= 1, p.words);
         } else {
           const what = p.kind === "party" ? "names" : "mentions";
-          addMatter(acc, p.id, p.weight * factor, `${where} ${what} “${p.label}”`, { anchor: p.kind === "party" && namesAnchor && factor >= 1, kind: "words", key: `w:${key}`, words: p.words });
+          addMatter(acc, p.id, p.weight * factor, `${where} ${what} “${p.label}”`, {
+            anchor: p.kind === "party" && namesAnchor && factor >= 1,
+            kind: "words",
+            key: `w:${key}`,
+            words: p.words,
+          });
         }
       }
     }
@@ -212,7 +259,9 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   let listedScore = 0;
   for (const r of listed) listedScore += Math.max(0, r.e.score);
   const candidates: RecognitionCandidate[] = listed.map((r, i) => ({
-    matterId: r.id, clientId: r.matter.clientId, score: Math.round(r.e.score * 100) / 100,
+    matterId: r.id,
+    clientId: r.matter.clientId,
+    score: Math.round(r.e.score * 100) / 100,
     confidence: confidenceOf(r.e.score, i === 0 ? (second?.e.score ?? 0) : ranked[0].e.score),
     share: listedScore > 0 ? Math.round((Math.max(0, r.e.score) / listedScore) * 1000) / 1000 : 0,
     reasons: withFirst(personalFor(personal, r.matter.clientId), reasonTexts(r.e.reasons)),
@@ -220,12 +269,16 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
 
   // The client the addresses point to, even when no matter is chosen.
   const addressClient = [...clientEvidence.entries()].filter(([, w]) => w >= W.domain).sort((a, b) => b[1] - a[1]);
-  const soleAddressClient = addressClient.length === 1 || (addressClient.length > 1 && addressClient[0][1] > addressClient[1][1]) ? addressClient[0][0] : null;
+  const soleAddressClient =
+    addressClient.length === 1 || (addressClient.length > 1 && addressClient[0][1] > addressClient[1][1]) ? addressClient[0][0] : null;
 
   let abstainWhy: string | null = null;
   let hint: string | undefined;
   const confidence = best ? confidenceOf(best.e.score, second?.e.score ?? 0) : 0;
-  const eitherRef = best && second ? `A matter reference (${best.matter.number} or ${second.matter.number}) or a word specific to one of them would decide it.` : "";
+  const eitherRef =
+    best && second
+      ? `A matter reference (${best.matter.number} or ${second.matter.number}) or a word specific to one of them would decide it.`
+      : "";
   if (!best) abstainWhy = "Nothing in the directory matches this message";
   else if (!best.e.anchored) {
     abstainWhy = `No matter chosen: only words point to ${best.matter.number}, with no reference, thread or known address behind them`;
@@ -233,25 +286,42 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   } else if (best.matter.status === "closed" && !best.e.firm) {
     abstainWhy = `No matter chosen: ${best.matter.number} is closed and nothing specific points to it`;
     hint = "This may be new work: open a matter, or cite the old matter's reference to file it there.";
-  } else if (second && second.matter.status === "open" && !best.e.firm && best.e.score - best.e.history - (second.e.score - second.e.history) < 1) {
+  } else if (
+    second &&
+    second.matter.status === "open" &&
+    !best.e.firm &&
+    best.e.score - best.e.history - (second.e.score - second.e.history) < 1
+  ) {
     // Habit is not evidence about this message: an address that wrote about one matter before
     // may well write about the client's other matter now.
     abstainWhy = `No matter chosen: only filing history separates ${best.matter.number} from ${second.matter.number}`;
     hint = eitherRef;
   } else if (best.e.score < MIN_SCORE || confidence < MATTER_CONFIDENCE_THRESHOLD) {
-    abstainWhy = second && second.e.score >= best.e.score * 0.6
-      ? `No matter chosen: ${best.matter.number} and ${second.matter.number} are both likely`
-      : `No matter chosen: the evidence for ${best.matter.number} is weak`;
+    abstainWhy =
+      second && second.e.score >= best.e.score * 0.6
+        ? `No matter chosen: ${best.matter.number} and ${second.matter.number} are both likely`
+        : `No matter chosen: the evidence for ${best.matter.number} is weak`;
     hint = second ? eitherRef : "A matter reference or a reply in a logged thread would decide it.";
   }
 
   if (abstainWhy || !best) {
     // Without an address, only a strong (if split) case names the client.
-    const clientId = soleAddressClient ?? singleClientOf(ranked.filter((r) => r.e.anchored && r.e.score >= MIN_SCORE).map((r) => r.matter.clientId));
+    const clientId =
+      soleAddressClient ?? singleClientOf(ranked.filter((r) => r.e.anchored && r.e.score >= MIN_SCORE).map((r) => r.matter.clientId));
     const clientFacts = clientId ? reasonTexts(acc.clientReasons.get(clientId) ?? []) : [];
     return {
-      direction, senderRole: role, clientId, matterId: null, confidence: abstainWhy && best ? confidence : 0, candidates,
-      reasons: withSender(withFirst(personalFor(personal, clientId), [...clientFacts, abstainWhy ?? ""]).filter(Boolean), role, from, auto.autoReply),
+      direction,
+      senderRole: role,
+      clientId,
+      matterId: null,
+      confidence: abstainWhy && best ? confidence : 0,
+      candidates,
+      reasons: withSender(
+        withFirst(personalFor(personal, clientId), [...clientFacts, abstainWhy ?? ""]).filter(Boolean),
+        role,
+        from,
+        auto.autoReply,
+      ),
       abstained: best !== undefined,
       ...(hint ? { decideHint: hint } : {}),
     };
@@ -259,7 +329,12 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   const preferred = second ? [preferenceReason(best, second)] : [];
   const reasons = withFirst(personalFor(personal, best.matter.clientId), reasonTexts(best.e.reasons));
   return {
-    direction, senderRole: role, clientId: best.matter.clientId, matterId: best.id, confidence, candidates,
+    direction,
+    senderRole: role,
+    clientId: best.matter.clientId,
+    matterId: best.id,
+    confidence,
+    candidates,
     reasons: withSender([...reasons, ...preferred], role, from, auto.autoReply),
     abstained: false,
   };
@@ -292,7 +367,8 @@ function preferenceReason(best: RankedMatter, second: RankedMatter): string {
     words: "the message's words are specific to it",
   };
   // Against a closed matter, general evidence wins because the matter is closed: say only that.
-  if (lead && (!closed || lead === "ref" || lead === "thread" || lead === "opposing")) return `Preferred over ${second.matter.number}${closed}: ${why[lead]}`;
+  if (lead && (!closed || lead === "ref" || lead === "thread" || lead === "opposing"))
+    return `Preferred over ${second.matter.number}${closed}: ${why[lead]}`;
   return closed ? `Preferred over ${second.matter.number}${closed}` : `Preferred over ${second.matter.number}: stronger evidence overall`;
 }
 
@@ -321,7 +397,10 @@ function reasonTexts(reasons: readonly Reason[]): string[] {
     kept.push(r);
   }
   // Stable: equal weights keep the order found (subject before message before quoted history).
-  return kept.map((r, i) => ({ r, i })).sort((a, b) => b.r.weight - a.r.weight || a.i - b.i).map((x) => x.r.text);
+  return kept
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.weight - a.r.weight || a.i - b.i)
+    .map((x) => x.r.text);
 }
 
 /** References and phrases found in one text. */
@@ -373,7 +452,14 @@ interface AddOptions {
 function ev(acc: Accumulator, matterId: string): Evidence {
   let e = acc.matters.get(matterId);
   if (!e) {
-    e = { score: 0, history: 0, firm: false, anchored: false, reasons: [], byKind: { ref: 0, thread: 0, address: 0, history: 0, opposing: 0, words: 0 } };
+    e = {
+      score: 0,
+      history: 0,
+      firm: false,
+      anchored: false,
+      reasons: [],
+      byKind: { ref: 0, thread: 0, address: 0, history: 0, opposing: 0, words: 0 },
+    };
     acc.matters.set(matterId, e);
   }
   return e;
@@ -415,7 +501,8 @@ function addClient(acc: Accumulator, clientId: string, weight: number, reason: s
   noteReason(facts, reason, reason, weight, words);
   // A client's name in the text is words, not an address, when explaining a preference.
   const kind: Kind = words ? "words" : "address";
-  for (const m of acc.index.mattersByClient.get(clientId) ?? []) addMatter(acc, m.id, weight, reason, { anchor, kind, ...(words ? { words } : {}) });
+  for (const m of acc.index.mattersByClient.get(clientId) ?? [])
+    addMatter(acc, m.id, weight, reason, { anchor, kind, ...(words ? { words } : {}) });
 }
 
 function confidenceOf(score: number, rival: number): number {
@@ -436,16 +523,29 @@ function singleClientOf(ids: readonly string[]): string | null {
  */
 function withSender(reasons: readonly string[], role: SenderRole, from: string, autoReply: boolean): string[] {
   const domain = emailDomain(from);
-  const named = reasons.some((r) => (from !== "" && r.startsWith(`${from} `)) || (domain !== "" && r.startsWith(`${domain} `)) || r.includes(`(${from})`));
+  const named = reasons.some(
+    (r) => (from !== "" && r.startsWith(`${from} `)) || (domain !== "" && r.startsWith(`${domain} `)) || r.includes(`(${from})`),
+  );
   const notes: string[] = [];
   if (!named) {
     switch (role) {
-      case "client": notes.push(`Sender ${from} is a client contact`); break;
-      case "opposing_counsel": notes.push(`Sender ${from} acts for the other side`); break;
-      case "court": notes.push(`Sender ${from} is a court or e-filing service`); break;
-      case "bulk": notes.push(`Sender ${from} sends bulk or automated mail`); break;
-      case "unknown": notes.push(from ? `Sender ${from} is not in the directory` : "No sender address"); break;
-      default: break; // me, colleague: the direction already says it
+      case "client":
+        notes.push(`Sender ${from} is a client contact`);
+        break;
+      case "opposing_counsel":
+        notes.push(`Sender ${from} acts for the other side`);
+        break;
+      case "court":
+        notes.push(`Sender ${from} is a court or e-filing service`);
+        break;
+      case "bulk":
+        notes.push(`Sender ${from} sends bulk or automated mail`);
+        break;
+      case "unknown":
+        notes.push(from ? `Sender ${from} is not in the directory` : "No sender address");
+        break;
+      default:
+        break; // me, colleague: the direction already says it
     }
   }
   if (autoReply) notes.push("Automatic reply");

@@ -8,20 +8,28 @@ import { isPublicMailDomain } from "@domain/directory/publicDomains";
 import type { Direction, SenderRole } from "./types";
 
 /** Domain labels that courts, tribunals and e-filing services use, across jurisdictions. */
-const COURT_LABEL = /^(?:courts?|justice|judiciary|judicial|tribunals?|hmcts|uscourts|cour|gericht|justiz|tribunale|rechtspraak|courtservice|efiling|efile|pacer|ecf|probate)$/;
+const COURT_LABEL =
+  /^(?:courts?|justice|judiciary|judicial|tribunals?|hmcts|uscourts|cour|gericht|justiz|tribunale|rechtspraak|courtservice|efiling|efile|pacer|ecf|probate)$/;
 const COURT_WORD_IN_LABEL = /(?:courts?|tribunals?|justice|hmcts|judiciary)/;
 /** E-filing and court-notice phrasing, checked on the subject and the first lines. */
-const COURT_PHRASE = /\b(?:notice of (?:electronic filing|preliminary hearing|hearing|listing|trial)|electronic filing|e-?filing (?:system|notice|confirmation)|case management (?:order|hearing|conference)|sealed (?:order|claim form|grant)|(?:claim|case) number\s*:|grant of (?:representation|probate)|courts? (?:&|and) tribunals)\b/i;
-const NO_REPLY = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|mailer-daemon|postmaster|notifications?|newsletter|news|bounce|alerts?|marketing|info-?mail)(?:[-_.+].*)?$/i;
+const COURT_PHRASE =
+  /\b(?:notice of (?:electronic filing|preliminary hearing|hearing|listing|trial)|electronic filing|e-?filing (?:system|notice|confirmation)|case management (?:order|hearing|conference)|sealed (?:order|claim form|grant)|(?:claim|case) number\s*:|grant of (?:representation|probate)|courts? (?:&|and) tribunals)\b/i;
+const NO_REPLY =
+  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|mailer-daemon|postmaster|notifications?|newsletter|news|bounce|alerts?|marketing|info-?mail)(?:[-_.+].*)?$/i;
 
 /** Mail sent by a machine to many: mailing lists, newsletters, auto-replies, no-reply senders. */
 export function isAutomated(message: MailMessage): { bulk: boolean; autoReply: boolean } {
   const h = message.headers ?? {};
   const precedence = (h.precedence ?? "").toLowerCase();
   const auto = (h["auto-submitted"] ?? "").toLowerCase();
-  const autoReply = (auto !== "" && auto !== "no") || "x-autoreply" in h || "x-autorespond" in h
-    || /^(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(message.subject)
-    || (h["x-auto-response-suppress"] ?? "").toLowerCase() === "all" && /auto/i.test(message.subject);
+  const autoReply =
+    (auto !== "" && auto !== "no") ||
+    "x-autoreply" in h ||
+    "x-autorespond" in h ||
+    /^(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(
+      message.subject,
+    ) ||
+    ((h["x-auto-response-suppress"] ?? "").toLowerCase() === "all" && /auto/i.test(message.subject));
   const list = "list-unsubscribe" in h || "list-id" in h || /^(?:bulk|list|junk)$/.test(precedence);
   const local = (message.from?.email ?? "").split("@")[0] ?? "";
   return { bulk: list || NO_REPLY.test(local), autoReply };
@@ -51,7 +59,12 @@ export function directionOf(index: DirectoryIndex, message: MailMessage): Direct
 }
 
 /** The sender's role; matter ids of the opposing party when the sender is the other side. */
-export function senderRoleOf(index: DirectoryIndex, message: MailMessage, me: readonly string[], newText: string): { role: SenderRole; opposingMatters: readonly string[] } {
+export function senderRoleOf(
+  index: DirectoryIndex,
+  message: MailMessage,
+  me: readonly string[],
+  newText: string,
+): { role: SenderRole; opposingMatters: readonly string[] } {
   const from = (message.from?.email ?? "").toLowerCase();
   if (from && isFirmAddress(index, from)) return { role: me.includes(from) ? "me" : "colleague", opposingMatters: [] };
   if (index.contactByEmail.has(from)) return { role: "client", opposingMatters: [] };
@@ -78,7 +91,11 @@ function nameKey(name: string): string | null {
  * the sender's address is not in the directory: a client's contact writing from a personal address. Callers pass
  * only the clients that a reference or the thread ties the message to — a name alone proves nothing.
  */
-export function personalAddressContact(index: DirectoryIndex, message: MailMessage, clientIds: ReadonlySet<string>): { contact: Contact; clientId: string } | null {
+export function personalAddressContact(
+  index: DirectoryIndex,
+  message: MailMessage,
+  clientIds: ReadonlySet<string>,
+): { contact: Contact; clientId: string } | null {
   const from = (message.from?.email ?? "").toLowerCase();
   const key = nameKey(message.from?.name ?? "");
   if (!from || !key || index.contactByEmail.has(from) || isFirmAddress(index, from)) return null;

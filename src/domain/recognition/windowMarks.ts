@@ -7,14 +7,20 @@ import type { MailboxMarks, ThreadMark } from "./paneRecognition";
  * `messages` is read at call time, so a list being filled while recognition runs is seen as it grows.
  */
 export function marksFromMessages(messages: () => readonly MailMessage[]): MailboxMarks {
-  const mark = (m: MailMessage): ThreadMark => ({ internetMessageId: m.internetMessageId, matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] });
+  const mark = (m: MailMessage): ThreadMark => ({
+    internetMessageId: m.internetMessageId,
+    matterId: m.loggedMatterId ?? null,
+    categories: m.categories ?? [],
+  });
   return {
     async markOf(internetMessageId) {
       const m = messages().find((x) => x.internetMessageId === internetMessageId);
       return m ? { graphId: "", matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] } : null;
     },
     async threadMarks(conversationId) {
-      return messages().filter((x) => x.conversationId === conversationId).map(mark);
+      return messages()
+        .filter((x) => x.conversationId === conversationId)
+        .map(mark);
     },
   };
 }

@@ -31,7 +31,11 @@ function paragraph(p: string): string {
  * it ends after the last whole paragraph — or whole word — that fits, with "…" to show it was cut.
  */
 export function replyHtml(text: string, limitBytes: number = REPLY_HTML_LIMIT_BYTES): string {
-  const paras = text.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const budget = limitBytes - 1; // strictly under the limit
   const out: string[] = [];
   let size = 0;

@@ -24,7 +24,10 @@ function matterMentions(input: SuggestInput): string[] {
   const m = input.matter;
   if (!m) return [""];
   // nested brackets read badly inside our own "(…)"
-  const title = m.title.replace(/\s*\(([^()]*)\)/g, ", $1").replace(/\s+/g, " ").trim();
+  const title = m.title
+    .replace(/\s*\(([^()]*)\)/g, ", $1")
+    .replace(/\s+/g, " ")
+    .trim();
   return [` about ${m.number} (${title})`, ` about ${m.number}`, ""];
 }
 
@@ -51,7 +54,11 @@ function vet(text: string, facts: readonly string[]): { ok: boolean; grade: numb
   let ours = text;
   for (const f of facts) if (f) ours = ours.split(f).join("Sam");
   const jargon = checkDraft(ours).findings.some((x) => x.kind === "jargon" || x.kind === "wordy");
-  return { ok: !jargon && r.grade <= DRAFT_LIMITS.maxGrade && r.longestSentenceWords <= DRAFT_LIMITS.maxSentenceWords, grade: r.grade, longest: r.longestSentenceWords };
+  return {
+    ok: !jargon && r.grade <= DRAFT_LIMITS.maxGrade && r.longestSentenceWords <= DRAFT_LIMITS.maxSentenceWords,
+    grade: r.grade,
+    longest: r.longestSentenceWords,
+  };
 }
 
 function compose(greeting: string, sorry: boolean, body: string, signer: string | null): string {
@@ -90,7 +97,14 @@ export function suggestReplies(input: SuggestInput): Draft[] {
   const sorry = input.negativeTone && input.intent !== "complaint";
   const mentions = matterMentions(input);
   const lines = dateLines(input, now);
-  const facts = [first ?? "", signerName ?? "", input.matter?.title ?? "", input.matter?.number ?? "", input.attorney?.name ?? "", ...lines];
+  const facts = [
+    first ?? "",
+    signerName ?? "",
+    input.matter?.title ?? "",
+    input.matter?.number ?? "",
+    input.attorney?.name ?? "",
+    ...lines,
+  ];
 
   const drafts: Draft[] = [];
   for (const template of set.slice(0, 3)) {
@@ -98,7 +112,14 @@ export function suggestReplies(input: SuggestInput): Draft[] {
     const tries: Facts[] = [];
     for (const about of mentions) {
       for (const withDates of lines.length ? [true, false] : [false]) {
-        tries.push({ about, dateLines: withDates ? lines : [], nextDay, dayAfter: plainDay(after, now), soon, attorneyLine: attorneyLine(input) });
+        tries.push({
+          about,
+          dateLines: withDates ? lines : [],
+          nextDay,
+          dayAfter: plainDay(after, now),
+          soon,
+          attorneyLine: attorneyLine(input),
+        });
       }
     }
     for (const greeting of [first ? `Hi ${first},` : "Hello,", "Hello,"]) {

@@ -4,8 +4,22 @@
  * so quote stripping still sees them, entities are decoded.
  */
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", pound: "£", euro: "€",
-  rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", ndash: "–", mdash: "—", hellip: "…", copy: "©",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  pound: "£",
+  euro: "€",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  copy: "©",
 };
 
 function decodeEntities(text: string): string {
@@ -20,9 +34,7 @@ function decodeEntities(text: string): string {
 
 /** Plain text of an HTML fragment or document. */
 export function htmlToText(html: string): string {
-  let s = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1>/gi, "");
+  let s = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style|head|title)\b[\s\S]*?<\/\1>/gi, "");
   // Mark blockquote depth so quoted history keeps a quote prefix.
   const out: string[] = [];
   let depth = 0;

@@ -24,12 +24,12 @@ const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:original message|urspr[üu]ngliche nach
 const RULE = /^\s*(?:_{8,}|-{8,}|={8,})\s*$/;
 /** First line of a mail header block (Outlook and most clients, a few languages, optionally bold from HTML). */
 const HEADER_FROM = /^\s*\*?(?:from|de|von|van|da|fra|od)\s?:\*?\s*\S/i;
-const HEADER_OTHER = /^\s*\*?(?:sent|date|to|cc|subject|envoy[ée]|[àa]|objet|gesendet|an|betreff|datum|enviado|para|asunto|verzonden|aan|onderwerp)\s?:\*?/i;
+const HEADER_OTHER =
+  /^\s*\*?(?:sent|date|to|cc|subject|envoy[ée]|[àa]|objet|gesendet|an|betreff|datum|enviado|para|asunto|verzonden|aan|onderwerp)\s?:\*?/i;
 const HEADER_SENT = /^\s*\*?(?:sent|date|envoy[ée]|gesendet|datum|enviado|verzonden)\s?:\*?/i;
 /** Outlook on the web sometimes flattens the block into one line. */
 const HEADER_ONE_LINE = /^\s*\*?from:\*?\s.{1,200}\b(?:sent|date):\*?\s.{1,120}\b(?:to|subject):/i;
-const ATTRIBUTION =
-  /^\s*(?:on|le|am|el|il|op|em)\s.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu)\s*:?\s*$/i;
+const ATTRIBUTION = /^\s*(?:on|le|am|el|il|op|em)\s.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu)\s*:?\s*$/i;
 const ATTRIBUTION_START = /^\s*(?:on|le|am|el|il|op|em)\s.{3,250}$/i;
 const ATTRIBUTION_END = /^.{0,250}(?:wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu)\s*:?\s*$/i;
 const ADDRESS_WROTE = /^.{0,200}<?[^\s<>@]+@[^\s<>@]+>?\)?\s+wrote\s*:\s*$/i;
@@ -77,7 +77,8 @@ const MOBILE_FOOTER =
 const DISCLAIMER_ANCHORED =
   /^\s*(?:(?:this|the information in this|the contents of this) (?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended (?:only|solely)|is for the|may contain)|confidential(?:ity)?(?: notice| note)?\s*[:\-–]|disclaimer\s*[:\-–]|privileged (?:and|&) confidential|(?:cyber.?crime|fraud|payment fraud|scam|bank details) (?:warning|alert|notice)|important(?: notice)?\s*:\s.{0,40}\b(?:bank|confidential|fraud)|please consider the environment before printing|if you (?:have received|received) this (?:e-?mail|message) in error)/i;
 /** Regulatory lines, which may start with the firm's name: "… is authorised and regulated by …", "… registered in …". */
-const DISCLAIMER_REGULATORY = /^\s*(?:.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b)/i;
+const DISCLAIMER_REGULATORY =
+  /^\s*(?:.{0,80}\bis (?:authori[sz]ed and regulated|regulated) by\b|.{0,60}\b(?:limited liability partnership|company) registered in\b)/i;
 /**
  * What each group needs: its first words at the line start, or "regulated by" / "registered in" anywhere. Kept
  * apart because the regulatory expressions retry up to 80 positions, which a line starting "The …" must not pay.
@@ -91,7 +92,10 @@ const DISCLAIMER_LETTERS = letterTable("tcdpfsbi");
 
 function isDisclaimer(line: string): boolean {
   if (line.length >= 600) return false;
-  return (mayStartWith(line, DISCLAIMER_LETTERS) && DISCLAIMER_START.test(line) && DISCLAIMER_ANCHORED.test(line)) || (REGULATORY_HINT.test(line) && DISCLAIMER_REGULATORY.test(line));
+  return (
+    (mayStartWith(line, DISCLAIMER_LETTERS) && DISCLAIMER_START.test(line) && DISCLAIMER_ANCHORED.test(line)) ||
+    (REGULATORY_HINT.test(line) && DISCLAIMER_REGULATORY.test(line))
+  );
 }
 
 /** A closing line: only the phrase, maybe a short name on the same line, no sentence after it. */
@@ -156,7 +160,9 @@ function skipHeaders(lines: readonly string[], from: number): number {
  * "il", "op", "em" (attributions), "fr", "de", "da", "vo", "va", "od" (header blocks), "be", "st" (forward markers).
  */
 const BOUNDARY_STARTS = new Set(
-  ["on", "le", "am", "el", "il", "op", "em", "fr", "de", "da", "vo", "va", "od", "be", "st"].map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)),
+  ["on", "le", "am", "el", "il", "op", "em", "fr", "de", "da", "vo", "va", "od", "be", "st"].map(
+    (p) => p.charCodeAt(0) * 256 + p.charCodeAt(1),
+  ),
 );
 
 function isAsciiSpace(c: number): boolean {
@@ -246,7 +252,8 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
 }
 
 /** A line that is only a name ("Nadia", "Dr Priya Raman MRCVS", "Moira Buchanan (Mrs)"). */
-const NAME_LINE = /^\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]{0,24}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,24}|de|van|von|da|al|le|&)){0,3}(?:\s*\([^)]{1,15}\))?\s*$/u;
+const NAME_LINE =
+  /^\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]{0,24}(?:\s+(?:\p{Lu}[\p{L}'’.-]{0,24}|de|van|von|da|al|le|&)){0,3}(?:\s*\([^)]{1,15}\))?\s*$/u;
 
 /**
  * Without a sign-off, a name on its own paragraph followed only by short lines (title, company,
@@ -270,7 +277,14 @@ function nameBlockStart(lines: readonly string[], end: number): number {
   // "Nadia\n\nNadia Okoro\nCEO": the lone first name above the block belongs to it.
   let prev = cut - 1;
   while (prev >= regionStart && lines[prev].trim() === "") prev--;
-  if (prev >= regionStart && prev > 0 && NAME_LINE.test(lines[prev]) && lines[prev - 1].trim() === "" && lines[prev].trim().split(/\s+/).length <= 2) cut = prev;
+  if (
+    prev >= regionStart &&
+    prev > 0 &&
+    NAME_LINE.test(lines[prev]) &&
+    lines[prev - 1].trim() === "" &&
+    lines[prev].trim().split(/\s+/).length <= 2
+  )
+    cut = prev;
   return cut;
 }
 
@@ -394,7 +408,8 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   let boundary = first;
   let isForward =
     boundary !== null &&
-    (boundary.kind === "forward" || (boundary.kind === "outlook" && ((subject !== undefined && FORWARD_SUBJECT.test(subject)) || ownSplit.text === "")));
+    (boundary.kind === "forward" ||
+      (boundary.kind === "outlook" && ((subject !== undefined && FORWARD_SUBJECT.test(subject)) || ownSplit.text === "")));
   while (boundary && isForward) {
     const next = findBoundary(lines, boundary.bodyStart);
     const end = next ? next.start : lines.length;

@@ -1,6 +1,7 @@
 import type { MailMessage } from "@domain/model/mail";
 
-const PREFIX = /^\s*(?:(?:re|aw|sv|vs|antw|r|ref|rif)(?:\[\d+\])?\s*:|(?:fwd?|fw|wg|tr|rv|enc|vs|doorst)(?:\[\d+\])?\s*:|\[[^\]]{0,40}\]\s*(?=(?:re|fwd?|fw)\s*:))\s*/i;
+const PREFIX =
+  /^\s*(?:(?:re|aw|sv|vs|antw|r|ref|rif)(?:\[\d+\])?\s*:|(?:fwd?|fw|wg|tr|rv|enc|vs|doorst)(?:\[\d+\])?\s*:|\[[^\]]{0,40}\]\s*(?=(?:re|fwd?|fw)\s*:))\s*/i;
 const FORWARD = /^\s*(?:fwd?|fw|wg|tr|rv|enc|doorst)(?:\[\d+\])?\s*:/i;
 const REPLY = /^\s*(?:re|aw|sv|antw|r|ref|rif)(?:\[\d+\])?\s*:/i;
 

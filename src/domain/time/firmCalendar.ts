@@ -104,7 +104,10 @@ export function createFirmCalendar(firm: FirmCalendarConfig): FirmCalendar {
   const isWorkingLocal = (d: DateTime): boolean => workingDays.has(d.weekday) && !holidays.has(d.toISODate() ?? "");
   // Wall-clock "HH:MM" on a day; luxon moves a time inside a spring-forward gap to just after it.
   const atMinutes = (d: DateTime, minutes: number): DateTime =>
-    d.startOf("day").set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: minutes >= 24 * 60 ? 1 : 0 });
+    d
+      .startOf("day")
+      .set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 })
+      .plus({ days: minutes >= 24 * 60 ? 1 : 0 });
   const nextWorkingDay = (d: DateTime): DateTime => {
     let day = d.startOf("day");
     for (let i = 0; i < MAX_DAYS_SCANNED; i++) {

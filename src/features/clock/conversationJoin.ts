@@ -15,7 +15,10 @@ export function joinByConversation(sent: readonly MailMessage[]): Record<string,
  * The first sent message of the same conversation after `message` arrived, or null. A reply sent before the
  * question is not an answer to it.
  */
-export function firstReplyAfter(sentByConversation: Readonly<Record<string, readonly MailMessage[]>>, message: MailMessage): MailMessage | null {
+export function firstReplyAfter(
+  sentByConversation: Readonly<Record<string, readonly MailMessage[]>>,
+  message: MailMessage,
+): MailMessage | null {
   if (!message.conversationId || !message.receivedAt) return null;
   const arrived = Date.parse(message.receivedAt);
   return sentByConversation[message.conversationId]?.find((s) => Date.parse(s.sentAt ?? "") > arrived) ?? null;

@@ -21,7 +21,12 @@ export interface DecisionMarkPayload {
 
 function isDecisionMarkPayload(p: unknown): p is DecisionMarkPayload {
   const o = p as Partial<DecisionMarkPayload> | null;
-  return !!o && typeof o.internetMessageId === "string" && typeof o.noReplyNeeded === "boolean" && (o.mailbox === null || typeof o.mailbox === "string");
+  return (
+    !!o &&
+    typeof o.internetMessageId === "string" &&
+    typeof o.noReplyNeeded === "boolean" &&
+    (o.mailbox === null || typeof o.mailbox === "string")
+  );
 }
 
 /** The outbox key of a message's mark: one per message, so a later decision replaces a pending earlier one. */
@@ -45,7 +50,10 @@ export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor
         const { mailbox, graphId, internetMessageId, noReplyNeeded } = op.payload;
         (noReplyNeeded ? set : clear).push({ key: op.key, mailbox, graphId, internetMessageId });
       }
-      for (const [items, value] of [[set, true], [clear, false]] as const) {
+      for (const [items, value] of [
+        [set, true],
+        [clear, false],
+      ] as const) {
         if (items.length === 0) continue;
         outcomes.push(...(await writer.setCategory(items, value)));
       }
@@ -80,7 +88,11 @@ export function noteFromMailbox(message: MailMessage, categoryName: string | und
  * shared category says what holds now, since a colleague or another device may have undone or taken the decision.
  * Snoozes are personal and always hold, and so do decisions taken before they were shared.
  */
-export function currentNote(own: ClockNote | undefined, message: MailMessage, opts: { readonly categoryName?: string; readonly markPending: boolean; readonly now: string }): ClockNote | null {
+export function currentNote(
+  own: ClockNote | undefined,
+  message: MailMessage,
+  opts: { readonly categoryName?: string; readonly markPending: boolean; readonly now: string },
+): ClockNote | null {
   const shared = noteFromMailbox(message, opts.categoryName, opts.now);
   if (!own) return shared;
   const changedSince = !!message.modifiedAt && Date.parse(message.modifiedAt) > Date.parse(own.at);

@@ -45,12 +45,17 @@ function table(items: readonly OverdueItem[]): string {
  * The overdue digest: overdue client mail (snoozed too: a snooze hides, it does not excuse) grouped per watched
  * mailbox and per responsible attorney. Every value from mail or the directory is escaped.
  */
-export function buildDigest(items: readonly OverdueItem[], options: { readonly me: string; readonly firmName: string; readonly nowLabel: string }): Digest {
+export function buildDigest(
+  items: readonly OverdueItem[],
+  options: { readonly me: string; readonly firmName: string; readonly nowLabel: string },
+): Digest {
   const overdue = items.filter((i) => i.clock.state === "overdue").sort((a, b) => (a.clock.dueAt ?? "").localeCompare(b.clock.dueAt ?? ""));
   const subject = `${options.firmName}: ${overdue.length} overdue client ${overdue.length === 1 ? "email" : "emails"}`;
   const parts: string[] = [`<p>${escapeHtml(`Overdue client email as of ${options.nowLabel}.`)}</p>`];
   if (!overdue.length) {
-    parts.push(`<p>${escapeHtml(stateLabel("overdue"))}: none. Every client email in the watched mailboxes has been answered or is still within its reply time.</p>`);
+    parts.push(
+      `<p>${escapeHtml(stateLabel("overdue"))}: none. Every client email in the watched mailboxes has been answered or is still within its reply time.</p>`,
+    );
   } else {
     parts.push("<h2>By mailbox</h2>");
     for (const [mailbox, group] of groupBy(overdue, (i) => i.mailbox ?? options.me)) {

@@ -97,10 +97,10 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
     const rec = recognize(message, { index: ctx.index, me: owners, history: ctx.history });
     if (rec.senderRole !== "client") continue;
     const reply = needsReply(message);
-    const matter = rec.matterId ? ctx.index.matterById.get(rec.matterId) ?? null : null;
+    const matter = rec.matterId ? (ctx.index.matterById.get(rec.matterId) ?? null) : null;
     const clientId = rec.clientId ?? matter?.clientId ?? null;
-    const client = clientId ? ctx.directory.clients.find((c) => c.id === clientId) ?? null : null;
-    const attorney = matter ? ctx.directory.people.find((p) => p.id === matter.responsible) ?? null : null;
+    const client = clientId ? (ctx.directory.clients.find((c) => c.id === clientId) ?? null) : null;
+    const attorney = matter ? (ctx.directory.people.find((p) => p.id === matter.responsible) ?? null) : null;
     const slaHours = matter?.slaHours ?? ctx.settings.slaHours;
     const thread = message.conversationId
       ? [...(inboundByConversation.get(message.conversationId) ?? []), ...(snapshot.sentByConversation[message.conversationId] ?? [])]
@@ -123,37 +123,39 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       markPending: !!imid && !!ctx.pendingMarks?.has(decisionMarkKey(snapshot.mailbox, imid)),
       now: ctx.now,
     });
-    items.push(withNote(
-      {
-        key: `${snapshot.mailbox ?? "me"}|${message.id}`,
-        mailbox: snapshot.mailbox,
-        messageId: message.id,
-        internetMessageId: message.internetMessageId,
-        graphId: snapshot.graphIds[message.id] ?? null,
-        conversationId: message.conversationId,
-        subject: message.subject,
-        fromName: message.from?.name || from,
-        fromEmail: from,
-        categories: message.categories ?? [],
-        clientId,
-        clientName: client?.name ?? null,
-        matterId: matter?.id ?? null,
-        matterNumber: matter?.number ?? null,
-        matterTitle: matter?.title ?? null,
-        attorneyId: attorney?.id ?? null,
-        attorneyName: attorney?.name ?? null,
-        slaHours,
-        needsReplyReason: reply.reason,
-        clock: raw,
-        rawClock: raw,
-        note: null,
-        snoozedUntil: null,
-        undoable: false,
-        summary: clockSummary(raw),
-      },
-      note,
-      ctx.now,
-    ));
+    items.push(
+      withNote(
+        {
+          key: `${snapshot.mailbox ?? "me"}|${message.id}`,
+          mailbox: snapshot.mailbox,
+          messageId: message.id,
+          internetMessageId: message.internetMessageId,
+          graphId: snapshot.graphIds[message.id] ?? null,
+          conversationId: message.conversationId,
+          subject: message.subject,
+          fromName: message.from?.name || from,
+          fromEmail: from,
+          categories: message.categories ?? [],
+          clientId,
+          clientName: client?.name ?? null,
+          matterId: matter?.id ?? null,
+          matterNumber: matter?.number ?? null,
+          matterTitle: matter?.title ?? null,
+          attorneyId: attorney?.id ?? null,
+          attorneyName: attorney?.name ?? null,
+          slaHours,
+          needsReplyReason: reply.reason,
+          clock: raw,
+          rawClock: raw,
+          note: null,
+          snoozedUntil: null,
+          undoable: false,
+          summary: clockSummary(raw),
+        },
+        note,
+        ctx.now,
+      ),
+    );
   }
   return items;
 }
@@ -189,7 +191,10 @@ export interface UrgentGroups {
 /** Sorts the open items with core's `rankUrgent` and splits them by state. */
 export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentGroups {
   const byResult = new Map<ClockResult, OverdueItem>(items.map((i) => [i.clock, i]));
-  const ranked = rankUrgent(items.map((i) => i.clock), now).map((r) => byResult.get(r)!);
+  const ranked = rankUrgent(
+    items.map((i) => i.clock),
+    now,
+  ).map((r) => byResult.get(r)!);
   const visible = ranked.filter((i) => !i.snoozedUntil);
   return {
     overdue: visible.filter((i) => i.clock.state === "overdue"),

@@ -70,7 +70,9 @@ export function scanCheckpointKey(mailbox: string | null): string {
 
 function isCheckpoint(v: unknown, mailbox: string | null): v is Checkpoint {
   const c = v as Checkpoint | null;
-  return !!c && c.version === 1 && c.mailbox === mailbox && typeof c.windowStart === "string" && !!c.folders?.inbox && !!c.folders?.sentitems;
+  return (
+    !!c && c.version === 1 && c.mailbox === mailbox && typeof c.windowStart === "string" && !!c.folders?.inbox && !!c.folders?.sentitems
+  );
 }
 
 function freshFolder(): FolderState {
@@ -90,7 +92,9 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
   const stored = await store.get(key);
   // A wider window than the stored one needs a full pass: the stored delta never saw the older mail.
   const reuse = isCheckpoint(stored, options.mailbox) && Date.parse(stored.windowStart) <= Date.parse(windowStart);
-  const checkpoint: Checkpoint = reuse ? (stored as Checkpoint) : { version: 1, mailbox: options.mailbox, windowStart, folders: { inbox: freshFolder(), sentitems: freshFolder() } };
+  const checkpoint: Checkpoint = reuse
+    ? (stored as Checkpoint)
+    : { version: 1, mailbox: options.mailbox, windowStart, folders: { inbox: freshFolder(), sentitems: freshFolder() } };
   const wasIncremental = checkpoint.folders.inbox.roundDone && checkpoint.folders.sentitems.roundDone;
 
   // Both folders write the same checkpoint: serialise the writes so an older snapshot never lands last.
@@ -103,7 +107,9 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
     const includeBody = folder === "inbox" && (options.inboundBodies ?? true);
     let pages = 0;
     for (;;) {
-      const page: FolderSyncPage = state.cursor ? await sync.resume(state.cursor, { includeBody }) : await sync.start(options.mailbox, folder, checkpoint.windowStart, { includeBody });
+      const page: FolderSyncPage = state.cursor
+        ? await sync.resume(state.cursor, { includeBody })
+        : await sync.start(options.mailbox, folder, checkpoint.windowStart, { includeBody });
       pages++;
       for (const m of page.messages) state.messages[m.graphId] = m.message;
       for (const id of page.removedIds) delete state.messages[id];
@@ -134,5 +140,13 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
       });
   const inbound = collect("inbox").sort((a, b) => (b.receivedAt ?? "").localeCompare(a.receivedAt ?? ""));
   const sent = collect("sentitems").sort((a, b) => (a.sentAt ?? "").localeCompare(b.sentAt ?? ""));
-  return { mailbox: options.mailbox, windowStart, inbound, sent, sentByConversation: joinByConversation(sent), graphIds, incremental: wasIncremental };
+  return {
+    mailbox: options.mailbox,
+    windowStart,
+    inbound,
+    sent,
+    sentByConversation: joinByConversation(sent),
+    graphIds,
+    incremental: wasIncremental,
+  };
 }

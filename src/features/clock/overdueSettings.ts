@@ -37,7 +37,14 @@ function positive(value: unknown, fallback: number, max: number): number {
 export function readOverdueSettings(raw: unknown): OverdueSettings {
   const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const watched = Array.isArray(r.watchedMailboxes)
-    ? [...new Set(r.watchedMailboxes.filter((m): m is string => typeof m === "string").map((m) => m.trim().toLowerCase()).filter(isValidEmail))]
+    ? [
+        ...new Set(
+          r.watchedMailboxes
+            .filter((m): m is string => typeof m === "string")
+            .map((m) => m.trim().toLowerCase())
+            .filter(isValidEmail),
+        ),
+      ]
     : [];
   return {
     watchedMailboxes: watched,
@@ -59,7 +66,8 @@ export function validateOverdueSettings(settings: OverdueSettings, me: string): 
     else if (!watched.includes(m)) watched.push(m);
   }
   if (!(settings.slaHours > 0 && settings.slaHours <= 24 * 30)) problems.push("The reply time must be between 1 and 720 hours.");
-  if (!(Number.isInteger(settings.windowDays) && settings.windowDays >= 1 && settings.windowDays <= 90)) problems.push("The scan window must be 1 to 90 days.");
+  if (!(Number.isInteger(settings.windowDays) && settings.windowDays >= 1 && settings.windowDays <= 90))
+    problems.push("The scan window must be 1 to 90 days.");
   if (problems.length) throw new MatterlineError("invalid-input", "Some overdue settings need fixing.", { details: problems });
   return { ...settings, watchedMailboxes: watched };
 }

@@ -124,8 +124,16 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function evaluate(settings: OverdueSettings): Promise<OverdueView | null> {
     if (!snapshots.size) return null;
     const loaded = await deps.directory();
-    if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first: the response clock needs to know who your clients are.");
-    const [history, notes, queued] = await Promise.all([deps.history?.() ?? Promise.resolve(undefined), deps.notes.all(), deps.decisionMarks?.outbox.list() ?? Promise.resolve([])]);
+    if (!loaded)
+      throw new MatterlineError(
+        "invalid-config",
+        "Import the firm directory first: the response clock needs to know who your clients are.",
+      );
+    const [history, notes, queued] = await Promise.all([
+      deps.history?.() ?? Promise.resolve(undefined),
+      deps.notes.all(),
+      deps.decisionMarks?.outbox.list() ?? Promise.resolve([]),
+    ]);
     const now = nowIso();
     const ctx = {
       directory: loaded.directory,
@@ -172,7 +180,10 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       (want ? add : remove).push({ key: i.key, mailbox: i.mailbox, graphId: i.graphId, internetMessageId: i.internetMessageId });
     }
     flagError = null;
-    for (const [list, value] of [[add, true], [remove, false]] as const) {
+    for (const [list, value] of [
+      [add, true],
+      [remove, false],
+    ] as const) {
       if (!list.length) continue;
       try {
         const outcomes = await deps.flags.setCategory(list, value);
@@ -222,16 +233,33 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     return view;
   }
 
-  async function decide(item: OverdueItem, note: Omit<ClockNote, "internetMessageId" | "by" | "at" | "history">): Promise<OverdueView | null> {
-    if (!item.internetMessageId) throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
+  async function decide(
+    item: OverdueItem,
+    note: Omit<ClockNote, "internetMessageId" | "by" | "at" | "history">,
+  ): Promise<OverdueView | null> {
+    if (!item.internetMessageId)
+      throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
     const previous = await deps.notes.get(item.internetMessageId);
-    await deps.notes.put(supersede(previous, { ...note, internetMessageId: item.internetMessageId, by: me, at: nowIso(), ...(deps.decisionMarks ? { shared: true } : {}) }));
+    await deps.notes.put(
+      supersede(previous, {
+        ...note,
+        internetMessageId: item.internetMessageId,
+        by: me,
+        at: nowIso(),
+        ...(deps.decisionMarks ? { shared: true } : {}),
+      }),
+    );
     // Queued before anything else reads the notes: while the mark waits, this decision holds over the mailbox.
-    const shared = await shareDecision(item, note.kind === "no-reply-needed", (previous ?? item.note ?? undefined)?.kind === "no-reply-needed");
+    const shared = await shareDecision(
+      item,
+      note.kind === "no-reply-needed",
+      (previous ?? item.note ?? undefined)?.kind === "no-reply-needed",
+    );
     const settings = await loadSettings();
     const view = await evaluate(settings);
     // The category follows the decision at once (set again after an undo, cleared after "no reply needed").
-    const flaggedView = view && wantsFlagSync(view, settings) ? await syncFlags(view, settings.overdueCategory).then(() => ({ ...view, flagError })) : view;
+    const flaggedView =
+      view && wantsFlagSync(view, settings) ? await syncFlags(view, settings.overdueCategory).then(() => ({ ...view, flagError })) : view;
     // The mark is written after the flag: both rewrite the message's category list, and one at a time loses nothing.
     if (shared) deps.decisionMarks?.queued?.();
     return flaggedView;
@@ -248,13 +276,30 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     if (!marks || !item.internetMessageId) return false;
     const marked = item.categories.some((c) => c.toLowerCase() === marks.categoryName.toLowerCase());
     if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return false;
-    const payload: DecisionMarkPayload = { mailbox: item.mailbox, graphId: item.graphId, internetMessageId: item.internetMessageId, noReplyNeeded };
-    await enqueue(marks.outbox, newOperation({ key: decisionMarkKey(item.mailbox, item.internetMessageId), kind: DECISION_MARK_KIND, payload, now: deps.clock.now() }));
+    const payload: DecisionMarkPayload = {
+      mailbox: item.mailbox,
+      graphId: item.graphId,
+      internetMessageId: item.internetMessageId,
+      noReplyNeeded,
+    };
+    await enqueue(
+      marks.outbox,
+      newOperation({
+        key: decisionMarkKey(item.mailbox, item.internetMessageId),
+        kind: DECISION_MARK_KIND,
+        payload,
+        now: deps.clock.now(),
+      }),
+    );
     return true;
   }
 
   function wantsFlagSync(view: OverdueView, settings: OverdueSettings): boolean {
-    return settings.overdueCategory || [...flagged.values()].some(Boolean) || view.items.some((i) => i.categories.includes(deps.overdueCategoryName));
+    return (
+      settings.overdueCategory ||
+      [...flagged.values()].some(Boolean) ||
+      view.items.some((i) => i.categories.includes(deps.overdueCategoryName))
+    );
   }
 
   async function digest(): Promise<Digest> {
@@ -263,7 +308,9 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     // The digest is read by mail, away from the pane: say the time in the firm's zone, and name it.
     const zone = loaded?.directory.firm.timeZone ?? "UTC";
     const local = DateTime.fromISO(view.now, { zone: "utc" }).setZone(zone);
-    const nowLabel = local.isValid ? `${local.toFormat("ccc d LLL yyyy, HH:mm")} (${zone} time)` : `${view.now.slice(0, 16).replace("T", " ")} UTC`;
+    const nowLabel = local.isValid
+      ? `${local.toFormat("ccc d LLL yyyy, HH:mm")} (${zone} time)`
+      : `${view.now.slice(0, 16).replace("T", " ")} UTC`;
     return buildDigest(view.items, { me, firmName: loaded?.directory.firm.name ?? "Matterline", nowLabel });
   }
 
@@ -292,7 +339,8 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     },
     markNoReplyNeeded(item, reason) {
       const why = reason.trim();
-      if (!why) return Promise.reject(new MatterlineError("invalid-input", "Say briefly why no reply is needed; it is kept for the audit."));
+      if (!why)
+        return Promise.reject(new MatterlineError("invalid-input", "Say briefly why no reply is needed; it is kept for the audit."));
       return decide(item, { kind: "no-reply-needed", reason: why, until: null });
     },
     snooze(item, until) {
@@ -303,7 +351,11 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       // This device's note, else the decision read from the mailbox (a colleague's or another device's).
       const current = (item.internetMessageId ? await deps.notes.get(item.internetMessageId) : undefined) ?? item.note ?? undefined;
       if (!current || current.kind === "undo") throw new MatterlineError("invalid-input", "There is no decision on this message to undo.");
-      return decide(item, { kind: "undo", reason: `Undid ${describeDecision(current)} of ${current.by}${current.source === "mailbox" ? "" : ` at ${current.at}`}`, until: null });
+      return decide(item, {
+        kind: "undo",
+        reason: `Undid ${describeDecision(current)} of ${current.by}${current.source === "mailbox" ? "" : ` at ${current.at}`}`,
+        until: null,
+      });
     },
     digest,
     async sendDigest() {

@@ -31,7 +31,15 @@ function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string,
     groups.set(key, g);
   }
   return [...groups.entries()]
-    .map(([key, g]) => ({ key, label: g.label, stats: responseStats(g.items.map((i) => i.clock), now, days) }))
+    .map(([key, g]) => ({
+      key,
+      label: g.label,
+      stats: responseStats(
+        g.items.map((i) => i.clock),
+        now,
+        days,
+      ),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
@@ -40,7 +48,10 @@ function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string,
  * time and the share answered within the SLA over `days` (the items' decisions applied: "no reply needed" counts
  * as such).
  */
-export function buildTeamView(items: readonly OverdueItem[], options: { readonly me: string; readonly now: string; readonly days?: number }): TeamView {
+export function buildTeamView(
+  items: readonly OverdueItem[],
+  options: { readonly me: string; readonly now: string; readonly days?: number },
+): TeamView {
   const days = options.days ?? TEAM_VIEW_DAYS;
   const toMs = Date.parse(options.now);
   const fromMs = toMs - days * 86_400_000;

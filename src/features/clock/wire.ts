@@ -4,7 +4,13 @@ import { DECISION_MARK_KIND, createOverdueService, decisionMarkExecutor, snoozeU
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { MatterlineError } from "@domain/errors";
 import { filingHistoryFromSnapshot } from "@domain/matterLog";
-import { createGraphFolderSync, createGraphMailSender, createGraphCategoryFlagWriter, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "@adapters/graph";
+import {
+  createGraphFolderSync,
+  createGraphMailSender,
+  createGraphCategoryFlagWriter,
+  NO_REPLY_CATEGORY,
+  OVERDUE_CATEGORY,
+} from "@adapters/graph";
 import { createOfficeItemNotifier, createOfficeReplyComposer } from "@adapters/office";
 import { createOfficeMessageOpener } from "@adapters/office/messageOpener";
 import { createRecordScanCheckpointStore } from "@adapters/storage/recordScanCheckpointStore";

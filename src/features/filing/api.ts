@@ -11,7 +11,11 @@ export interface FilingCapability {
   /** Recognizes the item; `useMailbox: false` is the fast local pass, the full pass may auto-log (read mode). */
   recognize(item: CurrentItem, options?: { readonly useMailbox?: boolean }): Promise<FilingView>;
   /** Logs the item to a matter (idempotent) and queues the mailbox copy. */
-  log(item: CurrentItem, matterId: string, options?: { readonly timeEntry?: TimeEntry | null }): Promise<{ status: LogStatus; view: FilingView }>;
+  log(
+    item: CurrentItem,
+    matterId: string,
+    options?: { readonly timeEntry?: TimeEntry | null },
+  ): Promise<{ status: LogStatus; view: FilingView }>;
   /** Takes the item off the log (undo). */
   unlog(item: CurrentItem): Promise<FilingView>;
   /** Queues the mailbox copy again and drains now. */

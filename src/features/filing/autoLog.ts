@@ -35,7 +35,9 @@ export type AutoLogDecision =
 /** Whether the message cites the matter itself (subject or own text), which makes it certain whoever wrote it. */
 export function citesMatter(index: DirectoryIndex, message: MailMessage, matterId: string): boolean {
   const parts = splitMessageText(message.bodyText, message.subject);
-  return [message.subject, parts.newText, parts.signature].some((text) => text && findRefs(index, text).some((hit) => hit.matterId === matterId && hit.label !== "other"));
+  return [message.subject, parts.newText, parts.signature].some(
+    (text) => text && findRefs(index, text).some((hit) => hit.matterId === matterId && hit.label !== "other"),
+  );
 }
 
 /** Whether the matter is the one the thread (or the message itself, elsewhere) was already logged to. */
@@ -51,7 +53,12 @@ export function threadSays(pane: PaneRecognition, matterId: string): boolean {
  * colleagues, bulk, unknown) only when a reference or the thread makes the matter certain: their addresses say
  * nothing about which of our matters it is.
  */
-export function autoLogDecision(message: MailMessage, pane: PaneRecognition, index: DirectoryIndex, settings: FilingSettings): AutoLogDecision {
+export function autoLogDecision(
+  message: MailMessage,
+  pane: PaneRecognition,
+  index: DirectoryIndex,
+  settings: FilingSettings,
+): AutoLogDecision {
   if (!settings.autoLog) return { log: false, why: "off" };
   if (!message.internetMessageId) return { log: false, why: "no-id" };
   if (pane.logged) return { log: false, why: "logged" };

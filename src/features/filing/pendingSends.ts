@@ -14,7 +14,11 @@ export interface PendingSend {
 export const SEND_MATCH_WINDOW_MS = 15 * 60 * 1000;
 
 function normalizeSubject(subject: string): string {
-  return subject.replace(/^\s*((re|fw|fwd|aw|wg)\s*:\s*)+/i, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return subject
+    .replace(/^\s*((re|fw|fwd|aw|wg)\s*:\s*)+/i, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 /**

@@ -8,7 +8,13 @@ import type { MailMessage } from "@domain/model/mail";
 import type { FilingHistoryStore } from "@ports/filingHistoryStore";
 import type { SettingsStore } from "@ports/settingsStore";
 import { autoLogDecision, filingSettingsFrom, type AutoLogDecision, type FilingSettings } from "./autoLog";
-import { recognizeForPane, type MailboxMarks, type OutboxReader, type PaneLogReader, type PaneRecognition } from "@domain/recognition/paneRecognition";
+import {
+  recognizeForPane,
+  type MailboxMarks,
+  type OutboxReader,
+  type PaneLogReader,
+  type PaneRecognition,
+} from "@domain/recognition/paneRecognition";
 
 /** A matter as the pane names it. */
 export interface MatterLabel {
@@ -81,7 +87,16 @@ export function createFilingService(deps: FilingServiceDeps) {
     if (!m) return null;
     const client = d.index.clientById.get(m.clientId) ?? null;
     const category = categoryFor(m, client);
-    return { id, number: m.number, title: m.title, clientId: m.clientId, clientName: client?.name ?? m.clientId, status: m.status, category: category.name, categoryColor: category.color };
+    return {
+      id,
+      number: m.number,
+      title: m.title,
+      clientId: m.clientId,
+      clientName: client?.name ?? m.clientId,
+      status: m.status,
+      category: category.name,
+      categoryColor: category.color,
+    };
   }
 
   function viewOf(d: LoadedDirectory, pane: PaneRecognition, autoLog: AutoLogDecision, autoLogged: boolean): FilingView {
@@ -110,14 +125,26 @@ export function createFilingService(deps: FilingServiceDeps) {
 
   async function recognizeWith(d: LoadedDirectory, message: MailMessage, useMailbox: boolean) {
     return recognizeForPane(message, {
-      index: d.index, me: [deps.me], history: deps.history, log: deps.log, outbox: deps.outbox, mailbox: deps.mailbox, useMailbox,
+      index: d.index,
+      me: [deps.me],
+      history: deps.history,
+      log: deps.log,
+      outbox: deps.outbox,
+      mailbox: deps.mailbox,
+      useMailbox,
     });
   }
 
   async function doLog(message: MailMessage, matterId: string, options: LogOptions): Promise<LogStatus> {
     const log = await matterLog();
     const result = await log.log({
-      message, matterId, by: deps.me, now: deps.now(), source: options.source ?? "manual", timeEntry: options.timeEntry, graphId: options.graphId ?? null,
+      message,
+      matterId,
+      by: deps.me,
+      now: deps.now(),
+      source: options.source ?? "manual",
+      timeEntry: options.timeEntry,
+      graphId: options.graphId ?? null,
     });
     if (result.status !== "unchanged" && result.status !== "updated") deps.afterWrite();
     return result.status;
@@ -128,7 +155,10 @@ export function createFilingService(deps: FilingServiceDeps) {
      * Recognizes the message. `useMailbox: false` gives a fast local first answer; the full pass reads the mailbox and,
      * when the setting is on and the rules allow, logs the message automatically (read mode only: a draft has no id).
      */
-    async recognize(message: MailMessage, options: { useMailbox?: boolean; allowAutoLog?: boolean; graphId?: string | null } = {}): Promise<FilingView> {
+    async recognize(
+      message: MailMessage,
+      options: { useMailbox?: boolean; allowAutoLog?: boolean; graphId?: string | null } = {},
+    ): Promise<FilingView> {
       const d = await loaded();
       const useMailbox = options.useMailbox ?? true;
       let pane = await recognizeWith(d, message, useMailbox);

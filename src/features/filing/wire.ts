@@ -65,7 +65,8 @@ export async function buildFiling(ctx: PaneContext): Promise<FilingCapability | 
   return {
     recognize: (item, options = {}) =>
       service.recognize(messageOf(item), { useMailbox: options.useMailbox, allowAutoLog: item.mode === "read", graphId: graphIdOf(item) }),
-    log: (item, matterId, options = {}) => service.log(messageOf(item), matterId, { timeEntry: options.timeEntry, graphId: graphIdOf(item), source: "manual" }),
+    log: (item, matterId, options = {}) =>
+      service.log(messageOf(item), matterId, { timeEntry: options.timeEntry, graphId: graphIdOf(item), source: "manual" }),
     unlog: (item) => service.unlog(messageOf(item)),
     async retryMirror(item) {
       await service.retryMirror(messageOf(item));
@@ -96,17 +97,21 @@ export async function drainPendingSends(ctx: PaneContext): Promise<number> {
     return 0;
   }
   const reader = createGraphMessageReader(ctx.graph);
-  const outcome = await logPendingSends(pending, {
-    async sentAround(sentAt, conversationId) {
-      const base = sentAt ? Date.parse(sentAt) : ctx.now().getTime();
-      const since = new Date(base - SEND_MATCH_WINDOW_MS).toISOString();
-      const rows = await reader.listWindow({ mailbox: null, folder: "sentitems", since });
-      return conversationId ? rows.filter((m) => m.conversationId === conversationId) : rows;
+  const outcome = await logPendingSends(
+    pending,
+    {
+      async sentAround(sentAt, conversationId) {
+        const base = sentAt ? Date.parse(sentAt) : ctx.now().getTime();
+        const since = new Date(base - SEND_MATCH_WINDOW_MS).toISOString();
+        const rows = await reader.listWindow({ mailbox: null, folder: "sentitems", since });
+        return conversationId ? rows.filter((m) => m.conversationId === conversationId) : rows;
+      },
+      async log(message, matterId) {
+        await log.log({ message, matterId, by: ctx.me.email, now: ctx.now(), source: "send" });
+      },
     },
-    async log(message, matterId) {
-      await log.log({ message, matterId, by: ctx.me.email, now: ctx.now(), source: "send" });
-    },
-  }, ctx.now());
+    ctx.now(),
+  );
   await queue.restore(outcome.waiting);
   if (outcome.logged) ctx.outbox.drainSoon();
   return outcome.logged;

@@ -11,7 +11,9 @@ interface EventOutboxPayload {
 
 function isEventPayload(value: unknown): value is EventOutboxPayload {
   const v = value as Partial<EventOutboxPayload> | null;
-  return Boolean(v && typeof v.transactionId === "string" && v.payload && typeof v.payload.subject === "string" && v.payload.start && v.payload.end);
+  return Boolean(
+    v && typeof v.transactionId === "string" && v.payload && typeof v.payload.subject === "string" && v.payload.start && v.payload.end,
+  );
 }
 
 /**

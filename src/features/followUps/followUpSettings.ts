@@ -10,9 +10,12 @@ function intIn(value: unknown, min: number, max: number): number | null {
 
 /** Checks settings; throws invalid-input naming the bad field (the settings form shows it). */
 export function validateFollowUpSettings(s: FollowUpSettings): FollowUpSettings {
-  if (intIn(s.reminderMinutes, 0, 10_080) === null) throw new MatterlineError("invalid-input", "Reminder must be a whole number of minutes from 0 to 10080 (a week).");
-  if (intIn(s.durationMinutes, 5, 480) === null) throw new MatterlineError("invalid-input", "Length must be a whole number of minutes from 5 to 480.");
-  if (intIn(s.noReplyDays, 1, 30) === null) throw new MatterlineError("invalid-input", "No-reply days must be a whole number from 1 to 30.");
+  if (intIn(s.reminderMinutes, 0, 10_080) === null)
+    throw new MatterlineError("invalid-input", "Reminder must be a whole number of minutes from 0 to 10080 (a week).");
+  if (intIn(s.durationMinutes, 5, 480) === null)
+    throw new MatterlineError("invalid-input", "Length must be a whole number of minutes from 5 to 480.");
+  if (intIn(s.noReplyDays, 1, 30) === null)
+    throw new MatterlineError("invalid-input", "No-reply days must be a whole number from 1 to 30.");
   return { reminderMinutes: s.reminderMinutes, durationMinutes: s.durationMinutes, noReplyDays: s.noReplyDays };
 }
 

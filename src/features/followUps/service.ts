@@ -124,7 +124,8 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
 
   async function firm(): Promise<{ directory: Directory; calendar: FirmCalendar }> {
     const loaded = await deps.directory();
-    if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first: follow-ups need its working hours and matters.");
+    if (!loaded)
+      throw new MatterlineError("invalid-config", "Import the firm directory first: follow-ups need its working hours and matters.");
     return { directory: loaded.directory, calendar: createFirmCalendar(loaded.directory.firm) };
   }
 
@@ -137,7 +138,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
   /** A draft has no Message-ID: key it by conversation, subject and recipients so the same draft keeps one reminder. */
   function sentShape(message: MailMessage, mode: "read" | "compose"): MailMessage {
     if (mode !== "compose") return message;
-    const to = [...message.to, ...message.cc].map((a) => normalizeEmail(a.email)).sort().join(",");
+    const to = [...message.to, ...message.cc]
+      .map((a) => normalizeEmail(a.email))
+      .sort()
+      .join(",");
     return { ...message, id: `draft:${message.conversationId ?? "new"}:${message.subject}:${to}`, sentAt: now().toISOString() };
   }
 
@@ -160,7 +164,15 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     } catch (error) {
       if (!isTransient(error)) throw error;
       const queued: FollowUpEntry = { ...entry, status: "queued" };
-      await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(entry.transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId: entry.transactionId, payload: entry.payload }, now: now() }));
+      await enqueue(
+        deps.outbox,
+        newOperation({
+          key: eventOutboxKey(entry.transactionId),
+          kind: EVENT_OUTBOX_KIND,
+          payload: { transactionId: entry.transactionId, payload: entry.payload },
+          now: now(),
+        }),
+      );
       await put(queued);
       deps.onQueued?.();
       return { outcome: "queued", entry: queued };
@@ -195,7 +207,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       } catch (error) {
         if (!isTransient(error)) throw error;
         const payload: EventDeletePayload = { transactionId: e.transactionId, eventId: e.eventId };
-        await enqueue(deps.outbox, newOperation({ key: eventDeleteOutboxKey(e.eventId), kind: EVENT_DELETE_OUTBOX_KIND, payload, now: now() }));
+        await enqueue(
+          deps.outbox,
+          newOperation({ key: eventDeleteOutboxKey(e.eventId), kind: EVENT_DELETE_OUTBOX_KIND, payload, now: now() }),
+        );
         deleteQueued = true;
       }
     } else await dropQueued(e.transactionId);
@@ -268,13 +283,19 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const current = now();
       const sentAt = message.sentAt ?? message.receivedAt ?? current.toISOString();
       const today = calendar.localDate(current);
-      const proposals = rankFollowUps(proposeFollowUpDates({ text: newTextOf(message.bodyText, message.subject), sentAt, calendar })).filter((p) => p.date >= today);
+      const proposals = rankFollowUps(
+        proposeFollowUpDates({ text: newTextOf(message.bodyText, message.subject), sentAt, calendar }),
+      ).filter((p) => p.date >= today);
       // Old mail's "next working day" is already past: count from today instead.
       const base = toZoned(sentAt, "UTC").toMillis() < current.getTime() ? current : sentAt;
       const fallback = defaultFollowUp(base, calendar);
       const clients = new Map(directory.clients.map((c) => [c.id, c]));
       const matters = new Map(directory.matters.map((m) => [m.id, m]));
-      const ids = [guess.matterId, ...guess.candidates, ...directory.matters.filter((m) => m.clientId === guess.clientId && m.status === "open").map((m) => m.id)];
+      const ids = [
+        guess.matterId,
+        ...guess.candidates,
+        ...directory.matters.filter((m) => m.clientId === guess.clientId && m.status === "open").map((m) => m.id),
+      ];
       const matterOptions: MatterOption[] = [...new Set(ids.filter((id): id is string => Boolean(id && matters.has(id))))].map((id) => {
         const m = matters.get(id)!;
         return { matterId: id, label: matterLabel(m, clients.get(m.clientId)) };
@@ -282,12 +303,14 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const people = [message.from, ...message.to, ...message.cc].filter((a): a is Address => Boolean(a?.email));
       const counterpart = people.find((a) => !isFirm(directory, a.email)) ?? null;
       const outbound = mode === "compose" || normalizeEmail(message.from?.email) === me;
-      const waiting = outbound ? [...new Set([...message.to, ...message.cc].map((a) => normalizeEmail(a.email)).filter((e) => e && !isFirm(directory, e)))] : [];
-      const clientId = guess.clientId ?? (guess.matterId ? matters.get(guess.matterId)?.clientId ?? null : null);
+      const waiting = outbound
+        ? [...new Set([...message.to, ...message.cc].map((a) => normalizeEmail(a.email)).filter((e) => e && !isFirm(directory, e)))]
+        : [];
+      const clientId = guess.clientId ?? (guess.matterId ? (matters.get(guess.matterId)?.clientId ?? null) : null);
       return {
         messageId: message.id,
         timeZone: calendar.timeZone,
-        clientName: clientId ? clients.get(clientId)?.name ?? null : null,
+        clientName: clientId ? (clients.get(clientId)?.name ?? null) : null,
         matterId: guess.matterId && matters.has(guess.matterId) ? guess.matterId : null,
         matterOptions,
         proposals,
@@ -300,10 +323,11 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
     async prepare(message, plan, choice) {
       const { directory, calendar } = await firm();
       const settings = await loadFollowUpSettings(deps.settings);
-      const matter = choice.matterId ? directory.matters.find((m) => m.id === choice.matterId) ?? null : null;
-      const client = matter ? directory.clients.find((c) => c.id === matter.clientId) ?? null : null;
+      const matter = choice.matterId ? (directory.matters.find((m) => m.id === choice.matterId) ?? null) : null;
+      const client = matter ? (directory.clients.find((c) => c.id === matter.clientId) ?? null) : null;
       const invite = choice.inviteClient ? plan.counterpart : null;
-      if (choice.inviteClient && !invite) throw new MatterlineError("invalid-input", "There is no one outside the firm on this email to invite.");
+      if (choice.inviteClient && !invite)
+        throw new MatterlineError("invalid-input", "There is no one outside the firm on this email to invite.");
       let payload = followUpEvent({
         clientName: client?.name ?? plan.clientName ?? addressLabel(message.from),
         matter: matter ?? { id: "", number: "", title: "" },
@@ -323,7 +347,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       let moved = false;
       let conflict = false;
       try {
-        const until = DateTime.fromISO(requested.start, { zone: "UTC" }).plus({ days: BUSY_SEARCH_DAYS + 1 }).toISO() ?? requested.end;
+        const until =
+          DateTime.fromISO(requested.start, { zone: "UTC" })
+            .plus({ days: BUSY_SEARCH_DAYS + 1 })
+            .toISO() ?? requested.end;
         const events = await deps.calendar.listView(requested.start, until);
         // Free entries (our own follow-ups among them) block nothing; the event itself, if already made, is no conflict.
         const busy = events.filter((e) => e.showAs !== "free" && e.transactionId !== payload.transactionId);
@@ -382,14 +409,15 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const settings = await loadFollowUpSettings(deps.settings);
       const sent = sentShape(message, mode);
       const guess = await deps.resolveMatter(message);
-      const matter = guess.matterId ? directory.matters.find((m) => m.id === guess.matterId) ?? null : null;
-      const client = matter ? directory.clients.find((c) => c.id === matter.clientId) ?? null : null;
+      const matter = guess.matterId ? (directory.matters.find((m) => m.id === guess.matterId) ?? null) : null;
+      const client = matter ? (directory.clients.find((c) => c.id === matter.clientId) ?? null) : null;
       const reminder = noReplyReminder(sent, days, calendar, {
         firmDomains: [...directory.firm.domains, emailDomain(me)],
         reminderMinutes: settings.reminderMinutes,
         category: matter ? categoryFor(matter, client).name : null,
       });
-      if (reminder.waitingFor.length === 0) throw new MatterlineError("invalid-input", "This email goes to no one outside the firm, so there is no reply to wait for.");
+      if (reminder.waitingFor.length === 0)
+        throw new MatterlineError("invalid-input", "This email goes to no one outside the firm, so there is no reply to wait for.");
       const existing = entryOf(await deps.store.get(reminder.event.transactionId));
       if (existing && isOpen(existing)) return { outcome: existing.status === "queued" ? "queued" : "created", entry: existing };
       const slot = slotOf(reminder.event);
@@ -422,10 +450,17 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
             const since = DateTime.fromISO(reminder.sentAt, { zone: "UTC" }).minus({ minutes: 10 }).toISO() ?? reminder.sentAt;
             const sent = await deps.mail.listWindow({ mailbox: null, folder: "sentitems", since });
             const match = sent.find(
-              (m) => m.subject === e.reminder!.event.subject.replace(/^No reply yet: /, "") && m.to.some((a) => reminder.waitingFor.includes(normalizeEmail(a.email))),
+              (m) =>
+                m.subject === e.reminder!.event.subject.replace(/^No reply yet: /, "") &&
+                m.to.some((a) => reminder.waitingFor.includes(normalizeEmail(a.email))),
             );
             if (!match) continue;
-            reminder = { ...reminder, conversationId: match.conversationId, internetMessageId: match.internetMessageId, sentAt: match.sentAt ?? reminder.sentAt };
+            reminder = {
+              ...reminder,
+              conversationId: match.conversationId,
+              internetMessageId: match.internetMessageId,
+              sentAt: match.sentAt ?? reminder.sentAt,
+            };
             e = { ...e, reminder, internetMessageId: match.internetMessageId };
             await put(e);
           }
@@ -485,7 +520,9 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const nowIso = now().toISOString();
       const matters = new Map((loaded?.directory.matters ?? []).map((m) => [m.id, m]));
       const clients = new Map((loaded?.directory.clients ?? []).map((c) => [c.id, c]));
-      const open = (await allEntries()).filter((e) => isOpen(e) && (e.type === "check-in" || e.end > nowIso)).sort((a, b) => a.start.localeCompare(b.start));
+      const open = (await allEntries())
+        .filter((e) => isOpen(e) && (e.type === "check-in" || e.end > nowIso))
+        .sort((a, b) => a.start.localeCompare(b.start));
       const groups = new Map<string, FollowUpEntry[]>();
       for (const e of open) {
         const key = e.matterId ?? "";
@@ -555,7 +592,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         next = { ...next, start: updated.start || next.start, end: updated.end || next.end };
       } else {
         // Still waiting in the outbox: the same key replaces the queued create with the new time.
-        await enqueue(deps.outbox, newOperation({ key: eventOutboxKey(transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId, payload }, now: now() }));
+        await enqueue(
+          deps.outbox,
+          newOperation({ key: eventOutboxKey(transactionId), kind: EVENT_OUTBOX_KIND, payload: { transactionId, payload }, now: now() }),
+        );
         deps.onQueued?.();
       }
       await put(next);

@@ -10,7 +10,12 @@ import type { DirectoryProvider } from "@domain/directory/directoryProvider";
  * provider, so recognition knows the sender from the next message on. Refuses what would make recognition wrong:
  * a firm address, an address already on a client (one address must point at one client), an unknown client.
  */
-export async function addClientContact(provider: DirectoryProvider, clientId: string, contact: { name?: string; email: string }, now: Date): Promise<Contact> {
+export async function addClientContact(
+  provider: DirectoryProvider,
+  clientId: string,
+  contact: { name?: string; email: string },
+  now: Date,
+): Promise<Contact> {
   const loaded = await provider.current();
   if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
   const email = normalizeEmail(contact.email);
@@ -21,7 +26,12 @@ export async function addClientContact(provider: DirectoryProvider, clientId: st
   const owner = loaded.index.contactByEmail.get(email);
   if (owner) {
     const ownerName = loaded.index.clientById.get(owner.clientId)?.name ?? owner.clientId;
-    throw new MatterlineError("invalid-input", owner.clientId === clientId ? `${email} is already a contact of ${ownerName}.` : `${email} is already a contact of another client, ${ownerName}.`);
+    throw new MatterlineError(
+      "invalid-input",
+      owner.clientId === clientId
+        ? `${email} is already a contact of ${ownerName}.`
+        : `${email} is already a contact of another client, ${ownerName}.`,
+    );
   }
   const added: Contact = { name: contact.name?.trim() || email, email };
   const next = {

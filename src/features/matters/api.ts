@@ -32,7 +32,11 @@ export interface BulkTagging {
   /** Reads and recognizes each selected email. */
   prepare(refs: readonly SelectedItemRef[], onProgress?: (done: number, total: number) => void): Promise<BulkCandidate[]>;
   /** Logs them in one action, then drains the outbox once. */
-  log(candidates: readonly BulkCandidate[], decision: BulkDecision, onProgress?: (done: number, total: number, outcome: BulkOutcome) => void): Promise<BulkOutcome[]>;
+  log(
+    candidates: readonly BulkCandidate[],
+    decision: BulkDecision,
+    onProgress?: (done: number, total: number, outcome: BulkOutcome) => void,
+  ): Promise<BulkOutcome[]>;
 }
 
 /** The untagged client mail queue (recent inbox through Graph). */

@@ -60,9 +60,23 @@ export async function prepareBulk(
       const message = await deps.read(ref.itemId);
       const existing = message.internetMessageId ? await deps.log.entryFor(message.internetMessageId) : null;
       const recognition = await deps.recognize(message);
-      out.push({ itemId: ref.itemId, subject: message.subject || ref.subject, message, recognition, loggedMatterId: existing?.matterId ?? message.loggedMatterId ?? null, error: null });
+      out.push({
+        itemId: ref.itemId,
+        subject: message.subject || ref.subject,
+        message,
+        recognition,
+        loggedMatterId: existing?.matterId ?? message.loggedMatterId ?? null,
+        error: null,
+      });
     } catch (e) {
-      out.push({ itemId: ref.itemId, subject: ref.subject, message: null, recognition: null, loggedMatterId: null, error: toMatterlineError(e, "office-failed").message });
+      out.push({
+        itemId: ref.itemId,
+        subject: ref.subject,
+        message: null,
+        recognition: null,
+        loggedMatterId: null,
+        error: toMatterlineError(e, "office-failed").message,
+      });
     }
     onProgress?.(out.length, list.length);
   }
@@ -100,10 +114,18 @@ export async function logBulk(
       if (!matterId) outcome = { ...base, status: "skipped", matterId: null, text: skip };
       else {
         try {
-          const r = await deps.log.log({ message: c.message, matterId, by: deps.by, now: deps.now(), source: "bulk", direction: c.recognition?.direction });
-          outcome = r.status === "unchanged" || r.status === "updated"
-            ? { ...base, status: "already-logged", matterId, text: "already logged" }
-            : { ...base, status: "logged", matterId, text: r.status === "refiled" ? "logged (moved from another matter)" : "logged" };
+          const r = await deps.log.log({
+            message: c.message,
+            matterId,
+            by: deps.by,
+            now: deps.now(),
+            source: "bulk",
+            direction: c.recognition?.direction,
+          });
+          outcome =
+            r.status === "unchanged" || r.status === "updated"
+              ? { ...base, status: "already-logged", matterId, text: "already logged" }
+              : { ...base, status: "logged", matterId, text: r.status === "refiled" ? "logged (moved from another matter)" : "logged" };
         } catch (e) {
           outcome = { ...base, status: "failed", matterId, text: `failed: ${toMatterlineError(e, "storage-failed").message}` };
         }

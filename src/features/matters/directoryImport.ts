@@ -51,7 +51,8 @@ function baseName(name: string): string {
  * Throws one `invalid-directory` error listing every problem, so nothing partial is ever stored.
  */
 export function parseDirectoryFiles(files: readonly ImportFile[], base: Directory | null): Directory {
-  if (files.length === 0) throw new MatterlineError("invalid-input", "Choose directory.json, or clients.csv, contacts.csv and matters.csv.");
+  if (files.length === 0)
+    throw new MatterlineError("invalid-input", "Choose directory.json, or clients.csv, contacts.csv and matters.csv.");
   const json = files.filter((f) => baseName(f.name).endsWith(".json"));
   const csv = files.filter((f) => baseName(f.name).endsWith(".csv"));
   const other = files.filter((f) => !json.includes(f) && !csv.includes(f));
@@ -71,7 +72,10 @@ export function parseDirectoryFiles(files: readonly ImportFile[], base: Director
     else byName.set(kind, f);
   }
   for (const n of CSV_NAMES) if (!byName.has(n) && csv.length) problems.push(`${n}.csv is missing (the CSV import needs all three files)`);
-  if (!base) problems.push("the CSV files hold no firm settings or people: import directory.json first, then CSV files to update clients and matters");
+  if (!base)
+    problems.push(
+      "the CSV files hold no firm settings or people: import directory.json first, then CSV files to update clients and matters",
+    );
   if (problems.length || !base) throw new MatterlineError("invalid-directory", "The CSV files were not imported.", { details: problems });
   return parseDirectoryCsv(
     { clients: byName.get("clients")!.text, contacts: byName.get("contacts")!.text, matters: byName.get("matters")!.text },
@@ -80,7 +84,11 @@ export function parseDirectoryFiles(files: readonly ImportFile[], base: Director
 }
 
 /** Validates the files and, only when all is well, makes them the current directory. The stored one is untouched on any problem. */
-export async function importDirectoryFiles(provider: DirectoryProvider, files: readonly ImportFile[], now: Date): Promise<DirectorySummary> {
+export async function importDirectoryFiles(
+  provider: DirectoryProvider,
+  files: readonly ImportFile[],
+  now: Date,
+): Promise<DirectorySummary> {
   const current = await provider.current();
   const directory = parseDirectoryFiles(files, current?.directory ?? null);
   return summarizeDirectory(await provider.replace(directory, now.toISOString()));
@@ -92,7 +100,8 @@ export async function refreshSharedDirectory(
   now: Date,
 ): Promise<DirectorySummary> {
   const url = await deps.settings.get(SHARED_DIRECTORY_URL_KEY);
-  if (typeof url !== "string" || !url) throw new MatterlineError("invalid-config", "No shared directory link is saved. Paste the OneDrive or SharePoint sharing link first.");
+  if (typeof url !== "string" || !url)
+    throw new MatterlineError("invalid-config", "No shared directory link is saved. Paste the OneDrive or SharePoint sharing link first.");
   const text = await deps.reader.readSharedFile(url);
   return summarizeDirectory(await deps.provider.replace(parseDirectoryJson(text), now.toISOString()));
 }
@@ -101,6 +110,7 @@ export async function refreshSharedDirectory(
 export async function saveSharedDirectoryUrl(settings: SettingsStore, url: string): Promise<void> {
   const u = url.trim();
   if (!u) return settings.remove(SHARED_DIRECTORY_URL_KEY);
-  if (!/^https:\/\/[^\s/]+\/\S*$/i.test(u)) throw new MatterlineError("invalid-input", "The directory link must be an https sharing link from OneDrive or SharePoint.");
+  if (!/^https:\/\/[^\s/]+\/\S*$/i.test(u))
+    throw new MatterlineError("invalid-input", "The directory link must be an https sharing link from OneDrive or SharePoint.");
   return settings.set(SHARED_DIRECTORY_URL_KEY, u);
 }

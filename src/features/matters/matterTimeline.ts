@@ -46,7 +46,10 @@ function ms(iso: string): number {
  * sent from the firm in the same conversation after it arrived (at or before `now`). A client message with no such
  * reply is "waiting" for as long as it has been open. Late means longer than the matter's reply deadline.
  */
-export function buildTimeline(entries: readonly LogEntry[], context: { readonly index: DirectoryIndex; readonly matter: Matter; readonly now: Date }): TimelineItem[] {
+export function buildTimeline(
+  entries: readonly LogEntry[],
+  context: { readonly index: DirectoryIndex; readonly matter: Matter; readonly now: Date },
+): TimelineItem[] {
   const { index, matter } = context;
   const nowMs = context.now.getTime();
   const client = index.clientById.get(matter.clientId);
@@ -69,7 +72,8 @@ export function buildTimeline(entries: readonly LogEntry[], context: { readonly 
   const items = entries.map((entry): TimelineItem => {
     const at = when(entry);
     const fromClient = entry.direction === "inbound" && entry.from !== null && isClient(entry.from.email);
-    const who = entry.direction === "inbound" ? display(entry.from) : [...entry.to, ...entry.cc].map(display).join(", ") || display(entry.from);
+    const who =
+      entry.direction === "inbound" ? display(entry.from) : [...entry.to, ...entry.cc].map(display).join(", ") || display(entry.from);
     if (!fromClient) return { entry, at, who, fromClient, response: null };
     const arrived = ms(at);
     let reply: { at: number; iso: string } | null = null;
@@ -83,11 +87,29 @@ export function buildTimeline(entries: readonly LogEntry[], context: { readonly 
     if (reply) {
       const minutes = Math.round((reply.at - arrived) / 60_000);
       const late = minutes > slaMinutes;
-      return { entry, at, who, fromClient, response: { kind: "answered", repliedAt: reply.iso, minutes, late, text: `Answered in ${formatDuration(minutes)}${late ? " (late)" : ""}` } };
+      return {
+        entry,
+        at,
+        who,
+        fromClient,
+        response: {
+          kind: "answered",
+          repliedAt: reply.iso,
+          minutes,
+          late,
+          text: `Answered in ${formatDuration(minutes)}${late ? " (late)" : ""}`,
+        },
+      };
     }
     const minutes = Math.max(0, Math.round((nowMs - arrived) / 60_000));
     const late = minutes > slaMinutes;
-    return { entry, at, who, fromClient, response: { kind: "waiting", minutes, late, text: `No reply logged yet — waiting ${formatDuration(minutes)}` } };
+    return {
+      entry,
+      at,
+      who,
+      fromClient,
+      response: { kind: "waiting", minutes, late, text: `No reply logged yet — waiting ${formatDuration(minutes)}` },
+    };
   });
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId)));
 }

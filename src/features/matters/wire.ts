@@ -7,8 +7,19 @@ import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory"
 import { exportCsv, exportJson, type MatterLog } from "@domain/matterLog";
 import { searchMatters } from "@domain/directory/directoryIndex";
 import {
-  SHARED_DIRECTORY_URL_KEY, addClientContact, buildTimeline, importDirectoryFiles, loadUntaggedQueue, logBulk, prepareBulk,
-  refreshSharedDirectory, saveSharedDirectoryUrl, summarizeDirectory, marksFromMessages, MAX_BULK, type PaneRecognizer,
+  SHARED_DIRECTORY_URL_KEY,
+  addClientContact,
+  buildTimeline,
+  importDirectoryFiles,
+  loadUntaggedQueue,
+  logBulk,
+  prepareBulk,
+  refreshSharedDirectory,
+  saveSharedDirectoryUrl,
+  summarizeDirectory,
+  marksFromMessages,
+  MAX_BULK,
+  type PaneRecognizer,
 } from "./service";
 import { createOfficeSelectedItems } from "@adapters/office";
 import { createGraphDirectoryFileReader, createGraphMessageReader } from "@adapters/graph";
@@ -67,7 +78,8 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
       return typeof v === "string" ? v : null;
     },
     saveSharedDirectoryUrl: (url) => saveSharedDirectoryUrl(ctx.stores.settings, url),
-    refreshFromShared: () => refreshSharedDirectory({ provider: ctx.directory, reader: fileReader, settings: ctx.stores.settings }, ctx.now()),
+    refreshFromShared: () =>
+      refreshSharedDirectory({ provider: ctx.directory, reader: fileReader, settings: ctx.stores.settings }, ctx.now()),
     async search(query, limit) {
       return searchMatters((await loadedOrFail()).index, query, limit);
     },
@@ -133,11 +145,22 @@ export async function buildMatters(ctx: PaneContext): Promise<MattersCapability 
         // The window's own messages are the marks: one Graph listing for the whole queue.
         let window: readonly MailMessage[] = [];
         const recognize = await paneRecognizer(ctx, () => window);
-        const listing = { listWindow: async (...args: Parameters<typeof reader.listWindow>) => (window = await reader.listWindow(...args)) };
+        const listing = {
+          listWindow: async (...args: Parameters<typeof reader.listWindow>) => (window = await reader.listWindow(...args)),
+        };
         return loadUntaggedQueue({ reader: listing, log: await logOrFail(), recognize, index, now: ctx.now() });
       },
       async log(item, matterId) {
-        const result = await (await logOrFail()).log({ message: item.message, matterId, by: ctx.me.email, now: ctx.now(), source: "manual", direction: item.recognition.direction });
+        const result = await (
+          await logOrFail()
+        ).log({
+          message: item.message,
+          matterId,
+          by: ctx.me.email,
+          now: ctx.now(),
+          source: "manual",
+          direction: item.recognition.direction,
+        });
         ctx.outbox.drainSoon();
         return result;
       },

@@ -141,7 +141,10 @@ export function replaceInHtml(html: string, edit: DraftEdit, replacement: string
  * so the checker does not mark the client's own words.
  */
 export function ownPartOfDraft(text: string, quoted: string): string {
-  const firstLine = quoted.split("\n").find((l) => l.trim() !== "")?.trim();
+  const firstLine = quoted
+    .split("\n")
+    .find((l) => l.trim() !== "")
+    ?.trim();
   if (!firstLine) return text;
   const at = text.indexOf(firstLine);
   return at > 0 ? text.slice(0, at).replace(/\s+$/, "") : text;

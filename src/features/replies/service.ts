@@ -62,15 +62,32 @@ const REASON_TEXT: Record<NoDraftsReason, string> = {
 
 function none(reason: NoDraftsReason, extra: Partial<ReplySuggestions> = {}): ReplySuggestions {
   return {
-    intent: null, negativeTone: false, toneCues: [], drafts: [], client: null, contactFirstName: null, matter: null, attorney: null, nextDates: [],
-    ...extra, reason, reasonText: REASON_TEXT[reason],
+    intent: null,
+    negativeTone: false,
+    toneCues: [],
+    drafts: [],
+    client: null,
+    contactFirstName: null,
+    matter: null,
+    attorney: null,
+    nextDates: [],
+    ...extra,
+    reason,
+    reasonText: REASON_TEXT[reason],
   };
 }
 
 /** The person the directory knows by this address, or the signed-in user as a Person. */
 function meAsPerson(directory: Directory, me: ReplySuggestionContext["me"]): Person {
   const email = me.email.toLowerCase();
-  return directory.people.find((p) => p.email.toLowerCase() === email) ?? { id: `me:${email}`, name: me.name || me.email, email, role: "associate" };
+  return (
+    directory.people.find((p) => p.email.toLowerCase() === email) ?? {
+      id: `me:${email}`,
+      name: me.name || me.email,
+      email,
+      role: "associate",
+    }
+  );
 }
 
 /** The client's message in a reply being composed: the quoted history, with "> " quoting taken off. */
@@ -80,9 +97,19 @@ export function clientMessageOfDraft(draft: MailMessage, me: string): MailMessag
   const quoted = parts.quoted || parts.forwarded;
   const client = draft.to.find((a) => a.email.toLowerCase() !== me.toLowerCase()) ?? null;
   if (!client) return null;
-  const body = quoted.split("\n").map((l) => l.replace(/^\s*(?:>\s?)+/, "")).join("\n");
+  const body = quoted
+    .split("\n")
+    .map((l) => l.replace(/^\s*(?:>\s?)+/, ""))
+    .join("\n");
   // The draft's own new text is the attorney's: only what the client wrote tells what they asked.
-  return { ...draft, from: client, to: [{ email: me.toLowerCase() }], cc: [], bodyText: body, subject: draft.subject.replace(/^(?:\s*(?:re|aw|sv)\s*:\s*)+/i, "") };
+  return {
+    ...draft,
+    from: client,
+    to: [{ email: me.toLowerCase() }],
+    cc: [],
+    bodyText: body,
+    subject: draft.subject.replace(/^(?:\s*(?:re|aw|sv)\s*:\s*)+/i, ""),
+  };
 }
 
 /** Dates the client's own mail names (hearings, deadlines, meetings): the ones worth repeating back. */
@@ -118,7 +145,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const from = (message.from?.email ?? "").toLowerCase();
   const contact = index.contactByEmail.get(from);
   const clientId = recognition.clientId ?? contact?.clientId ?? null;
-  const client: Client | null = clientId ? index.clientById.get(clientId) ?? null : null;
+  const client: Client | null = clientId ? (index.clientById.get(clientId) ?? null) : null;
   // A client contact may write from an address the directory does not know (a personal account). A vendor quoting
   // the matter's reference is also tied to the client by recognition, so the writer's name must be a contact's too.
   const writerName = (message.from?.name ?? "").trim().toLowerCase();
@@ -131,14 +158,25 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const found = matterId ? index.matterById.get(matterId) : undefined;
   const matter: Matter | null = found && found.clientId === client.id ? found : null;
   const mePerson = meAsPerson(directory, ctx.me);
-  const responsible = matter ? directory.people.find((p) => p.id === matter.responsible) ?? null : null;
+  const responsible = matter ? (directory.people.find((p) => p.id === matter.responsible) ?? null) : null;
   const attorney = responsible ?? mePerson;
-  const contactName = contact?.clientId === client.id ? contact.contact.name : message.from?.name ?? null;
+  const contactName = contact?.clientId === client.id ? contact.contact.name : (message.from?.name ?? null);
   const nextDates = knownDates(text, message, directory);
 
   const drafts = suggestReplies({
-    message, intent, negativeTone: tone.negative, client, contactName, matter, attorney, sender: mePerson, nextDates,
-    timeZone: directory.firm.timeZone, now: ctx.now instanceof Date ? ctx.now.toISOString() : ctx.now, workingDays: directory.firm.workingHours.days, holidays: directory.firm.holidays,
+    message,
+    intent,
+    negativeTone: tone.negative,
+    client,
+    contactName,
+    matter,
+    attorney,
+    sender: mePerson,
+    nextDates,
+    timeZone: directory.firm.timeZone,
+    now: ctx.now instanceof Date ? ctx.now.toISOString() : ctx.now,
+    workingDays: directory.firm.workingHours.days,
+    holidays: directory.firm.holidays,
   });
   const personal = {
     ...base,

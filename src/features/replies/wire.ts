@@ -16,14 +16,25 @@ export async function buildReplies(ctx: PaneContext): Promise<RepliesCapability 
   let lastText = "";
   return {
     async suggest(item) {
-      const [e, loaded, snapshot] = await Promise.all([engines(), ctx.directory.current(), ctx.stores.history.snapshot().catch(() => null)]);
+      const [e, loaded, snapshot] = await Promise.all([
+        engines(),
+        ctx.directory.current(),
+        ctx.stores.history.snapshot().catch(() => null),
+      ]);
       const history = snapshot ? filingHistoryFromSnapshot(snapshot) : undefined;
       // In read mode, recognise as filing does (local log thread, filing history, the message's own log entry);
       // local evidence only, so suggesting never waits on the network.
       const pane =
         loaded && history && item.mode === "read" && item.message
           ? await e
-              .recognizeForPane(item.message, { index: loaded.index, me: [ctx.me.email], history, log: ctx.stores.log, outbox: ctx.stores.outbox, useMailbox: false })
+              .recognizeForPane(item.message, {
+                index: loaded.index,
+                me: [ctx.me.email],
+                history,
+                log: ctx.stores.log,
+                outbox: ctx.stores.outbox,
+                useMailbox: false,
+              })
               .catch(() => null)
           : null;
       return e.suggestForItem(item, {

@@ -36,7 +36,11 @@ export interface CommandDeps {
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MatterlineError("timeout", `Logging the sent message took longer than ${ms} ms; the message was sent without waiting.`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(new MatterlineError("timeout", `Logging the sent message took longer than ${ms} ms; the message was sent without waiting.`)),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

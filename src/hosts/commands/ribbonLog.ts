@@ -13,7 +13,10 @@ import { createOfficeItemCategories, officeCategoryColor } from "@adapters/offic
  * between, so the user opens the pane. The mailbox copy waits in the outbox until the pane next runs; when this
  * Outlook can set categories (Mailbox 1.8) the category is put on the item at once as well.
  */
-export async function ribbonLog(message: MailMessage, deps: { service: FilingService; categories?: ItemCategories | null }): Promise<string> {
+export async function ribbonLog(
+  message: MailMessage,
+  deps: { service: FilingService; categories?: ItemCategories | null },
+): Promise<string> {
   const view = await deps.service.recognize(message, { useMailbox: false, allowAutoLog: false });
   const r = view.pane.recognition;
   const label = (id: string) => (view.matters[id] ? `${view.matters[id].number} ${view.matters[id].title}` : id);
@@ -36,7 +39,10 @@ export async function ribbonLog(message: MailMessage, deps: { service: FilingSer
 }
 
 /** Builds the filing service over this runtime's IndexedDB (Outlook on the web and new Outlook have it). */
-export async function createRibbonFiling(office: OfficeNamespace, now: () => Date): Promise<{ service: FilingService; categories: ItemCategories | null }> {
+export async function createRibbonFiling(
+  office: OfficeNamespace,
+  now: () => Date,
+): Promise<{ service: FilingService; categories: ItemCategories | null }> {
   if (typeof indexedDB === "undefined") {
     throw new MatterlineError("not-supported", "This Outlook cannot log from the ribbon. Open the Matterline pane to log this email.");
   }
@@ -50,7 +56,13 @@ export async function createRibbonFiling(office: OfficeNamespace, now: () => Dat
     async matterLog() {
       const loaded = await directory.current();
       if (!loaded) return null;
-      log ??= new MatterLog({ log: stores.log, history: stores.history, outbox: stores.outbox, categoryFor: categoryResolver(loaded.directory), firmDomains: loaded.directory.firm.domains });
+      log ??= new MatterLog({
+        log: stores.log,
+        history: stores.history,
+        outbox: stores.outbox,
+        categoryFor: categoryResolver(loaded.directory),
+        firmDomains: loaded.directory.firm.domains,
+      });
       return log;
     },
     history: stores.history,

@@ -16,6 +16,12 @@ export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "ove
  */
 export async function buildFeatures(office: typeof Office, host: HostEnvironment | undefined): Promise<FeatureCapabilities> {
   const ctx = await createPaneContext(office as unknown as OfficeNamespace, host);
-  const [filing, matters, overdue, replies, followUps] = await Promise.all([buildFiling(ctx), buildMatters(ctx), buildOverdue(ctx), buildReplies(ctx), buildFollowUp(ctx)]);
+  const [filing, matters, overdue, replies, followUps] = await Promise.all([
+    buildFiling(ctx),
+    buildMatters(ctx),
+    buildOverdue(ctx),
+    buildReplies(ctx),
+    buildFollowUp(ctx),
+  ]);
   return { filing, matters, overdue, replies, followUps };
 }

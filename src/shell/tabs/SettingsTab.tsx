@@ -32,7 +32,9 @@ export function SettingsTab({ capabilities }: { capabilities: Capabilities }) {
       </ErrorBoundary>
       <section aria-label="This Outlook" className={styles.host}>
         <Subtitle2 as="h3">This Outlook</Subtitle2>
-        <Caption1 block>Host: {h.name}, Mailbox API {h.mailboxVersion}</Caption1>
+        <Caption1 block>
+          Host: {h.name}, Mailbox API {h.mailboxVersion}
+        </Caption1>
         <Caption1 block>Bulk tagging of selected emails (Mailbox 1.13): {yesNo(h.supports["multi-select"])}</Caption1>
         <Caption1 block>Log on send (Mailbox 1.12): {yesNo(h.supports["on-send"])}</Caption1>
         <Caption1 block>Categories (Mailbox 1.8): {yesNo(h.supports.categories)}</Caption1>

@@ -133,7 +133,14 @@ function parsePrefer(headers: Headers): Map<string, string> {
   for (const part of raw.split(",")) {
     const eq = part.indexOf("=");
     if (eq < 0) out.set(part.trim().toLowerCase(), "");
-    else out.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim().replace(/^"|"$/g, ""));
+    else
+      out.set(
+        part.slice(0, eq).trim().toLowerCase(),
+        part
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, ""),
+      );
   }
   return out;
 }
@@ -180,7 +187,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     };
   }
 
-  function addUser(upn: string, opts: { id?: string; displayName?: string; shared?: boolean; mailboxSettings?: GraphMailboxSettings } = {}): string {
+  function addUser(
+    upn: string,
+    opts: { id?: string; displayName?: string; shared?: boolean; mailboxSettings?: GraphMailboxSettings } = {},
+  ): string {
     const key = upn.toLowerCase();
     const existing = mailboxes.get(key);
     if (existing) {
@@ -265,7 +275,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     return { props: true, filter: m[1] ? parseFilter(m[1]) : null };
   }
 
-  function project(src: Record<string, unknown>, select: string[] | null, expand: { props: boolean; filter: FilterNode | null }, textBodies: boolean): Record<string, unknown> {
+  function project(
+    src: Record<string, unknown>,
+    select: string[] | null,
+    expand: { props: boolean; filter: FilterNode | null },
+    textBodies: boolean,
+  ): Record<string, unknown> {
     const full = clone(src) as Record<string, unknown>;
     const props = full.singleValueExtendedProperties as { id: string; value: string }[] | undefined;
     delete full.singleValueExtendedProperties;
@@ -287,7 +302,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
 
   function parseSelect(q: URLSearchParams): string[] | null {
     const s = q.get("$select");
-    return s ? s.split(",").map((x) => x.trim()).filter(Boolean) : null;
+    return s
+      ? s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : null;
   }
 
   function pageSize(q: URLSearchParams, prefer: Map<string, string>): number {
@@ -373,8 +393,17 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
 
   // ---------- routes ----------
 
-  function messagesList(mb: Mailbox, folder: string | null, q: URLSearchParams, prefer: Map<string, string>, version: string, path: string): SimResponse {
-    const items = [...mb.messages.values()].filter((s) => folder === null || folderMatches(s, folder)).map((s) => ({ rec: s.msg as Record<string, unknown>, created: s.created }));
+  function messagesList(
+    mb: Mailbox,
+    folder: string | null,
+    q: URLSearchParams,
+    prefer: Map<string, string>,
+    version: string,
+    path: string,
+  ): SimResponse {
+    const items = [...mb.messages.values()]
+      .filter((s) => folder === null || folderMatches(s, folder))
+      .map((s) => ({ rec: s.msg as Record<string, unknown>, created: s.created }));
     return listCollection(items, q, prefer, version, path, "receivedDateTime desc");
   }
 
@@ -384,7 +413,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     const st = q.get("$skiptoken");
     if (dt || st) {
       const decoded = decodeToken<DeltaState>((dt ?? st)!);
-      if (!decoded || decoded.f.toLowerCase() !== folder.toLowerCase()) return graphError(400, "SyncStateInvalid", "The sync state is invalid or does not match this folder.");
+      if (!decoded || decoded.f.toLowerCase() !== folder.toLowerCase())
+        return graphError(400, "SyncStateInvalid", "The sync state is invalid or does not match this folder.");
       state = dt ? { ...decoded, at: seq, after: 0 } : decoded;
     } else {
       if (q.get("$orderby")) return graphError(400, "BadRequest", "$orderby is not supported on delta queries.");
@@ -397,19 +427,28 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
         } catch (e) {
           return graphError(400, "BadRequest", (e as Error).message);
         }
-        if (!isReceivedSinceOnly(node)) return graphError(400, "BadRequest", "Delta on messages supports only a receivedDateTime ge filter.");
+        if (!isReceivedSinceOnly(node))
+          return graphError(400, "BadRequest", "Delta on messages supports only a receivedDateTime ge filter.");
         since = String((node as { right: { value: unknown } }).right.value);
       }
       state = { f: folder, since, from: 0, at: seq, after: 0, sel: q.get("$select"), ps: pageSize(q, prefer) };
     }
     const sinceMs = state.since ? Date.parse(state.since) : null;
     const candidates = [...mb.messages.values()]
-      .filter((s) => folderMatches(s, state.f) && s.created > state.after && s.changed > state.from && (sinceMs === null || Date.parse(s.msg.receivedDateTime ?? "") >= sinceMs))
+      .filter(
+        (s) =>
+          folderMatches(s, state.f) &&
+          s.created > state.after &&
+          s.changed > state.from &&
+          (sinceMs === null || Date.parse(s.msg.receivedDateTime ?? "") >= sinceMs),
+      )
       .sort((a, b) => a.created - b.created);
     const page = candidates.slice(0, state.ps);
     const select = state.sel ? state.sel.split(",").map((s) => s.trim()) : null;
     const textBodies = prefer.get("outlook.body-content-type") === "text";
-    const value: Record<string, unknown>[] = page.map((s) => project(s.msg as Record<string, unknown>, select, { props: false, filter: null }, textBodies));
+    const value: Record<string, unknown>[] = page.map((s) =>
+      project(s.msg as Record<string, unknown>, select, { props: false, filter: null }, textBodies),
+    );
     const body: Record<string, unknown> = { value };
     if (candidates.length > page.length) {
       const next = new URLSearchParams();
@@ -417,10 +456,14 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       body["@odata.nextLink"] = withQuery(version, path, next);
     } else {
       for (const t of mb.tombstones) {
-        if (t.seq > state.from && t.folder.toLowerCase() === state.f.toLowerCase()) value.push({ "@odata.type": "#microsoft.graph.message", id: t.id, "@removed": { reason: "deleted" } });
+        if (t.seq > state.from && t.folder.toLowerCase() === state.f.toLowerCase())
+          value.push({ "@odata.type": "#microsoft.graph.message", id: t.id, "@removed": { reason: "deleted" } });
       }
       const next = new URLSearchParams();
-      next.set("$deltatoken", encodeToken({ f: state.f, since: state.since, from: state.at, at: state.at, after: 0, sel: state.sel, ps: state.ps }));
+      next.set(
+        "$deltatoken",
+        encodeToken({ f: state.f, since: state.since, from: state.at, at: state.at, after: 0, sel: state.sel, ps: state.ps }),
+      );
       body["@odata.deltaLink"] = withQuery(version, path, next);
     }
     return { status: 200, body };
@@ -439,7 +482,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           else list.push({ id: p.id, value: p.value });
         }
       } else if (k === "categories") {
-        if (!Array.isArray(v) || v.some((c) => typeof c !== "string")) return graphError(400, "ErrorInvalidProperty", "categories must be an array of strings.");
+        if (!Array.isArray(v) || v.some((c) => typeof c !== "string"))
+          return graphError(400, "ErrorInvalidProperty", "categories must be an array of strings.");
         stored.msg.categories = [...(v as string[])];
       } else {
         stored.msg[k] = clone(v);
@@ -466,19 +510,26 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   }
 
   function eventsInRange(mb: Mailbox, startMs: number, endMs: number): GraphEvent[] {
-    return [...mb.events.values()].filter((e) => eventTime(e.start) < endMs && eventTime(e.end) > startMs).sort((a, b) => eventTime(a.start) - eventTime(b.start));
+    return [...mb.events.values()]
+      .filter((e) => eventTime(e.start) < endMs && eventTime(e.end) > startMs)
+      .sort((a, b) => eventTime(a.start) - eventTime(b.start));
   }
 
   function route(method: string, path: string, q: URLSearchParams, headers: Headers, body: unknown, version: string): SimResponse {
-    const segs = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+    const segs = path
+      .split("/")
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
     const prefer = parsePrefer(headers);
     if (segs[0] === "shares") {
-      if (segs[2] !== "driveItem" || segs[3] !== "content" || method !== "GET") return graphError(400, "BadRequest", "Unsupported shares request.");
+      if (segs[2] !== "driveItem" || segs[3] !== "content" || method !== "GET")
+        return graphError(400, "BadRequest", "Unsupported shares request.");
       const enc = segs[1];
       if (!enc.startsWith("u!")) return graphError(400, "BadRequest", "Sharing id must start with u!.");
       const url = safeAtob(enc.slice(2));
       const content = url !== null ? sharedFiles.get(url) : undefined;
-      if (content === undefined) return graphError(404, "itemNotFound", "The sharing link no longer exists, or you do not have permission to access it.");
+      if (content === undefined)
+        return graphError(404, "itemNotFound", "The sharing link no longer exists, or you do not have permission to access it.");
       return { status: 200, raw: content, headers: { "content-type": "application/octet-stream" } };
     }
     let mb: Mailbox | undefined;
@@ -510,7 +561,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           } catch (e) {
             return graphError(400, "BadRequest", (e as Error).message);
           }
-          return { status: 200, body: project(stored.msg as Record<string, unknown>, select, expand, prefer.get("outlook.body-content-type") === "text") };
+          return {
+            status: 200,
+            body: project(stored.msg as Record<string, unknown>, select, expand, prefer.get("outlook.body-content-type") === "text"),
+          };
         }
         if (method === "PATCH") return patchMessage(mb, rest[1], body as Record<string, unknown>, null);
         if (method === "DELETE") {
@@ -523,7 +577,16 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
         const stored = mb.messages.get(rest[1]);
         if (!stored) return notFound();
         const b = (body ?? {}) as { comment?: string; message?: Record<string, unknown> };
-        sendMessage(mb, { subject: `RE: ${stored.msg.subject ?? ""}`, toRecipients: stored.msg.from ? [stored.msg.from] : [], body: { contentType: "text", content: b.comment ?? "" }, ...(b.message ?? {}) }, stored.msg.conversationId);
+        sendMessage(
+          mb,
+          {
+            subject: `RE: ${stored.msg.subject ?? ""}`,
+            toRecipients: stored.msg.from ? [stored.msg.from] : [],
+            body: { contentType: "text", content: b.comment ?? "" },
+            ...(b.message ?? {}),
+          },
+          stored.msg.conversationId,
+        );
         return { status: 202 };
       }
     }
@@ -583,7 +646,15 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
             const existing = mb.transactions.get(b.transactionId);
             if (existing && mb.events.has(existing)) return { status: 201, body: clone(mb.events.get(existing)) };
           }
-          const ev: GraphEvent = { showAs: "busy", isReminderOn: true, reminderMinutesBeforeStart: 15, categories: [], attendees: [], ...clone(b), id: nextId("AAMkEv") } as GraphEvent;
+          const ev: GraphEvent = {
+            showAs: "busy",
+            isReminderOn: true,
+            reminderMinutesBeforeStart: 15,
+            categories: [],
+            attendees: [],
+            ...clone(b),
+            id: nextId("AAMkEv"),
+          } as GraphEvent;
           mb.events.set(ev.id, ev);
           if (b.transactionId) mb.transactions.set(b.transactionId, ev.id);
           return { status: 201, body: clone(ev) };
@@ -591,7 +662,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       } else {
         const ev = mb.events.get(eventId);
         if (!ev) return notFound();
-        if (method === "GET") return { status: 200, body: project(ev as Record<string, unknown>, select, { props: false, filter: null }, false) };
+        if (method === "GET")
+          return { status: 200, body: project(ev as Record<string, unknown>, select, { props: false, filter: null }, false) };
         if (method === "PATCH") {
           Object.assign(ev, clone(body as object), { id: ev.id });
           return { status: 200, body: clone(ev) };
@@ -605,19 +677,32 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     if (r0 === "calendarView" && method === "GET") {
       const s = Date.parse(q.get("startDateTime") ?? "");
       const e = Date.parse(q.get("endDateTime") ?? "");
-      if (Number.isNaN(s) || Number.isNaN(e)) return graphError(400, "ErrorInvalidParameters", "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
+      if (Number.isNaN(s) || Number.isNaN(e))
+        return graphError(
+          400,
+          "ErrorInvalidParameters",
+          "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.",
+        );
       const items = eventsInRange(mb, s, e).map((ev, i) => ({ rec: ev as Record<string, unknown>, created: i }));
       return listCollection(items, q, prefer, version, path, "start/dateTime asc");
     }
     if (r0 === "calendar" && rest[1] === "getSchedule" && method === "POST") {
-      const b = (body ?? {}) as { schedules?: string[]; startTime?: { dateTime: string; timeZone: string }; endTime?: { dateTime: string; timeZone: string } };
+      const b = (body ?? {}) as {
+        schedules?: string[];
+        startTime?: { dateTime: string; timeZone: string };
+        endTime?: { dateTime: string; timeZone: string };
+      };
       const s = eventTime(b.startTime);
       const e = eventTime(b.endTime);
-      if (!b.schedules?.length || Number.isNaN(s) || Number.isNaN(e)) return graphError(400, "ErrorInvalidParameters", "schedules, startTime and endTime are required.");
+      if (!b.schedules?.length || Number.isNaN(s) || Number.isNaN(e))
+        return graphError(400, "ErrorInvalidParameters", "schedules, startTime and endTime are required.");
       const value = b.schedules.map((addr) => {
         const target = findMailbox(addr);
         const items = target ? eventsInRange(target, s, e).filter((ev) => ev.showAs !== "free") : [];
-        return { scheduleId: addr, scheduleItems: items.map((ev) => ({ status: ev.showAs ?? "busy", subject: ev.subject, start: ev.start, end: ev.end })) };
+        return {
+          scheduleId: addr,
+          scheduleItems: items.map((ev) => ({ status: ev.showAs ?? "busy", subject: ev.subject, start: ev.start, end: ev.end })),
+        };
       });
       return { status: 200, body: { value } };
     }
@@ -700,8 +785,18 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   }
 
   function statusFault(f: { status: number; retryAfterSec?: number }): SimResponse {
-    const codes: Record<number, string> = { 500: "InternalServerError", 502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout" };
-    return graphError(f.status, codes[f.status] ?? "InternalServerError", "The service is temporarily unavailable.", f.retryAfterSec !== undefined ? { "Retry-After": String(f.retryAfterSec) } : undefined);
+    const codes: Record<number, string> = {
+      500: "InternalServerError",
+      502: "BadGateway",
+      503: "ServiceUnavailable",
+      504: "GatewayTimeout",
+    };
+    return graphError(
+      f.status,
+      codes[f.status] ?? "InternalServerError",
+      "The service is temporarily unavailable.",
+      f.retryAfterSec !== undefined ? { "Retry-After": String(f.retryAfterSec) } : undefined,
+    );
   }
 
   function runBatch(body: unknown, version: string): SimResponse {
@@ -715,7 +810,14 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     }
     const results = new Map<string, SimResponse>();
     const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
-    for (const r of reqs as { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown; dependsOn?: string[] }[]) {
+    for (const r of reqs as {
+      id: string;
+      method: string;
+      url: string;
+      headers?: Record<string, string>;
+      body?: unknown;
+      dependsOn?: string[];
+    }[]) {
       stats.batchSubRequests++;
       let res: SimResponse;
       const parts = splitUrl(r.url);
@@ -733,20 +835,29 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       }
       results.set(r.id, res);
       const headers: Record<string, string> = { "Content-Type": "application/json", ...(res.headers ?? {}) };
-      responses.push({ id: r.id, status: res.status, headers, ...(res.body !== undefined ? { body: res.body } : res.raw !== undefined ? { body: res.raw } : {}) });
+      responses.push({
+        id: r.id,
+        status: res.status,
+        headers,
+        ...(res.body !== undefined ? { body: res.body } : res.raw !== undefined ? { body: res.raw } : {}),
+      });
     }
     return { status: 200, body: { responses } };
   }
 
   function toResponse(res: SimResponse): Response {
     const headers = new Headers(res.headers ?? {});
-    if (res.status === 204 || res.status === 202 || (res.body === undefined && res.raw === undefined)) return new Response(null, { status: res.status, headers });
+    if (res.status === 204 || res.status === 202 || (res.body === undefined && res.raw === undefined))
+      return new Response(null, { status: res.status, headers });
     if (res.raw !== undefined) return new Response(res.raw, { status: res.status, headers });
     headers.set("content-type", "application/json");
     return new Response(JSON.stringify(res.body), { status: res.status, headers });
   }
 
-  async function readRequest(input: RequestInfo | URL, init?: RequestInit): Promise<{ method: string; url: string; headers: Headers; body: unknown; signal: AbortSignal | null }> {
+  async function readRequest(
+    input: RequestInfo | URL,
+    init?: RequestInit,
+  ): Promise<{ method: string; url: string; headers: Headers; body: unknown; signal: AbortSignal | null }> {
     let url: string;
     let method = init?.method;
     const headers = new Headers();
@@ -778,7 +889,9 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   }
 
   function timeoutError(): Error {
-    return typeof DOMException === "function" ? new DOMException("The operation timed out.", "TimeoutError") : Object.assign(new Error("The operation timed out."), { name: "TimeoutError" });
+    return typeof DOMException === "function"
+      ? new DOMException("The operation timed out.", "TimeoutError")
+      : Object.assign(new Error("The operation timed out."), { name: "TimeoutError" });
   }
 
   async function hang(signal: AbortSignal | null): Promise<never> {
@@ -834,7 +947,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const retryAfter = budgetRetryAfter(key);
       if (retryAfter !== null) early = throttled(retryAfter, "The mailbox request budget is spent.");
     }
-    if (!early && mb && mb.inFlight >= maxInFlight) early = throttled(inFlightRetryAfter, "Application is over its MailboxConcurrency limit.");
+    if (!early && mb && mb.inFlight >= maxInFlight)
+      early = throttled(inFlightRetryAfter, "Application is over its MailboxConcurrency limit.");
     if (early) {
       await sleep(latencyMs);
       logEntry.status = early.status;
@@ -846,7 +960,11 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     if (mb) stats.maxInFlightByMailbox[mb.upn] = Math.max(stats.maxInFlightByMailbox[mb.upn] ?? 0, mb.inFlight);
     try {
       await sleep(latencyMs);
-      const res = isBatch ? (req.method === "POST" ? runBatch(req.body, parts.version) : graphError(405, "BadRequest", "Use POST for $batch.")) : route(req.method, parts.path, new URLSearchParams(parts.query), req.headers, req.body, parts.version);
+      const res = isBatch
+        ? req.method === "POST"
+          ? runBatch(req.body, parts.version)
+          : graphError(405, "BadRequest", "Use POST for $batch.")
+        : route(req.method, parts.path, new URLSearchParams(parts.query), req.headers, req.body, parts.version);
       logEntry.status = res.status;
       if (fault === "drop-after-commit") throw new TypeError("Failed to fetch (connection dropped after the server applied the request)");
       return toResponse(res);
@@ -914,7 +1032,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     messages(mailbox: string, folder?: string): GraphMessage[] {
       const mb = findMailbox(mailbox);
       if (!mb) return [];
-      return [...mb.messages.values()].filter((s) => !folder || folderMatches(s, folder)).sort((a, b) => a.created - b.created).map((s) => clone(s.msg));
+      return [...mb.messages.values()]
+        .filter((s) => !folder || folderMatches(s, folder))
+        .sort((a, b) => a.created - b.created)
+        .map((s) => clone(s.msg));
     },
     message(mailbox: string, id: string): GraphMessage | undefined {
       return clone(findMailbox(mailbox)?.messages.get(id)?.msg);
@@ -958,5 +1079,11 @@ export type GraphSimulator = ReturnType<typeof createGraphSimulator>;
 
 /** Encodes a sharing URL the way Graph's `/shares/{id}` expects: `u!` + unpadded base64url. */
 export function encodeSharingUrl(url: string): string {
-  return "u!" + btoa(unescape(encodeURIComponent(url))).replace(/=+$/, "").replace(/\//g, "_").replace(/\+/g, "-");
+  return (
+    "u!" +
+    btoa(unescape(encodeURIComponent(url)))
+      .replace(/=+$/, "")
+      .replace(/\//g, "_")
+      .replace(/\+/g, "-")
+  );
 }

@@ -16,7 +16,8 @@ export type Operand = { kind: "path"; path: string[] } | { kind: "literal"; valu
 /** Thrown for a filter Graph would reject; the simulator turns it into a 400. */
 export class FilterSyntaxError extends Error {}
 
-type Token = { t: "ident"; v: string } | { t: "str"; v: string } | { t: "num"; v: number } | { t: "punct"; v: string } | { t: "raw"; v: string };
+type Token =
+  { t: "ident"; v: string } | { t: "str"; v: string } | { t: "num"; v: number } | { t: "punct"; v: string } | { t: "raw"; v: string };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];

@@ -32,7 +32,9 @@ export function buildComposeItem(draft: DraftState, state: MailboxState) {
     cc: recipientsApi("cc"),
     body: {
       getAsync: (coercionType: string, ...tail: unknown[]) =>
-        rt.respond("body.getAsync", tail, () => (coercionType === "html" ? draft.bodyHtml : draft.bodyType === "html" ? htmlToText(draft.bodyHtml) : draft.bodyText)),
+        rt.respond("body.getAsync", tail, () =>
+          coercionType === "html" ? draft.bodyHtml : draft.bodyType === "html" ? htmlToText(draft.bodyHtml) : draft.bodyText,
+        ),
       getTypeAsync: (...tail: unknown[]) => rt.respond("body.getTypeAsync", tail, () => draft.bodyType),
       // Replaces the whole body. Like Outlook, HTML set into a plain-text body is refused rather than shown as tags.
       setAsync: (data: string, ...tail: unknown[]) => {

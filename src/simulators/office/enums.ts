@@ -3,7 +3,15 @@
  * though the typings declare numeric-looking enums, so code must compare against `Office.X.Y`, never literals.
  */
 export const officeEnums = {
-  HostType: { Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
+  HostType: {
+    Word: "Word",
+    Excel: "Excel",
+    PowerPoint: "PowerPoint",
+    Outlook: "Outlook",
+    OneNote: "OneNote",
+    Project: "Project",
+    Access: "Access",
+  },
   PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   CoercionType: { Text: "text", Html: "html" },
@@ -37,6 +45,18 @@ export const mailboxEventSince: Readonly<Record<string, string>> = {
 };
 
 export const themes = {
-  light: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#242424", controlBackgroundColor: "#f5f5f5", controlForegroundColor: "#242424", isDarkTheme: false },
-  dark: { bodyBackgroundColor: "#292929", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#1f1f1f", controlForegroundColor: "#ffffff", isDarkTheme: true },
+  light: {
+    bodyBackgroundColor: "#ffffff",
+    bodyForegroundColor: "#242424",
+    controlBackgroundColor: "#f5f5f5",
+    controlForegroundColor: "#242424",
+    isDarkTheme: false,
+  },
+  dark: {
+    bodyBackgroundColor: "#292929",
+    bodyForegroundColor: "#ffffff",
+    controlBackgroundColor: "#1f1f1f",
+    controlForegroundColor: "#ffffff",
+    isDarkTheme: true,
+  },
 } as const;

@@ -37,12 +37,22 @@ export function categoriesApi(state: MailboxState, itemKey: string, seed: readon
 
 function checkDetails(key: string, details: NotificationDetails): RecordedNotification {
   if (!details.message || details.message.length > MAX_MESSAGE_CHARS) {
-    throw new FakeOfficeCallError(9041, "InvalidNotificationMessage", `The notification message must be 1 to ${MAX_MESSAGE_CHARS} characters.`);
+    throw new FakeOfficeCallError(
+      9041,
+      "InvalidNotificationMessage",
+      `The notification message must be 1 to ${MAX_MESSAGE_CHARS} characters.`,
+    );
   }
   if (details.type === "informationalMessage" && (!details.icon || typeof details.persistent !== "boolean")) {
     throw new FakeOfficeCallError(9042, "InvalidNotificationDetails", "An informational message needs an icon and the persistent flag.");
   }
-  return { key, type: details.type ?? "informationalMessage", message: details.message, icon: details.icon, persistent: details.persistent };
+  return {
+    key,
+    type: details.type ?? "informationalMessage",
+    message: details.message,
+    icon: details.icon,
+    persistent: details.persistent,
+  };
 }
 
 /** item.notificationMessages: at most 5 bars per item, each keyed. */
@@ -52,14 +62,17 @@ export function notificationsApi(state: MailboxState, itemKey: string) {
     addAsync: (key: string, details: NotificationDetails, ...tail: unknown[]) =>
       rt.respond("notificationMessages.addAsync", tail, () => {
         const bars = state.notificationsOf(itemKey);
-        if (bars.has(key)) throw new FakeOfficeCallError(9043, "DuplicateNotificationKey", `A notification with the key "${key}" already exists.`);
-        if (bars.size >= MAX_NOTIFICATIONS) throw new FakeOfficeCallError(9044, "TooManyNotifications", "An item can show at most 5 notifications.");
+        if (bars.has(key))
+          throw new FakeOfficeCallError(9043, "DuplicateNotificationKey", `A notification with the key "${key}" already exists.`);
+        if (bars.size >= MAX_NOTIFICATIONS)
+          throw new FakeOfficeCallError(9044, "TooManyNotifications", "An item can show at most 5 notifications.");
         bars.set(key, checkDetails(key, details));
       }),
     replaceAsync: (key: string, details: NotificationDetails, ...tail: unknown[]) =>
       rt.respond("notificationMessages.replaceAsync", tail, () => {
         const bars = state.notificationsOf(itemKey);
-        if (!bars.has(key) && bars.size >= MAX_NOTIFICATIONS) throw new FakeOfficeCallError(9044, "TooManyNotifications", "An item can show at most 5 notifications.");
+        if (!bars.has(key) && bars.size >= MAX_NOTIFICATIONS)
+          throw new FakeOfficeCallError(9044, "TooManyNotifications", "An item can show at most 5 notifications.");
         bars.set(key, checkDetails(key, details));
       }),
     removeAsync: (key: string, ...tail: unknown[]) =>
@@ -86,7 +99,11 @@ export function loadCustomPropertiesApi(state: MailboxState, itemKey: () => stri
         remove: (name: string) => void delete working[name],
         getAll: () => ({ ...working }),
         saveAsync: (cb?: (result: unknown) => void, asyncContext?: unknown) =>
-          rt.respond("customProperties.saveAsync", [{ asyncContext }, cb], () => void state.customProperties.set(itemKey(), { ...working })),
+          rt.respond(
+            "customProperties.saveAsync",
+            [{ asyncContext }, cb],
+            () => void state.customProperties.set(itemKey(), { ...working }),
+          ),
       };
     });
   };

@@ -75,7 +75,12 @@ export class MailboxState {
 
   addMasterCategories(categories: readonly FakeCategory[]): void {
     const clash = categories.find((c) => this.masterCategories.some((m) => m.displayName.toLowerCase() === c.displayName.toLowerCase()));
-    if (clash) throw new FakeOfficeCallError(9046, "DuplicateCategory", `The category "${clash.displayName}" is already in the master category list.`);
+    if (clash)
+      throw new FakeOfficeCallError(
+        9046,
+        "DuplicateCategory",
+        `The category "${clash.displayName}" is already in the master category list.`,
+      );
     this.masterCategories.push(...categories.map((c) => ({ displayName: c.displayName, color: c.color })));
     this.hooks.onMasterCategoriesChanged?.([...this.masterCategories]);
   }

@@ -143,7 +143,10 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     get item() {
       if (current === null) return null;
       if (!built || built.for !== current) {
-        built = { for: current, item: current.kind === "read" ? buildReadItem(current.data, state) : buildComposeItem(current.draft, state) };
+        built = {
+          for: current,
+          item: current.kind === "read" ? buildReadItem(current.data, state) : buildComposeItem(current.draft, state),
+        };
       }
       return built.item;
     },
@@ -157,7 +160,8 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     addHandlerAsync: (eventType: string, handler: Handler, ...tail: unknown[]) =>
       runtime.respond("addHandlerAsync", tail, () => {
         const since = mailboxEventSince[eventType];
-        if (!since || !state.supports(since)) throw new FakeOfficeCallError(5002, "InvalidEventType", `This Outlook does not raise "${eventType}".`);
+        if (!since || !state.supports(since))
+          throw new FakeOfficeCallError(5002, "InvalidEventType", `This Outlook does not raise "${eventType}".`);
         handlers.set(eventType, [...(handlers.get(eventType) ?? []), handler]);
       }),
     // Like Office, removes every handler of that event type.
@@ -168,13 +172,15 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     // Outlook opens the message in its own window; the fake records it (and throws like Outlook on a bad id).
     displayMessageForm: (itemId: string) => {
       runtime.throwIfFailing("displayMessageForm");
-      if (typeof itemId !== "string" || !itemId) throw new FakeOfficeCallError(9041, "ItemNotFound", "displayMessageForm needs an item id.");
+      if (typeof itemId !== "string" || !itemId)
+        throw new FakeOfficeCallError(9041, "ItemNotFound", "displayMessageForm needs an item id.");
       messageForms.push(itemId);
     },
     get masterCategories() {
       if (!state.supports("1.8")) return undefined;
       return {
-        getAsync: (...tail: unknown[]) => runtime.respond("masterCategories.getAsync", tail, () => state.masterCategories.map((c) => ({ ...c }))),
+        getAsync: (...tail: unknown[]) =>
+          runtime.respond("masterCategories.getAsync", tail, () => state.masterCategories.map((c) => ({ ...c }))),
         addAsync: (categories: FakeCategory[], ...tail: unknown[]) =>
           runtime.respond("masterCategories.addAsync", tail, () => state.addMasterCategories(categories)),
       };
@@ -294,15 +300,16 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       return opts.nullFirst && item ? switchLater(() => undefined, events).then(select) : select();
     },
     selectItems(items) {
-      if (items.length > MAX_SELECTED_ITEMS) throw new RangeError(`Outlook lets add-ins act on at most ${MAX_SELECTED_ITEMS} selected messages.`);
+      if (items.length > MAX_SELECTED_ITEMS)
+        throw new RangeError(`Outlook lets add-ins act on at most ${MAX_SELECTED_ITEMS} selected messages.`);
       current = null;
       selected = [...items];
       items.forEach((m) => known.set(m.itemId, m));
       const only = items.length === 1 ? items[0] : null;
-      return switchLater(() => (current = only ? { kind: "read", data: only } : null), [
-        officeEnums.EventType.ItemChanged,
-        ...(state.supports("1.13") ? [officeEnums.EventType.SelectedItemsChanged] : []),
-      ]);
+      return switchLater(
+        () => (current = only ? { kind: "read", data: only } : null),
+        [officeEnums.EventType.ItemChanged, ...(state.supports("1.13") ? [officeEnums.EventType.SelectedItemsChanged] : [])],
+      );
     },
     compose(draft) {
       current = null;
@@ -357,7 +364,8 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     typeInDraft(text, where = "start") {
       if (current?.kind !== "compose") throw new Error("typeInDraft needs a draft: call compose() first.");
       const d = current.draft;
-      if (d.bodyType === "html") d.bodyHtml = where === "start" ? `<div>${escapeHtml(text)}</div>${d.bodyHtml}` : `${d.bodyHtml}<div>${escapeHtml(text)}</div>`;
+      if (d.bodyType === "html")
+        d.bodyHtml = where === "start" ? `<div>${escapeHtml(text)}</div>${d.bodyHtml}` : `${d.bodyHtml}<div>${escapeHtml(text)}</div>`;
       else d.bodyText = where === "start" ? `${text}\n${d.bodyText}` : `${d.bodyText}${text}`;
       state.bodyChanged?.(d.key);
     },
@@ -392,7 +400,10 @@ function escapeHtml(text: string): string {
 }
 
 /** Creates the fake and installs it as `Office` on `target` (the window, or globalThis by default). */
-export function installOfficeFake(target: { Office?: unknown } = globalThis as { Office?: unknown }, options: OfficeFakeOptions = {}): OfficeFake {
+export function installOfficeFake(
+  target: { Office?: unknown } = globalThis as { Office?: unknown },
+  options: OfficeFakeOptions = {},
+): OfficeFake {
   const fake = createOfficeFake(options);
   target.Office = fake.office;
   return fake;

@@ -16,7 +16,13 @@ function escapeHtml(text: string): string {
 
 function guessContentType(name: string): string {
   const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-  const known: Record<string, string> = { pdf: "application/pdf", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", txt: "text/plain", png: "image/png", jpg: "image/jpeg" };
+  const known: Record<string, string> = {
+    pdf: "application/pdf",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    txt: "text/plain",
+    png: "image/png",
+    jpg: "image/jpeg",
+  };
   return known[ext] ?? "application/octet-stream";
 }
 

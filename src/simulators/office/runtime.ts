@@ -113,7 +113,10 @@ function failed(code: number, name: string, message: string, asyncContext: unkno
 }
 
 /** Office accepts `(callback)`, `(options, callback)`, `(options)` or nothing after the required arguments. */
-export function splitTail(tail: readonly unknown[]): { options?: { asyncContext?: unknown; [k: string]: unknown }; callback?: AnyCallback } {
+export function splitTail(tail: readonly unknown[]): {
+  options?: { asyncContext?: unknown; [k: string]: unknown };
+  callback?: AnyCallback;
+} {
   const last = tail[tail.length - 1];
   const callback = typeof last === "function" ? (last as AnyCallback) : undefined;
   const first = tail[0];

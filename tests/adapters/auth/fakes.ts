@@ -19,7 +19,13 @@ export function fakeOfficeContext(sets: string[], ui?: OfficeUiLike) {
   };
 }
 
-export const account = { homeAccountId: "h", environment: "e", tenantId: "t", username: "pat@firm.test", localAccountId: "l" } as AccountInfo;
+export const account = {
+  homeAccountId: "h",
+  environment: "e",
+  tenantId: "t",
+  username: "pat@firm.test",
+  localAccountId: "l",
+} as AccountInfo;
 
 export function authError(name: string, errorCode: string): Error & { errorCode: string } {
   return Object.assign(new Error(errorCode), { name, errorCode });

@@ -21,7 +21,14 @@ describe("requirementSupport", () => {
 
   it("handles no Office at all, and hosts that throw for unknown sets", () => {
     expect(requirementSupport(null)).toMatchObject({ mailbox: null, nestedAppAuth: false });
-    const throwing = { requirements: { isSetSupported: (name: string) => { if (name === "NestedAppAuth") throw new Error("unknown set"); return true; } } };
+    const throwing = {
+      requirements: {
+        isSetSupported: (name: string) => {
+          if (name === "NestedAppAuth") throw new Error("unknown set");
+          return true;
+        },
+      },
+    };
     expect(requirementSupport(throwing)).toMatchObject({ mailbox: "1.15", nestedAppAuth: false });
   });
 });
@@ -31,7 +38,12 @@ describe("the dialog page protocol", () => {
     expect(parseAuthDialogMessage("not json")).toBeNull();
     expect(parseAuthDialogMessage(JSON.stringify({ type: "other", ok: true, accessToken: "x" }))).toBeNull();
     expect(parseAuthDialogMessage(JSON.stringify({ type: "matterline-auth", ok: true }))).toBeNull();
-    expect(parseAuthDialogMessage(JSON.stringify({ type: "matterline-auth", ok: false, errorCode: "x" }))).toEqual({ type: "matterline-auth", ok: false, errorCode: "x", message: "" });
+    expect(parseAuthDialogMessage(JSON.stringify({ type: "matterline-auth", ok: false, errorCode: "x" }))).toEqual({
+      type: "matterline-auth",
+      ok: false,
+      errorCode: "x",
+      message: "",
+    });
   });
 
   it("starts a redirect for the requested scopes, then reports the token when it comes back", async () => {
@@ -42,12 +54,25 @@ describe("the dialog page protocol", () => {
       handleRedirectPromise: async () => null,
       acquireTokenRedirect: async (req: { scopes: string[] }) => void redirects.push(req.scopes),
     };
-    await runAuthDialogPage({ pca: pca as never, messageParent: (m) => sent.push(m), location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite+Mail.Send" });
+    await runAuthDialogPage({
+      pca: pca as never,
+      messageParent: (m) => sent.push(m),
+      location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite+Mail.Send",
+    });
     expect(redirects).toEqual([["Mail.ReadWrite", "Mail.Send"]]);
     expect(sent).toEqual([]);
 
     const back = { ...pca, handleRedirectPromise: async () => ({ accessToken: "tok", expiresOn: new Date("2026-03-02T13:00:00Z") }) };
-    await runAuthDialogPage({ pca: back as never, messageParent: (m) => sent.push(m), location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite" });
-    expect(parseAuthDialogMessage(sent[0])).toEqual({ type: "matterline-auth", ok: true, accessToken: "tok", expiresOn: "2026-03-02T13:00:00.000Z" });
+    await runAuthDialogPage({
+      pca: back as never,
+      messageParent: (m) => sent.push(m),
+      location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite",
+    });
+    expect(parseAuthDialogMessage(sent[0])).toEqual({
+      type: "matterline-auth",
+      ok: true,
+      accessToken: "tok",
+      expiresOn: "2026-03-02T13:00:00.000Z",
+    });
   });
 });

@@ -7,15 +7,27 @@ function setup() {
   const graph = createGraphClient({ tokenProvider: { getToken: async () => "token" }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
   const body = "<p>" + "A long privileged paragraph. ".repeat(200) + "</p>";
   sim.addMessage("me", "inbox", {
-    internetMessageId: "<a@client.example>", conversationId: "conv-1", subject: "Lease", receivedDateTime: "2026-03-01T08:00:00Z",
-    from: { emailAddress: { address: "client@acme.example" } }, body: { contentType: "html", content: body }, categories: ["2024-0012 Lease"],
+    internetMessageId: "<a@client.example>",
+    conversationId: "conv-1",
+    subject: "Lease",
+    receivedDateTime: "2026-03-01T08:00:00Z",
+    from: { emailAddress: { address: "client@acme.example" } },
+    body: { contentType: "html", content: body },
+    categories: ["2024-0012 Lease"],
     singleValueExtendedProperties: [{ id: MATTER_PROPERTY_ID, value: "m-12" }],
   });
   sim.addMessage("me", "sentitems", {
-    internetMessageId: "<b@firm.example>", conversationId: "conv-1", subject: "RE: Lease", receivedDateTime: "2026-03-01T09:00:00Z",
+    internetMessageId: "<b@firm.example>",
+    conversationId: "conv-1",
+    subject: "RE: Lease",
+    receivedDateTime: "2026-03-01T09:00:00Z",
     body: { contentType: "text", content: "Reply text" },
   });
-  sim.addMessage("me", "inbox", { internetMessageId: "<c@other.example>", conversationId: "conv-2", receivedDateTime: "2026-03-01T10:00:00Z" });
+  sim.addMessage("me", "inbox", {
+    internetMessageId: "<c@other.example>",
+    conversationId: "conv-2",
+    receivedDateTime: "2026-03-01T10:00:00Z",
+  });
   return { sim, reader: createGraphMessageReader(graph) };
 }
 

@@ -41,15 +41,18 @@ function seed(sim: GraphSimulator, n: number, mailbox = "me", folder = "inbox") 
 }
 
 function items(sim: GraphSimulator, n: number, mailbox: string | null = null): MirrorItem[] {
-  return sim.messages(mailbox ?? "me", "inbox").slice(0, n).map((m, i) => ({
-    key: `k${i}`,
-    graphId: i % 2 ? m.id : null,
-    internetMessageId: m.internetMessageId!,
-    mailbox,
-    category: { name: "2025-0042 Harbour lease", color: "preset7" },
-    removeCategories: [],
-    matterId: "m-42",
-  }));
+  return sim
+    .messages(mailbox ?? "me", "inbox")
+    .slice(0, n)
+    .map((m, i) => ({
+      key: `k${i}`,
+      graphId: i % 2 ? m.id : null,
+      internetMessageId: m.internetMessageId!,
+      mailbox,
+      category: { name: "2025-0042 Harbour lease", color: "preset7" },
+      removeCategories: [],
+      matterId: "m-42",
+    }));
 }
 
 describe("Graph client middleware", () => {
@@ -78,14 +81,20 @@ describe("Graph client middleware", () => {
     sim.throttle429(8, 0);
     sim.failNext(2, { status: 503, retryAfterSec: 0 });
     sim.failNext(1, { status: 504, retryAfterSec: 0 });
-    const results = await Promise.all(Array.from({ length: 8 }, () => graph.call<{ value: unknown[] }>({ method: "GET", path: "/me/messages" })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => graph.call<{ value: unknown[] }>({ method: "GET", path: "/me/messages" })),
+    );
     expect(results.every((r) => r.value.length === 3)).toBe(true);
     expect(sim.pendingFaults()).toBe(0);
   });
 
   it("maps failures to MatterlineError codes with plain messages", async () => {
     const { sim, graph } = setup({}, { timeoutMs: 30 });
-    const fail = (p: Promise<unknown>) => p.then(() => null, (e) => e as MatterlineError);
+    const fail = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e) => e as MatterlineError,
+      );
     sim.setOffline(true);
     expect((await fail(graph.call({ method: "GET", path: "/me/messages" })))?.code).toBe("offline");
     sim.setOffline(false);
@@ -97,7 +106,10 @@ describe("Graph client middleware", () => {
     sim.throttle429(20, 0);
     expect((await fail(graph.call({ method: "GET", path: "/me/messages" })))?.code).toBe("throttled");
     sim.throttle429(0, 0);
-    const badAuth = createGraphClient({ tokenProvider: { getToken: async () => Promise.reject(new Error("no account")) }, fetchImpl: sim.fetch });
+    const badAuth = createGraphClient({
+      tokenProvider: { getToken: async () => Promise.reject(new Error("no account")) },
+      fetchImpl: sim.fetch,
+    });
     const a = await fail(badAuth.call({ method: "GET", path: "/me/messages" }));
     expect(a?.code).toBe("auth-failed");
     expect(a?.message).not.toMatch(/undefined/);
@@ -163,7 +175,14 @@ describe("MailboxMirror over Graph", () => {
     const mirror = createGraphMailboxMirror(graph);
     const base = items(sim, 2, "shared-7");
     await mirror.apply(base);
-    await mirror.apply(base.map((i) => ({ ...i, category: { name: "2025-0050 Other", color: "preset3" }, removeCategories: ["2025-0042 Harbour lease"], matterId: "m-50" })));
+    await mirror.apply(
+      base.map((i) => ({
+        ...i,
+        category: { name: "2025-0050 Other", color: "preset3" },
+        removeCategories: ["2025-0042 Harbour lease"],
+        matterId: "m-50",
+      })),
+    );
     const m = sim.messages("team@firm.example", "inbox")[1];
     expect(m.categories).toEqual(["2025-0050 Other"]);
     expect(m.singleValueExtendedProperties?.[0].value).toBe("m-50");
@@ -174,7 +193,17 @@ describe("MailboxMirror over Graph", () => {
   it("an item not in the mailbox is a retryable failure, not a crash", async () => {
     const { graph } = setup();
     const mirror = createGraphMailboxMirror(graph);
-    const [o] = await mirror.apply([{ key: "x", graphId: null, internetMessageId: "<absent@x>", mailbox: null, category: { name: "C", color: "preset1" }, removeCategories: [], matterId: "m" }]);
+    const [o] = await mirror.apply([
+      {
+        key: "x",
+        graphId: null,
+        internetMessageId: "<absent@x>",
+        mailbox: null,
+        category: { name: "C", color: "preset1" },
+        removeCategories: [],
+        matterId: "m",
+      },
+    ]);
     expect(o).toMatchObject({ ok: false, retryable: true });
   });
 });
@@ -196,10 +225,18 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
     const mark = await reader.readMark(null, sim.messages("me", "inbox")[0].internetMessageId!);
     expect(mark).toMatchObject({ matterId: "m-42" });
     expect(await reader.readMark(null, "<nope@x>")).toBeNull();
-    const relisted = await reader.listWindow({ mailbox: null, folder: "inbox", since: "2026-03-01T08:00:00Z", until: "2026-03-01T08:01:00Z" });
+    const relisted = await reader.listWindow({
+      mailbox: null,
+      folder: "inbox",
+      since: "2026-03-01T08:00:00Z",
+      until: "2026-03-01T08:01:00Z",
+    });
     expect(relisted.map((m) => m.loggedMatterId)).toEqual(["m-42"]);
     sim.addMessage("me", "sentitems", { conversationId: "conv-3", receivedDateTime: "2026-03-02T00:00:00Z" });
-    expect((await reader.listConversation(null, "conv-3")).map((m) => m.receivedAt)).toEqual(["2026-03-01T08:03:00.000Z", "2026-03-02T00:00:00.000Z"]);
+    expect((await reader.listConversation(null, "conv-3")).map((m) => m.receivedAt)).toEqual([
+      "2026-03-01T08:03:00.000Z",
+      "2026-03-02T00:00:00.000Z",
+    ]);
   });
 
   it("reads selected messages by id in $batches of 20, as text, with their marks; a missing one fails alone", async () => {
@@ -225,7 +262,17 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
     const { sim, graph } = setup();
     const cal = createGraphCalendarWriter(graph, { retryDelayMs: 1 });
     sim.failNext(1, "drop-after-commit", (r) => r.method === "POST" && r.path === "/me/events");
-    const input = { subject: "Follow up", bodyHtml: "<p>x</p>", start: "2026-03-03T14:00:00Z", end: "2026-03-03T14:30:00Z", categories: ["2025-0042 Harbour lease"], reminderMinutes: 15, showAs: "free" as const, attendees: [], transactionId: "tx-42" };
+    const input = {
+      subject: "Follow up",
+      bodyHtml: "<p>x</p>",
+      start: "2026-03-03T14:00:00Z",
+      end: "2026-03-03T14:30:00Z",
+      categories: ["2025-0042 Harbour lease"],
+      reminderMinutes: 15,
+      showAs: "free" as const,
+      attendees: [],
+      transactionId: "tx-42",
+    };
     const ev = await cal.create(input);
     expect(sim.events("me")).toHaveLength(1);
     expect(ev.start).toBe("2026-03-03T14:00:00.000Z");

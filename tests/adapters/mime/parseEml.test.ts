@@ -39,8 +39,11 @@ describe("parseEml", () => {
 
   it("falls back to the HTML part as text, keeping blockquotes as quotes", async () => {
     const raw = [
-      "From: a@b.example", "Date: Tue, 12 Aug 2025 10:00:00 +0000", "Message-ID: <h@b>",
-      "Content-Type: text/html; charset=UTF-8", "",
+      "From: a@b.example",
+      "Date: Tue, 12 Aug 2025 10:00:00 +0000",
+      "Message-ID: <h@b>",
+      "Content-Type: text/html; charset=UTF-8",
+      "",
       "<p>Hello &amp; welcome</p><blockquote><p>old text</p></blockquote>",
     ].join("\r\n");
     const m = await parseEml(raw);

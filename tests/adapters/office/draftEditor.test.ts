@@ -37,7 +37,9 @@ describe("Office DraftEditor", () => {
     await expect(editor.replace({ phrase: "hereby", occurrence: 0 }, "")).rejects.toMatchObject({ code: "not-found" });
     controller.failNext("body.setAsync", "GenericError");
     await controller.compose({ bodyHtml: "<div>We hereby agree.</div>" });
-    await expect(createOfficeDraftEditor(office).replace({ phrase: "hereby", occurrence: 0 }, "")).rejects.toMatchObject({ code: "office-failed" });
+    await expect(createOfficeDraftEditor(office).replace({ phrase: "hereby", occurrence: 0 }, "")).rejects.toMatchObject({
+      code: "office-failed",
+    });
     const read = createOfficeFake({ item: fakeMessage(1) });
     await expect(createOfficeDraftEditor(read.office).getText()).rejects.toMatchObject({ code: "invalid-input" });
   });

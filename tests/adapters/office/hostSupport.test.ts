@@ -20,7 +20,9 @@ describe("HostSupport", () => {
     expect(support.supports("on-send")).toBe(false);
     expect(support.supports("multi-select")).toBe(false);
     expect(support.supports("nested-app-auth")).toBe(false);
-    expect(() => requireFeature(support, "multi-select")).toThrow("This version of Outlook cannot tag many selected messages at once (it needs Mailbox 1.13; it has Mailbox 1.9).");
+    expect(() => requireFeature(support, "multi-select")).toThrow(
+      "This version of Outlook cannot tag many selected messages at once (it needs Mailbox 1.13; it has Mailbox 1.9).",
+    );
     expect(() => requireFeature(support, "categories")).not.toThrow();
   });
 
@@ -46,7 +48,9 @@ describe("Office theme", () => {
 
   it("judges darkness by the background when isDarkTheme is missing, and defaults to light without a theme", () => {
     const { office } = createOfficeFake({});
-    Object.defineProperty(office.context, "officeTheme", { value: { bodyBackgroundColor: "#1b1a19", bodyForegroundColor: "#f3f2f1", controlBackgroundColor: "", controlForegroundColor: "" } });
+    Object.defineProperty(office.context, "officeTheme", {
+      value: { bodyBackgroundColor: "#1b1a19", bodyForegroundColor: "#f3f2f1", controlBackgroundColor: "", controlForegroundColor: "" },
+    });
     expect(readOfficeTheme(office).dark).toBe(true);
     Object.defineProperty(office.context, "officeTheme", { value: undefined });
     expect(readOfficeTheme(office)).toEqual({ dark: false, background: "#ffffff", foreground: "#242424" });

@@ -12,13 +12,18 @@ describe("ReplyComposer", () => {
   it("opens Outlook's reply form with the HTML in read mode and never sends", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
     await createOfficeReplyComposer(office).openReply("<p>We will call you tomorrow.</p>");
-    expect(controller.replyForms).toEqual([{ itemId: fakeMessage(1).itemId, kind: "reply", htmlBody: "<p>We will call you tomorrow.</p>" }]);
+    expect(controller.replyForms).toEqual([
+      { itemId: fakeMessage(1).itemId, kind: "reply", htmlBody: "<p>We will call you tomorrow.</p>" },
+    ]);
   });
 
   it("refuses a body over 32 KB before calling Outlook", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
     const composer = createOfficeReplyComposer(office);
-    await expect(composer.openReply("é".repeat(REPLY_HTML_LIMIT_BYTES / 2 + 1))).rejects.toMatchObject({ code: "invalid-input", message: expect.stringMatching(/32 KB/) });
+    await expect(composer.openReply("é".repeat(REPLY_HTML_LIMIT_BYTES / 2 + 1))).rejects.toMatchObject({
+      code: "invalid-input",
+      message: expect.stringMatching(/32 KB/),
+    });
     await composer.openReply("é".repeat(REPLY_HTML_LIMIT_BYTES / 2));
     expect(controller.replyForms).toHaveLength(1);
   });
@@ -130,24 +135,109 @@ describe("SendMatterChoice", () => {
 });
 
 describe("every Office wrapper rejects with a clear MatterlineError when Outlook fails", () => {
-  type Case = { method: string; setup: "read" | "compose" | "multi"; run: (office: ReturnType<typeof createOfficeFake>["office"]) => Promise<unknown>; action: string };
+  type Case = {
+    method: string;
+    setup: "read" | "compose" | "multi";
+    run: (office: ReturnType<typeof createOfficeFake>["office"]) => Promise<unknown>;
+    action: string;
+  };
   const cases: Case[] = [
-    { method: "displayReplyForm", setup: "read", run: (o) => createOfficeReplyComposer(o).openReply("<p>x</p>"), action: "open the reply window" },
-    { method: "body.getTypeAsync", setup: "compose", run: (o) => createOfficeReplyComposer(o).insertAtCursor("x"), action: "check the draft's format" },
-    { method: "body.setSelectedDataAsync", setup: "compose", run: (o) => createOfficeReplyComposer(o).insertAtCursor("x"), action: "insert the text into your draft" },
-    { method: "notificationMessages.replaceAsync", setup: "read", run: (o) => createOfficeItemNotifier(o).show("k", "m"), action: "show a note on the message" },
-    { method: "notificationMessages.getAllAsync", setup: "read", run: (o) => createOfficeItemNotifier(o).clear("k"), action: "read the notes on the message" },
-    { method: "categories.getAsync", setup: "read", run: (o) => createOfficeItemCategories(o).current(), action: "read the message's categories" },
-    { method: "masterCategories.getAsync", setup: "read", run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }), action: "read your category list" },
-    { method: "masterCategories.addAsync", setup: "read", run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }), action: 'add the category "A" to your category list' },
-    { method: "categories.addAsync", setup: "read", run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }), action: 'set the category "A" on the message' },
-    { method: "categories.removeAsync", setup: "read", run: (o) => createOfficeItemCategories(o).remove(["A"]), action: "remove categories from the message" },
-    { method: "getSelectedItemsAsync", setup: "multi", run: (o) => createOfficeSelectedItems(o).list(), action: "list the selected messages" },
-    { method: "loadItemByIdAsync", setup: "multi", run: (o) => createOfficeSelectedItems(o).read(fakeMessage(1).itemId), action: "open a selected message" },
-    { method: "loadCustomPropertiesAsync", setup: "compose", run: (o) => createOfficeSendMatterChoice(o).chosen(), action: "read Matterline's data on the draft" },
-    { method: "customProperties.saveAsync", setup: "compose", run: (o) => createOfficeSendMatterChoice(o).choose("m1"), action: "save the chosen matter on the draft" },
-    { method: "subject.getAsync", setup: "compose", run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the draft's subject" },
-    { method: "categories.getAsync", setup: "read", run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()), action: "read the message's categories" },
+    {
+      method: "displayReplyForm",
+      setup: "read",
+      run: (o) => createOfficeReplyComposer(o).openReply("<p>x</p>"),
+      action: "open the reply window",
+    },
+    {
+      method: "body.getTypeAsync",
+      setup: "compose",
+      run: (o) => createOfficeReplyComposer(o).insertAtCursor("x"),
+      action: "check the draft's format",
+    },
+    {
+      method: "body.setSelectedDataAsync",
+      setup: "compose",
+      run: (o) => createOfficeReplyComposer(o).insertAtCursor("x"),
+      action: "insert the text into your draft",
+    },
+    {
+      method: "notificationMessages.replaceAsync",
+      setup: "read",
+      run: (o) => createOfficeItemNotifier(o).show("k", "m"),
+      action: "show a note on the message",
+    },
+    {
+      method: "notificationMessages.getAllAsync",
+      setup: "read",
+      run: (o) => createOfficeItemNotifier(o).clear("k"),
+      action: "read the notes on the message",
+    },
+    {
+      method: "categories.getAsync",
+      setup: "read",
+      run: (o) => createOfficeItemCategories(o).current(),
+      action: "read the message's categories",
+    },
+    {
+      method: "masterCategories.getAsync",
+      setup: "read",
+      run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }),
+      action: "read your category list",
+    },
+    {
+      method: "masterCategories.addAsync",
+      setup: "read",
+      run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }),
+      action: 'add the category "A" to your category list',
+    },
+    {
+      method: "categories.addAsync",
+      setup: "read",
+      run: (o) => createOfficeItemCategories(o).add({ name: "A", color: "preset1" }),
+      action: 'set the category "A" on the message',
+    },
+    {
+      method: "categories.removeAsync",
+      setup: "read",
+      run: (o) => createOfficeItemCategories(o).remove(["A"]),
+      action: "remove categories from the message",
+    },
+    {
+      method: "getSelectedItemsAsync",
+      setup: "multi",
+      run: (o) => createOfficeSelectedItems(o).list(),
+      action: "list the selected messages",
+    },
+    {
+      method: "loadItemByIdAsync",
+      setup: "multi",
+      run: (o) => createOfficeSelectedItems(o).read(fakeMessage(1).itemId),
+      action: "open a selected message",
+    },
+    {
+      method: "loadCustomPropertiesAsync",
+      setup: "compose",
+      run: (o) => createOfficeSendMatterChoice(o).chosen(),
+      action: "read Matterline's data on the draft",
+    },
+    {
+      method: "customProperties.saveAsync",
+      setup: "compose",
+      run: (o) => createOfficeSendMatterChoice(o).choose("m1"),
+      action: "save the chosen matter on the draft",
+    },
+    {
+      method: "subject.getAsync",
+      setup: "compose",
+      run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()),
+      action: "read the draft's subject",
+    },
+    {
+      method: "categories.getAsync",
+      setup: "read",
+      run: (o) => import("@adapters/office/mailSource").then((m) => m.createOfficeMailSource(o).currentItem()),
+      action: "read the message's categories",
+    },
   ];
 
   it.each(cases)("$method", async ({ method, setup, run, action }) => {
@@ -156,7 +246,10 @@ describe("every Office wrapper rejects with a clear MatterlineError when Outlook
     if (setup === "compose") await controller.compose({ subject: "Draft" });
     if (setup === "multi") await controller.selectItems([fakeMessage(1), fakeMessage(2)]);
     controller.failNext(method, { code: 9017, name: "HostError", message: "Host is busy." });
-    const error = await run(office).then(() => null, (e: unknown) => e);
+    const error = await run(office).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MatterlineError);
     expect(error).toMatchObject({ code: "office-failed", kind: "client", message: `Outlook could not ${action}: Host is busy.` });
     expect((error as MatterlineError).cause).toBeDefined();

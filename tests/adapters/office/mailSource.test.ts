@@ -75,7 +75,9 @@ describe("createOfficeMailSource", () => {
   it("rejects with a plain office-failed error when Outlook cannot read the body", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
     controller.failNext("body.getAsync", { code: 9002, name: "InternalError", message: "The item could not be read." });
-    const error = await createOfficeMailSource(office).currentItem().catch((e: unknown) => e);
+    const error = await createOfficeMailSource(office)
+      .currentItem()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MatterlineError);
     expect(error).toMatchObject({ code: "office-failed", message: "Outlook could not read the message body: The item could not be read." });
     expect((error as MatterlineError).details).toEqual(["InternalError", "9002"]);
@@ -109,7 +111,9 @@ describe("createOfficeMailSource", () => {
     createOfficeMailSource(office, { onError }).onItemChanged(() => undefined);
     await controller.idle();
     await Promise.resolve();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "office-failed", message: "Outlook could not start watching for changes: denied" }));
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "office-failed", message: "Outlook could not start watching for changes: denied" }),
+    );
   });
 
   it("does not subscribe on hosts that cannot pin the pane", () => {

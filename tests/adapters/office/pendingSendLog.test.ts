@@ -27,7 +27,14 @@ describe("pending send log (roaming settings)", () => {
     const saved = controller.roamingSettings()[PENDING_SEND_LOG_KEY] as unknown[];
     expect(saved).toHaveLength(MAX_PENDING_SEND_LOGS);
     const drained = await pending.drain();
-    expect(drained[0]).toEqual({ matterId: "m5", conversationId: "conv-5", subject: "Update 5", to: ["c5@client.example"], cc: [], sentAt: "2026-03-03T15:30:00.000Z" });
+    expect(drained[0]).toEqual({
+      matterId: "m5",
+      conversationId: "conv-5",
+      subject: "Update 5",
+      to: ["c5@client.example"],
+      cc: [],
+      sentAt: "2026-03-03T15:30:00.000Z",
+    });
     expect(await pending.drain()).toEqual([]);
     expect(controller.roamingSettings()).toEqual({});
   });
@@ -35,7 +42,10 @@ describe("pending send log (roaming settings)", () => {
   it("rejects with office-failed when roaming settings cannot be saved", async () => {
     const { office, controller } = createOfficeFake({});
     controller.failNext("roamingSettings.saveAsync", "quota");
-    await expect(createPendingSendLog(office).record(draft(1), "m1")).rejects.toMatchObject({ code: "office-failed", message: "Outlook could not save the pending log entry: quota" });
+    await expect(createPendingSendLog(office).record(draft(1), "m1")).rejects.toMatchObject({
+      code: "office-failed",
+      message: "Outlook could not save the pending log entry: quota",
+    });
   });
 });
 
@@ -53,6 +63,8 @@ describe("function file entry", () => {
     const { createOfficeSendMatterChoice } = await import("@adapters/office/sendMatterChoice");
     await createOfficeSendMatterChoice(office).choose("m9");
     expect(await controller.runAction("onMessageSendHandler")).toEqual({ allowEvent: true });
-    expect(controller.roamingSettings()[PENDING_SEND_LOG_KEY]).toEqual([expect.objectContaining({ matterId: "m9", subject: "Filed", to: ["c@client.example"] })]);
+    expect(controller.roamingSettings()[PENDING_SEND_LOG_KEY]).toEqual([
+      expect.objectContaining({ matterId: "m9", subject: "Filed", to: ["c@client.example"] }),
+    ]);
   });
 });

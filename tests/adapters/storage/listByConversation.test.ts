@@ -8,9 +8,25 @@ import { openMatterlineDb } from "@adapters/storage/openDb";
 
 function entry(id: string, matterId: string, conversationId: string | null): LogEntry {
   return {
-    internetMessageId: id, conversationId, direction: "inbound", from: { email: "a@client.test" }, to: [], cc: [], subject: "s",
-    sentAt: null, receivedAt: null, snippet: "", attachmentNames: [], matterId, category: "cat", loggedBy: "p", loggedAt: "2026-01-01T00:00:00.000Z",
-    source: "manual", timeEntry: null, mailbox: null, graphId: null,
+    internetMessageId: id,
+    conversationId,
+    direction: "inbound",
+    from: { email: "a@client.test" },
+    to: [],
+    cc: [],
+    subject: "s",
+    sentAt: null,
+    receivedAt: null,
+    snippet: "",
+    attachmentNames: [],
+    matterId,
+    category: "cat",
+    loggedBy: "p",
+    loggedAt: "2026-01-01T00:00:00.000Z",
+    source: "manual",
+    timeEntry: null,
+    mailbox: null,
+    graphId: null,
   };
 }
 

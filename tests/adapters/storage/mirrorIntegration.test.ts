@@ -30,8 +30,17 @@ async function setup(name: string, n: number) {
       categories: [],
     });
     return {
-      id: internetMessageId, internetMessageId, conversationId: `conv-${i}`, subject: `Lease ${i}`, from: { email: "ann@northwind.test" },
-      to: [{ email: "pat@firm.test" }], cc: [], sentAt: null, receivedAt: new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString(), bodyText: "Please see attached.", attachmentNames: [],
+      id: internetMessageId,
+      internetMessageId,
+      conversationId: `conv-${i}`,
+      subject: `Lease ${i}`,
+      from: { email: "ann@northwind.test" },
+      to: [{ email: "pat@firm.test" }],
+      cc: [],
+      sentAt: null,
+      receivedAt: new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString(),
+      bodyText: "Please see attached.",
+      attachmentNames: [],
     };
   });
   return { sim, mirror, db, stores, log, messages };

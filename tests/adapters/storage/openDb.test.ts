@@ -47,7 +47,14 @@ describe("openMatterlineDb", () => {
     const stores = idbStores(db);
     const log = new MatterLog({ ...stores, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
     const msg = message();
-    await log.log({ message: msg, matterId: "m1", by: "pat@firm.test", now: new Date("2026-03-02T12:00:00Z"), source: "manual", timeEntry: { tenths: 2, narrative: "Read" } });
+    await log.log({
+      message: msg,
+      matterId: "m1",
+      by: "pat@firm.test",
+      now: new Date("2026-03-02T12:00:00Z"),
+      source: "manual",
+      timeEntry: { tenths: 2, narrative: "Read" },
+    });
     await stores.directory.save({ directory, importedAt: "2026-03-01T00:00:00.000Z" });
     db.close();
 

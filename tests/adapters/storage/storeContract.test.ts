@@ -21,7 +21,15 @@ const opened: MatterlineDb[] = [];
 let dbCounter = 0;
 
 const factories: [string, () => Promise<Stores>][] = [
-  ["memory", async () => ({ log: new MemoryMatterLogStore(), history: new MemoryFilingHistoryStore(), outbox: new MemoryOutboxStore(), settings: new MemorySettingsStore() })],
+  [
+    "memory",
+    async () => ({
+      log: new MemoryMatterLogStore(),
+      history: new MemoryFilingHistoryStore(),
+      outbox: new MemoryOutboxStore(),
+      settings: new MemorySettingsStore(),
+    }),
+  ],
   [
     "indexeddb",
     async () => {
@@ -37,9 +45,25 @@ afterAll(() => opened.forEach((db) => db.close()));
 
 function entry(id: string, matterId: string, conversationId: string | null = null): LogEntry {
   return {
-    internetMessageId: id, conversationId, direction: "inbound", from: { email: "a@client.test" }, to: [], cc: [], subject: "s",
-    sentAt: null, receivedAt: null, snippet: "", attachmentNames: [], matterId, category: "cat", loggedBy: "p", loggedAt: "2026-01-01T00:00:00.000Z",
-    source: "manual", timeEntry: null, mailbox: null, graphId: null,
+    internetMessageId: id,
+    conversationId,
+    direction: "inbound",
+    from: { email: "a@client.test" },
+    to: [],
+    cc: [],
+    subject: "s",
+    sentAt: null,
+    receivedAt: null,
+    snippet: "",
+    attachmentNames: [],
+    matterId,
+    category: "cat",
+    loggedBy: "p",
+    loggedAt: "2026-01-01T00:00:00.000Z",
+    source: "manual",
+    timeEntry: null,
+    mailbox: null,
+    graphId: null,
   };
 }
 
@@ -48,9 +72,19 @@ const at = (iso: string) => new Date(iso);
 describe.each(factories)("store contract: %s", (_name, make) => {
   it("matter log: put, move, remove, with the audit trail in write order", async () => {
     const { log } = await make();
-    const audit = (action: "logged" | "refiled" | "unlogged", from: string | null, to: string | null, t: string) => ({ internetMessageId: "<x>", at: t, by: "p", action, fromMatterId: from, toMatterId: to });
+    const audit = (action: "logged" | "refiled" | "unlogged", from: string | null, to: string | null, t: string) => ({
+      internetMessageId: "<x>",
+      at: t,
+      by: "p",
+      action,
+      fromMatterId: from,
+      toMatterId: to,
+    });
     await log.commit({ put: entry("<x>", "m1", "conv"), audit: audit("logged", null, "m1", "2026-01-01T00:00:00.000Z") });
-    await log.commit({ put: entry("<y>", "m1"), audit: { ...audit("logged", null, "m1", "2026-01-01T00:00:00.000Z"), internetMessageId: "<y>" } });
+    await log.commit({
+      put: entry("<y>", "m1"),
+      audit: { ...audit("logged", null, "m1", "2026-01-01T00:00:00.000Z"), internetMessageId: "<y>" },
+    });
     await log.commit({ put: entry("<x>", "m2", "conv"), audit: audit("refiled", "m1", "m2", "2026-01-02T00:00:00.000Z") });
     expect((await log.listByMatter("m1")).map((e) => e.internetMessageId)).toEqual(["<y>"]);
     expect((await log.get("<x>"))?.matterId).toBe("m2");
@@ -62,11 +96,21 @@ describe.each(factories)("store contract: %s", (_name, make) => {
 
   it("filing history: increments, drops zero counts, maps and forgets conversations", async () => {
     const { history } = await make();
-    await history.apply({ counts: [{ address: "A@client.test", matterId: "m1", delta: 1 }, { address: "a@client.test", matterId: "m1", delta: 1 }, { address: "a@client.test", matterId: "m2", delta: 1 }], conversations: [{ conversationId: "c1", matterId: "m1" }] });
+    await history.apply({
+      counts: [
+        { address: "A@client.test", matterId: "m1", delta: 1 },
+        { address: "a@client.test", matterId: "m1", delta: 1 },
+        { address: "a@client.test", matterId: "m2", delta: 1 },
+      ],
+      conversations: [{ conversationId: "c1", matterId: "m1" }],
+    });
     expect(await history.countsFor("a@client.test")).toEqual({ m1: 2, m2: 1 });
     await history.apply({ counts: [{ address: "a@client.test", matterId: "m2", delta: -1 }], conversations: [] });
     expect(await history.snapshot()).toEqual({ addresses: { "a@client.test": { m1: 2 } }, conversations: { c1: "m1" } });
-    await history.apply({ counts: [{ address: "a@client.test", matterId: "m1", delta: -2 }], conversations: [{ conversationId: "c1", matterId: null }] });
+    await history.apply({
+      counts: [{ address: "a@client.test", matterId: "m1", delta: -2 }],
+      conversations: [{ conversationId: "c1", matterId: null }],
+    });
     expect(await history.snapshot()).toEqual({ addresses: {}, conversations: {} });
     expect(await history.matterForConversation("c1")).toBeNull();
   });
@@ -89,7 +133,10 @@ describe.each(factories)("store contract: %s", (_name, make) => {
     const k1 = due[0];
     await outbox.settle({ remove: [{ key: "k2", createdAt: "1999-01-01T00:00:00.000Z" }], update: [{ ...k1, attempts: 1 }] });
     expect((await outbox.list()).map((o) => o.key).sort()).toEqual(["e1", "k1b", "k2", "late"]);
-    await outbox.settle({ remove: [{ key: "k2", createdAt: due[1].createdAt }], update: [{ ...(await outbox.list()).find((o) => o.key === "e1")!, status: "failed", nextAttemptAt: null }] });
+    await outbox.settle({
+      remove: [{ key: "k2", createdAt: due[1].createdAt }],
+      update: [{ ...(await outbox.list()).find((o) => o.key === "e1")!, status: "failed", nextAttemptAt: null }],
+    });
     expect((await outbox.list()).map((o) => o.key).sort()).toEqual(["e1", "k1b", "late"]);
     expect(await outbox.due("2030-01-01T00:00:00.000Z", 10, ["mirror", "event"])).toHaveLength(2);
   });

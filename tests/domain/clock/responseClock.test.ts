@@ -221,7 +221,9 @@ describe("ranking, text and stats", () => {
     const dueSoon = make("2025-08-19T14:00:00Z");
     const overdue1 = make("2025-08-19T08:00:00Z");
     const overdue2 = make("2025-08-18T08:00:00Z");
-    const done = clockFor(input(mail({ from: CLIENT, at: "2025-08-18T01:00:00Z" }), [mail({ from: ME, at: "2025-08-18T02:00:00Z" })], { now }));
+    const done = clockFor(
+      input(mail({ from: CLIENT, at: "2025-08-18T01:00:00Z" }), [mail({ from: ME, at: "2025-08-18T02:00:00Z" })], { now }),
+    );
     const quiet = make("2025-08-17T08:00:00Z", [], { tracking: "no-reply-needed" });
     const ranked = rankUrgent([waiting, done, dueSoon, quiet, overdue1, overdue2], now);
     expect(ranked.map((r) => r.state)).toEqual(["overdue", "overdue", "due-soon", "waiting"]);

@@ -76,7 +76,9 @@ export function loadSample(): Promise<SampleCorpus> {
       .split("\n")
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as SampleLabel);
-    const files = readdirSync(join(root, "mail")).filter((f) => f.endsWith(".eml")).sort();
+    const files = readdirSync(join(root, "mail"))
+      .filter((f) => f.endsWith(".eml"))
+      .sort();
     const parsed = await Promise.all(files.map((f) => parseEml(readFileSync(join(root, "mail", f)))));
     return { directory, meta, labels, messages: threadByHeaders(parsed), files };
   })();

@@ -3,7 +3,10 @@ import { createFirmCalendar } from "@domain/time/firmCalendar";
 import type { SampleCorpus } from "./sampleCorpus";
 
 /** Runs the clock on every sample message with the labels' tracked-ness (oracle) and returns accuracy vs labels. */
-export function measureClockOnSample(corpus: SampleCorpus, mode: ClockMode): { accuracy: number; mismatches: string[]; results: ClockResult[] } {
+export function measureClockOnSample(
+  corpus: SampleCorpus,
+  mode: ClockMode,
+): { accuracy: number; mismatches: string[]; results: ClockResult[] } {
   const { directory, meta, labels, messages, files } = corpus;
   const calendar = createFirmCalendar(directory.firm);
   const byConversation = new Map<string, typeof messages>();
@@ -15,7 +18,11 @@ export function measureClockOnSample(corpus: SampleCorpus, mode: ClockMode): { a
   labels.forEach((label, i) => {
     const message = messages[i];
     const tracking: Tracking =
-      label.senderRole === "client" && label.needsReply === true ? "tracked" : label.senderRole === "client" && label.needsReply === false ? "no-reply-needed" : "not-tracked";
+      label.senderRole === "client" && label.needsReply === true
+        ? "tracked"
+        : label.senderRole === "client" && label.needsReply === false
+          ? "no-reply-needed"
+          : "not-tracked";
     const matter = directory.matters.find((m) => m.id === label.matterId);
     const result = clockFor({
       message,
@@ -30,10 +37,13 @@ export function measureClockOnSample(corpus: SampleCorpus, mode: ClockMode): { a
     });
     results.push(result);
     const want = mode === "business" ? label.statusBusinessDays : label.status;
-    const answeredBy = result.answeredBy ? fileOfId.get(result.answeredBy) ?? null : null;
+    const answeredBy = result.answeredBy ? (fileOfId.get(result.answeredBy) ?? null) : null;
     const ok = result.state === want && answeredBy === label.answeredBy && (result.late ?? null) === label.answeredLate;
     if (ok) right += 1;
-    else mismatches.push(`${label.file}: got ${result.state}/${answeredBy}/${result.late}, want ${want}/${label.answeredBy}/${label.answeredLate}`);
+    else
+      mismatches.push(
+        `${label.file}: got ${result.state}/${answeredBy}/${result.late}, want ${want}/${label.answeredBy}/${label.answeredLate}`,
+      );
   });
   return { accuracy: right / labels.length, mismatches, results };
 }

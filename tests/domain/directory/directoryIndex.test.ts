@@ -5,7 +5,10 @@ import { testDirectory } from "./fixtures";
 
 describe("buildDirectoryIndex", () => {
   const dir = testDirectory();
-  const index = buildDirectoryIndex({ ...dir, clients: [...dir.clients, { id: "k4", name: "Oops", domains: ["gmail.test"], contacts: [] }] });
+  const index = buildDirectoryIndex({
+    ...dir,
+    clients: [...dir.clients, { id: "k4", name: "Oops", domains: ["gmail.test"], contacts: [] }],
+  });
 
   it("maps contacts, client domains, refs and opposing parties", () => {
     expect(index.contactByEmail.get("ivy@tidewell.test")?.clientId).toBe("k1");
@@ -21,7 +24,16 @@ describe("buildDirectoryIndex", () => {
 
   it("never maps a public mail domain to a client, test forms included", () => {
     expect(index.clientsByDomain.has("gmail.test")).toBe(false);
-    for (const d of ["gmail.com", "outlook.example", "hotmail.co.uk", "yahoo.example", "icloud.com", "btinternet.example", "aol.com", "proton.me"]) {
+    for (const d of [
+      "gmail.com",
+      "outlook.example",
+      "hotmail.co.uk",
+      "yahoo.example",
+      "icloud.com",
+      "btinternet.example",
+      "aol.com",
+      "proton.me",
+    ]) {
       expect(isPublicMailDomain(d)).toBe(true);
     }
     expect(isPublicMailDomain("tidewell.test")).toBe(false);

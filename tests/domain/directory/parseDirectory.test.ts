@@ -33,7 +33,12 @@ describe("parseDirectoryJson", () => {
     const dir = testDirectory();
     const bad = {
       ...dir,
-      firm: { ...dir.firm, timeZone: "Mars/Olympus", workingHours: { days: [1, 8], start: "9am", end: "17:00" }, matterRefPatterns: ["(unclosed"] },
+      firm: {
+        ...dir.firm,
+        timeZone: "Mars/Olympus",
+        workingHours: { days: [1, 8], start: "9am", end: "17:00" },
+        matterRefPatterns: ["(unclosed"],
+      },
       people: [...dir.people, { id: "p1", name: "Twin", email: "twin@ashbyquill.test", role: "partner" }],
       clients: [...dir.clients, { id: "k9", name: "Bad Mail", domains: [], contacts: [{ name: "B", email: "not-an-address" }] }],
       matters: [...dir.matters, { id: "x9", number: "2026-0999", clientId: "k404", title: "Orphan", status: "open", responsible: "p7" }],
@@ -53,12 +58,14 @@ describe("parseDirectoryJson", () => {
 
   it("rejects working hours that end before they start, and a missing firm", () => {
     const dir = testDirectory();
-    expect(problemsOf(JSON.stringify({ ...dir, firm: { ...dir.firm, workingHours: { days: [1], start: "17:00", end: "09:00" } } })).join()).toMatch(/after "start"/);
+    expect(
+      problemsOf(JSON.stringify({ ...dir, firm: { ...dir.firm, workingHours: { days: [1], start: "17:00", end: "09:00" } } })).join(),
+    ).toMatch(/after "start"/);
     expect(problemsOf(JSON.stringify({ ...dir, firm: undefined })).join()).toMatch(/firm: missing/);
   });
 
   it("rejects invalid JSON with the parser's message", () => {
-    expect(problemsOf("{ \"firm\": ").length).toBe(1);
+    expect(problemsOf('{ "firm": ').length).toBe(1);
   });
 
   it("rejects a matter number used twice and a contact owned by two clients", () => {

@@ -55,7 +55,12 @@ describe("followUpEvent", () => {
   });
 
   it("uses the proposal's time and a configured reminder and length", () => {
-    const e = followUpEvent({ ...base, proposal: { date: "2025-12-03", time: "10:00", kind: "hearing" }, reminderMinutes: 60, durationMinutes: 120 });
+    const e = followUpEvent({
+      ...base,
+      proposal: { date: "2025-12-03", time: "10:00", kind: "hearing" },
+      reminderMinutes: 60,
+      durationMinutes: 120,
+    });
     expect(e.start.dateTime).toBe("2025-12-03T10:00:00");
     expect(e.end.dateTime).toBe("2025-12-03T12:00:00");
     expect(e.reminderMinutesBeforeStart).toBe(60);
@@ -86,7 +91,10 @@ describe("avoidBusy", () => {
   const slot = { start: "2025-08-20T08:00:00Z", end: "2025-08-20T08:30:00Z" }; // Wed 09:00–09:30 BST
 
   it("keeps a free slot", () => {
-    expect(avoidBusy(slot, [{ start: "2025-08-20T09:00:00Z", end: "2025-08-20T10:00:00Z" }], london)).toMatchObject({ ...slot, moved: false });
+    expect(avoidBusy(slot, [{ start: "2025-08-20T09:00:00Z", end: "2025-08-20T10:00:00Z" }], london)).toMatchObject({
+      ...slot,
+      moved: false,
+    });
   });
 
   it("moves past back-to-back busy slots", () => {
@@ -95,7 +103,11 @@ describe("avoidBusy", () => {
       { start: "2025-08-20T08:15:00Z", end: "2025-08-20T09:00:00Z" },
       { start: "2025-08-20T09:10:00Z", end: "2025-08-20T10:00:00Z" },
     ];
-    expect(avoidBusy(slot, busy, london)).toMatchObject({ start: "2025-08-20T10:00:00.000Z", end: "2025-08-20T10:30:00.000Z", moved: true });
+    expect(avoidBusy(slot, busy, london)).toMatchObject({
+      start: "2025-08-20T10:00:00.000Z",
+      end: "2025-08-20T10:30:00.000Z",
+      moved: true,
+    });
   });
 
   it("moves to the next working day's start when the day is full, skipping a holiday weekend", () => {
@@ -169,7 +181,11 @@ describe("no-reply reminders", () => {
 
 describe("checkInSeries", () => {
   it("weekly on the start's weekday, no end, in the firm's zone", () => {
-    const e = checkInSeries(matter, "weekly", "2025-09-01T09:00:00Z", { clientName: "Harbour Kitchens Ltd", calendar: london, category: "2025-0042 Harbour lease" });
+    const e = checkInSeries(matter, "weekly", "2025-09-01T09:00:00Z", {
+      clientName: "Harbour Kitchens Ltd",
+      calendar: london,
+      category: "2025-0042 Harbour lease",
+    });
     expect(e.subject).toBe("Check-in: Harbour Kitchens Ltd — 2025-0042 Harbour lease");
     expect(e.start).toEqual({ dateTime: "2025-09-01T10:00:00", timeZone: "Europe/London" });
     expect(e.recurrence).toEqual({
@@ -184,6 +200,8 @@ describe("checkInSeries", () => {
     expect(e.recurrence?.pattern.interval).toBe(2);
     expect(e.start.dateTime).toBe("2025-08-26T09:00:00");
     expect(e.recurrence?.pattern.daysOfWeek).toEqual(["tuesday"]);
-    expect(e.transactionId).toBe(checkInSeries(matter, "biweekly", "2025-08-25T10:00:00Z", { clientName: "X", calendar: london }).transactionId);
+    expect(e.transactionId).toBe(
+      checkInSeries(matter, "biweekly", "2025-08-25T10:00:00Z", { clientName: "X", calendar: london }).transactionId,
+    );
   });
 });

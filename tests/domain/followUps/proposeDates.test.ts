@@ -36,7 +36,11 @@ describe("relative dates", () => {
   });
 
   it("today and tomorrow, and times", () => {
-    const got = proposeFollowUpDates({ text: "Could we talk today at 4pm, or tomorrow at 10am?", sentAt: "2025-08-20T08:00:00Z", calendar: london });
+    const got = proposeFollowUpDates({
+      text: "Could we talk today at 4pm, or tomorrow at 10am?",
+      sentAt: "2025-08-20T08:00:00Z",
+      calendar: london,
+    });
     expect(got.map((p) => [p.date, p.time])).toEqual([
       ["2025-08-20", "16:00"],
       ["2025-08-21", "10:00"],

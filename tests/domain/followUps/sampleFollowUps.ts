@@ -18,7 +18,9 @@ export function measureFollowUps(corpus: SampleCorpus): { recall: number; precis
     const want = new Set(label.followUpDates);
     wanted += want.size;
     proposed += got.length;
-    for (const d of got) if (want.has(d)) truePos += 1; else extras.push(`${label.file} ${d}`);
+    for (const d of got)
+      if (want.has(d)) truePos += 1;
+      else extras.push(`${label.file} ${d}`);
     for (const d of want) if (!got.includes(d)) misses.push(`${label.file} ${d}`);
   });
   return { recall: wanted ? truePos / wanted : 1, precision: proposed ? truePos / proposed : 1, misses, extras };

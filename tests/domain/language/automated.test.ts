@@ -7,8 +7,19 @@ import { parseEml } from "@adapters/mime/parseEml";
 
 function mail(over: Partial<MailMessage>): MailMessage {
   return {
-    id: "x", internetMessageId: null, conversationId: null, subject: "Lease", from: { email: "pat@client.test" },
-    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: "Can you call me?", attachmentNames: [], headers: {}, ...over,
+    id: "x",
+    internetMessageId: null,
+    conversationId: null,
+    subject: "Lease",
+    from: { email: "pat@client.test" },
+    to: [],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText: "Can you call me?",
+    attachmentNames: [],
+    headers: {},
+    ...over,
   };
 }
 
@@ -26,7 +37,8 @@ describe("automatedKind", () => {
     expect(automatedKind(mail({ subject: "Out of Office: Lease" }))).toBe("auto-reply");
   });
   it("reads an out-of-office body with no header", () => {
-    const body = "Thank you for your email. I am out of the office until 4 May with limited access to email. For anything urgent please call 01234 567890.";
+    const body =
+      "Thank you for your email. I am out of the office until 4 May with limited access to email. For anything urgent please call 01234 567890.";
     expect(automatedKind(mail({ subject: "RE: Lease", bodyText: body }))).toBe("auto-reply");
   });
   it("reads newsletters, no-reply senders, bulk and receipts", () => {
@@ -40,12 +52,19 @@ describe("automatedKind", () => {
     expect(automatedKind(mail({ headers: { precedence: "bulk" } }))).toBe("bulk");
     expect(automatedKind(mail({ headers: { "auto-submitted": "auto-generated" } }))).toBe("bulk");
     expect(automatedKind(mail({ subject: "Read: Lease" }))).toBe("read-receipt");
-    expect(automatedKind(mail({ headers: { "content-type": "multipart/report; report-type=disposition-notification" } }))).toBe("read-receipt");
-    expect(automatedKind(mail({ from: { email: "mailer-daemon@mx.test" }, subject: "Delivery Status Notification (Failure)" }))).toBe("auto-reply");
+    expect(automatedKind(mail({ headers: { "content-type": "multipart/report; report-type=disposition-notification" } }))).toBe(
+      "read-receipt",
+    );
+    expect(automatedKind(mail({ from: { email: "mailer-daemon@mx.test" }, subject: "Delivery Status Notification (Failure)" }))).toBe(
+      "auto-reply",
+    );
   });
   it("agrees with the sample's auto-reply and newsletter labels", async () => {
     const root = join(__dirname, "../../../data/sample");
-    const labels = readFileSync(join(root, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string });
+    const labels = readFileSync(join(root, "labels.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { file: string; senderRole: string; intent: string });
     for (const label of labels) {
       const kind = automatedKind(await parseEml(readFileSync(join(root, "mail", label.file))));
       if (label.intent === "auto_reply") expect(kind, label.file).toBe("auto-reply");

@@ -42,12 +42,24 @@ describe("classifyIntent", () => {
     expect(intentOf("The offer expires at 5pm on Friday. Can you look at it today?", "URGENT - offer")).toBe("urgent_deadline");
   });
   it("new matter inquiries", () => {
-    expect(intentOf("I found your firm online. My neighbour has built over our boundary - can you help?", "Boundary")).toBe("new_matter_inquiry");
+    expect(intentOf("I found your firm online. My neighbour has built over our boundary - can you help?", "Boundary")).toBe(
+      "new_matter_inquiry",
+    );
   });
   it("automatic replies, from the message or from the wording", () => {
     const message: MailMessage = {
-      id: "x", internetMessageId: null, conversationId: null, subject: "Automatic reply: Sale", from: { email: "c@client.test" },
-      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: "Away", attachmentNames: [], headers: { "auto-submitted": "auto-replied" },
+      id: "x",
+      internetMessageId: null,
+      conversationId: null,
+      subject: "Automatic reply: Sale",
+      from: { email: "c@client.test" },
+      to: [],
+      cc: [],
+      sentAt: null,
+      receivedAt: null,
+      bodyText: "Away",
+      attachmentNames: [],
+      headers: { "auto-submitted": "auto-replied" },
     };
     expect(classifyIntent("Away", message.subject, message).intent).toBe("auto_reply");
     expect(intentOf("Thank you for your email. I am out of the office until 9 March with limited access to email.")).toBe("auto_reply");
@@ -56,7 +68,8 @@ describe("classifyIntent", () => {
     expect(intentOf("Is a verbal agreement binding if nothing was signed?")).toBe("other");
   });
   it("works on the new text only: quoted intent does not leak", () => {
-    const body = "Thanks, that's great.\n\n-----Original Message-----\nFrom: Sam <s@firm.test>\nSent: Monday\nTo: Jo\nSubject: Invoice\n\nPlease find attached our invoice. Can we meet on Friday?";
+    const body =
+      "Thanks, that's great.\n\n-----Original Message-----\nFrom: Sam <s@firm.test>\nSent: Monday\nTo: Jo\nSubject: Invoice\n\nPlease find attached our invoice. Can we meet on Friday?";
     expect(intentOf(newTextOf(body), "RE: Invoice")).toBe("thanks_ack");
   });
   it("returns a score for every intent", () => {

@@ -4,8 +4,19 @@ import { needsReply } from "@domain/language/needsReply";
 
 function mail(bodyText: string, over: Partial<MailMessage> = {}): MailMessage {
   return {
-    id: "x", internetMessageId: null, conversationId: null, subject: "Re: Sale", from: { email: "client@client.test" },
-    to: [], cc: [], sentAt: null, receivedAt: null, bodyText, attachmentNames: [], headers: {}, ...over,
+    id: "x",
+    internetMessageId: null,
+    conversationId: null,
+    subject: "Re: Sale",
+    from: { email: "client@client.test" },
+    to: [],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText,
+    attachmentNames: [],
+    headers: {},
+    ...over,
   };
 }
 const nr = (body: string, over?: Partial<MailMessage>) => needsReply(mail(body, over)).needsReply;

@@ -8,8 +8,18 @@ import { normalizeText } from "@domain/language/cues";
 const req = (s: string) => requestIn(normalizeText(s));
 const nr = (body: string) =>
   needsReply({
-    id: "x", internetMessageId: null, conversationId: null, subject: "Re: Lease", from: { email: "client@client.test" },
-    to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
+    id: "x",
+    internetMessageId: null,
+    conversationId: null,
+    subject: "Re: Lease",
+    from: { email: "client@client.test" },
+    to: [],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText: body,
+    attachmentNames: [],
+    headers: {},
   }).needsReply;
 
 describe("requestIn: general request grammar", () => {

@@ -20,8 +20,18 @@ describe("language quality on data/sample", () => {
     const body = longEmail();
     expect(body.split(/\s+/).length).toBeGreaterThan(5000);
     const message: MailMessage = {
-      id: "x", internetMessageId: null, conversationId: null, subject: "RE: Lease", from: { email: "a@client.test" },
-      to: [], cc: [], sentAt: null, receivedAt: null, bodyText: body, attachmentNames: [], headers: {},
+      id: "x",
+      internetMessageId: null,
+      conversationId: null,
+      subject: "RE: Lease",
+      from: { email: "a@client.test" },
+      to: [],
+      cc: [],
+      sentAt: null,
+      receivedAt: null,
+      bodyText: body,
+      attachmentNames: [],
+      headers: {},
     };
     const text = newTextOf(body, message.subject);
     expect(text).toContain("Could you let me know when you can call?");

@@ -40,9 +40,11 @@ describe("negativeTone", () => {
     expect(negative("I wrote to the agent last week but haven't heard back. What happens next?")).toBe(false);
   });
   it("does not count quoted anger in the history", () => {
-    const body = "Thanks, that's really helpful.\n\nOn Mon, 2 Mar 2026 at 10:00, Client <c@client.test> wrote:\n> This is unacceptable. I have asked three times!\n";
+    const body =
+      "Thanks, that's really helpful.\n\nOn Mon, 2 Mar 2026 at 10:00, Client <c@client.test> wrote:\n> This is unacceptable. I have asked three times!\n";
     expect(negative(newTextOf(body))).toBe(false);
-    const outlook = "Perfect, thank you.\n\n________________________________\nFrom: Client <c@client.test>\nSent: 2 March 2026\nTo: Firm\nSubject: RE: x\n\nThanks for nothing. Still no reply.";
+    const outlook =
+      "Perfect, thank you.\n\n________________________________\nFrom: Client <c@client.test>\nSent: 2 March 2026\nTo: Firm\nSubject: RE: x\n\nThanks for nothing. Still no reply.";
     expect(negative(newTextOf(outlook))).toBe(false);
   });
   it("explains itself", () => {

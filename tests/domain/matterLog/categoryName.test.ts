@@ -20,7 +20,12 @@ describe("categoryNameFor", () => {
   });
 
   it("is deterministic and distinct per matter", () => {
-    const many: Matter[] = Array.from({ length: 500 }, (_, i) => ({ ...m1, id: `x${i}`, number: `2026-${String(i).padStart(4, "0")}`, title: "Same title for every matter here and more" }));
+    const many: Matter[] = Array.from({ length: 500 }, (_, i) => ({
+      ...m1,
+      id: `x${i}`,
+      number: `2026-${String(i).padStart(4, "0")}`,
+      title: "Same title for every matter here and more",
+    }));
     const names = many.map((m) => categoryNameFor(m, c1));
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(500);
     expect(names.every((n) => n.length <= CATEGORY_NAME_MAX)).toBe(true);

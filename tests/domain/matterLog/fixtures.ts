@@ -19,7 +19,14 @@ export const directory: Directory = {
   matters: [
     { id: "m1", number: "2025-0042", clientId: "c1", title: "Northwind Holdings - Harbour lease", status: "open", responsible: "u1" },
     { id: "m2", number: "2025-0043", clientId: "c1", title: "Employment dispute with former director", status: "open", responsible: "u1" },
-    { id: "m3", number: "2024-0007", clientId: "c2", title: "Acquisition of the Old Mill, Riverside, including all outbuildings", status: "closed", responsible: "u1" },
+    {
+      id: "m3",
+      number: "2024-0007",
+      clientId: "c2",
+      title: "Acquisition of the Old Mill, Riverside, including all outbuildings",
+      status: "closed",
+      responsible: "u1",
+    },
   ],
 };
 

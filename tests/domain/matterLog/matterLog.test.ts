@@ -56,8 +56,22 @@ describe("MatterLog.log", () => {
     const moved = await matterLog.log({ message: msg, matterId: "m2", by: "amy@firm.test", now: t1, source: "manual" });
     expect(moved.status).toBe("refiled");
     expect(await matterLog.auditFor(msg.internetMessageId!)).toEqual([
-      { internetMessageId: msg.internetMessageId, at: t0.toISOString(), by: "pat@firm.test", action: "logged", fromMatterId: null, toMatterId: "m1" },
-      { internetMessageId: msg.internetMessageId, at: t1.toISOString(), by: "amy@firm.test", action: "refiled", fromMatterId: "m1", toMatterId: "m2" },
+      {
+        internetMessageId: msg.internetMessageId,
+        at: t0.toISOString(),
+        by: "pat@firm.test",
+        action: "logged",
+        fromMatterId: null,
+        toMatterId: "m1",
+      },
+      {
+        internetMessageId: msg.internetMessageId,
+        at: t1.toISOString(),
+        by: "amy@firm.test",
+        action: "refiled",
+        fromMatterId: "m1",
+        toMatterId: "m2",
+      },
     ]);
     expect(await matterLog.entriesForMatter("m1")).toEqual([]);
     expect(await history.countsFor("ann@northwind.test")).toEqual({ m2: 1 });
@@ -81,7 +95,14 @@ describe("MatterLog.log", () => {
     const { matterLog, outbox } = setup();
     const msg = message();
     await matterLog.log({ message: msg, matterId: "m1", by: "p", now: t0, source: "manual" });
-    const r = await matterLog.log({ message: msg, matterId: "m1", by: "p", now: t1, source: "manual", timeEntry: { tenths: 3, narrative: " Review lease " } });
+    const r = await matterLog.log({
+      message: msg,
+      matterId: "m1",
+      by: "p",
+      now: t1,
+      source: "manual",
+      timeEntry: { tenths: 3, narrative: " Review lease " },
+    });
     expect(r.status).toBe("updated");
     expect(r.entry.timeEntry).toEqual({ tenths: 3, narrative: "Review lease" });
     expect((await outbox.list())[0].createdAt).toBe(t0.toISOString());
@@ -90,15 +111,33 @@ describe("MatterLog.log", () => {
 
   it("rejects bad time entries, unknown matters and messages without an internetMessageId", async () => {
     const { matterLog } = setup();
-    await expect(matterLog.log({ message: message(), matterId: "m1", by: "p", now: t0, source: "manual", timeEntry: { tenths: 2.5, narrative: "" } })).rejects.toBeInstanceOf(MatterlineError);
-    await expect(matterLog.log({ message: message(), matterId: "nope", by: "p", now: t0, source: "manual" })).rejects.toMatchObject({ code: "invalid-input" });
-    await expect(matterLog.log({ message: message({ internetMessageId: null }), matterId: "m1", by: "p", now: t0, source: "send" })).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(
+      matterLog.log({ message: message(), matterId: "m1", by: "p", now: t0, source: "manual", timeEntry: { tenths: 2.5, narrative: "" } }),
+    ).rejects.toBeInstanceOf(MatterlineError);
+    await expect(matterLog.log({ message: message(), matterId: "nope", by: "p", now: t0, source: "manual" })).rejects.toMatchObject({
+      code: "invalid-input",
+    });
+    await expect(
+      matterLog.log({ message: message({ internetMessageId: null }), matterId: "m1", by: "p", now: t0, source: "send" }),
+    ).rejects.toMatchObject({ code: "invalid-input" });
   });
 
   it("derives direction: outbound to a client, internal among colleagues", async () => {
     const { matterLog } = setup();
-    const out = await matterLog.log({ message: message({ from: { email: "pat@firm.test" }, to: [{ email: "ann@northwind.test" }], cc: [] }), matterId: "m1", by: "p", now: t0, source: "send" });
-    const internal = await matterLog.log({ message: message({ from: { email: "pat@firm.test" }, to: [{ email: "amy@firm.test" }], cc: [] }), matterId: "m1", by: "p", now: t0, source: "manual" });
+    const out = await matterLog.log({
+      message: message({ from: { email: "pat@firm.test" }, to: [{ email: "ann@northwind.test" }], cc: [] }),
+      matterId: "m1",
+      by: "p",
+      now: t0,
+      source: "send",
+    });
+    const internal = await matterLog.log({
+      message: message({ from: { email: "pat@firm.test" }, to: [{ email: "amy@firm.test" }], cc: [] }),
+      matterId: "m1",
+      by: "p",
+      now: t0,
+      source: "manual",
+    });
     expect(out.entry.direction).toBe("outbound");
     expect(internal.entry.direction).toBe("internal");
   });

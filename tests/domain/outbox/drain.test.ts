@@ -11,7 +11,10 @@ class FlakyMirror implements MailboxMirror {
   readonly calls: number[] = [];
   readonly applied = new Map<string, number>();
   private readonly seen = new Map<string, number>();
-  constructor(private readonly failures: number, private readonly permanent: ReadonlySet<string> = new Set()) {}
+  constructor(
+    private readonly failures: number,
+    private readonly permanent: ReadonlySet<string> = new Set(),
+  ) {}
   async apply(items: readonly MirrorItem[]): Promise<MirrorOutcome[]> {
     this.calls.push(items.length);
     return items.map((item) => {
@@ -31,7 +34,14 @@ function mirrorOp(i: number, now: Date) {
     key: `mirror:${imid}:m1`,
     kind: "mirror",
     group: `mirror:${imid}`,
-    payload: { graphId: null, internetMessageId: imid, mailbox: null, category: { name: "2025-0042 Harbour lease", color: "preset3" }, removeCategories: [], matterId: "m1" },
+    payload: {
+      graphId: null,
+      internetMessageId: imid,
+      mailbox: null,
+      category: { name: "2025-0042 Harbour lease", color: "preset3" },
+      removeCategories: [],
+      matterId: "m1",
+    },
     now,
   });
 }
@@ -90,7 +100,7 @@ describe("drainOutbox", () => {
     // Failed operations are not picked up again by themselves.
     expect((await drainOutbox({ store, mirror, now: new Date(start.getTime() + 10 * DEFAULT_BACKOFF.capMs) })).attempted).toBe(0);
     expect(await retryFailed(store, summary.failed[0].key, start)).toBe(true);
-    expect((await store.due(start.toISOString(), 10, ["mirror"]))).toHaveLength(1);
+    expect(await store.due(start.toISOString(), 10, ["mirror"])).toHaveLength(1);
   });
 
   it("gives up after maxAttempts retryable failures, keeping the operation as failed", async () => {
@@ -109,7 +119,11 @@ describe("drainOutbox", () => {
   it("reschedules the whole batch when the call itself throws (offline)", async () => {
     const store = new MemoryOutboxStore();
     await fill(store, 5);
-    const mirror: MailboxMirror = { apply: async () => { throw new MatterlineError("offline", "No network."); } };
+    const mirror: MailboxMirror = {
+      apply: async () => {
+        throw new MatterlineError("offline", "No network.");
+      },
+    };
     const result = await drainOutbox({ store, mirror, now: start });
     expect(result).toMatchObject({ succeeded: 0, rescheduled: 5, failed: 0 });
     expect((await store.list()).every((o) => o.status === "pending" && o.lastError === "No network.")).toBe(true);
@@ -118,7 +132,12 @@ describe("drainOutbox", () => {
   it("treats a missing result as retryable and ignores results for keys it did not send", async () => {
     const store = new MemoryOutboxStore();
     await fill(store, 2);
-    const mirror: MailboxMirror = { apply: async (items) => [{ key: items[0].key, ok: true, graphId: "g" }, { key: "stranger", ok: true, graphId: "x" }] };
+    const mirror: MailboxMirror = {
+      apply: async (items) => [
+        { key: items[0].key, ok: true, graphId: "g" },
+        { key: "stranger", ok: true, graphId: "x" },
+      ],
+    };
     const result = await drainOutbox({ store, mirror, now: start });
     expect(result).toMatchObject({ succeeded: 1, rescheduled: 1 });
     expect(await store.list()).toHaveLength(1);
@@ -143,7 +162,10 @@ describe("drainOutbox", () => {
     await store.enqueue(newOperation({ key: "event:1", kind: "event", payload: { title: "Call" }, now: start }));
     await store.enqueue(newOperation({ key: "later:1", kind: "overdue-category", payload: {}, now: start }));
     const seen: string[] = [];
-    const event: OutboxExecutor = { batchSize: 1, execute: async (ops) => ops.map((o) => (seen.push(o.key), { key: o.key, ok: true as const })) };
+    const event: OutboxExecutor = {
+      batchSize: 1,
+      execute: async (ops) => ops.map((o) => (seen.push(o.key), { key: o.key, ok: true as const })),
+    };
     const result = await drainOutbox({ store, executors: { event }, now: start });
     expect(seen).toEqual(["event:1"]);
     expect(result.succeeded).toBe(1);

@@ -22,8 +22,11 @@ describe("checkDraft: legal supplement", () => {
   });
 
   it("knows the Latin and the here-/there- words", () => {
-    const t = "Inter alia, the terms herein and hereinafter apply, notwithstanding clause 4, in lieu of cash, per se, whereas pursuant to the deed we act.";
-    const got = checkDraft(t).findings.filter((f) => f.kind === "jargon").map((f) => [f.text, f.start, f.replacement]);
+    const t =
+      "Inter alia, the terms herein and hereinafter apply, notwithstanding clause 4, in lieu of cash, per se, whereas pursuant to the deed we act.";
+    const got = checkDraft(t)
+      .findings.filter((f) => f.kind === "jargon")
+      .map((f) => [f.text, f.start, f.replacement]);
     expect(got).toEqual([
       ["Inter alia", 0, "Among other things"],
       ["herein", 22, "here"],
@@ -37,7 +40,10 @@ describe("checkDraft: legal supplement", () => {
   });
 
   it("tells 'said' the adjective from 'said' the verb", () => {
-    const said = (t: string) => checkDraft(t).findings.filter((f) => f.text.toLowerCase().includes("said")).map((f) => [f.text, f.start]);
+    const said = (t: string) =>
+      checkDraft(t)
+        .findings.filter((f) => f.text.toLowerCase().includes("said"))
+        .map((f) => [f.text, f.start]);
     expect(said("Under said lease we may act.")).toEqual([["said", 6]]);
     expect(said("Said party must pay.")).toEqual([["Said", 0]]);
     expect(said("The judge said that he will rule.")).toEqual([]);

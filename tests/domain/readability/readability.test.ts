@@ -7,7 +7,11 @@ describe("splitSentences", () => {
   it("splits on stops, questions and exclamations with exact spans", () => {
     const t = "We filed it. Did the court reply? Yes!";
     const s = splitSentences(t);
-    expect(s.map((x) => [x.start, x.end])).toEqual([[0, 12], [13, 33], [34, 38]]);
+    expect(s.map((x) => [x.start, x.end])).toEqual([
+      [0, 12],
+      [13, 33],
+      [34, 38],
+    ]);
     expect(s.map((x) => t.slice(x.start, x.end))).toEqual(["We filed it.", "Did the court reply?", "Yes!"]);
   });
 
@@ -26,12 +30,9 @@ describe("splitSentences", () => {
   });
 
   it("treats blank lines and short lines as boundaries but keeps hard-wrapped lines together", () => {
-    expect(texts("Hi Anna,\n\nThe hearing is set\nfor next month and we are ready for it now\nso do not worry\n\nBest wishes,\nKate")).toEqual([
-      "Hi Anna,",
-      "The hearing is set\nfor next month and we are ready for it now\nso do not worry",
-      "Best wishes,",
-      "Kate",
-    ]);
+    expect(
+      texts("Hi Anna,\n\nThe hearing is set\nfor next month and we are ready for it now\nso do not worry\n\nBest wishes,\nKate"),
+    ).toEqual(["Hi Anna,", "The hearing is set\nfor next month and we are ready for it now\nso do not worry", "Best wishes,", "Kate"]);
   });
 
   it("keeps closing quotes with the sentence", () => {
@@ -60,11 +61,16 @@ describe("readability", () => {
     expect(r.grade).toBeCloseTo(-2.2, 1);
     expect(r.readingEase).toBeCloseTo(118.2, 1);
     expect(r.longestSentenceWords).toBe(5);
-    expect(r.perSentence.map((s) => [s.start, s.end, s.words])).toEqual([[0, 12, 3], [13, 31, 5]]);
+    expect(r.perSentence.map((s) => [s.start, s.end, s.words])).toEqual([
+      [0, 12, 3],
+      [13, 31, 5],
+    ]);
   });
 
   it("rates legalese far harder than plain words", () => {
-    const hard = readability("Notwithstanding the aforementioned considerations, the undersigned respectfully acknowledges the indemnification obligations.");
+    const hard = readability(
+      "Notwithstanding the aforementioned considerations, the undersigned respectfully acknowledges the indemnification obligations.",
+    );
     const easy = readability("We know about the problem. We will fix it this week.");
     expect(hard.grade).toBeGreaterThan(15);
     expect(easy.grade).toBeLessThan(4);

@@ -43,7 +43,10 @@ describe("recognizeForPane", () => {
     const first = ambiguous();
     await matterLog.log({ message: first, matterId: "m2", by: "pat@firm.test", now: t0, source: "manual" });
     const second = ambiguous();
-    const r = await recognizeForPane({ ...second, conversationId: first.conversationId }, { index, me: ["pat@firm.test"], history, log: reader });
+    const r = await recognizeForPane(
+      { ...second, conversationId: first.conversationId },
+      { index, me: ["pat@firm.test"], history, log: reader },
+    );
     expect(r.localThreadMatterIds).toEqual(["m2"]);
     expect(r.recognition.matterId).toBe("m2");
     expect(r.recognition.reasons.join(" ")).toContain("same thread");
@@ -54,7 +57,9 @@ describe("recognizeForPane", () => {
     const msg = ambiguous();
     const byCategory: MailboxMarks = {
       markOf: async () => null,
-      threadMarks: async () => [{ internetMessageId: "<other@x>", matterId: null, categories: ["2025-0043 Employment dispute with former"] }],
+      threadMarks: async () => [
+        { internetMessageId: "<other@x>", matterId: null, categories: ["2025-0043 Employment dispute with former"] },
+      ],
     };
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: byCategory });
     expect(r.mailbox.status).toBe("read");
@@ -76,14 +81,20 @@ describe("recognizeForPane", () => {
   it("ignores the message's own row among thread marks", async () => {
     const { history, reader } = setup();
     const msg = ambiguous();
-    const marks: MailboxMarks = { markOf: async () => null, threadMarks: async () => [{ internetMessageId: msg.internetMessageId, matterId: "m1", categories: [] }] };
+    const marks: MailboxMarks = {
+      markOf: async () => null,
+      threadMarks: async () => [{ internetMessageId: msg.internetMessageId, matterId: "m1", categories: [] }],
+    };
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: marks });
     expect(r.mailbox.threadMatterIds).toEqual([]);
   });
 
   it("a failing mailbox read does not block local recognition", async () => {
     const { history, reader } = setup();
-    const failing: MailboxMarks = { markOf: () => Promise.reject(new Error("offline")), threadMarks: () => Promise.reject(new Error("offline")) };
+    const failing: MailboxMarks = {
+      markOf: () => Promise.reject(new Error("offline")),
+      threadMarks: () => Promise.reject(new Error("offline")),
+    };
     const msg = message({ subject: "2025-0042 lease" });
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: failing });
     expect(r.mailbox.status).toBe("unavailable");
@@ -94,7 +105,16 @@ describe("recognizeForPane", () => {
   it("skips the mailbox when asked (fast first paint)", async () => {
     const { history, reader } = setup();
     let calls = 0;
-    const marks: MailboxMarks = { markOf: async () => { calls += 1; return null; }, threadMarks: async () => { calls += 1; return []; } };
+    const marks: MailboxMarks = {
+      markOf: async () => {
+        calls += 1;
+        return null;
+      },
+      threadMarks: async () => {
+        calls += 1;
+        return [];
+      },
+    };
     await recognizeForPane(ambiguous(), { index, me: ["pat@firm.test"], history, log: reader, mailbox: marks, useMailbox: false });
     expect(calls).toBe(0);
   });

@@ -11,8 +11,18 @@ const ME = "ruth@ashbyquill.test";
 
 function mail(p: Partial<MailMessage>): MailMessage {
   return {
-    id: "<t@x>", internetMessageId: "<t@x>", conversationId: "conv-1", subject: "", from: { email: "ivy@tidewell.test" },
-    to: [{ email: ME }], cc: [], sentAt: "2026-03-02T15:00:00Z", receivedAt: "2026-03-02T15:00:00Z", bodyText: "", attachmentNames: [], ...p,
+    id: "<t@x>",
+    internetMessageId: "<t@x>",
+    conversationId: "conv-1",
+    subject: "",
+    from: { email: "ivy@tidewell.test" },
+    to: [{ email: ME }],
+    cc: [],
+    sentAt: "2026-03-02T15:00:00Z",
+    receivedAt: "2026-03-02T15:00:00Z",
+    bodyText: "",
+    attachmentNames: [],
+    ...p,
   };
 }
 const run = (m: Partial<MailMessage>, history?: FilingHistory, threadMatterIds?: string[]) =>
@@ -27,12 +37,20 @@ describe("recognize: signals", () => {
   });
 
   it("an alias (a court case number) in the body counts like the number", () => {
-    const r = run({ from: { email: "clerk@probatecourt.test", name: "Probate Court" }, subject: "Letters issued", bodyText: "Case PR-44871: letters testamentary have issued for the estate of Agnes Lindqvist." });
+    const r = run({
+      from: { email: "clerk@probatecourt.test", name: "Probate Court" },
+      subject: "Letters issued",
+      bodyText: "Case PR-44871: letters testamentary have issued for the estate of Agnes Lindqvist.",
+    });
     expect(r).toMatchObject({ matterId: "x4", clientId: "k2", senderRole: "court" });
   });
 
   it("ignores a pattern hit that names no matter (an invoice number of the same shape)", () => {
-    const r = run({ from: { email: "billing@vendor.test" }, subject: "Invoice INV-2026-0101 and 2026-9999", bodyText: "Please pay invoice 2026-9999 by Friday." });
+    const r = run({
+      from: { email: "billing@vendor.test" },
+      subject: "Invoice INV-2026-0101 and 2026-9999",
+      bodyText: "Please pay invoice 2026-9999 by Friday.",
+    });
     expect(r.matterId).toBeNull();
     expect(r.candidates.find((c) => c.matterId === "x1")).toBeUndefined();
   });
@@ -40,13 +58,25 @@ describe("recognize: signals", () => {
   it("the thread ties a personal address to the matter", () => {
     const history = emptyFilingHistory();
     recordFiling(history, { conversationId: "conv-9", addresses: ["ivy@tidewell.test"], matterId: "x1" });
-    const r = run({ conversationId: "conv-9", from: { email: "ivy.ramos.home@gmail.test" }, subject: "Re: next steps", bodyText: "Confirmed, go ahead.\n\nSent from my phone" }, history);
+    const r = run(
+      {
+        conversationId: "conv-9",
+        from: { email: "ivy.ramos.home@gmail.test" },
+        subject: "Re: next steps",
+        bodyText: "Confirmed, go ahead.\n\nSent from my phone",
+      },
+      history,
+    );
     expect(r).toMatchObject({ matterId: "x1", clientId: "k1" });
     expect(r.reasons.join("\n")).toMatch(/In the same thread as a message logged to 2026-0101/);
   });
 
   it("a contact of a client with one open matter files to it; the domain alone names the client", () => {
-    const r = run({ from: { email: "mae@coralline.test" }, subject: "Quick question", bodyText: "Can we talk tomorrow about the studio lease?" });
+    const r = run({
+      from: { email: "mae@coralline.test" },
+      subject: "Quick question",
+      bodyText: "Can we talk tomorrow about the studio lease?",
+    });
     expect(r).toMatchObject({ matterId: "x6", clientId: "k3" });
     expect(r.reasons.join("\n")).toMatch(/mae@coralline.test is a contact of Coralline Studio LLC/);
     const byDomain = run({ from: { email: "newhire@coralline.test" }, subject: "Hello", bodyText: "Any news on Pier 4?" });
@@ -59,7 +89,10 @@ describe("recognize: signals", () => {
     const r = run({ from: { email: "sam.ortiz@tidewell.test" }, subject: "Update?", bodyText: "Any update for me?" }, history);
     expect(r).toMatchObject({ matterId: null, clientId: "k1", abstained: true });
     expect(r.decideHint).toBeTruthy();
-    const withWords = run({ from: { email: "sam.ortiz@tidewell.test" }, subject: "Update?", bodyText: "Any update on the estoppel certificate?" }, history);
+    const withWords = run(
+      { from: { email: "sam.ortiz@tidewell.test" }, subject: "Update?", bodyText: "Any update on the estoppel certificate?" },
+      history,
+    );
     expect(withWords.matterId).toBe("x2");
     expect(withWords.reasons.join("\n")).toMatch(/Sender's mail filed to this matter 6 times/);
   });
@@ -67,7 +100,11 @@ describe("recognize: signals", () => {
   it("keywords and party names pick among a client's open matters; words alone from a stranger do not", () => {
     const r = run({ subject: "TTAB filing", bodyText: "Snackwave's lawyers filed their opposition brief on the Cruncho mark." });
     expect(r).toMatchObject({ matterId: "x1", clientId: "k1" });
-    const stranger = run({ from: { email: "someone@unknown.test" }, subject: "TTAB filing", bodyText: "Snackwave's lawyers filed their opposition on the Cruncho mark." });
+    const stranger = run({
+      from: { email: "someone@unknown.test" },
+      subject: "TTAB filing",
+      bodyText: "Snackwave's lawyers filed their opposition on the Cruncho mark.",
+    });
     expect(stranger).toMatchObject({ matterId: null, senderRole: "unknown" });
   });
 
@@ -79,23 +116,51 @@ describe("recognize: signals", () => {
 
 describe("recognize: roles and direction", () => {
   it("opposing counsel by exact address and by domain; the matter's client is the client", () => {
-    const r = run({ from: { email: "dee@hollisfarr.test" }, subject: "Our client's position", bodyText: "We write regarding the opposition." });
+    const r = run({
+      from: { email: "dee@hollisfarr.test" },
+      subject: "Our client's position",
+      bodyText: "We write regarding the opposition.",
+    });
     expect(r).toMatchObject({ senderRole: "opposing_counsel", matterId: "x1", clientId: "k1" });
-    const d = run({ from: { email: "other@birchtitle.test" }, subject: "Title commitment", bodyText: "Attached is the title commitment for Fernhill Drive." });
+    const d = run({
+      from: { email: "other@birchtitle.test" },
+      subject: "Title commitment",
+      bodyText: "Attached is the title commitment for Fernhill Drive.",
+    });
     expect(d).toMatchObject({ senderRole: "opposing_counsel", matterId: "x5", clientId: "k2" });
   });
 
   it("courts by domain words, colleagues by firm domain, bulk by headers", () => {
-    expect(run({ from: { email: "ecf@txnd.uscourts.test" }, subject: "Activity in case", bodyText: "Notice of electronic filing" }).senderRole).toBe("court");
-    expect(run({ from: { email: "omar@ashbyquill.test" }, to: [{ email: ME }], subject: "Lunch", bodyText: "Lunch?" })).toMatchObject({ senderRole: "colleague", direction: "internal" });
-    const news = run({ from: { email: "news@lawweekly.test" }, headers: { "list-unsubscribe": "<mailto:x@y>" }, subject: "Trademark opposition trends", bodyText: "TTAB decisions this week: Cruncho, Snackwave, estoppel certificate, Dock 9 leases." });
+    expect(
+      run({ from: { email: "ecf@txnd.uscourts.test" }, subject: "Activity in case", bodyText: "Notice of electronic filing" }).senderRole,
+    ).toBe("court");
+    expect(run({ from: { email: "omar@ashbyquill.test" }, to: [{ email: ME }], subject: "Lunch", bodyText: "Lunch?" })).toMatchObject({
+      senderRole: "colleague",
+      direction: "internal",
+    });
+    const news = run({
+      from: { email: "news@lawweekly.test" },
+      headers: { "list-unsubscribe": "<mailto:x@y>" },
+      subject: "Trademark opposition trends",
+      bodyText: "TTAB decisions this week: Cruncho, Snackwave, estoppel certificate, Dock 9 leases.",
+    });
     expect(news).toMatchObject({ senderRole: "bulk", matterId: null });
   });
 
   it("outbound mail to a client contact carries the client and matter; an auto-reply from a contact stays a client", () => {
-    const out = run({ from: { email: ME }, to: [{ email: "percy.l@gmail.test" }], subject: "Closing on Fernhill Drive", bodyText: "Percy, the closing is set. Our ref: RA/0111" });
+    const out = run({
+      from: { email: ME },
+      to: [{ email: "percy.l@gmail.test" }],
+      subject: "Closing on Fernhill Drive",
+      bodyText: "Percy, the closing is set. Our ref: RA/0111",
+    });
     expect(out).toMatchObject({ direction: "outbound", senderRole: "me", clientId: "k2", matterId: "x5" });
-    const auto = run({ from: { email: "mae@coralline.test" }, headers: { "auto-submitted": "auto-replied" }, subject: "Automatic reply: Pier 4", bodyText: "I am out of the office." });
+    const auto = run({
+      from: { email: "mae@coralline.test" },
+      headers: { "auto-submitted": "auto-replied" },
+      subject: "Automatic reply: Pier 4",
+      bodyText: "I am out of the office.",
+    });
     expect(auto.senderRole).toBe("client");
   });
 
@@ -136,20 +201,28 @@ describe("recognize: hard cases", () => {
 
   it("a signature line naming another matter's keyword does not outweigh the message", () => {
     const r = run({
-      subject: "Opposition brief", bodyText: "Ruth,\nThe Cruncho opposition brief looks good.\n\nKind regards,\nIvy Ramos\nTidewell Foods Inc, Dock 9, Harbor Road",
+      subject: "Opposition brief",
+      bodyText: "Ruth,\nThe Cruncho opposition brief looks good.\n\nKind regards,\nIvy Ramos\nTidewell Foods Inc, Dock 9, Harbor Road",
     });
     expect(r.matterId).toBe("x1");
   });
 
   it("quoted history weighs less than the new text", () => {
     const r = run({
-      subject: "Re: update", bodyText: "Thanks. What's next on the estoppel certificate for Dock 9?\n\nOn Mon, 2 Mar 2026 at 10:00, Ruth Ashby <ruth@ashbyquill.test> wrote:\n> The Cruncho opposition brief is filed.\n> TTAB will rule soon.",
+      subject: "Re: update",
+      bodyText:
+        "Thanks. What's next on the estoppel certificate for Dock 9?\n\nOn Mon, 2 Mar 2026 at 10:00, Ruth Ashby <ruth@ashbyquill.test> wrote:\n> The Cruncho opposition brief is filed.\n> TTAB will rule soon.",
     });
     expect(r.matterId).toBe("x2");
   });
 
   it("the firm's own labelled reference beats one mentioned in passing", () => {
-    const r = run({ from: { email: "omar@ashbyquill.test" }, to: [{ email: "ivy@tidewell.test" }], subject: "Dock 9", bodyText: "The lease is nearly done. Ruth handles the opposition (their ref RA/0101) separately.\n\nOur ref: OQ/0102" });
+    const r = run({
+      from: { email: "omar@ashbyquill.test" },
+      to: [{ email: "ivy@tidewell.test" }],
+      subject: "Dock 9",
+      bodyText: "The lease is nearly done. Ruth handles the opposition (their ref RA/0101) separately.\n\nOur ref: OQ/0102",
+    });
     expect(r.matterId).toBe("x2");
   });
 });
@@ -160,7 +233,10 @@ describe("recognize: reasons a user reads", () => {
   it("says each fact once, strongest first, with the preference in words", () => {
     const history = emptyFilingHistory();
     for (let i = 0; i < 3; i++) recordFiling(history, { conversationId: `h${i}`, addresses: ["ivy@tidewell.test"], matterId: "x2" });
-    const r = run({ subject: "Estoppel certificate 2026-0102", bodyText: "Ruth,\nThe estoppel certificate for 2026-0102 is attached.\nIvy" }, history);
+    const r = run(
+      { subject: "Estoppel certificate 2026-0102", bodyText: "Ruth,\nThe estoppel certificate for 2026-0102 is attached.\nIvy" },
+      history,
+    );
     expect(r.matterId).toBe("x2");
     expect(r.reasons[0]).toBe("Subject cites 2026-0102");
     // The reference in subject and text is one fact; the contact is said once (no "is a client contact" beside it).
@@ -176,7 +252,12 @@ describe("recognize: reasons a user reads", () => {
   });
 
   it("my own mail does not start with who sent it; a closed runner-up is named as closed", () => {
-    const r = run({ from: { email: ME }, to: [{ email: "mae@coralline.test" }], subject: "Pier 4", bodyText: "Mae, the studio lease is ready." });
+    const r = run({
+      from: { email: ME },
+      to: [{ email: "mae@coralline.test" }],
+      subject: "Pier 4",
+      bodyText: "Mae, the studio lease is ready.",
+    });
     expect(r).toMatchObject({ direction: "outbound", matterId: "x6" });
     expect(r.reasons.join("\n")).not.toMatch(/sent by me|ruth@ashbyquill/i);
     expect(r.reasons[0]).toBe("mae@coralline.test is a contact of Coralline Studio LLC");
@@ -186,7 +267,11 @@ describe("recognize: reasons a user reads", () => {
   });
 
   it("a single party word inside a longer matched name is not said again", () => {
-    const r = run({ from: { email: "dee@hollisfarr.test" }, subject: "Snackwave Brands", bodyText: "Snackwave Brands will file on Friday." });
+    const r = run({
+      from: { email: "dee@hollisfarr.test" },
+      subject: "Snackwave Brands",
+      bodyText: "Snackwave Brands will file on Friday.",
+    });
     const all = r.candidates.flatMap((c) => c.reasons);
     expect(all.some((x) => x.includes("“Snackwave Brands Inc”"))).toBe(true);
     expect(all.some((x) => x.includes("“Snackwave”"))).toBe(false);
@@ -199,7 +284,10 @@ describe("recognize: reasons a user reads", () => {
     expect(noScores(r.reasons)).toBe(true);
     expect(r.decideHint).toMatch(/^[A-Z].*\.$/);
     const stranger = run({ from: { email: "someone@unknown.test" }, subject: "hi", bodyText: "hello" });
-    expect(stranger.reasons).toEqual(["Nothing in the directory matches this message", "Sender someone@unknown.test is not in the directory"]);
+    expect(stranger.reasons).toEqual([
+      "Nothing in the directory matches this message",
+      "Sender someone@unknown.test is not in the directory",
+    ]);
   });
 });
 
@@ -211,29 +299,78 @@ describe("recognize: a client's contact writing from a personal address", () => 
   };
 
   it("is the client when the thread ties the message to the client and the display name is a contact's (case and accents folded)", () => {
-    const r = run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "SAM ÓRTIZ" }, subject: "Re: Dock 9", bodyText: "Fine by me." }, history());
+    const r = run(
+      {
+        conversationId: "conv-p",
+        from: { email: "sammy.o@webmail.test", name: "SAM ÓRTIZ" },
+        subject: "Re: Dock 9",
+        bodyText: "Fine by me.",
+      },
+      history(),
+    );
     expect(r).toMatchObject({ senderRole: "client", clientId: "k1", matterId: "x2" });
     expect(r.reasons[0]).toBe("Sam Ortiz of Tidewell Foods Inc writes from an address not in the directory (sammy.o@webmail.test)");
-    const reversed = run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "Ortiz, Sam" }, subject: "Re: Dock 9", bodyText: "Fine by me." }, history());
+    const reversed = run(
+      {
+        conversationId: "conv-p",
+        from: { email: "sammy.o@webmail.test", name: "Ortiz, Sam" },
+        subject: "Re: Dock 9",
+        bodyText: "Fine by me.",
+      },
+      history(),
+    );
     expect(reversed.senderRole).toBe("client");
   });
 
   it("is the client when a reference of the client's matter ties it", () => {
-    const r = run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "OQ/0102 question", bodyText: "Quick one on the lease." });
+    const r = run({
+      from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" },
+      subject: "OQ/0102 question",
+      bodyText: "Quick one on the lease.",
+    });
     expect(r).toMatchObject({ senderRole: "client", matterId: "x2" });
   });
 
   it("stays unknown from the name alone, with another client's tie, a different name, or a reference in passing", () => {
-    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "Are you free next week?" }).senderRole).toBe("unknown");
-    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "RA/0111", bodyText: "About Fernhill Drive." }).senderRole).toBe("unknown");
-    expect(run({ conversationId: "conv-p", from: { email: "sammy.o@webmail.test", name: "Samantha Ortiz" }, subject: "Re: Dock 9", bodyText: "Fine." }, history()).senderRole).toBe("unknown");
-    expect(run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "See their ref OQ/0102 for details." }).senderRole).toBe("unknown");
+    expect(
+      run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "Are you free next week?" }).senderRole,
+    ).toBe("unknown");
+    expect(
+      run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "RA/0111", bodyText: "About Fernhill Drive." }).senderRole,
+    ).toBe("unknown");
+    expect(
+      run(
+        {
+          conversationId: "conv-p",
+          from: { email: "sammy.o@webmail.test", name: "Samantha Ortiz" },
+          subject: "Re: Dock 9",
+          bodyText: "Fine.",
+        },
+        history(),
+      ).senderRole,
+    ).toBe("unknown");
+    expect(
+      run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "See their ref OQ/0102 for details." })
+        .senderRole,
+    ).toBe("unknown");
     // One word is not a name that tells people apart.
-    expect(run({ conversationId: "conv-p", from: { email: "mae.home@gmail.test", name: "Mae" }, subject: "Re: hi", bodyText: "ok" }, (() => { const h = emptyFilingHistory(); recordFiling(h, { conversationId: "conv-p", addresses: [], matterId: "x6" }); return h; })()).senderRole).toBe("unknown");
+    expect(
+      run(
+        { conversationId: "conv-p", from: { email: "mae.home@gmail.test", name: "Mae" }, subject: "Re: hi", bodyText: "ok" },
+        (() => {
+          const h = emptyFilingHistory();
+          recordFiling(h, { conversationId: "conv-p", addresses: [], matterId: "x6" });
+          return h;
+        })(),
+      ).senderRole,
+    ).toBe("unknown");
   });
 
   it("never overrides a known role: the other side's address with a contact's name stays opposing counsel", () => {
-    const r = run({ conversationId: "conv-p", from: { email: "dee@hollisfarr.test", name: "Sam Ortiz" }, subject: "Re: Dock 9", bodyText: "Noted." }, history());
+    const r = run(
+      { conversationId: "conv-p", from: { email: "dee@hollisfarr.test", name: "Sam Ortiz" }, subject: "Re: Dock 9", bodyText: "Noted." },
+      history(),
+    );
     expect(r.senderRole).toBe("opposing_counsel");
   });
 });

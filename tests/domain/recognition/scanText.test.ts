@@ -4,12 +4,37 @@ import type { Directory } from "@domain/directory/types";
 import { findPhrases, findPhrasesUnicode, findRefs, findRefsAndPhrases } from "@domain/recognition/scanText";
 
 const directory: Directory = {
-  firm: { name: "F", domains: ["f.test"], timeZone: "Europe/London", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" }, holidays: [], matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"] },
+  firm: {
+    name: "F",
+    domains: ["f.test"],
+    timeZone: "Europe/London",
+    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+    holidays: [],
+    matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"],
+  },
   people: [],
   clients: [{ id: "c1", name: "Brightwater Holdings Ltd", domains: ["bw.test"], contacts: [] }],
   matters: [
-    { id: "m1", number: "2025-0042", clientId: "c1", title: "Sale of Quayside House", status: "open", responsible: "u1", keywords: ["drag-along", "SHA", "shareholders' agreement"], aliases: ["KES/0042", "PR-44871"] },
-    { id: "m2", number: "2025-0051", clientId: "c1", title: "Lease of Zoë Mews", status: "open", responsible: "u1", keywords: ["rent-free"], opposing: [{ name: "Northgate Logistics Ltd", domains: ["ng.test"] }] },
+    {
+      id: "m1",
+      number: "2025-0042",
+      clientId: "c1",
+      title: "Sale of Quayside House",
+      status: "open",
+      responsible: "u1",
+      keywords: ["drag-along", "SHA", "shareholders' agreement"],
+      aliases: ["KES/0042", "PR-44871"],
+    },
+    {
+      id: "m2",
+      number: "2025-0051",
+      clientId: "c1",
+      title: "Lease of Zoë Mews",
+      status: "open",
+      responsible: "u1",
+      keywords: ["rent-free"],
+      opposing: [{ name: "Northgate Logistics Ltd", domains: ["ng.test"] }],
+    },
   ],
 };
 const index = buildDirectoryIndex(directory);
@@ -63,19 +88,48 @@ describe("scanText: references without digits", () => {
 
 describe("scanText: the character scanner reads words as the word expression does", () => {
   // Deterministic pseudo-random texts mixing phrase words, digits, apostrophes, smart quotes, accents and emoji.
-  const vocab = ["drag", "along", "SHA", "sha", "shareholders", "agreement", "rent", "free", "Zoë", "ZOË", "Zoe", "mews", "Quayside", "House",
-    "Northgate", "Brightwater", "Holdings", "2025-0042", "KES/0042", "PR-44871", "İstanbul", "café", "naïve", "it’s", "o'neil", "x2", "ß", "ﬁle"];
+  const vocab = [
+    "drag",
+    "along",
+    "SHA",
+    "sha",
+    "shareholders",
+    "agreement",
+    "rent",
+    "free",
+    "Zoë",
+    "ZOË",
+    "Zoe",
+    "mews",
+    "Quayside",
+    "House",
+    "Northgate",
+    "Brightwater",
+    "Holdings",
+    "2025-0042",
+    "KES/0042",
+    "PR-44871",
+    "İstanbul",
+    "café",
+    "naïve",
+    "it’s",
+    "o'neil",
+    "x2",
+    "ß",
+    "ﬁle",
+  ];
   const seps = [" ", " ", "  ", "\n", ", ", ". ", "'", "’", "-", "/", "—", "(", ")", "🙂", ":", "'s ", "’s "];
   let seed = 11;
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
 
   it("finds the same phrases and references on 5,000 generated texts, ASCII and not", () => {
     let withPhrases = 0;
     for (let t = 0; t < 5000; t++) {
       let text = "";
       const words = Math.floor(next() * 14);
-      for (let k = 0; k < words; k++) text += (next() < 0.75 ? pick(vocab) : String.fromCharCode(33 + Math.floor(next() * 94))) + pick(seps);
+      for (let k = 0; k < words; k++)
+        text += (next() < 0.75 ? pick(vocab) : String.fromCharCode(33 + Math.floor(next() * 94))) + pick(seps);
       // ASCII text drops every apostrophe inside a run of letters ("a''b" is one word there); the expression
       // ends a word at the second one, so doubled apostrophes are left out of the ASCII half.
       if (t % 2 === 0) text = text.replace(/[^\x00-\x7f]/g, " ").replace(/'{2,}/g, "'");

@@ -11,9 +11,19 @@ import { RESPONSE_SETS, suggestReplies } from "@domain/replies";
 const sample = join(__dirname, "../../../data/sample");
 const directory = JSON.parse(readFileSync(join(sample, "directory.json"), "utf8")) as Directory;
 const meta = JSON.parse(readFileSync(join(sample, "meta.json"), "utf8")) as { now: string; timeZone: string; me: string };
-const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as {
-  file: string; senderRole: string; clientId: string | null; matterId: string | null; intent: Intent;
-});
+const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map(
+    (l) =>
+      JSON.parse(l) as {
+        file: string;
+        senderRole: string;
+        clientId: string | null;
+        matterId: string | null;
+        intent: Intent;
+      },
+  );
 const clientMail = labels.filter((l) => l.senderRole === "client");
 const intents = Object.keys(RESPONSE_SETS) as Intent[];
 
@@ -32,9 +42,20 @@ describe("every draft of every response set, for every client message of the sam
       for (const intent of intents) {
         for (const negativeTone of [false, true]) {
           const out = suggestReplies({
-            message, intent, negativeTone, client, contactName: contact?.name ?? message.from?.name, matter, attorney,
-            nextDates: [{ label: "hearing", date: "2025-09-12T10:00:00+01:00" }, { label: "deadline for the defence", date: "2025-09-03" }],
-            timeZone: meta.timeZone, now: meta.now, holidays: directory.firm.holidays,
+            message,
+            intent,
+            negativeTone,
+            client,
+            contactName: contact?.name ?? message.from?.name,
+            matter,
+            attorney,
+            nextDates: [
+              { label: "hearing", date: "2025-09-12T10:00:00+01:00" },
+              { label: "deadline for the defence", date: "2025-09-03" },
+            ],
+            timeZone: meta.timeZone,
+            now: meta.now,
+            holidays: directory.firm.holidays,
           });
           // machine-sent mail (an out-of-office from a client) gets nothing, a thanks one short note
           const expected = automatedKind(message) ? 0 : intent === "thanks_ack" ? 1 : 3;

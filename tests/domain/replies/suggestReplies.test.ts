@@ -4,18 +4,45 @@ import type { MailMessage } from "@domain/model/mail";
 import { firstName, replyHtml, SORRY_LINE, suggestReplies, type SuggestInput } from "@domain/replies";
 
 const message: MailMessage = {
-  id: "<m1@client.example>", internetMessageId: "<m1@client.example>", conversationId: null, subject: "Where are we?",
-  from: { name: "Priya Shah", email: "priya@client.example" }, to: [], cc: [], sentAt: "2026-03-05T10:00:00Z",
-  receivedAt: "2026-03-05T10:00:00Z", bodyText: "Hi, any news on the lease? Thanks, Priya", attachmentNames: [],
+  id: "<m1@client.example>",
+  internetMessageId: "<m1@client.example>",
+  conversationId: null,
+  subject: "Where are we?",
+  from: { name: "Priya Shah", email: "priya@client.example" },
+  to: [],
+  cc: [],
+  sentAt: "2026-03-05T10:00:00Z",
+  receivedAt: "2026-03-05T10:00:00Z",
+  bodyText: "Hi, any news on the lease? Thanks, Priya",
+  attachmentNames: [],
 };
-const client: Client = { id: "c1", name: "Shah Bakeries", domains: ["client.example"], contacts: [{ name: "Priya Shah", email: "priya@client.example" }] };
-const matter: Matter = { id: "m1", number: "2026-0101", clientId: "c1", title: "Lease of 3 Mill Street", status: "open", responsible: "u1" };
+const client: Client = {
+  id: "c1",
+  name: "Shah Bakeries",
+  domains: ["client.example"],
+  contacts: [{ name: "Priya Shah", email: "priya@client.example" }],
+};
+const matter: Matter = {
+  id: "m1",
+  number: "2026-0101",
+  clientId: "c1",
+  title: "Lease of 3 Mill Street",
+  status: "open",
+  responsible: "u1",
+};
 const attorney: Person = { id: "u1", name: "Tom Reyes", email: "tom@firm.example", role: "partner" };
 const assistant: Person = { id: "u2", name: "Ana Diaz", email: "ana@firm.example", role: "assistant" };
 
 const base: SuggestInput = {
-  message, intent: "status_request", negativeTone: false, client, contactName: "Priya Shah", matter, attorney,
-  timeZone: "America/New_York", now: "2026-03-05T15:00:00Z", // Thursday 10:00 in New York
+  message,
+  intent: "status_request",
+  negativeTone: false,
+  client,
+  contactName: "Priya Shah",
+  matter,
+  attorney,
+  timeZone: "America/New_York",
+  now: "2026-03-05T15:00:00Z", // Thursday 10:00 in New York
 };
 
 describe("suggestReplies", () => {
@@ -43,7 +70,12 @@ describe("suggestReplies", () => {
 
   it("skips weekends and holidays when it promises a day, and leaves out past dates", () => {
     const friday = "2026-03-06T15:00:00Z";
-    const [d] = suggestReplies({ ...base, now: friday, holidays: ["2026-03-09"], nextDates: [{ label: "old hearing", date: "2026-03-01" }] });
+    const [d] = suggestReplies({
+      ...base,
+      now: friday,
+      holidays: ["2026-03-09"],
+      nextDates: [{ label: "old hearing", date: "2026-03-01" }],
+    });
     expect(d.text).toContain("by the end of Tuesday 10 March");
     expect(d.text).not.toContain("old hearing");
   });
@@ -75,7 +107,11 @@ describe("suggestReplies", () => {
   });
 
   it("drops the long matter title rather than break the limits", () => {
-    const long: Matter = { ...matter, title: "Comprehensive intellectual property infringement litigation concerning pharmaceutical manufacturing methodologies (international arbitration)" };
+    const long: Matter = {
+      ...matter,
+      title:
+        "Comprehensive intellectual property infringement litigation concerning pharmaceutical manufacturing methodologies (international arbitration)",
+    };
     const drafts = suggestReplies({ ...base, matter: long });
     expect(drafts).toHaveLength(3);
     for (const d of drafts) {
@@ -95,7 +131,7 @@ describe("firstName", () => {
     expect(firstName("Lucy Brennan")).toBe("Lucy");
     expect(firstName("Brennan, Lucy")).toBe("Lucy");
     expect(firstName("Dr. Jane Lee")).toBe("Jane");
-    expect(firstName("\"Siobhán O'Neill\"")).toBe("Siobhán");
+    expect(firstName('"Siobhán O\'Neill"')).toBe("Siobhán");
     expect(firstName("lucy@x.example")).toBeNull();
     expect(firstName("")).toBeNull();
   });

@@ -10,9 +10,20 @@ const DISCLAIMER =
 describe("splitMessageText: quote styles", () => {
   it("cuts an Outlook From/Sent block under a rule of underscores", () => {
     const body = [
-      "Hi Sam,", "", "Can you send me the lease by Friday?", "", "Kind regards,", "Alex", "", "________________________________",
-      "From: Sam Lee <sam@lawfirm.test>", "Sent: 03 March 2026 10:00", "To: Alex <alex@client.test>", "Subject: Lease",
-      "", "This is awful, I am furious.",
+      "Hi Sam,",
+      "",
+      "Can you send me the lease by Friday?",
+      "",
+      "Kind regards,",
+      "Alex",
+      "",
+      "________________________________",
+      "From: Sam Lee <sam@lawfirm.test>",
+      "Sent: 03 March 2026 10:00",
+      "To: Alex <alex@client.test>",
+      "Subject: Lease",
+      "",
+      "This is awful, I am furious.",
     ].join("\n");
     const parts = splitMessageText(body);
     expect(parts.newText).toBe("Hi Sam,\n\nCan you send me the lease by Friday?");
@@ -22,7 +33,9 @@ describe("splitMessageText: quote styles", () => {
   });
 
   it("cuts at -----Original Message-----", () => {
-    const parts = splitMessageText("Fine by me.\n\n-----Original Message-----\nFrom: A <a@x.test>\nSent: Monday\nTo: B\nSubject: x\n\nOld text");
+    const parts = splitMessageText(
+      "Fine by me.\n\n-----Original Message-----\nFrom: A <a@x.test>\nSent: Monday\nTo: B\nSubject: x\n\nOld text",
+    );
     expect(parts.newText).toBe("Fine by me.");
     expect(parts.quoted).toContain("Old text");
   });
@@ -37,7 +50,8 @@ describe("splitMessageText: quote styles", () => {
   });
 
   it("handles iPhone Mail: footer and attribution with 'at'", () => {
-    const body = "Works for me.\n\nJo\n\nSent from my iPhone\n\nOn 3 Mar 2026, at 09:30, Sam Lee <sam@lawfirm.test> wrote:\n\n> Shall we meet Thursday?";
+    const body =
+      "Works for me.\n\nJo\n\nSent from my iPhone\n\nOn 3 Mar 2026, at 09:30, Sam Lee <sam@lawfirm.test> wrote:\n\n> Shall we meet Thursday?";
     const parts = splitMessageText(body);
     expect(parts.newText).toBe("Works for me.");
     expect(parts.signature).toContain("Sent from my iPhone");
@@ -61,8 +75,15 @@ describe("splitMessageText: quote styles", () => {
 describe("splitMessageText: forwards", () => {
   it("keeps a webmail forward's text and drops its header lines", () => {
     const body = [
-      "See below - what do we do?", "", "---------- Forwarded message ---------", "From: Bank <offers@bank.test>",
-      "Date: Mon, 2 Mar 2026 at 08:00", "Subject: Your offer", "To: Me <me@mail.test>", "", "Your offer is valid until 10 June 2026.",
+      "See below - what do we do?",
+      "",
+      "---------- Forwarded message ---------",
+      "From: Bank <offers@bank.test>",
+      "Date: Mon, 2 Mar 2026 at 08:00",
+      "Subject: Your offer",
+      "To: Me <me@mail.test>",
+      "",
+      "Your offer is valid until 10 June 2026.",
     ].join("\n");
     const parts = splitMessageText(body);
     expect(parts.newText).toBe("See below - what do we do?");
@@ -72,19 +93,23 @@ describe("splitMessageText: forwards", () => {
   });
 
   it("keeps Apple 'Begin forwarded message:'", () => {
-    const parts = splitMessageText("FYI\n\nBegin forwarded message:\n\nFrom: X <x@y.test>\nSubject: Notice\nDate: 2 March 2026\nTo: me\n\nHearing on 4 May.");
+    const parts = splitMessageText(
+      "FYI\n\nBegin forwarded message:\n\nFrom: X <x@y.test>\nSubject: Notice\nDate: 2 March 2026\nTo: me\n\nHearing on 4 May.",
+    );
     expect(parts.forwarded).toBe("Hearing on 4 May.");
   });
 
   it("reads an Outlook From/Sent block as forwarded when the subject says FW:, else as quoted", () => {
-    const body = "Please deal with this.\n\n________________________________\nFrom: Other Side <o@other.test>\nSent: 2 March 2026 16:00\nTo: Client <c@client.test>\nSubject: Demand\n\nPay by 26 March 2026.";
+    const body =
+      "Please deal with this.\n\n________________________________\nFrom: Other Side <o@other.test>\nSent: 2 March 2026 16:00\nTo: Client <c@client.test>\nSubject: Demand\n\nPay by 26 March 2026.";
     expect(splitMessageText(body, "FW: Demand").forwarded).toBe("Pay by 26 March 2026.");
     expect(splitMessageText(body, "RE: Demand").forwarded).toBe("");
     expect(splitMessageText(body, "RE: Demand").quoted).toContain("Pay by 26 March");
   });
 
   it("stops the forwarded text at the forwarded message's own reply history", () => {
-    const body = "FYI\n\n---------- Forwarded message ---------\nFrom: A <a@a.test>\nDate: today\nSubject: s\nTo: b\n\nNew point.\n\nOn Mon, 1 Mar 2026, B <b@b.test> wrote:\n> older";
+    const body =
+      "FYI\n\n---------- Forwarded message ---------\nFrom: A <a@a.test>\nDate: today\nSubject: s\nTo: b\n\nNew point.\n\nOn Mon, 1 Mar 2026, B <b@b.test> wrote:\n> older";
     const parts = splitMessageText(body);
     expect(parts.forwarded).toBe("New point.");
     expect(parts.quoted).toContain("older");
@@ -133,7 +158,10 @@ describe("splitMessageText on the sample mail", () => {
   // Speed is measured in `npm run bench` (language.msPer5000Words); here: the long history is all set aside.
   it("sets a 5,000-word history aside and keeps the one new line", () => {
     const para = "We have looked at the draft and have a few comments on the timetable for completion. ".repeat(6);
-    const history = Array.from({ length: 60 }, (_, i) => `________________________________\nFrom: A <a@a.test>\nSent: ${i} March\nTo: B\nSubject: s\n\n${para}\n`).join("\n");
+    const history = Array.from(
+      { length: 60 },
+      (_, i) => `________________________________\nFrom: A <a@a.test>\nSent: ${i} March\nTo: B\nSubject: s\n\n${para}\n`,
+    ).join("\n");
     const body = `Please call me.\n\n${history}`;
     const parts = splitMessageText(body);
     expect(parts.newText.trim()).toBe("Please call me.");

@@ -6,8 +6,17 @@ let n = 0;
 function msg(p: Partial<MailMessage> & { id: string }): MailMessage {
   n++;
   return {
-    internetMessageId: p.id, conversationId: null, subject: "", from: { email: "a@x.test" }, to: [{ email: "b@y.test" }], cc: [],
-    sentAt: `2026-03-0${1 + (n % 8)}T10:00:00.000Z`, receivedAt: null, bodyText: "", attachmentNames: [], ...p,
+    internetMessageId: p.id,
+    conversationId: null,
+    subject: "",
+    from: { email: "a@x.test" },
+    to: [{ email: "b@y.test" }],
+    cc: [],
+    sentAt: `2026-03-0${1 + (n % 8)}T10:00:00.000Z`,
+    receivedAt: null,
+    bodyText: "",
+    attachmentNames: [],
+    ...p,
   };
 }
 
@@ -39,10 +48,34 @@ describe("assignThreads", () => {
   });
 
   it("falls back to the normalized subject for a header-less reply between the same people", () => {
-    const a = msg({ id: "<a>", subject: "Closing checklist", from: { email: "ivy@t.test" }, to: [{ email: "ruth@f.test" }], sentAt: "2026-03-01T10:00:00Z" });
-    const b = msg({ id: "<b>", subject: "RE:  closing checklist", from: { email: "ruth@f.test" }, to: [{ email: "ivy@t.test" }], sentAt: "2026-03-02T10:00:00Z" });
-    const stranger = msg({ id: "<c>", subject: "Re: Closing checklist", from: { email: "z@q.test" }, to: [{ email: "w@q.test" }], sentAt: "2026-03-03T10:00:00Z" });
-    const fresh = msg({ id: "<d>", subject: "Closing checklist", from: { email: "ivy@t.test" }, to: [{ email: "ruth@f.test" }], sentAt: "2026-03-04T10:00:00Z" });
+    const a = msg({
+      id: "<a>",
+      subject: "Closing checklist",
+      from: { email: "ivy@t.test" },
+      to: [{ email: "ruth@f.test" }],
+      sentAt: "2026-03-01T10:00:00Z",
+    });
+    const b = msg({
+      id: "<b>",
+      subject: "RE:  closing checklist",
+      from: { email: "ruth@f.test" },
+      to: [{ email: "ivy@t.test" }],
+      sentAt: "2026-03-02T10:00:00Z",
+    });
+    const stranger = msg({
+      id: "<c>",
+      subject: "Re: Closing checklist",
+      from: { email: "z@q.test" },
+      to: [{ email: "w@q.test" }],
+      sentAt: "2026-03-03T10:00:00Z",
+    });
+    const fresh = msg({
+      id: "<d>",
+      subject: "Closing checklist",
+      from: { email: "ivy@t.test" },
+      to: [{ email: "ruth@f.test" }],
+      sentAt: "2026-03-04T10:00:00Z",
+    });
     const t = assignThreads([a, b, stranger, fresh]);
     expect(t.get("<b>")).toBe("<a>");
     expect(t.get("<c>")).toBe("<c>");
@@ -52,7 +85,13 @@ describe("assignThreads", () => {
   it("starts a new thread at a forward, and keeps replies to the forward in it", () => {
     const a = msg({ id: "<a>", subject: "Notice of hearing", sentAt: "2026-03-01T10:00:00Z" });
     const fw = msg({ id: "<fw>", subject: "FW: Notice of hearing", inReplyTo: "<a>", references: ["<a>"], sentAt: "2026-03-02T10:00:00Z" });
-    const r = msg({ id: "<r>", subject: "RE: FW: Notice of hearing", inReplyTo: "<fw>", references: ["<a>", "<fw>"], sentAt: "2026-03-03T10:00:00Z" });
+    const r = msg({
+      id: "<r>",
+      subject: "RE: FW: Notice of hearing",
+      inReplyTo: "<fw>",
+      references: ["<a>", "<fw>"],
+      sentAt: "2026-03-03T10:00:00Z",
+    });
     const t = assignThreads([a, fw, r]);
     expect(t.get("<fw>")).toBe("<fw>");
     expect(t.get("<r>")).toBe("<fw>");

@@ -50,9 +50,15 @@ describe("working days", () => {
   });
 
   it("rejects a bad configuration plainly", () => {
-    expect(() => createFirmCalendar({ timeZone: "Mars/Olympus", workingHours: { days: [1], start: "09:00", end: "17:00" }, holidays: [] })).toThrow(MatterlineError);
-    expect(() => createFirmCalendar({ timeZone: "UTC", workingHours: { days: [], start: "09:00", end: "17:00" }, holidays: [] })).toThrow(/no working day/);
-    expect(() => createFirmCalendar({ timeZone: "UTC", workingHours: { days: [1], start: "9am", end: "17:00" }, holidays: [] })).toThrow(/not a time/);
+    expect(() =>
+      createFirmCalendar({ timeZone: "Mars/Olympus", workingHours: { days: [1], start: "09:00", end: "17:00" }, holidays: [] }),
+    ).toThrow(MatterlineError);
+    expect(() => createFirmCalendar({ timeZone: "UTC", workingHours: { days: [], start: "09:00", end: "17:00" }, holidays: [] })).toThrow(
+      /no working day/,
+    );
+    expect(() => createFirmCalendar({ timeZone: "UTC", workingHours: { days: [1], start: "9am", end: "17:00" }, holidays: [] })).toThrow(
+      /not a time/,
+    );
   });
 });
 

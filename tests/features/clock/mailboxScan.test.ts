@@ -29,11 +29,26 @@ function seedMailbox(sim: GraphSimulator, mailbox: string, inbound: number, sent
   const end = Date.parse(NOW);
   for (let i = 0; i < inbound; i++) {
     const t = new Date(end - (i * 20 * 24 * 60 * MIN) / inbound - MIN).toISOString();
-    sim.addMessage(mailbox, "inbox", { conversationId: `c${i}`, internetMessageId: `<in${i}@client.example>`, subject: `Q ${i}`, receivedDateTime: t, sentDateTime: t, from: { emailAddress: { address: `client${i % 9}@client.example` } }, body: { contentType: "text", content: `Question ${i}?` } });
+    sim.addMessage(mailbox, "inbox", {
+      conversationId: `c${i}`,
+      internetMessageId: `<in${i}@client.example>`,
+      subject: `Q ${i}`,
+      receivedDateTime: t,
+      sentDateTime: t,
+      from: { emailAddress: { address: `client${i % 9}@client.example` } },
+      body: { contentType: "text", content: `Question ${i}?` },
+    });
   }
   for (let i = 0; i < sent; i++) {
     const t = new Date(end - (i * 20 * 24 * 60 * MIN) / inbound).toISOString();
-    sim.addMessage(mailbox, "sentitems", { conversationId: `c${i}`, internetMessageId: `<out${i}@firm.example>`, subject: `RE: Q ${i}`, receivedDateTime: t, sentDateTime: t, from: { emailAddress: { address: "ann@firm.example" } } });
+    sim.addMessage(mailbox, "sentitems", {
+      conversationId: `c${i}`,
+      internetMessageId: `<out${i}@firm.example>`,
+      subject: `RE: Q ${i}`,
+      receivedDateTime: t,
+      sentDateTime: t,
+      from: { emailAddress: { address: "ann@firm.example" } },
+    });
   }
 }
 
@@ -60,7 +75,12 @@ describe("mailbox scan", () => {
     const q = snap.inbound.find((m) => m.conversationId === "c10")!;
     expect(firstReplyAfter(snap.sentByConversation, q)?.subject).toBe("RE: Q 10");
     expect(snap.graphIds[q.id]).toBeTruthy();
-    expect(progress.filter((p) => p.done).map((p) => p.folder).sort()).toEqual(["inbox", "sentitems"]);
+    expect(
+      progress
+        .filter((p) => p.done)
+        .map((p) => p.folder)
+        .sort(),
+    ).toEqual(["inbox", "sentitems"]);
     expect(progress.every((p) => p.phase === "full")).toBe(true);
     expect(snap.incremental).toBe(false);
   });
@@ -94,8 +114,16 @@ describe("mailbox scan", () => {
     const [gone, changed] = sim.messages("me", "inbox");
     sim.removeMessage("me", gone.id);
     sim.updateMessage("me", changed.id, { categories: ["2025-0042 Lease"] });
-    const fresh = sim.addMessage("me", "inbox", { conversationId: "new", internetMessageId: "<new@client.example>", receivedDateTime: "2026-03-15T11:00:00Z" });
-    sim.addMessage("me", "sentitems", { conversationId: "new", receivedDateTime: "2026-03-15T11:30:00Z", sentDateTime: "2026-03-15T11:30:00Z" });
+    const fresh = sim.addMessage("me", "inbox", {
+      conversationId: "new",
+      internetMessageId: "<new@client.example>",
+      receivedDateTime: "2026-03-15T11:00:00Z",
+    });
+    sim.addMessage("me", "sentitems", {
+      conversationId: "new",
+      receivedDateTime: "2026-03-15T11:30:00Z",
+      sentDateTime: "2026-03-15T11:30:00Z",
+    });
     const next = await scanMailbox(sync, store, { mailbox: null, now: NOW });
     expect(next.inbound.length).toBe(first.inbound.length);
     expect(next.inbound.some((m) => m.id === gone.internetMessageId)).toBe(false);

@@ -31,7 +31,17 @@ export const index = buildDirectoryIndex(directory);
 
 let seq = 0;
 /** A message; `from` is an address; times ISO. */
-export function mail(p: { from: string; to?: string[]; cc?: string[]; subject: string; body: string; at: string; conv: string; id?: string; categories?: string[] }): MailMessage {
+export function mail(p: {
+  from: string;
+  to?: string[];
+  cc?: string[];
+  subject: string;
+  body: string;
+  at: string;
+  conv: string;
+  id?: string;
+  categories?: string[];
+}): MailMessage {
   const id = p.id ?? `<m${++seq}@test>`;
   return {
     id,

@@ -38,7 +38,13 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
     me: { email: ME, name: "Alice Partner" },
     clock: { now: () => now },
   });
-  const settings = { watchedMailboxes: options.shared ? [SHARED] : [], slaHours: 24, businessDays: false, windowDays: 14, overdueCategory: !!options.category };
+  const settings = {
+    watchedMailboxes: options.shared ? [SHARED] : [],
+    slaHours: 24,
+    businessDays: false,
+    windowDays: 14,
+    overdueCategory: !!options.category,
+  };
   return { server, kv, notes, outbox, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
 }
 
@@ -49,14 +55,71 @@ const byId = (view: OverdueView, id: string): OverdueItem => {
 };
 
 function seed(server: ReturnType<typeof fakeSync>) {
-  const a = mail({ id: "<a@t>", from: "carol@acme.example", to: [ME], subject: "Lease 2024-0012", body: "Could you send me the lease draft?", at: "2025-08-25T10:00:00Z", conv: "c-a" });
-  const b = mail({ id: "<b@t>", from: "carol@acme.example", to: [ME], subject: "Re: 2024-0012 call", body: "Can you call me tomorrow about the lease?", at: "2025-08-26T09:00:00Z", conv: "c-b" });
-  const c = mail({ id: "<c@t>", from: "dan@zed.example", to: [ME], subject: "Hearing 2024-0044", body: "Please confirm the hearing date.", at: "2025-08-26T12:00:00Z", conv: "c-c" });
-  const d = mail({ id: "<d@t>", from: "carol@acme.example", to: [ME], subject: "Review 2024-0012", body: "Can you review the lease clause 4?", at: "2025-08-25T08:00:00Z", conv: "c-d" });
+  const a = mail({
+    id: "<a@t>",
+    from: "carol@acme.example",
+    to: [ME],
+    subject: "Lease 2024-0012",
+    body: "Could you send me the lease draft?",
+    at: "2025-08-25T10:00:00Z",
+    conv: "c-a",
+  });
+  const b = mail({
+    id: "<b@t>",
+    from: "carol@acme.example",
+    to: [ME],
+    subject: "Re: 2024-0012 call",
+    body: "Can you call me tomorrow about the lease?",
+    at: "2025-08-26T09:00:00Z",
+    conv: "c-b",
+  });
+  const c = mail({
+    id: "<c@t>",
+    from: "dan@zed.example",
+    to: [ME],
+    subject: "Hearing 2024-0044",
+    body: "Please confirm the hearing date.",
+    at: "2025-08-26T12:00:00Z",
+    conv: "c-c",
+  });
+  const d = mail({
+    id: "<d@t>",
+    from: "carol@acme.example",
+    to: [ME],
+    subject: "Review 2024-0012",
+    body: "Can you review the lease clause 4?",
+    at: "2025-08-25T08:00:00Z",
+    conv: "c-d",
+  });
   // A colleague answers the client with the mailbox owner copied: the copy lands in the owner's inbox.
-  const dAnswer = mail({ id: "<d2@t>", from: "bob@firm.example", to: ["carol@acme.example"], cc: [ME], subject: "RE: Review 2024-0012", body: "Clause 4 is fine.", at: "2025-08-25T12:00:00Z", conv: "c-d" });
-  const e = mail({ id: "<e@t>", from: "carol@acme.example", to: [ME], subject: "Re: Lease 2024-0012", body: "Thanks, received.", at: "2025-08-26T10:00:00Z", conv: "c-e" });
-  const stranger = mail({ id: "<f@t>", from: "someone@other.example", to: [ME], subject: "Hello", body: "Can you help me?", at: "2025-08-25T10:00:00Z", conv: "c-f" });
+  const dAnswer = mail({
+    id: "<d2@t>",
+    from: "bob@firm.example",
+    to: ["carol@acme.example"],
+    cc: [ME],
+    subject: "RE: Review 2024-0012",
+    body: "Clause 4 is fine.",
+    at: "2025-08-25T12:00:00Z",
+    conv: "c-d",
+  });
+  const e = mail({
+    id: "<e@t>",
+    from: "carol@acme.example",
+    to: [ME],
+    subject: "Re: Lease 2024-0012",
+    body: "Thanks, received.",
+    at: "2025-08-26T10:00:00Z",
+    conv: "c-e",
+  });
+  const stranger = mail({
+    id: "<f@t>",
+    from: "someone@other.example",
+    to: [ME],
+    subject: "Hello",
+    body: "Can you help me?",
+    at: "2025-08-25T10:00:00Z",
+    conv: "c-f",
+  });
   server.add(null, "inbox", a, b, c, d, dAnswer, e, stranger);
   return { a, b, c, d, e };
 }
@@ -88,7 +151,19 @@ describe("overdue service", () => {
     const t = setup();
     await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, businessDays: true });
     t.setNow("2025-08-25T09:00:00Z"); // Monday
-    t.server.add(null, "inbox", mail({ id: "<w@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012", body: "Can you send the deed?", at: "2025-08-22T15:00:00Z", conv: "c-w" }));
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<w@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "2024-0012",
+        body: "Can you send the deed?",
+        at: "2025-08-22T15:00:00Z",
+        conv: "c-w",
+      }),
+    );
     const business = byId(await t.service.scan(), "<w@t>");
     expect(business.clock.state).not.toBe("overdue");
     await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, businessDays: false });
@@ -141,7 +216,9 @@ describe("overdue service", () => {
     const note = (await t.notes.get("<a@t>"))!;
     expect(note).toMatchObject({ kind: "undo", by: ME, at: "2025-08-26T15:40:00.000Z" });
     expect(note.reason).toContain("no reply needed (Answered by phone)");
-    expect(note.history).toEqual([expect.objectContaining({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() })]);
+    expect(note.history).toEqual([
+      expect.objectContaining({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() }),
+    ]);
     await expect(t.service.undo(a)).rejects.toMatchObject({ code: "invalid-input" });
 
     const snoozed = (await t.service.snooze(byId(undone, "<b@t>"), "2025-08-26T18:00:00Z"))!;
@@ -167,18 +244,29 @@ describe("overdue service", () => {
     await laptop.service.snooze(byId(view, "<b@t>"), "2025-08-26T18:00:00Z");
     // One mark queued, for the decision only: the snooze leaves the mail waiting for everyone else.
     const queued = await laptop.outbox.list();
-    expect(queued.map((op) => [op.kind, (op.payload as DecisionMarkPayload).internetMessageId, (op.payload as DecisionMarkPayload).noReplyNeeded])).toEqual([[DECISION_MARK_KIND, "<a@t>", true]]);
+    expect(
+      queued.map((op) => [
+        op.kind,
+        (op.payload as DecisionMarkPayload).internetMessageId,
+        (op.payload as DecisionMarkPayload).noReplyNeeded,
+      ]),
+    ).toEqual([[DECISION_MARK_KIND, "<a@t>", true]]);
 
     // The outbox puts the category on the message (here: the fake mailbox the other device scans).
     const written: { ids: string[]; on: boolean }[] = [];
     const writer = {
       setCategory: async (items: readonly CategoryFlagItem[], on: boolean) => {
         written.push({ ids: items.map((i) => i.internetMessageId), on });
-        for (const i of items) server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
+        for (const i of items)
+          server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
         return items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" }));
       },
     };
-    const drained = await drainOutbox({ store: laptop.outbox, executors: { [DECISION_MARK_KIND]: decisionMarkExecutor(writer) }, now: new Date(NOW) });
+    const drained = await drainOutbox({
+      store: laptop.outbox,
+      executors: { [DECISION_MARK_KIND]: decisionMarkExecutor(writer) },
+      now: new Date(NOW),
+    });
     expect(drained.succeeded).toBe(1);
     expect(written).toEqual([{ ids: ["<a@t>"], on: true }]);
 
@@ -212,7 +300,11 @@ describe("overdue service", () => {
     const drain = (at: string) =>
       drainOutbox({
         store: laptop.outbox,
-        executors: { [DECISION_MARK_KIND]: decisionMarkExecutor({ setCategory: async (items, on) => items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" })) }) },
+        executors: {
+          [DECISION_MARK_KIND]: decisionMarkExecutor({
+            setCategory: async (items, on) => items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" })),
+          }),
+        },
         now: new Date(at),
       });
     const view = await laptop.service.scan();
@@ -242,7 +334,10 @@ describe("overdue service", () => {
     expect(again.note).toMatchObject({ source: "mailbox" });
 
     // A snooze is personal: no change in the mailbox overrides it.
-    const b = byId(await laptop.service.snooze(byId((await laptop.service.current())!, "<b@t>"), "2025-08-26T18:00:00Z").then((v) => v!), "<b@t>");
+    const b = byId(
+      await laptop.service.snooze(byId((await laptop.service.current())!, "<b@t>"), "2025-08-26T18:00:00Z").then((v) => v!),
+      "<b@t>",
+    );
     expect(b.snoozedUntil).toBe("2025-08-26T18:00:00Z");
   });
 
@@ -250,18 +345,65 @@ describe("overdue service", () => {
     const t = setup();
     seed(t.server);
     // 20 days old: outside the list's window, inside the team view's month. 40 days old: outside both.
-    t.server.add(null, "inbox", mail({ id: "<old@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012 deed", body: "Can you send the deed?", at: "2025-08-06T10:00:00Z", conv: "c-old" }));
-    t.server.add(null, "sentitems", mail({ id: "<old-r@t>", from: ME, to: ["carol@acme.example"], subject: "RE: 2024-0012 deed", body: "Attached.", at: "2025-08-06T12:00:00Z", conv: "c-old" }));
-    t.server.add(null, "inbox", mail({ id: "<older@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012 old", body: "Can you call?", at: "2025-07-17T10:00:00Z", conv: "c-older" }));
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<old@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "2024-0012 deed",
+        body: "Can you send the deed?",
+        at: "2025-08-06T10:00:00Z",
+        conv: "c-old",
+      }),
+    );
+    t.server.add(
+      null,
+      "sentitems",
+      mail({
+        id: "<old-r@t>",
+        from: ME,
+        to: ["carol@acme.example"],
+        subject: "RE: 2024-0012 deed",
+        body: "Attached.",
+        at: "2025-08-06T12:00:00Z",
+        conv: "c-old",
+      }),
+    );
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<older@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "2024-0012 old",
+        body: "Can you call?",
+        at: "2025-07-17T10:00:00Z",
+        conv: "c-older",
+      }),
+    );
     const view = await t.service.scan();
     expect(view.windowDays).toBe(14);
     expect(view.items.some((i) => i.messageId === "<old@t>" || i.messageId === "<older@t>")).toBe(false);
-    expect(view.team).toMatchObject({ days: 30, from: "2025-07-27T15:30:00.000Z", to: "2025-08-26T15:30:00.000Z", messages: view.items.length + 1 });
+    expect(view.team).toMatchObject({
+      days: 30,
+      from: "2025-07-27T15:30:00.000Z",
+      to: "2025-08-26T15:30:00.000Z",
+      messages: view.items.length + 1,
+    });
     const mine = view.team.byMailbox[0].stats;
     expect(mine.counts.answered).toBe(2); // <d@t> in the list's window and <old@t> before it
     expect(mine.medianResponseMinutes).toBe(180); // (240 + 120) / 2
     // An open message older than the list's window still shows its clock.
-    expect((await t.service.itemFor(mail({ id: "<old@t>", from: "carol@acme.example", subject: "", body: "", at: "2025-08-06T10:00:00Z", conv: "c-old" })))?.clock.state).toBe("answered");
+    expect(
+      (
+        await t.service.itemFor(
+          mail({ id: "<old@t>", from: "carol@acme.example", subject: "", body: "", at: "2025-08-06T10:00:00Z", conv: "c-old" }),
+        )
+      )?.clock.state,
+    ).toBe("answered");
     // A list window wider than 30 days widens the scan too; the team view stays at 30.
     await t.kv.set(OVERDUE_SETTINGS_KEY, { ...t.settings, windowDays: 45 });
     const wide = await t.service.scan();
@@ -273,9 +415,45 @@ describe("overdue service", () => {
     const t = setup({ shared: true });
     await t.kv.set(OVERDUE_SETTINGS_KEY, t.settings);
     seed(t.server);
-    t.server.add(SHARED, "inbox", mail({ id: "<s@t>", from: "carol@acme.example", to: [SHARED], subject: "2024-0012", body: "Could you advise on the notice?", at: "2025-08-24T10:00:00Z", conv: "c-s" }));
-    t.server.add(SHARED, "inbox", mail({ id: "<s2@t>", from: "dan@zed.example", to: [SHARED], subject: "2024-0044", body: "Can you send the invoice?", at: "2025-08-26T08:00:00Z", conv: "c-s2" }));
-    t.server.add(SHARED, "sentitems", mail({ id: "<s3@t>", from: SHARED, to: ["dan@zed.example"], subject: "RE: 2024-0044", body: "Attached.", at: "2025-08-26T09:00:00Z", conv: "c-s2" }));
+    t.server.add(
+      SHARED,
+      "inbox",
+      mail({
+        id: "<s@t>",
+        from: "carol@acme.example",
+        to: [SHARED],
+        subject: "2024-0012",
+        body: "Could you advise on the notice?",
+        at: "2025-08-24T10:00:00Z",
+        conv: "c-s",
+      }),
+    );
+    t.server.add(
+      SHARED,
+      "inbox",
+      mail({
+        id: "<s2@t>",
+        from: "dan@zed.example",
+        to: [SHARED],
+        subject: "2024-0044",
+        body: "Can you send the invoice?",
+        at: "2025-08-26T08:00:00Z",
+        conv: "c-s2",
+      }),
+    );
+    t.server.add(
+      SHARED,
+      "sentitems",
+      mail({
+        id: "<s3@t>",
+        from: SHARED,
+        to: ["dan@zed.example"],
+        subject: "RE: 2024-0044",
+        body: "Attached.",
+        at: "2025-08-26T09:00:00Z",
+        conv: "c-s2",
+      }),
+    );
     const view = await t.service.scan();
     const s = byId(view, "<s@t>");
     expect(s).toMatchObject({ mailbox: SHARED, key: `${SHARED}|<s@t>` });
@@ -297,8 +475,32 @@ describe("overdue service", () => {
     const again = await t.service.scan();
     expect(t.server.requests - before).toBe(2); // one delta request per folder
     expect(again.items.map((i) => i.key).sort()).toEqual(first.items.map((i) => i.key).sort());
-    t.server.add(null, "sentitems", mail({ id: "<a-r@t>", from: ME, to: ["carol@acme.example"], subject: "RE: Lease 2024-0012", body: "Draft attached.", at: "2025-08-26T15:00:00Z", conv: "c-a" }));
-    t.server.add(null, "inbox", mail({ id: "<n@t>", from: "carol@acme.example", to: [ME], subject: "2024-0012", body: "Can we meet Friday?", at: "2025-08-26T15:10:00Z", conv: "c-n" }));
+    t.server.add(
+      null,
+      "sentitems",
+      mail({
+        id: "<a-r@t>",
+        from: ME,
+        to: ["carol@acme.example"],
+        subject: "RE: Lease 2024-0012",
+        body: "Draft attached.",
+        at: "2025-08-26T15:00:00Z",
+        conv: "c-a",
+      }),
+    );
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<n@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "2024-0012",
+        body: "Can we meet Friday?",
+        at: "2025-08-26T15:10:00Z",
+        conv: "c-n",
+      }),
+    );
     const third = await t.service.scan();
     expect(third.items).toHaveLength(first.items.length + 1);
     expect(new Set(third.items.map((i) => i.key)).size).toBe(third.items.length);
@@ -330,14 +532,30 @@ describe("overdue service", () => {
     expect(t.flagCalls).toEqual([{ keys: ["me|<a@t>"], overdue: true }]);
     await t.service.scan();
     expect(t.flagCalls).toHaveLength(1);
-    t.server.add(null, "sentitems", mail({ from: ME, to: ["carol@acme.example"], subject: "RE", body: "Here.", at: "2025-08-26T15:20:00Z", conv: "c-a" }));
+    t.server.add(
+      null,
+      "sentitems",
+      mail({ from: ME, to: ["carol@acme.example"], subject: "RE", body: "Here.", at: "2025-08-26T15:20:00Z", conv: "c-a" }),
+    );
     await t.service.scan();
     expect(t.flagCalls[1]).toEqual({ keys: ["me|<a@t>"], overdue: false });
   });
 
   it("builds an escaped digest per mailbox and attorney and sends it to me", async () => {
     const t = setup();
-    t.server.add(null, "inbox", mail({ id: "<x@t>", from: "carol@acme.example", to: [ME], subject: "<script>alert(1)</script> 2024-0012", body: "Can you call me?", at: "2025-08-24T10:00:00Z", conv: "c-x" }));
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<x@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "<script>alert(1)</script> 2024-0012",
+        body: "Can you call me?",
+        at: "2025-08-24T10:00:00Z",
+        conv: "c-x",
+      }),
+    );
     await t.service.scan();
     const digest = await t.service.sendDigest();
     expect(digest.count).toBe(1);
@@ -353,7 +571,11 @@ describe("overdue service", () => {
     const t = setup();
     await expect(t.service.saveSettings({ ...t.settings, watchedMailboxes: ["nope", ME], slaHours: 0 })).rejects.toMatchObject({
       code: "invalid-input",
-      details: ['"nope" is not an email address.', `${ME} is your own mailbox; it is always scanned.`, "The reply time must be between 1 and 720 hours."],
+      details: [
+        '"nope" is not an email address.',
+        `${ME} is your own mailbox; it is always scanned.`,
+        "The reply time must be between 1 and 720 hours.",
+      ],
     });
     const saved = await t.service.saveSettings({ ...t.settings, watchedMailboxes: [" Team@Firm.example "] });
     expect(saved.watchedMailboxes).toEqual([SHARED]);

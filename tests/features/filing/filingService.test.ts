@@ -20,10 +20,27 @@ function setup(opts: { autoLog?: boolean } = {}) {
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   let drains = 0;
   const service = createFilingService({
-    directory: async () => loaded, matterLog: async () => matterLog, history, log, outbox, settings, me: "pat@firm.test",
-    now: () => new Date("2026-03-02T16:31:00.000Z"), afterWrite: () => { drains += 1; }, categoriesSupported: true,
+    directory: async () => loaded,
+    matterLog: async () => matterLog,
+    history,
+    log,
+    outbox,
+    settings,
+    me: "pat@firm.test",
+    now: () => new Date("2026-03-02T16:31:00.000Z"),
+    afterWrite: () => {
+      drains += 1;
+    },
+    categoriesSupported: true,
   });
-  return { service, log, outbox, settings, drains: () => drains, init: opts.autoLog ? service.saveSettings({ autoLog: true }) : Promise.resolve() };
+  return {
+    service,
+    log,
+    outbox,
+    settings,
+    drains: () => drains,
+    init: opts.autoLog ? service.saveSettings({ autoLog: true }) : Promise.resolve(),
+  };
 }
 
 const sure = () => message({ subject: "2025-0042 signed plan", bodyText: "Attached the signed plan.\n" });
@@ -49,7 +66,10 @@ describe("filing service", () => {
     const msg = sure();
     await service.log(msg, "m1");
     const { view } = await service.log(msg, "m2");
-    expect(view.pane.audit.map((a) => [a.action, a.fromMatterId, a.toMatterId])).toEqual([["logged", null, "m1"], ["refiled", "m1", "m2"]]);
+    expect(view.pane.audit.map((a) => [a.action, a.fromMatterId, a.toMatterId])).toEqual([
+      ["logged", null, "m1"],
+      ["refiled", "m1", "m2"],
+    ]);
     expect(view.matters.m1.number).toBe("2025-0042");
     expect(view.matters.m2.category).toMatch(/^2025-0043 /);
   });
@@ -95,8 +115,15 @@ describe("filing service", () => {
 
   it("says clearly when no directory is loaded", async () => {
     const service = createFilingService({
-      directory: async () => null, matterLog: async () => null, history: new MemoryFilingHistoryStore(), log: new MemoryMatterLogStore(),
-      settings: new MemorySettingsStore(), me: "x@firm.test", now: () => new Date(0), afterWrite: () => undefined, categoriesSupported: false,
+      directory: async () => null,
+      matterLog: async () => null,
+      history: new MemoryFilingHistoryStore(),
+      log: new MemoryMatterLogStore(),
+      settings: new MemorySettingsStore(),
+      me: "x@firm.test",
+      now: () => new Date(0),
+      afterWrite: () => undefined,
+      categoriesSupported: false,
     });
     await expect(service.recognize(sure())).rejects.toThrow(/directory/);
   });
@@ -104,15 +131,32 @@ describe("filing service", () => {
 
 describe("auto-log rules", () => {
   const pane = (r: Partial<Recognition>, extra: Partial<PaneRecognition> = {}): PaneRecognition => ({
-    recognition: { direction: "inbound", senderRole: "client", clientId: "c1", matterId: "m2", confidence: 0.9, candidates: [], reasons: [], abstained: false, ...r },
-    localThreadMatterIds: [], mailbox: { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null }, logged: null, audit: [], ...extra,
+    recognition: {
+      direction: "inbound",
+      senderRole: "client",
+      clientId: "c1",
+      matterId: "m2",
+      confidence: 0.9,
+      candidates: [],
+      reasons: [],
+      abstained: false,
+      ...r,
+    },
+    localThreadMatterIds: [],
+    mailbox: { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null },
+    logged: null,
+    audit: [],
+    ...extra,
   });
   const on = { autoLog: true };
   const plain = unsure();
 
   it("client mail at or above the threshold is logged, below is not", () => {
     expect(autoLogDecision(plain, pane({ confidence: AUTO_LOG_THRESHOLD }), index, on)).toMatchObject({ log: true, basis: "sure" });
-    expect(autoLogDecision(plain, pane({ confidence: AUTO_LOG_THRESHOLD - 0.01 }), index, on)).toEqual({ log: false, why: "low-confidence" });
+    expect(autoLogDecision(plain, pane({ confidence: AUTO_LOG_THRESHOLD - 0.01 }), index, on)).toEqual({
+      log: false,
+      why: "low-confidence",
+    });
     expect(autoLogDecision(plain, pane({ abstained: true }), index, on)).toEqual({ log: false, why: "abstained" });
   });
 
@@ -121,10 +165,28 @@ describe("auto-log rules", () => {
       expect(autoLogDecision(plain, pane({ senderRole: role, confidence: 0.99 }), index, on)).toEqual({ log: false, why: "not-client" });
     }
     const cited = message({ subject: "Re: 2025-0043 hearing", from: { email: "clerk@court.test" } });
-    expect(autoLogDecision(cited, pane({ senderRole: "court", confidence: 0.9 }), index, on)).toMatchObject({ log: true, basis: "reference" });
-    expect(autoLogDecision(plain, pane({ senderRole: "opposing_counsel", confidence: 0.7 }, { localThreadMatterIds: ["m2"] }), index, on)).toMatchObject({ log: true, basis: "thread" });
+    expect(autoLogDecision(cited, pane({ senderRole: "court", confidence: 0.9 }), index, on)).toMatchObject({
+      log: true,
+      basis: "reference",
+    });
+    expect(
+      autoLogDecision(plain, pane({ senderRole: "opposing_counsel", confidence: 0.7 }, { localThreadMatterIds: ["m2"] }), index, on),
+    ).toMatchObject({ log: true, basis: "thread" });
     // A thread split across matters is not certainty.
-    expect(autoLogDecision(plain, pane({ senderRole: "court" }, { localThreadMatterIds: ["m2"], mailbox: { status: "read", selfMatterId: null, graphId: null, threadMatterIds: ["m1"], error: null } }), index, on).log).toBe(false);
+    expect(
+      autoLogDecision(
+        plain,
+        pane(
+          { senderRole: "court" },
+          {
+            localThreadMatterIds: ["m2"],
+            mailbox: { status: "read", selfMatterId: null, graphId: null, threadMatterIds: ["m1"], error: null },
+          },
+        ),
+        index,
+        on,
+      ).log,
+    ).toBe(false);
   });
 
   it("outbound mail from me to a client counts as client mail", () => {

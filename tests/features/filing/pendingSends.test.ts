@@ -2,9 +2,24 @@ import { describe, expect, it } from "vitest";
 import { logPendingSends, matchSentMessage, type PendingSend } from "@features/filing/pendingSends";
 import { message } from "../../domain/matterLog/fixtures";
 
-const pending: PendingSend = { matterId: "m1", conversationId: "conv-A", subject: "Re: Lease", to: ["ann@northwind.test"], cc: [], sentAt: "2026-03-02T10:00:00.000Z" };
+const pending: PendingSend = {
+  matterId: "m1",
+  conversationId: "conv-A",
+  subject: "Re: Lease",
+  to: ["ann@northwind.test"],
+  cc: [],
+  sentAt: "2026-03-02T10:00:00.000Z",
+};
 const sent = (o: Parameters<typeof message>[0]) =>
-  message({ from: { email: "pat@firm.test" }, to: [{ email: "ann@northwind.test" }], cc: [], subject: "RE: Lease", conversationId: "conv-A", sentAt: "2026-03-02T10:00:20.000Z", ...o });
+  message({
+    from: { email: "pat@firm.test" },
+    to: [{ email: "ann@northwind.test" }],
+    cc: [],
+    subject: "RE: Lease",
+    conversationId: "conv-A",
+    sentAt: "2026-03-02T10:00:20.000Z",
+    ...o,
+  });
 
 describe("matching a pending send to the sent copy", () => {
   it("picks the closest message of the conversation with the same subject and a shared recipient", () => {
@@ -29,13 +44,19 @@ describe("logPendingSends", () => {
     const old = { ...pending, conversationId: "conv-old", sentAt: "2026-02-01T10:00:00.000Z" };
     const offline = { ...pending, conversationId: "conv-off" };
     const missing = { ...pending, conversationId: "conv-missing" };
-    const result = await logPendingSends([pending, old, offline, missing], {
-      async sentAround(_at, conversationId) {
-        if (conversationId === "conv-off") throw new Error("offline");
-        return conversationId === "conv-A" ? [found] : [];
+    const result = await logPendingSends(
+      [pending, old, offline, missing],
+      {
+        async sentAround(_at, conversationId) {
+          if (conversationId === "conv-off") throw new Error("offline");
+          return conversationId === "conv-A" ? [found] : [];
+        },
+        async log(m, matterId) {
+          logged.push([m.internetMessageId, matterId]);
+        },
       },
-      async log(m, matterId) { logged.push([m.internetMessageId, matterId]); },
-    }, now);
+      now,
+    );
     expect(logged).toEqual([[found.internetMessageId, "m1"]]);
     expect(result.logged).toBe(1);
     expect(result.waiting).toEqual([offline, missing]);

@@ -22,8 +22,12 @@ describe("auto-log on the labelled sample (no history, no mailbox marks: the fir
       gold.set(l.file, l.matterId);
     }
     const deps = { index, me: [meta.me], history: new MemoryFilingHistoryStore(), log: new MemoryMatterLogStore() };
-    let auto = 0, right = 0, withMatter = 0;
-    for (const file of readdirSync(join(SAMPLE, "mail")).filter((f) => f.endsWith(".eml")).sort()) {
+    let auto = 0,
+      right = 0,
+      withMatter = 0;
+    for (const file of readdirSync(join(SAMPLE, "mail"))
+      .filter((f) => f.endsWith(".eml"))
+      .sort()) {
       if (!gold.has(file)) continue;
       const message = await parseEml(readFileSync(join(SAMPLE, "mail", file)));
       const pane = await recognizeForPane(message, deps);

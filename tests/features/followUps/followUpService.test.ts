@@ -57,7 +57,12 @@ class MapStore implements FollowUpStore {
 function setup(options: { now?: string; guess?: MatterGuess; createRetries?: number; foreignClock?: boolean } = {}) {
   let now = new Date(options.now ?? "2026-03-10T14:00:00Z"); // Tuesday 10:00 in New York (EDT)
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });
-  const graph = createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch, readRetryDelayMs: 1, timeoutMs: 2000 });
+  const graph = createGraphClient({
+    tokenProvider: { getToken: async () => "t" },
+    fetchImpl: sim.fetch,
+    readRetryDelayMs: 1,
+    timeoutMs: 2000,
+  });
   const calendar = createGraphCalendarWriter(graph, { retryDelayMs: 1, createRetries: options.createRetries });
   const outbox = new MemoryOutboxStore();
   const store = new MapStore();
@@ -78,8 +83,23 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
     onQueued: () => queued++,
   });
   const drain = () =>
-    drainOutbox({ store: outbox, executors: { [EVENT_OUTBOX_KIND]: followUpEventExecutor(service), [EVENT_DELETE_OUTBOX_KIND]: followUpEventDeleteExecutor(calendar) }, now });
-  return { sim, graph, calendar, outbox, store, settings, service, drain, setNow: (iso: string) => (now = new Date(iso)), queuedCount: () => queued };
+    drainOutbox({
+      store: outbox,
+      executors: { [EVENT_OUTBOX_KIND]: followUpEventExecutor(service), [EVENT_DELETE_OUTBOX_KIND]: followUpEventDeleteExecutor(calendar) },
+      now,
+    });
+  return {
+    sim,
+    graph,
+    calendar,
+    outbox,
+    store,
+    settings,
+    service,
+    drain,
+    setNow: (iso: string) => (now = new Date(iso)),
+    queuedCount: () => queued,
+  };
 }
 
 function inbound(body: string, overrides: Partial<MailMessage> = {}): MailMessage {
@@ -131,7 +151,10 @@ describe("follow-up plan", () => {
 
   it("falls back to the next working day at the start of hours, skipping weekend and holiday", async () => {
     const { service } = setup({ now: "2026-03-13T20:00:00Z" }); // Friday 16:00 EDT
-    const plan = await service.plan(inbound("Thank you for the update.", { sentAt: "2026-03-13T19:00:00Z", receivedAt: "2026-03-13T19:00:00Z" }), "read");
+    const plan = await service.plan(
+      inbound("Thank you for the update.", { sentAt: "2026-03-13T19:00:00Z", receivedAt: "2026-03-13T19:00:00Z" }),
+      "read",
+    );
     expect(plan.proposals).toEqual([]);
     expect(plan.fallback).toEqual({ date: "2026-03-17", time: "09:00" }); // Mon 16th is a holiday
   });
@@ -150,7 +173,13 @@ describe("creating a follow-up", () => {
     await settings.set("followUps.settings", { reminderMinutes: 30, durationMinutes: 45, noReplyDays: 2 });
     const msg = inbound("The hearing is on March 20 at 10am.");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false });
+    const prepared = await service.prepare(msg, plan, {
+      date: "2026-03-20",
+      time: "10:00",
+      kind: "hearing",
+      matterId: "m1",
+      inviteClient: false,
+    });
     expect(prepared.payload.subject).toBe("Follow up: Acme Ltd — 2026-0012 Lease renewal");
     expect(prepared.start).toBe("2026-03-20T14:00:00.000Z"); // 10:00 EDT
     expect(prepared.end).toBe("2026-03-20T14:45:00.000Z");
@@ -171,7 +200,13 @@ describe("creating a follow-up", () => {
     const { service, sim } = setup({ guess: { clientId: null, matterId: null, candidates: [] } });
     const msg = inbound("Can we talk on March 18 at 3pm?");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-18", time: "15:00", kind: "meeting", matterId: null, inviteClient: true });
+    const prepared = await service.prepare(msg, plan, {
+      date: "2026-03-18",
+      time: "15:00",
+      kind: "meeting",
+      matterId: null,
+      inviteClient: true,
+    });
     expect(prepared.payload.subject).toBe("Follow up: Carla Diaz — Lease renewal");
     expect(prepared.invited).toBe("carla@acme.example");
     await service.schedule(prepared);
@@ -232,18 +267,50 @@ describe("creating a follow-up", () => {
   it("moves off busy slots to the next free working time (free events block nothing); a free slot stays", async () => {
     const { service, calendar } = setup();
     const busy = (start: string, end: string, id: string) =>
-      calendar.create({ subject: "Busy", bodyHtml: "", start, end, categories: [], reminderMinutes: null, showAs: "busy", attendees: [], transactionId: id });
+      calendar.create({
+        subject: "Busy",
+        bodyHtml: "",
+        start,
+        end,
+        categories: [],
+        reminderMinutes: null,
+        showAs: "busy",
+        attendees: [],
+        transactionId: id,
+      });
     // Friday 13 March: 10:00-11:00 and 11:00-16:45 EDT busy, so 10:30 moves to Tuesday (Mon 16th is a holiday).
     await busy("2026-03-13T14:00:00Z", "2026-03-13T15:00:00Z", "b1");
     await busy("2026-03-13T15:00:00Z", "2026-03-13T20:45:00Z", "b2");
-    await calendar.create({ subject: "Free", bodyHtml: "", start: "2026-03-17T13:00:00Z", end: "2026-03-17T14:00:00Z", categories: [], reminderMinutes: null, showAs: "free", attendees: [], transactionId: "f1" });
+    await calendar.create({
+      subject: "Free",
+      bodyHtml: "",
+      start: "2026-03-17T13:00:00Z",
+      end: "2026-03-17T14:00:00Z",
+      categories: [],
+      reminderMinutes: null,
+      showAs: "free",
+      attendees: [],
+      transactionId: "f1",
+    });
     const msg = inbound("Call me on March 13 at 10:30am.");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", time: "10:30", kind: "meeting", matterId: "m1", inviteClient: false });
+    const prepared = await service.prepare(msg, plan, {
+      date: "2026-03-13",
+      time: "10:30",
+      kind: "meeting",
+      matterId: "m1",
+      inviteClient: false,
+    });
     expect(prepared.moved).toBe(true);
     expect(prepared.requestedStart).toBe("2026-03-13T14:30:00.000Z");
     expect(prepared.start).toBe("2026-03-17T13:00:00.000Z"); // 09:00 EDT Tuesday; a free event does not block
-    const free = await service.prepare(msg, plan, { date: "2026-03-12", time: "10:30", kind: "meeting", matterId: "m1", inviteClient: false });
+    const free = await service.prepare(msg, plan, {
+      date: "2026-03-12",
+      time: "10:30",
+      kind: "meeting",
+      matterId: "m1",
+      inviteClient: false,
+    });
     expect(free.moved).toBe(false);
     expect(free.start).toBe("2026-03-12T14:30:00.000Z");
   });
@@ -331,7 +398,9 @@ describe("no-reply reminders", () => {
 
   it("refuses mail to no one outside the firm, and reports offline without deciding", async () => {
     const { service, sim } = setup({ now: "2026-03-12T15:05:00Z" });
-    await expect(service.remindNoReply({ ...sent, to: [{ email: "bob@firm.example" }], cc: [] }, "read", 2)).rejects.toBeInstanceOf(MatterlineError);
+    await expect(service.remindNoReply({ ...sent, to: [{ email: "bob@firm.example" }], cc: [] }, "read", 2)).rejects.toBeInstanceOf(
+      MatterlineError,
+    );
     seedSent(sim);
     await service.remindNoReply(sent, "read", 2);
     sim.setOffline(true);
@@ -358,8 +427,12 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     const { service, sim, setNow } = setup();
     const msg = inbound("Please send it by March 13. The hearing is on March 20 at 10am.");
     const plan = await service.plan(msg, "read");
-    const a = await service.schedule(await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }));
-    const b = await service.schedule(await service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }));
+    const a = await service.schedule(
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+    );
+    const b = await service.schedule(
+      await service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+    );
     const moved = await service.reschedule(a.entry.transactionId, "2026-03-18", "14:30");
     expect(moved.start).toBe("2026-03-18T18:30:00.000Z");
     expect(moved.end).toBe("2026-03-18T19:00:00.000Z");
@@ -371,7 +444,9 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     expect((await service.upcoming())[0].entries.map((e) => e.transactionId)).toEqual([a.entry.transactionId]);
 
     // The user deletes the event in Outlook:
-    await createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })).remove(a.entry.eventId!);
+    await createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })).remove(
+      a.entry.eventId!,
+    );
     expect(await service.refresh()).toEqual({ offline: false, changed: 1 });
     expect(await service.upcoming()).toEqual([]);
     setNow("2026-04-01T00:00:00Z");
@@ -383,12 +458,14 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
     sim.setOffline(true);
-    const r = await service.schedule(await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }));
+    const r = await service.schedule(
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+    );
     await service.reschedule(r.entry.transactionId, "2026-03-19", "11:00");
     expect(await outbox.list()).toHaveLength(1);
     sim.setOffline(false);
     await drain();
-    expect(sim.events("ann@firm.example")[0].start.dateTime).toMatch(/2026-03-19T15:00/) // 11:00 EDT, stored in UTC;
+    expect(sim.events("ann@firm.example")[0].start.dateTime).toMatch(/2026-03-19T15:00/); // 11:00 EDT, stored in UTC;
     await service.cancel(r.entry.transactionId);
     expect(sim.events("ann@firm.example")).toHaveLength(0);
   });
@@ -399,7 +476,9 @@ describe("offline cancel and other devices", () => {
     const { service, sim, drain, outbox, setNow, queuedCount } = setup();
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
-    const r = await service.schedule(await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }));
+    const r = await service.schedule(
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+    );
     expect(sim.events("ann@firm.example")).toHaveLength(1);
     sim.setOffline(true);
     const cancelled = await service.cancel(r.entry.transactionId);
@@ -420,7 +499,9 @@ describe("offline cancel and other devices", () => {
     expect(sim.events("ann@firm.example")).toHaveLength(0);
     expect(await outbox.list()).toEqual([]);
     // A delete repeated after a lost answer finds the event gone: no error.
-    await followUpEventDeleteExecutor(createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })))
+    await followUpEventDeleteExecutor(
+      createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })),
+    )
       .execute([{ ...ops[0], attempts: 1 }])
       .then((out) => expect(out).toEqual([{ key: ops[0].key, ok: true, graphId: r.entry.eventId }]));
   });
@@ -429,10 +510,24 @@ describe("offline cancel and other devices", () => {
     const first = setup();
     const msg = inbound("Please send it by March 13. The hearing is on March 20 at 10am.");
     const plan = await first.service.plan(msg, "read");
-    const made = await first.service.schedule(await first.service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }));
-    const noMatter = await first.service.schedule(await first.service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: null, inviteClient: false }));
+    const made = await first.service.schedule(
+      await first.service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+    );
+    const noMatter = await first.service.schedule(
+      await first.service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: null, inviteClient: false }),
+    );
     // Someone else's event, with a transactionId that is not ours, and one of ours already past.
-    await first.calendar.create({ subject: "Lunch", bodyHtml: "", start: "2026-03-12T16:00:00Z", end: "2026-03-12T17:00:00Z", categories: [], reminderMinutes: null, showAs: "busy", attendees: [], transactionId: "other-app-1" });
+    await first.calendar.create({
+      subject: "Lunch",
+      bodyHtml: "",
+      start: "2026-03-12T16:00:00Z",
+      end: "2026-03-12T17:00:00Z",
+      categories: [],
+      reminderMinutes: null,
+      showAs: "busy",
+      attendees: [],
+      transactionId: "other-app-1",
+    });
 
     // Another device: same mailbox (same simulator), its own empty store.
     const other = setup();
@@ -456,13 +551,25 @@ describe("offline cancel and other devices", () => {
       ["m1", [made.entry.subject]],
     ]);
     const found = groups[1].entries[0];
-    expect(found).toMatchObject({ transactionId: made.entry.transactionId, eventId: made.entry.eventId, start: made.entry.start, end: made.entry.end, discovered: true, status: "scheduled" });
+    expect(found).toMatchObject({
+      transactionId: made.entry.transactionId,
+      eventId: made.entry.eventId,
+      start: made.entry.start,
+      end: made.entry.end,
+      discovered: true,
+      status: "scheduled",
+    });
     // Nothing new the second time; and it can be edited and cancelled from here like one of its own.
     expect(await sameMailbox.refresh()).toEqual({ offline: false, changed: 0 });
     const moved = await sameMailbox.reschedule(found.transactionId, "2026-03-19", "11:00");
     expect(moved.start).toBe("2026-03-19T15:00:00.000Z");
     await sameMailbox.cancel(found.transactionId);
-    expect(first.sim.events("ann@firm.example").map((e) => e.subject).sort()).toEqual(["Lunch", noMatter.entry.subject].sort());
+    expect(
+      first.sim
+        .events("ann@firm.example")
+        .map((e) => e.subject)
+        .sort(),
+    ).toEqual(["Lunch", noMatter.entry.subject].sort());
   });
 });
 
@@ -470,8 +577,12 @@ describe("settings", () => {
   it("defaults, validates and saves", async () => {
     const { service } = setup();
     expect(await service.settings()).toEqual({ reminderMinutes: 15, durationMinutes: 30, noReplyDays: 3 });
-    await expect(service.saveSettings({ reminderMinutes: -1, durationMinutes: 30, noReplyDays: 3 })).rejects.toBeInstanceOf(MatterlineError);
-    await expect(service.saveSettings({ reminderMinutes: 10, durationMinutes: 30, noReplyDays: 0 })).rejects.toBeInstanceOf(MatterlineError);
+    await expect(service.saveSettings({ reminderMinutes: -1, durationMinutes: 30, noReplyDays: 3 })).rejects.toBeInstanceOf(
+      MatterlineError,
+    );
+    await expect(service.saveSettings({ reminderMinutes: 10, durationMinutes: 30, noReplyDays: 0 })).rejects.toBeInstanceOf(
+      MatterlineError,
+    );
     await service.saveSettings({ reminderMinutes: 0, durationMinutes: 60, noReplyDays: 5 });
     expect(await service.settings()).toEqual({ reminderMinutes: 0, durationMinutes: 60, noReplyDays: 5 });
   });

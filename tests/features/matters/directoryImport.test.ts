@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MatterlineError } from "@domain/errors";
-import { importDirectoryFiles, refreshSharedDirectory, saveSharedDirectoryUrl, SHARED_DIRECTORY_URL_KEY, addClientContact } from "@features/matters/service";
+import {
+  importDirectoryFiles,
+  refreshSharedDirectory,
+  saveSharedDirectoryUrl,
+  SHARED_DIRECTORY_URL_KEY,
+  addClientContact,
+} from "@features/matters/service";
 import { createDirectoryProvider } from "@domain/directory/directoryProvider";
 import { MemoryDirectoryStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
 import { directory, setup } from "./fixtures";
@@ -31,7 +37,10 @@ describe("directory import through the provider", () => {
     const broken = {
       ...directory,
       clients: [...directory.clients, { id: "k1", name: "Duplicate", domains: [], contacts: [{ name: "X", email: "not-an-address" }] }],
-      matters: [...directory.matters, { id: "x9", number: "2026-0199", clientId: "k404", title: "Orphan", status: "open", responsible: "p1" }],
+      matters: [
+        ...directory.matters,
+        { id: "x9", number: "2026-0199", clientId: "k404", title: "Orphan", status: "open", responsible: "p1" },
+      ],
     };
     const err = await rejection(importDirectoryFiles(provider, [{ name: "directory.json", text: JSON.stringify(broken, null, 2) }], NOW));
     expect(err.code).toBe("invalid-directory");
@@ -46,23 +55,46 @@ describe("directory import through the provider", () => {
 
   it("imports the three CSV files over the current firm and people, and lists what is missing", async () => {
     const { provider } = await setup();
-    const clients = "\uFEFFID,Name,Domains\r\nk7,\"Fenwick, Hale & Co\",fenwick.test\r\n";
+    const clients = '\uFEFFID,Name,Domains\r\nk7,"Fenwick, Hale & Co",fenwick.test\r\n';
     const contacts = "clientId,name,email\r\nk7,Ada Fenwick,ada@fenwick.test\r\n";
-    const matters = "id,number,clientId,title,status,responsible,aliases\r\ny1,2026-0300,k7,\"Share sale,\nphase 2\",OPEN,p1,FH/0300\r\n";
-    const missing = await rejection(importDirectoryFiles(provider, [{ name: "clients.csv", text: clients }, { name: "matters.csv", text: matters }], NOW));
+    const matters = 'id,number,clientId,title,status,responsible,aliases\r\ny1,2026-0300,k7,"Share sale,\nphase 2",OPEN,p1,FH/0300\r\n';
+    const missing = await rejection(
+      importDirectoryFiles(
+        provider,
+        [
+          { name: "clients.csv", text: clients },
+          { name: "matters.csv", text: matters },
+        ],
+        NOW,
+      ),
+    );
     expect(missing.details.join("\n")).toMatch(/contacts\.csv is missing/);
-    const s = await importDirectoryFiles(provider, [
-      { name: "clients.csv", text: clients }, { name: "contacts.csv", text: contacts }, { name: "matters.csv", text: matters },
-    ], NOW);
+    const s = await importDirectoryFiles(
+      provider,
+      [
+        { name: "clients.csv", text: clients },
+        { name: "contacts.csv", text: contacts },
+        { name: "matters.csv", text: matters },
+      ],
+      NOW,
+    );
     expect(s).toMatchObject({ firm: "Quill & Ash", people: 2, clients: 1, matters: 1 });
     expect((await provider.current())?.index.matterByRef.get("FH/0300")).toBe("y1");
   });
 
   it("refuses CSV files before any directory.json (they hold no firm settings)", async () => {
     const provider = createDirectoryProvider(new MemoryDirectoryStore());
-    const err = await rejection(importDirectoryFiles(provider, [
-      { name: "clients.csv", text: "id,name\nk1,A\n" }, { name: "contacts.csv", text: "clientId,email\n" }, { name: "matters.csv", text: "id,number,clientId,title,status,responsible\n" },
-    ], NOW));
+    const err = await rejection(
+      importDirectoryFiles(
+        provider,
+        [
+          { name: "clients.csv", text: "id,name\nk1,A\n" },
+          { name: "contacts.csv", text: "clientId,email\n" },
+          { name: "matters.csv", text: "id,number,clientId,title,status,responsible\n" },
+        ],
+        NOW,
+      ),
+    );
     expect(err.details.join("\n")).toMatch(/import directory\.json first/);
     expect(await provider.current()).toBeNull();
   });
@@ -75,7 +107,12 @@ describe("directory import through the provider", () => {
     expect(await settings.get(SHARED_DIRECTORY_URL_KEY)).toBe("https://tenant.sharepoint.test/:u:/s/firm/abc");
     const asked: string[] = [];
     let text = "{ not json";
-    const reader = { readSharedFile: async (url: string) => { asked.push(url); return text; } };
+    const reader = {
+      readSharedFile: async (url: string) => {
+        asked.push(url);
+        return text;
+      },
+    };
     const bad = await rejection(refreshSharedDirectory({ provider, reader, settings }, NOW));
     expect(bad.code).toBe("invalid-directory");
     expect((await provider.current())?.importedAt).toBe("2026-03-01T00:00:00.000Z");

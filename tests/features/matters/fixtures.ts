@@ -23,8 +23,28 @@ export const directory: Directory = {
     { id: "k2", name: "Oakridge Trust", domains: [], contacts: [{ name: "Ben Oak", email: "ben.oak@mail.test" }] },
   ],
   matters: [
-    { id: "x1", number: "2026-0101", clientId: "k1", title: "Warehouse lease renewal", status: "open", responsible: "p1", team: ["p2"], aliases: ["RQ/0101"], keywords: ["warehouse"], slaHours: 24, opposing: [{ name: "Rival Estates", domains: ["rival.test"] }] },
-    { id: "x2", number: "2026-0102", clientId: "k1", title: "Supplier contract dispute", status: "open", responsible: "p2", aliases: ["RQ/0102"] },
+    {
+      id: "x1",
+      number: "2026-0101",
+      clientId: "k1",
+      title: "Warehouse lease renewal",
+      status: "open",
+      responsible: "p1",
+      team: ["p2"],
+      aliases: ["RQ/0101"],
+      keywords: ["warehouse"],
+      slaHours: 24,
+      opposing: [{ name: "Rival Estates", domains: ["rival.test"] }],
+    },
+    {
+      id: "x2",
+      number: "2026-0102",
+      clientId: "k1",
+      title: "Supplier contract dispute",
+      status: "open",
+      responsible: "p2",
+      aliases: ["RQ/0102"],
+    },
     { id: "x3", number: "2025-0950", clientId: "k2", title: "Trust deed variation", status: "closed", responsible: "p1" },
   ],
 };
@@ -57,8 +77,11 @@ export async function setup() {
   await provider.replace(directory, "2026-03-01T00:00:00.000Z");
   const outbox = new MemoryOutboxStore();
   const log = new MatterLog({
-    log: new MemoryMatterLogStore(), history: new MemoryFilingHistoryStore(), outbox,
-    categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains,
+    log: new MemoryMatterLogStore(),
+    history: new MemoryFilingHistoryStore(),
+    outbox,
+    categoryFor: categoryResolver(directory),
+    firmDomains: directory.firm.domains,
   });
   return { store, provider, log, outbox };
 }

@@ -15,23 +15,78 @@ const ivy = { name: "Ivy Marlow", email: "ivy@marlow.test" };
 describe("matter timeline", () => {
   it("lists newest first with the response time of each client message", async () => {
     const { log } = await setup();
-    const ask = mail({ conversationId: "t1", subject: "Warehouse lease 2026-0101", receivedAt: "2026-03-02T09:00:00.000Z", sentAt: "2026-03-02T09:00:00.000Z" });
-    const ack = mail({ conversationId: "t1", from: rosa, to: [ivy], subject: "RE: Warehouse lease", sentAt: "2026-03-02T14:30:00.000Z", receivedAt: "2026-03-02T14:30:00.000Z" });
-    const later = mail({ conversationId: "t1", from: rosa, to: [ivy], subject: "RE: again", sentAt: "2026-03-02T16:00:00.000Z", receivedAt: "2026-03-02T16:00:00.000Z" });
+    const ask = mail({
+      conversationId: "t1",
+      subject: "Warehouse lease 2026-0101",
+      receivedAt: "2026-03-02T09:00:00.000Z",
+      sentAt: "2026-03-02T09:00:00.000Z",
+    });
+    const ack = mail({
+      conversationId: "t1",
+      from: rosa,
+      to: [ivy],
+      subject: "RE: Warehouse lease",
+      sentAt: "2026-03-02T14:30:00.000Z",
+      receivedAt: "2026-03-02T14:30:00.000Z",
+    });
+    const later = mail({
+      conversationId: "t1",
+      from: rosa,
+      to: [ivy],
+      subject: "RE: again",
+      sentAt: "2026-03-02T16:00:00.000Z",
+      receivedAt: "2026-03-02T16:00:00.000Z",
+    });
     const slow = mail({ conversationId: "t2", subject: "Rent review 2026-0101", receivedAt: "2026-03-03T08:00:00.000Z" });
-    const slowReply = mail({ conversationId: "t2", from: rosa, to: [ivy], sentAt: "2026-03-04T12:00:00.000Z", receivedAt: "2026-03-04T12:00:00.000Z" });
+    const slowReply = mail({
+      conversationId: "t2",
+      from: rosa,
+      to: [ivy],
+      sentAt: "2026-03-04T12:00:00.000Z",
+      receivedAt: "2026-03-04T12:00:00.000Z",
+    });
     const open = mail({ conversationId: "t3", subject: "Keys 2026-0101", receivedAt: "2026-03-05T06:00:00.000Z" });
     // A reply in another conversation never answers t3.
-    const elsewhere = mail({ conversationId: "t9", from: rosa, to: [ivy], sentAt: "2026-03-05T07:00:00.000Z", receivedAt: "2026-03-05T07:00:00.000Z" });
-    const otherSide = mail({ conversationId: "t4", from: { email: "kim@rival.test" }, subject: "Without prejudice", receivedAt: "2026-03-01T08:00:00.000Z" });
-    const otherClient = mail({ conversationId: "t5", from: { email: "ben.oak@mail.test" }, subject: "cc'd", receivedAt: "2026-03-01T07:00:00.000Z" });
-    const personal = mail({ conversationId: "t6", from: { email: "ivy.home@mail.test" }, subject: "From home", receivedAt: "2026-03-01T06:00:00.000Z" });
-    for (const m of [ask, ack, later, slow, slowReply, open, elsewhere, otherSide, otherClient, personal]) await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
+    const elsewhere = mail({
+      conversationId: "t9",
+      from: rosa,
+      to: [ivy],
+      sentAt: "2026-03-05T07:00:00.000Z",
+      receivedAt: "2026-03-05T07:00:00.000Z",
+    });
+    const otherSide = mail({
+      conversationId: "t4",
+      from: { email: "kim@rival.test" },
+      subject: "Without prejudice",
+      receivedAt: "2026-03-01T08:00:00.000Z",
+    });
+    const otherClient = mail({
+      conversationId: "t5",
+      from: { email: "ben.oak@mail.test" },
+      subject: "cc'd",
+      receivedAt: "2026-03-01T07:00:00.000Z",
+    });
+    const personal = mail({
+      conversationId: "t6",
+      from: { email: "ivy.home@mail.test" },
+      subject: "From home",
+      receivedAt: "2026-03-01T06:00:00.000Z",
+    });
+    for (const m of [ask, ack, later, slow, slowReply, open, elsewhere, otherSide, otherClient, personal])
+      await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
 
     const t = buildTimeline(await log.entriesForMatter("x1"), { index, matter: directory.matters[0]!, now: NOW });
-    expect(t.map((i) => i.entry.internetMessageId)).toEqual([elsewhere, open, slowReply, slow, later, ack, ask, otherSide, otherClient, personal].map((m) => m.internetMessageId));
+    expect(t.map((i) => i.entry.internetMessageId)).toEqual(
+      [elsewhere, open, slowReply, slow, later, ack, ask, otherSide, otherClient, personal].map((m) => m.internetMessageId),
+    );
     const byId = new Map(t.map((i) => [i.entry.internetMessageId, i]));
-    expect(byId.get(ask.internetMessageId!)?.response).toMatchObject({ kind: "answered", minutes: 330, late: false, repliedAt: "2026-03-02T14:30:00.000Z", text: "Answered in 5 h" });
+    expect(byId.get(ask.internetMessageId!)?.response).toMatchObject({
+      kind: "answered",
+      minutes: 330,
+      late: false,
+      repliedAt: "2026-03-02T14:30:00.000Z",
+      text: "Answered in 5 h",
+    });
     expect(byId.get(slow.internetMessageId!)?.response).toMatchObject({ kind: "answered", minutes: 28 * 60, late: true });
     expect(byId.get(open.internetMessageId!)?.response).toMatchObject({ kind: "waiting", minutes: 360, late: false });
     expect(byId.get(ack.internetMessageId!)?.response).toBeNull();
@@ -51,7 +106,12 @@ describe("bulk tagging", () => {
     const unsure = mail({ subject: "Quick question", bodyText: "Can we talk tomorrow?" });
     const done = mail({ subject: "Lease 2026-0101 again" });
     await log.log({ message: done, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
-    const messages = new Map<string, MailMessage>([["a", sure], ["b", sure2], ["c", unsure], ["d", done]]);
+    const messages = new Map<string, MailMessage>([
+      ["a", sure],
+      ["b", sure2],
+      ["c", unsure],
+      ["d", done],
+    ]);
     const refs = ["a", "b", "c", "d", "e"].map((itemId) => ({ itemId, subject: `s-${itemId}`, conversationId: null }));
     const read = async (id: string) => {
       const m = messages.get(id);
@@ -79,13 +139,22 @@ describe("bulk tagging", () => {
     const { log } = await setup();
     const a = mail({ subject: "Lease 2026-0101" });
     const b = mail({ subject: "Anything" });
-    const m = new Map([["a", a], ["b", b]]);
-    const refs = [{ itemId: "a", subject: "", conversationId: null }, { itemId: "b", subject: "", conversationId: null }];
+    const m = new Map([
+      ["a", a],
+      ["b", b],
+    ]);
+    const refs = [
+      { itemId: "a", subject: "", conversationId: null },
+      { itemId: "b", subject: "", conversationId: null },
+    ];
     const c = await prepareBulk(refs, { read: async (id) => m.get(id)!, recognize: recognizer, log });
     const declined = await logBulk(c, { matterForAll: null, accepted: { a: false } }, { log, by: "t", now: () => NOW });
     expect(declined.map((o) => o.status)).toEqual(["skipped", "skipped"]);
     const all = await logBulk(c, { matterForAll: "x2", accepted: {} }, { log, by: "t", now: () => NOW });
-    expect(all.map((o) => [o.status, o.matterId])).toEqual([["logged", "x2"], ["logged", "x2"]]);
+    expect(all.map((o) => [o.status, o.matterId])).toEqual([
+      ["logged", "x2"],
+      ["logged", "x2"],
+    ]);
     expect((await log.entryFor(b.internetMessageId!))?.matterId).toBe("x2");
   });
 });
@@ -99,9 +168,19 @@ describe("untagged client mail queue", () => {
     await log.log({ message: logged, matterId: "x1", by: "r", now: NOW, source: "manual" });
     const marked = mail({ subject: "Lease 2026-0101", receivedAt: "2026-03-04T12:00:00.000Z", loggedMatterId: "x1" });
     const colleague = mail({ from: { email: "tom@quill.test" }, subject: "2026-0101 internal", receivedAt: "2026-03-04T13:00:00.000Z" });
-    const stranger = mail({ from: { email: "sales@vendor.test" }, subject: "Offer", bodyText: "Buy now", receivedAt: "2026-03-04T14:00:00.000Z" });
+    const stranger = mail({
+      from: { email: "sales@vendor.test" },
+      subject: "Offer",
+      bodyText: "Buy now",
+      receivedAt: "2026-03-04T14:00:00.000Z",
+    });
     const windows: MessageWindow[] = [];
-    const reader = { listWindow: async (w: MessageWindow) => { windows.push(w); return [clientMail, unsureClient, logged, marked, colleague, stranger]; } };
+    const reader = {
+      listWindow: async (w: MessageWindow) => {
+        windows.push(w);
+        return [clientMail, unsureClient, logged, marked, colleague, stranger];
+      },
+    };
     const q = await loadUntaggedQueue({ reader, log, recognize: recognizer, index, now: NOW });
     expect(windows).toEqual([{ mailbox: null, folder: "inbox", since: "2026-02-19T12:00:00.000Z" }]);
     expect(q.map((i) => [i.message.internetMessageId, i.suggestedMatterId])).toEqual([
@@ -118,7 +197,9 @@ describe("marks from messages in hand", () => {
     const marks = marksFromMessages(() => list);
     expect(await marks.threadMarks("t")).toEqual([]);
     list.push(mail({ conversationId: "t", loggedMatterId: "x2", categories: ["2026-0102 Supplier"] }), mail({ conversationId: "u" }));
-    expect(await marks.threadMarks("t")).toEqual([{ internetMessageId: list[0]!.internetMessageId, matterId: "x2", categories: ["2026-0102 Supplier"] }]);
+    expect(await marks.threadMarks("t")).toEqual([
+      { internetMessageId: list[0]!.internetMessageId, matterId: "x2", categories: ["2026-0102 Supplier"] },
+    ]);
     expect(await marks.markOf(list[0]!.internetMessageId!)).toMatchObject({ matterId: "x2" });
     expect(await marks.markOf("<absent@test>")).toBeNull();
   });

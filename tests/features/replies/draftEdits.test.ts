@@ -17,14 +17,20 @@ describe("draft edits", () => {
 
   it("replaces only text in HTML: entities decoded for matching, tags inside the phrase kept", () => {
     const html = "<div>Tom &amp; Jerry <b>hereby</b> agree</div><div>pursuant&nbsp;<i>to</i> the deal</div>";
-    expect(replaceInHtml(html, { phrase: "hereby", occurrence: 0 }, "now")).toBe("<div>Tom &amp; Jerry <b>now</b> agree</div><div>pursuant&nbsp;<i>to</i> the deal</div>");
-    expect(replaceInHtml(html, { phrase: "pursuant to", occurrence: 0 }, "under")).toBe("<div>Tom &amp; Jerry <b>hereby</b> agree</div><div>under<i></i> the deal</div>");
+    expect(replaceInHtml(html, { phrase: "hereby", occurrence: 0 }, "now")).toBe(
+      "<div>Tom &amp; Jerry <b>now</b> agree</div><div>pursuant&nbsp;<i>to</i> the deal</div>",
+    );
+    expect(replaceInHtml(html, { phrase: "pursuant to", occurrence: 0 }, "under")).toBe(
+      "<div>Tom &amp; Jerry <b>hereby</b> agree</div><div>under<i></i> the deal</div>",
+    );
     expect(replaceInHtml("<p>A &amp; B</p>", { phrase: "A & B", occurrence: 0 }, "<both>")).toBe("<p>&lt;both&gt;</p>");
   });
 
   it("never matches inside tags, comments or styles, nor joins words across block breaks", () => {
     const html = '<style>.shall{}</style><!-- shall --><div class="shall">You shall</div><div>pay</div>';
-    expect(replaceInHtml(html, { phrase: "shall", occurrence: 0 }, "must")).toBe('<style>.shall{}</style><!-- shall --><div class="shall">You must</div><div>pay</div>');
+    expect(replaceInHtml(html, { phrase: "shall", occurrence: 0 }, "must")).toBe(
+      '<style>.shall{}</style><!-- shall --><div class="shall">You must</div><div>pay</div>',
+    );
     expect(() => replaceInHtml(html, { phrase: "shall pay", occurrence: 0 }, "x")).not.toThrow(); // a line break is white space
     expect(() => replaceInHtml("<p>Hello</p>", { phrase: "Hello", occurrence: 1 }, "x")).toThrow(MatterlineError);
   });

@@ -10,20 +10,45 @@ import { clientMessageOfDraft, suggestForItem, suggestForMessage, type ReplySugg
 // An invented firm: nothing here comes from the sample.
 const firm: Directory = {
   firm: {
-    name: "Ashcombe Reid", domains: ["ashcombe.test"], timeZone: "America/New_York",
-    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }, holidays: [], matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"],
+    name: "Ashcombe Reid",
+    domains: ["ashcombe.test"],
+    timeZone: "America/New_York",
+    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
+    holidays: [],
+    matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"],
   },
   people: [
     { id: "p1", name: "Miriam Okafor", email: "miriam.okafor@ashcombe.test", role: "partner" },
     { id: "p2", name: "Tom Ellery", email: "tom.ellery@ashcombe.test", role: "associate" },
   ],
   clients: [
-    { id: "k1", name: "Harbourline Foods Inc", domains: ["harbourline.test"], contacts: [{ name: "Dana Whitfield", email: "dana.whitfield@harbourline.test" }] },
+    {
+      id: "k1",
+      name: "Harbourline Foods Inc",
+      domains: ["harbourline.test"],
+      contacts: [{ name: "Dana Whitfield", email: "dana.whitfield@harbourline.test" }],
+    },
     { id: "k2", name: "Juniper Vale", domains: [], contacts: [{ name: "Vale, Juniper", email: "jvale@gmail.test" }] },
   ],
   matters: [
-    { id: "x1", number: "2024-0311", clientId: "k1", title: "Warehouse lease renewal", status: "open", responsible: "p1", keywords: ["warehouse lease"] },
-    { id: "x2", number: "2024-0377", clientId: "k1", title: "Supplier dispute with Colby Mills", status: "open", responsible: "p2", keywords: ["Colby Mills"] },
+    {
+      id: "x1",
+      number: "2024-0311",
+      clientId: "k1",
+      title: "Warehouse lease renewal",
+      status: "open",
+      responsible: "p1",
+      keywords: ["warehouse lease"],
+    },
+    {
+      id: "x2",
+      number: "2024-0377",
+      clientId: "k1",
+      title: "Supplier dispute with Colby Mills",
+      status: "open",
+      responsible: "p2",
+      keywords: ["Colby Mills"],
+    },
     { id: "x3", number: "2025-0102", clientId: "k2", title: "Estate of R. Vale", status: "open", responsible: "p2", keywords: ["estate"] },
   ],
 };
@@ -33,14 +58,30 @@ const ctx: ReplySuggestionContext = { directory: loaded, me, now: "2025-03-04T15
 
 function mail(over: Partial<MailMessage>): MailMessage {
   return {
-    id: "m", internetMessageId: "<m@test>", conversationId: "conv", subject: "Question", from: { name: "Dana Whitfield", email: "dana.whitfield@harbourline.test" },
-    to: [{ email: me.email }], cc: [], sentAt: "2025-03-04T14:00:00Z", receivedAt: "2025-03-04T14:00:00Z", bodyText: "", attachmentNames: [], ...over,
+    id: "m",
+    internetMessageId: "<m@test>",
+    conversationId: "conv",
+    subject: "Question",
+    from: { name: "Dana Whitfield", email: "dana.whitfield@harbourline.test" },
+    to: [{ email: me.email }],
+    cc: [],
+    sentAt: "2025-03-04T14:00:00Z",
+    receivedAt: "2025-03-04T14:00:00Z",
+    bodyText: "",
+    attachmentNames: [],
+    ...over,
   };
 }
 
 describe("suggestForMessage (invented firm)", () => {
   it("personalises drafts with the contact's first name, the recognised matter and its attorney", () => {
-    const r = suggestForMessage(mail({ subject: "2024-0311 any update?", bodyText: "Hi Tom,\n\nAny update on the warehouse lease renewal? Where do things stand?\n\nThanks,\nDana" }), ctx);
+    const r = suggestForMessage(
+      mail({
+        subject: "2024-0311 any update?",
+        bodyText: "Hi Tom,\n\nAny update on the warehouse lease renewal? Where do things stand?\n\nThanks,\nDana",
+      }),
+      ctx,
+    );
     expect(r.reason).toBeNull();
     expect(r.intent).toBe("status_request");
     expect(r.client?.id).toBe("k1");
@@ -59,7 +100,10 @@ describe("suggestForMessage (invented firm)", () => {
   });
 
   it("names no matter when recognition cannot tell which one, and the attorney is then me", () => {
-    const r = suggestForMessage(mail({ subject: "Quick question", bodyText: "Hello,\n\nCan you send me the papers you mentioned?\n\nDana" }), ctx);
+    const r = suggestForMessage(
+      mail({ subject: "Quick question", bodyText: "Hello,\n\nCan you send me the papers you mentioned?\n\nDana" }),
+      ctx,
+    );
     expect(r.client?.id).toBe("k1");
     expect(r.matter).toBeNull();
     expect(r.attorney?.email).toBe(me.email);
@@ -67,14 +111,25 @@ describe("suggestForMessage (invented firm)", () => {
   });
 
   it("greets a contact listed 'Surname, First' by the first name", () => {
-    const r = suggestForMessage(mail({ from: { email: "jvale@gmail.test" }, subject: "Estate", bodyText: "Any news on the estate? I have not heard anything.\n\nJuniper" }), ctx);
+    const r = suggestForMessage(
+      mail({
+        from: { email: "jvale@gmail.test" },
+        subject: "Estate",
+        bodyText: "Any news on the estate? I have not heard anything.\n\nJuniper",
+      }),
+      ctx,
+    );
     expect(r.contactFirstName).toBe("Juniper");
     expect(r.drafts[0]?.text.startsWith("Hi Juniper,")).toBe(true);
   });
 
   it("reads the tone and answers a complaint without a brush-off", () => {
     const r = suggestForMessage(
-      mail({ subject: "Re: 2024-0377", bodyText: "I have chased this three times and still no reply. We are paying you to keep us informed and frankly I am very disappointed.\n\nDana" }),
+      mail({
+        subject: "Re: 2024-0377",
+        bodyText:
+          "I have chased this three times and still no reply. We are paying you to keep us informed and frankly I am very disappointed.\n\nDana",
+      }),
       ctx,
     );
     expect(r.intent).toBe("complaint");
@@ -84,12 +139,21 @@ describe("suggestForMessage (invented firm)", () => {
   });
 
   it("repeats a hearing date the message names", () => {
-    const r = suggestForMessage(mail({ subject: "2024-0377 hearing", bodyText: "The court has listed the hearing for 14 March 2025. Can you confirm you will attend?\n\nDana" }), ctx);
+    const r = suggestForMessage(
+      mail({
+        subject: "2024-0377 hearing",
+        bodyText: "The court has listed the hearing for 14 March 2025. Can you confirm you will attend?\n\nDana",
+      }),
+      ctx,
+    );
     expect(r.nextDates.map((d) => d.date)).toContain("2025-03-14");
   });
 
   it("gives no drafts for mail from a colleague or a stranger, and says why", () => {
-    for (const from of [{ email: "miriam.okafor@ashcombe.test", name: "Miriam Okafor" }, { email: "someone@elsewhere.test", name: "Pat Doe" }]) {
+    for (const from of [
+      { email: "miriam.okafor@ashcombe.test", name: "Miriam Okafor" },
+      { email: "someone@elsewhere.test", name: "Pat Doe" },
+    ]) {
       const r = suggestForMessage(mail({ from, bodyText: "Any update on the warehouse lease?" }), ctx);
       expect(r.drafts).toEqual([]);
       expect(r.reason).toBe("not-client");
@@ -98,10 +162,24 @@ describe("suggestForMessage (invented firm)", () => {
   });
 
   it("gives no drafts for automatic replies and newsletters, even from a client address", () => {
-    const auto = suggestForMessage(mail({ subject: "Automatic reply: Question", headers: { "auto-submitted": "auto-replied" }, bodyText: "I am out of the office until Monday." }), ctx);
+    const auto = suggestForMessage(
+      mail({
+        subject: "Automatic reply: Question",
+        headers: { "auto-submitted": "auto-replied" },
+        bodyText: "I am out of the office until Monday.",
+      }),
+      ctx,
+    );
     expect(auto.drafts).toEqual([]);
     expect(auto.reason).toBe("automatic");
-    const news = suggestForMessage(mail({ subject: "Harbourline news: spring edition", headers: { "list-unsubscribe": "<mailto:unsub@harbourline.test>", "list-id": "<news.harbourline.test>" }, bodyText: "Our spring newsletter. Unsubscribe here." }), ctx);
+    const news = suggestForMessage(
+      mail({
+        subject: "Harbourline news: spring edition",
+        headers: { "list-unsubscribe": "<mailto:unsub@harbourline.test>", "list-id": "<news.harbourline.test>" },
+        bodyText: "Our spring newsletter. Unsubscribe here.",
+      }),
+      ctx,
+    );
     expect(news.drafts).toEqual([]);
     expect(news.reason).toBe("newsletter");
   });
@@ -114,8 +192,11 @@ describe("suggestForMessage (invented firm)", () => {
 
 describe("suggestForItem in compose mode", () => {
   const draft = mail({
-    from: { email: me.email, name: me.name }, to: [{ email: "dana.whitfield@harbourline.test", name: "Dana Whitfield" }], subject: "RE: 2024-0311 any update?",
-    bodyText: "\n\nFrom: Dana Whitfield <dana.whitfield@harbourline.test>\nSent: Tuesday, March 4, 2025 9:00 AM\nTo: Tom Ellery\nSubject: 2024-0311 any update?\n\nAny update on the warehouse lease renewal?\n\nDana",
+    from: { email: me.email, name: me.name },
+    to: [{ email: "dana.whitfield@harbourline.test", name: "Dana Whitfield" }],
+    subject: "RE: 2024-0311 any update?",
+    bodyText:
+      "\n\nFrom: Dana Whitfield <dana.whitfield@harbourline.test>\nSent: Tuesday, March 4, 2025 9:00 AM\nTo: Tom Ellery\nSubject: 2024-0311 any update?\n\nAny update on the warehouse lease renewal?\n\nDana",
   });
 
   it("suggests replies to the client message the draft answers", () => {
@@ -142,7 +223,20 @@ describe("suggestForMessage over the labelled sample", () => {
   const sample = join(__dirname, "../../../data/sample");
   let directory: Directory;
   let meta: { me: string; now: string };
-  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { file: string; direction: string; senderRole: string; clientId: string | null; matterId: string | null; intent: string });
+  const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          file: string;
+          direction: string;
+          senderRole: string;
+          clientId: string | null;
+          matterId: string | null;
+          intent: string;
+        },
+    );
   const messages = new Map<string, MailMessage>();
 
   beforeAll(async () => {
@@ -154,7 +248,11 @@ describe("suggestForMessage over the labelled sample", () => {
   const run = (file: string) => {
     const index = buildDirectoryIndex(directory);
     const mePerson = directory.people.find((p) => p.email === meta.me);
-    return suggestForMessage(messages.get(file)!, { directory: { directory, index }, me: { email: meta.me, name: mePerson?.name ?? meta.me }, now: meta.now });
+    return suggestForMessage(messages.get(file)!, {
+      directory: { directory, index },
+      me: { email: meta.me, name: mePerson?.name ?? meta.me },
+      now: meta.now,
+    });
   };
 
   it("drafts for inbound client mail, personalised with the labelled client and (when named) the labelled matter", () => {

@@ -54,7 +54,9 @@ describe("OnMessageSend handler", () => {
     failing.controller.failNext("loadCustomPropertiesAsync", "storage unavailable");
     expect(await failing.controller.runAction(COMMAND_NAMES.onSend)).toEqual({ allowEvent: true });
     expect(onSendLog).not.toHaveBeenCalled();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "office-failed", message: expect.stringContaining("storage unavailable") }));
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "office-failed", message: expect.stringContaining("storage unavailable") }),
+    );
 
     const throwing = await composeWithMatter("m1");
     const onError2 = vi.fn();
@@ -77,13 +79,19 @@ describe("ribbon command logToSuggestedMatter", () => {
     registerCommands(office, { onSendLog: vi.fn(), onRibbonLog });
     expect(await controller.runAction(COMMAND_NAMES.ribbonLog)).toBeUndefined();
     expect(onRibbonLog).toHaveBeenCalledWith(expect.objectContaining({ internetMessageId: "<msg-3@client.example>" }));
-    expect(controller.notifications()).toEqual([expect.objectContaining({ key: RIBBON_NOTICE_KEY, message: `Logged "${fakeMessage(3).subject}" to 2024-0012` })]);
+    expect(controller.notifications()).toEqual([
+      expect.objectContaining({ key: RIBBON_NOTICE_KEY, message: `Logged "${fakeMessage(3).subject}" to 2024-0012` }),
+    ]);
   });
 
   it("shows the failure on the message and still completes", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(3) });
     const onError = vi.fn();
-    registerCommands(office, { onSendLog: vi.fn(), onRibbonLog: () => Promise.reject(new Error("No matter is confident enough")), onError });
+    registerCommands(office, {
+      onSendLog: vi.fn(),
+      onRibbonLog: () => Promise.reject(new Error("No matter is confident enough")),
+      onError,
+    });
     await controller.runAction(COMMAND_NAMES.ribbonLog);
     expect(controller.notifications()[0].message).toBe("Not logged: No matter is confident enough");
     expect(onError).toHaveBeenCalledOnce();

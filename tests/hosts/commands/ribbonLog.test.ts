@@ -19,11 +19,25 @@ function setup() {
   void settings.set("filing.settings", { autoLog: true });
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   const service = createFilingService({
-    directory: async () => ({ directory, index, importedAt: "x" }), matterLog: async () => matterLog, history, log, outbox, settings,
-    me: "pat@firm.test", now: () => new Date("2026-03-02T16:31:00Z"), afterWrite: () => undefined, categoriesSupported: true,
+    directory: async () => ({ directory, index, importedAt: "x" }),
+    matterLog: async () => matterLog,
+    history,
+    log,
+    outbox,
+    settings,
+    me: "pat@firm.test",
+    now: () => new Date("2026-03-02T16:31:00Z"),
+    afterWrite: () => undefined,
+    categoriesSupported: true,
   });
   const added: ItemCategory[] = [];
-  const categories: ItemCategories = { current: async () => [], add: async (c) => { added.push(c); }, remove: async () => undefined };
+  const categories: ItemCategories = {
+    current: async () => [],
+    add: async (c) => {
+      added.push(c);
+    },
+    remove: async () => undefined,
+  };
   return { service, log, outbox, categories, added };
 }
 
@@ -51,7 +65,13 @@ describe("ribbon Log to suggested matter", () => {
   it("a failing category write does not undo the log", async () => {
     const { service, log } = setup();
     const msg = message({ subject: "2025-0043 contract", bodyText: "x\n" });
-    const failing: ItemCategories = { current: async () => [], add: async () => { throw new Error("no"); }, remove: async () => undefined };
+    const failing: ItemCategories = {
+      current: async () => [],
+      add: async () => {
+        throw new Error("no");
+      },
+      remove: async () => undefined,
+    };
     expect(await ribbonLog(msg, { service, categories: failing })).toMatch(/^Logged to 2025-0043/);
     expect((await log.get(msg.internetMessageId!))?.matterId).toBe("m2");
   });
@@ -63,7 +83,22 @@ describe("pending send log restore", () => {
     const pending = createPendingSendLog(office);
     const base = { conversationId: "c", subject: "s", to: [], cc: [], sentAt: null };
     await pending.restore([{ ...base, matterId: "old" }]);
-    await pending.record({ id: "d", internetMessageId: null, conversationId: "c2", subject: "t", from: null, to: [], cc: [], sentAt: null, receivedAt: null, bodyText: "", attachmentNames: [] }, "new");
+    await pending.record(
+      {
+        id: "d",
+        internetMessageId: null,
+        conversationId: "c2",
+        subject: "t",
+        from: null,
+        to: [],
+        cc: [],
+        sentAt: null,
+        receivedAt: null,
+        bodyText: "",
+        attachmentNames: [],
+      },
+      "new",
+    );
     const saved = controller.roamingSettings()[PENDING_SEND_LOG_KEY] as { matterId: string }[];
     expect(saved.map((e) => e.matterId)).toEqual(["old", "new"]);
     await pending.restore([]);

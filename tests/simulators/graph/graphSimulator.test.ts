@@ -76,7 +76,11 @@ describe("Graph simulator: listing", () => {
   it("answers 400 InefficientFilter when $orderby properties do not lead the filter", async () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 5);
-    const bad = await call(sim, "GET", `/me/messages?$filter=${encodeURIComponent("conversationId eq 'conv-1'")}&$orderby=receivedDateTime desc`);
+    const bad = await call(
+      sim,
+      "GET",
+      `/me/messages?$filter=${encodeURIComponent("conversationId eq 'conv-1'")}&$orderby=receivedDateTime desc`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe("InefficientFilter");
     const good = await call(
@@ -91,10 +95,19 @@ describe("Graph simulator: listing", () => {
 
   it("expands only the filtered extended property, and rejects a malformed filter with a Graph error body", async () => {
     const sim = createGraphSimulator();
-    const m = sim.addMessage("me", "inbox", { singleValueExtendedProperties: [{ id: PROP, value: "m1" }, { id: "String {00000000-0000-0000-0000-000000000000} Name Other", value: "x" }] });
+    const m = sim.addMessage("me", "inbox", {
+      singleValueExtendedProperties: [
+        { id: PROP, value: "m1" },
+        { id: "String {00000000-0000-0000-0000-000000000000} Name Other", value: "x" },
+      ],
+    });
     const plain = await call(sim, "GET", `/me/messages/${m.id}`);
     expect(plain.json.singleValueExtendedProperties).toBeUndefined();
-    const r = await call(sim, "GET", `/me/messages/${m.id}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${PROP}')`)}`);
+    const r = await call(
+      sim,
+      "GET",
+      `/me/messages/${m.id}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${PROP}')`)}`,
+    );
     expect(r.json.singleValueExtendedProperties).toEqual([{ id: PROP, value: "m1" }]);
     const bad = await call(sim, "GET", `/me/messages?$filter=${encodeURIComponent("subject eq 'unterminated")}`);
     expect(bad.status).toBe(400);
@@ -116,7 +129,9 @@ describe("Graph simulator: writes", () => {
 
   it("keeps the master category list and answers 409 on a duplicate name", async () => {
     const sim = createGraphSimulator();
-    expect((await call(sim, "POST", "/me/outlook/masterCategories", { displayName: "2025-0042 Lease", color: "preset7" })).status).toBe(201);
+    expect((await call(sim, "POST", "/me/outlook/masterCategories", { displayName: "2025-0042 Lease", color: "preset7" })).status).toBe(
+      201,
+    );
     const dup = await call(sim, "POST", "/me/outlook/masterCategories", { displayName: "2025-0042 lease", color: "preset1" });
     expect(dup.status).toBe(409);
     const list = await call(sim, "GET", "/me/outlook/masterCategories");
@@ -125,7 +140,13 @@ describe("Graph simulator: writes", () => {
 
   it("sendMail stores the message in sent items; reply keeps the conversation", async () => {
     const sim = createGraphSimulator({ signedInUser: "ann@firm.example" });
-    const r = await call(sim, "POST", "/me/sendMail", { message: { subject: "Digest", body: { contentType: "html", content: "<p>x</p>" }, toRecipients: [{ emailAddress: { address: "ann@firm.example" } }] } });
+    const r = await call(sim, "POST", "/me/sendMail", {
+      message: {
+        subject: "Digest",
+        body: { contentType: "html", content: "<p>x</p>" },
+        toRecipients: [{ emailAddress: { address: "ann@firm.example" } }],
+      },
+    });
     expect(r.status).toBe(202);
     expect(sim.sentMail("me")).toHaveLength(1);
     expect(sim.sentMail("me")[0].from?.emailAddress.address).toBe("ann@firm.example");
@@ -140,7 +161,13 @@ describe("Graph simulator: $batch", () => {
   it("runs up to 20 requests, honours dependsOn, rejects 21", async () => {
     const sim = createGraphSimulator();
     const ms = Array.from({ length: 20 }, () => sim.addMessage("me", "inbox", {}));
-    const requests = ms.map((m, i) => ({ id: String(i), method: "PATCH", url: `/me/messages/${m.id}`, headers: { "Content-Type": "application/json" }, body: { categories: ["B"] } }));
+    const requests = ms.map((m, i) => ({
+      id: String(i),
+      method: "PATCH",
+      url: `/me/messages/${m.id}`,
+      headers: { "Content-Type": "application/json" },
+      body: { categories: ["B"] },
+    }));
     const ok = await call(sim, "POST", "/$batch", { requests });
     expect(ok.status).toBe(200);
     expect(ok.json.responses.every((r: { status: number }) => r.status === 200)).toBe(true);
@@ -240,7 +267,11 @@ describe("Graph simulator: delta", () => {
 });
 
 describe("Graph simulator: calendar and settings", () => {
-  const ev = { subject: "Follow up", start: { dateTime: "2026-03-02T14:00:00", timeZone: "UTC" }, end: { dateTime: "2026-03-02T14:30:00", timeZone: "UTC" } };
+  const ev = {
+    subject: "Follow up",
+    start: { dateTime: "2026-03-02T14:00:00", timeZone: "UTC" },
+    end: { dateTime: "2026-03-02T14:30:00", timeZone: "UTC" },
+  };
 
   it("creates one event per transactionId, and supports GET/PATCH/DELETE and calendarView", async () => {
     const sim = createGraphSimulator();
@@ -256,7 +287,11 @@ describe("Graph simulator: calendar and settings", () => {
     const outside = await call(sim, "GET", "/me/calendarView?startDateTime=2026-03-03T00:00:00Z&endDateTime=2026-03-04T00:00:00Z");
     expect(outside.json.value).toHaveLength(0);
     expect((await call(sim, "GET", "/me/calendarView")).status).toBe(400);
-    const sched = await call(sim, "POST", "/me/calendar/getSchedule", { schedules: [sim.signedInUser], startTime: { dateTime: "2026-03-02T00:00:00", timeZone: "UTC" }, endTime: { dateTime: "2026-03-03T00:00:00", timeZone: "UTC" } });
+    const sched = await call(sim, "POST", "/me/calendar/getSchedule", {
+      schedules: [sim.signedInUser],
+      startTime: { dateTime: "2026-03-02T00:00:00", timeZone: "UTC" },
+      endTime: { dateTime: "2026-03-03T00:00:00", timeZone: "UTC" },
+    });
     expect(sched.json.value[0].scheduleItems).toHaveLength(1);
     expect((await call(sim, "DELETE", `/me/events/${a.json.id}`)).status).toBe(204);
     expect(sim.events("me")).toHaveLength(0);
@@ -318,7 +353,16 @@ describe("Graph simulator: faults and stats", () => {
   it("drop-after-commit applies the write, then rejects", async () => {
     const sim = createGraphSimulator();
     sim.failNext(1, "drop-after-commit", (r) => r.method === "POST");
-    await expect(sim.fetch(`${BASE}/me/events`, { method: "POST", body: JSON.stringify({ subject: "x", start: { dateTime: "2026-01-01T10:00:00", timeZone: "UTC" }, end: { dateTime: "2026-01-01T11:00:00", timeZone: "UTC" } }) })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      sim.fetch(`${BASE}/me/events`, {
+        method: "POST",
+        body: JSON.stringify({
+          subject: "x",
+          start: { dateTime: "2026-01-01T10:00:00", timeZone: "UTC" },
+          end: { dateTime: "2026-01-01T11:00:00", timeZone: "UTC" },
+        }),
+      }),
+    ).rejects.toBeInstanceOf(TypeError);
     expect(sim.events("me")).toHaveLength(1);
   });
 
@@ -326,7 +370,12 @@ describe("Graph simulator: faults and stats", () => {
     const sim = createGraphSimulator();
     const m = sim.addMessage("me", "inbox", {});
     sim.failNext(1, { status: 500 }, (r) => r.inBatch && r.method === "PATCH");
-    const r = await call(sim, "POST", "/$batch", { requests: [{ id: "1", method: "PATCH", url: `/me/messages/${m.id}`, body: { categories: ["X"] } }, { id: "2", method: "GET", url: `/me/messages/${m.id}` }] });
+    const r = await call(sim, "POST", "/$batch", {
+      requests: [
+        { id: "1", method: "PATCH", url: `/me/messages/${m.id}`, body: { categories: ["X"] } },
+        { id: "2", method: "GET", url: `/me/messages/${m.id}` },
+      ],
+    });
     expect(r.json.responses.map((x: { status: number }) => x.status)).toEqual([500, 200]);
     expect(sim.message("me", m.id)!.categories).toEqual([]);
     expect(sim.stats.requestsByPath["POST /$batch"]).toBe(1);

@@ -49,7 +49,9 @@ describe("Office fake", () => {
     expect(refused.error?.message).toMatch(/not in the mailbox's master category list/);
     expect(onCategoriesChanged).not.toHaveBeenCalled();
 
-    expect((await call((cb) => mailbox.masterCategories.addAsync([{ displayName: "2024-0012 Lease", color: "Preset3" }], cb))).status).toBe("succeeded");
+    expect((await call((cb) => mailbox.masterCategories.addAsync([{ displayName: "2024-0012 Lease", color: "Preset3" }], cb))).status).toBe(
+      "succeeded",
+    );
     const dup = await call((cb) => mailbox.masterCategories.addAsync([{ displayName: "2024-0012 lease", color: "Preset3" }], cb));
     expect(dup.status).toBe("failed");
     expect((await call((cb) => mailbox.item.categories.addAsync(["2024-0012 Lease"], cb))).status).toBe("succeeded");
@@ -74,7 +76,11 @@ describe("Office fake", () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
     const seen: Array<string | null> = [];
     const added = await call((cb) =>
-      office.context.mailbox.addHandlerAsync(office.EventType.ItemChanged, () => seen.push((office.context.mailbox.item as Loose)?.itemId ?? null), cb as Loose),
+      office.context.mailbox.addHandlerAsync(
+        office.EventType.ItemChanged,
+        () => seen.push((office.context.mailbox.item as Loose)?.itemId ?? null),
+        cb as Loose,
+      ),
     );
     expect(added.status).toBe("succeeded");
     const switching = controller.selectItem(fakeMessage(2), { nullFirst: true });
@@ -126,7 +132,9 @@ describe("Office fake", () => {
     expect((await call((cb) => bars.addAsync("x", { type: "informationalMessage", message: "no icon" }, cb))).status).toBe("failed");
     expect((await call((cb) => bars.addAsync("long", { ...info, message: "x".repeat(151) }, cb))).status).toBe("failed");
     await call((cb) => bars.replaceAsync("overdue", { ...info, message: "Reply was due 3 h ago" }, cb));
-    expect(controller.notifications()).toEqual([{ key: "overdue", type: "informationalMessage", message: "Reply was due 3 h ago", icon: "Icon.16x16", persistent: false }]);
+    expect(controller.notifications()).toEqual([
+      { key: "overdue", type: "informationalMessage", message: "Reply was due 3 h ago", icon: "Icon.16x16", persistent: false },
+    ]);
     for (const k of ["a", "b", "c", "d"]) await call((cb) => bars.addAsync(k, info, cb));
     expect((await call((cb) => bars.addAsync("sixth", info, cb))).error?.name).toBe("TooManyNotifications");
     await call((cb) => bars.removeAsync("overdue", cb));
@@ -151,11 +159,18 @@ describe("Office fake", () => {
 
   it("gives a compose item: async subject and recipients, body type, insertion at the cursor, no internetMessageId", async () => {
     const { office, controller } = createOfficeFake({});
-    await controller.compose({ subject: "Re: Lease", to: [{ displayName: "C", emailAddress: "c@client.example" }], bodyType: "text", bodyText: "Hi" });
+    await controller.compose({
+      subject: "Re: Lease",
+      to: [{ displayName: "C", emailAddress: "c@client.example" }],
+      bodyType: "text",
+      bodyText: "Hi",
+    });
     const item = office.context.mailbox.item as Loose;
     expect(item.internetMessageId).toBeUndefined();
     expect((await call((cb) => item.subject.getAsync(cb))).value).toBe("Re: Lease");
-    expect((await call((cb) => item.to.getAsync(cb))).value).toEqual([{ displayName: "C", emailAddress: "c@client.example", recipientType: "other" }]);
+    expect((await call((cb) => item.to.getAsync(cb))).value).toEqual([
+      { displayName: "C", emailAddress: "c@client.example", recipientType: "other" },
+    ]);
     expect((await call((cb) => item.body.getTypeAsync(cb))).value).toBe("text");
     expect((await call((cb) => item.body.setSelectedDataAsync("<b>x</b>", { coercionType: "html" }, cb))).status).toBe("failed");
     expect((await call((cb) => item.body.setSelectedDataAsync(" there", { coercionType: "text" }, cb))).status).toBe("succeeded");
@@ -200,7 +215,9 @@ describe("Office fake", () => {
     expect(office.context.officeTheme.isDarkTheme).toBe(true);
     expect(themeChanged).toHaveBeenCalledOnce();
 
-    const dialogResult = await call((cb) => office.context.ui.displayDialogAsync("https://localhost:3000/auth.html", { height: 60 }, cb as Loose));
+    const dialogResult = await call((cb) =>
+      office.context.ui.displayDialogAsync("https://localhost:3000/auth.html", { height: 60 }, cb as Loose),
+    );
     const dialog = dialogResult.value as Loose;
     const received = new Promise((resolve) => dialog.addEventHandler(office.EventType.DialogMessageReceived, resolve));
     controller.dialogs[0].messageParent("token-ok");

@@ -21,17 +21,26 @@ export function DigestPreview({ digest, onSend, onClose }: { digest: Digest; onS
   };
   return (
     <section aria-label="Digest preview" data-testid="digest" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
-      <Text weight="semibold" data-testid="digest-subject">{digest.subject}</Text>
+      <Text weight="semibold" data-testid="digest-subject">
+        {digest.subject}
+      </Text>
       <iframe
         title="Digest preview"
         sandbox=""
         srcDoc={digest.html}
         data-testid="digest-preview"
-        style={{ width: "100%", height: 240, border: `1px solid ${tokens.colorNeutralStroke1}`, background: tokens.colorNeutralBackground1 }}
+        style={{
+          width: "100%",
+          height: 240,
+          border: `1px solid ${tokens.colorNeutralStroke1}`,
+          background: tokens.colorNeutralBackground1,
+        }}
       />
       <Caption1 block>Sent to you only, from your own mailbox. Outlook may ask you to allow sending mail the first time.</Caption1>
       <div style={{ display: "flex", gap: 4 }}>
-        <Button appearance="primary" disabled={sending || sent} onClick={send} data-testid="digest-send">Send to me</Button>
+        <Button appearance="primary" disabled={sending || sent} onClick={send} data-testid="digest-send">
+          Send to me
+        </Button>
         <Button onClick={onClose}>Close</Button>
         {sending ? <Spinner size="tiny" label="Sending…" /> : null}
       </div>

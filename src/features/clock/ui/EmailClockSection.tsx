@@ -8,7 +8,14 @@ import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
 import { decisionText } from "./SetAsideList";
 
-const COLOUR = { overdue: "danger", "due-soon": "warning", waiting: "informative", answered: "success", "no-reply-needed": "subtle", "not-tracked": "subtle" } as const;
+const COLOUR = {
+  overdue: "danger",
+  "due-soon": "warning",
+  waiting: "informative",
+  answered: "success",
+  "no-reply-needed": "subtle",
+  "not-tracked": "subtle",
+} as const;
 
 /**
  * The open message's reply clock. For overdue or due-soon client mail it also puts a notification bar on the
@@ -18,7 +25,11 @@ const COLOUR = { overdue: "danger", "due-soon": "warning", waiting: "informative
 export function EmailClockSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const overdue = capabilities.overdue;
   const message = item.mode === "read" ? item.message : null;
-  const [state, setState] = useState<{ loading: boolean; found: OverdueItem | null; error: unknown }>({ loading: true, found: null, error: null });
+  const [state, setState] = useState<{ loading: boolean; found: OverdueItem | null; error: unknown }>({
+    loading: true,
+    found: null,
+    error: null,
+  });
   const [undoing, setUndoing] = useState(false);
 
   useEffect(() => {
@@ -54,27 +65,41 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
   };
   return (
     <section aria-label="Reply clock" data-testid="email-clock">
-      <Subtitle2 as="h3" block>Reply clock</Subtitle2>
+      <Subtitle2 as="h3" block>
+        Reply clock
+      </Subtitle2>
       {state.loading ? <Spinner size="tiny" label="Checking the reply clock…" /> : null}
       {state.error ? <ErrorNotice error={state.error} onDismiss={() => setState((s) => ({ ...s, error: null }))} /> : null}
-      {!state.loading && !state.error && !found ? <Caption1 block data-testid="clock-state">Not client email: not on the reply clock.</Caption1> : null}
+      {!state.loading && !state.error && !found ? (
+        <Caption1 block data-testid="clock-state">
+          Not client email: not on the reply clock.
+        </Caption1>
+      ) : null}
       {found ? (
         <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
           <span>
-            <Badge appearance="tint" color={COLOUR[found.clock.state]} data-testid="clock-state">{stateLabel(found.clock.state)}</Badge>
+            <Badge appearance="tint" color={COLOUR[found.clock.state]} data-testid="clock-state">
+              {stateLabel(found.clock.state)}
+            </Badge>
           </span>
           {/* The badge already says the state; the summary adds to it only when it says more. */}
           {found.summary.trim().toLowerCase() !== stateLabel(found.clock.state).trim().toLowerCase() ? (
-            <Caption1 block data-testid="clock-summary">{found.summary}</Caption1>
+            <Caption1 block data-testid="clock-summary">
+              {found.summary}
+            </Caption1>
           ) : null}
           {found.clock.dueAt && found.clock.state !== "answered" && found.clock.state !== "no-reply-needed" ? (
-            <Caption1 block data-testid="clock-due">Reply due {formatDateTime(found.clock.dueAt)}</Caption1>
+            <Caption1 block data-testid="clock-due">
+              Reply due {formatDateTime(found.clock.dueAt)}
+            </Caption1>
           ) : null}
           {found.rawClock.state === "no-reply-needed" ? <Caption1 block>Why: {found.needsReplyReason}</Caption1> : null}
           {found.undoable ? (
             <div style={{ display: "flex", flexWrap: "wrap", gap: 4, alignItems: "center" }}>
               <Caption1 data-testid="clock-decision">{decisionText(found)}</Caption1>
-              <Button size="small" disabled={undoing} onClick={undo} data-testid="clock-undo">Undo</Button>
+              <Button size="small" disabled={undoing} onClick={undo} data-testid="clock-undo">
+                Undo
+              </Button>
               {undoing ? <Spinner size="tiny" label="Undoing…" /> : null}
             </div>
           ) : null}

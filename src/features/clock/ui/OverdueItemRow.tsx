@@ -13,20 +13,45 @@ export function OverdueItemRow(props: {
   const { item, busy } = props;
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
-  const who = [item.clientName ?? item.fromName, item.matterNumber ? `${item.matterNumber} ${item.matterTitle ?? ""}`.trim() : "matter not recognized", item.attorneyName].filter(Boolean).join(" · ");
-  const colour = item.clock.state === "overdue" ? tokens.colorPaletteRedForeground1 : item.clock.state === "due-soon" ? tokens.colorPaletteDarkOrangeForeground1 : tokens.colorNeutralForeground2;
+  const who = [
+    item.clientName ?? item.fromName,
+    item.matterNumber ? `${item.matterNumber} ${item.matterTitle ?? ""}`.trim() : "matter not recognized",
+    item.attorneyName,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const colour =
+    item.clock.state === "overdue"
+      ? tokens.colorPaletteRedForeground1
+      : item.clock.state === "due-soon"
+        ? tokens.colorPaletteDarkOrangeForeground1
+        : tokens.colorNeutralForeground2;
   return (
-    <li data-testid="overdue-item" data-state={item.clock.state} style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}>
-      <Text weight="semibold" block data-testid="overdue-subject">{item.subject || "(no subject)"}</Text>
+    <li
+      data-testid="overdue-item"
+      data-state={item.clock.state}
+      style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
+    >
+      <Text weight="semibold" block data-testid="overdue-subject">
+        {item.subject || "(no subject)"}
+      </Text>
       <Caption1 block>{who}</Caption1>
       {item.mailbox ? <Caption1 block>Mailbox: {item.mailbox}</Caption1> : null}
-      <Caption1 block style={{ color: colour }} data-testid="overdue-summary">{item.summary}</Caption1>
+      <Caption1 block style={{ color: colour }} data-testid="overdue-summary">
+        {item.summary}
+      </Caption1>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 4, marginTop: 4 }}>
-        <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onReply(item)}>Reply now</Button>
-        <Button size="small" disabled={busy} onClick={() => setAsking(!asking)} aria-expanded={asking}>No reply needed</Button>
+        <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onReply(item)}>
+          Reply now
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => setAsking(!asking)} aria-expanded={asking}>
+          No reply needed
+        </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" disabled={busy}>Snooze</Button>
+            <Button size="small" disabled={busy}>
+              Snooze
+            </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
@@ -45,8 +70,17 @@ export function OverdueItemRow(props: {
             props.onNoReply(item, reason);
           }}
         >
-          <Input size="small" aria-label="Why no reply is needed" placeholder="Why? (kept for the audit)" value={reason} onChange={(_, d) => setReason(d.value)} style={{ flex: 1, minWidth: 0 }} />
-          <Button size="small" type="submit" disabled={busy || !reason.trim()}>Save</Button>
+          <Input
+            size="small"
+            aria-label="Why no reply is needed"
+            placeholder="Why? (kept for the audit)"
+            value={reason}
+            onChange={(_, d) => setReason(d.value)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <Button size="small" type="submit" disabled={busy || !reason.trim()}>
+            Save
+          </Button>
         </form>
       ) : null}
     </li>

@@ -16,10 +16,25 @@ function progressText(p: OverdueScanProgress): string {
   return `${p.phase === "full" ? "Reading" : "Checking for changes in"} ${where}${of}: ${p.messages} messages in ${folder}`;
 }
 
-function Group({ title, items, testId, ...actions }: { title: string; items: readonly OverdueItem[]; testId: string; busy: boolean; onReply: (i: OverdueItem) => void; onNoReply: (i: OverdueItem, r: string) => void; onSnooze: (i: OverdueItem, c: SnoozeChoice) => void }) {
+function Group({
+  title,
+  items,
+  testId,
+  ...actions
+}: {
+  title: string;
+  items: readonly OverdueItem[];
+  testId: string;
+  busy: boolean;
+  onReply: (i: OverdueItem) => void;
+  onNoReply: (i: OverdueItem, r: string) => void;
+  onSnooze: (i: OverdueItem, c: SnoozeChoice) => void;
+}) {
   return (
     <section aria-label={title} data-testid={testId}>
-      <Subtitle2 as="h3" block>{title} ({items.length})</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {title} ({items.length})
+      </Subtitle2>
       {items.length ? (
         <ul style={{ margin: 0, padding: 0 }}>
           {items.map((i) => (
@@ -113,8 +128,19 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
   return (
     <section aria-label="Overdue client email" data-testid="overdue-section" style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}>
-        <Button onClick={scan} disabled={scanning} data-testid="overdue-refresh">Refresh</Button>
-        <Button onClick={() => act(async () => { setDigest(await overdue.digest()); return null; })} disabled={busy} data-testid="digest-open">
+        <Button onClick={scan} disabled={scanning} data-testid="overdue-refresh">
+          Refresh
+        </Button>
+        <Button
+          onClick={() =>
+            act(async () => {
+              setDigest(await overdue.digest());
+              return null;
+            })
+          }
+          disabled={busy}
+          data-testid="digest-open"
+        >
           Preview digest
         </Button>
         <Switch label="Team view" checked={team} onChange={(_, d) => setTeam(d.checked)} data-testid="team-toggle" />
@@ -140,7 +166,13 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
           <MessageBarBody>
             {notice}{" "}
             {lastDecided ? (
-              <Button size="small" appearance="transparent" disabled={busy} onClick={() => undo(lastDecided)} data-testid="overdue-notice-undo">
+              <Button
+                size="small"
+                appearance="transparent"
+                disabled={busy}
+                onClick={() => undo(lastDecided)}
+                data-testid="overdue-notice-undo"
+              >
                 Undo
               </Button>
             ) : null}

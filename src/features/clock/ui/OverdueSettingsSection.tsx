@@ -67,7 +67,12 @@ export function OverdueSettingsSection({ capabilities }: { capabilities: Capabil
           {settings.watchedMailboxes.map((m) => (
             <li key={m}>
               {m}{" "}
-              <Button size="small" appearance="subtle" aria-label={`Stop watching ${m}`} onClick={() => change({ watchedMailboxes: settings.watchedMailboxes.filter((x) => x !== m) })}>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={`Stop watching ${m}`}
+                onClick={() => change({ watchedMailboxes: settings.watchedMailboxes.filter((x) => x !== m) })}
+              >
                 Remove
               </Button>
             </li>
@@ -80,20 +85,57 @@ export function OverdueSettingsSection({ capabilities }: { capabilities: Capabil
             add();
           }}
         >
-          <Input size="small" aria-label="Mailbox address to watch" placeholder="team@firm.example" value={address} onChange={(_, d) => setAddress(d.value)} style={{ flex: 1, minWidth: 0 }} />
-          <Button size="small" type="submit">Add</Button>
+          <Input
+            size="small"
+            aria-label="Mailbox address to watch"
+            placeholder="team@firm.example"
+            value={address}
+            onChange={(_, d) => setAddress(d.value)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <Button size="small" type="submit">
+            Add
+          </Button>
         </form>
       </div>
       <Field label="Reply time (hours, unless a matter sets its own)">
-        <Input type="number" min={1} max={720} value={sla} onChange={(_, d) => { setSaved(false); setSla(d.value); }} />
+        <Input
+          type="number"
+          min={1}
+          max={720}
+          value={sla}
+          onChange={(_, d) => {
+            setSaved(false);
+            setSla(d.value);
+          }}
+        />
       </Field>
-      <Switch label="Count working days only (weekends and firm holidays do not count)" checked={settings.businessDays} onChange={(_, d) => change({ businessDays: d.checked })} />
+      <Switch
+        label="Count working days only (weekends and firm holidays do not count)"
+        checked={settings.businessDays}
+        onChange={(_, d) => change({ businessDays: d.checked })}
+      />
       <Field label="Scan window (days)">
-        <Input type="number" min={1} max={90} value={windowDays} onChange={(_, d) => { setSaved(false); setWindowDays(d.value); }} />
+        <Input
+          type="number"
+          min={1}
+          max={90}
+          value={windowDays}
+          onChange={(_, d) => {
+            setSaved(false);
+            setWindowDays(d.value);
+          }}
+        />
       </Field>
-      <Switch label={'Mark overdue client email with the "Overdue reply" category (shows on every device)'} checked={settings.overdueCategory} onChange={(_, d) => change({ overdueCategory: d.checked })} />
+      <Switch
+        label={'Mark overdue client email with the "Overdue reply" category (shows on every device)'}
+        checked={settings.overdueCategory}
+        onChange={(_, d) => change({ overdueCategory: d.checked })}
+      />
       <div>
-        <Button appearance="primary" onClick={save} disabled={saving} data-testid="overdue-settings-save">Save</Button>
+        <Button appearance="primary" onClick={save} disabled={saving} data-testid="overdue-settings-save">
+          Save
+        </Button>
       </div>
       {saved ? (
         <MessageBar intent="success">

@@ -16,17 +16,41 @@ export function decisionText(item: OverdueItem): string {
  * Client email a decision keeps off the list ("no reply needed", or snoozed now), so a wrong click can be taken back.
  * The undo is recorded like the decision.
  */
-export function SetAsideList({ items, busy, onUndo }: { items: readonly OverdueItem[]; busy: boolean; onUndo: (item: OverdueItem) => void }) {
+export function SetAsideList({
+  items,
+  busy,
+  onUndo,
+}: {
+  items: readonly OverdueItem[];
+  busy: boolean;
+  onUndo: (item: OverdueItem) => void;
+}) {
   if (!items.length) return null;
   return (
     <section aria-label="Set aside" data-testid="set-aside-group">
-      <Subtitle2 as="h3" block>Set aside ({items.length})</Subtitle2>
+      <Subtitle2 as="h3" block>
+        Set aside ({items.length})
+      </Subtitle2>
       <ul style={{ margin: 0, padding: 0 }}>
         {items.map((i) => (
-          <li key={i.key} data-testid="set-aside-item" style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}>
-            <Text block data-testid="set-aside-subject">{i.subject || "(no subject)"}</Text>
-            <Caption1 block data-testid="set-aside-decision">{decisionText(i)}</Caption1>
-            <Button size="small" disabled={busy} onClick={() => onUndo(i)} data-testid="overdue-undo" aria-label={`Undo: ${i.subject || "(no subject)"}`}>
+          <li
+            key={i.key}
+            data-testid="set-aside-item"
+            style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
+          >
+            <Text block data-testid="set-aside-subject">
+              {i.subject || "(no subject)"}
+            </Text>
+            <Caption1 block data-testid="set-aside-decision">
+              {decisionText(i)}
+            </Caption1>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => onUndo(i)}
+              data-testid="overdue-undo"
+              aria-label={`Undo: ${i.subject || "(no subject)"}`}
+            >
               Undo
             </Button>
           </li>

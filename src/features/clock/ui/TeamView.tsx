@@ -14,15 +14,26 @@ const BARS: { state: "overdue" | "due-soon" | "waiting" | "answered"; label: str
 function Bars({ row, max }: { row: TeamRow; max: number }) {
   const h = 16;
   return (
-    <svg role="img" aria-label={`${row.label}: ${BARS.map((b) => `${row.stats.counts[b.state]} ${b.label.toLowerCase()}`).join(", ")}`} width="100%" height={BARS.length * (h + 2)} viewBox={`0 0 200 ${BARS.length * (h + 2)}`} preserveAspectRatio="none">
+    <svg
+      role="img"
+      aria-label={`${row.label}: ${BARS.map((b) => `${row.stats.counts[b.state]} ${b.label.toLowerCase()}`).join(", ")}`}
+      width="100%"
+      height={BARS.length * (h + 2)}
+      viewBox={`0 0 200 ${BARS.length * (h + 2)}`}
+      preserveAspectRatio="none"
+    >
       {BARS.map((b, i) => {
         const n = row.stats.counts[b.state];
         const w = max ? Math.max(n ? 2 : 0, (n / max) * 120) : 0;
         return (
           <g key={b.state} transform={`translate(0 ${i * (h + 2)})`}>
-            <text x="0" y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>{b.label}</text>
+            <text x="0" y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+              {b.label}
+            </text>
             <rect x="62" y="1" width={w} height={h - 2} style={{ fill: b.colour }} />
-            <text x={66 + w} y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>{n}</text>
+            <text x={66 + w} y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+              {n}
+            </text>
           </g>
         );
       })}
@@ -34,14 +45,19 @@ function Rows({ title, rows }: { title: string; rows: readonly TeamRow[] }) {
   const max = Math.max(0, ...rows.flatMap((r) => BARS.map((b) => r.stats.counts[b.state])));
   return (
     <div>
-      <Subtitle2 as="h4" block>{title}</Subtitle2>
+      <Subtitle2 as="h4" block>
+        {title}
+      </Subtitle2>
       {rows.length === 0 ? <Caption1 block>No client email in this period.</Caption1> : null}
       {rows.map((r) => (
         <div key={r.key} data-testid="team-row" style={{ marginBottom: 8 }}>
-          <Caption1 block><strong>{r.label}</strong></Caption1>
+          <Caption1 block>
+            <strong>{r.label}</strong>
+          </Caption1>
           <Bars row={r} max={max} />
           <Caption1 block>
-            Median response: {r.stats.medianResponseMinutes === null ? "none answered" : formatDuration(r.stats.medianResponseMinutes)} · Answered within the reply time:{" "}
+            Median response: {r.stats.medianResponseMinutes === null ? "none answered" : formatDuration(r.stats.medianResponseMinutes)} ·
+            Answered within the reply time:{" "}
             {r.stats.shareWithinSla === null ? "not known yet" : `${Math.round(r.stats.shareWithinSla * 100)}%`}
           </Caption1>
         </div>

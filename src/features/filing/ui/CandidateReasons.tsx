@@ -11,7 +11,15 @@ const useStyles = makeStyles({
  * Why recognition chose a matter: the strongest `max` reasons, the rest behind "Show all N reasons". Recognition can
  * give a dozen (every keyword it saw); at 320 px a long list pushes the Log button off screen.
  */
-export function CandidateReasons({ reasons, max = 3, testId = "filing-reasons" }: { reasons: readonly string[]; max?: number; testId?: string }) {
+export function CandidateReasons({
+  reasons,
+  max = 3,
+  testId = "filing-reasons",
+}: {
+  reasons: readonly string[];
+  max?: number;
+  testId?: string;
+}) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const listId = useId();
@@ -21,7 +29,11 @@ export function CandidateReasons({ reasons, max = 3, testId = "filing-reasons" }
   return (
     <div className={styles.root}>
       <ul id={listId} className={styles.list} data-testid={testId} aria-label="Reasons">
-        {shown.map((r) => <li key={r}><Caption1>{r}</Caption1></li>)}
+        {shown.map((r) => (
+          <li key={r}>
+            <Caption1>{r}</Caption1>
+          </li>
+        ))}
       </ul>
       {hidden > 0 ? (
         <Button

@@ -28,7 +28,9 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         setView(v);
         setChosen(c);
       },
-      (e: unknown) => { if (alive.current) setError(e); },
+      (e: unknown) => {
+        if (alive.current) setError(e);
+      },
     );
     return () => {
       alive.current = false;
@@ -46,7 +48,12 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         setBusy(false);
         setPicking(false);
       },
-      (e: unknown) => { if (alive.current) { setError(e); setBusy(false); } },
+      (e: unknown) => {
+        if (alive.current) {
+          setError(e);
+          setBusy(false);
+        }
+      },
     );
   };
 
@@ -54,7 +61,7 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
   const r = view.pane.recognition;
   const suggested = !r.abstained && r.matterId ? r.matterId : null;
   const options = suggested ? [suggested] : r.candidates.slice(0, 3).map((c) => c.matterId);
-  const labelOf = (id: string) => (view.matters[id] ? matterText(view.matters[id], id) : chosenLabel ?? id);
+  const labelOf = (id: string) => (view.matters[id] ? matterText(view.matters[id], id) : (chosenLabel ?? id));
 
   return (
     <div data-testid="filing-compose" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
@@ -64,7 +71,9 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
       ) : null}
       {suggested ? (
         <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
-          <Text block data-testid="filing-matter">Recognized: <strong>{labelOf(suggested)}</strong> ({percent(r.confidence)} sure)</Text>
+          <Text block data-testid="filing-matter">
+            Recognized: <strong>{labelOf(suggested)}</strong> ({percent(r.confidence)} sure)
+          </Text>
           <CandidateReasons reasons={r.reasons} max={2} />
         </div>
       ) : options.length ? (
@@ -73,20 +82,47 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         <Caption1 block>No matter recognized from the recipients and subject.</Caption1>
       )}
       <Text block data-testid="send-choice" role="status" aria-live="polite">
-        {chosen ? <>Will be logged on send to <strong>{labelOf(chosen)}</strong>.</> : "Not logged on send."}
+        {chosen ? (
+          <>
+            Will be logged on send to <strong>{labelOf(chosen)}</strong>.
+          </>
+        ) : (
+          "Not logged on send."
+        )}
       </Text>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        {options.filter((id) => id !== chosen).map((id) => (
-          <Button key={id} appearance={id === suggested ? "primary" : "secondary"} disabled={busy} onClick={() => choose(id, labelOf(id))} data-testid="send-choose">
-            Log on send to {view.matters[id]?.number ?? id}
+        {options
+          .filter((id) => id !== chosen)
+          .map((id) => (
+            <Button
+              key={id}
+              appearance={id === suggested ? "primary" : "secondary"}
+              disabled={busy}
+              onClick={() => choose(id, labelOf(id))}
+              data-testid="send-choose"
+            >
+              Log on send to {view.matters[id]?.number ?? id}
+            </Button>
+          ))}
+        {!picking ? (
+          <Button disabled={busy} onClick={() => setPicking(true)} data-testid="filing-change">
+            Choose another matter
           </Button>
-        ))}
-        {!picking ? <Button disabled={busy} onClick={() => setPicking(true)} data-testid="filing-change">Choose another matter</Button> : null}
-        {chosen ? <Button disabled={busy} onClick={() => choose(null, null)} data-testid="send-clear">Don't log on send</Button> : null}
+        ) : null}
+        {chosen ? (
+          <Button disabled={busy} onClick={() => choose(null, null)} data-testid="send-clear">
+            Don't log on send
+          </Button>
+        ) : null}
         {busy ? <Spinner size="tiny" label="Saving…" /> : null}
       </div>
       {picking ? (
-        <MatterPicker search={filing.searchMatters} label="Log on send to" onPick={(m: MatterLabel) => choose(m.id, `${m.number} ${m.title}`)} onCancel={() => setPicking(false)} />
+        <MatterPicker
+          search={filing.searchMatters}
+          label="Log on send to"
+          onPick={(m: MatterLabel) => choose(m.id, `${m.number} ${m.title}`)}
+          onCancel={() => setPicking(false)}
+        />
       ) : null}
     </div>
   );

@@ -19,7 +19,17 @@ const useStyles = makeStyles({
   // Reasons sit under their radio's label (the radio's indicator is 20 px plus its padding).
   candidateReasons: { paddingLeft: tokens.spacingHorizontalXXXL },
   // Read by screen readers, not shown: the visible status lines appear where the buttons were.
-  announcer: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap", border: 0 },
+  announcer: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 /** "This email": client and matter with reasons, one-click logging, change matter, time entry; log on send in compose. */
@@ -55,23 +65,24 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
     setLoading(true);
     setError(null);
     // A quick local answer first, then the mailbox's evidence (a colleague's filing, the thread) when Graph answers.
-    filing.recognize(item, { useMailbox: false }).then(
-      (local) => {
+    filing
+      .recognize(item, { useMailbox: false })
+      .then((local) => {
         if (alive.current) setView((v) => v ?? local);
         return filing.recognize(item);
-      },
-    ).then(
-      (full) => {
-        if (!alive.current) return;
-        setView(full);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!alive.current) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
+      })
+      .then(
+        (full) => {
+          if (!alive.current) return;
+          setView(full);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (!alive.current) return;
+          setError(e);
+          setLoading(false);
+        },
+      );
   }, [filing, item]);
 
   useEffect(() => {
@@ -87,7 +98,10 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
     () =>
       filing.onMirrorChanged(() => {
         filing.recognize(item, { useMailbox: false }).then(
-          (local) => { if (alive.current) setView((v) => (v ? { ...local, pane: { ...local.pane, mailbox: v.pane.mailbox }, autoLogged: v.autoLogged } : local)); },
+          (local) => {
+            if (alive.current)
+              setView((v) => (v ? { ...local, pane: { ...local.pane, mailbox: v.pane.mailbox }, autoLogged: v.autoLogged } : local));
+          },
           () => undefined,
         );
       }),
@@ -153,11 +167,15 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
 
   return (
     <div data-testid="filing-read" className={styles.section}>
-      <div role="status" aria-live="polite" className={styles.announcer} data-testid="filing-announce">{announce}</div>
+      <div role="status" aria-live="polite" className={styles.announcer} data-testid="filing-announce">
+        {announce}
+      </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {loading ? <Spinner size="extra-tiny" label="Checking the mailbox…" /> : null}
       {view.pane.mailbox.status === "unavailable" ? (
-        <Caption1 data-testid="filing-mailbox-note">The mailbox could not be read just now; recognized from this device's log only.</Caption1>
+        <Caption1 data-testid="filing-mailbox-note">
+          The mailbox could not be read just now; recognized from this device's log only.
+        </Caption1>
       ) : null}
       {logged ? (
         <div ref={loggedRef} tabIndex={-1} className={styles.section} style={{ outline: "none" }}>
@@ -166,22 +184,48 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
             me={filing.me}
             now={now()}
             busy={busy}
-            onUndo={() => run(() => filing.unlog(item), () => "Undone: the email is no longer logged.")}
+            onUndo={() =>
+              run(
+                () => filing.unlog(item),
+                () => "Undone: the email is no longer logged.",
+              )
+            }
             onRetry={() => {
               setBusy(true);
               filing.retryMirror(item).then(
-                () => filing.recognize(item, { useMailbox: false }).then((v) => { if (alive.current) { setView(v); setBusy(false); } }),
-                (e: unknown) => { if (alive.current) { setError(e); setBusy(false); } },
+                () =>
+                  filing.recognize(item, { useMailbox: false }).then((v) => {
+                    if (alive.current) {
+                      setView(v);
+                      setBusy(false);
+                    }
+                  }),
+                (e: unknown) => {
+                  if (alive.current) {
+                    setError(e);
+                    setBusy(false);
+                  }
+                },
               );
             }}
           />
-          {picking ? picker : <div><Button size="small" onClick={() => setPicking(true)} disabled={busy} data-testid="filing-change">Change matter</Button></div>}
+          {picking ? (
+            picker
+          ) : (
+            <div>
+              <Button size="small" onClick={() => setPicking(true)} disabled={busy} data-testid="filing-change">
+                Change matter
+              </Button>
+            </div>
+          )}
         </div>
       ) : (
         <>
           {suggested ? (
             <div data-testid="filing-suggestion" className={styles.stack}>
-              <Text block>Client: <strong>{view.clientName}</strong></Text>
+              <Text block>
+                Client: <strong>{view.clientName}</strong>
+              </Text>
               <Text block data-testid="filing-matter">
                 Matter: <strong>{matterText(view.matters[suggested], suggested)}</strong> ({percent(r.confidence)} sure)
               </Text>
@@ -189,17 +233,20 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
             </div>
           ) : top.length ? (
             <div data-testid="filing-candidates" className={styles.stack}>
-              {view.clientName ? <Text block>Client: <strong>{view.clientName}</strong></Text> : null}
+              {view.clientName ? (
+                <Text block>
+                  Client: <strong>{view.clientName}</strong>
+                </Text>
+              ) : null}
               {shared.length ? <CandidateReasons reasons={shared} testId="filing-shared-reasons" /> : null}
-              <RadioGroup
-                aria-label="Which matter?"
-                value={choice ?? ""}
-                onChange={(_, d) => setChoice(d.value)}
-              >
+              <RadioGroup aria-label="Which matter?" value={choice ?? ""} onChange={(_, d) => setChoice(d.value)}>
                 <Text weight="semibold">Which matter?</Text>
                 {top.map((c) => (
                   <div key={c.matterId} data-testid="filing-candidate">
-                    <Radio value={c.matterId} label={`${matterText(view.matters[c.matterId], c.matterId)} (${percent(c.share)} of the evidence)`} />
+                    <Radio
+                      value={c.matterId}
+                      label={`${matterText(view.matters[c.matterId], c.matterId)} (${percent(c.share)} of the evidence)`}
+                    />
                     {c.reasons.some((x) => !shared.includes(x)) ? (
                       <div className={styles.candidateReasons}>
                         <CandidateReasons reasons={c.reasons.filter((x) => !shared.includes(x))} max={2} />
@@ -208,13 +255,25 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
                   </div>
                 ))}
               </RadioGroup>
-              {r.decideHint ? <Caption1 block data-testid="filing-hint">{sentence(r.decideHint)}</Caption1> : null}
+              {r.decideHint ? (
+                <Caption1 block data-testid="filing-hint">
+                  {sentence(r.decideHint)}
+                </Caption1>
+              ) : null}
             </div>
           ) : (
             <div data-testid="filing-not-client" className={styles.stack}>
-              <Text block weight="semibold">{r.senderRole === "client" || view.clientName ? `Client: ${view.clientName ?? "unknown"} — no matter recognized` : "Not a client"}</Text>
+              <Text block weight="semibold">
+                {r.senderRole === "client" || view.clientName
+                  ? `Client: ${view.clientName ?? "unknown"} — no matter recognized`
+                  : "Not a client"}
+              </Text>
               <Caption1 block>Sender: {ROLE_TEXT[r.senderRole]}</Caption1>
-              {r.decideHint ? <Caption1 block data-testid="filing-hint">{sentence(r.decideHint)}</Caption1> : null}
+              {r.decideHint ? (
+                <Caption1 block data-testid="filing-hint">
+                  {sentence(r.decideHint)}
+                </Caption1>
+              ) : null}
             </div>
           )}
           <TimeEntryFields value={time} onChange={setTime} />
@@ -224,7 +283,11 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
                 Log to {view.matters[picked]?.number ?? "matter"}
               </Button>
             ) : null}
-            {!picking ? <Button onClick={() => setPicking(true)} disabled={busy} data-testid="filing-change">{picked ? "Change matter" : "Choose matter"}</Button> : null}
+            {!picking ? (
+              <Button onClick={() => setPicking(true)} disabled={busy} data-testid="filing-change">
+                {picked ? "Change matter" : "Choose matter"}
+              </Button>
+            ) : null}
             {busy ? <Spinner size="tiny" label="Logging…" /> : null}
           </div>
           {picker}

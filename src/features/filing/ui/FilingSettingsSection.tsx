@@ -13,7 +13,14 @@ export function FilingSettingsSection({ capabilities }: { capabilities: Capabili
   useEffect(() => {
     if (!filing) return;
     let alive = true;
-    filing.settings().then((s) => { if (alive) setSettings(s); }, (e: unknown) => { if (alive) setError(e); });
+    filing.settings().then(
+      (s) => {
+        if (alive) setSettings(s);
+      },
+      (e: unknown) => {
+        if (alive) setError(e);
+      },
+    );
     return () => {
       alive = false;
     };
@@ -41,8 +48,8 @@ export function FilingSettingsSection({ capabilities }: { capabilities: Capabili
             data-testid="filing-autolog"
           />
           <Caption1 block>
-            Only when the matter is certain: a matter reference, a thread already logged, or strong agreeing evidence from a client.
-            Mail from opposing counsel, courts or colleagues is logged automatically only by reference or thread. You can undo each one.
+            Only when the matter is certain: a matter reference, a thread already logged, or strong agreeing evidence from a client. Mail
+            from opposing counsel, courts or colleagues is logged automatically only by reference or thread. You can undo each one.
           </Caption1>
         </>
       ) : error ? null : (

@@ -3,7 +3,14 @@ import type { FilingView } from "../api";
 import { matterText, whenText } from "./filingText";
 
 /** "Logged to … — by you, 16:31", the mailbox copy's state, and the audit trail when the email was moved. */
-export function LoggedStatus({ view, me, now, onUndo, onRetry, busy }: {
+export function LoggedStatus({
+  view,
+  me,
+  now,
+  onUndo,
+  onRetry,
+  busy,
+}: {
   view: FilingView;
   me: string;
   now: Date;
@@ -22,22 +29,35 @@ export function LoggedStatus({ view, me, now, onUndo, onRetry, busy }: {
         {auto ? "Logged automatically to " : "Logged to "}
         {matterText(view.matters[entry.matterId], entry.matterId)} — by {who}, {whenText(entry.loggedAt, now)}
       </Text>
-      {entry.timeEntry ? <Caption1>Time: {(entry.timeEntry.tenths / 10).toFixed(1)} h{entry.timeEntry.narrative ? ` — ${entry.timeEntry.narrative}` : ""}</Caption1> : null}
+      {entry.timeEntry ? (
+        <Caption1>
+          Time: {(entry.timeEntry.tenths / 10).toFixed(1)} h{entry.timeEntry.narrative ? ` — ${entry.timeEntry.narrative}` : ""}
+        </Caption1>
+      ) : null}
       <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">
         {logged.mirror === "mirrored" ? (
           <Caption1 style={{ color: tokens.colorPaletteGreenForeground1 }}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
         ) : logged.mirror === "waiting" ? (
-          <Caption1>Mailbox copy waiting to sync — retried automatically.{view.categoriesSupported ? "" : " This Outlook cannot show categories on the item (needs Mailbox 1.8); the log is kept here."}</Caption1>
+          <Caption1>
+            Mailbox copy waiting to sync — retried automatically.
+            {view.categoriesSupported ? "" : " This Outlook cannot show categories on the item (needs Mailbox 1.8); the log is kept here."}
+          </Caption1>
         ) : (
           <span style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-            <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>Mailbox copy failed{logged.mirrorError ? `: ${logged.mirrorError}` : ""}.</Caption1>
-            <Button size="small" onClick={onRetry} disabled={busy} data-testid="mirror-retry">Retry</Button>
+            <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>
+              Mailbox copy failed{logged.mirrorError ? `: ${logged.mirrorError}` : ""}.
+            </Caption1>
+            <Button size="small" onClick={onRetry} disabled={busy} data-testid="mirror-retry">
+              Retry
+            </Button>
           </span>
         )}
       </div>
       {auto ? (
         <div>
-          <Button size="small" onClick={onUndo} disabled={busy} data-testid="filing-undo">Undo</Button>
+          <Button size="small" onClick={onUndo} disabled={busy} data-testid="filing-undo">
+            Undo
+          </Button>
         </div>
       ) : null}
       {logged.audit.length > 1 ? (

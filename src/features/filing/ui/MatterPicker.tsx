@@ -6,7 +6,12 @@ import type { MatterLabel } from "../api";
  * "Change matter": fuzzy search as you type, ArrowUp/ArrowDown to move, Enter to choose, Escape to cancel.
  * A combobox over a listbox so screen readers announce the active result.
  */
-export function MatterPicker({ search, onPick, onCancel, label = "Find a matter" }: {
+export function MatterPicker({
+  search,
+  onPick,
+  onCancel,
+  label = "Find a matter",
+}: {
   search: (query: string) => Promise<MatterLabel[]>;
   onPick: (matter: MatterLabel) => void;
   onCancel?: () => void;
@@ -87,17 +92,28 @@ export function MatterPicker({ search, onPick, onCancel, label = "Find a matter"
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(m)}
             style={{
-              padding: "4px 6px", cursor: "pointer", borderRadius: tokens.borderRadiusMedium,
+              padding: "4px 6px",
+              cursor: "pointer",
+              borderRadius: tokens.borderRadiusMedium,
               background: i === active ? tokens.colorNeutralBackground1Selected : undefined,
             }}
           >
-            <div><strong>{m.number}</strong> {m.title}</div>
-            <Caption1>{m.clientName}{m.status === "closed" ? " · closed" : ""}</Caption1>
+            <div>
+              <strong>{m.number}</strong> {m.title}
+            </div>
+            <Caption1>
+              {m.clientName}
+              {m.status === "closed" ? " · closed" : ""}
+            </Caption1>
           </li>
         ))}
       </ul>
       {query.trim() && !busy && results.length === 0 && !error ? <Caption1>No matter matches “{query}”.</Caption1> : null}
-      {onCancel ? <Button size="small" appearance="subtle" onClick={onCancel}>Cancel</Button> : null}
+      {onCancel ? (
+        <Button size="small" appearance="subtle" onClick={onCancel}>
+          Cancel
+        </Button>
+      ) : null}
     </div>
   );
 }

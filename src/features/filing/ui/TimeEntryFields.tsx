@@ -34,10 +34,20 @@ export function TimeEntryFields({ value, onChange }: { value: TimeDraft; onChang
       {value.on ? (
         <>
           <Field label="Hours (0.1 h units)" validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
-            <Input inputMode="decimal" value={value.hours} onChange={(_, d) => onChange({ ...value, hours: d.value })} data-testid="time-hours" />
+            <Input
+              inputMode="decimal"
+              value={value.hours}
+              onChange={(_, d) => onChange({ ...value, hours: d.value })}
+              data-testid="time-hours"
+            />
           </Field>
           <Field label="Narrative">
-            <Textarea value={value.narrative} onChange={(_, d) => onChange({ ...value, narrative: d.value })} data-testid="time-narrative" resize="vertical" />
+            <Textarea
+              value={value.narrative}
+              onChange={(_, d) => onChange({ ...value, narrative: d.value })}
+              data-testid="time-narrative"
+              resize="vertical"
+            />
           </Field>
         </>
       ) : null}

@@ -23,7 +23,13 @@ import type { FollowUpCapability, FollowUpPlan, PreparedFollowUp, ScheduleResult
 import { formatFirmDayTime, formatWhen, readerTimeZone } from "./formatWhen";
 import { NoReplyReminder } from "./NoReplyReminder";
 
-const KIND_WORD: Record<FollowUpKind, string> = { deadline: "Deadline", hearing: "Hearing", meeting: "Meeting", action: "Action", other: "Date" };
+const KIND_WORD: Record<FollowUpKind, string> = {
+  deadline: "Deadline",
+  hearing: "Hearing",
+  meeting: "Meeting",
+  action: "Action",
+  other: "Date",
+};
 const FALLBACK = "fallback";
 
 /** Follow-ups for the open email: proposed dates, the event it will create, and "remind me if no reply". */
@@ -91,7 +97,13 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
     setPrepareError(null);
     const timer = setTimeout(() => {
       cap
-        .prepare(item, plan, { date: choice.date, ...(choice.time ? { time: choice.time } : {}), kind: choice.kind, matterId: choice.matterId || null, inviteClient: choice.invite })
+        .prepare(item, plan, {
+          date: choice.date,
+          ...(choice.time ? { time: choice.time } : {}),
+          kind: choice.kind,
+          matterId: choice.matterId || null,
+          inviteClient: choice.invite,
+        })
         .then(
           (p) => live && setPrepared(p),
           (e: unknown) => {
@@ -147,13 +159,26 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
             label={`${KIND_WORD[p.kind]}: ${formatFirmDayTime(p.date, p.time, plan.timeZone)} — “${p.phrase}”`}
           />
         ))}
-        <Radio value={FALLBACK} data-testid="followup-fallback" label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatFirmDayTime(plan.fallback.date, plan.fallback.time, plan.timeZone)}`} />
+        <Radio
+          value={FALLBACK}
+          data-testid="followup-fallback"
+          label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatFirmDayTime(plan.fallback.date, plan.fallback.time, plan.timeZone)}`}
+        />
       </RadioGroup>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <Field label="Date" size="small">
-          <Input type="date" data-testid="followup-date" value={choice.date} onChange={(_, d) => d.value && setChoice({ ...choice, date: d.value })} />
+          <Input
+            type="date"
+            data-testid="followup-date"
+            value={choice.date}
+            onChange={(_, d) => d.value && setChoice({ ...choice, date: d.value })}
+          />
         </Field>
-        <Field label={plan.timeZone !== readerTimeZone() ? `Time (${plan.timeZone})` : "Time"} size="small" hint={choice.time ? undefined : "Start of working hours"}>
+        <Field
+          label={plan.timeZone !== readerTimeZone() ? `Time (${plan.timeZone})` : "Time"}
+          size="small"
+          hint={choice.time ? undefined : "Start of working hours"}
+        >
           <Input type="time" data-testid="followup-time" value={choice.time} onChange={(_, d) => setChoice({ ...choice, time: d.value })} />
         </Field>
       </div>
@@ -202,20 +227,30 @@ function EventPreview({ prepared, preparing, timeZone }: { prepared: PreparedFol
   if (!prepared) return preparing ? <Spinner size="tiny" label="Checking your calendar…" /> : null;
   const p = prepared.payload;
   return (
-    <div data-testid="followup-preview" style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: 8 }}>
+    <div
+      data-testid="followup-preview"
+      style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: 8 }}
+    >
       <Text weight="semibold" block data-testid="followup-preview-subject">
         {p.subject}
       </Text>
       <Caption1 block>{formatWhen(prepared.start, timeZone)}</Caption1>
-      <Caption1 block>{p.isReminderOn ? `Reminder ${p.reminderMinutesBeforeStart} min before` : "No reminder"}{p.categories.length ? ` · Category ${p.categories[0]}` : ""}</Caption1>
-      <Caption1 block>{prepared.invited ? `Sends an invitation to ${prepared.invited}; shown as busy.` : "Private: no attendees, shown as free."}</Caption1>
+      <Caption1 block>
+        {p.isReminderOn ? `Reminder ${p.reminderMinutesBeforeStart} min before` : "No reminder"}
+        {p.categories.length ? ` · Category ${p.categories[0]}` : ""}
+      </Caption1>
+      <Caption1 block>
+        {prepared.invited ? `Sends an invitation to ${prepared.invited}; shown as busy.` : "Private: no attendees, shown as free."}
+      </Caption1>
       {prepared.moved ? (
         <Caption1 block data-testid="followup-moved" style={{ color: tokens.colorPaletteMarigoldForeground1 }}>
           Moved from {formatWhen(prepared.requestedStart, timeZone)}: your calendar is busy then.
         </Caption1>
       ) : null}
       {prepared.conflict ? <Caption1 block>Your calendar is busy for the next two weeks; kept at the time asked.</Caption1> : null}
-      {!prepared.calendarChecked ? <Caption1 block>Your calendar could not be checked (offline); busy times were not avoided.</Caption1> : null}
+      {!prepared.calendarChecked ? (
+        <Caption1 block>Your calendar could not be checked (offline); busy times were not avoided.</Caption1>
+      ) : null}
       {preparing ? <Spinner size="tiny" label="Checking your calendar…" /> : null}
     </div>
   );

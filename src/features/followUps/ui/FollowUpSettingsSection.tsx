@@ -18,18 +18,38 @@ function Settings({ cap }: { cap: FollowUpCapability }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    cap.settings().then((s) => setForm({ reminderMinutes: String(s.reminderMinutes), durationMinutes: String(s.durationMinutes), noReplyDays: String(s.noReplyDays) }), setError);
+    cap
+      .settings()
+      .then(
+        (s) =>
+          setForm({
+            reminderMinutes: String(s.reminderMinutes),
+            durationMinutes: String(s.durationMinutes),
+            noReplyDays: String(s.noReplyDays),
+          }),
+        setError,
+      );
   }, [cap]);
   if (!form) return error ? <ErrorNotice error={error} /> : null;
   const field = (key: keyof Form, label: string, testId: string) => (
     <Field label={label} size="small">
-      <Input type="number" data-testid={testId} value={form[key]} onChange={(_, d) => (setSaved(false), setForm({ ...form, [key]: d.value }))} style={{ width: 100 }} />
+      <Input
+        type="number"
+        data-testid={testId}
+        value={form[key]}
+        onChange={(_, d) => (setSaved(false), setForm({ ...form, [key]: d.value }))}
+        style={{ width: 100 }}
+      />
     </Field>
   );
   const save = () => {
     setError(null);
     cap
-      .saveSettings({ reminderMinutes: Number(form.reminderMinutes), durationMinutes: Number(form.durationMinutes), noReplyDays: Number(form.noReplyDays) })
+      .saveSettings({
+        reminderMinutes: Number(form.reminderMinutes),
+        durationMinutes: Number(form.durationMinutes),
+        noReplyDays: Number(form.noReplyDays),
+      })
       .then(() => setSaved(true), setError);
   };
   return (

@@ -15,8 +15,14 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
 
   useEffect(() => {
     let live = true;
-    cap.settings().then((s) => live && setDays((d) => d || String(s.noReplyDays)), () => live && setDays((d) => d || "3"));
-    cap.reminderFor(item).then((e) => live && setExisting(e), () => undefined);
+    cap.settings().then(
+      (s) => live && setDays((d) => d || String(s.noReplyDays)),
+      () => live && setDays((d) => d || "3"),
+    );
+    cap.reminderFor(item).then(
+      (e) => live && setExisting(e),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -50,7 +56,15 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
       ) : (
         <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
           <Field label="Remind me if no reply in (working days)" size="small" validationMessage={valid || !days ? undefined : "1 to 30"}>
-            <Input type="number" min={1} max={30} data-testid="followup-noreply-days" value={days} onChange={(_, d) => setDays(d.value)} style={{ width: 80 }} />
+            <Input
+              type="number"
+              min={1}
+              max={30}
+              data-testid="followup-noreply-days"
+              value={days}
+              onChange={(_, d) => setDays(d.value)}
+              style={{ width: 80 }}
+            />
           </Field>
           <Button data-testid="followup-noreply-create" disabled={!valid || busy} onClick={create}>
             Remind me

@@ -37,9 +37,15 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
   }, [cap, load]);
 
   return (
-    <section aria-label="Upcoming follow-ups" data-testid="upcoming-followups" style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}>
+    <section
+      aria-label="Upcoming follow-ups"
+      data-testid="upcoming-followups"
+      style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}
+    >
       <Subtitle2 as="h3">Upcoming follow-ups</Subtitle2>
-      {offline ? <Caption1 block>Offline: showing what this device knows; changes made in Outlook show when you are back online.</Caption1> : null}
+      {offline ? (
+        <Caption1 block>Offline: showing what this device knows; changes made in Outlook show when you are back online.</Caption1>
+      ) : null}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {note ? (
         <Caption1 block data-testid="upcoming-note">
@@ -65,13 +71,27 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
   );
 }
 
-const TYPE_WORD: Record<FollowUpEntry["type"], string> = { "follow-up": "Follow-up", "no-reply": "No-reply reminder", "check-in": "Check-in" };
+const TYPE_WORD: Record<FollowUpEntry["type"], string> = {
+  "follow-up": "Follow-up",
+  "no-reply": "No-reply reminder",
+  "check-in": "Check-in",
+};
 
 function tzOf(entry: FollowUpEntry): string {
   return entry.payload.start.timeZone || "UTC";
 }
 
-function UpcomingRow({ cap, entry, onError, onNote }: { cap: FollowUpCapability; entry: FollowUpEntry; onError: (e: unknown) => void; onNote: (note: string | null) => void }) {
+function UpcomingRow({
+  cap,
+  entry,
+  onError,
+  onNote,
+}: {
+  cap: FollowUpCapability;
+  entry: FollowUpEntry;
+  onError: (e: unknown) => void;
+  onNote: (note: string | null) => void;
+}) {
   const zone = tzOf(entry);
   const [editing, setEditing] = useState(false);
   const [parts, setParts] = useState(() => localParts(entry.start, zone));
@@ -90,17 +110,37 @@ function UpcomingRow({ cap, entry, onError, onNote }: { cap: FollowUpCapability;
         {entry.cadence ? (entry.cadence === "weekly" ? ", weekly from " : ", every two weeks from ") : " · "}
         {when}
         {entry.invited ? ` · invitation to ${entry.invited}` : ""}{" "}
-        {entry.status === "queued" ? <Badge appearance="outline" color="warning">waiting to sync</Badge> : null}
+        {entry.status === "queued" ? (
+          <Badge appearance="outline" color="warning">
+            waiting to sync
+          </Badge>
+        ) : null}
       </Caption1>
       {editing ? (
         <div style={{ display: "flex", gap: 6, alignItems: "end", flexWrap: "wrap" }}>
           <Field label="Date" size="small">
-            <Input type="date" data-testid="upcoming-edit-date" value={parts.date} onChange={(_, d) => setParts({ ...parts, date: d.value })} />
+            <Input
+              type="date"
+              data-testid="upcoming-edit-date"
+              value={parts.date}
+              onChange={(_, d) => setParts({ ...parts, date: d.value })}
+            />
           </Field>
           <Field label={zone !== readerTimeZone() ? `Time (${zone})` : "Time"} size="small">
-            <Input type="time" data-testid="upcoming-edit-time" value={parts.time} onChange={(_, d) => setParts({ ...parts, time: d.value })} />
+            <Input
+              type="time"
+              data-testid="upcoming-edit-time"
+              value={parts.time}
+              onChange={(_, d) => setParts({ ...parts, time: d.value })}
+            />
           </Field>
-          <Button size="small" appearance="primary" data-testid="upcoming-save" disabled={busy || !parts.date || !parts.time} onClick={() => run(cap.reschedule(entry.transactionId, parts.date, parts.time))}>
+          <Button
+            size="small"
+            appearance="primary"
+            data-testid="upcoming-save"
+            disabled={busy || !parts.date || !parts.time}
+            onClick={() => run(cap.reschedule(entry.transactionId, parts.date, parts.time))}
+          >
             Save
           </Button>
           <Button size="small" onClick={() => setEditing(false)}>
@@ -118,9 +158,15 @@ function UpcomingRow({ cap, entry, onError, onNote }: { cap: FollowUpCapability;
             disabled={busy}
             onClick={() =>
               run(
-                cap.cancel(entry.transactionId).then((closed) =>
-                  onNote(closed.deleteQueued ? `Cancelled “${closed.subject}”. You are offline: it leaves your calendar when Matterline can reach Microsoft 365.` : `Cancelled “${closed.subject}”.`),
-                ),
+                cap
+                  .cancel(entry.transactionId)
+                  .then((closed) =>
+                    onNote(
+                      closed.deleteQueued
+                        ? `Cancelled “${closed.subject}”. You are offline: it leaves your calendar when Matterline can reach Microsoft 365.`
+                        : `Cancelled “${closed.subject}”.`,
+                    ),
+                  ),
               )
             }
           >
@@ -151,7 +197,15 @@ function CheckInForm({ cap, onError }: { cap: FollowUpCapability; onError: (e: u
     setNote(null);
     cap
       .startCheckIn(matterId, cadence)
-      .then((r) => setNote(r.outcome === "created" ? "Check-ins added to your calendar." : "Offline: the check-ins will be added when you are back online."), onError)
+      .then(
+        (r) =>
+          setNote(
+            r.outcome === "created"
+              ? "Check-ins added to your calendar."
+              : "Offline: the check-ins will be added when you are back online.",
+          ),
+        onError,
+      )
       .finally(() => setBusy(false));
   };
   return (
@@ -178,7 +232,11 @@ function CheckInForm({ cap, onError }: { cap: FollowUpCapability; onError: (e: u
         </Button>
         {busy ? <Spinner size="tiny" /> : null}
       </div>
-      {note ? <Caption1 block data-testid="checkin-note">{note}</Caption1> : null}
+      {note ? (
+        <Caption1 block data-testid="checkin-note">
+          {note}
+        </Caption1>
+      ) : null}
     </div>
   );
 }

@@ -9,9 +9,23 @@ import { ErrorNotice } from "@shell/ErrorNotice";
 import { sentence } from "@shell/sentence";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "8px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
-  row: { display: "flex", flexDirection: "column", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: "4px", minWidth: 0 },
+  row: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    paddingBottom: "4px",
+    minWidth: 0,
+  },
 });
 
 type Phase = "idle" | "preparing" | "review" | "logging" | "done";
@@ -35,14 +49,17 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
 
   const refresh = useCallback(() => {
     if (busy.current) return;
-    bulk.selection().then((r) => {
-      setRefs(r);
-      setPhase("idle");
-      setCandidates([]);
-      setOutcomes({});
-      setForAll(null);
-      setAccepted({});
-    }, (e: unknown) => setError(e));
+    bulk.selection().then(
+      (r) => {
+        setRefs(r);
+        setPhase("idle");
+        setCandidates([]);
+        setOutcomes({});
+        setForAll(null);
+        setAccepted({});
+      },
+      (e: unknown) => setError(e),
+    );
   }, [bulk]);
 
   useEffect(() => {
@@ -52,10 +69,18 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
   }, [bulk, refresh]);
 
   if (!bulk.supported) {
-    return <Caption1 block data-testid="bulk-unsupported">Bulk tagging needs an Outlook that can select several emails at once (Mailbox 1.13). This one cannot.</Caption1>;
+    return (
+      <Caption1 block data-testid="bulk-unsupported">
+        Bulk tagging needs an Outlook that can select several emails at once (Mailbox 1.13). This one cannot.
+      </Caption1>
+    );
   }
   if (refs.length < 2 && phase === "idle") {
-    return <Caption1 block data-testid="bulk-hint">To tag many emails at once, select several in Outlook (up to 100).</Caption1>;
+    return (
+      <Caption1 block data-testid="bulk-hint">
+        To tag many emails at once, select several in Outlook (up to 100).
+      </Caption1>
+    );
   }
 
   const prepare = async () => {
@@ -107,19 +132,38 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
     <section aria-label="Bulk tagging" className={styles.panel} data-testid="bulk-panel">
       <Subtitle2 as="h3">Tag {n} selected emails</Subtitle2>
       {phase === "idle" ? (
-        <div><Button appearance="primary" onClick={() => void prepare()} data-testid="bulk-recognize">Recognize {refs.length} emails</Button></div>
+        <div>
+          <Button appearance="primary" onClick={() => void prepare()} data-testid="bulk-recognize">
+            Recognize {refs.length} emails
+          </Button>
+        </div>
       ) : null}
       {phase === "preparing" || phase === "logging" ? (
-        <Field validationMessage={`${phase === "preparing" ? "Reading" : "Logging"} ${progress.done} of ${progress.total}`} validationState="none">
-          <ProgressBar value={progress.total ? progress.done / progress.total : 0} data-testid="bulk-progress" aria-label={phase === "preparing" ? "Reading the selected emails" : "Logging the selected emails"} />
+        <Field
+          validationMessage={`${phase === "preparing" ? "Reading" : "Logging"} ${progress.done} of ${progress.total}`}
+          validationState="none"
+        >
+          <ProgressBar
+            value={progress.total ? progress.done / progress.total : 0}
+            data-testid="bulk-progress"
+            aria-label={phase === "preparing" ? "Reading the selected emails" : "Logging the selected emails"}
+          />
         </Field>
       ) : null}
       {phase === "review" ? (
         <>
-          <MatterSearch matters={matters} label="One matter for all (optional)" testId="bulk-matter" onPick={(h) => setForAll({ id: h.matter.id, label: `${h.matter.number} ${h.matter.title}` })} />
+          <MatterSearch
+            matters={matters}
+            label="One matter for all (optional)"
+            testId="bulk-matter"
+            onPick={(h) => setForAll({ id: h.matter.id, label: `${h.matter.number} ${h.matter.title}` })}
+          />
           {forAll ? (
             <Caption1 block data-testid="bulk-for-all">
-              All to {forAll.label} <Button size="small" appearance="subtle" onClick={() => setForAll(null)}>Use each suggestion instead</Button>
+              All to {forAll.label}{" "}
+              <Button size="small" appearance="subtle" onClick={() => setForAll(null)}>
+                Use each suggestion instead
+              </Button>
             </Caption1>
           ) : null}
         </>
@@ -132,31 +176,47 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
             const notSure = !c.loggedMatterId && !c.error && !(c.recognition?.matterId && !c.recognition.abstained);
             const suggestion = c.loggedMatterId
               ? `Already logged to ${labels[c.loggedMatterId] ?? c.loggedMatterId}`
-              : c.error ? `Could not read: ${c.error}`
-              : !notSure && c.recognition?.matterId
-                ? `${labels[c.recognition.matterId] ?? c.recognition.matterId} (${Math.round(c.recognition.confidence * 100)}%)`
-                // One line says both what and why; no separate "skipped: not sure" under it.
-                : `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
+              : c.error
+                ? `Could not read: ${c.error}`
+                : !notSure && c.recognition?.matterId
+                  ? `${labels[c.recognition.matterId] ?? c.recognition.matterId} (${Math.round(c.recognition.confidence * 100)}%)`
+                  : // One line says both what and why; no separate "skipped: not sure" under it.
+                    `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
             const canAccept = Boolean(c.message && !forAll && (c.loggedMatterId || (c.recognition?.matterId && !c.recognition.abstained)));
             return (
               <li key={c.itemId} className={styles.row} data-testid="bulk-row">
-                <Text weight="semibold" truncate wrap={false}>{c.subject || "(no subject)"}</Text>
+                <Text weight="semibold" truncate wrap={false}>
+                  {c.subject || "(no subject)"}
+                </Text>
                 {phase === "review" && canAccept ? (
                   <Checkbox
                     checked={accepted[c.itemId] !== false}
                     onChange={(_, d) => setAccepted((a) => ({ ...a, [c.itemId]: Boolean(d.checked) }))}
                     label={suggestion}
                   />
-                ) : <Caption1>{forAll && c.message ? `→ ${forAll.label}` : suggestion}</Caption1>}
-                {o ? <span data-testid="bulk-result"><Badge appearance="tint" color={RESULT_COLOR[o.status]}>{o.text}</Badge></span>
-                  : phase === "review" && !target.matterId && !notSure ? <Caption1>{target.skip || "skipped"}</Caption1> : null}
+                ) : (
+                  <Caption1>{forAll && c.message ? `→ ${forAll.label}` : suggestion}</Caption1>
+                )}
+                {o ? (
+                  <span data-testid="bulk-result">
+                    <Badge appearance="tint" color={RESULT_COLOR[o.status]}>
+                      {o.text}
+                    </Badge>
+                  </span>
+                ) : phase === "review" && !target.matterId && !notSure ? (
+                  <Caption1>{target.skip || "skipped"}</Caption1>
+                ) : null}
               </li>
             );
           })}
         </ul>
       ) : null}
       {phase === "review" ? (
-        <div><Button appearance="primary" disabled={toLog === 0} onClick={() => void logAll()} data-testid="bulk-log">Log {toLog} emails</Button></div>
+        <div>
+          <Button appearance="primary" disabled={toLog === 0} onClick={() => void logAll()} data-testid="bulk-log">
+            Log {toLog} emails
+          </Button>
+        </div>
       ) : null}
       {phase === "done" ? (
         <Text data-testid="bulk-summary" role="status">

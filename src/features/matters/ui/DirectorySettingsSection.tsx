@@ -6,7 +6,6 @@ import { ErrorNotice } from "@shell/ErrorNotice";
 import { readFileText } from "./readFileText";
 import { formatDateTime } from "@shell/dates";
 
-
 /** Settings: the current firm directory, import from files (all or nothing), and refresh from a firm-shared file. */
 export function DirectorySettingsSection({ capabilities }: { capabilities: Capabilities }) {
   const matters = capabilities.matters;
@@ -23,11 +22,30 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
   useEffect(() => {
     if (!matters) return;
     let live = true;
-    const load = () => matters.directory().then((s) => { if (live) setSummary(s); }, (e: unknown) => { if (live) setError(e); });
+    const load = () =>
+      matters.directory().then(
+        (s) => {
+          if (live) setSummary(s);
+        },
+        (e: unknown) => {
+          if (live) setError(e);
+        },
+      );
     load();
-    matters.sharedDirectoryUrl().then((u) => { if (live) { setSavedUrl(u); setUrl(u ?? ""); } }, () => undefined);
+    matters.sharedDirectoryUrl().then(
+      (u) => {
+        if (live) {
+          setSavedUrl(u);
+          setUrl(u ?? "");
+        }
+      },
+      () => undefined,
+    );
     const off = matters.onDirectoryChanged(load);
-    return () => { live = false; off(); };
+    return () => {
+      live = false;
+      off();
+    };
   }, [matters]);
 
   if (!matters) return null;
@@ -73,7 +91,9 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
       ) : null}
       {summary ? (
         <div data-testid="directory-summary">
-          <Text block weight="semibold">{summary.firm}</Text>
+          <Text block weight="semibold">
+            {summary.firm}
+          </Text>
           <Caption1 block>
             {summary.people} people · {summary.clients} clients · {summary.matters} matters ({summary.openMatters} open)
           </Caption1>
@@ -86,7 +106,9 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
         <Button onClick={() => fileRef.current?.click()} disabled={busy !== null} aria-describedby={hintId} data-testid="directory-import">
           Import directory files…
         </Button>
-        <Caption1 id={hintId}>directory.json, or clients.csv + contacts.csv + matters.csv. Nothing changes unless every file is valid.</Caption1>
+        <Caption1 id={hintId}>
+          directory.json, or clients.csv + contacts.csv + matters.csv. Nothing changes unless every file is valid.
+        </Caption1>
         <input
           ref={fileRef}
           id={inputId}
@@ -107,22 +129,26 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <Button
           disabled={busy !== null || url.trim() === (savedUrl ?? "")}
-          onClick={() => void run("Saving…", async () => {
-            await matters.saveSharedDirectoryUrl(url);
-            setSavedUrl(url.trim() || null);
-            return url.trim() ? "Link saved." : "Link removed.";
-          })}
+          onClick={() =>
+            void run("Saving…", async () => {
+              await matters.saveSharedDirectoryUrl(url);
+              setSavedUrl(url.trim() || null);
+              return url.trim() ? "Link saved." : "Link removed.";
+            })
+          }
         >
           Save link
         </Button>
         <Button
           disabled={busy !== null || !savedUrl}
           data-testid="refresh-shared-directory"
-          onClick={() => void run("Reading the shared file…", async () => {
-            const s = await matters.refreshFromShared();
-            setSummary(s);
-            return `Refreshed: ${s.clients} clients and ${s.matters} matters.`;
-          })}
+          onClick={() =>
+            void run("Reading the shared file…", async () => {
+              const s = await matters.refreshFromShared();
+              setSummary(s);
+              return `Refreshed: ${s.clients} clients and ${s.matters} matters.`;
+            })
+          }
         >
           Refresh from shared file
         </Button>

@@ -8,11 +8,17 @@ import { formatDateTime } from "@shell/dates";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
-  item: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: "8px", display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
+  item: {
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: "8px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    minWidth: 0,
+  },
   inbound: { borderLeftColor: tokens.colorBrandStroke1 },
   snippet: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
-
 
 const ARROWS = { inbound: "← In", outbound: "→ Out", internal: "↔ Internal" } as const;
 
@@ -24,9 +30,15 @@ function TimelineRow({ item }: { item: TimelineItem }) {
       <Caption1>
         <strong>{ARROWS[e.direction]}</strong> · {formatDateTime(item.at)} · {item.who}
       </Caption1>
-      <Text weight="semibold" style={{ overflowWrap: "anywhere" }}>{e.subject || "(no subject)"}</Text>
+      <Text weight="semibold" style={{ overflowWrap: "anywhere" }}>
+        {e.subject || "(no subject)"}
+      </Text>
       {e.snippet ? <Caption1 className={styles.snippet}>{e.snippet}</Caption1> : null}
-      {e.timeEntry ? <Caption1>Time: {(e.timeEntry.tenths / 10).toFixed(1)} h{e.timeEntry.narrative ? ` — ${e.timeEntry.narrative}` : ""}</Caption1> : null}
+      {e.timeEntry ? (
+        <Caption1>
+          Time: {(e.timeEntry.tenths / 10).toFixed(1)} h{e.timeEntry.narrative ? ` — ${e.timeEntry.narrative}` : ""}
+        </Caption1>
+      ) : null}
       {item.response ? (
         <span data-testid="timeline-response">
           <Badge appearance="tint" color={item.response.late ? "danger" : item.response.kind === "answered" ? "success" : "warning"}>
@@ -49,14 +61,27 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
     let live = true;
     setView(null);
     setError(null);
-    matters.openMatter(matterId).then((v) => { if (live) setView(v); }, (e: unknown) => { if (live) setError(e); });
-    return () => { live = false; };
+    matters.openMatter(matterId).then(
+      (v) => {
+        if (live) setView(v);
+      },
+      (e: unknown) => {
+        if (live) setError(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [matters, matterId]);
 
   const exportAs = (format: "csv" | "json") => {
     setExporting(true);
-    matters.exportLog(matterId, format)
-      .then((f) => downloadText(f.filename, f.mimeType, f.text), (e: unknown) => setError(e))
+    matters
+      .exportLog(matterId, format)
+      .then(
+        (f) => downloadText(f.filename, f.mimeType, f.text),
+        (e: unknown) => setError(e),
+      )
       .finally(() => setExporting(false));
   };
 
@@ -67,22 +92,38 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
   return (
     <section aria-label={`Matter ${m.number}`} data-testid="matter-details" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       <div style={{ display: "flex", gap: 8, alignItems: "baseline", flexWrap: "wrap" }}>
-        <Subtitle2 as="h3" data-testid="matter-title">{m.number} · {m.title}</Subtitle2>
-        <Badge appearance="outline" color={m.status === "open" ? "success" : "informative"} data-testid="matter-status">{m.status}</Badge>
+        <Subtitle2 as="h3" data-testid="matter-title">
+          {m.number} · {m.title}
+        </Subtitle2>
+        <Badge appearance="outline" color={m.status === "open" ? "success" : "informative"} data-testid="matter-status">
+          {m.status}
+        </Badge>
       </div>
       <Caption1 block>Client: {view.client?.name ?? m.clientId}</Caption1>
       <Caption1 block>Team: {people.join(", ")}</Caption1>
       {m.aliases?.length ? <Caption1 block>References: {m.aliases.join(", ")}</Caption1> : null}
       {m.keywords?.length ? <Caption1 block>Keywords: {m.keywords.join(", ")}</Caption1> : null}
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button size="small" onClick={() => exportAs("csv")} disabled={exporting} data-testid="export-csv">Export CSV</Button>
-        <Button size="small" onClick={() => exportAs("json")} disabled={exporting} data-testid="export-json">Export JSON</Button>
-        <Button size="small" appearance="subtle" onClick={onClose}>Close</Button>
+        <Button size="small" onClick={() => exportAs("csv")} disabled={exporting} data-testid="export-csv">
+          Export CSV
+        </Button>
+        <Button size="small" onClick={() => exportAs("json")} disabled={exporting} data-testid="export-json">
+          Export JSON
+        </Button>
+        <Button size="small" appearance="subtle" onClick={onClose}>
+          Close
+        </Button>
       </div>
       <Subtitle2 as="h4">Timeline ({view.timeline.length})</Subtitle2>
-      {view.timeline.length === 0 ? <Caption1 data-testid="timeline-empty">No email is logged to this matter yet. Log one from the This email tab, or from the untagged client mail below.</Caption1> : (
+      {view.timeline.length === 0 ? (
+        <Caption1 data-testid="timeline-empty">
+          No email is logged to this matter yet. Log one from the This email tab, or from the untagged client mail below.
+        </Caption1>
+      ) : (
         <ol className={styles.list} aria-label="Logged communication, newest first" data-testid="timeline">
-          {view.timeline.map((item) => <TimelineRow key={item.entry.internetMessageId} item={item} />)}
+          {view.timeline.map((item) => (
+            <TimelineRow key={item.entry.internetMessageId} item={item} />
+          ))}
         </ol>
       )}
     </section>

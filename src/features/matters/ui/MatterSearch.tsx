@@ -5,16 +5,40 @@ import type { MattersCapability } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  option: { padding: "4px 8px", cursor: "pointer", display: "flex", flexDirection: "column", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  option: {
+    padding: "4px 8px",
+    cursor: "pointer",
+    display: "flex",
+    flexDirection: "column",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    outline: `2px solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: "-2px",
+  },
 });
 
 /**
  * A fuzzy matter picker: type a number, alias, title words or client; ArrowDown/ArrowUp move through the hits,
  * Enter picks, Escape clears. Focus stays in the box (aria-activedescendant), as screen readers expect of a combobox.
  */
-export function MatterSearch({ matters, label, onPick, testId = "matter-search", autoFocus }: {
+export function MatterSearch({
+  matters,
+  label,
+  onPick,
+  testId = "matter-search",
+  autoFocus,
+}: {
   matters: MattersCapability;
   label: string;
   onPick: (hit: MatterSearchHit) => void;
@@ -36,8 +60,16 @@ export function MatterSearch({ matters, label, onPick, testId = "matter-search",
       return;
     }
     matters.search(query, 8).then(
-      (h) => { if (mine === seq.current) { setHits(h); setActive(0); setError(null); } },
-      (e: unknown) => { if (mine === seq.current) setError(e); },
+      (h) => {
+        if (mine === seq.current) {
+          setHits(h);
+          setActive(0);
+          setError(null);
+        }
+      },
+      (e: unknown) => {
+        if (mine === seq.current) setError(e);
+      },
     );
   }, [matters, query]);
 
@@ -48,10 +80,19 @@ export function MatterSearch({ matters, label, onPick, testId = "matter-search",
     setHits([]);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown" && hits.length) { e.preventDefault(); setActive((a) => Math.min(hits.length - 1, a + 1)); }
-    else if (e.key === "ArrowUp" && hits.length) { e.preventDefault(); setActive((a) => Math.max(0, a - 1)); }
-    else if (e.key === "Enter" && hits.length) { e.preventDefault(); pick(hits[active]); }
-    else if (e.key === "Escape") { setQuery(""); setHits([]); }
+    if (e.key === "ArrowDown" && hits.length) {
+      e.preventDefault();
+      setActive((a) => Math.min(hits.length - 1, a + 1));
+    } else if (e.key === "ArrowUp" && hits.length) {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === "Enter" && hits.length) {
+      e.preventDefault();
+      pick(hits[active]);
+    } else if (e.key === "Escape") {
+      setQuery("");
+      setHits([]);
+    }
   };
   const optionId = (i: number) => `${listId}-o${i}`;
 
@@ -81,10 +122,15 @@ export function MatterSearch({ matters, label, onPick, testId = "matter-search",
               role="option"
               aria-selected={i === active}
               className={mergeClasses(styles.option, i === active && styles.active)}
-              onMouseDown={(e) => { e.preventDefault(); pick(h); }}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(h);
+              }}
               data-testid={`${testId}-option`}
             >
-              <span>{h.matter.number} · {h.matter.title}</span>
+              <span>
+                {h.matter.number} · {h.matter.title}
+              </span>
               <Caption1>
                 {h.client?.name ?? "Unknown client"} · {h.matter.status}
                 {h.matter.aliases?.length ? ` · ${h.matter.aliases.join(", ")}` : ""}
@@ -92,7 +138,9 @@ export function MatterSearch({ matters, label, onPick, testId = "matter-search",
             </li>
           ))}
         </ul>
-      ) : query.trim() ? <Caption1>No matching matter.</Caption1> : null}
+      ) : query.trim() ? (
+        <Caption1>No matching matter.</Caption1>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </div>
   );

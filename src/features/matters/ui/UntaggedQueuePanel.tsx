@@ -7,11 +7,27 @@ import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, outlineOffset: "2px" },
-  row: { padding: "4px 8px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, display: "flex", flexDirection: "column", gap: "2px", cursor: "pointer", minWidth: 0 },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    outlineOffset: "2px",
+  },
+  row: {
+    padding: "4px 8px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    cursor: "pointer",
+    minWidth: 0,
+  },
   active: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
-
 
 /**
  * Recent client mail nobody has logged, with the suggested matter. Keyboard: ArrowUp/ArrowDown move, Enter logs to
@@ -71,24 +87,38 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
     if (!items?.length || !current) return;
     const key = e.key.toLowerCase();
-    if (key === "arrowdown") { e.preventDefault(); setActive((a) => Math.min(items.length - 1, a + 1)); }
-    else if (key === "arrowup") { e.preventDefault(); setActive((a) => Math.max(0, a - 1)); }
-    else if (key === "enter") {
+    if (key === "arrowdown") {
       e.preventDefault();
-      if (current.suggestedMatterId) logTo(current, current.suggestedMatterId, labels[current.suggestedMatterId] ?? current.suggestedMatterId);
+      setActive((a) => Math.min(items.length - 1, a + 1));
+    } else if (key === "arrowup") {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (key === "enter") {
+      e.preventDefault();
+      if (current.suggestedMatterId)
+        logTo(current, current.suggestedMatterId, labels[current.suggestedMatterId] ?? current.suggestedMatterId);
       else setChoosing(true);
-    } else if (key === "c") { e.preventDefault(); setChoosing(true); }
-    else if (key === "s" || key === "delete") { e.preventDefault(); remove(current, `Skipped “${current.message.subject}”.`); }
+    } else if (key === "c") {
+      e.preventDefault();
+      setChoosing(true);
+    } else if (key === "s" || key === "delete") {
+      e.preventDefault();
+      remove(current, `Skipped “${current.message.subject}”.`);
+    }
   };
 
   return (
     <section aria-label="Untagged client mail" data-testid="untagged-queue" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       <Subtitle2 as="h3">Untagged client mail</Subtitle2>
       <div>
-        <Button onClick={() => void load()} disabled={loading} data-testid="queue-load">{items ? "Reload" : "Find untagged client mail (last 14 days)"}</Button>
+        <Button onClick={() => void load()} disabled={loading} data-testid="queue-load">
+          {items ? "Reload" : "Find untagged client mail (last 14 days)"}
+        </Button>
       </div>
       {loading ? <Spinner size="tiny" label="Reading the inbox…" /> : null}
-      <Caption1 aria-live="polite" data-testid="queue-status">{status}</Caption1>
+      <Caption1 aria-live="polite" data-testid="queue-status">
+        {status}
+      </Caption1>
       {items?.length ? (
         <>
           <Caption1>↑/↓ move · Enter logs to the suggestion · C chooses another matter · S skips</Caption1>
@@ -113,8 +143,12 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
                 onClick={() => setActive(i)}
                 data-testid="queue-item"
               >
-                <Text weight="semibold" truncate wrap={false}>{item.message.subject || "(no subject)"}</Text>
-                <Caption1>{item.message.from?.name ?? item.message.from?.email} · {formatDateTime(item.message.receivedAt)}</Caption1>
+                <Text weight="semibold" truncate wrap={false}>
+                  {item.message.subject || "(no subject)"}
+                </Text>
+                <Caption1>
+                  {item.message.from?.name ?? item.message.from?.email} · {formatDateTime(item.message.receivedAt)}
+                </Caption1>
                 <Caption1>
                   {item.suggestedMatterId
                     ? `Suggested: ${labels[item.suggestedMatterId] ?? item.suggestedMatterId} (${Math.round(item.recognition.confidence * 100)}%)`
@@ -129,13 +163,25 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
                 size="small"
                 appearance="primary"
                 disabled={!current.suggestedMatterId}
-                onClick={() => current.suggestedMatterId && logTo(current, current.suggestedMatterId, labels[current.suggestedMatterId] ?? current.suggestedMatterId)}
+                onClick={() =>
+                  current.suggestedMatterId &&
+                  logTo(current, current.suggestedMatterId, labels[current.suggestedMatterId] ?? current.suggestedMatterId)
+                }
                 data-testid="queue-log"
               >
                 Log to suggestion
               </Button>
-              <Button size="small" onClick={() => setChoosing(true)} data-testid="queue-choose">Choose matter…</Button>
-              <Button size="small" appearance="subtle" onClick={() => remove(current, `Skipped “${current.message.subject}”.`)} data-testid="queue-skip">Skip</Button>
+              <Button size="small" onClick={() => setChoosing(true)} data-testid="queue-choose">
+                Choose matter…
+              </Button>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => remove(current, `Skipped “${current.message.subject}”.`)}
+                data-testid="queue-skip"
+              >
+                Skip
+              </Button>
             </div>
           ) : null}
           {choosing && current ? (
@@ -144,7 +190,10 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
               autoFocus
               label={`Log “${current.message.subject}” to`}
               testId="queue-matter"
-              onPick={(h) => { setChoosing(false); logTo(current, h.matter.id, `${h.matter.number} ${h.matter.title}`); }}
+              onPick={(h) => {
+                setChoosing(false);
+                logTo(current, h.matter.id, `${h.matter.number} ${h.matter.title}`);
+              }}
             />
           ) : null}
         </>

@@ -10,7 +10,12 @@ export interface DraftCheckerProps {
   readonly replaceInDraft?: (finding: Finding, replacement: string) => Promise<void>;
 }
 
-const KIND_LABEL: Record<Finding["kind"], string> = { jargon: "Legal jargon", wordy: "Wordy", "long-sentence": "Long sentence", passive: "Passive voice" };
+const KIND_LABEL: Record<Finding["kind"], string> = {
+  jargon: "Legal jargon",
+  wordy: "Wordy",
+  "long-sentence": "Long sentence",
+  passive: "Passive voice",
+};
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -46,13 +51,16 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
   };
   return (
     <section aria-label="Draft checker" className={styles.root}>
-      <Button onClick={() => void run()} disabled={busy}>Check my draft</Button>
+      <Button onClick={() => void run()} disabled={busy}>
+        Check my draft
+      </Button>
       {busy ? <Spinner size="tiny" label="Checking…" /> : null}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {result && (
         <>
           <Text role="status">
-            Grade {result.grade} · reading ease {result.readingEase} · {result.findings.length === 0 ? "no problems found" : `${result.findings.length} to look at`}
+            Grade {result.grade} · reading ease {result.readingEase} ·{" "}
+            {result.findings.length === 0 ? "no problems found" : `${result.findings.length} to look at`}
           </Text>
           <ul className={styles.list}>
             {result.findings.map((f) => (
@@ -60,7 +68,11 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
                 <Text weight="semibold">{KIND_LABEL[f.kind]}</Text>
                 <Text>{f.message}</Text>
                 {f.replacement !== null && replaceInDraft && (
-                  <Button size="small" onClick={() => void fix(f)} aria-label={f.replacement ? `Replace “${f.text}” with “${f.replacement}”` : `Remove “${f.text}”`}>
+                  <Button
+                    size="small"
+                    onClick={() => void fix(f)}
+                    aria-label={f.replacement ? `Replace “${f.text}” with “${f.replacement}”` : `Remove “${f.text}”`}
+                  >
                     {f.replacement ? `Use “${f.replacement}”` : "Remove it"}
                   </Button>
                 )}

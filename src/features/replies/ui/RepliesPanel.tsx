@@ -16,8 +16,12 @@ const useStyles = makeStyles({
   // pre-wrap keeps the draft's paragraphs while wrapping long words at 320 px
   // a plain bordered block rather than Fluent's Card: Card's focus grouping traps Tab inside the first card
   card: {
-    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   text: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0 },
@@ -48,7 +52,9 @@ export function RepliesPanel({ drafts, onInsert, mode }: RepliesPanelProps) {
       {drafts.map((d, i) => (
         <article key={`${d.angle}-${i}`} aria-label={d.label} className={styles.card} data-testid="reply-draft">
           <Text weight="semibold">{d.label}</Text>
-          <p className={styles.text} data-testid="reply-draft-text">{d.text}</p>
+          <p className={styles.text} data-testid="reply-draft-text">
+            {d.text}
+          </p>
           <div className={styles.footer}>
             <Badge appearance="tint" color={d.grade <= 8 ? "success" : "warning"} aria-label={`Reading grade ${d.grade}`}>
               Grade {d.grade}

@@ -74,14 +74,24 @@ export function RepliesView({ replies, item }: { replies: RepliesCapability; ite
   );
 }
 
-function Suggestions({ result: r, mode, onInsert }: { result: ReplySuggestions; mode: "read" | "compose"; onInsert: (draft: Draft) => Promise<void> }) {
+function Suggestions({
+  result: r,
+  mode,
+  onInsert,
+}: {
+  result: ReplySuggestions;
+  mode: "read" | "compose";
+  onInsert: (draft: Draft) => Promise<void>;
+}) {
   const styles = useStyles();
   const about = [r.contactFirstName ?? r.client?.name, r.matter ? `${r.matter.number} ${r.matter.title}` : null];
   return (
     <div className={styles.root} data-testid="replies-view">
       {r.intent ? (
         <div className={styles.facts}>
-          <Badge appearance="outline" data-testid="reply-intent">{INTENT_LABEL[r.intent]}</Badge>
+          <Badge appearance="outline" data-testid="reply-intent">
+            {INTENT_LABEL[r.intent]}
+          </Badge>
           {r.negativeTone ? (
             <Badge appearance="tint" color="danger" data-testid="reply-tone" title={r.toneCues.join(", ")}>
               Unhappy
@@ -90,7 +100,9 @@ function Suggestions({ result: r, mode, onInsert }: { result: ReplySuggestions; 
         </div>
       ) : null}
       {r.reasonText ? (
-        <Text className={styles.note} data-testid="replies-none">{r.reasonText}</Text>
+        <Text className={styles.note} data-testid="replies-none">
+          {r.reasonText}
+        </Text>
       ) : (
         <>
           {r.client ? <Caption1 className={styles.note}>For {about.filter(Boolean).join(" · ")}</Caption1> : null}

@@ -20,9 +20,33 @@ globalThis.ResizeObserver ??= class {
 
 const ME = "alice@firm.example";
 const now = new Date("2025-08-26T15:30:00Z");
-const late = mail({ id: "<late@t>", from: "carol@acme.example", to: [ME], subject: "Lease <draft> 2024-0012", body: "Could you send me the lease draft?", at: "2025-08-25T10:00:00Z", conv: "c1" });
-const soon = mail({ id: "<soon@t>", from: "dan@zed.example", to: [ME], subject: "Hearing 2024-0044", body: "Please confirm the hearing date.", at: "2025-08-26T12:00:00Z", conv: "c2" });
-const thanks = mail({ id: "<ty@t>", from: "carol@acme.example", to: [ME], subject: "Re: 2024-0012", body: "Thanks, received.", at: "2025-08-26T10:00:00Z", conv: "c3" });
+const late = mail({
+  id: "<late@t>",
+  from: "carol@acme.example",
+  to: [ME],
+  subject: "Lease <draft> 2024-0012",
+  body: "Could you send me the lease draft?",
+  at: "2025-08-25T10:00:00Z",
+  conv: "c1",
+});
+const soon = mail({
+  id: "<soon@t>",
+  from: "dan@zed.example",
+  to: [ME],
+  subject: "Hearing 2024-0044",
+  body: "Please confirm the hearing date.",
+  at: "2025-08-26T12:00:00Z",
+  conv: "c2",
+});
+const thanks = mail({
+  id: "<ty@t>",
+  from: "carol@acme.example",
+  to: [ME],
+  subject: "Re: 2024-0012",
+  body: "Thanks, received.",
+  at: "2025-08-26T10:00:00Z",
+  conv: "c3",
+});
 
 function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }) {
   const server = fakeSync();
@@ -30,9 +54,15 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
   const kv = memoryKv();
   const sent: string[] = [];
   const service = createOverdueService({
-    sync: server.sync, checkpoints: kv, settings: kv, notes: memoryClockNoteStore(),
-    directory: async () => ({ directory, index }), overdueCategoryName: "Overdue reply",
-    sender: { send: async (m) => void sent.push(m.subject) }, me: { email: ME, name: "Alice Partner" }, clock: { now: () => now },
+    sync: server.sync,
+    checkpoints: kv,
+    settings: kv,
+    notes: memoryClockNoteStore(),
+    directory: async () => ({ directory, index }),
+    overdueCategoryName: "Overdue reply",
+    sender: { send: async (m) => void sent.push(m.subject) },
+    me: { email: ME, name: "Alice Partner" },
+    clock: { now: () => now },
   });
   const alerts: (string | null)[] = [];
   const replyNow = vi.fn(async (_item: OverdueItem, _open: CurrentItem | null) => "message-opened" as const);
@@ -55,7 +85,11 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     mail: { currentItem: async () => open, onItemChanged: () => () => undefined },
     theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
     clock: { now: () => now },
-    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+    host: {
+      name: "Test",
+      mailboxVersion: "1.13",
+      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
+    },
     overdue,
   };
   return { capabilities, alerts, replyNow, sent, overdue };
@@ -119,7 +153,9 @@ describe("OverdueSection", () => {
 
     await user.click(within(screen.getByTestId("due-soon-group")).getByRole("button", { name: "Snooze" }));
     await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
-    await waitFor(() => expect(within(screen.getByTestId("set-aside-group")).getByTestId("set-aside-decision").textContent).toMatch(/^Snoozed until /));
+    await waitFor(() =>
+      expect(within(screen.getByTestId("set-aside-group")).getByTestId("set-aside-decision").textContent).toMatch(/^Snoozed until /),
+    );
     await user.click(screen.getByTestId("overdue-notice-undo"));
     await waitFor(() => expect(within(screen.getByTestId("due-soon-group")).getAllByTestId("overdue-item")).toHaveLength(1));
   });
@@ -131,7 +167,9 @@ describe("OverdueSection", () => {
     await screen.findAllByTestId("overdue-item");
     await user.click(screen.getByRole("switch", { name: "Team view" }));
     const rows = await screen.findAllByTestId("team-row");
-    expect(screen.getByTestId("team-period").textContent).toMatch(/^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. The lists below show the last 14 days\.$/);
+    expect(screen.getByTestId("team-period").textContent).toMatch(
+      /^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. The lists below show the last 14 days\.$/,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);
     await user.click(screen.getByTestId("digest-open"));
@@ -168,7 +206,10 @@ describe("EmailClockSection", () => {
     const user = userEvent.setup();
     const view = await t.overdue.scan();
     const { formatDateTime } = await import("@shell/dates");
-    await t.overdue.markNoReplyNeeded(view.items.find((i) => i.messageId === "<late@t>")!, "Answered by phone");
+    await t.overdue.markNoReplyNeeded(
+      view.items.find((i) => i.messageId === "<late@t>")!,
+      "Answered by phone",
+    );
     wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
     expect(screen.getByTestId("clock-decision").textContent).toContain("Answered by phone");

@@ -9,7 +9,11 @@ import { sentence } from "@features/filing/ui/filingText";
 describe("CandidateReasons", () => {
   it("shows the strongest reasons and the rest behind a keyboard-operable toggle", async () => {
     const reasons = ["one", "two", "three", "four", "five"];
-    render(<FluentProvider theme={webLightTheme}><CandidateReasons reasons={reasons} max={2} /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <CandidateReasons reasons={reasons} max={2} />
+      </FluentProvider>,
+    );
     const items = () => screen.getByTestId("filing-reasons").querySelectorAll("li");
     expect([...items()].map((li) => li.textContent)).toEqual(["one", "two"]);
     const more = screen.getByRole("button", { name: "Show all 5 reasons" });

@@ -34,8 +34,16 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
   const settings = new MemorySettingsStore();
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   const service = createFilingService({
-    directory: async () => ({ directory, index, importedAt: "x" }), matterLog: async () => matterLog, history, log, outbox, settings,
-    me: "pat@firm.test", now: () => now, afterWrite: () => undefined, categoriesSupported: true,
+    directory: async () => ({ directory, index, importedAt: "x" }),
+    matterLog: async () => matterLog,
+    history,
+    log,
+    outbox,
+    settings,
+    me: "pat@firm.test",
+    now: () => now,
+    afterWrite: () => undefined,
+    categoriesSupported: true,
   });
   let chosen: string | null = null;
   const msg = (item: CurrentItem) => item.message!;
@@ -48,9 +56,13 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
     settings: () => service.settings(),
     saveSettings: (s) => service.saveSettings(s),
     chosenForSend: async () => chosen,
-    chooseForSend: async (id) => { chosen = id; },
+    chooseForSend: async (id) => {
+      chosen = id;
+    },
     onMirrorChanged: () => () => undefined,
-    me: "pat@firm.test", onSendSupported: true, categoriesSupported: true,
+    me: "pat@firm.test",
+    onSendSupported: true,
+    categoriesSupported: true,
     ...overrides,
   };
   return { filing, log, outbox, settings, service, chosen: () => chosen };
@@ -61,13 +73,21 @@ function caps(filing: FilingCapability | undefined): Capabilities {
     mail: { currentItem: async () => ({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
     theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
     clock: { now: () => now },
-    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+    host: {
+      name: "Test",
+      mailboxVersion: "1.13",
+      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
+    },
     filing,
   };
 }
 
 function show(filing: FilingCapability | undefined, item: CurrentItem) {
-  return render(<FluentProvider theme={webLightTheme}><EmailFilingSection capabilities={caps(filing)} item={item} /></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <EmailFilingSection capabilities={caps(filing)} item={item} />
+    </FluentProvider>,
+  );
 }
 
 const read = (m = message()): CurrentItem => ({ mode: "read", itemId: m.id, message: m });
@@ -121,7 +141,18 @@ describe("EmailFilingSection (read)", () => {
 
   it("says 'Not a client' with the sender's role", async () => {
     const { filing } = makeFiling();
-    show(filing, read(message({ from: { email: "news@mailer.example" }, subject: "Weekly digest", bodyText: "Read our news.\n", cc: [], headers: { "list-unsubscribe": "<mailto:x@mailer.example>" } })));
+    show(
+      filing,
+      read(
+        message({
+          from: { email: "news@mailer.example" },
+          subject: "Weekly digest",
+          bodyText: "Read our news.\n",
+          cc: [],
+          headers: { "list-unsubscribe": "<mailto:x@mailer.example>" },
+        }),
+      ),
+    );
     const box = await screen.findByTestId("filing-not-client");
     expect(box.textContent).toContain("Not a client");
     expect(box.textContent).toMatch(/bulk|not in the firm directory/);
@@ -172,7 +203,11 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("shows a failure as a MessageBar, not a blank pane", async () => {
-    const { filing } = makeFiling({ log: async () => { throw new MatterlineError("storage-failed", "Disk full"); } });
+    const { filing } = makeFiling({
+      log: async () => {
+        throw new MatterlineError("storage-failed", "Disk full");
+      },
+    });
     show(filing, sure());
     await screen.findByTestId("filing-matter");
     await userEvent.setup().click(screen.getByTestId("filing-log"));
@@ -182,7 +217,9 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("a recognition failure shows a MessageBar with retry", async () => {
-    const recognize = vi.fn(async () => { throw new MatterlineError("invalid-config", "No firm directory is loaded yet."); });
+    const recognize = vi.fn(async () => {
+      throw new MatterlineError("invalid-config", "No firm directory is loaded yet.");
+    });
     const { filing } = makeFiling({ recognize });
     show(filing, sure());
     const alert = await screen.findByRole("alert");
@@ -206,7 +243,14 @@ describe("EmailFilingSection (read)", () => {
 describe("EmailFilingSection (compose)", () => {
   it("shows the recognized matter and saves the choice for log on send", async () => {
     const { filing, chosen } = makeFiling();
-    const draft = message({ from: { email: "pat@firm.test" }, to: [{ email: "ann@northwind.test" }], cc: [], subject: "2025-0042 next steps", bodyText: "Hi Ann", internetMessageId: null });
+    const draft = message({
+      from: { email: "pat@firm.test" },
+      to: [{ email: "ann@northwind.test" }],
+      cc: [],
+      subject: "2025-0042 next steps",
+      bodyText: "Hi Ann",
+      internetMessageId: null,
+    });
     show(filing, { mode: "compose", itemId: null, message: draft });
     expect((await screen.findByTestId("filing-matter")).textContent).toContain("2025-0042");
     expect(screen.getByTestId("send-choice").textContent).toBe("Not logged on send.");
@@ -219,7 +263,11 @@ describe("EmailFilingSection (compose)", () => {
 describe("FilingSettingsSection", () => {
   it("stores the auto-log setting", async () => {
     const { filing, service } = makeFiling();
-    render(<FluentProvider theme={webLightTheme}><FilingSettingsSection capabilities={caps(filing)} /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FilingSettingsSection capabilities={caps(filing)} />
+      </FluentProvider>,
+    );
     const toggle = await screen.findByRole("switch");
     await userEvent.setup().click(toggle);
     await waitFor(async () => expect((await service.settings()).autoLog).toBe(true));

@@ -27,8 +27,17 @@ const item: CurrentItem = {
   mode: "read",
   itemId: "item-1",
   message: {
-    id: "<a@client.example>", internetMessageId: "<a@client.example>", conversationId: "c1", subject: "Lease", from: { name: "Carla", email: "carla@client.example" },
-    to: [{ email: "me@firm.example" }], cc: [], sentAt: "2026-03-10T13:00:00Z", receivedAt: "2026-03-10T13:00:00Z", bodyText: "Hearing on March 20 at 10am; send it by Friday.", attachmentNames: [],
+    id: "<a@client.example>",
+    internetMessageId: "<a@client.example>",
+    conversationId: "c1",
+    subject: "Lease",
+    from: { name: "Carla", email: "carla@client.example" },
+    to: [{ email: "me@firm.example" }],
+    cc: [],
+    sentAt: "2026-03-10T13:00:00Z",
+    receivedAt: "2026-03-10T13:00:00Z",
+    bodyText: "Hearing on March 20 at 10am; send it by Friday.",
+    attachmentNames: [],
   },
 };
 
@@ -49,23 +58,49 @@ const plan: FollowUpPlan = {
 
 function payload(subject: string, start: string): GraphEventPayload {
   return {
-    subject, body: { contentType: "HTML", content: "<p>x</p>" }, start: { dateTime: start, timeZone: "America/New_York" }, end: { dateTime: start, timeZone: "America/New_York" },
-    isReminderOn: true, reminderMinutesBeforeStart: 15, categories: ["2026-0012 Lease renewal"], showAs: "free", attendees: [], transactionId: "tx-1",
+    subject,
+    body: { contentType: "HTML", content: "<p>x</p>" },
+    start: { dateTime: start, timeZone: "America/New_York" },
+    end: { dateTime: start, timeZone: "America/New_York" },
+    isReminderOn: true,
+    reminderMinutesBeforeStart: 15,
+    categories: ["2026-0012 Lease renewal"],
+    showAs: "free",
+    attendees: [],
+    transactionId: "tx-1",
   };
 }
 
 function prepared(invite: boolean): PreparedFollowUp {
   return {
-    payload: payload("Follow up: Acme Ltd — 2026-0012 Lease renewal", "2026-03-13T09:00:00"), matterId: "m1", clientId: "c1", internetMessageId: "<a@client.example>",
-    requestedStart: "2026-03-13T13:00:00.000Z", start: "2026-03-13T15:00:00.000Z", end: "2026-03-13T15:30:00.000Z", moved: true, conflict: false, calendarChecked: true,
+    payload: payload("Follow up: Acme Ltd — 2026-0012 Lease renewal", "2026-03-13T09:00:00"),
+    matterId: "m1",
+    clientId: "c1",
+    internetMessageId: "<a@client.example>",
+    requestedStart: "2026-03-13T13:00:00.000Z",
+    start: "2026-03-13T15:00:00.000Z",
+    end: "2026-03-13T15:30:00.000Z",
+    moved: true,
+    conflict: false,
+    calendarChecked: true,
     invited: invite ? "carla@client.example" : null,
   };
 }
 
 const entry: FollowUpEntry = {
-  transactionId: "tx-1", type: "follow-up", matterId: "m1", clientId: "c1", internetMessageId: null, subject: "Follow up: Acme Ltd — 2026-0012 Lease renewal",
-  start: "2026-03-13T15:00:00.000Z", end: "2026-03-13T15:30:00.000Z", eventId: "ev1", status: "scheduled", createdAt: "2026-03-10T14:00:00Z",
-  payload: payload("Follow up", "2026-03-13T11:00:00"), invited: null,
+  transactionId: "tx-1",
+  type: "follow-up",
+  matterId: "m1",
+  clientId: "c1",
+  internetMessageId: null,
+  subject: "Follow up: Acme Ltd — 2026-0012 Lease renewal",
+  start: "2026-03-13T15:00:00.000Z",
+  end: "2026-03-13T15:30:00.000Z",
+  eventId: "ev1",
+  status: "scheduled",
+  createdAt: "2026-03-10T14:00:00Z",
+  payload: payload("Follow up", "2026-03-13T11:00:00"),
+  invited: null,
 };
 
 function fakeCap(overrides: Partial<FollowUpCapability> = {}): FollowUpCapability {
@@ -107,12 +142,21 @@ describe("EmailFollowUpSection", () => {
       `Deadline: ${formatDay("2026-03-13")} — “by Friday”`,
       `Hearing: ${formatDay("2026-03-20")} 10:00${zoneNote} — “March 20 at 10am”`,
     ]);
-    expect(await screen.findByTestId("followup-preview-subject")).toHaveProperty("textContent", "Follow up: Acme Ltd — 2026-0012 Lease renewal");
+    expect(await screen.findByTestId("followup-preview-subject")).toHaveProperty(
+      "textContent",
+      "Follow up: Acme Ltd — 2026-0012 Lease renewal",
+    );
     expect(screen.getByTestId("followup-moved").textContent).toContain("busy");
     expect(screen.getByText(/Private: no attendees/)).toBeTruthy();
     const user = userEvent.setup();
     await user.click(screen.getByLabelText(/Hearing/));
-    await waitFor(() => expect(cap.prepare).toHaveBeenLastCalledWith(item, plan, expect.objectContaining({ date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false })));
+    await waitFor(() =>
+      expect(cap.prepare).toHaveBeenLastCalledWith(
+        item,
+        plan,
+        expect.objectContaining({ date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+      ),
+    );
     await user.click(screen.getByLabelText(/sends them a meeting invitation/));
     await waitFor(() => expect(screen.getByText(/Sends an invitation to carla@client.example/)).toBeTruthy());
     expect(screen.getByTestId("followup-create").textContent).toBe("Create and send invitation");
@@ -128,7 +172,13 @@ describe("EmailFollowUpSection", () => {
     });
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
     expect((await screen.findByRole("alert")).textContent).toContain("Import the firm directory first.");
-    const cap2 = fakeCap({ checkReplies: vi.fn(async () => ({ removed: [{ ...entry, subject: "No reply yet: Draft lease", status: "replied" as const }], checked: 1, offline: false })) });
+    const cap2 = fakeCap({
+      checkReplies: vi.fn(async () => ({
+        removed: [{ ...entry, subject: "No reply yet: Draft lease", status: "replied" as const }],
+        checked: 1,
+        offline: false,
+      })),
+    });
     wrap(<EmailFollowUpSection capabilities={caps(cap2)} item={item} />);
     expect((await screen.findByTestId("followup-replies-removed")).textContent).toContain("No reply yet: Draft lease");
   });
@@ -206,7 +256,9 @@ describe("formatWhen", () => {
     expect(formatWhen(at, "Europe/London", "UTC")).toBe(formatDateTime(at)); // GMT in March: same wall clock
     expect(formatWhen(at, "America/New_York", "UTC")).toBe(`${formatDateTime(at)} (11:00 America/New_York time)`);
     // Another day in the firm's zone names the day too.
-    expect(formatWhen("2026-03-13T02:00:00Z", "America/New_York", "UTC")).toBe(`${formatDateTime("2026-03-13T02:00:00Z")} (${formatDay("2026-03-12")}, 22:00 America/New_York time)`);
+    expect(formatWhen("2026-03-13T02:00:00Z", "America/New_York", "UTC")).toBe(
+      `${formatDateTime("2026-03-13T02:00:00Z")} (${formatDay("2026-03-12")}, 22:00 America/New_York time)`,
+    );
     expect(formatWhen("not a time", "UTC", "UTC")).toBe("not a time");
   });
 });

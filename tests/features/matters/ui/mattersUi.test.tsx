@@ -25,13 +25,21 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
     importFiles: (files) => importDirectoryFiles(provider, files, now()),
     sharedDirectoryUrl: async () => null,
     saveSharedDirectoryUrl: async () => undefined,
-    refreshFromShared: async () => { throw new Error("not used"); },
+    refreshFromShared: async () => {
+      throw new Error("not used");
+    },
     search: async (q, limit) => searchMatters((await loaded()).index, q, limit),
     clients: async () => (await loaded()).directory.clients,
     openMatter: async (id) => {
       const { index } = await loaded();
       const matter = index.matterById.get(id)!;
-      return { matter, client: index.clientById.get(matter.clientId), responsible: undefined, team: [], timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, now: now() }) };
+      return {
+        matter,
+        client: index.clientById.get(matter.clientId),
+        responsible: undefined,
+        team: [],
+        timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, now: now() }),
+      };
     },
     exportLog: async () => ({ filename: "x.csv", mimeType: "text/csv", text: "" }),
     addContact: async () => undefined,
@@ -40,10 +48,28 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
       supported: true,
       selection: async () => selection.refs,
       onSelectionChanged: () => () => undefined,
-      prepare: (refs, p) => prepareBulk(refs, { read: async (id) => { const m = selection.messages.get(id); if (!m) throw new Error("gone"); return m; }, recognize: recognizer, log }, p),
+      prepare: (refs, p) =>
+        prepareBulk(
+          refs,
+          {
+            read: async (id) => {
+              const m = selection.messages.get(id);
+              if (!m) throw new Error("gone");
+              return m;
+            },
+            recognize: recognizer,
+            log,
+          },
+          p,
+        ),
       log: (c, d, p) => logBulk(c, d, { log, by: "tom@quill.test", now }, p),
     },
-    queue: { load: async () => [], log: async () => { throw new Error("not used"); } },
+    queue: {
+      load: async () => [],
+      log: async () => {
+        throw new Error("not used");
+      },
+    },
   };
   return { cap, store, log };
 }
@@ -53,7 +79,11 @@ function caps(matters: MattersCapability): Capabilities {
     mail: { currentItem: async () => ({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
     clock: { now: () => new Date("2026-03-05T12:00:00Z") },
     theme: { current: () => ({ dark: false, background: "#fff", foreground: "#000" }), onChanged: () => () => {} },
-    host: { name: "Test", mailboxVersion: "1.13", supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true } },
+    host: {
+      name: "Test",
+      mailboxVersion: "1.13",
+      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
+    },
     matters,
   };
 }
@@ -63,12 +93,17 @@ describe("DirectorySettingsSection", () => {
     const { cap, store } = await realMatters();
     render(<DirectorySettingsSection capabilities={caps(cap)} />);
     expect((await screen.findByTestId("directory-summary")).textContent).toContain("2 clients · 3 matters (2 open)");
-    const broken = { ...directory, matters: [...directory.matters, { id: "x1", number: "2026-0999", clientId: "k9", title: "Bad", status: "maybe", responsible: "p1" }] };
+    const broken = {
+      ...directory,
+      matters: [...directory.matters, { id: "x1", number: "2026-0999", clientId: "k9", title: "Bad", status: "maybe", responsible: "p1" }],
+    };
     const file = new File([JSON.stringify(broken, null, 2)], "directory.json", { type: "application/json" });
     await userEvent.upload(screen.getByTestId("directory-file-input"), file);
     const notice = await screen.findByTestId("directory-import-error");
     expect(notice.textContent).toContain("was not imported");
-    const items = within(notice).getAllByRole("listitem").map((li) => li.textContent);
+    const items = within(notice)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(items.some((t) => /duplicate id/.test(t ?? ""))).toBe(true);
     expect(items.some((t) => /k9/.test(t ?? ""))).toBe(true);
     expect(items.some((t) => /status/.test(t ?? ""))).toBe(true);
@@ -90,7 +125,13 @@ describe("DirectorySettingsSection", () => {
 describe("MattersSection", () => {
   it("finds a matter by its alias with the keyboard and opens its timeline", async () => {
     const { cap, log } = await realMatters();
-    await log.log({ message: mail({ subject: "Supplier invoices", conversationId: "s1" }), matterId: "x2", by: "r", now: new Date("2026-03-05T12:00:00Z"), source: "manual" });
+    await log.log({
+      message: mail({ subject: "Supplier invoices", conversationId: "s1" }),
+      matterId: "x2",
+      by: "r",
+      now: new Date("2026-03-05T12:00:00Z"),
+      source: "manual",
+    });
     render(<MattersSection capabilities={caps(cap)} />);
     const box = screen.getByTestId("matter-search-input");
     await userEvent.type(box, "RQ/0102");
@@ -115,7 +156,13 @@ describe("MattersSection", () => {
     const a = mail({ subject: "Lease 2026-0101" });
     const b = mail({ subject: "Just a note", bodyText: "See you" });
     const refs = ["a", "b", "c"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-    const { cap, log } = await realMatters({ refs, messages: new Map([["a", a], ["b", b]]) });
+    const { cap, log } = await realMatters({
+      refs,
+      messages: new Map([
+        ["a", a],
+        ["b", b],
+      ]),
+    });
     render(<MattersSection capabilities={caps(cap)} />);
     expect((await screen.findByTestId("bulk-panel")).textContent).toContain("Tag 3 selected emails");
     await userEvent.click(screen.getByTestId("bulk-recognize"));

@@ -21,17 +21,42 @@ globalThis.ResizeObserver ??= class {
 
 // An invented firm (not the sample's).
 const directory: Directory = {
-  firm: { name: "Penrose Hale", domains: ["penrose.test"], timeZone: "Europe/Dublin", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" }, holidays: [], matterRefPatterns: [] },
+  firm: {
+    name: "Penrose Hale",
+    domains: ["penrose.test"],
+    timeZone: "Europe/Dublin",
+    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+    holidays: [],
+    matterRefPatterns: [],
+  },
   people: [{ id: "a1", name: "Orla Keane", email: "orla.keane@penrose.test", role: "partner" }],
-  clients: [{ id: "c1", name: "Brackwater Ltd", domains: ["brackwater.test"], contacts: [{ name: "Fintan Moss", email: "fintan@brackwater.test" }] }],
-  matters: [{ id: "m1", number: "2025-0610", clientId: "c1", title: "Mill site purchase", status: "open", responsible: "a1", keywords: ["mill site"] }],
+  clients: [
+    {
+      id: "c1",
+      name: "Brackwater Ltd",
+      domains: ["brackwater.test"],
+      contacts: [{ name: "Fintan Moss", email: "fintan@brackwater.test" }],
+    },
+  ],
+  matters: [
+    {
+      id: "m1",
+      number: "2025-0610",
+      clientId: "c1",
+      title: "Mill site purchase",
+      status: "open",
+      responsible: "a1",
+      keywords: ["mill site"],
+    },
+  ],
 };
 const me = { email: "orla.keane@penrose.test", name: "Orla Keane" };
 const complaint = fakeMessage(1, {
   subject: "2025-0610 mill site",
   from: { displayName: "Fintan Moss", emailAddress: "fintan@brackwater.test" },
   to: [{ displayName: "Orla Keane", emailAddress: me.email }],
-  bodyText: "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed.\n\nFintan",
+  bodyText:
+    "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed.\n\nFintan",
 });
 
 async function setUp(fake: OfficeFake) {
@@ -45,14 +70,22 @@ async function setUp(fake: OfficeFake) {
   const replies = await buildReplies(ctx);
   const item = await createOfficeMailSource(fake.office).currentItem();
   const capabilities = { replies } as unknown as Capabilities;
-  render(<FluentProvider theme={webLightTheme}><EmailRepliesSection capabilities={capabilities} item={item} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <EmailRepliesSection capabilities={capabilities} item={item} />
+    </FluentProvider>,
+  );
 }
 
 describe("EmailRepliesSection", () => {
   it("renders nothing without the capability", async () => {
     const fake = createOfficeFake({ item: complaint });
     const item = await createOfficeMailSource(fake.office).currentItem();
-    const { container } = render(<FluentProvider theme={webLightTheme}><EmailRepliesSection capabilities={{} as Capabilities} item={item} /></FluentProvider>);
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <EmailRepliesSection capabilities={{} as Capabilities} item={item} />
+      </FluentProvider>,
+    );
     expect(container.querySelector("[data-testid=replies-section]")).toBeNull();
   });
 
@@ -70,7 +103,8 @@ describe("EmailRepliesSection", () => {
     await waitFor(() => expect(fake.controller.replyForms).toHaveLength(1));
     const html = fake.controller.replyForms[0].htmlBody ?? "";
     expect(html.startsWith("<p>Hi Fintan,</p>")).toBe(true);
-    const shown = new DOMParser().parseFromString(html.replace(/<\/p>/g, "\n\n").replace(/<br>/g, "\n"), "text/html").body.textContent ?? "";
+    const shown =
+      new DOMParser().parseFromString(html.replace(/<\/p>/g, "\n\n").replace(/<br>/g, "\n"), "text/html").body.textContent ?? "";
     expect(shown.trim()).toBe(texts[1].trim());
   });
 
@@ -95,7 +129,8 @@ describe("EmailRepliesSection", () => {
     await fake.controller.compose({
       subject: "RE: 2025-0610 mill site",
       to: [{ displayName: "Fintan Moss", emailAddress: "fintan@brackwater.test" }],
-      bodyHtml: "<div><br></div><div>From: Fintan Moss &lt;fintan@brackwater.test&gt;<br>Sent: Monday, 2 March 2026 09:00<br>To: Orla Keane<br>Subject: 2025-0610 mill site</div><div>Any update on the mill site? Where do things stand?</div>",
+      bodyHtml:
+        "<div><br></div><div>From: Fintan Moss &lt;fintan@brackwater.test&gt;<br>Sent: Monday, 2 March 2026 09:00<br>To: Orla Keane<br>Subject: 2025-0610 mill site</div><div>Any update on the mill site? Where do things stand?</div>",
     });
     fake.controller.typeInDraft("We will reply forthwith.");
     await setUp(fake);

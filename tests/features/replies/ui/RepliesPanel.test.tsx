@@ -23,7 +23,11 @@ const drafts: Draft[] = [
 describe("RepliesPanel", () => {
   it("shows each draft as text with its grade, and inserts the chosen one from the keyboard", async () => {
     const onInsert = vi.fn(async () => {});
-    const { container } = render(<FluentProvider theme={webLightTheme}><RepliesPanel drafts={drafts} onInsert={onInsert} mode="read" /></FluentProvider>);
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <RepliesPanel drafts={drafts} onInsert={onInsert} mode="read" />
+      </FluentProvider>,
+    );
     expect(screen.getByText(/Hi <b>Sam<\/b>/)).toBeTruthy(); // markup shown as text
     expect(container.querySelector("b")).toBeNull();
     expect(screen.getByText("Grade 3.1")).toBeTruthy();
@@ -36,8 +40,14 @@ describe("RepliesPanel", () => {
   });
 
   it("shows a plain error when insertion fails", async () => {
-    const onInsert = vi.fn(async () => { throw new Error("Outlook could not open the reply form."); });
-    render(<FluentProvider theme={webLightTheme}><RepliesPanel drafts={drafts} onInsert={onInsert} mode="compose" /></FluentProvider>);
+    const onInsert = vi.fn(async () => {
+      throw new Error("Outlook could not open the reply form.");
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <RepliesPanel drafts={drafts} onInsert={onInsert} mode="compose" />
+      </FluentProvider>,
+    );
     await userEvent.setup().click(screen.getByRole("button", { name: "Insert: Offer a call" }));
     expect(await screen.findByText("Outlook could not open the reply form.")).toBeTruthy();
   });
@@ -49,7 +59,11 @@ describe("DraftChecker", () => {
     const replaceInDraft = vi.fn(async (f: { start: number; end: number }, replacement: string) => {
       draft = draft.slice(0, f.start) + replacement + draft.slice(f.end);
     });
-    render(<FluentProvider theme={webLightTheme}><DraftChecker getDraftText={async () => draft} replaceInDraft={replaceInDraft} /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <DraftChecker getDraftText={async () => draft} replaceInDraft={replaceInDraft} />
+      </FluentProvider>,
+    );
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Check my draft" }));
     expect(await screen.findByText(/is legal jargon/)).toBeTruthy();
