@@ -230,15 +230,13 @@ async function start() {
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,
     events: () =>
-      sim
-        .events(seed.me)
-        .map((e) => ({
-          id: e.id,
-          subject: e.subject ?? "",
-          start: `${e.start.dateTime.replace(/Z$/, "")}Z`,
-          end: `${e.end.dateTime.replace(/Z$/, "")}Z`,
-          categories: e.categories ?? [],
-        })),
+      sim.events(seed.me).map((e) => ({
+        id: e.id,
+        subject: e.subject ?? "",
+        start: `${e.start.dateTime.replace(/Z$/, "")}Z`,
+        end: `${e.end.dateTime.replace(/Z$/, "")}Z`,
+        categories: e.categories ?? [],
+      })),
     surfaces,
     composeReply: (itemId) => {
       const w = byItem.get(itemId);

@@ -18,17 +18,15 @@ function Settings({ cap }: { cap: FollowUpCapability }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    cap
-      .settings()
-      .then(
-        (s) =>
-          setForm({
-            reminderMinutes: String(s.reminderMinutes),
-            durationMinutes: String(s.durationMinutes),
-            noReplyDays: String(s.noReplyDays),
-          }),
-        setError,
-      );
+    cap.settings().then(
+      (s) =>
+        setForm({
+          reminderMinutes: String(s.reminderMinutes),
+          durationMinutes: String(s.durationMinutes),
+          noReplyDays: String(s.noReplyDays),
+        }),
+      setError,
+    );
   }, [cap]);
   if (!form) return error ? <ErrorNotice error={error} /> : null;
   const field = (key: keyof Form, label: string, testId: string) => (
