@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { INTENTS } from "@domain/language/intentTypes";
+import { ClientMailError, countClientMail, loadClientMail, parseClientMail, type Half } from "../../scripts/data/clientMail";
+
+// The labelled client mail the language detector is developed on (read) and judged on (unread): both halves must
+// load without a single bad line and keep the balance the measures rely on.
+const halves: Half[] = ["read", "unread"];
+const loaded = Object.fromEntries(halves.map((h) => [h, loadClientMail(h)])) as Record<Half, ReturnType<typeof loadClientMail>>;
+
+/** The intents the detector most often got wrong get more examples than the floor. */
+const MORE = new Set(["status_request", "scheduling", "document_request", "complaint"]);
+
+describe.each(halves)("data/client-mail/%s.jsonl", (half) => {
+  const counts = countClientMail(loaded[half]);
+
+  it("has about 240 emails", () => {
+    expect(counts.total).toBeGreaterThanOrEqual(220);
+    expect(counts.total).toBeLessThanOrEqual(260);
+  });
+
+  it.each([...INTENTS])("has enough %s emails", (intent) => {
+    expect(counts.intent[intent]).toBeGreaterThanOrEqual(MORE.has(intent) ? 20 : 12);
+  });
+
+  it("has at least 45 emails unhappy with the firm and 40 angry or worried about someone else", () => {
+    expect(counts.unhappy).toBeGreaterThanOrEqual(45);
+    expect(counts.target.firm).toBe(counts.unhappy);
+    expect(counts.target.other).toBeGreaterThanOrEqual(40);
+  });
+
+  it("spreads unhappiness over the behaviours, and keeps the look-alikes that are not unhappy", () => {
+    const unhappyBehaviours = new Set(loaded[half].filter((m) => m.unhappy).map((m) => m.behaviour));
+    for (const b of ["repeated chasing", "bill dispute", "firm error", "asks for partner", "threat to move firms", "sarcasm", "kept in the dark"]) {
+      expect(unhappyBehaviours, b).toContain(b);
+    }
+    for (const b of ["first polite follow-up", "negated complaint", "request + third-party frustration"]) {
+      const examples = loaded[half].filter((m) => m.behaviour === b);
+      expect(examples.length, b).toBeGreaterThanOrEqual(3);
+      expect(
+        examples.every((m) => !m.unhappy),
+        b,
+      ).toBe(true);
+    }
+  });
+
+  it("has emails that need a reply and emails that do not", () => {
+    expect(counts.needsReply).toBeGreaterThan(counts.total / 2);
+    expect(counts.total - counts.needsReply).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("the two halves", () => {
+  it("share no id and no email text", () => {
+    const readIds = new Set(loaded.read.map((m) => m.id));
+    const readBodies = new Set(loaded.read.map((m) => m.body.trim()));
+    expect(loaded.unread.filter((m) => readIds.has(m.id))).toEqual([]);
+    expect(loaded.unread.filter((m) => readBodies.has(m.body.trim())).map((m) => m.id)).toEqual([]);
+  });
+});
+
+describe("the validator", () => {
+  const good = {
+    id: "r001",
+    subject: "Any news?",
+    body: "Has the other side replied yet?",
+    intent: "status_request",
+    unhappy: false,
+    unhappyTarget: null,
+    needsReply: true,
+    behaviour: "neutral request",
+    note: "Plain status question.",
+  };
+  const line = (over: Record<string, unknown>) => JSON.stringify({ ...good, ...over });
+
+  it("accepts a good line", () => {
+    expect(parseClientMail(`${line({})}\n`, "read")).toEqual([good]);
+  });
+
+  it("rejects every bad line and lists each problem with its line number", () => {
+    const text = [
+      line({}),
+      "{not json",
+      line({ id: "r001" }),
+      line({ id: "r003", intent: "chitchat" }),
+      line({ id: "r004", unhappy: true, unhappyTarget: "other" }),
+      line({ id: "r005", body: "   " }),
+      line({ id: "u006" }),
+      line({ id: "r007", needsReply: "yes", extra: 1 }),
+      JSON.stringify({ id: "r008", subject: "x" }),
+      "",
+      line({ id: "r011", intent: "complaint" }),
+    ].join("\n");
+    let error: unknown;
+    try {
+      parseClientMail(text, "read");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ClientMailError);
+    const problems = (error as ClientMailError).problems.join("\n");
+    expect(problems).toMatch(/:2: not JSON/);
+    expect(problems).toMatch(/:3 \(r001\): duplicate id r001/);
+    expect(problems).toMatch(/:4 \(r003\): intent "chitchat"/);
+    expect(problems).toMatch(/:5 \(r004\): unhappy is true but unhappyTarget is "other"/);
+    expect(problems).toMatch(/:6 \(r005\): "body" is not a non-empty string/);
+    expect(problems).toMatch(/:7 \(u006\): id "u006" is not "r"/);
+    expect(problems).toMatch(/:8 \(r007\): unknown field "extra"/);
+    expect(problems).toMatch(/:8 \(r007\): needsReply "yes"/);
+    expect(problems).toMatch(/:9 \(r008\): missing field "body"/);
+    expect(problems).toMatch(/:10: not JSON/);
+    expect(problems).toMatch(/:11 \(r011\): a complaint about the firm must be unhappy/);
+    expect(problems).not.toMatch(/\(r008\): intent/);
+    expect((error as ClientMailError).problems).toHaveLength(17);
+  });
+});
