@@ -15,6 +15,11 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // A leading underscore marks a parameter kept for the signature's sake (a fake mirroring Office's), and a rest
+      // sibling is how an object is copied without one field: neither is a forgotten variable.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
   },
   {
     files: ["**/*.tsx", "**/*.ts"],

@@ -12,7 +12,7 @@ const LATENCY_MS = 50;
 const NOW = "2026-03-15T12:00:00.000Z";
 
 function client(sim: GraphSimulator) {
-  return createGraphClient({ tokenProvider: { getToken: async () => "bench-token" }, fetchImpl: sim.fetch });
+  return createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("bench-token") }, fetchImpl: sim.fetch });
 }
 
 async function bulkTag(): Promise<BenchLine[]> {
@@ -72,7 +72,13 @@ async function scan(): Promise<BenchLine[]> {
   const sim = createGraphSimulator({ latencyMs: LATENCY_MS });
   seedScanMailbox(sim);
   const data = new Map<string, unknown>();
-  const store: ScanCheckpointStore = { get: async (k) => data.get(k) ?? null, put: async (k, v) => void data.set(k, v) };
+  const store: ScanCheckpointStore = {
+    get: (k) => Promise.resolve(data.get(k) ?? null),
+    put: (k, v) => {
+      data.set(k, v);
+      return Promise.resolve();
+    },
+  };
   const graph = client(sim);
   const sync = createGraphFolderSync(graph);
   sim.resetStats();

@@ -6,10 +6,18 @@ import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { atMost, info, median, type BenchLine } from "./benchLine";
 import { OFFICE_STUB } from "./officeStub";
-// @ts-expect-error plain ESM helpers without types
-import { serveDist } from "../serveDist.mjs";
-// @ts-expect-error plain ESM helpers without types
-import { launchChromium, chromiumAvailable } from "../chromium.mjs";
+// @ts-expect-error plain ESM helpers without types (typed below)
+import * as serveDistModule from "../serveDist.mjs";
+// @ts-expect-error plain ESM helpers without types (typed below)
+import * as chromiumModule from "../chromium.mjs";
+import type { Browser } from "playwright-core";
+
+// What the two plain ESM helpers export (see their sources); the tests import them the same untyped way.
+const { serveDist } = serveDistModule as { serveDist: (dir: string) => Promise<{ url: string; close: () => Promise<void> }> };
+const { launchChromium, chromiumAvailable } = chromiumModule as {
+  launchChromium: () => Promise<Browser>;
+  chromiumAvailable: () => boolean;
+};
 
 const OUT = resolve("dist-bench");
 const LOADS = 20;
@@ -24,7 +32,7 @@ function initialJsGzipBytes(page: string): number {
 }
 
 /** ms from navigation start to the first render of [data-testid=item-subject] in a fresh browser context. */
-async function firstRenderOnce(browser: import("playwright-core").Browser, url: string): Promise<number> {
+async function firstRenderOnce(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
@@ -55,7 +63,7 @@ async function firstRenderOnce(browser: import("playwright-core").Browser, url: 
  * pane, …) so that a busy moment on the machine weighs on both alike instead of on whichever ran then.
  */
 async function firstRenderMs(baseUrl: string): Promise<{ pane: number; baseline: number }> {
-  const browser: import("playwright-core").Browser = await launchChromium();
+  const browser = await launchChromium();
   const pane: number[] = [];
   const baseline: number[] = [];
   try {

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
-import { FluentProvider, type Theme } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { FluentProvider } from "@fluentui/react-components";
 import { fluentVar } from "./fluentVar";
 import type { Capabilities } from "./capabilities";
-import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, prefersHighContrast, themeKindOf, type ThemeKind } from "./theme";
+import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
 import { ErrorNotice } from "./ErrorNotice";
 import { ItemSummary } from "./ItemSummary";
 import { useCurrentItem } from "./useCurrentItem";
@@ -44,20 +44,16 @@ export function App({
     return () => query.removeEventListener?.("change", update);
   }, []);
 
-  // Switching to dark or high contrast while open: the previous theme stays until the other themes have loaded.
-  const [themesLoaded, setThemesLoaded] = useState(false);
-  // One theme object per change: FluentProvider rewrites its CSS variables whenever it gets a new one. (themesLoaded is a
-  // dependency because fluentThemeFor reads the dark and high-contrast themes once they have loaded.)
-  const wanted = useMemo(() => fluentThemeFor(theme, highContrast), [theme, highContrast, themesLoaded]);
-  const last = useRef<{ theme: Theme; kind: ThemeKind }>({ theme: LIGHT_THEME, kind: "light" });
-  const shownTheme = wanted ? { theme: wanted, kind: themeKindOf(theme, highContrast) } : last.current;
-  useEffect(() => {
-    last.current = shownTheme;
-  });
+  // The dark and high-contrast themes: already here when the pane started dark, else loaded when first wanted.
+  const [others, setOthers] = useState(loadedOtherThemes);
+  // One theme object per change: FluentProvider rewrites its CSS variables whenever it gets a new one.
+  const wanted = useMemo(() => fluentThemeFor(theme, highContrast, others), [theme, highContrast, others]);
+  // Switching to dark or high contrast while open: light (the only theme shown before the others load) stays until then.
+  const shownTheme = wanted ? { theme: wanted, kind: themeKindOf(theme, highContrast) } : { theme: LIGHT_THEME, kind: "light" };
   useEffect(() => {
     if (!wanted)
       loadOtherThemes().then(
-        () => setThemesLoaded(true),
+        (loaded) => setOthers(loaded),
         (e: unknown) => console.error("Matterline: themes did not load", e),
       );
   }, [wanted]);

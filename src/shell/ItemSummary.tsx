@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useDeferredValue } from "react";
 import { Caption1, Subtitle2, Text } from "@fluentui/react-components";
 import { fluentVar } from "./fluentVar";
 import type { CurrentItem } from "@ports/mailSource";
@@ -20,9 +20,8 @@ const HEADING_STYLE = { ...LINE_STYLE, marginTop: 0, marginBottom: 0 } as const;
 /** Sender, subject and received time of the open item, as plain text (never the message's HTML). */
 export function ItemSummary({ item }: { item: CurrentItem }) {
   // The page's first date formatter costs ~30 ms (the browser loads its locale data): the received time is written
-  // just after the first paint, so who wrote and what about are not held up by it.
-  const [timeReady, setTimeReady] = useState(false);
-  useEffect(() => setTimeReady(true), []);
+  // in a deferred render just after the first one, so who wrote and what about are not held up by it.
+  const timeReady = useDeferredValue(true, false);
   const m = item.message;
   if (!m) return null;
   const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";

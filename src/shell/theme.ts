@@ -1,7 +1,8 @@
 import { webLightTheme, type Theme } from "@fluentui/react-components";
 import type { HostTheme } from "@ports/hostTheme";
 
-type OtherThemes = typeof import("./otherThemes");
+/** The dark and high-contrast themes, loaded on demand (`loadOtherThemes`). */
+export type OtherThemes = typeof import("./otherThemes");
 
 /** Which Fluent theme a pane shows: follows Office, with the OS's forced colours first. */
 export type ThemeKind = "light" | "dark" | "high-contrast";
@@ -31,17 +32,22 @@ export function loadOtherThemes(): Promise<OtherThemes> {
   return loading;
 }
 
+/** The dark and high-contrast themes if they have loaded, else null. */
+export function loadedOtherThemes(): OtherThemes | null {
+  return others;
+}
+
 /**
  * The Fluent v9 theme matching Office: high contrast first (the OS forces colours), then dark, else light. Null while
- * the dark and high-contrast themes are still loading (`loadOtherThemes`).
+ * the dark and high-contrast themes (`otherThemes`) have not loaded.
  */
-export function fluentThemeFor(theme: HostTheme, highContrast: boolean): Theme | null {
+export function fluentThemeFor(theme: HostTheme, highContrast: boolean, otherThemes: OtherThemes | null): Theme | null {
   const kind = themeKindOf(theme, highContrast);
   if (kind === "light") return LIGHT_THEME;
-  if (!others) return null;
-  if (kind === "high-contrast") return others.teamsHighContrastTheme;
+  if (!otherThemes) return null;
+  if (kind === "high-contrast") return otherThemes.teamsHighContrastTheme;
   // Follow Office's own dark background so the pane does not look pasted onto the host.
-  return { ...others.webDarkTheme, colorNeutralBackground1: theme.background || others.webDarkTheme.colorNeutralBackground1 };
+  return { ...otherThemes.webDarkTheme, colorNeutralBackground1: theme.background || otherThemes.webDarkTheme.colorNeutralBackground1 };
 }
 
 /** True while the OS runs a high-contrast (forced colours) theme. */

@@ -16,10 +16,9 @@ export function useCurrentItem(mail: MailSource): { state: ItemState; header: Cu
   const [header, setHeader] = useState<CurrentItem | null>(() => mail.peek?.() ?? null);
   const sequence = useRef(0);
 
-  const load = useCallback(() => {
+  // Reads the item; only the newest read may settle the state.
+  const read = useCallback(() => {
     const mine = ++sequence.current;
-    setHeader(mail.peek?.() ?? null);
-    setState((prev) => ({ status: "loading", item: prev.item }));
     mail.currentItem().then(
       (item) => {
         if (mine === sequence.current) setState({ status: "ready", item });
@@ -30,10 +29,26 @@ export function useCurrentItem(mail: MailSource): { state: ItemState; header: Cu
     );
   }, [mail]);
 
+  // A selection change or a retry: back to loading (keeping the item on screen until the new one is read), then read.
+  const load = useCallback(() => {
+    setHeader(mail.peek?.() ?? null);
+    setState((prev) => ({ status: "loading", item: prev.item }));
+    read();
+  }, [mail, read]);
+
+  // Another mail source starts over as a selection change does (state adjusted while rendering, before it shows).
+  const [source, setSource] = useState(mail);
+  if (source !== mail) {
+    setSource(mail);
+    setHeader(mail.peek?.() ?? null);
+    setState((prev) => ({ status: "loading", item: prev.item }));
+  }
+
+  // The first render already shows "loading" and the peeked header: just read.
   useEffect(() => {
-    load();
+    read();
     return mail.onItemChanged(load);
-  }, [mail, load]);
+  }, [mail, read, load]);
 
   return { state, header, reload: load };
 }

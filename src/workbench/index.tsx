@@ -123,7 +123,7 @@ async function start() {
       graphFetch,
       now,
       user: { email: seed.me, name: me?.name ?? seed.me },
-      getToken: async (scopes) => `workbench-token:${scopes.join(" ")}`,
+      getToken: (scopes) => Promise.resolve(`workbench-token:${scopes.join(" ")}`),
       initialDirectory: seed.directory,
     },
   };
@@ -182,14 +182,14 @@ async function start() {
   const allMessages = (): WorkbenchMessage[] => {
     for (const g of sim.sentMail(seed.me)) {
       if (messages.some((m) => m.graphId === g.id) || sentLater.has(g.id)) continue;
-      const w: WorkbenchMessage = { itemId: ewsIdOf(g.id), graphId: g.id, folder: "sentitems", message: toMailMessage(g as never) };
+      const w: WorkbenchMessage = { itemId: ewsIdOf(g.id), graphId: g.id, folder: "sentitems", message: toMailMessage(g) };
       sentLater.set(g.id, w);
       byItem.set(w.itemId, w);
       fake.controller.addItems([fakeItem(w)]);
     }
     return [...messages, ...sentLater.values()];
   };
-  const office = fake.office as unknown as typeof Office;
+  const office = fake.office;
   const surfaces = (): SurfaceState => {
     const key = fake.controller.currentItemKey();
     const forms = fake.controller.replyForms.filter((f) => f.itemId === key || !key);

@@ -124,8 +124,7 @@ export function createMsalTokenProvider(config: AuthConfig, deps: MsalTokenProvi
       const request = { scopes: [...scopes], account: account(pca) };
       try {
         // Under nested app auth, Outlook knows the user even when MSAL has no account yet; silent works without one.
-        if (request.account || nested)
-          return remember(pca, await pca.acquireTokenSilent(request as Parameters<MsalClient["acquireTokenSilent"]>[0]));
+        if (request.account || nested) return remember(pca, await pca.acquireTokenSilent(request));
       } catch (error) {
         if (!needsInteraction(error)) throw mapAuthError(error);
       }

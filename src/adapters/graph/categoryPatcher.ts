@@ -1,6 +1,6 @@
 import type { MirrorCategory, MirrorOutcome } from "@ports/mailboxMirror";
 import { GraphScopes } from "@ports/tokenProvider";
-import type { BatchStep, GraphClient } from "./graphClient";
+import type { BatchResult, BatchStep, GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
 import { MATTER_PROPERTY_ID } from "./matterProperty";
 
@@ -144,7 +144,7 @@ export async function applyCategoryPatches(
       if (c.matterId !== undefined) body.singleValueExtendedProperties = [{ id: MATTER_PROPERTY_ID, value: c.matterId ?? "" }];
       writeSteps.push({ id: stepId, method: "PATCH", url: `${base}/messages/${encodeURIComponent(gid)}`, body });
     }
-    const written = writeSteps.length ? await graph.batch(writeSteps, scopes) : new Map();
+    const written = writeSteps.length ? await graph.batch(writeSteps, scopes) : new Map<string, BatchResult>();
     for (const [id, r] of written) {
       if (id.startsWith("cat") && (!r.error || r.status === 409)) {
         const name = (writeSteps.find((s) => s.id === id)!.body as { displayName: string }).displayName;
@@ -155,10 +155,11 @@ export async function applyCategoryPatches(
       if (outcomes.has(p.key)) continue;
       const ids = found.get(p.internetMessageId.toLowerCase())!.map((m) => m.id);
       const failed = ids.map((gid) => written.get(patchOf.get(gid)!)).find((r) => r?.error);
+      const failure = failed?.error;
       outcomes.set(
         p.key,
-        failed
-          ? { key: p.key, ok: false, retryable: failed.error.retryable || failed.status === 0, error: failed.error.message }
+        failed && failure
+          ? { key: p.key, ok: false, retryable: failure.retryable || failed.status === 0, error: failure.message }
           : { key: p.key, ok: true, graphId: firstId.get(p.key)! },
       );
     }

@@ -13,8 +13,8 @@ export class ScopesOption implements MiddlewareOptions {
 function headerAccess(context: Context): { get(name: string): string | null; set(name: string, value: string): void } {
   context.options ??= {};
   const opts = context.options;
-  if (!(opts.headers instanceof Headers)) opts.headers = new Headers((opts.headers as HeadersInit | undefined) ?? {});
-  const h = opts.headers as Headers;
+  if (!(opts.headers instanceof Headers)) opts.headers = new Headers(opts.headers ?? {});
+  const h = opts.headers;
   return { get: (n) => h.get(n), set: (n, v) => h.set(n, v) };
 }
 
@@ -121,7 +121,7 @@ export class FetchMiddleware implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const init: RequestInit = { ...(context.options ?? {}) } as RequestInit;
+    const init: RequestInit = { ...(context.options ?? {}) };
     if (this.timeoutMs > 0 && !init.signal) init.signal = AbortSignal.timeout(this.timeoutMs);
     context.response = await this.fetchImpl(context.request, init);
   }

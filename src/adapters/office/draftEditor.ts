@@ -7,7 +7,7 @@ import { officeCall, requireItem, type OfficeNamespace } from "./officeCall";
 function composeItem(office: OfficeNamespace): Office.MessageCompose {
   const item = requireItem(office);
   if (!isComposeItem(item)) throw new MatterlineError("invalid-input", "Open a reply or a new message first, then check your draft.");
-  return item as Office.MessageCompose;
+  return item;
 }
 
 /**

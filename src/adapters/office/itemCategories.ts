@@ -36,10 +36,7 @@ export function createOfficeItemCategories(office: OfficeNamespace): ItemCategor
       const wanted = category.name.toLowerCase();
       if (!(known ?? []).some((c) => c.displayName.toLowerCase() === wanted)) {
         await officeCall<void>(`add the category "${category.name}" to your category list`, (cb) =>
-          master.addAsync(
-            [{ displayName: category.name, color: officeCategoryColor(category.color) as unknown as Office.MailboxEnums.CategoryColor }],
-            cb,
-          ),
+          master.addAsync([{ displayName: category.name, color: officeCategoryColor(category.color) }], cb),
         );
       }
       await officeCall<void>(`set the category "${category.name}" on the message`, (cb) => api.addAsync([category.name], cb));

@@ -1,5 +1,6 @@
 import type { MessageOpener } from "@ports/messageOpener";
 import { MatterlineError } from "@domain/errors";
+import { promiseTry } from "@domain/promiseTry";
 import { officeSync, type OfficeNamespace } from "./officeCall";
 
 /**
@@ -8,16 +9,18 @@ import { officeSync, type OfficeNamespace } from "./officeCall";
  */
 export function createOfficeMessageOpener(office: OfficeNamespace): MessageOpener {
   return {
-    async open(restId: string): Promise<void> {
-      const mailbox = office.context.mailbox;
-      if (typeof mailbox.displayMessageForm !== "function") {
-        throw new MatterlineError(
-          "not-supported",
-          "This Outlook cannot open another message from the add-in. Open it from the message list.",
-        );
-      }
-      const ewsId = officeSync("convert the message id", () => mailbox.convertToEwsId(restId, office.MailboxEnums.RestVersion.v2_0));
-      officeSync("open the message", () => mailbox.displayMessageForm(ewsId));
-    },
+    // displayMessageForm answers at once; promiseTry keeps every failure a rejection, as the port promises.
+    open: (restId: string): Promise<void> =>
+      promiseTry(() => {
+        const mailbox = office.context.mailbox;
+        if (typeof mailbox.displayMessageForm !== "function") {
+          throw new MatterlineError(
+            "not-supported",
+            "This Outlook cannot open another message from the add-in. Open it from the message list.",
+          );
+        }
+        const ewsId = officeSync("convert the message id", () => mailbox.convertToEwsId(restId, office.MailboxEnums.RestVersion.v2_0));
+        officeSync("open the message", () => mailbox.displayMessageForm(ewsId));
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { MatterlineError } from "@domain/errors";
+import { promiseTry } from "@domain/promiseTry";
 import type { ReplyComposer } from "@ports/replyComposer";
 import { isComposeItem } from "./messageFromItem";
 import { officeCall, officeSync, requireItem, type OfficeNamespace } from "./officeCall";
@@ -14,20 +15,22 @@ export function textToHtml(text: string): string {
 /** ReplyComposer over Outlook: the reply form in read mode, insertion at the cursor in compose mode. Never sends. */
 export function createOfficeReplyComposer(office: OfficeNamespace): ReplyComposer {
   return {
-    async openReply(html: string): Promise<void> {
-      const item = requireItem(office);
-      if (isComposeItem(item)) {
-        throw new MatterlineError("invalid-input", "You are already writing a message. Use Insert to add the draft at the cursor.");
-      }
-      if (new TextEncoder().encode(html).length > REPLY_HTML_LIMIT_BYTES) {
-        throw new MatterlineError(
-          "invalid-input",
-          "This reply is too long for Outlook's reply window (over 32 KB). Shorten it, or copy it into a reply yourself.",
-        );
-      }
-      const read = item as Office.MessageRead;
-      officeSync("open the reply window", () => read.displayReplyForm({ htmlBody: html }));
-    },
+    // displayReplyForm answers at once; promiseTry keeps every failure a rejection, as the port promises.
+    openReply: (html: string): Promise<void> =>
+      promiseTry(() => {
+        const item = requireItem(office);
+        if (isComposeItem(item)) {
+          throw new MatterlineError("invalid-input", "You are already writing a message. Use Insert to add the draft at the cursor.");
+        }
+        if (new TextEncoder().encode(html).length > REPLY_HTML_LIMIT_BYTES) {
+          throw new MatterlineError(
+            "invalid-input",
+            "This reply is too long for Outlook's reply window (over 32 KB). Shorten it, or copy it into a reply yourself.",
+          );
+        }
+        const read = item as Office.MessageRead;
+        officeSync("open the reply window", () => read.displayReplyForm({ htmlBody: html }));
+      }),
     async insertAtCursor(text: string): Promise<void> {
       const item = requireItem(office);
       if (!isComposeItem(item)) {

@@ -6,11 +6,14 @@ import type { MatterLogChange, MatterLogStore } from "@ports/matterLogStore";
 import type { OutboxSettlement, OutboxStore } from "@ports/outboxStore";
 import type { SettingsStore } from "@ports/settingsStore";
 import { MatterlineError } from "@domain/errors";
+import { promiseTry } from "@domain/promiseTry";
 import { holdsToken } from "./tokenGuard";
 
 /**
  * In-memory stores with the same contract as the IndexedDB ones: for the CLI, tests, and hosts without IndexedDB.
  * Values are cloned in and out so callers cannot mutate what is "stored", as with structured clone in IndexedDB.
+ * The work is synchronous, but like IndexedDB every failure (a token in settings, a value that cannot be cloned)
+ * arrives as a rejection, never as a throw at the call.
  */
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -18,23 +21,27 @@ export class MemoryMatterLogStore implements MatterLogStore {
   private readonly entries = new Map<string, LogEntry>();
   private readonly audits: AuditRecord[] = [];
 
-  async get(internetMessageId: string): Promise<LogEntry | null> {
-    const e = this.entries.get(internetMessageId);
-    return e ? clone(e) : null;
+  get(internetMessageId: string): Promise<LogEntry | null> {
+    return promiseTry(() => {
+      const e = this.entries.get(internetMessageId);
+      return e ? clone(e) : null;
+    });
   }
-  async listByMatter(matterId: string): Promise<LogEntry[]> {
-    return [...this.entries.values()].filter((e) => e.matterId === matterId).map(clone);
+  listByMatter(matterId: string): Promise<LogEntry[]> {
+    return promiseTry(() => [...this.entries.values()].filter((e) => e.matterId === matterId).map(clone));
   }
-  async listByConversation(conversationId: string): Promise<LogEntry[]> {
-    return [...this.entries.values()].filter((e) => e.conversationId === conversationId).map(clone);
+  listByConversation(conversationId: string): Promise<LogEntry[]> {
+    return promiseTry(() => [...this.entries.values()].filter((e) => e.conversationId === conversationId).map(clone));
   }
-  async auditFor(internetMessageId: string): Promise<AuditRecord[]> {
-    return this.audits.filter((a) => a.internetMessageId === internetMessageId).map(clone);
+  auditFor(internetMessageId: string): Promise<AuditRecord[]> {
+    return promiseTry(() => this.audits.filter((a) => a.internetMessageId === internetMessageId).map(clone));
   }
-  async commit(change: MatterLogChange): Promise<void> {
-    if (change.remove) this.entries.delete(change.remove);
-    if (change.put) this.entries.set(change.put.internetMessageId, clone(change.put));
-    if (change.audit) this.audits.push(clone(change.audit));
+  commit(change: MatterLogChange): Promise<void> {
+    return promiseTry(() => {
+      if (change.remove) this.entries.delete(change.remove);
+      if (change.put) this.entries.set(change.put.internetMessageId, clone(change.put));
+      if (change.audit) this.audits.push(clone(change.audit));
+    });
   }
 }
 
@@ -51,77 +58,91 @@ export class MemoryFilingHistoryStore implements FilingHistoryStore {
   private readonly addresses = new Map<string, Record<string, number>>();
   private readonly conversations = new Map<string, string>();
 
-  async countsFor(address: string): Promise<Record<string, number>> {
-    return { ...(this.addresses.get(address.toLowerCase()) ?? {}) };
+  countsFor(address: string): Promise<Record<string, number>> {
+    return promiseTry(() => ({ ...(this.addresses.get(address.toLowerCase()) ?? {}) }));
   }
-  async matterForConversation(conversationId: string): Promise<string | null> {
-    return this.conversations.get(conversationId) ?? null;
+  matterForConversation(conversationId: string): Promise<string | null> {
+    return promiseTry(() => this.conversations.get(conversationId) ?? null);
   }
-  async snapshot(): Promise<FilingHistorySnapshot> {
-    return {
+  snapshot(): Promise<FilingHistorySnapshot> {
+    return promiseTry(() => ({
       addresses: Object.fromEntries([...this.addresses].map(([k, v]) => [k, { ...v }])),
       conversations: Object.fromEntries(this.conversations),
-    };
+    }));
   }
-  async apply(delta: FilingHistoryDelta): Promise<void> {
-    for (const { address, matterId, delta: d } of delta.counts) {
-      const key = address.toLowerCase();
-      const next = applyCounts(this.addresses.get(key) ?? {}, matterId, d);
-      if (Object.keys(next).length) this.addresses.set(key, next);
-      else this.addresses.delete(key);
-    }
-    for (const { conversationId, matterId } of delta.conversations) {
-      if (matterId) this.conversations.set(conversationId, matterId);
-      else this.conversations.delete(conversationId);
-    }
+  apply(delta: FilingHistoryDelta): Promise<void> {
+    return promiseTry(() => {
+      for (const { address, matterId, delta: d } of delta.counts) {
+        const key = address.toLowerCase();
+        const next = applyCounts(this.addresses.get(key) ?? {}, matterId, d);
+        if (Object.keys(next).length) this.addresses.set(key, next);
+        else this.addresses.delete(key);
+      }
+      for (const { conversationId, matterId } of delta.conversations) {
+        if (matterId) this.conversations.set(conversationId, matterId);
+        else this.conversations.delete(conversationId);
+      }
+    });
   }
 }
 
 export class MemoryOutboxStore implements OutboxStore {
   private readonly ops = new Map<string, OutboxOperation>();
 
-  async enqueue(op: OutboxOperation): Promise<void> {
-    if (op.group) {
-      for (const [key, existing] of this.ops) if (existing.group === op.group && key !== op.key) this.ops.delete(key);
-    }
-    this.ops.set(op.key, clone(op));
+  enqueue(op: OutboxOperation): Promise<void> {
+    return promiseTry(() => {
+      if (op.group) {
+        for (const [key, existing] of this.ops) if (existing.group === op.group && key !== op.key) this.ops.delete(key);
+      }
+      this.ops.set(op.key, clone(op));
+    });
   }
-  async due(now: string, limit: number, kinds: readonly string[]): Promise<OutboxOperation[]> {
-    return [...this.ops.values()]
-      .filter((o) => o.status === "pending" && o.nextAttemptAt !== null && o.nextAttemptAt <= now && kinds.includes(o.kind))
-      .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.key.localeCompare(b.key)))
-      .slice(0, limit)
-      .map(clone);
+  due(now: string, limit: number, kinds: readonly string[]): Promise<OutboxOperation[]> {
+    return promiseTry(() =>
+      [...this.ops.values()]
+        .filter((o) => o.status === "pending" && o.nextAttemptAt !== null && o.nextAttemptAt <= now && kinds.includes(o.kind))
+        .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.key.localeCompare(b.key)))
+        .slice(0, limit)
+        .map(clone),
+    );
   }
-  async settle(settlement: OutboxSettlement): Promise<void> {
-    for (const { key, createdAt } of settlement.remove) if (this.ops.get(key)?.createdAt === createdAt) this.ops.delete(key);
-    for (const op of settlement.update) if (this.ops.get(op.key)?.createdAt === op.createdAt) this.ops.set(op.key, clone(op));
+  settle(settlement: OutboxSettlement): Promise<void> {
+    return promiseTry(() => {
+      for (const { key, createdAt } of settlement.remove) if (this.ops.get(key)?.createdAt === createdAt) this.ops.delete(key);
+      for (const op of settlement.update) if (this.ops.get(op.key)?.createdAt === op.createdAt) this.ops.set(op.key, clone(op));
+    });
   }
-  async list(): Promise<OutboxOperation[]> {
-    return [...this.ops.values()].map(clone);
+  list(): Promise<OutboxOperation[]> {
+    return promiseTry(() => [...this.ops.values()].map(clone));
   }
 }
 
 export class MemoryDirectoryStore implements DirectoryStore {
   private stored: StoredDirectory | null = null;
-  async load(): Promise<StoredDirectory | null> {
-    return this.stored ? clone(this.stored) : null;
+  load(): Promise<StoredDirectory | null> {
+    return promiseTry(() => (this.stored ? clone(this.stored) : null));
   }
-  async save(stored: StoredDirectory): Promise<void> {
-    this.stored = clone(stored);
+  save(stored: StoredDirectory): Promise<void> {
+    return promiseTry(() => {
+      this.stored = clone(stored);
+    });
   }
 }
 
 export class MemorySettingsStore implements SettingsStore {
   private readonly values = new Map<string, unknown>();
-  async get(key: string): Promise<unknown> {
-    return this.values.has(key) ? clone(this.values.get(key)) : undefined;
+  get(key: string): Promise<unknown> {
+    return promiseTry(() => (this.values.has(key) ? clone(this.values.get(key)) : undefined));
   }
-  async set(key: string, value: unknown): Promise<void> {
-    if (holdsToken(key, value)) throw new MatterlineError("invalid-input", "Settings cannot hold tokens, secrets or passwords.");
-    this.values.set(key, clone(value));
+  set(key: string, value: unknown): Promise<void> {
+    return promiseTry(() => {
+      if (holdsToken(key, value)) throw new MatterlineError("invalid-input", "Settings cannot hold tokens, secrets or passwords.");
+      this.values.set(key, clone(value));
+    });
   }
-  async remove(key: string): Promise<void> {
-    this.values.delete(key);
+  remove(key: string): Promise<void> {
+    return promiseTry(() => {
+      this.values.delete(key);
+    });
   }
 }

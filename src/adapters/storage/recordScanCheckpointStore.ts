@@ -19,7 +19,7 @@ interface StateRecord extends ScanCheckpointRecord {
  */
 export function createRecordScanCheckpointStore(records: ScanCheckpointRecords, now: () => Date): ScanCheckpointStore {
   return {
-    async get(key: string): Promise<unknown | null> {
+    async get(key: string): Promise<unknown> {
       const row = (await records.get(key)) as StateRecord | undefined;
       return row && "state" in row ? row.state : null;
     },

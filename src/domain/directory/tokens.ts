@@ -12,7 +12,8 @@ export interface Tokens {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*['’]?/gu;
 // Most text is ASCII; its regex without Unicode classes is several times faster.
 const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*'?/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+// Any UTF-16 code unit above ASCII (the same set as [^\x00-\x7f], written without naming control characters).
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-case folding without accents, so "Zoë" matches "Zoe". */
 export function foldWord(word: string): string {

@@ -243,7 +243,8 @@ function refTokenAt(text: string, p: number): number {
   return e;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// Any UTF-16 code unit above ASCII (the same set as [^\x00-\x7f], written without naming control characters).
+const NON_ASCII = /[\u0080-\uffff]/;
 /** A letter or digit: outside ASCII, words with one are folded (accents removed) as `tokenize` does. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const wordUnitCache = new Map<number, boolean>();

@@ -1,5 +1,6 @@
 import type { MailMessage } from "@domain/model/mail";
 import type { MailboxMarks, ThreadMark } from "./paneRecognition";
+import { promiseTry } from "@domain/promiseTry";
 
 /**
  * Mailbox marks read from messages already in hand (the inbox window of the queue, the emails of a bulk selection)
@@ -13,14 +14,16 @@ export function marksFromMessages(messages: () => readonly MailMessage[]): Mailb
     categories: m.categories ?? [],
   });
   return {
-    async markOf(internetMessageId) {
-      const m = messages().find((x) => x.internetMessageId === internetMessageId);
-      return m ? { graphId: "", matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] } : null;
-    },
-    async threadMarks(conversationId) {
-      return messages()
-        .filter((x) => x.conversationId === conversationId)
-        .map(mark);
-    },
+    markOf: (internetMessageId) =>
+      promiseTry(() => {
+        const m = messages().find((x) => x.internetMessageId === internetMessageId);
+        return m ? { graphId: "", matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] } : null;
+      }),
+    threadMarks: (conversationId) =>
+      promiseTry(() =>
+        messages()
+          .filter((x) => x.conversationId === conversationId)
+          .map(mark),
+      ),
   };
 }

@@ -37,9 +37,12 @@ export interface ClockNoteStore {
 export function memoryClockNoteStore(initial: readonly ClockNote[] = []): ClockNoteStore {
   const notes = new Map(initial.map((n) => [n.internetMessageId, n]));
   return {
-    get: async (id) => notes.get(id),
-    put: async (note) => void notes.set(note.internetMessageId, note),
-    all: async () => [...notes.values()],
+    get: (id) => Promise.resolve(notes.get(id)),
+    put: (note) => {
+      notes.set(note.internetMessageId, note);
+      return Promise.resolve();
+    },
+    all: () => Promise.resolve([...notes.values()]),
   };
 }
 

@@ -93,7 +93,7 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
   // A wider window than the stored one needs a full pass: the stored delta never saw the older mail.
   const reuse = isCheckpoint(stored, options.mailbox) && Date.parse(stored.windowStart) <= Date.parse(windowStart);
   const checkpoint: Checkpoint = reuse
-    ? (stored as Checkpoint)
+    ? stored
     : { version: 1, mailbox: options.mailbox, windowStart, folders: { inbox: freshFolder(), sentitems: freshFolder() } };
   const wasIncremental = checkpoint.folders.inbox.roundDone && checkpoint.folders.sentitems.roundDone;
 

@@ -19,7 +19,7 @@ import { createRecordScanCheckpointStore } from "@adapters/storage/recordScanChe
 export const CLOCK_BAR_KEY = "matterline-clock";
 
 /** Builds the overdue capability from the pane's adapters. */
-export async function buildOverdue(ctx: PaneContext): Promise<OverdueCapability | undefined> {
+export function buildOverdue(ctx: PaneContext): OverdueCapability {
   const service = createOverdueService({
     sync: createGraphFolderSync(ctx.graph),
     checkpoints: createRecordScanCheckpointStore(ctx.stores.scanCheckpoints, ctx.now),

@@ -27,7 +27,7 @@ function messageOf(item: CurrentItem): MailMessage {
 }
 
 /** Builds the filing capability from the pane's adapters. */
-export async function buildFiling(ctx: PaneContext): Promise<FilingCapability | undefined> {
+export function buildFiling(ctx: PaneContext): FilingCapability {
   const reader = createGraphMessageReader(ctx.graph);
   const mailbox: MailboxMarks = {
     markOf: (imid) => withTimeout(reader.readMark(null, imid), MAILBOX_READ_TIMEOUT_MS),

@@ -485,7 +485,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       if (firstDate) {
         const dt = DateTime.fromISO(`${firstDate}T${time ?? "00:00"}`, { zone: calendar.timeZone });
         if (!dt.isValid) throw new MatterlineError("invalid-input", `"${firstDate} ${time ?? ""}" is not a date and time.`);
-        start = time ? dt.toUTC().toISO()! : calendar.workingStartOn(firstDate);
+        start = time ? dt.toUTC().toISO() : calendar.workingStartOn(firstDate);
       }
       const payload = checkInSeries(matter, cadence, start, {
         clientName: client?.name ?? "",
@@ -584,7 +584,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const start = DateTime.fromISO(`${date}T${time}`, { zone: calendar.timeZone });
       if (!start.isValid) throw new MatterlineError("invalid-input", `"${date} ${time}" is not a date and time.`);
       const length = Date.parse(e.end) - Date.parse(e.start);
-      const slot = { start: start.toUTC().toISO()!, end: start.plus({ milliseconds: length }).toUTC().toISO()! };
+      const slot = { start: start.toUTC().toISO(), end: start.plus({ milliseconds: length }).toUTC().toISO() };
       const payload = withSlot(e.payload, slot);
       let next: FollowUpEntry = { ...e, payload, start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() };
       if (e.eventId) {

@@ -1,7 +1,6 @@
 import type { PaneContext } from "@hosts/context";
 import type { FollowUpCapability } from "./api";
 import { createGraphCalendarWriter, createGraphMessageReader, createGraphSeriesWriter } from "@adapters/graph";
-import { GraphScopes } from "@ports/tokenProvider";
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
 import { MatterlineError } from "@domain/errors";
@@ -21,7 +20,7 @@ function messageOf(item: CurrentItem): { message: MailMessage; mode: "read" | "c
 }
 
 /** Builds the followups capability from the pane's adapters. */
-export async function buildFollowUp(ctx: PaneContext): Promise<FollowUpCapability | undefined> {
+export function buildFollowUp(ctx: PaneContext): FollowUpCapability {
   const calendar = createGraphCalendarWriter(ctx.graph);
   const reader = createGraphMessageReader(ctx.graph);
   // webLink is not on the Office item: ask Graph once per message (null when offline or not found).

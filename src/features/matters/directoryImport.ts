@@ -61,7 +61,7 @@ export function parseDirectoryFiles(files: readonly ImportFile[], base: Director
   if (json.length && csv.length) problems.push("choose either directory.json or the CSV files, not both");
   if (problems.length) throw new MatterlineError("invalid-directory", "These files cannot be imported together.", { details: problems });
 
-  if (json.length === 1) return parseDirectoryJson(json[0]!.text);
+  if (json.length === 1) return parseDirectoryJson(json[0].text);
 
   const byName = new Map<string, ImportFile>();
   for (const f of csv) {

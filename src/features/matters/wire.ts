@@ -39,7 +39,7 @@ async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessa
 }
 
 /** Builds the matters capability from the pane's adapters. */
-export async function buildMatters(ctx: PaneContext): Promise<MattersCapability | undefined> {
+export function buildMatters(ctx: PaneContext): MattersCapability {
   const loadedOrFail = async () => {
     const loaded = await ctx.directory.current();
     if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first (Settings tab).");

@@ -10,7 +10,7 @@ import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory"
 const engines = () => import(/* webpackChunkName: "replies" */ "./engines");
 
 /** Builds the replies capability from the pane's adapters. */
-export async function buildReplies(ctx: PaneContext): Promise<RepliesCapability | undefined> {
+export function buildReplies(ctx: PaneContext): RepliesCapability {
   const composer = createOfficeReplyComposer(ctx.office);
   const editor = createOfficeDraftEditor(ctx.office);
   let lastText = "";

@@ -19,16 +19,16 @@ export interface CommandEvent {
 
 export interface CommandDeps {
   /** Records the sent draft against the matter chosen in the pane. The lead wires the real matter log here. */
-  onSendLog(draft: MailMessage, matterId: string): Promise<void> | void;
+  onSendLog: (draft: MailMessage, matterId: string) => Promise<void> | void;
   /**
    * Ribbon "Log to suggested matter": logs the open message and resolves with one plain line for the
    * notification bar (e.g. "Logged to 2024-0012 Hollis lease"). Without it, the bar asks the user to open the pane.
    */
-  onRibbonLog?(message: MailMessage): Promise<string>;
+  onRibbonLog?: (message: MailMessage) => Promise<string>;
   /** Failures that were swallowed so Outlook is never blocked; defaults to console.warn. */
-  onError?(error: MatterlineError): void;
+  onError?: (error: MatterlineError) => void;
   /** Clock for the sent time. */
-  now?(): Date;
+  now?: () => Date;
   /** The send goes ahead after this long even if logging has not finished (Outlook shows a spinner meanwhile). */
   sendTimeoutMs?: number;
 }
@@ -94,7 +94,13 @@ export function registerCommands(office: OfficeNamespace, deps: CommandDeps) {
     }
   }
 
-  office.actions.associate(COMMAND_NAMES.onSend, onMessageSend);
-  office.actions.associate(COMMAND_NAMES.ribbonLog, logToSuggestedMatter);
+  // Outlook does not wait on a handler's promise: each one settles its event itself (event.completed in `finally`), and a
+  // failure that still escapes (completing the event threw) is reported rather than left unhandled.
+  const associate = (name: string, handler: (event: CommandEvent) => Promise<void>) =>
+    office.actions.associate(name, (event: CommandEvent) => {
+      handler(event).catch((error: unknown) => onError(toMatterlineError(error, "office-failed")));
+    });
+  associate(COMMAND_NAMES.onSend, onMessageSend);
+  associate(COMMAND_NAMES.ribbonLog, logToSuggestedMatter);
   return { onMessageSend, logToSuggestedMatter };
 }

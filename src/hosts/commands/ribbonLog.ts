@@ -68,7 +68,7 @@ export async function createRibbonFiling(
     history: stores.history,
     log: stores.log,
     outbox: stores.outbox,
-    settings: { get: async () => ({ autoLog: true }), set: async () => undefined, remove: async () => undefined },
+    settings: { get: () => Promise.resolve({ autoLog: true }), set: () => Promise.resolve(), remove: () => Promise.resolve() },
     me,
     now,
     afterWrite: () => undefined,

@@ -10,7 +10,7 @@ const FEATURES: HostFeature[] = ["pinning", "categories", "on-send", "multi-sele
  * Kept small and synchronous; the features (storage, Graph, engines) load after it, see buildFeatures.ts.
  */
 export function baseCapabilities(office: typeof Office, host: HostEnvironment | undefined): Capabilities {
-  const ns = office as unknown as OfficeNamespace;
+  const ns: OfficeNamespace = office;
   const support = createOfficeHostSupport(ns);
   const supports = Object.fromEntries(FEATURES.map((f) => [f, support.supports(f)])) as Record<HostFeature, boolean>;
   return {

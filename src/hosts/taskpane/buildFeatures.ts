@@ -1,5 +1,4 @@
 import type { Capabilities } from "@shell/capabilities";
-import type { OfficeNamespace } from "@adapters/office";
 import type { HostEnvironment } from "@hosts/hostEnvironment";
 import { createPaneContext } from "@hosts/context";
 import { buildFiling } from "@features/filing/wire";
@@ -15,13 +14,12 @@ export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "ove
  * never waits for storage, the Graph SDK or the engines. The only place that knows both adapters and capabilities.
  */
 export async function buildFeatures(office: typeof Office, host: HostEnvironment | undefined): Promise<FeatureCapabilities> {
-  const ctx = await createPaneContext(office as unknown as OfficeNamespace, host);
-  const [filing, matters, overdue, replies, followUps] = await Promise.all([
-    buildFiling(ctx),
-    buildMatters(ctx),
-    buildOverdue(ctx),
-    buildReplies(ctx),
-    buildFollowUp(ctx),
-  ]);
-  return { filing, matters, overdue, replies, followUps };
+  const ctx = await createPaneContext(office, host);
+  return {
+    filing: buildFiling(ctx),
+    matters: buildMatters(ctx),
+    overdue: buildOverdue(ctx),
+    replies: buildReplies(ctx),
+    followUps: buildFollowUp(ctx),
+  };
 }

@@ -4,7 +4,15 @@
  * browser workbench. Pure TypeScript (no Node built-ins): it only needs `Response`, `Headers`, `URL`,
  * `setTimeout`, `btoa`/`atob`, which browsers and Node 20 both have.
  */
-import { evaluateFilter, FilterNode, FilterSyntaxError, filterPropertyOrder, isReceivedSinceOnly, parseFilter } from "./odataFilter";
+import {
+  evaluateFilter,
+  FilterNode,
+  FilterSyntaxError,
+  filterPropertyOrder,
+  isReceivedSinceOnly,
+  parseFilter,
+  scalarText,
+} from "./odataFilter";
 import type {
   GraphEvent,
   GraphMailboxSettings,
@@ -281,7 +289,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     expand: { props: boolean; filter: FilterNode | null },
     textBodies: boolean,
   ): Record<string, unknown> {
-    const full = clone(src) as Record<string, unknown>;
+    const full = clone(src);
     const props = full.singleValueExtendedProperties as { id: string; value: string }[] | undefined;
     delete full.singleValueExtendedProperties;
     if (textBodies && full.body && typeof full.body === "object") {
@@ -354,11 +362,11 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const ok = orderTerms.every((t, i) => filterProps[i] === t.prop);
       if (!ok) return graphError(400, "InefficientFilter", "The restriction or sort order is too complex for this operation.");
     }
-    let rows = filter ? items.filter((it) => evaluateFilter(filter!, it.rec)) : items.slice();
+    let rows = filter ? items.filter((it) => evaluateFilter(filter, it.rec)) : items.slice();
     rows.sort((a, b) => {
       for (const t of orderTerms) {
-        const x = String(resolve(a.rec, t.prop) ?? "");
-        const y = String(resolve(b.rec, t.prop) ?? "");
+        const x = scalarText(resolve(a.rec, t.prop));
+        const y = scalarText(resolve(b.rec, t.prop));
         if (x !== y) return (x < y ? -1 : 1) * (t.desc ? -1 : 1);
       }
       return a.created - b.created;
@@ -403,7 +411,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   ): SimResponse {
     const items = [...mb.messages.values()]
       .filter((s) => folder === null || folderMatches(s, folder))
-      .map((s) => ({ rec: s.msg as Record<string, unknown>, created: s.created }));
+      .map((s) => ({ rec: s.msg, created: s.created }));
     return listCollection(items, q, prefer, version, path, "receivedDateTime desc");
   }
 
@@ -492,7 +500,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     seq++;
     stored.changed = seq;
     if (!("lastModifiedDateTime" in (patch ?? {}))) stored.msg.lastModifiedDateTime = new Date(clock()).toISOString();
-    return { status: 200, body: project(stored.msg as Record<string, unknown>, select, { props: false, filter: null }, false) };
+    return { status: 200, body: project(stored.msg, select, { props: false, filter: null }, false) };
   }
 
   function sendMessage(mb: Mailbox, message: Record<string, unknown>, conversationId?: string): GraphMessage {
@@ -563,7 +571,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           }
           return {
             status: 200,
-            body: project(stored.msg as Record<string, unknown>, select, expand, prefer.get("outlook.body-content-type") === "text"),
+            body: project(stored.msg, select, expand, prefer.get("outlook.body-content-type") === "text"),
           };
         }
         if (method === "PATCH") return patchMessage(mb, rest[1], body as Record<string, unknown>, null);
@@ -597,7 +605,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       if (rest.length === 4 && method === "GET") {
         const stored = mb.messages.get(rest[3]);
         if (!stored || !folderMatches(stored, folder)) return notFound();
-        return { status: 200, body: project(stored.msg as Record<string, unknown>, select, { props: false, filter: null }, false) };
+        return { status: 200, body: project(stored.msg, select, { props: false, filter: null }, false) };
       }
       if (rest.length === 3 && method === "POST") {
         const msg = storeMessage(mb, folder, body as SeedMessage);
@@ -635,7 +643,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const eventId = rest[eventsRoot];
       if (!eventId) {
         if (method === "GET") {
-          const items = [...mb.events.values()].map((e, i) => ({ rec: e as Record<string, unknown>, created: i }));
+          const items = [...mb.events.values()].map((e, i) => ({ rec: e, created: i }));
           return listCollection(items, q, prefer, version, path, "start/dateTime asc");
         }
         if (method === "POST") {
@@ -662,8 +670,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       } else {
         const ev = mb.events.get(eventId);
         if (!ev) return notFound();
-        if (method === "GET")
-          return { status: 200, body: project(ev as Record<string, unknown>, select, { props: false, filter: null }, false) };
+        if (method === "GET") return { status: 200, body: project(ev, select, { props: false, filter: null }, false) };
         if (method === "PATCH") {
           Object.assign(ev, clone(body as object), { id: ev.id });
           return { status: 200, body: clone(ev) };
@@ -683,7 +690,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           "ErrorInvalidParameters",
           "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.",
         );
-      const items = eventsInRange(mb, s, e).map((ev, i) => ({ rec: ev as Record<string, unknown>, created: i }));
+      const items = eventsInRange(mb, s, e).map((ev, i) => ({ rec: ev, created: i }));
       return listCollection(items, q, prefer, version, path, "start/dateTime asc");
     }
     if (r0 === "calendar" && rest[1] === "getSchedule" && method === "POST") {
@@ -1002,7 +1009,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     },
     /** Changes a message as another client would (shows in delta as changed). */
     updateMessage(mailbox: string, id: string, patch: SeedMessage): void {
-      const res = patchMessage(requireMailbox(mailbox), id, patch as Record<string, unknown>, null);
+      const res = patchMessage(requireMailbox(mailbox), id, patch, null);
       if (res.status !== 200) throw new Error(`No message ${id}`);
     },
     /** Deletes a message (shows in delta as @removed). */

@@ -191,7 +191,18 @@ function compare(a: unknown, b: unknown): number | null {
   }
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : 1;
-  return String(a).toLowerCase() === String(b).toLowerCase() ? 0 : 1;
+  return scalarText(a).toLowerCase() === scalarText(b).toLowerCase() ? 0 : 1;
+}
+
+/**
+ * A property value as text, for comparing values of different types and for sorting: scalars as `String` writes them,
+ * null and undefined as "", anything else (an object Graph would not compare) as its JSON.
+ */
+export function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value) ?? "";
 }
 
 function operandValue(o: Operand, item: unknown, scope: Scope): unknown {

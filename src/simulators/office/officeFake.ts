@@ -1,4 +1,5 @@
 import { htmlToText } from "@domain/text/htmlToText";
+import { promiseTry } from "@domain/promiseTry";
 import { buildComposeItem } from "./composeItem";
 import { mailboxEventSince, officeEnums, themes } from "./enums";
 import { MailboxState, type DraftState } from "./mailboxState";
@@ -381,12 +382,8 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       const handler = actions.get(name);
       if (!handler) return Promise.reject(new Error(`No function is associated with "${name}".`));
       return new Promise((resolve, reject) => {
-        try {
-          // A handler that fails before calling completed() would leave Outlook waiting; surface it instead.
-          Promise.resolve(handler({ type: event.type, source: { id: name }, completed: (opts) => resolve(opts) })).catch(reject);
-        } catch (error) {
-          reject(error);
-        }
+        // A handler that fails (throws, or rejects) before calling completed() would leave Outlook waiting; surface it instead.
+        promiseTry(() => handler({ type: event.type, source: { id: name }, completed: (opts) => resolve(opts) })).catch(reject);
       });
     },
   };
@@ -400,10 +397,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Creates the fake and installs it as `Office` on `target` (the window, or globalThis by default). */
-export function installOfficeFake(
-  target: { Office?: unknown } = globalThis as { Office?: unknown },
-  options: OfficeFakeOptions = {},
-): OfficeFake {
+export function installOfficeFake(target: { Office?: unknown } = globalThis, options: OfficeFakeOptions = {}): OfficeFake {
   const fake = createOfficeFake(options);
   target.Office = fake.office;
   return fake;

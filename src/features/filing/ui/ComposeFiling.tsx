@@ -118,7 +118,7 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
       </div>
       {picking ? (
         <MatterPicker
-          search={filing.searchMatters}
+          search={(query) => filing.searchMatters(query)}
           label="Log on send to"
           onPick={(m: MatterLabel) => choose(m.id, `${m.number} ${m.title}`)}
           onCancel={() => setPicking(false)}

@@ -61,10 +61,8 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
   const [time, setTime] = useState<TimeDraft>(EMPTY_TIME);
   const alive = useRef(true);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    setError(null);
-    // A quick local answer first, then the mailbox's evidence (a colleague's filing, the thread) when Graph answers.
+  // A quick local answer first, then the mailbox's evidence (a colleague's filing, the thread) when Graph answers.
+  const recognize = useCallback(() => {
     filing
       .recognize(item, { useMailbox: false })
       .then((local) => {
@@ -85,13 +83,29 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
       );
   }, [filing, item]);
 
+  // Retry after an error.
+  const load = () => {
+    setLoading(true);
+    setError(null);
+    recognize();
+  };
+
+  // The same email read again (a new item object): loading again, the earlier error gone (adjusted while rendering).
+  const [shownFor, setShownFor] = useState({ filing, item });
+  if (shownFor.filing !== filing || shownFor.item !== item) {
+    setShownFor({ filing, item });
+    setLoading(true);
+    setError(null);
+  }
+
+  // The first render already shows "loading": just recognize.
   useEffect(() => {
     alive.current = true;
-    load();
+    recognize();
     return () => {
       alive.current = false;
     };
-  }, [load]);
+  }, [recognize]);
 
   // The outbox drained: the mailbox copy may have arrived or failed; re-read local state only (no Graph traffic).
   useEffect(
@@ -154,11 +168,11 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
   const top: RecognitionCandidate[] = r.candidates.slice(0, 3);
   const picked = choice ?? suggested ?? null;
   // Evidence every candidate shares (usually "the sender is a contact of the client") is said once, under the client.
-  const shared = top.length > 1 ? top[0]!.reasons.filter((x) => top.every((c) => c.reasons.includes(x))) : [];
+  const shared = top.length > 1 ? top[0].reasons.filter((x) => top.every((c) => c.reasons.includes(x))) : [];
 
   const picker = picking ? (
     <MatterPicker
-      search={filing.searchMatters}
+      search={(query) => filing.searchMatters(query)}
       label={logged ? "Move to another matter" : "Find a matter"}
       onPick={(m: MatterLabel) => logTo(m.id)}
       onCancel={() => setPicking(false)}

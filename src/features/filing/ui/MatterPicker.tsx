@@ -24,15 +24,21 @@ export function MatterPicker({
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // The picker opens when the user asks to choose a matter: typing goes straight into its search box.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  // Each keystroke searches; only the newest search may settle the list.
+  const onQuery = (next: string) => {
+    setQuery(next);
     const mine = ++seq.current;
-    if (!query.trim()) {
+    if (!next.trim()) {
       setResults([]);
       return;
     }
     setBusy(true);
-    search(query).then(
+    search(next).then(
       (r) => {
         if (mine !== seq.current) return;
         setResults(r);
@@ -46,7 +52,7 @@ export function MatterPicker({
         setBusy(false);
       },
     );
-  }, [query, search]);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown") {
@@ -68,9 +74,9 @@ export function MatterPicker({
     <div data-testid="matter-picker" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Field label={label} validationMessage={error ?? undefined}>
         <Input
-          autoFocus
+          ref={inputRef}
           value={query}
-          onChange={(_, d) => setQuery(d.value)}
+          onChange={(_, d) => onQuery(d.value)}
           onKeyDown={onKeyDown}
           role="combobox"
           aria-expanded={results.length > 0}
@@ -83,6 +89,8 @@ export function MatterPicker({
       {busy ? <Spinner size="tiny" label="Searching…" /> : null}
       <ul id={listId} role="listbox" aria-label="Matching matters" style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {results.map((m, i) => (
+          // Keyboard users choose in the search box (arrow keys and Enter, aria-activedescendant), so options take no focus.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the combobox input handles the keys for every option
           <li
             key={m.id}
             id={`${listId}-${i}`}

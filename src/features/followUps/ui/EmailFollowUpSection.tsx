@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -53,8 +53,8 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
   const [loadError, setLoadError] = useState<unknown>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [prepared, setPrepared] = useState<PreparedFollowUp | null>(null);
-  const [preparing, setPreparing] = useState(false);
-  const [prepareError, setPrepareError] = useState<unknown>(null);
+  // The request the preview was last prepared for, and its error: the current request is being prepared until then.
+  const [settled, setSettled] = useState<{ request: object; error: unknown } | null>(null);
   const [creating, setCreating] = useState(false);
   const [result, setResult] = useState<ScheduleResult | null>(null);
   const [createError, setCreateError] = useState<unknown>(null);
@@ -90,35 +90,42 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
     };
   }, [cap, item]);
 
+  // What the preview must answer; a new one each time the email, the plan or the choice changes.
+  const request = useMemo(() => (plan && choice?.date ? { cap, item, plan, choice } : null), [cap, item, plan, choice]);
+  const preparing = request !== null && settled?.request !== request;
+  const prepareError = request !== null && settled?.request === request ? settled.error : null;
+
   useEffect(() => {
-    if (!plan || !choice || !choice.date) return;
+    if (!request) return;
+    const asked = request.choice;
     let live = true;
-    setPreparing(true);
-    setPrepareError(null);
     const timer = setTimeout(() => {
-      cap
-        .prepare(item, plan, {
-          date: choice.date,
-          ...(choice.time ? { time: choice.time } : {}),
-          kind: choice.kind,
-          matterId: choice.matterId || null,
-          inviteClient: choice.invite,
+      request.cap
+        .prepare(request.item, request.plan, {
+          date: asked.date,
+          ...(asked.time ? { time: asked.time } : {}),
+          kind: asked.kind,
+          matterId: asked.matterId || null,
+          inviteClient: asked.invite,
         })
         .then(
-          (p) => live && setPrepared(p),
+          (p) => {
+            if (!live) return;
+            setPrepared(p);
+            setSettled({ request, error: null });
+          },
           (e: unknown) => {
             if (!live) return;
             setPrepared(null);
-            setPrepareError(e);
+            setSettled({ request, error: e });
           },
-        )
-        .finally(() => live && setPreparing(false));
+        );
     }, 250);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [cap, item, plan, choice]);
+  }, [request]);
 
   if (loadError) return <ErrorNotice error={loadError} />;
   if (!plan || !choice) return <Spinner size="tiny" label="Looking for dates…" />;

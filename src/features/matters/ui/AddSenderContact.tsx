@@ -31,13 +31,14 @@ export function AddSenderContact({ capabilities, matters }: { capabilities: Capa
       );
     };
     read();
-    const load = () =>
+    const load = () => {
       matters.clients().then(
         (c) => {
           if (live) setClients(c);
         },
         () => undefined,
       );
+    };
     load();
     const offItem = capabilities.mail.onItemChanged(read);
     const offDir = matters.onDirectoryChanged(load);

@@ -22,7 +22,7 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
   useEffect(() => {
     if (!matters) return;
     let live = true;
-    const load = () =>
+    const load = () => {
       matters.directory().then(
         (s) => {
           if (live) setSummary(s);
@@ -31,6 +31,7 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
           if (live) setError(e);
         },
       );
+    };
     load();
     matters.sharedDirectoryUrl().then(
       (u) => {

@@ -57,10 +57,16 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
   const [error, setError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
 
-  useEffect(() => {
-    let live = true;
+  // Another matter: nothing of the previous one stays on screen while it opens (adjusted while rendering).
+  const [openedFor, setOpenedFor] = useState({ matters, matterId });
+  if (openedFor.matters !== matters || openedFor.matterId !== matterId) {
+    setOpenedFor({ matters, matterId });
     setView(null);
     setError(null);
+  }
+
+  useEffect(() => {
+    let live = true;
     matters.openMatter(matterId).then(
       (v) => {
         if (live) setView(v);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { Caption1, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MatterSearchHit } from "@domain/directory/directoryIndex";
 import type { MattersCapability } from "../api";
@@ -37,13 +37,14 @@ export function MatterSearch({
   label,
   onPick,
   testId = "matter-search",
-  autoFocus,
+  inputRef,
 }: {
   matters: MattersCapability;
   label: string;
   onPick: (hit: MatterSearchHit) => void;
   testId?: string;
-  autoFocus?: boolean;
+  /** The search box, for a parent that moves focus into it when the user opens the search. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
   const listId = useId();
@@ -53,13 +54,15 @@ export function MatterSearch({
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
 
-  useEffect(() => {
+  // Each change of the query searches; only the newest search may settle the hits.
+  const changeQuery = (next: string) => {
+    setQuery(next);
     const mine = ++seq.current;
-    if (!query.trim()) {
+    if (!next.trim()) {
       setHits([]);
       return;
     }
-    matters.search(query, 8).then(
+    matters.search(next, 8).then(
       (h) => {
         if (mine === seq.current) {
           setHits(h);
@@ -71,13 +74,12 @@ export function MatterSearch({
         if (mine === seq.current) setError(e);
       },
     );
-  }, [matters, query]);
+  };
 
   const pick = (hit: MatterSearchHit | undefined) => {
     if (!hit) return;
     onPick(hit);
-    setQuery("");
-    setHits([]);
+    changeQuery("");
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" && hits.length) {
@@ -90,8 +92,7 @@ export function MatterSearch({
       e.preventDefault();
       pick(hits[active]);
     } else if (e.key === "Escape") {
-      setQuery("");
-      setHits([]);
+      changeQuery("");
     }
   };
   const optionId = (i: number) => `${listId}-o${i}`;
@@ -100,8 +101,9 @@ export function MatterSearch({
     <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Field label={label}>
         <Input
+          ref={inputRef}
           value={query}
-          onChange={(_, d) => setQuery(d.value)}
+          onChange={(_, d) => changeQuery(d.value)}
           onKeyDown={onKey}
           placeholder="Number, reference, title or client"
           role="combobox"
@@ -109,7 +111,6 @@ export function MatterSearch({
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={hits.length ? optionId(active) : undefined}
-          autoFocus={autoFocus}
           data-testid={`${testId}-input`}
         />
       </Field>

@@ -44,6 +44,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
   const [status, setStatus] = useState("");
   const [error, setError] = useState<unknown>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const load = async () => {
     setLoading(true);
@@ -65,6 +66,10 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
   useEffect(() => {
     if (items?.length) listRef.current?.focus();
   }, [items]);
+  // "Choose matter" (C or the button) opens the search: typing goes straight into it.
+  useEffect(() => {
+    if (choosing) searchRef.current?.focus();
+  }, [choosing]);
 
   const remove = (item: QueueItem, text: string) => {
     setItems((list) => {
@@ -134,6 +139,8 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
             data-testid="queue-list"
           >
             {items.map((item, i) => (
+              // Keyboard users move with the arrow keys in the listbox (aria-activedescendant), so options take no focus.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the focused listbox handles the keys for every option
               <li
                 key={item.message.id}
                 id={`${listId}-${i}`}
@@ -187,7 +194,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
           {choosing && current ? (
             <MatterSearch
               matters={matters}
-              autoFocus
+              inputRef={searchRef}
               label={`Log “${current.message.subject}” to`}
               testId="queue-matter"
               onPick={(h) => {

@@ -3,7 +3,8 @@ export function readFileText(file: Blob): Promise<string> {
   if (typeof file.text === "function") return file.text();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
+    // readAsText always leaves a string (null only before it has loaded).
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
     reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
     reader.readAsText(file);
   });

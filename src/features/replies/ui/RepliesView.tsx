@@ -3,6 +3,7 @@ import { Badge, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/re
 import type { CurrentItem } from "@ports/mailSource";
 import type { Intent } from "@domain/language/intentTypes";
 import type { Draft } from "@domain/replies/types";
+import type { Finding } from "@domain/readability";
 import type { RepliesCapability, ReplySuggestions } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { RepliesPanel } from "./RepliesPanel";
@@ -43,9 +44,15 @@ export function RepliesView({ replies, item }: { replies: RepliesCapability; ite
   const [attempt, setAttempt] = useState(0);
   const mode = item.mode === "compose" ? "compose" : "read";
 
+  // Another email, or a retry: back to loading (adjusted while rendering, so old suggestions never show against it).
+  const [shownFor, setShownFor] = useState({ replies, item, attempt });
+  if (shownFor.replies !== replies || shownFor.item !== item || shownFor.attempt !== attempt) {
+    setShownFor({ replies, item, attempt });
+    setState({ status: "loading" });
+  }
+
   useEffect(() => {
     let live = true;
-    setState({ status: "loading" });
     replies.suggest(item).then(
       (result) => live && setState({ status: "ready", result }),
       (error: unknown) => live && setState({ status: "error", error }),
@@ -56,11 +63,13 @@ export function RepliesView({ replies, item }: { replies: RepliesCapability; ite
   }, [replies, item, attempt]);
 
   const onInsert = useCallback((draft: Draft) => replies.insert(draft, mode), [replies, mode]);
+  const getDraftText = useCallback(() => replies.draft.getText(), [replies]);
+  const replaceInDraft = useCallback((finding: Finding, replacement: string) => replies.draft.replace(finding, replacement), [replies]);
 
   const checker =
     mode === "compose" ? (
       <div data-testid="draft-checker">
-        <DraftChecker getDraftText={replies.draft.getText} replaceInDraft={replies.draft.replace} />
+        <DraftChecker getDraftText={getDraftText} replaceInDraft={replaceInDraft} />
       </div>
     ) : null;
 
