@@ -1,4 +1,4 @@
-import { useDeferredValue } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { Caption1, Subtitle2, Text } from "@fluentui/react-components";
 import { fluentVar } from "./fluentVar";
 import type { CurrentItem } from "@ports/mailSource";
@@ -17,11 +17,26 @@ const LINE_STYLE = { overflowWrap: "anywhere" } as const;
 // An h2 for the outline, without the browser's em margins.
 const HEADING_STYLE = { ...LINE_STYLE, marginTop: 0, marginBottom: 0 } as const;
 
+// The page's first date formatter costs ~30 ms (the browser loads its locale data), once per page: the first summary is
+// painted without its received time, which is written just after. A page-wide store, as the cost is the page's.
+let timesShown = false;
+const timesListeners = new Set<() => void>();
+const subscribeTimes = (listener: () => void) => {
+  timesListeners.add(listener);
+  return () => void timesListeners.delete(listener);
+};
+const timesReady = () => timesShown;
+function showTimes(): void {
+  if (timesShown) return;
+  timesShown = true;
+  timesListeners.forEach((listener) => listener());
+}
+
 /** Sender, subject and received time of the open item, as plain text (never the message's HTML). */
 export function ItemSummary({ item }: { item: CurrentItem }) {
-  // The page's first date formatter costs ~30 ms (the browser loads its locale data): the received time is written
-  // in a deferred render just after the first one, so who wrote and what about are not held up by it.
-  const timeReady = useDeferredValue(true, false);
+  // Who wrote and what about are not held up by the time: it is written once this first paint is done.
+  const timeReady = useSyncExternalStore(subscribeTimes, timesReady);
+  useEffect(showTimes, []);
   const m = item.message;
   if (!m) return null;
   const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";
