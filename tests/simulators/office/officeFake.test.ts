@@ -2,23 +2,25 @@ import { describe, expect, it, vi } from "vitest";
 import { createOfficeFake, installOfficeFake, MAX_SELECTED_ITEMS } from "@simulators/office/index";
 import { fakeMessage } from "@simulators/office/sampleItems";
 
-type Result = { status: string; value?: unknown; error?: { code: number; name: string; message: string }; asyncContext?: unknown };
-
-/** Calls an Office-style async method and resolves with its AsyncResult. */
-function call(invoke: (cb: (r: Result) => void) => void): Promise<Result> {
+/** Calls an Office-style async method and resolves with its AsyncResult (value typed as T when the test says so). */
+function call<T = unknown>(invoke: (cb: (r: Office.AsyncResult<T>) => void) => void): Promise<Office.AsyncResult<T>> {
   return new Promise((resolve) => invoke(resolve));
 }
 
-// The fake is deliberately loose-typed inside; tests reach it the way the real Office namespace is reached.
-type Loose = any;
+/** The current item, typed as Office.js declares `mailbox.item` (every mode at once); fails the test when there is none. */
+function currentItem(office: typeof Office): NonNullable<Office.Mailbox["item"]> {
+  const item = office.context.mailbox.item;
+  if (!item) throw new Error("no current item");
+  return item;
+}
 
 describe("Office fake", () => {
   it("calls back asynchronously, never inside the call, and passes asyncContext back", async () => {
     const { office } = createOfficeFake({ item: fakeMessage(1) });
-    const item = office.context.mailbox.item as Loose;
+    const item = currentItem(office);
     let called = false;
     const done = call((cb) => {
-      item.body.getAsync("text", { asyncContext: "ctx" }, (r: Result) => {
+      item.body.getAsync("text", { asyncContext: "ctx" }, (r) => {
         called = true;
         cb(r);
       });
@@ -31,7 +33,7 @@ describe("Office fake", () => {
   it("reports injected failures once, with code, name and message", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
     controller.failNext("body.getAsync", { code: 9002, name: "InternalError", message: "host gone" });
-    const item = office.context.mailbox.item as Loose;
+    const item = currentItem(office);
     const first = await call((cb) => item.body.getAsync("text", cb));
     expect(first.status).toBe("failed");
     expect(first.error).toEqual({ code: 9002, name: "InternalError", message: "host gone" });
@@ -43,8 +45,8 @@ describe("Office fake", () => {
   it("refuses a category that is not in the master list, then accepts it once added", async () => {
     const onCategoriesChanged = vi.fn();
     const { office, controller } = createOfficeFake({ item: fakeMessage(1, { categories: ["Existing"] }), onCategoriesChanged });
-    const mailbox = office.context.mailbox as Loose;
-    const refused = await call((cb) => mailbox.item.categories.addAsync(["2024-0012 Lease"], cb));
+    const mailbox = office.context.mailbox;
+    const refused = await call((cb) => currentItem(office).categories.addAsync(["2024-0012 Lease"], cb));
     expect(refused.status).toBe("failed");
     expect(refused.error?.message).toMatch(/not in the mailbox's master category list/);
     expect(onCategoriesChanged).not.toHaveBeenCalled();
@@ -54,22 +56,22 @@ describe("Office fake", () => {
     );
     const dup = await call((cb) => mailbox.masterCategories.addAsync([{ displayName: "2024-0012 lease", color: "Preset3" }], cb));
     expect(dup.status).toBe("failed");
-    expect((await call((cb) => mailbox.item.categories.addAsync(["2024-0012 Lease"], cb))).status).toBe("succeeded");
+    expect((await call((cb) => currentItem(office).categories.addAsync(["2024-0012 Lease"], cb))).status).toBe("succeeded");
     expect(controller.categories(fakeMessage(1).itemId)).toEqual(["Existing", "2024-0012 Lease"]);
     expect(onCategoriesChanged).toHaveBeenLastCalledWith(fakeMessage(1).itemId, ["Existing", "2024-0012 Lease"]);
-    const got = await call((cb) => mailbox.item.categories.getAsync(cb));
+    const got = await call((cb) => currentItem(office).categories.getAsync(cb));
     expect(got.value).toEqual([
       { displayName: "Existing", color: "None" },
       { displayName: "2024-0012 Lease", color: "Preset3" },
     ]);
-    await call((cb) => mailbox.item.categories.removeAsync(["existing"], cb));
+    await call((cb) => currentItem(office).categories.removeAsync(["existing"], cb));
     expect(controller.categories(fakeMessage(1).itemId)).toEqual(["2024-0012 Lease"]);
   });
 
   it("has no categories API below Mailbox 1.8", () => {
     const { office } = createOfficeFake({ item: fakeMessage(1), requirementSets: { mailbox: "1.7" } });
-    expect((office.context.mailbox.item as Loose).categories).toBeUndefined();
-    expect((office.context.mailbox as Loose).masterCategories).toBeUndefined();
+    expect(currentItem(office).categories).toBeUndefined();
+    expect(office.context.mailbox.masterCategories).toBeUndefined();
   });
 
   it("fires ItemChanged after switching, with the item null while the switch is in progress", async () => {
@@ -78,8 +80,8 @@ describe("Office fake", () => {
     const added = await call((cb) =>
       office.context.mailbox.addHandlerAsync(
         office.EventType.ItemChanged,
-        () => seen.push((office.context.mailbox.item as Loose)?.itemId ?? null),
-        cb as Loose,
+        () => seen.push(office.context.mailbox.item?.itemId ?? null),
+        cb,
       ),
     );
     expect(added.status).toBe("succeeded");
@@ -89,7 +91,7 @@ describe("Office fake", () => {
     expect(seen).toEqual([null, fakeMessage(2).itemId]);
     await controller.selectItem(null);
     expect(seen).toEqual([null, fakeMessage(2).itemId, null]);
-    await call((cb) => office.context.mailbox.removeHandlerAsync(office.EventType.ItemChanged, cb as Loose));
+    await call((cb) => office.context.mailbox.removeHandlerAsync(office.EventType.ItemChanged, cb));
     await controller.selectItem(fakeMessage(3));
     expect(seen).toHaveLength(3);
   });
@@ -98,22 +100,25 @@ describe("Office fake", () => {
     const { office, controller } = createOfficeFake({});
     const items = Array.from({ length: MAX_SELECTED_ITEMS }, (_, i) => fakeMessage(i));
     const changed = vi.fn();
-    await call((cb) => office.context.mailbox.addHandlerAsync(office.EventType.SelectedItemsChanged, changed, cb as Loose));
+    await call((cb) => office.context.mailbox.addHandlerAsync(office.EventType.SelectedItemsChanged, changed, cb));
     await controller.selectItems(items);
     expect(changed).toHaveBeenCalledOnce();
     expect(office.context.mailbox.item).toBeNull();
-    const r = await call((cb) => (office.context.mailbox as Loose).getSelectedItemsAsync(cb));
-    const value = r.value as Array<{ itemId: string; subject: string }>;
+    const r = await call<Office.SelectedItemDetails[]>((cb) => office.context.mailbox.getSelectedItemsAsync(cb));
+    const value = r.value;
     expect(value).toHaveLength(100);
     expect(value[7]).toMatchObject({ itemId: items[7].itemId, subject: items[7].subject });
     expect(() => controller.selectItems([...items, fakeMessage(100)])).toThrow(/at most 100/);
-    const loaded = await call((cb) => (office.context.mailbox as Loose).loadItemByIdAsync(items[3].itemId, cb));
-    expect((loaded.value as Loose).subject).toBe(items[3].subject);
+    const loaded = await call<Office.LoadedMessageRead | Office.LoadedMessageCompose>((cb) =>
+      office.context.mailbox.loadItemByIdAsync(items[3].itemId, cb),
+    );
+    expect(loaded.value.subject).toBe(items[3].subject);
   });
 
   it("hides multi-select below Mailbox 1.13 and reports it in isSetSupported", () => {
     const { office, controller } = createOfficeFake({ requirementSets: { mailbox: "1.9", nestedAppAuth: false } });
-    expect((office.context.mailbox as Loose).getSelectedItemsAsync).toBeUndefined();
+    // typeof reads the member without detaching it as a method; Office omits it below Mailbox 1.13.
+    expect(typeof office.context.mailbox.getSelectedItemsAsync).toBe("undefined");
     const req = office.context.requirements;
     expect(req.isSetSupported("Mailbox", "1.9")).toBe(true);
     expect(req.isSetSupported("Mailbox", "1.10")).toBe(false);
@@ -125,7 +130,7 @@ describe("Office fake", () => {
 
   it("keeps keyed notification bars per item with Outlook's rules", async () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
-    const bars = (office.context.mailbox.item as Loose).notificationMessages;
+    const bars = currentItem(office).notificationMessages;
     const info = { type: "informationalMessage", message: "Client waiting 27 h", icon: "Icon.16x16", persistent: false };
     expect((await call((cb) => bars.addAsync("overdue", info, cb))).status).toBe("succeeded");
     expect((await call((cb) => bars.addAsync("overdue", info, cb))).error?.name).toBe("DuplicateNotificationKey");
@@ -144,7 +149,7 @@ describe("Office fake", () => {
 
   it("records reply forms and refuses bodies over 32 KB", () => {
     const { office, controller } = createOfficeFake({ item: fakeMessage(1) });
-    const item = office.context.mailbox.item as Loose;
+    const item = currentItem(office);
     item.displayReplyForm({ htmlBody: "<p>Thanks</p>" });
     item.displayReplyAllForm("<p>All</p>");
     expect(controller.replyForms).toEqual([
@@ -165,7 +170,7 @@ describe("Office fake", () => {
       bodyType: "text",
       bodyText: "Hi",
     });
-    const item = office.context.mailbox.item as Loose;
+    const item = currentItem(office);
     expect(item.internetMessageId).toBeUndefined();
     expect((await call((cb) => item.subject.getAsync(cb))).value).toBe("Re: Lease");
     expect((await call((cb) => item.to.getAsync(cb))).value).toEqual([
@@ -181,15 +186,15 @@ describe("Office fake", () => {
   it("saves custom properties on the item only on saveAsync", async () => {
     const { office, controller } = createOfficeFake({});
     await controller.compose({ subject: "New" });
-    const item = office.context.mailbox.item as Loose;
-    const loaded = await call((cb) => item.loadCustomPropertiesAsync(cb));
-    const props = loaded.value as Loose;
+    const item = currentItem(office);
+    const loaded = await call<Office.CustomProperties>((cb) => item.loadCustomPropertiesAsync(cb));
+    const props = loaded.value;
     props.set("matterId", "m1");
     expect(controller.customProperties()).toEqual({});
     await call((cb) => props.saveAsync(cb));
     expect(controller.customProperties()).toEqual({ matterId: "m1" });
-    const again = await call((cb) => item.loadCustomPropertiesAsync(cb));
-    expect((again.value as Loose).get("matterId")).toBe("m1");
+    const again = await call<Office.CustomProperties>((cb) => item.loadCustomPropertiesAsync(cb));
+    expect(again.value.get("matterId")).toBe("m1");
   });
 
   it("persists roaming settings on save, follows the theme, resolves onReady, records dialogs and actions", async () => {
@@ -203,27 +208,27 @@ describe("Office fake", () => {
     const rs = office.context.roamingSettings;
     rs.set("k", { a: 1 });
     expect(controller.roamingSettings()).toEqual({});
-    await call((cb) => rs.saveAsync(cb as Loose));
+    await call((cb) => rs.saveAsync(cb));
     expect(controller.roamingSettings()).toEqual({ k: { a: 1 } });
     rs.set("big", "x".repeat(40000));
-    expect((await call((cb) => rs.saveAsync(cb as Loose))).status).toBe("failed");
+    expect((await call((cb) => rs.saveAsync(cb))).status).toBe("failed");
 
     expect(office.context.officeTheme.isDarkTheme).toBe(false);
     const themeChanged = vi.fn();
-    await call((cb) => office.context.mailbox.addHandlerAsync(office.EventType.OfficeThemeChanged, themeChanged, cb as Loose));
+    await call((cb) => office.context.mailbox.addHandlerAsync(office.EventType.OfficeThemeChanged, themeChanged, cb));
     await controller.setTheme("dark");
     expect(office.context.officeTheme.isDarkTheme).toBe(true);
     expect(themeChanged).toHaveBeenCalledOnce();
 
-    const dialogResult = await call((cb) =>
-      office.context.ui.displayDialogAsync("https://localhost:3000/auth.html", { height: 60 }, cb as Loose),
+    const dialogResult = await call<Office.Dialog>((cb) =>
+      office.context.ui.displayDialogAsync("https://localhost:3000/auth.html", { height: 60 }, cb),
     );
-    const dialog = dialogResult.value as Loose;
+    const dialog = dialogResult.value;
     const received = new Promise((resolve) => dialog.addEventHandler(office.EventType.DialogMessageReceived, resolve));
     controller.dialogs[0].messageParent("token-ok");
     expect(await received).toMatchObject({ message: "token-ok" });
 
-    (office as Loose).actions.associate("doIt", (event: Loose) => event.completed({ allowEvent: true }));
+    office.actions.associate("doIt", (event: Office.AddinCommands.Event) => event.completed({ allowEvent: true }));
     expect(await controller.runAction("doIt")).toEqual({ allowEvent: true });
   });
 
