@@ -1,17 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { createGraphSimulator, encodeSharingUrl, type GraphSimulator } from "@simulators/graph/index";
+import {
+  createGraphSimulator,
+  encodeSharingUrl,
+  type GraphEvent,
+  type GraphMailboxSettings,
+  type GraphMasterCategory,
+  type GraphMessage,
+  type GraphSimulator,
+} from "@simulators/graph/index";
 
 const BASE = "https://graph.microsoft.com/v1.0";
 const PROP = "String {6b1f3b2a-8c4d-4e5f-9a7b-0c1d2e3f4a5b} Name MatterId";
 
-async function call(sim: GraphSimulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+/** A Graph collection answer. */
+interface Page<T> {
+  value: T[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+}
+
+/** Graph's error body. */
+interface GraphErrorBody {
+  error: { code: string; message: string };
+}
+
+/** A $batch answer. */
+interface BatchBody {
+  responses: Array<{ id: string; status: number }>;
+}
+
+/** A getSchedule answer (the part read here). */
+interface ScheduleBody {
+  value: Array<{ scheduleId: string; scheduleItems: unknown[] }>;
+}
+
+interface Answer<T> {
+  status: number;
+  headers: Headers;
+  /** The parsed body as the test expects Graph to shape it; null for an empty body (the tests read only the status then). */
+  json: T;
+  text: string;
+}
+
+async function call<T = unknown>(
+  sim: GraphSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const res = await sim.fetch(path.startsWith("http") ? path : `${BASE}${path}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, text };
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as T, text };
 }
 
 function seedInbox(sim: GraphSimulator, n: number, mailbox = "me") {
@@ -35,8 +79,8 @@ describe("Graph simulator: listing", () => {
     let url: string | undefined = `${BASE}/me/mailFolders/inbox/messages?$top=10`;
     let pages = 0;
     while (url) {
-      const r = await call(sim, "GET", url);
-      seen.push(...r.json.value.map((m: { id: string }) => m.id));
+      const r: Answer<Page<GraphMessage>> = await call(sim, "GET", url);
+      seen.push(...r.json.value.map((m) => m.id));
       url = r.json["@odata.nextLink"];
       pages++;
     }
@@ -47,8 +91,8 @@ describe("Graph simulator: listing", () => {
   it("defaults $top to 10 and caps it at 1000", async () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 1005);
-    expect((await call(sim, "GET", "/me/messages")).json.value).toHaveLength(10);
-    const r = await call(sim, "GET", "/me/messages?$top=5000");
+    expect((await call<Page<GraphMessage>>(sim, "GET", "/me/messages")).json.value).toHaveLength(10);
+    const r = await call<Page<GraphMessage>>(sim, "GET", "/me/messages?$top=5000");
     expect(r.json.value).toHaveLength(1000);
     expect(r.json["@odata.nextLink"]).toContain("$skip=1000");
   });
@@ -56,14 +100,15 @@ describe("Graph simulator: listing", () => {
   it("$select returns only the chosen fields plus id", async () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 1);
-    const r = await call(sim, "GET", "/me/messages?$select=subject,conversationId");
+    const r = await call<Page<GraphMessage>>(sim, "GET", "/me/messages?$select=subject,conversationId");
     expect(Object.keys(r.json.value[0]).sort()).toEqual(["conversationId", "id", "subject"]);
   });
 
   it("filters on received time, conversationId, internetMessageId, categories, sender address, with and/or", async () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 30);
-    const q = async (f: string) => (await call(sim, "GET", `/me/messages?$top=100&$filter=${encodeURIComponent(f)}`)).json.value.length;
+    const q = async (f: string) =>
+      (await call<Page<GraphMessage>>(sim, "GET", `/me/messages?$top=100&$filter=${encodeURIComponent(f)}`)).json.value.length;
     expect(await q("receivedDateTime ge 2026-01-01T00:10:00Z and receivedDateTime lt 2026-01-01T00:20:00Z")).toBe(10);
     expect(await q("conversationId eq 'conv-3'")).toBe(4);
     expect(await q("internetMessageId eq '<m7@client.example>'")).toBe(1);
@@ -76,20 +121,20 @@ describe("Graph simulator: listing", () => {
   it("answers 400 InefficientFilter when $orderby properties do not lead the filter", async () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 5);
-    const bad = await call(
+    const bad = await call<GraphErrorBody>(
       sim,
       "GET",
       `/me/messages?$filter=${encodeURIComponent("conversationId eq 'conv-1'")}&$orderby=receivedDateTime desc`,
     );
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe("InefficientFilter");
-    const good = await call(
+    const good = await call<Page<GraphMessage>>(
       sim,
       "GET",
       `/me/messages?$filter=${encodeURIComponent("receivedDateTime ge 2020-01-01T00:00:00Z and conversationId eq 'conv-1'")}&$orderby=receivedDateTime desc`,
     );
     expect(good.status).toBe(200);
-    const times = good.json.value.map((m: { receivedDateTime: string }) => m.receivedDateTime);
+    const times = good.json.value.map((m) => m.receivedDateTime);
     expect(times).toEqual([...times].sort().reverse());
   });
 
@@ -101,15 +146,15 @@ describe("Graph simulator: listing", () => {
         { id: "String {00000000-0000-0000-0000-000000000000} Name Other", value: "x" },
       ],
     });
-    const plain = await call(sim, "GET", `/me/messages/${m.id}`);
+    const plain = await call<GraphMessage>(sim, "GET", `/me/messages/${m.id}`);
     expect(plain.json.singleValueExtendedProperties).toBeUndefined();
-    const r = await call(
+    const r = await call<GraphMessage>(
       sim,
       "GET",
       `/me/messages/${m.id}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${PROP}')`)}`,
     );
     expect(r.json.singleValueExtendedProperties).toEqual([{ id: PROP, value: "m1" }]);
-    const bad = await call(sim, "GET", `/me/messages?$filter=${encodeURIComponent("subject eq 'unterminated")}`);
+    const bad = await call<GraphErrorBody>(sim, "GET", `/me/messages?$filter=${encodeURIComponent("subject eq 'unterminated")}`);
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ code: "BadRequest" });
   });
@@ -124,7 +169,7 @@ describe("Graph simulator: writes", () => {
     const stored = sim.message("me", m.id)!;
     expect(stored.categories).toEqual(["A"]);
     expect(stored.singleValueExtendedProperties).toEqual([{ id: PROP, value: "m2" }]);
-    expect((await call(sim, "PATCH", "/me/messages/nope", { categories: [] })).json.error.code).toBe("ErrorItemNotFound");
+    expect((await call<GraphErrorBody>(sim, "PATCH", "/me/messages/nope", { categories: [] })).json.error.code).toBe("ErrorItemNotFound");
   });
 
   it("keeps the master category list and answers 409 on a duplicate name", async () => {
@@ -134,8 +179,8 @@ describe("Graph simulator: writes", () => {
     );
     const dup = await call(sim, "POST", "/me/outlook/masterCategories", { displayName: "2025-0042 lease", color: "preset1" });
     expect(dup.status).toBe(409);
-    const list = await call(sim, "GET", "/me/outlook/masterCategories");
-    expect(list.json.value.map((c: { displayName: string }) => c.displayName)).toEqual(["2025-0042 Lease"]);
+    const list = await call<Page<GraphMasterCategory>>(sim, "GET", "/me/outlook/masterCategories");
+    expect(list.json.value.map((c) => c.displayName)).toEqual(["2025-0042 Lease"]);
   });
 
   it("sendMail stores the message in sent items; reply keeps the conversation", async () => {
@@ -168,19 +213,19 @@ describe("Graph simulator: $batch", () => {
       headers: { "Content-Type": "application/json" },
       body: { categories: ["B"] },
     }));
-    const ok = await call(sim, "POST", "/$batch", { requests });
+    const ok = await call<BatchBody>(sim, "POST", "/$batch", { requests });
     expect(ok.status).toBe(200);
-    expect(ok.json.responses.every((r: { status: number }) => r.status === 200)).toBe(true);
+    expect(ok.json.responses.every((r) => r.status === 200)).toBe(true);
     expect(sim.messages("me").every((m) => m.categories?.includes("B"))).toBe(true);
     const tooMany = await call(sim, "POST", "/$batch", { requests: [...requests, { id: "20", method: "GET", url: "/me/messages" }] });
     expect(tooMany.status).toBe(400);
-    const dep = await call(sim, "POST", "/$batch", {
+    const dep = await call<BatchBody>(sim, "POST", "/$batch", {
       requests: [
         { id: "a", method: "GET", url: "/me/messages/missing" },
         { id: "b", method: "GET", url: "/me/messages", dependsOn: ["a"] },
       ],
     });
-    expect(dep.json.responses.map((r: { status: number }) => r.status)).toEqual([404, 424]);
+    expect(dep.json.responses.map((r) => r.status)).toEqual([404, 424]);
     expect(sim.stats.batchSubRequests).toBe(22);
   });
 });
@@ -189,12 +234,13 @@ describe("Graph simulator: throttling", () => {
   it("answers 429 with Retry-After when more than maxInFlight requests overlap", async () => {
     const sim = createGraphSimulator({ latencyMs: 20, maxInFlight: 4 });
     seedInbox(sim, 3);
-    const results = await Promise.all(Array.from({ length: 6 }, () => call(sim, "GET", "/me/messages")));
+    // Some of the six answer with a page, the throttled ones with an error body.
+    const results = await Promise.all(Array.from({ length: 6 }, () => call<Partial<GraphErrorBody>>(sim, "GET", "/me/messages")));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
     const throttled = results.find((r) => r.status === 429)!;
     expect(throttled.headers.get("Retry-After")).toBe("1");
-    expect(throttled.json.error.code).toBe("ApplicationThrottled");
+    expect(throttled.json.error?.code).toBe("ApplicationThrottled");
     expect(sim.stats.maxInFlight).toBe(4);
   });
 
@@ -240,20 +286,20 @@ describe("Graph simulator: delta", () => {
     const first: string[] = [];
     let deltaLink: string | undefined;
     while (!deltaLink) {
-      const r = await call(sim, "GET", url, undefined, { Prefer: "odata.maxpagesize=4" });
+      const r = await call<Page<GraphMessage>>(sim, "GET", url, undefined, { Prefer: "odata.maxpagesize=4" });
       expect(r.status).toBe(200);
-      first.push(...r.json.value.map((m: { id: string }) => m.id));
-      url = r.json["@odata.nextLink"];
+      first.push(...r.json.value.map((m) => m.id));
+      url = r.json["@odata.nextLink"] ?? "";
       deltaLink = r.json["@odata.deltaLink"];
     }
     expect(first).toHaveLength(10);
-    const nothing = await call(sim, "GET", deltaLink);
+    const nothing = await call<Page<GraphMessage>>(sim, "GET", deltaLink);
     expect(nothing.json.value).toEqual([]);
     sim.updateMessage("me", ids[5], { isRead: true });
     sim.removeMessage("me", ids[6]);
     const added = sim.addMessage("me", "inbox", { receivedDateTime: "2026-02-01T00:00:00Z" });
-    const changes = await call(sim, "GET", nothing.json["@odata.deltaLink"]);
-    const byId = new Map(changes.json.value.map((m: { id: string }) => [m.id, m]));
+    const changes = await call<Page<GraphMessage>>(sim, "GET", nothing.json["@odata.deltaLink"] ?? "");
+    const byId = new Map(changes.json.value.map((m) => [m.id, m]));
     expect([...byId.keys()].sort()).toEqual([ids[5], ids[6], added.id].sort());
     expect(byId.get(ids[6])).toMatchObject({ "@removed": { reason: "deleted" } });
     expect(Object.keys(byId.get(added.id) as object).sort()).toEqual(["id", "subject"]);
@@ -275,19 +321,27 @@ describe("Graph simulator: calendar and settings", () => {
 
   it("creates one event per transactionId, and supports GET/PATCH/DELETE and calendarView", async () => {
     const sim = createGraphSimulator();
-    const a = await call(sim, "POST", "/me/events", { ...ev, transactionId: "tx-1" });
-    const b = await call(sim, "POST", "/me/events", { ...ev, transactionId: "tx-1" });
+    const a = await call<GraphEvent>(sim, "POST", "/me/events", { ...ev, transactionId: "tx-1" });
+    const b = await call<GraphEvent>(sim, "POST", "/me/events", { ...ev, transactionId: "tx-1" });
     expect(a.status).toBe(201);
     expect(b.json.id).toBe(a.json.id);
     expect(sim.events("me")).toHaveLength(1);
     await call(sim, "PATCH", `/me/events/${a.json.id}`, { subject: "Changed" });
-    expect((await call(sim, "GET", `/me/events/${a.json.id}`)).json.subject).toBe("Changed");
-    const view = await call(sim, "GET", "/me/calendarView?startDateTime=2026-03-02T00:00:00Z&endDateTime=2026-03-03T00:00:00Z");
+    expect((await call<GraphEvent>(sim, "GET", `/me/events/${a.json.id}`)).json.subject).toBe("Changed");
+    const view = await call<Page<GraphEvent>>(
+      sim,
+      "GET",
+      "/me/calendarView?startDateTime=2026-03-02T00:00:00Z&endDateTime=2026-03-03T00:00:00Z",
+    );
     expect(view.json.value).toHaveLength(1);
-    const outside = await call(sim, "GET", "/me/calendarView?startDateTime=2026-03-03T00:00:00Z&endDateTime=2026-03-04T00:00:00Z");
+    const outside = await call<Page<GraphEvent>>(
+      sim,
+      "GET",
+      "/me/calendarView?startDateTime=2026-03-03T00:00:00Z&endDateTime=2026-03-04T00:00:00Z",
+    );
     expect(outside.json.value).toHaveLength(0);
     expect((await call(sim, "GET", "/me/calendarView")).status).toBe(400);
-    const sched = await call(sim, "POST", "/me/calendar/getSchedule", {
+    const sched = await call<ScheduleBody>(sim, "POST", "/me/calendar/getSchedule", {
       schedules: [sim.signedInUser],
       startTime: { dateTime: "2026-03-02T00:00:00", timeZone: "UTC" },
       endTime: { dateTime: "2026-03-03T00:00:00", timeZone: "UTC" },
@@ -300,8 +354,8 @@ describe("Graph simulator: calendar and settings", () => {
   it("mailboxSettings works for the user and is denied (403) for a shared mailbox", async () => {
     const sim = createGraphSimulator();
     sim.addSharedMailbox("team@firm.example");
-    expect((await call(sim, "GET", "/me/mailboxSettings")).json.workingHours.daysOfWeek).toHaveLength(5);
-    const denied = await call(sim, "GET", "/users/team@firm.example/mailboxSettings");
+    expect((await call<GraphMailboxSettings>(sim, "GET", "/me/mailboxSettings")).json.workingHours.daysOfWeek).toHaveLength(5);
+    const denied = await call<GraphErrorBody>(sim, "GET", "/users/team@firm.example/mailboxSettings");
     expect(denied.status).toBe(403);
     expect(denied.json.error.code).toBe("ErrorAccessDenied");
   });
@@ -318,8 +372,8 @@ describe("Graph simulator: calendar and settings", () => {
     const sim = createGraphSimulator();
     sim.addSharedMailbox("team@firm.example", { id: "u-42" });
     sim.addMessage("team@firm.example", "inbox", { subject: "Shared" });
-    const byId = await call(sim, "GET", "/users/u-42/messages", undefined, { Prefer: 'IdType="ImmutableId"' });
-    const byUpn = await call(sim, "GET", "https://graph.microsoft.com/beta/users/TEAM@firm.example/messages");
+    const byId = await call<Page<GraphMessage>>(sim, "GET", "/users/u-42/messages", undefined, { Prefer: 'IdType="ImmutableId"' });
+    const byUpn = await call<Page<GraphMessage>>(sim, "GET", "https://graph.microsoft.com/beta/users/TEAM@firm.example/messages");
     expect(byId.json.value[0].subject).toBe("Shared");
     expect(byUpn.json.value[0].id).toBe(byId.json.value[0].id);
     expect(sim.stats.log[0].prefer).toContain("ImmutableId");
@@ -331,7 +385,7 @@ describe("Graph simulator: faults and stats", () => {
   it("injects 5xx, timeouts, drops and offline", async () => {
     const sim = createGraphSimulator();
     sim.failNext(1, { status: 503, retryAfterSec: 2 });
-    const r = await call(sim, "GET", "/me/messages");
+    const r = await call<GraphErrorBody>(sim, "GET", "/me/messages");
     expect(r.status).toBe(503);
     expect(r.headers.get("Retry-After")).toBe("2");
     expect(r.json.error.code).toBe("ServiceUnavailable");
@@ -370,13 +424,13 @@ describe("Graph simulator: faults and stats", () => {
     const sim = createGraphSimulator();
     const m = sim.addMessage("me", "inbox", {});
     sim.failNext(1, { status: 500 }, (r) => r.inBatch && r.method === "PATCH");
-    const r = await call(sim, "POST", "/$batch", {
+    const r = await call<BatchBody>(sim, "POST", "/$batch", {
       requests: [
         { id: "1", method: "PATCH", url: `/me/messages/${m.id}`, body: { categories: ["X"] } },
         { id: "2", method: "GET", url: `/me/messages/${m.id}` },
       ],
     });
-    expect(r.json.responses.map((x: { status: number }) => x.status)).toEqual([500, 200]);
+    expect(r.json.responses.map((x) => x.status)).toEqual([500, 200]);
     expect(sim.message("me", m.id)!.categories).toEqual([]);
     expect(sim.stats.requestsByPath["POST /$batch"]).toBe(1);
     expect(sim.stats.requestsByPath[`PATCH /me/messages/${m.id}`]).toBe(1);
