@@ -103,25 +103,35 @@ const entry: FollowUpEntry = {
   invited: null,
 };
 
-function fakeCap(overrides: Partial<FollowUpCapability> = {}): FollowUpCapability {
+type Cap = FollowUpCapability;
+
+/** Every capability method as a typed vi.fn; the mocks are plain properties, so tests can pass them to expect(). */
+function fakeMocks() {
   return {
-    plan: vi.fn(async () => plan),
-    prepare: vi.fn(async (_i, _p, c) => prepared(c.inviteClient)),
-    schedule: vi.fn(async () => ({ outcome: "queued" as const, entry: { ...entry, status: "queued" as const } })),
-    reminderFor: vi.fn(async () => null),
-    remindNoReply: vi.fn(async () => ({ outcome: "created" as const, entry: { ...entry, type: "no-reply" as const } })),
-    checkReplies: vi.fn(async () => ({ removed: [], checked: 0, offline: false })),
-    startCheckIn: vi.fn(async () => ({ outcome: "created" as const, entry })),
-    upcoming: vi.fn(async () => [{ matterId: "m1", label: "2026-0012 Lease renewal (Acme Ltd)", entries: [entry] }]),
-    refresh: vi.fn(async () => ({ offline: false, changed: 0 })),
-    reschedule: vi.fn(async () => entry),
-    cancel: vi.fn(async () => ({ ...entry, status: "cancelled" as const })),
-    openMatters: vi.fn(async () => [{ matterId: "m1", label: "2026-0012 Lease renewal (Acme Ltd)" }]),
-    settings: vi.fn(async () => ({ reminderMinutes: 15, durationMinutes: 30, noReplyDays: 3 })),
-    saveSettings: vi.fn(async (s) => s),
-    onChanged: vi.fn(() => () => undefined),
-    ...overrides,
-  };
+    plan: vi.fn<Cap["plan"]>(() => Promise.resolve(plan)),
+    prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve(prepared(c.inviteClient))),
+    schedule: vi.fn<Cap["schedule"]>(() => Promise.resolve({ outcome: "queued", entry: { ...entry, status: "queued" } })),
+    reminderFor: vi.fn<Cap["reminderFor"]>(() => Promise.resolve(null)),
+    remindNoReply: vi.fn<Cap["remindNoReply"]>(() => Promise.resolve({ outcome: "created", entry: { ...entry, type: "no-reply" } })),
+    checkReplies: vi.fn<Cap["checkReplies"]>(() => Promise.resolve({ removed: [], checked: 0, offline: false })),
+    startCheckIn: vi.fn<Cap["startCheckIn"]>(() => Promise.resolve({ outcome: "created", entry })),
+    upcoming: vi.fn<Cap["upcoming"]>(() =>
+      Promise.resolve([{ matterId: "m1", label: "2026-0012 Lease renewal (Acme Ltd)", entries: [entry] }]),
+    ),
+    refresh: vi.fn<Cap["refresh"]>(() => Promise.resolve({ offline: false, changed: 0 })),
+    reschedule: vi.fn<Cap["reschedule"]>(() => Promise.resolve(entry)),
+    cancel: vi.fn<Cap["cancel"]>(() => Promise.resolve({ ...entry, status: "cancelled" })),
+    openMatters: vi.fn<Cap["openMatters"]>(() => Promise.resolve([{ matterId: "m1", label: "2026-0012 Lease renewal (Acme Ltd)" }])),
+    settings: vi.fn<Cap["settings"]>(() => Promise.resolve({ reminderMinutes: 15, durationMinutes: 30, noReplyDays: 3 })),
+    saveSettings: vi.fn<Cap["saveSettings"]>((s) => Promise.resolve(s)),
+    onChanged: vi.fn<Cap["onChanged"]>(() => () => undefined),
+  } satisfies Cap;
+}
+
+type FakeCap = ReturnType<typeof fakeMocks>;
+
+function fakeCap(overrides: Partial<FakeCap> = {}): FakeCap {
+  return { ...fakeMocks(), ...overrides };
 }
 
 const caps = (followUps?: FollowUpCapability) => ({ followUps }) as unknown as Capabilities;
@@ -166,25 +176,25 @@ describe("EmailFollowUpSection", () => {
 
   it("shows a plain error when the plan fails, and the replies check's removals", async () => {
     const cap = fakeCap({
-      plan: vi.fn(async () => {
-        throw new MatterlineError("invalid-config", "Import the firm directory first.");
-      }),
+      plan: vi.fn<Cap["plan"]>(() => Promise.reject(new MatterlineError("invalid-config", "Import the firm directory first."))),
     });
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
     expect((await screen.findByRole("alert")).textContent).toContain("Import the firm directory first.");
     const cap2 = fakeCap({
-      checkReplies: vi.fn(async () => ({
-        removed: [{ ...entry, subject: "No reply yet: Draft lease", status: "replied" as const }],
-        checked: 1,
-        offline: false,
-      })),
+      checkReplies: vi.fn<Cap["checkReplies"]>(() =>
+        Promise.resolve({
+          removed: [{ ...entry, subject: "No reply yet: Draft lease", status: "replied" }],
+          checked: 1,
+          offline: false,
+        }),
+      ),
     });
     wrap(<EmailFollowUpSection capabilities={caps(cap2)} item={item} />);
     expect((await screen.findByTestId("followup-replies-removed")).textContent).toContain("No reply yet: Draft lease");
   });
 
   it("on sent mail, offers a no-reply reminder with the default days", async () => {
-    const cap = fakeCap({ plan: vi.fn(async () => ({ ...plan, noReplyWaitingFor: ["carla@client.example"] })) });
+    const cap = fakeCap({ plan: vi.fn<Cap["plan"]>(() => Promise.resolve({ ...plan, noReplyWaitingFor: ["carla@client.example"] })) });
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
     const days = await screen.findByTestId("followup-noreply-days");
     await waitFor(() => expect((days as HTMLInputElement).value).toBe("3"));
@@ -208,13 +218,13 @@ describe("UpcomingFollowUpsSection", () => {
     if (readerTimeZone() !== "America/New_York") expect(row.textContent).toContain("(11:00 America/New_York time)");
     const user = userEvent.setup();
     await user.click(screen.getByTestId("upcoming-edit"));
-    const time = screen.getByTestId("upcoming-edit-time") as HTMLInputElement;
+    const time = screen.getByTestId<HTMLInputElement>("upcoming-edit-time");
     expect(time.value).toBe("11:00");
     await user.clear(time);
     await user.type(time, "14:30");
     await user.click(screen.getByTestId("upcoming-save"));
     expect(cap.reschedule).toHaveBeenCalledWith("tx-1", "2026-03-13", "14:30");
-    vi.mocked(cap.cancel).mockResolvedValueOnce({ ...entry, status: "cancelled" as const, deleteQueued: true });
+    cap.cancel.mockResolvedValueOnce({ ...entry, status: "cancelled", deleteQueued: true });
     await user.click(await screen.findByTestId("upcoming-cancel"));
     expect(cap.cancel).toHaveBeenCalledWith("tx-1");
     expect((await screen.findByTestId("upcoming-note")).textContent).toContain("You are offline: it leaves your calendar when");
@@ -229,10 +239,11 @@ describe("UpcomingFollowUpsSection", () => {
 describe("FollowUpSettingsSection", () => {
   it("saves valid settings and shows the reason for invalid ones", async () => {
     const cap = fakeCap({
-      saveSettings: vi.fn(async (s) => {
-        if (s.noReplyDays < 1) throw new MatterlineError("invalid-input", "No-reply days must be a whole number from 1 to 30.");
-        return s;
-      }),
+      saveSettings: vi.fn<Cap["saveSettings"]>((s) =>
+        s.noReplyDays < 1
+          ? Promise.reject(new MatterlineError("invalid-input", "No-reply days must be a whole number from 1 to 30."))
+          : Promise.resolve(s),
+      ),
     });
     wrap(<FollowUpSettingsSection capabilities={caps(cap)} />);
     const user = userEvent.setup();
