@@ -123,7 +123,7 @@ describe("no tokens in IndexedDB", () => {
   let n = 0;
   const stores: [string, () => Promise<SettingsStore>][] = [
     ["indexeddb", async () => new IdbSettingsStore(await openMatterlineDb(`security-${++n}`))],
-    ["memory", async () => new MemorySettingsStore()],
+    ["memory", () => Promise.resolve(new MemorySettingsStore())],
   ];
   const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 

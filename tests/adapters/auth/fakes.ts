@@ -67,9 +67,9 @@ export class FakeMsal implements MsalClient {
 
 export function factoryFor(client: FakeMsal) {
   const made: { kind: string; configuration: Configuration }[] = [];
-  const factory = async (kind: "nestable" | "standard", configuration: Configuration) => {
+  const factory = (kind: "nestable" | "standard", configuration: Configuration) => {
     made.push({ kind, configuration });
-    return client;
+    return Promise.resolve(client);
   };
   return { factory, made };
 }

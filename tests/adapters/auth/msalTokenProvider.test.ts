@@ -101,10 +101,9 @@ describe("createMsalTokenProvider", () => {
         createClient: factoryFor(new FakeMsal([interactionRequired()], [authError("BrowserAuthError", "user_cancelled")])).factory,
       },
     );
-    await expect(p2.getToken(["Mail.ReadWrite"])).rejects.toMatchObject({
-      code: "auth-cancelled",
-      message: expect.stringMatching(/cancelled/),
-    });
+    const cancelled = p2.getToken(["Mail.ReadWrite"]);
+    await expect(cancelled).rejects.toMatchObject({ code: "auth-cancelled" });
+    await expect(cancelled).rejects.toThrow(/cancelled/);
 
     const p3 = createMsalTokenProvider(
       { clientId: "id" },
@@ -114,9 +113,7 @@ describe("createMsalTokenProvider", () => {
         createClient: factoryFor(new FakeMsal([authError("BrowserAuthError", "no_network_connectivity")])).factory,
       },
     );
-    const offline = await p3.getToken(["Mail.ReadWrite"]).catch((e) => e);
-    expect(offline).toMatchObject({ code: "offline" });
-    expect(offline.retryable).toBe(true);
+    await expect(p3.getToken(["Mail.ReadWrite"])).rejects.toMatchObject({ code: "offline", retryable: true });
 
     const p4 = createMsalTokenProvider(
       { clientId: "id" },
@@ -126,10 +123,9 @@ describe("createMsalTokenProvider", () => {
         createClient: factoryFor(new FakeMsal([interactionRequired()], [authError("ServerError", "invalid_client")])).factory,
       },
     );
-    await expect(p4.getToken(["Mail.ReadWrite"])).rejects.toMatchObject({
-      code: "auth-failed",
-      message: expect.stringContaining("invalid_client"),
-    });
+    const refused = p4.getToken(["Mail.ReadWrite"]);
+    await expect(refused).rejects.toMatchObject({ code: "auth-failed" });
+    await expect(refused).rejects.toThrow("invalid_client");
 
     const noUi = createMsalTokenProvider(
       { clientId: "id" },
@@ -150,10 +146,9 @@ describe("createMsalTokenProvider", () => {
         createClient: factoryFor(new FakeMsal([interactionRequired()], [authError("BrowserAuthError", "popup_window_error")])).factory,
       },
     );
-    await expect(p5.getToken(["Mail.ReadWrite"])).rejects.toMatchObject({
-      code: "auth-failed",
-      message: expect.stringMatching(/could not open/),
-    });
+    const notOpened = p5.getToken(["Mail.ReadWrite"]);
+    await expect(notOpened).rejects.toMatchObject({ code: "auth-failed" });
+    await expect(notOpened).rejects.toThrow(/could not open/);
   });
 
   it("runs one popup at a time when several features ask at once", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { AuthenticationResult } from "@azure/msal-browser";
 import { requirementSupport } from "@adapters/auth/requirements";
 import { parseAuthDialogMessage } from "@adapters/auth/dialogFallback";
-import { runAuthDialogPage } from "@adapters/auth/authDialogPage";
+import { runAuthDialogPage, type AuthDialogPageDeps } from "@adapters/auth/authDialogPage";
 import { fakeOfficeContext } from "./fakes";
 
 describe("requirementSupport", () => {
@@ -49,22 +50,27 @@ describe("the dialog page protocol", () => {
   it("starts a redirect for the requested scopes, then reports the token when it comes back", async () => {
     const sent: string[] = [];
     const redirects: string[][] = [];
-    const pca = {
-      initialize: async () => undefined,
-      handleRedirectPromise: async () => null,
-      acquireTokenRedirect: async (req: { scopes: string[] }) => void redirects.push(req.scopes),
+    const pca: AuthDialogPageDeps["pca"] = {
+      initialize: () => Promise.resolve(),
+      handleRedirectPromise: () => Promise.resolve(null),
+      acquireTokenRedirect: (req) => {
+        redirects.push(req.scopes);
+        return Promise.resolve();
+      },
     };
     await runAuthDialogPage({
-      pca: pca as never,
+      pca,
       messageParent: (m) => sent.push(m),
       location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite+Mail.Send",
     });
     expect(redirects).toEqual([["Mail.ReadWrite", "Mail.Send"]]);
     expect(sent).toEqual([]);
 
-    const back = { ...pca, handleRedirectPromise: async () => ({ accessToken: "tok", expiresOn: new Date("2026-03-02T13:00:00Z") }) };
+    // The page reads only these two fields of MSAL's result.
+    const result = { accessToken: "tok", expiresOn: new Date("2026-03-02T13:00:00Z") } as AuthenticationResult;
+    const back: AuthDialogPageDeps["pca"] = { ...pca, handleRedirectPromise: () => Promise.resolve(result) };
     await runAuthDialogPage({
-      pca: back as never,
+      pca: back,
       messageParent: (m) => sent.push(m),
       location: "https://localhost:3000/auth.html?scopes=Mail.ReadWrite",
     });

@@ -4,7 +4,11 @@ import { createGraphClient, createGraphMessageReader, MATTER_PROPERTY_ID } from 
 
 function setup() {
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });
-  const graph = createGraphClient({ tokenProvider: { getToken: async () => "token" }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
+  const graph = createGraphClient({
+    tokenProvider: { getToken: () => Promise.resolve("token") },
+    fetchImpl: sim.fetch,
+    readRetryDelayMs: 1,
+  });
   const body = "<p>" + "A long privileged paragraph. ".repeat(200) + "</p>";
   sim.addMessage("me", "inbox", {
     internetMessageId: "<a@client.example>",

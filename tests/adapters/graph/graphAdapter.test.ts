@@ -18,7 +18,12 @@ function setup(simOpts: Parameters<typeof createGraphSimulator>[0] = {}, clientO
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0, ...simOpts });
   const scopesAsked: string[][] = [];
   const graph = createGraphClient({
-    tokenProvider: { getToken: async (scopes) => (scopesAsked.push([...scopes]), "token") },
+    tokenProvider: {
+      getToken: (scopes) => {
+        scopesAsked.push([...scopes]);
+        return Promise.resolve("token");
+      },
+    },
     fetchImpl: sim.fetch,
     readRetryDelayMs: 1,
     ...clientOpts,

@@ -56,7 +56,7 @@ describe("function file entry", () => {
   });
 
   it("associates both manifest functions at load and queues sent mail by default", async () => {
-    const { controller, office } = installOfficeFake(globalThis as { Office?: unknown });
+    const { controller, office } = installOfficeFake(globalThis);
     await import("@hosts/commands/commands");
     expect([...controller.actions.keys()].sort()).toEqual(["logToSuggestedMatter", "onMessageSendHandler"]);
     await controller.compose({ subject: "Filed", to: [{ displayName: "C", emailAddress: "c@client.example" }] });

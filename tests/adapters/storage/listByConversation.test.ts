@@ -32,7 +32,7 @@ function entry(id: string, matterId: string, conversationId: string | null): Log
 
 let dbCount = 0;
 const factories: [string, () => Promise<MatterLogStore>][] = [
-  ["memory", async () => new MemoryMatterLogStore()],
+  ["memory", () => Promise.resolve(new MemoryMatterLogStore())],
   ["indexeddb", async () => new IdbMatterLogStore(await openMatterlineDb(`conv-test-${++dbCount}`))],
 ];
 

@@ -13,7 +13,11 @@ import { directory } from "../../domain/matterLog/fixtures";
 /** The matter log over IndexedDB, mirrored through the real Graph adapter into the Graph simulator. */
 async function setup(name: string, n: number) {
   const sim = createGraphSimulator({ signedInUser: "pat@firm.test", inFlightRetryAfterSec: 0 });
-  const graph = createGraphClient({ tokenProvider: { getToken: async () => "token" }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
+  const graph = createGraphClient({
+    tokenProvider: { getToken: () => Promise.resolve("token") },
+    fetchImpl: sim.fetch,
+    readRetryDelayMs: 1,
+  });
   const mirror = createGraphMailboxMirror(graph);
   const db = await openMatterlineDb(name);
   const stores = idbStores(db);

@@ -81,14 +81,16 @@ describe("openMatterlineDb", () => {
     const applied = new Map<string, number>();
     let call = 0;
     const mirror: MailboxMirror = {
-      async apply(items) {
+      apply(items) {
         call += 1;
-        if (call === 1) throw new Error("Network request failed");
-        return items.map((item, i) => {
-          if (call === 2 && i % 2 === 0) return { key: item.key, ok: false, retryable: true, error: "429" };
-          applied.set(item.key, (applied.get(item.key) ?? 0) + 1);
-          return { key: item.key, ok: true, graphId: "g" };
-        });
+        if (call === 1) return Promise.reject(new Error("Network request failed"));
+        return Promise.resolve(
+          items.map((item, i) => {
+            if (call === 2 && i % 2 === 0) return { key: item.key, ok: false, retryable: true, error: "429" };
+            applied.set(item.key, (applied.get(item.key) ?? 0) + 1);
+            return { key: item.key, ok: true, graphId: "g" };
+          }),
+        );
       },
     };
     let t = now;

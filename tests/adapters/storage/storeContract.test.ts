@@ -23,12 +23,13 @@ let dbCounter = 0;
 const factories: [string, () => Promise<Stores>][] = [
   [
     "memory",
-    async () => ({
-      log: new MemoryMatterLogStore(),
-      history: new MemoryFilingHistoryStore(),
-      outbox: new MemoryOutboxStore(),
-      settings: new MemorySettingsStore(),
-    }),
+    () =>
+      Promise.resolve({
+        log: new MemoryMatterLogStore(),
+        history: new MemoryFilingHistoryStore(),
+        outbox: new MemoryOutboxStore(),
+        settings: new MemorySettingsStore(),
+      }),
   ],
   [
     "indexeddb",
