@@ -13,12 +13,13 @@ function memoryStore(): ScanCheckpointStore & { data: Map<string, unknown>; puts
   const s = {
     data,
     puts: 0,
-    async get(k: string) {
-      return data.has(k) ? structuredClone(data.get(k)) : null;
+    get(k: string) {
+      return Promise.resolve(data.has(k) ? structuredClone(data.get(k)) : null);
     },
-    async put(k: string, v: unknown) {
+    put(k: string, v: unknown) {
       s.puts++;
       data.set(k, structuredClone(v));
+      return Promise.resolve();
     },
   };
   return s;
@@ -54,7 +55,7 @@ function seedMailbox(sim: GraphSimulator, mailbox: string, inbound: number, sent
 
 function setup(latencyMs = 0) {
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", latencyMs, inFlightRetryAfterSec: 0 });
-  const graph = createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
+  const graph = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("t") }, fetchImpl: sim.fetch, readRetryDelayMs: 1 });
   return { sim, sync: createGraphFolderSync(graph), store: memoryStore() };
 }
 

@@ -76,14 +76,14 @@ export function fakeSync() {
     deltaCursor: JSON.stringify({ mailbox, folder, v: version }),
   });
   const sync: MailFolderSync = {
-    async start(mailbox, folder) {
+    start(mailbox, folder) {
       requests++;
-      return page(mailbox, folder, 0);
+      return Promise.resolve(page(mailbox, folder, 0));
     },
-    async resume(cursor) {
+    resume(cursor) {
       requests++;
       const c = JSON.parse(cursor) as { mailbox: string | null; folder: Folder; v: number };
-      return page(c.mailbox, c.folder, c.v);
+      return Promise.resolve(page(c.mailbox, c.folder, c.v));
     },
   };
   return {
@@ -100,9 +100,18 @@ export function fakeSync() {
 export function memoryKv(): ScanCheckpointStore & SettingsStore {
   const data = new Map<string, unknown>();
   return {
-    get: async (k: string) => structuredClone(data.get(k) ?? null),
-    put: async (k: string, v: unknown) => void data.set(k, structuredClone(v)),
-    set: async (k: string, v: unknown) => void data.set(k, structuredClone(v)),
-    remove: async (k: string) => void data.delete(k),
+    get: (k: string) => Promise.resolve(structuredClone(data.get(k) ?? null)),
+    put: (k: string, v: unknown) => {
+      data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    set: (k: string, v: unknown) => {
+      data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    remove: (k: string) => {
+      data.delete(k);
+      return Promise.resolve();
+    },
   };
 }

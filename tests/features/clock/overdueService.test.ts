@@ -20,9 +20,9 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
   const sent: { subject: string; html: string }[] = [];
   const flagCalls: { keys: string[]; overdue: boolean }[] = [];
   const flags: CategoryFlagWriter = {
-    setCategory: vi.fn(async (items: readonly CategoryFlagItem[], overdue: boolean) => {
+    setCategory: vi.fn((items: readonly CategoryFlagItem[], overdue: boolean) => {
       flagCalls.push({ keys: items.map((i) => i.key), overdue });
-      return items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "x" }));
+      return Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "x" })));
     }),
   };
   const service = createOverdueService({
@@ -30,11 +30,16 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
     checkpoints: kv,
     settings: kv,
     notes,
-    directory: async () => ({ directory, index }),
+    directory: () => Promise.resolve({ directory, index }),
     flags,
     overdueCategoryName: "Overdue reply",
     decisionMarks: { outbox, categoryName: "No reply needed" },
-    sender: { send: async (m) => void sent.push({ subject: m.subject, html: m.html }) },
+    sender: {
+      send: (m) => {
+        sent.push({ subject: m.subject, html: m.html });
+        return Promise.resolve();
+      },
+    },
     me: { email: ME, name: "Alice Partner" },
     clock: { now: () => now },
   });
@@ -255,11 +260,11 @@ describe("overdue service", () => {
     // The outbox puts the category on the message (here: the fake mailbox the other device scans).
     const written: { ids: string[]; on: boolean }[] = [];
     const writer = {
-      setCategory: async (items: readonly CategoryFlagItem[], on: boolean) => {
+      setCategory: (items: readonly CategoryFlagItem[], on: boolean) => {
         written.push({ ids: items.map((i) => i.internetMessageId), on });
         for (const i of items)
           server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
-        return items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" }));
+        return Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" })));
       },
     };
     const drained = await drainOutbox({
@@ -302,7 +307,8 @@ describe("overdue service", () => {
         store: laptop.outbox,
         executors: {
           [DECISION_MARK_KIND]: decisionMarkExecutor({
-            setCategory: async (items, on) => items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" })),
+            setCategory: (items, on) =>
+              Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" }))),
           }),
         },
         now: new Date(at),
@@ -513,14 +519,11 @@ describe("overdue service", () => {
     const t = setup();
     seed(t.server);
     await t.service.scan();
-    const failing = t.server.sync.resume;
-    t.server.sync.resume = async () => {
-      throw Object.assign(new TypeError("Failed to fetch"));
-    };
+    const failing = vi.spyOn(t.server.sync, "resume").mockRejectedValue(new TypeError("Failed to fetch"));
     const view = await t.service.scan();
     expect(view.mailboxes[0].error).not.toBeNull();
     expect(view.groups.overdue).toHaveLength(1);
-    t.server.sync.resume = failing;
+    failing.mockRestore();
     expect((await t.service.scan()).mailboxes[0].error).toBeNull();
   });
 

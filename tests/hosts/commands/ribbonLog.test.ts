@@ -19,8 +19,8 @@ function setup() {
   void settings.set("filing.settings", { autoLog: true });
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   const service = createFilingService({
-    directory: async () => ({ directory, index, importedAt: "x" }),
-    matterLog: async () => matterLog,
+    directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+    matterLog: () => Promise.resolve(matterLog),
     history,
     log,
     outbox,
@@ -32,11 +32,12 @@ function setup() {
   });
   const added: ItemCategory[] = [];
   const categories: ItemCategories = {
-    current: async () => [],
-    add: async (c) => {
+    current: () => Promise.resolve([]),
+    add: (c) => {
       added.push(c);
+      return Promise.resolve();
     },
-    remove: async () => undefined,
+    remove: () => Promise.resolve(),
   };
   return { service, log, outbox, categories, added };
 }
@@ -66,11 +67,9 @@ describe("ribbon Log to suggested matter", () => {
     const { service, log } = setup();
     const msg = message({ subject: "2025-0043 contract", bodyText: "x\n" });
     const failing: ItemCategories = {
-      current: async () => [],
-      add: async () => {
-        throw new Error("no");
-      },
-      remove: async () => undefined,
+      current: () => Promise.resolve([]),
+      add: () => Promise.reject(new Error("no")),
+      remove: () => Promise.resolve(),
     };
     expect(await ribbonLog(msg, { service, categories: failing })).toMatch(/^Logged to 2025-0043/);
     expect((await log.get(msg.internetMessageId!))?.matterId).toBe("m2");

@@ -9,7 +9,7 @@ import { OverdueSettingsSection } from "@features/clock/ui/OverdueSettingsSectio
 import type { Capabilities } from "@shell/capabilities";
 import type { OverdueCapability } from "@features/clock/api";
 import type { CurrentItem } from "@ports/mailSource";
-import { createOverdueService, memoryClockNoteStore, type OverdueItem } from "@features/clock";
+import { createOverdueService, memoryClockNoteStore } from "@features/clock";
 import { directory, fakeSync, index, mail, memoryKv } from "../overdueFixtures";
 
 globalThis.ResizeObserver ??= class {
@@ -58,14 +58,19 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     checkpoints: kv,
     settings: kv,
     notes: memoryClockNoteStore(),
-    directory: async () => ({ directory, index }),
+    directory: () => Promise.resolve({ directory, index }),
     overdueCategoryName: "Overdue reply",
-    sender: { send: async (m) => void sent.push(m.subject) },
+    sender: {
+      send: (m) => {
+        sent.push(m.subject);
+        return Promise.resolve();
+      },
+    },
     me: { email: ME, name: "Alice Partner" },
     clock: { now: () => now },
   });
   const alerts: (string | null)[] = [];
-  const replyNow = vi.fn(async (_item: OverdueItem, _open: CurrentItem | null) => "message-opened" as const);
+  const replyNow = vi.fn<OverdueCapability["replyNow"]>(() => Promise.resolve("message-opened"));
   const overdue: OverdueCapability = {
     loadSettings: () => service.loadSettings(),
     saveSettings: (s) => service.saveSettings(s),
@@ -76,13 +81,16 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     undo: (i) => service.undo(i),
     snooze: (i) => service.snooze(i, "2025-08-26T16:30:00Z"),
     replyNow,
-    alertOnItem: async (i) => void alerts.push(i && (i.clock.state === "overdue" || i.clock.state === "due-soon") ? i.summary : null),
+    alertOnItem: (i) => {
+      alerts.push(i && (i.clock.state === "overdue" || i.clock.state === "due-soon") ? i.summary : null);
+      return Promise.resolve();
+    },
     digest: () => service.digest(),
     sendDigest: () => service.sendDigest(),
     refreshMinutes: 5,
   };
   const capabilities: Capabilities = {
-    mail: { currentItem: async () => open, onItemChanged: () => () => undefined },
+    mail: { currentItem: () => Promise.resolve(open), onItemChanged: () => () => undefined },
     theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
     clock: { now: () => now },
     host: {
@@ -174,7 +182,7 @@ describe("OverdueSection", () => {
     expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);
     await user.click(screen.getByTestId("digest-open"));
     expect((await screen.findByTestId("digest-subject")).textContent).toBe("Test & Co: 1 overdue client email");
-    const frame = screen.getByTestId("digest-preview") as HTMLIFrameElement;
+    const frame = screen.getByTestId<HTMLIFrameElement>("digest-preview");
     expect(frame.getAttribute("sandbox")).toBe("");
     expect(frame.getAttribute("srcdoc")).toContain("Lease &lt;draft&gt; 2024-0012");
     await user.click(screen.getByTestId("digest-send"));
