@@ -20,8 +20,8 @@ function setup(opts: { autoLog?: boolean } = {}) {
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   let drains = 0;
   const service = createFilingService({
-    directory: async () => loaded,
-    matterLog: async () => matterLog,
+    directory: () => Promise.resolve(loaded),
+    matterLog: () => Promise.resolve(matterLog),
     history,
     log,
     outbox,
@@ -115,8 +115,8 @@ describe("filing service", () => {
 
   it("says clearly when no directory is loaded", async () => {
     const service = createFilingService({
-      directory: async () => null,
-      matterLog: async () => null,
+      directory: () => Promise.resolve(null),
+      matterLog: () => Promise.resolve(null),
       history: new MemoryFilingHistoryStore(),
       log: new MemoryMatterLogStore(),
       settings: new MemorySettingsStore(),

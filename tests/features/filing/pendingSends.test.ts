@@ -47,12 +47,13 @@ describe("logPendingSends", () => {
     const result = await logPendingSends(
       [pending, old, offline, missing],
       {
-        async sentAround(_at, conversationId) {
-          if (conversationId === "conv-off") throw new Error("offline");
-          return conversationId === "conv-A" ? [found] : [];
+        sentAround(_at, conversationId) {
+          if (conversationId === "conv-off") return Promise.reject(new Error("offline"));
+          return Promise.resolve(conversationId === "conv-A" ? [found] : []);
         },
-        async log(m, matterId) {
+        log(m, matterId) {
           logged.push([m.internetMessageId, matterId]);
+          return Promise.resolve();
         },
       },
       now,

@@ -34,8 +34,8 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
   const settings = new MemorySettingsStore();
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   const service = createFilingService({
-    directory: async () => ({ directory, index, importedAt: "x" }),
-    matterLog: async () => matterLog,
+    directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+    matterLog: () => Promise.resolve(matterLog),
     history,
     log,
     outbox,
@@ -55,9 +55,10 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
     searchMatters: (q) => service.searchMatters(q),
     settings: () => service.settings(),
     saveSettings: (s) => service.saveSettings(s),
-    chosenForSend: async () => chosen,
-    chooseForSend: async (id) => {
+    chosenForSend: () => Promise.resolve(chosen),
+    chooseForSend: (id) => {
       chosen = id;
+      return Promise.resolve();
     },
     onMirrorChanged: () => () => undefined,
     me: "pat@firm.test",
@@ -70,7 +71,7 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
 
 function caps(filing: FilingCapability | undefined): Capabilities {
   return {
-    mail: { currentItem: async () => ({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
+    mail: { currentItem: () => Promise.resolve({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
     theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
     clock: { now: () => now },
     host: {
@@ -193,7 +194,7 @@ describe("EmailFilingSection (read)", () => {
     await user.clear(hours);
     await user.type(hours, "0.25");
     expect(await screen.findByText(/tenths of an hour/)).toBeTruthy();
-    expect((screen.getByTestId("filing-log") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>("filing-log").disabled).toBe(true);
     await user.clear(hours);
     await user.type(hours, "0.3");
     await user.type(screen.getByTestId("time-narrative"), "Review plan");
@@ -204,9 +205,7 @@ describe("EmailFilingSection (read)", () => {
 
   it("shows a failure as a MessageBar, not a blank pane", async () => {
     const { filing } = makeFiling({
-      log: async () => {
-        throw new MatterlineError("storage-failed", "Disk full");
-      },
+      log: () => Promise.reject(new MatterlineError("storage-failed", "Disk full")),
     });
     show(filing, sure());
     await screen.findByTestId("filing-matter");
@@ -217,9 +216,9 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("a recognition failure shows a MessageBar with retry", async () => {
-    const recognize = vi.fn(async () => {
-      throw new MatterlineError("invalid-config", "No firm directory is loaded yet.");
-    });
+    const recognize = vi.fn<FilingCapability["recognize"]>(() =>
+      Promise.reject(new MatterlineError("invalid-config", "No firm directory is loaded yet.")),
+    );
     const { filing } = makeFiling({ recognize });
     show(filing, sure());
     const alert = await screen.findByRole("alert");
