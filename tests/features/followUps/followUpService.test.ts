@@ -43,14 +43,15 @@ const directory: Directory = {
 
 class MapStore implements FollowUpStore {
   readonly map = new Map<string, StoredFollowUp>();
-  async get(key: string) {
-    return this.map.get(key);
+  get(key: string) {
+    return Promise.resolve(this.map.get(key));
   }
-  async put(value: StoredFollowUp) {
+  put(value: StoredFollowUp) {
     this.map.set(value.transactionId, structuredClone(value));
+    return Promise.resolve();
   }
-  async all() {
-    return [...this.map.values()];
+  all() {
+    return Promise.resolve([...this.map.values()]);
   }
 }
 
@@ -58,7 +59,7 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
   let now = new Date(options.now ?? "2026-03-10T14:00:00Z"); // Tuesday 10:00 in New York (EDT)
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });
   const graph = createGraphClient({
-    tokenProvider: { getToken: async () => "t" },
+    tokenProvider: { getToken: () => Promise.resolve("t") },
     fetchImpl: sim.fetch,
     readRetryDelayMs: 1,
     timeoutMs: 2000,
@@ -75,8 +76,8 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
     store,
     outbox,
     settings,
-    directory: async () => ({ directory }),
-    resolveMatter: async () => options.guess ?? { clientId: "c1", matterId: "m1", candidates: ["m2"] },
+    directory: () => Promise.resolve({ directory }),
+    resolveMatter: () => Promise.resolve(options.guess ?? { clientId: "c1", matterId: "m1", candidates: ["m2"] }),
     // The workbench's clock is the parent window's: its Dates are not `instanceof Date` in the pane.
     now: () => (options.foreignClock ? (runInNewContext(`new Date(${now.getTime()})`) as Date) : now),
     me: "ann@firm.example",
@@ -444,9 +445,9 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     expect((await service.upcoming())[0].entries.map((e) => e.transactionId)).toEqual([a.entry.transactionId]);
 
     // The user deletes the event in Outlook:
-    await createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })).remove(
-      a.entry.eventId!,
-    );
+    await createGraphCalendarWriter(
+      createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("t") }, fetchImpl: sim.fetch }),
+    ).remove(a.entry.eventId!);
     expect(await service.refresh()).toEqual({ offline: false, changed: 1 });
     expect(await service.upcoming()).toEqual([]);
     setNow("2026-04-01T00:00:00Z");
@@ -500,7 +501,7 @@ describe("offline cancel and other devices", () => {
     expect(await outbox.list()).toEqual([]);
     // A delete repeated after a lost answer finds the event gone: no error.
     await followUpEventDeleteExecutor(
-      createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: async () => "t" }, fetchImpl: sim.fetch })),
+      createGraphCalendarWriter(createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("t") }, fetchImpl: sim.fetch })),
     )
       .execute([{ ...ops[0], attempts: 1 }])
       .then((out) => expect(out).toEqual([{ key: ops[0].key, ok: true, graphId: r.entry.eventId }]));
@@ -538,8 +539,8 @@ describe("offline cancel and other devices", () => {
       store: other.store,
       outbox: other.outbox,
       settings: other.settings,
-      directory: async () => ({ directory }),
-      resolveMatter: async () => ({ clientId: null, matterId: null, candidates: [] }),
+      directory: () => Promise.resolve({ directory }),
+      resolveMatter: () => Promise.resolve({ clientId: null, matterId: null, candidates: [] }),
       now: () => new Date("2026-03-10T15:00:00Z"),
       me: "ann@firm.example",
     });

@@ -108,9 +108,9 @@ describe("directory import through the provider", () => {
     const asked: string[] = [];
     let text = "{ not json";
     const reader = {
-      readSharedFile: async (url: string) => {
+      readSharedFile: (url: string) => {
         asked.push(url);
-        return text;
+        return Promise.resolve(text);
       },
     };
     const bad = await rejection(refreshSharedDirectory({ provider, reader, settings }, NOW));

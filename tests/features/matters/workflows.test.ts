@@ -7,7 +7,7 @@ import { buildTimeline, loadUntaggedQueue, logBulk, prepareBulk, bulkSummary, ty
 import { directory, mail, setup } from "./fixtures";
 
 const index = buildDirectoryIndex(directory);
-const recognizer: PaneRecognizer = async (m) => recognize(m, { index, me: ["rosa@quill.test"] });
+const recognizer: PaneRecognizer = (m) => Promise.resolve(recognize(m, { index, me: ["rosa@quill.test"] }));
 const NOW = new Date("2026-03-05T12:00:00Z");
 const rosa = { name: "Rosa Quill", email: "rosa@quill.test" };
 const ivy = { name: "Ivy Marlow", email: "ivy@marlow.test" };
@@ -75,7 +75,7 @@ describe("matter timeline", () => {
     for (const m of [ask, ack, later, slow, slowReply, open, elsewhere, otherSide, otherClient, personal])
       await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
 
-    const t = buildTimeline(await log.entriesForMatter("x1"), { index, matter: directory.matters[0]!, now: NOW });
+    const t = buildTimeline(await log.entriesForMatter("x1"), { index, matter: directory.matters[0], now: NOW });
     expect(t.map((i) => i.entry.internetMessageId)).toEqual(
       [elsewhere, open, slowReply, slow, later, ack, ask, otherSide, otherClient, personal].map((m) => m.internetMessageId),
     );
@@ -113,10 +113,9 @@ describe("bulk tagging", () => {
       ["d", done],
     ]);
     const refs = ["a", "b", "c", "d", "e"].map((itemId) => ({ itemId, subject: `s-${itemId}`, conversationId: null }));
-    const read = async (id: string) => {
+    const read = (id: string) => {
       const m = messages.get(id);
-      if (!m) throw new Error("item is gone");
-      return m;
+      return m ? Promise.resolve(m) : Promise.reject(new Error("item is gone"));
     };
     const progress: number[] = [];
     const candidates = await prepareBulk(refs, { read, recognize: recognizer, log }, (d) => progress.push(d));
@@ -147,7 +146,7 @@ describe("bulk tagging", () => {
       { itemId: "a", subject: "", conversationId: null },
       { itemId: "b", subject: "", conversationId: null },
     ];
-    const c = await prepareBulk(refs, { read: async (id) => m.get(id)!, recognize: recognizer, log });
+    const c = await prepareBulk(refs, { read: (id) => Promise.resolve(m.get(id)!), recognize: recognizer, log });
     const declined = await logBulk(c, { matterForAll: null, accepted: { a: false } }, { log, by: "t", now: () => NOW });
     expect(declined.map((o) => o.status)).toEqual(["skipped", "skipped"]);
     const all = await logBulk(c, { matterForAll: "x2", accepted: {} }, { log, by: "t", now: () => NOW });
@@ -176,9 +175,9 @@ describe("untagged client mail queue", () => {
     });
     const windows: MessageWindow[] = [];
     const reader = {
-      listWindow: async (w: MessageWindow) => {
+      listWindow: (w: MessageWindow) => {
         windows.push(w);
-        return [clientMail, unsureClient, logged, marked, colleague, stranger];
+        return Promise.resolve([clientMail, unsureClient, logged, marked, colleague, stranger]);
       },
     };
     const q = await loadUntaggedQueue({ reader, log, recognize: recognizer, index, now: NOW });
@@ -198,9 +197,9 @@ describe("marks from messages in hand", () => {
     expect(await marks.threadMarks("t")).toEqual([]);
     list.push(mail({ conversationId: "t", loggedMatterId: "x2", categories: ["2026-0102 Supplier"] }), mail({ conversationId: "u" }));
     expect(await marks.threadMarks("t")).toEqual([
-      { internetMessageId: list[0]!.internetMessageId, matterId: "x2", categories: ["2026-0102 Supplier"] },
+      { internetMessageId: list[0].internetMessageId, matterId: "x2", categories: ["2026-0102 Supplier"] },
     ]);
-    expect(await marks.markOf(list[0]!.internetMessageId!)).toMatchObject({ matterId: "x2" });
+    expect(await marks.markOf(list[0].internetMessageId!)).toMatchObject({ matterId: "x2" });
     expect(await marks.markOf("<absent@test>")).toBeNull();
   });
 });

@@ -23,11 +23,9 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
     directory: async () => summarizeDirectory(await loaded()),
     onDirectoryChanged: (l) => provider.onChanged(() => l()),
     importFiles: (files) => importDirectoryFiles(provider, files, now()),
-    sharedDirectoryUrl: async () => null,
-    saveSharedDirectoryUrl: async () => undefined,
-    refreshFromShared: async () => {
-      throw new Error("not used");
-    },
+    sharedDirectoryUrl: () => Promise.resolve(null),
+    saveSharedDirectoryUrl: () => Promise.resolve(),
+    refreshFromShared: () => Promise.reject(new Error("not used")),
     search: async (q, limit) => searchMatters((await loaded()).index, q, limit),
     clients: async () => (await loaded()).directory.clients,
     openMatter: async (id) => {
@@ -41,21 +39,20 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
         timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, now: now() }),
       };
     },
-    exportLog: async () => ({ filename: "x.csv", mimeType: "text/csv", text: "" }),
-    addContact: async () => undefined,
+    exportLog: () => Promise.resolve({ filename: "x.csv", mimeType: "text/csv", text: "" }),
+    addContact: () => Promise.resolve(),
     matterLabel: async (id) => (await loaded()).index.matterById.get(id)?.number ?? id,
     bulk: {
       supported: true,
-      selection: async () => selection.refs,
+      selection: () => Promise.resolve(selection.refs),
       onSelectionChanged: () => () => undefined,
       prepare: (refs, p) =>
         prepareBulk(
           refs,
           {
-            read: async (id) => {
+            read: (id) => {
               const m = selection.messages.get(id);
-              if (!m) throw new Error("gone");
-              return m;
+              return m ? Promise.resolve(m) : Promise.reject(new Error("gone"));
             },
             recognize: recognizer,
             log,
@@ -65,10 +62,8 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
       log: (c, d, p) => logBulk(c, d, { log, by: "tom@quill.test", now }, p),
     },
     queue: {
-      load: async () => [],
-      log: async () => {
-        throw new Error("not used");
-      },
+      load: () => Promise.resolve([]),
+      log: () => Promise.reject(new Error("not used")),
     },
   };
   return { cap, store, log };
@@ -76,7 +71,7 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
 
 function caps(matters: MattersCapability): Capabilities {
   return {
-    mail: { currentItem: async () => ({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
+    mail: { currentItem: () => Promise.resolve({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
     clock: { now: () => new Date("2026-03-05T12:00:00Z") },
     theme: { current: () => ({ dark: false, background: "#fff", foreground: "#000" }), onChanged: () => () => {} },
     host: {
@@ -136,7 +131,7 @@ describe("MattersSection", () => {
     const box = screen.getByTestId("matter-search-input");
     await userEvent.type(box, "RQ/0102");
     const options = await screen.findAllByTestId("matter-search-option");
-    const target = options.findIndex((o) => o.textContent!.includes("2026-0102"));
+    const target = options.findIndex((o) => o.textContent.includes("2026-0102"));
     expect(target).toBeGreaterThanOrEqual(0);
     // Walk down past the end and back up to the alias's matter: the keyboard alone picks it.
     for (let i = 0; i < options.length; i++) await userEvent.keyboard("{ArrowDown}");
@@ -148,7 +143,7 @@ describe("MattersSection", () => {
     expect((await screen.findByTestId("matter-title")).textContent).toContain("2026-0102 · Supplier contract dispute");
     const items = await screen.findAllByTestId("timeline-item");
     expect(items).toHaveLength(1);
-    expect(items[0]!.textContent).toContain("Supplier invoices");
+    expect(items[0].textContent).toContain("Supplier invoices");
     expect(screen.getByTestId("timeline-response").textContent).toMatch(/waiting/);
   });
 
