@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { MailMessage } from "@domain/model/mail";
 import { needsReply } from "@domain/language/needsReply";
 import { isCourtesy, requestIn } from "@domain/language/requests";
 import { normalizeText } from "@domain/language/cues";

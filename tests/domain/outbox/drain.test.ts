@@ -15,16 +15,18 @@ class FlakyMirror implements MailboxMirror {
     private readonly failures: number,
     private readonly permanent: ReadonlySet<string> = new Set(),
   ) {}
-  async apply(items: readonly MirrorItem[]): Promise<MirrorOutcome[]> {
+  apply(items: readonly MirrorItem[]): Promise<MirrorOutcome[]> {
     this.calls.push(items.length);
-    return items.map((item) => {
-      const n = (this.seen.get(item.key) ?? 0) + 1;
-      this.seen.set(item.key, n);
-      if (this.permanent.has(item.internetMessageId)) return { key: item.key, ok: false, retryable: false, error: "Message not found" };
-      if (n <= this.failures) return { key: item.key, ok: false, retryable: true, error: "503 Service Unavailable" };
-      this.applied.set(item.key, (this.applied.get(item.key) ?? 0) + 1);
-      return { key: item.key, ok: true, graphId: `g-${item.internetMessageId}` };
-    });
+    return Promise.resolve(
+      items.map((item): MirrorOutcome => {
+        const n = (this.seen.get(item.key) ?? 0) + 1;
+        this.seen.set(item.key, n);
+        if (this.permanent.has(item.internetMessageId)) return { key: item.key, ok: false, retryable: false, error: "Message not found" };
+        if (n <= this.failures) return { key: item.key, ok: false, retryable: true, error: "503 Service Unavailable" };
+        this.applied.set(item.key, (this.applied.get(item.key) ?? 0) + 1);
+        return { key: item.key, ok: true, graphId: `g-${item.internetMessageId}` };
+      }),
+    );
   }
 }
 
@@ -120,9 +122,7 @@ describe("drainOutbox", () => {
     const store = new MemoryOutboxStore();
     await fill(store, 5);
     const mirror: MailboxMirror = {
-      apply: async () => {
-        throw new MatterlineError("offline", "No network.");
-      },
+      apply: () => Promise.reject(new MatterlineError("offline", "No network.")),
     };
     const result = await drainOutbox({ store, mirror, now: start });
     expect(result).toMatchObject({ succeeded: 0, rescheduled: 5, failed: 0 });
@@ -133,10 +133,11 @@ describe("drainOutbox", () => {
     const store = new MemoryOutboxStore();
     await fill(store, 2);
     const mirror: MailboxMirror = {
-      apply: async (items) => [
-        { key: items[0].key, ok: true, graphId: "g" },
-        { key: "stranger", ok: true, graphId: "x" },
-      ],
+      apply: (items) =>
+        Promise.resolve([
+          { key: items[0].key, ok: true, graphId: "g" },
+          { key: "stranger", ok: true, graphId: "x" },
+        ]),
     };
     const result = await drainOutbox({ store, mirror, now: start });
     expect(result).toMatchObject({ succeeded: 1, rescheduled: 1 });
@@ -164,7 +165,13 @@ describe("drainOutbox", () => {
     const seen: string[] = [];
     const event: OutboxExecutor = {
       batchSize: 1,
-      execute: async (ops) => ops.map((o) => (seen.push(o.key), { key: o.key, ok: true as const })),
+      execute: (ops) =>
+        Promise.resolve(
+          ops.map((o) => {
+            seen.push(o.key);
+            return { key: o.key, ok: true as const };
+          }),
+        ),
     };
     const result = await drainOutbox({ store, executors: { event }, now: start });
     expect(seen).toEqual(["event:1"]);

@@ -56,10 +56,9 @@ describe("recognizeForPane", () => {
     const { history, reader } = setup();
     const msg = ambiguous();
     const byCategory: MailboxMarks = {
-      markOf: async () => null,
-      threadMarks: async () => [
-        { internetMessageId: "<other@x>", matterId: null, categories: ["2025-0043 Employment dispute with former"] },
-      ],
+      markOf: () => Promise.resolve(null),
+      threadMarks: () =>
+        Promise.resolve([{ internetMessageId: "<other@x>", matterId: null, categories: ["2025-0043 Employment dispute with former"] }]),
     };
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: byCategory });
     expect(r.mailbox.status).toBe("read");
@@ -71,7 +70,10 @@ describe("recognizeForPane", () => {
   it("reads the message's own MatterId property and Graph id", async () => {
     const { history, reader } = setup();
     const msg = ambiguous();
-    const marks: MailboxMarks = { markOf: async () => ({ graphId: "G1", matterId: "m1", categories: [] }), threadMarks: async () => [] };
+    const marks: MailboxMarks = {
+      markOf: () => Promise.resolve({ graphId: "G1", matterId: "m1", categories: [] }),
+      threadMarks: () => Promise.resolve([]),
+    };
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: marks });
     expect(r.mailbox.selfMatterId).toBe("m1");
     expect(r.mailbox.graphId).toBe("G1");
@@ -82,8 +84,8 @@ describe("recognizeForPane", () => {
     const { history, reader } = setup();
     const msg = ambiguous();
     const marks: MailboxMarks = {
-      markOf: async () => null,
-      threadMarks: async () => [{ internetMessageId: msg.internetMessageId, matterId: "m1", categories: [] }],
+      markOf: () => Promise.resolve(null),
+      threadMarks: () => Promise.resolve([{ internetMessageId: msg.internetMessageId, matterId: "m1", categories: [] }]),
     };
     const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: marks });
     expect(r.mailbox.threadMatterIds).toEqual([]);
@@ -106,13 +108,13 @@ describe("recognizeForPane", () => {
     const { history, reader } = setup();
     let calls = 0;
     const marks: MailboxMarks = {
-      markOf: async () => {
+      markOf: () => {
         calls += 1;
-        return null;
+        return Promise.resolve(null);
       },
-      threadMarks: async () => {
+      threadMarks: () => {
         calls += 1;
-        return [];
+        return Promise.resolve([]);
       },
     };
     await recognizeForPane(ambiguous(), { index, me: ["pat@firm.test"], history, log: reader, mailbox: marks, useMailbox: false });

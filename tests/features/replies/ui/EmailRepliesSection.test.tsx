@@ -64,8 +64,8 @@ async function setUp(fake: OfficeFake) {
     office: fake.office,
     me,
     now: () => new Date("2026-03-03T10:00:00Z"),
-    directory: { current: async () => ({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" }) },
-    stores: { history: { snapshot: async () => ({ addresses: {}, conversations: {} }) } },
+    directory: { current: () => Promise.resolve({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" }) },
+    stores: { history: { snapshot: () => Promise.resolve({ addresses: {}, conversations: {} }) } },
   } as unknown as PaneContext;
   const replies = await buildReplies(ctx);
   const item = await createOfficeMailSource(fake.office).currentItem();

@@ -40,9 +40,7 @@ describe("RepliesPanel", () => {
   });
 
   it("shows a plain error when insertion fails", async () => {
-    const onInsert = vi.fn(async () => {
-      throw new Error("Outlook could not open the reply form.");
-    });
+    const onInsert = vi.fn(() => Promise.reject(new Error("Outlook could not open the reply form.")));
     render(
       <FluentProvider theme={webLightTheme}>
         <RepliesPanel drafts={drafts} onInsert={onInsert} mode="compose" />
@@ -56,12 +54,13 @@ describe("RepliesPanel", () => {
 describe("DraftChecker", () => {
   it("lists findings and applies a one-click replacement, then checks again", async () => {
     let draft = "Prior to Friday we will call.";
-    const replaceInDraft = vi.fn(async (f: { start: number; end: number }, replacement: string) => {
+    const replaceInDraft = vi.fn((f: { start: number; end: number }, replacement: string) => {
       draft = draft.slice(0, f.start) + replacement + draft.slice(f.end);
+      return Promise.resolve();
     });
     render(
       <FluentProvider theme={webLightTheme}>
-        <DraftChecker getDraftText={async () => draft} replaceInDraft={replaceInDraft} />
+        <DraftChecker getDraftText={() => Promise.resolve(draft)} replaceInDraft={replaceInDraft} />
       </FluentProvider>,
     );
     const user = userEvent.setup();
