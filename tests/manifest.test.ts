@@ -10,8 +10,10 @@ type Node = Record<string, unknown> & { $?: Record<string, string>; $$?: Node[];
 
 async function parse(): Promise<Node> {
   // explicitChildren + preserveChildrenOrder keep element order, which Outlook's schema checks.
-  const doc = await parseStringPromise(manifestText, { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: false });
-  return doc.OfficeApp as Node;
+  const doc = (await parseStringPromise(manifestText, { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: false })) as {
+    OfficeApp: Node;
+  };
+  return doc.OfficeApp;
 }
 const children = (n: Node) => (n.$$ ?? []).map((c) => c["#name"]);
 const child = (n: Node, name: string) => (n.$$ ?? []).find((c) => c["#name"] === name);

@@ -66,7 +66,7 @@ describe("keyboard and screen-reader use of the pane", () => {
     const logAt = seen.findIndex((f) => f.testId === "filing-log");
     expect(tabAt, JSON.stringify(seen)).toBeGreaterThanOrEqual(0);
     expect(logAt, JSON.stringify(seen)).toBeGreaterThan(tabAt);
-    expect(seen[logAt]!.text).toMatch(/^Log to /);
+    expect(seen[logAt].text).toMatch(/^Log to /);
 
     const announcer = frame.getByTestId("filing-announce");
     expect(await announcer.getAttribute("aria-live")).toBe("polite");

@@ -1,11 +1,14 @@
 import { expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
 // @ts-expect-error plain ESM helper without types
-import { launchChromium } from "../../scripts/chromium.mjs";
+import { launchChromium as launchUntyped } from "../../scripts/chromium.mjs";
+
+/** scripts/chromium.mjs's launcher, typed here because the script ships no declaration file. */
+const launchChromium = launchUntyped as () => Promise<Browser>;
 
 /** Opens the workbench (`search` such as "?mailbox=1.13" picks the Outlook it plays) and waits until its list has rendered. */
 export async function openWorkbench(baseUrl: string, search = ""): Promise<{ browser: Browser; page: Page; errors: string[] }> {
-  const browser: Browser = await launchChromium();
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

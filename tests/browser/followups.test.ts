@@ -15,7 +15,7 @@ const sample = new URL("../../data/sample/", import.meta.url);
 
 /** An inbound client message, filed to a matter, whose labelled follow-up dates include one after the sample's "now". */
 async function messageWithUpcomingDate(): Promise<{ subject: string; dates: string[] }> {
-  const now: string = JSON.parse(readFileSync(new URL("meta.json", sample), "utf8")).now;
+  const { now } = JSON.parse(readFileSync(new URL("meta.json", sample), "utf8")) as { now: string };
   const labels = readFileSync(new URL("labels.jsonl", sample), "utf8")
     .trim()
     .split("\n")

@@ -35,7 +35,7 @@ describe("matters in the workbench", () => {
 
   it("searches a matter by its alias and opens its timeline", async () => {
     const chosen = await threeClientEmails();
-    const { matter, subject } = chosen.find((c) => c.matter.aliases?.length) ?? chosen[0]!;
+    const { matter, subject } = chosen.find((c) => c.matter.aliases?.length) ?? chosen[0];
     const alias = matter.aliases?.[0] ?? matter.number;
     const frame = pane(page);
     await frame.getByRole("tab", { name: "Matters" }).click();
@@ -59,8 +59,8 @@ describe("matters in the workbench", () => {
     const [first] = directory.matters;
     const broken = {
       ...directory,
-      clients: [...directory.clients, { ...directory.clients[0]!, name: "Copy", contacts: [{ name: "X", email: "not an address" }] }],
-      matters: [...directory.matters, { ...first!, id: "m-new", number: "2099-0001", clientId: "no-such-client" }],
+      clients: [...directory.clients, { ...directory.clients[0], name: "Copy", contacts: [{ name: "X", email: "not an address" }] }],
+      matters: [...directory.matters, { ...first, id: "m-new", number: "2099-0001", clientId: "no-such-client" }],
     };
     await frame
       .getByTestId("directory-file-input")

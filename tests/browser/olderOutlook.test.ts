@@ -48,9 +48,9 @@ describe("Outlook 2021 LTSC (Mailbox 1.9)", () => {
 
   it("says plainly that bulk tagging needs a newer Outlook, and still recognizes the open email", async () => {
     const [first] = await threeClientEmails();
-    await page.locator("[data-testid=message-row]", { hasText: first!.subject }).first().click();
+    await page.locator("[data-testid=message-row]", { hasText: first.subject }).first().click();
     const frame = pane(page);
-    await expect.poll(() => frame.getByTestId("filing-matter").textContent(), { timeout: 30000 }).toContain(first!.matter.number);
+    await expect.poll(() => frame.getByTestId("filing-matter").textContent(), { timeout: 30000 }).toContain(first.matter.number);
     await frame.getByRole("tab", { name: "Matters" }).click();
     await expect.poll(() => frame.getByTestId("bulk-unsupported").textContent(), { timeout: 15000 }).toContain("Mailbox 1.13");
   });

@@ -87,14 +87,14 @@ describe("suggest CLI", () => {
     const label = labels.find((l) => l.senderRole === "opposing_counsel" && l.matterId)!;
     const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).drafts).toEqual([]);
+    expect((JSON.parse(r.stdout) as { drafts: unknown[] }).drafts).toEqual([]);
   });
 
   it("gives no drafts for a newsletter", async () => {
     const label = labels.find((l) => l.senderRole === "newsletter")!;
     const r = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", label.file)]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).drafts).toEqual([]);
+    expect((JSON.parse(r.stdout) as { drafts: unknown[] }).drafts).toEqual([]);
   });
 
   it("fails clearly on bad input", async () => {

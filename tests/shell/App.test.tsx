@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "@shell/App";
@@ -80,7 +80,10 @@ describe("task pane shell", () => {
     render(<App capabilities={caps(src.source)} />);
     act(() => src.change({ mode: "read", itemId: "2", message: message("Newer", "Bob") }));
     expect(await screen.findByText("Newer")).toBeTruthy();
-    await act(async () => releaseSlow({ mode: "read", itemId: "1", message: message("Older", "Ann") }));
+    await act(async () => {
+      releaseSlow({ mode: "read", itemId: "1", message: message("Older", "Ann") });
+      await slow;
+    });
     expect(screen.queryByText("Older")).toBeNull();
   });
 
