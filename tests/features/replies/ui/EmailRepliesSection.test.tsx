@@ -67,7 +67,7 @@ async function setUp(fake: OfficeFake) {
     directory: { current: () => Promise.resolve({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" }) },
     stores: { history: { snapshot: () => Promise.resolve({ addresses: {}, conversations: {} }) } },
   } as unknown as PaneContext;
-  const replies = await buildReplies(ctx);
+  const replies = buildReplies(ctx);
   const item = await createOfficeMailSource(fake.office).currentItem();
   const capabilities = { replies } as unknown as Capabilities;
   render(
