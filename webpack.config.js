@@ -8,6 +8,14 @@ import webpack from "webpack";
 import { aliases as ALIASES } from "./scripts/aliases.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Where the app's makeStyles / makeResetStyles come from: Fluent's umbrella package, which re-exports Griffel's
+ * build-time entry points. The Griffel loader compiles calls imported from these modules only (tests/styles.test.ts).
+ */
+export const griffelModules = [
+  { moduleSource: "@fluentui/react-components", importName: "makeStyles", resetImportName: "makeResetStyles" },
+];
 const DEV_BASE_URL = "https://localhost:3000";
 
 /** Where the add-in is served in production; the manifest's dev URL is rewritten to it at build time. */
@@ -72,6 +80,14 @@ export default async (env = {}, argv = {}) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        // makeStyles / makeResetStyles calls are compiled at build time into their CSS (Griffel's ahead-of-time
+        // transform), after TypeScript: the pages then carry no CSS-in-JS compiler and resolve no style at run time.
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          enforce: "post",
+          use: { loader: "@griffel/webpack-loader", options: { modules: griffelModules } },
+        },
         { test: /\.(eml|jsonl|tsv)$/, type: "asset/source" },
       ],
     },

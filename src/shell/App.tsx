@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { FluentProvider } from "@fluentui/react-components";
-import { fluentVar } from "./fluentVar";
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
 import { ErrorNotice } from "./ErrorNotice";
@@ -10,16 +9,18 @@ import { useCurrentItem } from "./useCurrentItem";
 // The tab list and its sections load just after the first render, which carries only the open item's summary.
 const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
 
-// Plain style objects here, not makeStyles: the first script then carries no CSS-in-JS compiler (the sections, loaded
-// after the first render, bring it). Nested rules for the sections' own elements live with the sections.
-const ROOT_STYLE = {
-  minHeight: "100vh",
-  display: "flex",
-  flexDirection: "column",
-  backgroundColor: fluentVar("colorNeutralBackground1"),
-  color: fluentVar("colorNeutralForeground1"),
-  minWidth: 0,
-} as const;
+// Compiled to plain CSS at build time (see webpack.config.js), so the first script carries no CSS-in-JS compiler.
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+  },
+  main: { display: "contents" },
+});
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
 export function App({
@@ -31,6 +32,7 @@ export function App({
   startupError?: unknown;
   onFirstRender?: () => void;
 }) {
+  const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const { state, header, reload } = useCurrentItem(capabilities.mail);
 
@@ -65,8 +67,8 @@ export function App({
     if (shown) onFirstRender?.();
   }, [shown, onFirstRender]);
   return (
-    <FluentProvider theme={shownTheme.theme} style={ROOT_STYLE} data-theme={shownTheme.kind}>
-      <main aria-label="Matterline" style={{ display: "contents" }}>
+    <FluentProvider theme={shownTheme.theme} className={styles.root} data-theme={shownTheme.kind}>
+      <main aria-label="Matterline" className={styles.main}>
         {startupError ? <ErrorNotice error={startupError} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
         {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}

@@ -1,8 +1,13 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Button } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { plainMessage } from "./errorMessages";
+
+const useStyles = makeStyles({
+  details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: "18px" },
+});
 
 /** A Fluent MessageBar for an error: plain title, the specific detail, and every listed problem. */
 export function ErrorNoticeBar({ error, onDismiss, onRetry }: { error: unknown; onDismiss?: () => void; onRetry?: () => void }) {
+  const styles = useStyles();
   const { title, detail, details } = plainMessage(error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
@@ -10,7 +15,7 @@ export function ErrorNoticeBar({ error, onDismiss, onRetry }: { error: unknown; 
         <MessageBarTitle>{title}</MessageBarTitle>
         {detail ? <div>{detail}</div> : null}
         {details.length ? (
-          <ul style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+          <ul className={styles.details}>
             {details.map((d, i) => (
               <li key={i}>{d}</li>
             ))}

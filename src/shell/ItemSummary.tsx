@@ -1,21 +1,21 @@
 import { useEffect, useSyncExternalStore } from "react";
-import { Caption1, Subtitle2, Text } from "@fluentui/react-components";
-import { fluentVar } from "./fluentVar";
+import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
 import { formatDateTime } from "./dates";
 
-// Plain style objects, not makeStyles: this renders in the pane's first script, which carries no CSS-in-JS compiler.
-const ROOT_STYLE = {
-  display: "flex",
-  flexDirection: "column",
-  gap: "2px",
-  padding: "8px 12px",
-  borderBottom: `1px solid ${fluentVar("colorNeutralStroke2")}`,
-  minWidth: 0,
-} as const;
-const LINE_STYLE = { overflowWrap: "anywhere" } as const;
-// An h2 for the outline, without the browser's em margins.
-const HEADING_STYLE = { ...LINE_STYLE, marginTop: 0, marginBottom: 0 } as const;
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  line: { overflowWrap: "anywhere" },
+  // An h2 for the outline, without the browser's em margins.
+  heading: { overflowWrap: "anywhere", marginTop: 0, marginBottom: 0 },
+});
 
 // The page's first date formatter costs ~30 ms (the browser loads its locale data), once per page: the first summary is
 // painted without its received time, which is written just after. A page-wide store, as the cost is the page's.
@@ -34,6 +34,7 @@ function showTimes(): void {
 
 /** Sender, subject and received time of the open item, as plain text (never the message's HTML). */
 export function ItemSummary({ item }: { item: CurrentItem }) {
+  const styles = useStyles();
   // Who wrote and what about are not held up by the time: it is written once this first paint is done.
   const timeReady = useSyncExternalStore(subscribeTimes, timesReady);
   useEffect(showTimes, []);
@@ -41,11 +42,11 @@ export function ItemSummary({ item }: { item: CurrentItem }) {
   if (!m) return null;
   const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";
   return (
-    <section style={ROOT_STYLE} aria-label="Current email" data-testid="item-summary">
-      <Caption1 style={LINE_STYLE} data-testid="item-sender">
+    <section className={styles.root} aria-label="Current email" data-testid="item-summary">
+      <Caption1 className={styles.line} data-testid="item-sender">
         {item.mode === "compose" ? "Draft" : `From ${sender}`}
       </Caption1>
-      <Subtitle2 style={HEADING_STYLE} as="h2" data-testid="item-subject">
+      <Subtitle2 className={styles.heading} as="h2" data-testid="item-subject">
         {m.subject || "(no subject)"}
       </Subtitle2>
       {item.mode === "read" ? (

@@ -1,8 +1,13 @@
-import { Caption1, Subtitle1, Badge } from "@fluentui/react-components";
+import { Caption1, Subtitle1, Badge, makeStyles } from "@fluentui/react-components";
 import type { MailMessage } from "@domain/model/mail";
+
+const useStyles = makeStyles({
+  body: { whiteSpace: "pre-wrap", fontFamily: "inherit", marginTop: "12px" },
+});
 
 /** The reading pane: headers and the body as plain text (mail HTML is never rendered). */
 export function MessageText({ message, categories }: { message: MailMessage; categories: readonly string[] }) {
+  const styles = useStyles();
   const names = (list: readonly { name?: string; email: string }[]) =>
     list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(", ");
   return (
@@ -24,7 +29,7 @@ export function MessageText({ message, categories }: { message: MailMessage; cat
         </div>
       ) : null}
       {message.attachmentNames.length ? <Caption1 block>Attachments: {message.attachmentNames.join(", ")}</Caption1> : null}
-      <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", marginTop: 12 }}>{message.bodyText}</pre>
+      <pre className={styles.body}>{message.bodyText}</pre>
     </>
   );
 }

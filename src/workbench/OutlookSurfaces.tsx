@@ -17,6 +17,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   pre: { whiteSpace: "pre-wrap", fontFamily: "inherit", margin: "4px 0 0" },
+  notification: { marginBottom: "8px" },
+  send: { marginTop: "8px" },
 });
 
 /** Notification bars (as Outlook shows them above a message), then any reply form or draft, as plain text. */
@@ -29,7 +31,7 @@ export function OutlookSurfaces({ state, onSend, sending = false }: { state: Sur
           key={n.key}
           intent={n.type === "errorMessage" ? "error" : "info"}
           data-testid="notification-bar"
-          style={{ marginBottom: 8 }}
+          className={styles.notification}
         >
           <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
@@ -50,7 +52,7 @@ export function OutlookSurfaces({ state, onSend, sending = false }: { state: Sur
             {state.draft.text}
           </pre>
           {onSend ? (
-            <Button appearance="primary" size="small" disabled={sending} onClick={onSend} data-testid="draft-send" style={{ marginTop: 8 }}>
+            <Button appearance="primary" size="small" disabled={sending} onClick={onSend} data-testid="draft-send" className={styles.send}>
               {sending ? "Sending…" : "Send"}
             </Button>
           ) : null}

@@ -115,6 +115,10 @@ const useStyles = makeStyles({
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", minHeight: 0 },
   frame: { border: 0, width: "100%", height: "100%" },
   cats: { display: "flex", gap: "4px", flexWrap: "wrap" },
+  spacer: { flex: 1 },
+  picker: { display: "flex", gap: "6px", alignItems: "center" },
+  typing: { display: "flex", gap: "6px", margin: "8px 0" },
+  typingInput: { flex: 1 },
 });
 
 function fmt(iso: string | null, timeZone = "UTC"): string {
@@ -132,6 +136,7 @@ function fmt(iso: string | null, timeZone = "UTC"): string {
 
 /** A text box standing in for Outlook's editor: what is typed is appended to the draft body. */
 function DraftTyping({ onType }: { onType: (text: string) => void }) {
+  const styles = useStyles();
   const [text, setText] = useState("");
   return (
     <form
@@ -142,14 +147,14 @@ function DraftTyping({ onType }: { onType: (text: string) => void }) {
           setText("");
         }
       }}
-      style={{ display: "flex", gap: 6, margin: "8px 0" }}
+      className={styles.typing}
     >
       <input
         aria-label="Type in the draft"
         data-testid="draft-input"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        style={{ flex: 1 }}
+        className={styles.typingInput}
       />
       <Button size="small" type="submit" data-testid="draft-type">
         Type
@@ -234,7 +239,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         <Text>
           Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString(), model.timeZone)} ({model.timeZone})
         </Text>
-        <span style={{ flex: 1 }} />
+        <span className={styles.spacer} />
         <Button
           size="small"
           onClick={() => {
@@ -248,7 +253,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
         <Button size="small" onClick={() => setPaneLoads((n) => n + 1)} data-testid="reload-pane">
           Reopen pane
         </Button>
-        <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
+        <label className={styles.picker}>
           Outlook
           <select
             data-testid="outlook-version"
@@ -265,7 +270,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             ))}
           </select>
         </label>
-        <label style={{ display: "flex", gap: 6, alignItems: "center" }}>
+        <label className={styles.picker}>
           Fault mode
           <select
             data-testid="fault-mode"

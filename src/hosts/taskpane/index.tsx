@@ -4,12 +4,12 @@ import { loadOtherThemes, prefersHighContrast, themeKindOf } from "@shell/theme"
 import { baseCapabilities } from "./buildCapabilities";
 import { injectedHost } from "@hosts/hostEnvironment";
 
-/** Plain text into the root, for when there is no React tree to show an error in. */
+/** Plain text into the root (styled by the page itself), for when there is no React tree to show an error in. */
 function showFatal(root: HTMLElement, message: string) {
   root.replaceChildren();
   const p = document.createElement("p");
   p.setAttribute("role", "alert");
-  p.style.cssText = "font-family:Segoe UI,sans-serif;padding:12px";
+  p.className = "plain-text";
   p.textContent = message;
   root.append(p);
 }

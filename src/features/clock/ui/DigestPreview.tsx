@@ -1,13 +1,25 @@
 import { useState } from "react";
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Digest } from "..";
 import { ErrorNotice } from "@shell/ErrorNotice";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+  preview: {
+    width: "100%",
+    height: "240px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  actions: { display: "flex", gap: tokens.spacingHorizontalXS },
+});
 
 /**
  * The digest before it is sent. The HTML (built in core, every value escaped) is shown in a sandboxed frame
  * with scripts off, so nothing in it can run in the pane.
  */
 export function DigestPreview({ digest, onSend, onClose }: { digest: Digest; onSend: () => Promise<Digest>; onClose: () => void }) {
+  const styles = useStyles();
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -20,24 +32,13 @@ export function DigestPreview({ digest, onSend, onClose }: { digest: Digest; onS
       .finally(() => setSending(false));
   };
   return (
-    <section aria-label="Digest preview" data-testid="digest" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <section aria-label="Digest preview" data-testid="digest" className={styles.root}>
       <Text weight="semibold" data-testid="digest-subject">
         {digest.subject}
       </Text>
-      <iframe
-        title="Digest preview"
-        sandbox=""
-        srcDoc={digest.html}
-        data-testid="digest-preview"
-        style={{
-          width: "100%",
-          height: 240,
-          border: `1px solid ${tokens.colorNeutralStroke1}`,
-          background: tokens.colorNeutralBackground1,
-        }}
-      />
+      <iframe title="Digest preview" sandbox="" srcDoc={digest.html} data-testid="digest-preview" className={styles.preview} />
       <Caption1 block>Sent to you only, from your own mailbox. Outlook may ask you to allow sending mail the first time.</Caption1>
-      <div style={{ display: "flex", gap: 4 }}>
+      <div className={styles.actions}>
         <Button appearance="primary" disabled={sending || sent} onClick={send} data-testid="digest-send">
           Send to me
         </Button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Badge, Button, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem } from "@ports/mailSource";
 import type { OverdueItem } from "..";
@@ -7,6 +7,11 @@ import { stateLabel } from "@domain/clock/clockText";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
 import { decisionText } from "./SetAsideList";
+
+const useStyles = makeStyles({
+  clock: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  decision: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+});
 
 const COLOUR = {
   overdue: "danger",
@@ -23,6 +28,7 @@ const COLOUR = {
  * A decision ("no reply needed", a snooze) can be undone here too; the bar comes back with the clock.
  */
 export function EmailClockSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
+  const styles = useStyles();
   const overdue = capabilities.overdue;
   const message = item.mode === "read" ? item.message : null;
   const [state, setState] = useState<{ loading: boolean; found: OverdueItem | null; error: unknown }>({
@@ -76,7 +82,7 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
         </Caption1>
       ) : null}
       {found ? (
-        <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+        <div className={styles.clock}>
           <span>
             <Badge appearance="tint" color={COLOUR[found.clock.state]} data-testid="clock-state">
               {stateLabel(found.clock.state)}
@@ -95,7 +101,7 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
           ) : null}
           {found.rawClock.state === "no-reply-needed" ? <Caption1 block>Why: {found.needsReplyReason}</Caption1> : null}
           {found.undoable ? (
-            <div style={{ display: "flex", flexWrap: "wrap", gap: 4, alignItems: "center" }}>
+            <div className={styles.decision}>
               <Caption1 data-testid="clock-decision">{decisionText(found)}</Caption1>
               <Button size="small" disabled={undoing} onClick={undo} data-testid="clock-undo">
                 Undo

@@ -1,6 +1,29 @@
 import { useState } from "react";
-import { Button, Caption1, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { OverdueItem, SnoozeChoice } from "..";
+
+const useStyles = makeStyles({
+  row: { listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // The summary's colour says how urgent the email is (the words say it too).
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  "due-soon": { color: tokens.colorPaletteDarkOrangeForeground1 },
+  waiting: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
+  reason: { display: "flex", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
+  reasonInput: { flex: 1, minWidth: 0 },
+});
 
 /** One waiting client email with its actions. Every action is a button, so the row is keyboard reachable. */
 export function OverdueItemRow(props: {
@@ -10,6 +33,7 @@ export function OverdueItemRow(props: {
   onNoReply: (item: OverdueItem, reason: string) => void;
   onSnooze: (item: OverdueItem, choice: SnoozeChoice) => void;
 }) {
+  const styles = useStyles();
   const { item, busy } = props;
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
@@ -20,27 +44,18 @@ export function OverdueItemRow(props: {
   ]
     .filter(Boolean)
     .join(" · ");
-  const colour =
-    item.clock.state === "overdue"
-      ? tokens.colorPaletteRedForeground1
-      : item.clock.state === "due-soon"
-        ? tokens.colorPaletteDarkOrangeForeground1
-        : tokens.colorNeutralForeground2;
+  const urgency = item.clock.state === "overdue" || item.clock.state === "due-soon" ? styles[item.clock.state] : styles.waiting;
   return (
-    <li
-      data-testid="overdue-item"
-      data-state={item.clock.state}
-      style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
-    >
+    <li data-testid="overdue-item" data-state={item.clock.state} className={styles.row}>
       <Text weight="semibold" block data-testid="overdue-subject">
         {item.subject || "(no subject)"}
       </Text>
       <Caption1 block>{who}</Caption1>
       {item.mailbox ? <Caption1 block>Mailbox: {item.mailbox}</Caption1> : null}
-      <Caption1 block style={{ color: colour }} data-testid="overdue-summary">
+      <Caption1 block className={urgency} data-testid="overdue-summary">
         {item.summary}
       </Caption1>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 4, marginTop: 4 }}>
+      <div className={styles.actions}>
         <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onReply(item)}>
           Reply now
         </Button>
@@ -64,7 +79,7 @@ export function OverdueItemRow(props: {
       </div>
       {asking ? (
         <form
-          style={{ display: "flex", gap: 4, marginTop: 4 }}
+          className={styles.reason}
           onSubmit={(e) => {
             e.preventDefault();
             props.onNoReply(item, reason);
@@ -76,7 +91,7 @@ export function OverdueItemRow(props: {
             placeholder="Why? (kept for the audit)"
             value={reason}
             onChange={(_, d) => setReason(d.value)}
-            style={{ flex: 1, minWidth: 0 }}
+            className={styles.reasonInput}
           />
           <Button size="small" type="submit" disabled={busy || !reason.trim()}>
             Save

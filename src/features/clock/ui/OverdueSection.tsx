@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Switch, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { Digest, OverdueItem, OverdueScanProgress, OverdueView, SnoozeChoice } from "..";
 import { ErrorNotice } from "@shell/ErrorNotice";
@@ -8,6 +19,12 @@ import { TeamView } from "./TeamView";
 import { DigestPreview } from "./DigestPreview";
 import { SetAsideList } from "./SetAsideList";
 import { formatDateTime } from "@shell/dates";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalMNudge },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalSNudge, alignItems: "center" },
+  list: { margin: 0, padding: 0 },
+});
 
 function progressText(p: OverdueScanProgress): string {
   const where = p.mailbox ?? "your mailbox";
@@ -30,13 +47,14 @@ function Group({
   onNoReply: (i: OverdueItem, r: string) => void;
   onSnooze: (i: OverdueItem, c: SnoozeChoice) => void;
 }) {
+  const styles = useStyles();
   return (
     <section aria-label={title} data-testid={testId}>
       <Subtitle2 as="h3" block>
         {title} ({items.length})
       </Subtitle2>
       {items.length ? (
-        <ul style={{ margin: 0, padding: 0 }}>
+        <ul className={styles.list}>
           {items.map((i) => (
             <OverdueItemRow key={i.key} item={i} {...actions} />
           ))}
@@ -50,6 +68,7 @@ function Group({
 
 /** The Overdue tab: client email waiting for a reply across the watched mailboxes, the digest and the team view. */
 export function OverdueSection({ capabilities }: { capabilities: Capabilities }) {
+  const styles = useStyles();
   const overdue = capabilities.overdue;
   const [view, setView] = useState<OverdueView | null>(null);
   const [progress, setProgress] = useState<OverdueScanProgress | null>(null);
@@ -126,8 +145,8 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
   const failing = view?.mailboxes.filter((m) => m.error) ?? [];
 
   return (
-    <section aria-label="Overdue client email" data-testid="overdue-section" style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}>
+    <section aria-label="Overdue client email" data-testid="overdue-section" className={styles.root}>
+      <div className={styles.toolbar}>
         <Button onClick={scan} disabled={scanning} data-testid="overdue-refresh">
           Refresh
         </Button>

@@ -1,11 +1,30 @@
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, Switch } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { OverdueSettings } from "..";
 import { ErrorNotice } from "@shell/ErrorNotice";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  mailboxes: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "18px" },
+  add: { display: "flex", gap: tokens.spacingHorizontalXS },
+  address: { flex: 1, minWidth: 0 },
+});
+
 /** Settings of the reply clock: watched mailboxes, reply time, business days, scan window, the Overdue category. */
 export function OverdueSettingsSection({ capabilities }: { capabilities: Capabilities }) {
+  const styles = useStyles();
   const overdue = capabilities.overdue;
   const [settings, setSettings] = useState<OverdueSettings | null>(null);
   const [address, setAddress] = useState("");
@@ -59,11 +78,11 @@ export function OverdueSettingsSection({ capabilities }: { capabilities: Capabil
   };
 
   return (
-    <section aria-label="Reply clock settings" data-testid="overdue-settings" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section aria-label="Reply clock settings" data-testid="overdue-settings" className={styles.root}>
       <Subtitle2 as="h3">Reply clock</Subtitle2>
       <div>
         <Caption1 block>Shared or delegated mailboxes to watch (your own is always watched):</Caption1>
-        <ul style={{ margin: "4px 0", paddingLeft: 18 }} data-testid="watched-mailboxes">
+        <ul className={styles.mailboxes} data-testid="watched-mailboxes">
           {settings.watchedMailboxes.map((m) => (
             <li key={m}>
               {m}{" "}
@@ -79,7 +98,7 @@ export function OverdueSettingsSection({ capabilities }: { capabilities: Capabil
           ))}
         </ul>
         <form
-          style={{ display: "flex", gap: 4 }}
+          className={styles.add}
           onSubmit={(e) => {
             e.preventDefault();
             add();
@@ -91,7 +110,7 @@ export function OverdueSettingsSection({ capabilities }: { capabilities: Capabil
             placeholder="team@firm.example"
             value={address}
             onChange={(_, d) => setAddress(d.value)}
-            style={{ flex: 1, minWidth: 0 }}
+            className={styles.address}
           />
           <Button size="small" type="submit">
             Add

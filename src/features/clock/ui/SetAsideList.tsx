@@ -1,6 +1,11 @@
-import { Button, Caption1, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { OverdueItem } from "..";
 import { formatDateTime } from "@shell/dates";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0 },
+  item: { listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+});
 
 /** What a decision did to the item, in words, with who took it and when. */
 export function decisionText(item: OverdueItem): string {
@@ -25,19 +30,16 @@ export function SetAsideList({
   busy: boolean;
   onUndo: (item: OverdueItem) => void;
 }) {
+  const styles = useStyles();
   if (!items.length) return null;
   return (
     <section aria-label="Set aside" data-testid="set-aside-group">
       <Subtitle2 as="h3" block>
         Set aside ({items.length})
       </Subtitle2>
-      <ul style={{ margin: 0, padding: 0 }}>
+      <ul className={styles.list}>
         {items.map((i) => (
-          <li
-            key={i.key}
-            data-testid="set-aside-item"
-            style={{ listStyle: "none", padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
-          >
+          <li key={i.key} data-testid="set-aside-item" className={styles.item}>
             <Text block data-testid="set-aside-subject">
               {i.subject || "(no subject)"}
             </Text>

@@ -1,17 +1,29 @@
-import { Caption1, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { TeamRow, TeamView as TeamViewData } from "..";
 import { formatDuration } from "@domain/clock/clockText";
 import { formatDay } from "@shell/dates";
 
-const BARS: { state: "overdue" | "due-soon" | "waiting" | "answered"; label: string; colour: string }[] = [
-  { state: "overdue", label: "Overdue", colour: tokens.colorPaletteRedBackground3 },
-  { state: "due-soon", label: "Due soon", colour: tokens.colorPaletteDarkOrangeBackground3 },
-  { state: "waiting", label: "Waiting", colour: tokens.colorPaletteYellowBackground3 },
-  { state: "answered", label: "Answered", colour: tokens.colorPaletteGreenBackground3 },
+const BARS: { state: "overdue" | "due-soon" | "waiting" | "answered"; label: string }[] = [
+  { state: "overdue", label: "Overdue" },
+  { state: "due-soon", label: "Due soon" },
+  { state: "waiting", label: "Waiting" },
+  { state: "answered", label: "Answered" },
 ];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { marginBottom: tokens.spacingVerticalS },
+  text: { fill: tokens.colorNeutralForeground1 },
+  // One colour per state, named as BARS names the states.
+  overdue: { fill: tokens.colorPaletteRedBackground3 },
+  "due-soon": { fill: tokens.colorPaletteDarkOrangeBackground3 },
+  waiting: { fill: tokens.colorPaletteYellowBackground3 },
+  answered: { fill: tokens.colorPaletteGreenBackground3 },
+});
 
 /** Counts by state as inline SVG bars; each bar carries its number as text, so the chart reads without colour. */
 function Bars({ row, max }: { row: TeamRow; max: number }) {
+  const styles = useStyles();
   const h = 16;
   return (
     <svg
@@ -27,11 +39,11 @@ function Bars({ row, max }: { row: TeamRow; max: number }) {
         const w = max ? Math.max(n ? 2 : 0, (n / max) * 120) : 0;
         return (
           <g key={b.state} transform={`translate(0 ${i * (h + 2)})`}>
-            <text x="0" y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+            <text x="0" y={h - 4} fontSize="11" className={styles.text}>
               {b.label}
             </text>
-            <rect x="62" y="1" width={w} height={h - 2} style={{ fill: b.colour }} />
-            <text x={66 + w} y={h - 4} fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+            <rect x="62" y="1" width={w} height={h - 2} className={styles[b.state]} />
+            <text x={66 + w} y={h - 4} fontSize="11" className={styles.text}>
               {n}
             </text>
           </g>
@@ -42,6 +54,7 @@ function Bars({ row, max }: { row: TeamRow; max: number }) {
 }
 
 function Rows({ title, rows }: { title: string; rows: readonly TeamRow[] }) {
+  const styles = useStyles();
   const max = Math.max(0, ...rows.flatMap((r) => BARS.map((b) => r.stats.counts[b.state])));
   return (
     <div>
@@ -50,7 +63,7 @@ function Rows({ title, rows }: { title: string; rows: readonly TeamRow[] }) {
       </Subtitle2>
       {rows.length === 0 ? <Caption1 block>No client email in this period.</Caption1> : null}
       {rows.map((r) => (
-        <div key={r.key} data-testid="team-row" style={{ marginBottom: 8 }}>
+        <div key={r.key} data-testid="team-row" className={styles.row}>
           <Caption1 block>
             <strong>{r.label}</strong>
           </Caption1>
@@ -71,8 +84,9 @@ function Rows({ title, rows }: { title: string; rows: readonly TeamRow[] }) {
  * figures cover, since the list beside it keeps to the (usually shorter) scan window.
  */
 export function TeamView({ team, windowDays }: { team: TeamViewData; windowDays: number }) {
+  const styles = useStyles();
   return (
-    <section aria-label="Team view" data-testid="team-view" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section aria-label="Team view" data-testid="team-view" className={styles.root}>
       <Caption1 block data-testid="team-period">
         Figures cover client email received {formatDay(team.from)} – {formatDay(team.to)} (the last {team.days} days): {team.messages}{" "}
         {team.messages === 1 ? "message" : "messages"}.

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Button, Caption1, Spinner, Text } from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import type { FilingCapability, FilingView, MatterLabel } from "../api";
@@ -7,11 +7,18 @@ import { MatterPicker } from "./MatterPicker";
 import { matterText, percent } from "./filingText";
 import { CandidateReasons } from "./CandidateReasons";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  recognized: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
 /**
  * Compose mode: the matter recognized from the recipients and subject, and the attorney's choice of matter to log
  * the mail to when it is sent (kept on the draft, read by the OnMessageSend handler).
  */
 export function ComposeFiling({ filing, item }: { filing: FilingCapability; item: CurrentItem }) {
+  const styles = useStyles();
   const [view, setView] = useState<FilingView | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [chosenLabel, setChosenLabel] = useState<string | null>(null);
@@ -64,13 +71,13 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
   const labelOf = (id: string) => (view.matters[id] ? matterText(view.matters[id], id) : (chosenLabel ?? id));
 
   return (
-    <div data-testid="filing-compose" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <div data-testid="filing-compose" className={styles.root}>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {!filing.onSendSupported ? (
         <Caption1 block>This Outlook cannot log mail as it is sent (needs Mailbox 1.12). Log it from Sent Items after sending.</Caption1>
       ) : null}
       {suggested ? (
-        <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+        <div className={styles.recognized}>
           <Text block data-testid="filing-matter">
             Recognized: <strong>{labelOf(suggested)}</strong> ({percent(r.confidence)} sure)
           </Text>
@@ -90,7 +97,7 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
           "Not logged on send."
         )}
       </Text>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={styles.actions}>
         {options
           .filter((id) => id !== chosen)
           .map((id) => (

@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Button, Caption1, Radio, RadioGroup, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem } from "@ports/mailSource";
 import type { RecognitionCandidate } from "@domain/recognition/types";
@@ -15,6 +26,8 @@ import { CandidateReasons } from "./CandidateReasons";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: "anywhere" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Takes focus after logging (so keyboard users stay in the section); the status itself is the visible cue.
+  status: { outlineStyle: "none" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   // Reasons sit under their radio's label (the radio's indicator is 20 px plus its padding).
   candidateReasons: { paddingLeft: tokens.spacingHorizontalXXXL },
@@ -192,7 +205,7 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
         </Caption1>
       ) : null}
       {logged ? (
-        <div ref={loggedRef} tabIndex={-1} className={styles.section} style={{ outline: "none" }}>
+        <div ref={loggedRef} tabIndex={-1} className={mergeClasses(styles.section, styles.status)}>
           <LoggedStatus
             view={view}
             me={filing.me}

@@ -1,6 +1,14 @@
-import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FilingView } from "../api";
 import { matterText, whenText } from "./filingText";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  mirrored: { color: tokens.colorPaletteGreenForeground1 },
+  failed: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  failedText: { color: tokens.colorPaletteRedForeground1 },
+  audit: { margin: 0, paddingLeft: "18px" },
+});
 
 /** "Logged to … — by you, 16:31", the mailbox copy's state, and the audit trail when the email was moved. */
 export function LoggedStatus({
@@ -18,13 +26,14 @@ export function LoggedStatus({
   onRetry: () => void;
   busy: boolean;
 }) {
+  const styles = useStyles();
   const logged = view.pane.logged;
   if (!logged) return null;
   const { entry } = logged;
   const who = entry.loggedBy.toLowerCase() === me.toLowerCase() ? "you" : entry.loggedBy;
   const auto = entry.source === "auto";
   return (
-    <div data-testid="filing-logged" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <div data-testid="filing-logged" className={styles.root}>
       <Text weight="semibold" data-testid="filing-logged-line">
         {auto ? "Logged automatically to " : "Logged to "}
         {matterText(view.matters[entry.matterId], entry.matterId)} — by {who}, {whenText(entry.loggedAt, now)}
@@ -36,17 +45,15 @@ export function LoggedStatus({
       ) : null}
       <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">
         {logged.mirror === "mirrored" ? (
-          <Caption1 style={{ color: tokens.colorPaletteGreenForeground1 }}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
+          <Caption1 className={styles.mirrored}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
         ) : logged.mirror === "waiting" ? (
           <Caption1>
             Mailbox copy waiting to sync — retried automatically.
             {view.categoriesSupported ? "" : " This Outlook cannot show categories on the item (needs Mailbox 1.8); the log is kept here."}
           </Caption1>
         ) : (
-          <span style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-            <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>
-              Mailbox copy failed{logged.mirrorError ? `: ${logged.mirrorError}` : ""}.
-            </Caption1>
+          <span className={styles.failed}>
+            <Caption1 className={styles.failedText}>Mailbox copy failed{logged.mirrorError ? `: ${logged.mirrorError}` : ""}.</Caption1>
             <Button size="small" onClick={onRetry} disabled={busy} data-testid="mirror-retry">
               Retry
             </Button>
@@ -63,7 +70,7 @@ export function LoggedStatus({
       {logged.audit.length > 1 ? (
         <details data-testid="filing-audit">
           <summary>History ({logged.audit.length})</summary>
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
+          <ul className={styles.audit}>
             {logged.audit.map((a, i) => (
               <li key={i}>
                 <Caption1>

@@ -1,6 +1,13 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { Button, Caption1, Field, Input, Spinner, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MatterLabel } from "../api";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { listStyle: "none", margin: 0, padding: 0 },
+  option: { padding: "4px 6px", cursor: "pointer", borderRadius: tokens.borderRadiusMedium },
+  active: { backgroundColor: tokens.colorNeutralBackground1Selected },
+});
 
 /**
  * "Change matter": fuzzy search as you type, ArrowUp/ArrowDown to move, Enter to choose, Escape to cancel.
@@ -17,6 +24,7 @@ export function MatterPicker({
   onCancel?: () => void;
   label?: string;
 }) {
+  const styles = useStyles();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<MatterLabel[]>([]);
   const [active, setActive] = useState(0);
@@ -71,7 +79,7 @@ export function MatterPicker({
   };
 
   return (
-    <div data-testid="matter-picker" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <div data-testid="matter-picker" className={styles.root}>
       <Field label={label} validationMessage={error ?? undefined}>
         <Input
           ref={inputRef}
@@ -87,7 +95,7 @@ export function MatterPicker({
         />
       </Field>
       {busy ? <Spinner size="tiny" label="Searching…" /> : null}
-      <ul id={listId} role="listbox" aria-label="Matching matters" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+      <ul id={listId} role="listbox" aria-label="Matching matters" className={styles.list}>
         {results.map((m, i) => (
           // Keyboard users choose in the search box (arrow keys and Enter, aria-activedescendant), so options take no focus.
           // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the combobox input handles the keys for every option
@@ -99,12 +107,7 @@ export function MatterPicker({
             data-testid="matter-option"
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(m)}
-            style={{
-              padding: "4px 6px",
-              cursor: "pointer",
-              borderRadius: tokens.borderRadiusMedium,
-              background: i === active ? tokens.colorNeutralBackground1Selected : undefined,
-            }}
+            className={mergeClasses(styles.option, i === active && styles.active)}
           >
             <div>
               <strong>{m.number}</strong> {m.title}

@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, Textarea } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { TimeEntry } from "@domain/matterLog/types";
 
 /** The time-entry form's raw state (what the user typed). */
@@ -7,6 +7,10 @@ export interface TimeDraft {
   readonly hours: string;
   readonly narrative: string;
 }
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
 
 export const EMPTY_TIME: TimeDraft = { on: false, hours: "0.1", narrative: "" };
 
@@ -27,9 +31,10 @@ export function parseTime(draft: TimeDraft): { entry: TimeEntry | null; error: s
 
 /** Optional time entry: hours in 0.1 h units with a narrative for the bill. */
 export function TimeEntryFields({ value, onChange }: { value: TimeDraft; onChange: (next: TimeDraft) => void }) {
+  const styles = useStyles();
   const { error } = parseTime(value);
   return (
-    <div data-testid="time-entry" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <div data-testid="time-entry" className={styles.root}>
       <Checkbox label="Record time" checked={value.on} onChange={(_, d) => onChange({ ...value, on: d.checked === true })} />
       {value.on ? (
         <>

@@ -13,6 +13,7 @@ import {
   Spinner,
   Subtitle2,
   Text,
+  makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
@@ -32,6 +33,17 @@ const KIND_WORD: Record<FollowUpKind, string> = {
 };
 const FALLBACK = "fallback";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  when: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  preview: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
+  moved: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
 /** Follow-ups for the open email: proposed dates, the event it will create, and "remind me if no reply". */
 export function EmailFollowUpSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const cap = capabilities.followUps;
@@ -49,6 +61,7 @@ interface Choice {
 }
 
 function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentItem }) {
+  const styles = useStyles();
   const [plan, setPlan] = useState<FollowUpPlan | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
@@ -150,7 +163,7 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
   };
 
   return (
-    <section aria-label="Follow-up" data-testid="followup-section" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section aria-label="Follow-up" data-testid="followup-section" className={styles.root}>
       <Subtitle2 as="h3">Follow-up</Subtitle2>
       {removedNote ? (
         <MessageBar intent="success" data-testid="followup-replies-removed">
@@ -172,7 +185,7 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
           label={`${plan.proposals.length ? "Or the" : "No dates in this email. The"} next working day: ${formatFirmDayTime(plan.fallback.date, plan.fallback.time, plan.timeZone)}`}
         />
       </RadioGroup>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={styles.when}>
         <Field label="Date" size="small">
           <Input
             type="date"
@@ -231,13 +244,11 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
 }
 
 function EventPreview({ prepared, preparing, timeZone }: { prepared: PreparedFollowUp | null; preparing: boolean; timeZone: string }) {
+  const styles = useStyles();
   if (!prepared) return preparing ? <Spinner size="tiny" label="Checking your calendar…" /> : null;
   const p = prepared.payload;
   return (
-    <div
-      data-testid="followup-preview"
-      style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: 8 }}
-    >
+    <div data-testid="followup-preview" className={styles.preview}>
       <Text weight="semibold" block data-testid="followup-preview-subject">
         {p.subject}
       </Text>
@@ -250,7 +261,7 @@ function EventPreview({ prepared, preparing, timeZone }: { prepared: PreparedFol
         {prepared.invited ? `Sends an invitation to ${prepared.invited}; shown as busy.` : "Private: no attendees, shown as free."}
       </Caption1>
       {prepared.moved ? (
-        <Caption1 block data-testid="followup-moved" style={{ color: tokens.colorPaletteMarigoldForeground1 }}>
+        <Caption1 block data-testid="followup-moved" className={styles.moved}>
           Moved from {formatWhen(prepared.requestedStart, timeZone)}: your calendar is busy then.
         </Caption1>
       ) : null}

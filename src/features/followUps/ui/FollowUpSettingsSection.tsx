@@ -1,8 +1,13 @@
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, Input, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import type { FollowUpCapability } from "../api";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+  number: { width: "100px" },
+});
 
 /** Follow-up settings: reminder minutes, default length, default N of no-reply reminders. */
 export function FollowUpSettingsSection({ capabilities }: { capabilities: Capabilities }) {
@@ -14,6 +19,7 @@ export function FollowUpSettingsSection({ capabilities }: { capabilities: Capabi
 type Form = { reminderMinutes: string; durationMinutes: string; noReplyDays: string };
 
 function Settings({ cap }: { cap: FollowUpCapability }) {
+  const styles = useStyles();
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -36,7 +42,7 @@ function Settings({ cap }: { cap: FollowUpCapability }) {
         data-testid={testId}
         value={form[key]}
         onChange={(_, d) => (setSaved(false), setForm({ ...form, [key]: d.value }))}
-        style={{ width: 100 }}
+        className={styles.number}
       />
     </Field>
   );
@@ -51,7 +57,7 @@ function Settings({ cap }: { cap: FollowUpCapability }) {
       .then(() => setSaved(true), setError);
   };
   return (
-    <section aria-label="Follow-up settings" data-testid="followup-settings" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <section aria-label="Follow-up settings" data-testid="followup-settings" className={styles.root}>
       <Subtitle2 as="h3">Follow-ups</Subtitle2>
       {field("reminderMinutes", "Reminder (minutes before; 0 for none)", "followup-setting-reminder")}
       {field("durationMinutes", "Length of a follow-up (minutes)", "followup-setting-duration")}

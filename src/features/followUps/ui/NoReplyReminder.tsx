@@ -1,12 +1,19 @@
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import type { FollowUpCapability, FollowUpEntry } from "../api";
 import { formatWhen } from "./formatWhen";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+  form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  days: { width: "80px" },
+});
+
 /** "Remind me if no reply in N days" for mail the user sends (a sent item or the draft being written). */
 export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapability; item: CurrentItem; waitingFor: readonly string[] }) {
+  const styles = useStyles();
   const [days, setDays] = useState("");
   const [existing, setExisting] = useState<FollowUpEntry | null>(null);
   const [queued, setQueued] = useState(false);
@@ -43,7 +50,7 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
   };
 
   return (
-    <div data-testid="followup-noreply" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div data-testid="followup-noreply" className={styles.root}>
       <Caption1 block>Waiting for: {waitingFor.join(", ")}</Caption1>
       {existing && existing.status !== "cancelled" ? (
         <MessageBar intent={existing.status === "replied" ? "success" : "info"} data-testid="followup-noreply-status">
@@ -54,7 +61,7 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+        <div className={styles.form}>
           <Field label="Remind me if no reply in (working days)" size="small" validationMessage={valid || !days ? undefined : "1 to 30"}>
             <Input
               type="number"
@@ -63,7 +70,7 @@ export function NoReplyReminder({ cap, item, waitingFor }: { cap: FollowUpCapabi
               data-testid="followup-noreply-days"
               value={days}
               onChange={(_, d) => setDays(d.value)}
-              style={{ width: 80 }}
+              className={styles.days}
             />
           </Field>
           <Button data-testid="followup-noreply-create" disabled={!valid || busy} onClick={create}>

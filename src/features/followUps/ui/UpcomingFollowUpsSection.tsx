@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import type { CheckInCadence, FollowUpCapability, FollowUpEntry, MatterOption, UpcomingGroup } from "../api";
 import { formatWhen, localParts, readerTimeZone } from "./formatWhen";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  list: { margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "4px 0" },
+  edit: { display: "flex", gap: tokens.spacingHorizontalSNudge, alignItems: "end", flexWrap: "wrap" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalSNudge },
+  checkIn: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+});
 
 /** Upcoming follow-ups per matter (Matters tab), with edit, cancel and regular check-ins. */
 export function UpcomingFollowUpsSection({ capabilities }: { capabilities: Capabilities }) {
@@ -13,6 +22,7 @@ export function UpcomingFollowUpsSection({ capabilities }: { capabilities: Capab
 }
 
 function Upcoming({ cap }: { cap: FollowUpCapability }) {
+  const styles = useStyles();
   const [groups, setGroups] = useState<UpcomingGroup[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [offline, setOffline] = useState(false);
@@ -37,11 +47,7 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
   }, [cap, load]);
 
   return (
-    <section
-      aria-label="Upcoming follow-ups"
-      data-testid="upcoming-followups"
-      style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}
-    >
+    <section aria-label="Upcoming follow-ups" data-testid="upcoming-followups" className={styles.root}>
       <Subtitle2 as="h3">Upcoming follow-ups</Subtitle2>
       {offline ? (
         <Caption1 block>Offline: showing what this device knows; changes made in Outlook show when you are back online.</Caption1>
@@ -59,7 +65,7 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
           <Text weight="semibold" block>
             {g.label}
           </Text>
-          <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 4 }}>
+          <ul className={styles.list}>
             {g.entries.map((e) => (
               <UpcomingRow key={e.transactionId} cap={cap} entry={e} onError={setError} onNote={setNote} />
             ))}
@@ -92,6 +98,7 @@ function UpcomingRow({
   onError: (e: unknown) => void;
   onNote: (note: string | null) => void;
 }) {
+  const styles = useStyles();
   const zone = tzOf(entry);
   const [editing, setEditing] = useState(false);
   const [parts, setParts] = useState(() => localParts(entry.start, zone));
@@ -102,7 +109,7 @@ function UpcomingRow({
     p.then(() => setEditing(false), onError).finally(() => setBusy(false));
   };
   return (
-    <li data-testid="upcoming-followup" style={{ borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "4px 0" }}>
+    <li data-testid="upcoming-followup" className={styles.row}>
       <Text block>{entry.subject}</Text>
       <Caption1 block>
         {entry.discovered ? "Made on another device · " : ""}
@@ -117,7 +124,7 @@ function UpcomingRow({
         ) : null}
       </Caption1>
       {editing ? (
-        <div style={{ display: "flex", gap: 6, alignItems: "end", flexWrap: "wrap" }}>
+        <div className={styles.edit}>
           <Field label="Date" size="small">
             <Input
               type="date"
@@ -148,7 +155,7 @@ function UpcomingRow({
           </Button>
         </div>
       ) : (
-        <div style={{ display: "flex", gap: 6 }}>
+        <div className={styles.actions}>
           <Button size="small" data-testid="upcoming-edit" disabled={busy} onClick={() => setEditing(true)}>
             Edit
           </Button>
@@ -180,6 +187,7 @@ function UpcomingRow({
 }
 
 function CheckInForm({ cap, onError }: { cap: FollowUpCapability; onError: (e: unknown) => void }) {
+  const styles = useStyles();
   const [matters, setMatters] = useState<MatterOption[]>([]);
   const [matterId, setMatterId] = useState("");
   const [cadence, setCadence] = useState<CheckInCadence>("weekly");
@@ -209,7 +217,7 @@ function CheckInForm({ cap, onError }: { cap: FollowUpCapability; onError: (e: u
       .finally(() => setBusy(false));
   };
   return (
-    <div data-testid="checkin-form" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div data-testid="checkin-form" className={styles.checkIn}>
       <Text weight="semibold">Regular check-ins with the client</Text>
       <Field label="Matter" size="small">
         <Select data-testid="checkin-matter" value={matterId} onChange={(_, d) => setMatterId(d.value)}>

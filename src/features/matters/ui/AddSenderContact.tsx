@@ -1,13 +1,18 @@
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { Address } from "@domain/model/mail";
 import type { Client } from "@domain/directory/types";
 import type { MattersCapability } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+});
+
 /** "Add the sender as a contact of a client": shown for the open email whose sender the directory does not know. */
 export function AddSenderContact({ capabilities, matters }: { capabilities: Capabilities; matters: MattersCapability }) {
+  const styles = useStyles();
   const [sender, setSender] = useState<Address | null>(null);
   const [clients, setClients] = useState<readonly Client[]>([]);
   const [clientId, setClientId] = useState("");
@@ -71,11 +76,7 @@ export function AddSenderContact({ capabilities, matters }: { capabilities: Capa
       .finally(() => setBusy(false));
   };
   return (
-    <section
-      aria-label="Add the sender as a contact"
-      data-testid="add-sender-contact"
-      style={{ display: "flex", flexDirection: "column", gap: 6 }}
-    >
+    <section aria-label="Add the sender as a contact" data-testid="add-sender-contact" className={styles.root}>
       <Field label={`Add ${sender.name ? `${sender.name} <${email}>` : email} as a contact of`}>
         <Select value={clientId} onChange={(_, d) => setClientId(d.value)} data-testid="contact-client">
           <option value="">Choose a client…</option>

@@ -1,13 +1,32 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { DirectorySummary } from "../directoryImport";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { readFileText } from "./readFileText";
 import { formatDateTime } from "@shell/dates";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  import: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
 /** Settings: the current firm directory, import from files (all or nothing), and refresh from a firm-shared file. */
 export function DirectorySettingsSection({ capabilities }: { capabilities: Capabilities }) {
+  const styles = useStyles();
   const matters = capabilities.matters;
   const inputId = useId();
   const hintId = useId();
@@ -82,7 +101,7 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
   };
 
   return (
-    <section aria-label="Firm directory" data-testid="directory-settings" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section aria-label="Firm directory" data-testid="directory-settings" className={styles.root}>
       <Subtitle2 as="h3">Firm directory</Subtitle2>
       {summary === undefined ? <Spinner size="tiny" label="Loading the directory…" /> : null}
       {summary === null ? (
@@ -103,7 +122,7 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
       ) : null}
       {/* The browser's own file control ignores the Office theme (a light "Choose Files" box in dark mode): a Fluent
           button opens the hidden input instead, and the button is the one tab stop. */}
-      <div style={{ display: "flex", flexDirection: "column", gap: 4, alignItems: "flex-start" }}>
+      <div className={styles.import}>
         <Button onClick={() => fileRef.current?.click()} disabled={busy !== null} aria-describedby={hintId} data-testid="directory-import">
           Import directory files…
         </Button>
@@ -121,13 +140,13 @@ export function DirectorySettingsSection({ capabilities }: { capabilities: Capab
           tabIndex={-1}
           aria-label="Directory files"
           data-testid="directory-file-input"
-          style={{ display: "none" }}
+          hidden
         />
       </div>
       <Field label="Firm-shared directory link (OneDrive or SharePoint)" hint="Optional. Matterline reads the file with your access to it.">
         <Input value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://…" data-testid="shared-directory-url" />
       </Field>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={styles.actions}>
         <Button
           disabled={busy !== null || url.trim() === (savedUrl ?? "")}
           onClick={() =>

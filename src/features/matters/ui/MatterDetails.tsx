@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Badge, Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MatterView, MattersCapability } from "../api";
 import type { TimelineItem } from "../matterTimeline";
 import { ErrorNotice } from "@shell/ErrorNotice";
@@ -17,7 +17,11 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   inbound: { borderLeftColor: tokens.colorBrandStroke1 },
+  subject: { overflowWrap: "anywhere" },
   snippet: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+  heading: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 const ARROWS = { inbound: "← In", outbound: "→ Out", internal: "↔ Internal" } as const;
@@ -26,11 +30,11 @@ function TimelineRow({ item }: { item: TimelineItem }) {
   const styles = useStyles();
   const e = item.entry;
   return (
-    <li className={`${styles.item} ${e.direction === "inbound" ? styles.inbound : ""}`} data-testid="timeline-item">
+    <li className={mergeClasses(styles.item, e.direction === "inbound" && styles.inbound)} data-testid="timeline-item">
       <Caption1>
         <strong>{ARROWS[e.direction]}</strong> · {formatDateTime(item.at)} · {item.who}
       </Caption1>
-      <Text weight="semibold" style={{ overflowWrap: "anywhere" }}>
+      <Text weight="semibold" className={styles.subject}>
         {e.subject || "(no subject)"}
       </Text>
       {e.snippet ? <Caption1 className={styles.snippet}>{e.snippet}</Caption1> : null}
@@ -96,8 +100,8 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
   const m = view.matter;
   const people = [view.responsible ? `${view.responsible.name} (responsible)` : m.responsible, ...view.team.map((p) => p.name)];
   return (
-    <section aria-label={`Matter ${m.number}`} data-testid="matter-details" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
-      <div style={{ display: "flex", gap: 8, alignItems: "baseline", flexWrap: "wrap" }}>
+    <section aria-label={`Matter ${m.number}`} data-testid="matter-details" className={styles.root}>
+      <div className={styles.heading}>
         <Subtitle2 as="h3" data-testid="matter-title">
           {m.number} · {m.title}
         </Subtitle2>
@@ -109,7 +113,7 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
       <Caption1 block>Team: {people.join(", ")}</Caption1>
       {m.aliases?.length ? <Caption1 block>References: {m.aliases.join(", ")}</Caption1> : null}
       {m.keywords?.length ? <Caption1 block>Keywords: {m.keywords.join(", ")}</Caption1> : null}
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={styles.actions}>
         <Button size="small" onClick={() => exportAs("csv")} disabled={exporting} data-testid="export-csv">
           Export CSV
         </Button>

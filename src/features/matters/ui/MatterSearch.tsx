@@ -5,6 +5,7 @@ import type { MattersCapability } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: {
     listStyle: "none",
     margin: 0,
@@ -98,7 +99,7 @@ export function MatterSearch({
   const optionId = (i: number) => `${listId}-o${i}`;
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <div className={styles.root}>
       <Field label={label}>
         <Input
           ref={inputRef}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Divider } from "@fluentui/react-components";
+import { Divider, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { MatterSearch } from "./MatterSearch";
 import { MatterDetails } from "./MatterDetails";
@@ -7,13 +7,18 @@ import { AddSenderContact } from "./AddSenderContact";
 import { BulkTagPanel } from "./BulkTagPanel";
 import { UntaggedQueuePanel } from "./UntaggedQueuePanel";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
 /** The Matters tab: bulk tagging of the selection, matter search with its timeline, the sender as contact, the untagged queue. */
 export function MattersSection({ capabilities }: { capabilities: Capabilities }) {
+  const styles = useStyles();
   const matters = capabilities.matters;
   const [open, setOpen] = useState<string | null>(null);
   if (!matters) return null;
   return (
-    <section aria-label="Matters" data-testid="matters-section" style={{ display: "flex", flexDirection: "column", gap: 12, minWidth: 0 }}>
+    <section aria-label="Matters" data-testid="matters-section" className={styles.root}>
       <BulkTagPanel matters={matters} />
       <MatterSearch matters={matters} label="Find a matter" onPick={(h) => setOpen(h.matter.id)} />
       {open ? <MatterDetails key={open} matters={matters} matterId={open} onClose={() => setOpen(null)} /> : null}

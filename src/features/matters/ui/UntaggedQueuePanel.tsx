@@ -7,6 +7,8 @@ import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   list: {
     listStyle: "none",
     margin: 0,
@@ -113,7 +115,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
   };
 
   return (
-    <section aria-label="Untagged client mail" data-testid="untagged-queue" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <section aria-label="Untagged client mail" data-testid="untagged-queue" className={styles.root}>
       <Subtitle2 as="h3">Untagged client mail</Subtitle2>
       <div>
         <Button onClick={() => void load()} disabled={loading} data-testid="queue-load">
@@ -165,7 +167,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
             ))}
           </ul>
           {current ? (
-            <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+            <div className={styles.actions}>
               <Button
                 size="small"
                 appearance="primary"

@@ -17,7 +17,7 @@ export function downloadText(filename: string, mimeType: string, text: string): 
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
-  a.style.display = "none";
+  a.hidden = true;
   document.body.appendChild(a);
   a.click();
   a.remove();
