@@ -75,6 +75,8 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
     from,
     to: flattenAddresses(email.to),
     cc: flattenAddresses(email.cc),
+    // Only a sent copy keeps its Bcc header; absent, not empty, when the message has none.
+    ...(email.bcc?.length ? { bcc: flattenAddresses(email.bcc) } : {}),
     sentAt,
     receivedAt: sentAt,
     bodyText: text.replace(/\r\n/g, "\n"),

@@ -70,6 +70,36 @@ export interface DirectoryIndex {
   readonly everyRefHasDigit: boolean;
 }
 
+/** What finding matter references in text needs: the numbers and aliases, and the firm's reference patterns. */
+export type RefIndex = Pick<DirectoryIndex, "matterByRef" | "refPatterns" | "refHashes" | "everyRefHasDigit">;
+
+/**
+ * Collects matter numbers and aliases (`add(ref, matterId)`) into a `RefIndex`; recognition's index and the send
+ * check's compact index are both made with it, so a reference reads the same way in both.
+ */
+export function refIndexBuilder(): { add(ref: string, matterId: string): void; finish(patterns: readonly string[]): RefIndex } {
+  const matterByRef = new Map<string, string>();
+  const refHashes = new Set<number>();
+  let everyRefHasDigit = true;
+  return {
+    add(ref, matterId) {
+      const key = normalizeRef(ref);
+      matterByRef.set(key, matterId);
+      refHashes.add(hashWord(key));
+      if (everyRefHasDigit && !/[0-9]/.test(key)) everyRefHasDigit = false;
+    },
+    finish(patterns) {
+      const sources = patterns.length > 0 ? patterns : DEFAULT_REF_PATTERNS;
+      return {
+        matterByRef,
+        refHashes,
+        everyRefHasDigit,
+        refPatterns: sources.map((source) => ({ source, regex: new RegExp(source, "g") })),
+      };
+    },
+  };
+}
+
 /** DESIGN defaults when a firm configures no reference patterns. */
 export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b", "\\b[A-Z]{2,6}/\\d{3,6}\\b"];
 
@@ -285,9 +315,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   }
   const matterById = new Map<string, Matter>();
   const mattersByClient = new Map<string, Matter[]>();
-  const matterByRef = new Map<string, string>();
-  const refHashes = new Set<number>();
-  let everyRefHasDigit = true;
+  const refs = refIndexBuilder();
   const opposingByEmail = new Map<string, string[]>();
   const opposingByDomain = new Map<string, string[]>();
   // Identical phrases are grouped as they are added: text is matched once per phrase, however many owners share it,
@@ -324,12 +352,6 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     }
     if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
   };
-  const addRef = (ref: string, matterId: string): void => {
-    const key = normalizeRef(ref);
-    matterByRef.set(key, matterId);
-    refHashes.add(hashWord(key));
-    if (everyRefHasDigit && !/[0-9]/.test(key)) everyRefHasDigit = false;
-  };
   for (const client of directory.clients) {
     const words = nameWords(client.name);
     // A one-word or everyday client name ("Trust") would match too much mail.
@@ -341,8 +363,8 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     const own = mattersByClient.get(matter.clientId);
     if (own) own.push(matter);
     else mattersByClient.set(matter.clientId, [matter]);
-    addRef(matter.number, matter.id);
-    if (matter.aliases) for (const a of matter.aliases) addRef(a, matter.id);
+    refs.add(matter.number, matter.id);
+    if (matter.aliases) for (const a of matter.aliases) refs.add(a, matter.id);
     if (matter.keywords) {
       for (const kw of matter.keywords) {
         const trimmed = kw.trim();
@@ -387,8 +409,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
     if (list) list.push(g);
     else byHash.set(h, [g]);
   }
-  const patterns = directory.firm.matterRefPatterns.length > 0 ? directory.firm.matterRefPatterns : DEFAULT_REF_PATTERNS;
-  const refPatterns = patterns.map((source) => ({ source, regex: new RegExp(source, "g") }));
+  const { matterByRef, refPatterns, refHashes, everyRefHasDigit } = refs.finish(directory.firm.matterRefPatterns);
   let byFirstWord: Map<string, PhraseGroup[]> | null = null;
   return {
     directory,

@@ -258,6 +258,14 @@ export function validateDirectory(
           emails: emails(strArray(o, "emails", ow, p, id), ow, p, id),
         });
       });
+    const jointClientIds = strArray(item, "jointClientIds", where, p, id).filter(Boolean);
+    const seenJoint = new Set<string>();
+    for (const j of jointClientIds) {
+      if (!clientIds.has(j)) p.add(where, `"jointClientIds" "${j}" names no client`, id);
+      else if (j === clientId) p.add(where, `"jointClientIds" repeats the matter's own client "${j}"`, id);
+      else if (seenJoint.has(j)) p.add(where, `"jointClientIds" lists "${j}" twice`, id);
+      seenJoint.add(j);
+    }
     let slaHours: number | undefined;
     if (item.slaHours !== undefined && item.slaHours !== null) {
       if (typeof item.slaHours !== "number" || !(item.slaHours > 0)) p.add(where, `"slaHours" must be a positive number`, id);
@@ -275,6 +283,7 @@ export function validateDirectory(
       aliases,
       opposing,
       ...(slaHours !== undefined ? { slaHours } : {}),
+      ...(jointClientIds.length > 0 ? { jointClientIds } : {}),
     });
   });
 

@@ -88,7 +88,7 @@ function readCsv(file: string, text: string, required: readonly string[], proble
  * - `clients.csv`: `id`, `name`, `domains`
  * - `contacts.csv`: `clientId`, `name`, `email`
  * - `matters.csv`: `id`, `number`, `clientId`, `title`, `status` (open|closed), `responsible` (person id),
- *   `team`, `keywords`, `aliases`, `opposingName`, `opposingDomains`, `opposingEmails`, `slaHours`
+ *   `team`, `keywords`, `aliases`, `opposingName`, `opposingDomains`, `opposingEmails`, `slaHours`, `jointClientIds`
  *   (one opposing party per matter row; several opposing names separated by ";" share the domains/emails).
  * See `src/domain/directory/CSV.md`.
  */
@@ -132,6 +132,7 @@ export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly fir
       keywords: multi(c.keywords),
       aliases: multi(c.aliases),
       opposing,
+      ...(c.jointclientids ? { jointClientIds: multi(c.jointclientids) } : {}),
       ...(slaNum === undefined ? {} : { slaHours: Number.isFinite(slaNum) ? slaNum : sla }),
     };
   });

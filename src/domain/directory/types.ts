@@ -59,6 +59,11 @@ export interface Matter {
   readonly aliases?: readonly string[];
   readonly opposing?: readonly OpposingParty[];
   readonly slaHours?: number;
+  /**
+   * Other clients this matter is for, jointly with `clientId` (a couple buying a house, co-defendants): mail to
+   * their contacts about the matter is not mail to another client. Ids of clients in the directory.
+   */
+  readonly jointClientIds?: readonly string[];
 }
 
 export interface Directory {

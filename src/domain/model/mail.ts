@@ -22,6 +22,8 @@ export interface MailMessage {
   readonly from: Address | null;
   readonly to: readonly Address[];
   readonly cc: readonly Address[];
+  /** Blind copies, when the source shows them (a sent .eml's Bcc header, a draft's Bcc line). */
+  readonly bcc?: readonly Address[];
   /** When it was sent (Date header / sentDateTime). */
   readonly sentAt: string | null;
   /** When it arrived in the mailbox (receivedDateTime); equals sentAt for .eml files. */

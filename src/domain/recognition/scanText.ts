@@ -1,4 +1,4 @@
-import type { DirectoryIndex, PhraseGroup, PhraseTarget } from "@domain/directory/directoryIndex";
+import type { DirectoryIndex, PhraseGroup, PhraseTarget, RefIndex } from "@domain/directory/directoryIndex";
 import { normalizeRef } from "@domain/directory/directoryIndex";
 import { FILTER_MASK, FNV_OFFSET, FNV_PRIME, HASH_MASK, hashWord } from "@domain/directory/wordHash";
 
@@ -50,7 +50,7 @@ function labelRank(l: RefHit["label"]): number {
 }
 
 /** Records `raw` (text[start, end)) when it names a known matter and is not glued into a longer code. */
-function considerRef(index: DirectoryIndex, text: string, hits: Map<string, RefHit>, raw: string, start: number, end: number): void {
+function considerRef(index: RefIndex, text: string, hits: Map<string, RefHit>, raw: string, start: number, end: number): void {
   if (!raw) return;
   // Glued into a longer code: a letter or digit and "-" or "/" just before, or "-" or "/" and a letter or digit just after
   // (/[A-Za-z0-9][-/]$/ on the two characters before, /^[-/][A-Za-z0-9]/ on the two after, without cutting them out).
@@ -75,7 +75,7 @@ const DIGIT_RUN_START = /(?<![0-9])[0-9]/g;
  * aliases. A pattern hit naming no matter (an invoice number of the same shape) is ignored, and so
  * is a hit glued into a longer code ("INV-2025-0811").
  */
-export function findRefs(index: DirectoryIndex, text: string): RefHit[] {
+export function findRefs(index: RefIndex, text: string): RefHit[] {
   // Reference tokens are looked for around the digits only, as `findRefsAndPhrases` does after its word scan.
   const n = text.length;
   let dg = digits;
@@ -104,7 +104,7 @@ function wasJudged(start: number, end: number): boolean {
 }
 
 /** Hits of the firm's configured reference patterns, in the order `findRefs` records them. */
-function patternRefs(index: DirectoryIndex, text: string): Map<string, RefHit> {
+function patternRefs(index: RefIndex, text: string): Map<string, RefHit> {
   const hits = new Map<string, RefHit>();
   judgedCount = 0;
   for (const p of index.refPatterns) {
@@ -133,7 +133,7 @@ function patternRefs(index: DirectoryIndex, text: string): Map<string, RefHit> {
 
 /** Checks one reference-shaped token, text[start, end). */
 function tokenRef(
-  index: DirectoryIndex,
+  index: RefIndex,
   refs: ReadonlySet<number>,
   text: string,
   hits: Map<string, RefHit>,
@@ -169,7 +169,7 @@ export function findRefsAndPhrases(index: DirectoryIndex, text: string): { refs:
  * Only the first digit of a run of digits is listed: a digit after another has no word boundary before it, so no
  * token can start there, and the run's first digit already reached back over any letters or "/", ".", "-" before it.
  */
-function refsAtDigits(index: DirectoryIndex, text: string, hits: Map<string, RefHit>): void {
+function refsAtDigits(index: RefIndex, text: string, hits: Map<string, RefHit>): void {
   const refs = index.refHashes;
   let start = 0;
   for (let k = 0; k < digitCount; k++) {
