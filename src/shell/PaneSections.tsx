@@ -4,6 +4,7 @@ import type { Capabilities } from "./capabilities";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { ErrorNotice } from "./ErrorNotice";
 import type { ItemState } from "./useCurrentItem";
+import { SendCheckNotices } from "@features/sendGuard/ui/SendCheckNotices";
 
 // Sections load on first use.
 const ThisEmailTab = lazy(() =>
@@ -52,6 +53,11 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
   const item = state.item;
   return (
     <div className={styles.root}>
+      {capabilities.sendGuard ? (
+        <ErrorBoundary>
+          <SendCheckNotices sendGuard={capabilities.sendGuard} refresh={item?.itemId ?? state.status} />
+        </ErrorBoundary>
+      ) : null}
       <TabList
         className={styles.tabs}
         selectedValue={tab}

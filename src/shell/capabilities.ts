@@ -7,6 +7,7 @@ import type { OverdueCapability } from "@features/clock/api";
 import type { RepliesCapability } from "@features/replies/api";
 import type { FollowUpCapability } from "@features/followUps/api";
 import type { MattersCapability } from "@features/matters/api";
+import type { SendGuardCapability } from "@features/sendGuard/api";
 
 /** What the host can do, read once at start so features degrade with a clear message (e.g. LTSC Outlook 2021). */
 export interface HostInfo {
@@ -36,4 +37,6 @@ export interface Capabilities {
   readonly replies?: RepliesCapability;
   /** Follow-up calendar events (issue 6). */
   readonly followUps?: FollowUpCapability;
+  /** The send-time confidentiality check: live warnings while composing, notes of sends it could not check. */
+  readonly sendGuard?: SendGuardCapability;
 }

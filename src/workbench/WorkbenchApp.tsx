@@ -15,10 +15,13 @@ import {
 import type { FolderId, WorkbenchMessage } from "./types";
 import { MessageText } from "./MessageText";
 import { OutlookSurfaces, type SurfaceState } from "./OutlookSurfaces";
+import { SmartAlertDialog } from "./SmartAlertDialog";
+import type { RecipientLine } from "./DraftRecipients";
+import type { FakeCompletedOptions } from "@simulators/office";
 
 export type WorkbenchFolder = FolderId | "calendar";
 
-export type FaultMode = "none" | "offline" | "server-errors" | "throttled" | "slow" | "office-fails";
+export type FaultMode = "none" | "offline" | "server-errors" | "throttled" | "slow" | "office-fails" | "send-check-fails";
 
 export const FAULT_LABELS: Record<FaultMode, string> = {
   none: "Everything works",
@@ -27,6 +30,7 @@ export const FAULT_LABELS: Record<FaultMode, string> = {
   throttled: "Graph throttles (429)",
   slow: "Slow network (800 ms)",
   "office-fails": "Outlook calls fail",
+  "send-check-fails": "Send check cannot read its index",
 };
 
 /**
@@ -69,8 +73,15 @@ export interface WorkbenchModel {
   onOpenRequest(listener: (itemId: string) => void): () => void;
   /** Types into the draft as the attorney would. */
   typeInDraft(text: string): void;
-  /** Outlook's Send on the open draft: runs the add-in's OnMessageSend handler, then files the mail in Sent Items. */
-  sendDraft(): Promise<{ sent: boolean; message?: string }>;
+  /**
+   * Outlook's Send on the open draft: runs the add-in's OnMessageSend handler, then files the mail in Sent Items.
+   * When the handler stops the mail, resolves with its Smart Alert. `anyway` is the alert's "Send Anyway": the mail
+   * goes without running the handler again, as in Outlook.
+   */
+  sendDraft(options?: { anyway?: boolean }): Promise<{ sent: boolean; message?: string; alert?: FakeCompletedOptions }>;
+  /** The user editing a recipient line of the draft, or attaching a file to it. */
+  setDraftRecipients(line: RecipientLine, emails: readonly string[]): void;
+  attachToDraft(name: string): void;
   categoriesOf(itemId: string): readonly string[];
   /** Called whenever categories change anywhere (Graph or Office). */
   subscribe(listener: () => void): () => void;
@@ -174,6 +185,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
   // Outlook loads an add-in afresh when its pane is reopened; the key makes the frame do the same.
   const [paneLoads, setPaneLoads] = useState(0);
   const [sendNote, setSendNote] = useState<string | null>(null);
+  const [alert, setAlert] = useState<FakeCompletedOptions | null>(null);
   const [, setVersion] = useState(0);
   useEffect(() => model.subscribe(() => setVersion((v) => v + 1)), [model]);
   // Office and Graph state change under the pane's hands (notifications, reply forms, events): poll it like a host would repaint.
@@ -203,13 +215,15 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
     setSelected(ids);
     model.select(ids);
   };
-  const send = () => {
+  const send = (anyway = false) => {
     setSending(true);
     setSendNote(null);
-    model.sendDraft().then(
+    setAlert(null);
+    model.sendDraft({ anyway }).then(
       (r) => {
         setSending(false);
         if (r.sent) setSelected([]);
+        else if (r.alert) setAlert(r.alert);
         else setSendNote(r.message ?? "Not sent.");
       },
       (e: unknown) => {
@@ -384,7 +398,15 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           </ul>
         )}
         <article className={styles.reading} aria-label="Reading pane" data-testid="reading-pane">
-          <OutlookSurfaces state={model.surfaces()} onSend={send} sending={sending} />
+          <OutlookSurfaces
+            state={model.surfaces()}
+            onSend={() => send()}
+            sending={sending}
+            editing={{
+              onRecipients: (line, emails) => model.setDraftRecipients(line, emails),
+              onAttach: (name) => model.attachToDraft(name),
+            }}
+          />
           {sendNote ? (
             <Text block data-testid="send-note">
               {sendNote}
@@ -403,6 +425,16 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           )}
           {selected.length > 1 ? <Caption1 block>{selected.length} messages selected.</Caption1> : null}
         </article>
+        <SmartAlertDialog
+          alert={alert}
+          onSendAnyway={() => send(true)}
+          onDontSend={() => setAlert(null)}
+          onTakeAction={() => {
+            // The Take Action button opens the add-in's task pane; in the workbench it is always open: bring it forward.
+            setAlert(null);
+            document.querySelector<HTMLIFrameElement>("[data-testid='taskpane-frame']")?.focus();
+          }}
+        />
         <aside className={styles.pane} aria-label="Matterline task pane">
           <iframe key={paneLoads} className={styles.frame} src={paneUrl} title="Matterline task pane" data-testid="taskpane-frame" />
         </aside>

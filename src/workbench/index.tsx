@@ -12,6 +12,9 @@ import type { SurfaceState } from "./OutlookSurfaces";
 import { createPendingSendLog } from "@adapters/office/pendingSendLog";
 import { COMMAND_NAMES, registerCommands } from "@hosts/commands/registerCommands";
 import { isComposeItem, messageFromComposeItem } from "@adapters/office/messageFromItem";
+import { createHandlerSendCheck } from "@hosts/commands/sendCheck";
+import { MatterlineError } from "@domain/errors";
+import type { FakeCompletedOptions } from "@simulators/office";
 
 const root = document.getElementById("workbench")!;
 
@@ -77,6 +80,12 @@ async function start() {
   });
 
   const me = seed.directory.people.find((p) => p.email.toLowerCase() === seed.me);
+  // Outlook resolves a typed address to the person's name from the address book; the workbench's is the directory.
+  const names = new Map<string, string>([
+    ...seed.directory.people.map((p) => [p.email.toLowerCase(), p.name] as const),
+    ...seed.directory.clients.flatMap((c) => c.contacts.map((x) => [x.email.toLowerCase(), x.name] as const)),
+  ]);
+  const directoryName = (email: string) => names.get(email.trim().toLowerCase());
   const mailboxVersion = outlookVersionOf(window.location.search);
   const fake = createOfficeFake({
     item: null,
@@ -134,14 +143,29 @@ async function start() {
   // Outlook's event runtime loads the function file and associates its handlers; the workbench does the same with
   // the real handlers, wired as src/hosts/commands/commands.ts wires them (the pane logs the queued send on its next start).
   const pendingSends = createPendingSendLog(fake.office);
-  registerCommands(fake.office, { onSendLog: (draft, matterId) => pendingSends.record(draft, matterId), now });
+  registerCommands(fake.office, {
+    onSendLog: (draft, matterId) => pendingSends.record(draft, matterId),
+    now,
+    sendCheck: createHandlerSendCheck(fake.office, {
+      now,
+      indexFault: () =>
+        fault === "send-check-fails" ? new MatterlineError("storage-failed", "the recipient index could not be read on this device") : null,
+    }),
+  });
   let sentCounter = 0;
-  /** Outlook's Send: OnMessageSend first; if it allows sending, the mail lands in Sent Items and the draft closes. */
-  const sendDraft = async (): Promise<{ sent: boolean; message?: string }> => {
+  /**
+   * Outlook's Send: OnMessageSend first; if it allows sending, the mail lands in Sent Items and the draft closes.
+   * "Send Anyway" in a Smart Alert sends without running the handler again.
+   */
+  const sendDraft = async (
+    options: { anyway?: boolean } = {},
+  ): Promise<{ sent: boolean; message?: string; alert?: FakeCompletedOptions }> => {
     const item = fake.office.context.mailbox.item;
     if (!item || !isComposeItem(item)) return { sent: false, message: "No draft is open." };
-    const result = await fake.controller.runAction(COMMAND_NAMES.onSend, { type: "messageSend" });
-    if (result?.allowEvent === false) return { sent: false, message: result.errorMessage ?? "The add-in stopped the send." };
+    if (!options.anyway) {
+      const result = await fake.controller.runAction(COMMAND_NAMES.onSend, { type: "messageSend" });
+      if (result?.allowEvent === false) return { sent: false, alert: result };
+    }
     const sentAt = now().toISOString();
     const draft = await messageFromComposeItem(fake.office, item, sentAt);
     const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
@@ -194,10 +218,23 @@ async function start() {
     const key = fake.controller.currentItemKey();
     const forms = fake.controller.replyForms.filter((f) => f.itemId === key || !key);
     const draft = fake.controller.draftBody();
+    const lines = fake.controller.draftRecipients();
+    const emails = (people: readonly { emailAddress: string }[] | undefined) => (people ?? []).map((p) => p.emailAddress);
     return {
       notifications: key ? fake.controller.notifications(key) : [],
       replyForm: forms.length ? forms[forms.length - 1] : lastReplyForm(),
-      draft: draft ? { text: draft.type === "html" ? htmlToText(draft.html) : draft.text, type: draft.type } : null,
+      draft: draft
+        ? {
+            text: draft.type === "html" ? htmlToText(draft.html) : draft.text,
+            type: draft.type,
+            parts: {
+              to: emails(lines?.to),
+              cc: emails(lines?.cc),
+              bcc: emails(lines?.bcc),
+              attachments: fake.controller.draftAttachments(),
+            },
+          }
+        : null,
     };
   };
   // A reply form stays on screen for the message it was opened from, like Outlook's pop-out.
@@ -259,6 +296,17 @@ async function start() {
       item.body.setSelectedDataAsync(html, { coercionType: office.CoercionType.Html }, () => notify());
     },
     sendDraft,
+    setDraftRecipients: (line, emails) => {
+      fake.controller.setDraftRecipients(
+        line,
+        emails.map((email) => ({ displayName: directoryName(email) ?? email, emailAddress: email })),
+      );
+      notify();
+    },
+    attachToDraft: (name) => {
+      fake.controller.attachToDraft(name);
+      notify();
+    },
     categoriesOf,
     subscribe: (l) => {
       listeners.add(l);

@@ -5,12 +5,13 @@
 import { createPendingSendLog } from "@adapters/office/pendingSendLog";
 import { registerCommands } from "./registerCommands";
 import { createRibbonFiling, ribbonLog } from "./ribbonLog";
+import { createHandlerSendCheck } from "./sendCheck";
 
 const office = (globalThis as { Office?: typeof Office }).Office;
 if (office?.actions) {
   const pending = createPendingSendLog(office);
   const now = () => new Date();
-  // Built on first use: most function-file launches are OnMessageSend, which never needs IndexedDB.
+  // Built on first use: most function-file launches are OnMessageSend, which needs only the send check's stores.
   let filing: ReturnType<typeof createRibbonFiling> | null = null;
   registerCommands(office, {
     // The sent mail has no Internet message id yet: the pane matches it in Sent Items and logs it (source "send").
@@ -23,5 +24,6 @@ if (office?.actions) {
       return ribbonLog(message, await filing);
     },
     now,
+    sendCheck: createHandlerSendCheck(office, { now }),
   });
 }

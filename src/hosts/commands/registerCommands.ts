@@ -5,6 +5,7 @@ import type { OfficeNamespace } from "@adapters/office/officeCall";
 import { createOfficeSendMatterChoice } from "@adapters/office/sendMatterChoice";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
+import type { SmartAlertOptions } from "@features/sendGuard/alert";
 
 /** Function names as the manifest declares them (FunctionName / LaunchEvent FunctionName). */
 export const COMMAND_NAMES = { ribbonLog: "logToSuggestedMatter", onSend: "onMessageSendHandler" } as const;
@@ -14,7 +15,7 @@ export const RIBBON_NOTICE_KEY = "matterline-ribbon-log";
 
 /** The event Outlook passes to command functions and launch-event handlers. */
 export interface CommandEvent {
-  completed(options?: { allowEvent?: boolean; errorMessage?: string }): void;
+  completed(options?: SmartAlertOptions): void;
 }
 
 export interface CommandDeps {
@@ -31,6 +32,11 @@ export interface CommandDeps {
   now?: () => Date;
   /** The send goes ahead after this long even if logging has not finished (Outlook shows a spinner meanwhile). */
   sendTimeoutMs?: number;
+  /**
+   * The send-time confidentiality check: resolves with what to pass to event.completed (a Smart Alert to stop the
+   * mail, or allowEvent). Never rejects; without it every send is allowed.
+   */
+  sendCheck?(): Promise<SmartAlertOptions>;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -47,7 +53,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Registers the function-file commands with Office.actions.associate and returns them (for tests).
- * Neither ever blocks Outlook: every path ends in event.completed, and sending is always allowed.
+ * Neither ever holds Outlook up on its own failure: every path ends in event.completed, and sending is stopped only
+ * by a warning the send check found (a Smart Alert the sender can override).
  */
 export function registerCommands(office: OfficeNamespace, deps: CommandDeps) {
   const onError = deps.onError ?? ((error: MatterlineError) => console.warn(error.message));
@@ -66,15 +73,22 @@ export function registerCommands(office: OfficeNamespace, deps: CommandDeps) {
     await deps.onSendLog(draft, matterId);
   }
 
-  /** OnMessageSend (Mailbox 1.12): logs the mail to the chosen matter, then lets it go whatever happened. */
+  /**
+   * OnMessageSend (Mailbox 1.12): checks the recipients (a Smart Alert stops the mail when something looks wrong) and
+   * queues the mail for logging to the chosen matter. The log entry is queued even when the alert stops the mail: the
+   * pane only logs what it finds in Sent Items, and "Send Anyway" sends without running the handler again.
+   */
   async function onMessageSend(event: CommandEvent): Promise<void> {
+    let decision: SmartAlertOptions = { allowEvent: true };
     try {
-      await withTimeout(logSent(), timeoutMs);
-    } catch (error) {
-      onError(toMatterlineError(error, "office-failed"));
+      const [, checked] = await Promise.all([
+        withTimeout(logSent(), timeoutMs).catch((error: unknown) => onError(toMatterlineError(error, "office-failed"))),
+        deps.sendCheck ? deps.sendCheck().catch(() => undefined) : Promise.resolve(undefined),
+      ]);
+      if (checked && checked.allowEvent === false) decision = checked;
     } finally {
-      // Our failure must never stop an attorney's mail: the pane can log it later from Sent Items.
-      event.completed({ allowEvent: true });
+      // Our failure must never stop an attorney's mail: only a warning found by the check does.
+      event.completed(decision);
     }
   }
 

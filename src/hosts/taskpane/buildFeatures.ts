@@ -6,8 +6,9 @@ import { buildOverdue } from "@features/clock/wire";
 import { buildReplies } from "@features/replies/wire";
 import { buildFollowUp } from "@features/followUps/wire";
 import { buildMatters } from "@features/matters/wire";
+import { buildSendGuard } from "@features/sendGuard/wire";
 
-export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps">;
+export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps" | "sendGuard">;
 
 /**
  * Wires adapters into the feature capabilities. Loaded as its own chunk after the first render, so opening the pane
@@ -21,5 +22,6 @@ export async function buildFeatures(office: typeof Office, host: HostEnvironment
     overdue: buildOverdue(ctx),
     replies: buildReplies(ctx),
     followUps: buildFollowUp(ctx),
+    sendGuard: buildSendGuard(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { EmailFilingSection } from "@features/filing/ui/EmailFilingSection";
 import { EmailClockSection } from "@features/clock/ui/EmailClockSection";
 import { EmailRepliesSection } from "@features/replies/ui/EmailRepliesSection";
 import { EmailFollowUpSection } from "@features/followUps/ui/EmailFollowUpSection";
+import { SendGuardSection } from "@features/sendGuard/ui/SendGuardSection";
 
 const useStyles = makeStyles({
   // One rhythm for every section of the tab: a larger gap between sections than inside them (spacingVerticalS).
@@ -14,7 +15,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * The open email: client and matter (and logging), its reply clock, plain-language replies, follow-ups.
+ * The open email: client and matter (and logging), its reply clock, plain-language replies, follow-ups; in compose
+ * mode the send check's warnings come first.
  * Each section has its own error boundary so one failing feature never blanks the others. Sections are keyed by
  * item so no state of one email leaks into the next.
  */
@@ -31,6 +33,11 @@ export function ThisEmailTab({ capabilities, item }: { capabilities: Capabilitie
           {people ? <Caption1 block>To/Cc: {people}</Caption1> : null}
           {m.attachmentNames.length ? <Caption1 block>Attachments: {m.attachmentNames.join(", ")}</Caption1> : null}
         </div>
+      ) : null}
+      {item.mode === "compose" && capabilities.sendGuard ? (
+        <ErrorBoundary key={`send-guard-${key}`}>
+          <SendGuardSection sendGuard={capabilities.sendGuard} />
+        </ErrorBoundary>
       ) : null}
       <ErrorBoundary key={`filing-${key}`}>
         <EmailFilingSection capabilities={capabilities} item={item} />

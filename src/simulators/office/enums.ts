@@ -21,6 +21,8 @@ export const officeEnums = {
     OfficeThemeChanged: "officeThemeChanged",
     DialogMessageReceived: "dialogMessageReceived",
     DialogEventReceived: "dialogEventReceived",
+    RecipientsChanged: "olkRecipientsChanged",
+    AttachmentsChanged: "olkAttachmentsChanged",
   },
   MailboxEnums: {
     RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" },
@@ -33,9 +35,16 @@ export const officeEnums = {
     ItemType: { Message: "message", Appointment: "appointment" },
     BodyType: { Text: "text", Html: "html" },
     AttachmentType: { File: "file", Item: "item", Cloud: "cloud" },
+    SendModeOverride: { PromptUser: "promptUser" },
     CategoryColor: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`Preset${i}`, `Preset${i}`])) as Record<string, string>,
   },
 } as const;
+
+/** Events a compose item's addHandlerAsync accepts, with the Mailbox version that introduced each. */
+export const itemEventSince: Readonly<Record<string, string>> = {
+  [officeEnums.EventType.RecipientsChanged]: "1.7",
+  [officeEnums.EventType.AttachmentsChanged]: "1.8",
+};
 
 /** Event mailbox.addHandlerAsync accepts, with the Mailbox version that introduced it. */
 export const mailboxEventSince: Readonly<Record<string, string>> = {

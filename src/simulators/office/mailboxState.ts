@@ -9,6 +9,10 @@ export interface DraftState {
   subject: string;
   to: FakePerson[];
   cc: FakePerson[];
+  bcc: FakePerson[];
+  attachments: { id: string; name: string }[];
+  /** Item-level event handlers (RecipientsChanged, AttachmentsChanged), by event type. */
+  readonly handlers: Map<string, ((args: Record<string, unknown>) => void)[]>;
   bodyHtml: string;
   bodyType: "html" | "text";
   bodyText: string;
@@ -24,6 +28,8 @@ export class MailboxState {
   readonly replyForms: RecordedReplyForm[] = [];
   /** Called after a draft's body was set (body.setAsync, or the user typing through the controller). */
   bodyChanged?: (draftKey: string) => void;
+  /** Called after a draft's recipients or attachments changed (by the add-in or the user), e.g. for the workbench to redraw. */
+  draftChanged?: (draftKey: string) => void;
   masterCategories: FakeCategory[];
   mailboxVersion: string;
   nestedAppAuth: boolean;

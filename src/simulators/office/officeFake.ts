@@ -1,6 +1,6 @@
 import { htmlToText } from "@domain/text/htmlToText";
 import { promiseTry } from "@domain/promiseTry";
-import { buildComposeItem } from "./composeItem";
+import { buildComposeItem, fireItemEvent, recipientsChanged } from "./composeItem";
 import { mailboxEventSince, officeEnums, themes } from "./enums";
 import { MailboxState, type DraftState } from "./mailboxState";
 import { buildReadItem } from "./readItem";
@@ -8,9 +8,11 @@ import { FakeOfficeCallError, FakeRuntime, versionAtLeast } from "./runtime";
 import type {
   FakeActionEvent,
   FakeCategory,
+  FakeCompletedOptions,
   FakeDraft,
   FakeError,
   FakeMailItem,
+  FakePerson,
   FakeRequirementSets,
   FakeTheme,
   OfficeFakeOptions,
@@ -66,8 +68,19 @@ export interface OfficeFakeController {
    * above the quoted history) or at the end. Outlook fires no event for typing, and neither does the fake.
    */
   typeInDraft(text: string, where?: "start" | "end"): void;
-  /** Called after a draft's body changed (body.setAsync or typeInDraft), e.g. for the workbench to redraw it. */
+  /**
+   * Called after a draft's body, recipients or attachments changed (by the add-in or through the controller), e.g. for
+   * the workbench to redraw it.
+   */
   onDraftBodyChanged(listener: (draftKey: string) => void): () => void;
+  /** The user editing a recipient line of the current draft (raises RecipientsChanged, as Outlook does). */
+  setDraftRecipients(field: "to" | "cc" | "bcc", people: readonly FakePerson[]): void;
+  /** The current draft's recipient lines. */
+  draftRecipients(): { to: FakePerson[]; cc: FakePerson[]; bcc: FakePerson[] } | null;
+  /** The user attaching a file to the current draft (raises AttachmentsChanged). */
+  attachToDraft(name: string): void;
+  /** Names of the files attached to the current draft. */
+  draftAttachments(): string[];
   /** Saved custom properties of an item (the current one by default). */
   customProperties(itemKey?: string): Record<string, unknown>;
   /** Saved roaming settings. */
@@ -76,7 +89,7 @@ export interface OfficeFakeController {
   /** Functions registered with Office.actions.associate. */
   readonly actions: ReadonlyMap<string, ActionHandler>;
   /** Runs an associated action the way Outlook does; resolves with what it passed to event.completed. */
-  runAction(name: string, event?: { type?: string }): Promise<{ allowEvent?: boolean; errorMessage?: string } | undefined>;
+  runAction(name: string, event?: { type?: string }): Promise<FakeCompletedOptions | undefined>;
 }
 
 export interface OfficeFake {
@@ -117,8 +130,41 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   let current: CurrentItem = options.item ? { kind: "read", data: options.item } : null;
   let selected: FakeMailItem[] = options.item ? [options.item] : [];
   let draftCounter = 0;
+  let attachmentCounter = 0;
   const draftListeners = new Set<(draftKey: string) => void>();
   state.bodyChanged = (key) => draftListeners.forEach((l) => l(key));
+  state.draftChanged = (key) => draftListeners.forEach((l) => l(key));
+  const commandIds = options.commandIds ? new Set(options.commandIds) : null;
+  /** Outlook's rules for event.completed of a Smart Alerts handler (Office.SmartAlertsEventCompletedOptions). */
+  const checkCompleted = (o: FakeCompletedOptions | undefined): FakeCompletedOptions | undefined => {
+    if (!o || o.allowEvent !== false) return o;
+    const needs = (what: string, version: string) => {
+      if (!state.supports(version)) throw new TypeError(`${what} needs Mailbox ${version}; this Outlook has ${state.mailboxVersion}.`);
+    };
+    if (o.errorMessage !== undefined && o.errorMessage.length > 500) throw new RangeError("errorMessage must be 500 characters or less.");
+    if (o.errorMessageMarkdown !== undefined) {
+      needs("errorMessageMarkdown", "1.15");
+      if (o.errorMessageMarkdown.length > 500) throw new RangeError("errorMessageMarkdown must be 500 characters or less.");
+    }
+    if (o.cancelLabel !== undefined) {
+      needs("cancelLabel", "1.14");
+      if (o.cancelLabel.length > 20) throw new RangeError("cancelLabel must be 20 characters or less.");
+    }
+    if (o.commandId !== undefined) {
+      needs("commandId", "1.14");
+      if (commandIds && !commandIds.has(o.commandId)) throw new RangeError(`commandId "${o.commandId}" is not a command of the manifest.`);
+    }
+    if (o.contextData !== undefined && o.commandId === undefined) throw new TypeError("contextData needs a commandId.");
+    if (o.sendModeOverride !== undefined) {
+      needs("sendModeOverride", "1.14");
+      if (o.sendModeOverride !== "promptUser") throw new RangeError(`sendModeOverride can only be "promptUser".`);
+    }
+    return o;
+  };
+  const currentDraft = (what: string): DraftState => {
+    if (current?.kind !== "compose") throw new Error(`${what} needs a draft: call compose() first.`);
+    return current.draft;
+  };
   let built: { for: CurrentItem; item: unknown } | null = null;
   const roamingSaved: Record<string, unknown> = {};
   const roamingWorking: Record<string, unknown> = {};
@@ -323,6 +369,9 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
         subject: draft.subject ?? "",
         to: [...(draft.to ?? [])],
         cc: [...(draft.cc ?? [])],
+        bcc: [...(draft.bcc ?? [])],
+        attachments: (draft.attachments ?? []).map((name) => ({ id: `att-${++attachmentCounter}`, name })),
+        handlers: new Map(),
         bodyHtml: draft.bodyHtml ?? (draft.bodyText ? `<div>${escapeHtml(draft.bodyText)}</div>` : ""),
         bodyText: draft.bodyText ?? "",
         bodyType,
@@ -374,6 +423,24 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       draftListeners.add(listener);
       return () => void draftListeners.delete(listener);
     },
+    setDraftRecipients(field, people) {
+      const d = currentDraft("setDraftRecipients");
+      d[field] = people.map((p) => ({ displayName: p.displayName, emailAddress: p.emailAddress }));
+      recipientsChanged(d, state, [field]);
+    },
+    draftRecipients() {
+      if (current?.kind !== "compose") return null;
+      const d = current.draft;
+      return { to: [...d.to], cc: [...d.cc], bcc: [...d.bcc] };
+    },
+    attachToDraft(name) {
+      const d = currentDraft("attachToDraft");
+      const attachment = { id: `att-${++attachmentCounter}`, name };
+      d.attachments.push(attachment);
+      state.draftChanged?.(d.key);
+      fireItemEvent(d, state, "olkAttachmentsChanged", { attachmentStatus: "added", attachmentDetails: attachment });
+    },
+    draftAttachments: () => (current?.kind === "compose" ? current.draft.attachments.map((a) => a.name) : []),
     customProperties: (itemKey) => ({ ...(state.customProperties.get(itemKey ?? currentKey() ?? "") ?? {}) }),
     roamingSettings: () => structuredClone(roamingSaved),
     dialogs,
@@ -383,7 +450,19 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       if (!handler) return Promise.reject(new Error(`No function is associated with "${name}".`));
       return new Promise((resolve, reject) => {
         // A handler that fails (throws, or rejects) before calling completed() would leave Outlook waiting; surface it instead.
-        promiseTry(() => handler({ type: event.type, source: { id: name }, completed: (opts) => resolve(opts) })).catch(reject);
+        promiseTry(() =>
+          handler({
+            type: event.type,
+            source: { id: name },
+            completed: (opts) => {
+              try {
+                resolve(checkCompleted(opts));
+              } catch (error) {
+                reject(error instanceof Error ? error : new Error(String(error)));
+              }
+            },
+          }),
+        ).catch(reject);
       });
     },
   };

@@ -34,8 +34,11 @@ export interface FakeDraft {
   readonly subject?: string;
   readonly to?: readonly FakePerson[];
   readonly cc?: readonly FakePerson[];
+  readonly bcc?: readonly FakePerson[];
   readonly bodyText?: string;
   readonly bodyHtml?: string;
+  /** Names of files attached to the draft. */
+  readonly attachments?: readonly string[];
   /** Body format of the editor; Outlook on the web and new Outlook default to HTML. */
   readonly bodyType?: "html" | "text";
   readonly conversationId?: string;
@@ -90,6 +93,11 @@ export interface OfficeFakeOptions {
   readonly onCategoriesChanged?: (itemId: string, categories: readonly string[]) => void;
   /** Called after a master category is added. */
   readonly onMasterCategoriesChanged?: (categories: readonly FakeCategory[]) => void;
+  /**
+   * Ids of the add-in commands the manifest declares (Control ids): a Smart Alert whose commandId is not one of them
+   * is refused, as Outlook would fail to open it. Any id is accepted when absent.
+   */
+  readonly commandIds?: readonly string[];
 }
 
 /** A reply form opened by displayReplyForm / displayReplyAllForm (recorded, nothing is sent). */
@@ -125,9 +133,20 @@ export interface RecordedDialog {
   closeByUser(): void;
 }
 
+/** What a launch-event handler may pass to event.completed (Office.SmartAlertsEventCompletedOptions). */
+export interface FakeCompletedOptions {
+  readonly allowEvent?: boolean;
+  readonly errorMessage?: string;
+  readonly errorMessageMarkdown?: string;
+  readonly cancelLabel?: string;
+  readonly commandId?: string;
+  readonly contextData?: unknown;
+  readonly sendModeOverride?: string;
+}
+
 /** The event object an add-in command or launch-event handler receives. */
 export interface FakeActionEvent {
   readonly type?: string;
   readonly source?: { readonly id: string };
-  completed(options?: { allowEvent?: boolean; errorMessage?: string }): void;
+  completed(options?: FakeCompletedOptions): void;
 }
