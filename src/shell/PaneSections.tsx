@@ -55,7 +55,7 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
     <div className={styles.root}>
       {capabilities.sendGuard ? (
         <ErrorBoundary>
-          <SendCheckNotices sendGuard={capabilities.sendGuard} refresh={item?.itemId ?? state.status} />
+          <SendCheckNotices sendGuard={capabilities.sendGuard} refresh={state} />
         </ErrorBoundary>
       ) : null}
       <TabList

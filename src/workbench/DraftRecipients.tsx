@@ -53,7 +53,7 @@ function Line({
       <Caption1>{label}</Caption1>
       <div className={styles.chips} data-testid={`draft-${testId}`}>
         {values.map((v) => (
-          <span key={v} className={styles.chip} data-testid={`draft-${testId}-value`}>
+          <span key={v} className={styles.chip} data-testid={`draft-${testId}-value`} data-value={v}>
             <Text size={200}>{v}</Text>
             {onRemove ? (
               <Button size="small" appearance="transparent" aria-label={`Remove ${v} from ${label}`} onClick={() => onRemove(v)}>

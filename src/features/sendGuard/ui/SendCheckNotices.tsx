@@ -11,8 +11,8 @@ function when(iso: string): string {
 
 /**
  * Sent mail the confidentiality check could not look at (the send handler let it go rather than hold it up): said
- * afterwards, so the sender can check its recipients in Sent Items. `refresh` changes when the open item changes
- * (Outlook switches item after Send).
+ * afterwards, so the sender can check its recipients in Sent Items. The notes are read again whenever `refresh`
+ * changes: the pane passes its item state, which changes when Outlook switches item after Send.
  */
 export function SendCheckNotices({ sendGuard, refresh }: { sendGuard: SendGuardCapability; refresh: unknown }) {
   const [notes, setNotes] = useState<SkippedCheck[]>([]);
