@@ -31,20 +31,25 @@ export const FIX_PANE_COMMAND_ID = "msgComposeOpenPaneButton";
 export const FIX_LABEL = "Fix in Matterline";
 const MAX_MESSAGE = 500;
 
-/** Lines that fit in `room` characters joined by `sep`, with "…and N more" when some do not. */
-function fit(lines: readonly string[], head: string, tail: string, sep: string, more: (n: number) => string): string {
+/**
+ * A message of at most 500 characters: `head`, then one item per text (`open` + text + `close`), then `tail`. An item
+ * that does not fit is cut short with "…" when enough of it would remain, else it and the rest are counted in a
+ * last item ("…and N more").
+ */
+function fit(texts: readonly string[], head: string, tail: string, open: string, close: string, more: (n: number) => string): string {
+  const item = (text: string) => `${open}${text}${close}`;
   let out = head;
-  for (let i = 0; i < lines.length; i++) {
-    const rest = lines.length - i - 1;
-    const candidate = `${out}${sep}${lines[i]}`;
-    const needed = candidate.length + (rest > 0 ? sep.length + more(rest).length : 0) + tail.length;
-    if (needed > MAX_MESSAGE) {
-      const room = MAX_MESSAGE - out.length - sep.length - more(lines.length - i).length - tail.length;
-      return room > 40
-        ? `${out}${sep}${lines[i].slice(0, room - 1)}…${sep}${more(rest)}${tail}`
-        : `${out}${sep}${more(lines.length - i)}${tail}`;
+  for (let i = 0; i < texts.length; i++) {
+    const rest = texts.length - i - 1;
+    const reserve = (rest > 0 ? item(more(rest)).length : 0) + tail.length;
+    const next = out + item(texts[i]);
+    if (next.length + reserve <= MAX_MESSAGE) {
+      out = next;
+      continue;
     }
-    out = candidate;
+    const room = MAX_MESSAGE - out.length - open.length - close.length - 1 - reserve;
+    if (room >= 40) return `${out}${item(`${texts[i].slice(0, room)}…`)}${rest > 0 ? item(more(rest)) : ""}${tail}`;
+    return `${out}${item(more(texts.length - i))}${tail}`;
   }
   return out + tail;
 }
@@ -68,26 +73,14 @@ export function smartAlertFor(warnings: readonly SendWarning[], support: AlertSu
   const reasons = warnings.map((w) => w.reason);
   const options: SmartAlertOptions = {
     allowEvent: false,
-    errorMessage: fit(
-      reasons.map((r) => `• ${r}`),
-      head,
-      tail,
-      "\n",
-      more,
-    ),
+    errorMessage: fit(reasons, head, tail, "\n• ", "", more),
   };
   if (!support.promptUser) return options;
   return {
     ...options,
     ...(support.markdown
       ? {
-          errorMessageMarkdown: fit(
-            reasons.map((r) => `- ${markdownText(r)}\r`),
-            `**${head}**\n\n`,
-            "",
-            "",
-            (k) => `- ${markdownText(more(k))}\r`,
-          ),
+          errorMessageMarkdown: fit(reasons.map(markdownText), `**${head}**\n\n`, "", "- ", "\r", (k) => markdownText(more(k))),
         }
       : {}),
     cancelLabel: FIX_LABEL,
