@@ -132,14 +132,7 @@ function patternRefs(index: RefIndex, text: string): Map<string, RefHit> {
 }
 
 /** Checks one reference-shaped token, text[start, end). */
-function tokenRef(
-  index: RefIndex,
-  refs: ReadonlySet<number>,
-  text: string,
-  hits: Map<string, RefHit>,
-  start: number,
-  end: number,
-): void {
+function tokenRef(index: RefIndex, refs: ReadonlySet<number>, text: string, hits: Map<string, RefHit>, start: number, end: number): void {
   // Trim sentence punctuation around the token ("2025-0042." or "/KES/0042").
   let a = start;
   let b = end;
