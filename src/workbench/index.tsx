@@ -154,15 +154,16 @@ async function start() {
   });
   let sentCounter = 0;
   /**
-   * Outlook's Send: OnMessageSend first; if it allows sending, the mail lands in Sent Items and the draft closes.
-   * "Send Anyway" in a Smart Alert sends without running the handler again.
+   * Outlook's Send: OnMessageSend first (Mailbox 1.12); if it allows sending, the mail lands in Sent Items and the draft
+   * closes. "Send Anyway" in a Smart Alert sends without running the handler again.
    */
   const sendDraft = async (
     options: { anyway?: boolean } = {},
   ): Promise<{ sent: boolean; message?: string; alert?: FakeCompletedOptions }> => {
     const item = fake.office.context.mailbox.item;
     if (!item || !isComposeItem(item)) return { sent: false, message: "No draft is open." };
-    if (!options.anyway) {
+    // Outlooks before Mailbox 1.12 (Outlook 2021 LTSC) have no OnMessageSend: the mail goes unchecked and unlogged.
+    if (!options.anyway && fake.office.context.requirements.isSetSupported("Mailbox", "1.12")) {
       const result = await fake.controller.runAction(COMMAND_NAMES.onSend, { type: "messageSend" });
       if (result?.allowEvent === false) return { sent: false, alert: result };
     }

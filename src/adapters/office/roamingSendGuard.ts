@@ -7,7 +7,7 @@ export const ROAMING_INDEX_KEY = "matterline.sendIndex";
 export const ROAMING_NOTES_KEY = "matterline.sendCheckSkipped";
 /**
  * Roaming settings hold 32 KB in all, shared with the log-on-send queue
- * (https://learn.microsoft.com/office/dev/add-ins/outlook/limits-for-activation-and-javascript-api-for-outlook-add-ins):
+ * (learn.microsoft.com/office/dev/add-ins/outlook/limits-for-activation-and-javascript-api-for-outlook-add-ins):
  * the index takes at most half of it.
  */
 export const ROAMING_INDEX_MAX_CHARS = 16 * 1024;
@@ -23,9 +23,9 @@ function isStoredIndex(v: unknown): v is StoredSendIndex {
 /**
  * The recipient index in the mailbox's roaming settings, for classic Outlook on Windows: its OnMessageSend handler
  * runs in a JavaScript-only runtime without IndexedDB or localStorage, and OfficeRuntime.storage there cannot be
- * written by the task pane (it exists only for event-based activation: https://learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage).
+ * written by the task pane (it exists only for event-based activation: learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage).
  * Roaming settings are read by every Outlook, event handlers included (Microsoft's own sample reads them in one:
- * https://github.com/OfficeDev/Office-Add-in-samples/tree/main/Samples/outlook-set-signature), but hold 32 KB in all,
+ * github.com/OfficeDev/Office-Add-in-samples/tree/main/Samples/outlook-set-signature), but hold 32 KB in all,
  * so only a small firm's index fits; a larger one is not kept there at all (never a stale one).
  */
 export function createRoamingSendIndexStore(office: OfficeNamespace, maxChars = ROAMING_INDEX_MAX_CHARS): SendIndexStore {

@@ -28,7 +28,7 @@ function recipients(office: OfficeNamespace, item: Office.MessageCompose, field:
 /**
  * The open draft for the send check, over Office.js compose APIs: recipients (Mailbox 1.1), attachments
  * (getAttachmentsAsync, Mailbox 1.8; older Outlooks check without them), RecipientsChanged (Mailbox 1.7) and
- * AttachmentsChanged (Mailbox 1.8) on the item (https://learn.microsoft.com/javascript/api/outlook/office.messagecompose).
+ * AttachmentsChanged (Mailbox 1.8) on the item (learn.microsoft.com/javascript/api/outlook/office.messagecompose).
  */
 export function createOfficeSendDraft(office: OfficeNamespace): SendDraft {
   const supports = (version: string) => office.context.requirements.isSetSupported("Mailbox", version);
@@ -125,7 +125,7 @@ export const SEND_ACK_PROPERTY = "matterlineSendCheckSeen";
 
 /**
  * The fingerprint of warnings the sender has already been shown, on the draft's custom properties (they travel with
- * the item between the handler's runs: https://learn.microsoft.com/javascript/api/outlook/office.customproperties).
+ * the item between the handler's runs: learn.microsoft.com/javascript/api/outlook/office.customproperties).
  */
 export function createOfficeSendAck(office: OfficeNamespace) {
   const load = () =>

@@ -23,7 +23,7 @@ function isNote(v: unknown): v is SkippedCheck {
 /**
  * The recipient index in this device's IndexedDB. Outlook on the web, new Outlook on Windows and Outlook on Mac run
  * the OnMessageSend handler in a browser runtime on the add-in's origin, so it reads the same database as the pane
- * (https://learn.microsoft.com/office/dev/add-ins/testing/runtimes).
+ * (learn.microsoft.com/office/dev/add-ins/testing/runtimes).
  */
 export function createSettingsSendIndexStore(settings: SettingsStore): SendIndexStore {
   return {

@@ -2,7 +2,7 @@ import type { SendWarning } from "@domain/sendGuard/types";
 
 /**
  * What the OnMessageSend handler passes to `event.completed` (Office.SmartAlertsEventCompletedOptions,
- * https://learn.microsoft.com/javascript/api/outlook/office.smartalertseventcompletedoptions).
+ * learn.microsoft.com/javascript/api/outlook/office.smartalertseventcompletedoptions).
  */
 export interface SmartAlertOptions {
   readonly allowEvent: boolean;

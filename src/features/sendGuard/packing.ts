@@ -6,7 +6,7 @@ import { MatterlineError } from "@domain/errors";
  * The recipient index as it is stored for the send handler: gzip, then base64 so it fits any string store (roaming
  * settings hold strings only). pako and base64-js are plain JavaScript with their own UTF-8 code: classic Outlook on
  * Windows runs the handler in a JavaScript-only runtime, where the browser's DecompressionStream, atob and btoa
- * cannot be counted on (https://learn.microsoft.com/office/dev/add-ins/testing/runtimes). pako is zlib's deflate, so
+ * cannot be counted on (learn.microsoft.com/office/dev/add-ins/testing/runtimes). pako is zlib's deflate, so
  * the stored size is what zlib would make at level 9.
  */
 export interface PackedIndex {

@@ -24,7 +24,7 @@ interface HandlerStores {
  * The stores of this runtime. Outlook on the web, new Outlook on Windows and Outlook on Mac run the handler in a
  * browser runtime on the add-in's origin: it reads the pane's IndexedDB (the index, the filing history) and leaves
  * notes there, where an open pane sees them at once. Classic Outlook on Windows runs it in a JavaScript-only runtime
- * without IndexedDB (https://learn.microsoft.com/office/dev/add-ins/testing/runtimes): there only the mailbox's
+ * without IndexedDB (learn.microsoft.com/office/dev/add-ins/testing/runtimes): there only the mailbox's
  * roaming settings reach it. Roaming settings are read second, and written for notes everywhere.
  */
 async function handlerStores(office: OfficeNamespace): Promise<HandlerStores> {
