@@ -7,8 +7,10 @@ import { parseEml } from "@adapters/mime/parseEml";
 import { triageMessages } from "./triageRun";
 import type { TriageInput } from "./triageRun";
 
-const USAGE =
-  "usage: npm run --silent triage -- --directory <directory.json> --mail <folder of .eml> --me <address> --now <ISO-8601> [--sla-hours 24] [--business-days]";
+const USAGE = [
+  "usage: npm run --silent triage -- --directory <directory.json> --mail <folder of .eml> --me <address> --now <ISO-8601> [--sla-hours 24] [--business-days]",
+  "  --sla-hours  your own reply deadline in hours; a matter's or client's slaHours in the directory wins over it (default 24)",
+].join("\n");
 
 function fail(message: string, details: readonly string[] = []): never {
   process.stderr.write(`triage: ${message}\n${details.map((d) => `  - ${d}\n`).join("")}`);
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
   const now = Date.parse(values.now);
   if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now))
     fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
-  // Without --sla-hours each matter's own slaHours applies (else the firm default of 24).
+  // --sla-hours plays the user's own setting: a matter's, else a client's, slaHours wins over it (slaFor).
   const slaHours = values["sla-hours"] === undefined ? undefined : Number(values["sla-hours"]);
   if (slaHours !== undefined && (!Number.isFinite(slaHours) || slaHours <= 0))
     fail(`--sla-hours "${values["sla-hours"]}" must be a positive number.`);

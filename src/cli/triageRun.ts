@@ -1,6 +1,6 @@
 /**
- * The triage command's per-message work lives in core (`src/core/triage`), so the bench and the tests measure the
- * very pipeline the command runs; this module keeps the CLI's import path.
+ * The triage command's per-message work is the domain's assessment pipeline (`@domain/assessment`), so the bench and
+ * the tests measure the very pipeline the command and the pane run; this module keeps the command line's import path.
  */
-export { DEFAULT_SLA_HOURS, triageMessages } from "@domain/assessment/triageMessages";
+export { triageMessages } from "@domain/assessment/triageMessages";
 export type { TriageInput, TriageLine, TriageOptions } from "@domain/assessment/triageMessages";

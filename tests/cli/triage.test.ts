@@ -88,9 +88,23 @@ describe("triage CLI", () => {
       .map((l) => JSON.parse(l) as { status: string; dueAt: string | null; receivedAt: string });
     const right = lines.filter((l, i) => l.status === labels[i].statusBusinessDays).length;
     expect(right / lines.length).toBeGreaterThanOrEqual(0.97);
+    // --sla-hours plays the user's setting: a matter's own deadline wins, then a client's. Here the matters set none
+    // and one client sets 6 hours.
+    const sample = JSON.parse(readFileSync("data/sample/directory.json", "utf8")) as {
+      clients: { id: string; slaHours?: number }[];
+      matters: { slaHours?: number }[];
+    };
+    const clientWithSla = sample.clients[0].id;
+    const edited = {
+      ...sample,
+      clients: sample.clients.map((c) => (c.id === clientWithSla ? { ...c, slaHours: 6 } : c)),
+      matters: sample.matters.map(({ slaHours: _matterSla, ...m }) => m),
+    };
+    const dir = mkdtempSync(join(tmpdir(), "triage-sla-"));
+    writeFileSync(join(dir, "directory.json"), JSON.stringify(edited));
     const long = triage([
       "--directory",
-      "data/sample/directory.json",
+      join(dir, "directory.json"),
       "--mail",
       "data/sample/mail",
       "--me",
@@ -104,10 +118,13 @@ describe("triage CLI", () => {
     const tracked = long.stdout
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { dueAt: string | null; receivedAt: string })
+      .map((l) => JSON.parse(l) as { dueAt: string | null; receivedAt: string; clientId: string | null })
       .filter((l) => l.dueAt !== null);
-    expect(tracked.length).toBeGreaterThan(0);
-    for (const l of tracked) expect(Date.parse(l.dueAt as string) - Date.parse(l.receivedAt)).toBe(100 * 3_600_000);
+    const hours = (l: { dueAt: string | null; receivedAt: string }) =>
+      (Date.parse(l.dueAt as string) - Date.parse(l.receivedAt)) / 3_600_000;
+    expect(tracked.filter((l) => l.clientId === clientWithSla).map(hours)).toContain(6);
+    expect(tracked.filter((l) => l.clientId !== clientWithSla).map(hours)).toContain(100);
+    for (const l of tracked) expect(hours(l)).toBe(l.clientId === clientWithSla ? 6 : 100);
     const badSla = triage([
       "--directory",
       "data/sample/directory.json",

@@ -1,5 +1,6 @@
 import { IANAZone } from "luxon";
 import { MatterlineError } from "@domain/errors";
+import { isSlaHours } from "@domain/clock/sla";
 import type { Client, Contact, Directory, Firm, Matter, MatterStatus, OpposingParty, Person, Role, WorkingHours } from "./types";
 
 const ROLES: readonly Role[] = ["partner", "associate", "paralegal", "assistant"];
@@ -82,6 +83,17 @@ function domains(list: readonly string[], where: string, p: Problems, id?: strin
     else out.push(n);
   }
   return out;
+}
+
+/** A client's or matter's own reply deadline: absent (or null), else a positive number of hours. */
+function optionalSlaHours(obj: Record<string, unknown>, where: string, p: Problems, id: string): number | undefined {
+  const value = obj.slaHours;
+  if (value === undefined || value === null) return undefined;
+  if (!isSlaHours(value)) {
+    p.add(where, `"slaHours" must be a positive number`, id);
+    return undefined;
+  }
+  return value;
 }
 
 function minutes(hhmm: string): number {
@@ -211,7 +223,8 @@ export function validateDirectory(
         }
         contacts.push({ name: cname || email, email });
       });
-    clients.push({ id, name, domains: clientDomains, contacts });
+    const slaHours = optionalSlaHours(item, where, p, id);
+    clients.push({ id, name, domains: clientDomains, contacts, ...(slaHours !== undefined ? { slaHours } : {}) });
   });
 
   const clientIds = new Set(clients.map((c) => c.id));
@@ -266,11 +279,7 @@ export function validateDirectory(
       else if (seenJoint.has(j)) p.add(where, `"jointClientIds" lists "${j}" twice`, id);
       seenJoint.add(j);
     }
-    let slaHours: number | undefined;
-    if (item.slaHours !== undefined && item.slaHours !== null) {
-      if (typeof item.slaHours !== "number" || !(item.slaHours > 0)) p.add(where, `"slaHours" must be a positive number`, id);
-      else slaHours = item.slaHours;
-    }
+    const slaHours = optionalSlaHours(item, where, p, id);
     matters.push({
       id,
       number,

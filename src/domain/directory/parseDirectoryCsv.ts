@@ -23,6 +23,17 @@ function multi(cell: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * An `slaHours` cell as the directory's field: absent when empty, a number when it reads as one, else the text
+ * itself, so the directory's own check reports it with the row's file and line.
+ */
+function slaCell(cell: string | undefined): { slaHours?: number | string } {
+  const text = (cell ?? "").trim();
+  if (text === "") return {};
+  const hours = Number(text);
+  return { slaHours: Number.isFinite(hours) ? hours : text };
+}
+
 /** Line numbers of increasing offsets, counted incrementally so big files stay linear. */
 function lineCounter(text: string): (offset: number) => number {
   let at = 0;
@@ -85,7 +96,7 @@ function readCsv(file: string, text: string, required: readonly string[], proble
  *
  * Columns (header names are case-insensitive; extra columns are ignored; a BOM, CRLF and quoted
  * fields holding commas or line breaks are fine; multi-valued cells separate values with ";" or "|"):
- * - `clients.csv`: `id`, `name`, `domains`
+ * - `clients.csv`: `id`, `name`, `domains`, `slaHours`
  * - `contacts.csv`: `clientId`, `name`, `email`
  * - `matters.csv`: `id`, `number`, `clientId`, `title`, `status` (open|closed), `responsible` (person id),
  *   `team`, `keywords`, `aliases`, `opposingName`, `opposingDomains`, `opposingEmails`, `slaHours`, `jointClientIds`
@@ -102,7 +113,13 @@ export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly fir
   const clients = clientRows.map((r, i) => {
     const id = r.cells.id ?? "";
     where.set(`clients[${i}]`, `clients.csv line ${r.line}`);
-    return { id, name: r.cells.name ?? "", domains: multi(r.cells.domains), contacts: [] as { name: string; email: string }[] };
+    return {
+      id,
+      name: r.cells.name ?? "",
+      domains: multi(r.cells.domains),
+      contacts: [] as { name: string; email: string }[],
+      ...slaCell(r.cells.slahours),
+    };
   });
   const byId = new Map(clients.map((c) => [c.id, c]));
   for (const r of contactRows) {
@@ -117,8 +134,6 @@ export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly fir
     const c = r.cells;
     const id = c.id ?? "";
     where.set(`matters[${i}]`, `matters.csv line ${r.line}`);
-    const sla = (c.slahours ?? "").trim();
-    const slaNum = sla === "" ? undefined : Number(sla);
     const oppNames = multi(c.opposingname);
     const opposing = oppNames.map((name) => ({ name, domains: multi(c.opposingdomains), emails: multi(c.opposingemails) }));
     return {
@@ -133,7 +148,7 @@ export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly fir
       aliases: multi(c.aliases),
       opposing,
       ...(c.jointclientids ? { jointClientIds: multi(c.jointclientids) } : {}),
-      ...(slaNum === undefined ? {} : { slaHours: Number.isFinite(slaNum) ? slaNum : sla }),
+      ...slaCell(c.slahours),
     };
   });
   const raw = { firm: base.firm, people: base.people, clients, matters };

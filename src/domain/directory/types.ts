@@ -39,6 +39,8 @@ export interface Client {
   readonly name: string;
   readonly domains: readonly string[];
   readonly contacts: readonly Contact[];
+  /** Reply deadline in hours for this client's mail; a matter's own `slaHours` wins over it (see `slaFor`). */
+  readonly slaHours?: number;
 }
 
 export interface OpposingParty {
@@ -58,6 +60,7 @@ export interface Matter {
   readonly keywords?: readonly string[];
   readonly aliases?: readonly string[];
   readonly opposing?: readonly OpposingParty[];
+  /** Reply deadline in hours for this matter's mail: the most specific one (see `slaFor`). */
   readonly slaHours?: number;
   /**
    * Other clients this matter is for, jointly with `clientId` (a couple buying a house, co-defendants): mail to

@@ -3,16 +3,15 @@ import { normalizeEmail } from "@domain/model/mail";
 import type { Directory } from "@domain/directory/types";
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { FilingHistory } from "@domain/recognition/types";
-import { recognize } from "@domain/recognition/recognize";
-import { needsReply } from "@domain/language/needsReply";
-import { clockFor, rankUrgent, type ClockResult, type ClockState } from "@domain/clock/responseClock";
+import { assessMessages, type AssessmentContext } from "@domain/assessment/assess";
+import { rankUrgent, type ClockResult, type ClockState } from "@domain/clock/responseClock";
 import { clockSummary } from "@domain/clock/clockText";
+import type { OverdueSettings } from "@domain/clock/overdueSettings";
 import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
 import type { ClockNote } from "./clockNotes";
 import { currentNote, decisionMarkKey } from "./decisionMarks";
-import type { OverdueSettings } from "./overdueSettings";
 
 /** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
 export interface OverdueItem {
@@ -74,14 +73,28 @@ export interface OverdueContext {
 /** Items whose client still waits for a reply, at now, before snoozes are applied. */
 const OPEN: ReadonlySet<ClockState> = new Set(["overdue", "due-soon", "waiting"]);
 
+/** A scanned message the pipeline could not assess: reported, while the rest of the mailbox is still listed. */
+export interface UnassessedMessage {
+  readonly mailbox: string | null;
+  readonly subject: string;
+  readonly error: string;
+}
+
+/** The clock over one scanned mailbox: its client mail, and the messages that could not be assessed. */
+export interface SnapshotEvaluation {
+  readonly items: OverdueItem[];
+  readonly unassessed: UnassessedMessage[];
+}
+
 /**
- * Runs recognition, needs-reply and the clock over a scanned mailbox. Only mail from client contacts is kept:
- * everything else is not on the clock and the list has no use for it. The thread of a message is the inbound and
- * sent mail of its conversation, so a colleague's answer that copied the mailbox counts.
+ * Runs the assessment pipeline (`assessMessage`: recognize → needs reply → clock, the one `triage` runs) over a scanned
+ * mailbox. Only mail from client contacts is kept: everything else is not on the clock and the list has no use for
+ * it. The thread of a message is the inbound and sent mail of its conversation, so a colleague's answer that copied
+ * the mailbox counts. A message the pipeline fails on (or a client message with no date) is reported in `unassessed`
+ * and the others go on.
  */
-export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext): OverdueItem[] {
+export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext): SnapshotEvaluation {
   const owner = normalizeEmail(snapshot.mailbox ?? ctx.me);
-  const owners = [owner];
   const inboundByConversation = new Map<string, MailMessage[]>();
   for (const m of snapshot.inbound) {
     if (!m.conversationId) continue;
@@ -89,33 +102,38 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
     if (list) list.push(m);
     else inboundByConversation.set(m.conversationId, [m]);
   }
-  const mode = ctx.settings.businessDays ? "business" : "calendar";
-  const items: OverdueItem[] = [];
-  for (const message of snapshot.inbound) {
-    const from = normalizeEmail(message.from?.email);
-    if (!from || from === owner) continue;
-    const rec = recognize(message, { index: ctx.index, me: owners, history: ctx.history });
-    if (rec.senderRole !== "client") continue;
-    const reply = needsReply(message);
-    const matter = rec.matterId ? (ctx.index.matterById.get(rec.matterId) ?? null) : null;
-    const clientId = rec.clientId ?? matter?.clientId ?? null;
-    const client = clientId ? (ctx.directory.clients.find((c) => c.id === clientId) ?? null) : null;
-    const attorney = matter ? (ctx.directory.people.find((p) => p.id === matter.responsible) ?? null) : null;
-    const slaHours = matter?.slaHours ?? ctx.settings.slaHours;
-    const thread = message.conversationId
+  const assessment: AssessmentContext = {
+    index: ctx.index,
+    calendar: ctx.calendar,
+    owners: [owner],
+    history: ctx.history,
+    settings: ctx.settings,
+    now: ctx.now,
+  };
+  const fromOthers = snapshot.inbound.filter((m) => {
+    const from = normalizeEmail(m.from?.email);
+    return !!from && from !== owner;
+  });
+  const threadOf = (message: MailMessage): MailMessage[] =>
+    message.conversationId
       ? [...(inboundByConversation.get(message.conversationId) ?? []), ...(snapshot.sentByConversation[message.conversationId] ?? [])]
       : [];
-    const raw = clockFor({
-      message,
-      tracking: reply.needsReply ? "tracked" : "no-reply-needed",
-      thread,
-      owners,
-      firmDomains: ctx.directory.firm.domains,
-      slaHours,
-      mode,
-      calendar: ctx.calendar,
-      now: ctx.now,
-    });
+  const items: OverdueItem[] = [];
+  const unassessed: UnassessedMessage[] = [];
+  for (const result of assessMessages(fromOthers, threadOf, assessment)) {
+    const { message } = result;
+    if (result.error !== null) {
+      unassessed.push({ mailbox: snapshot.mailbox, subject: message.subject, error: result.error });
+      continue;
+    }
+    const a = result.assessment;
+    if (!a.fromClient) continue;
+    if (!a.clock) {
+      unassessed.push({ mailbox: snapshot.mailbox, subject: message.subject, error: "It has no date, so its reply cannot be timed." });
+      continue;
+    }
+    const from = normalizeEmail(message.from?.email);
+    const attorney = a.matter ? (ctx.directory.people.find((p) => p.id === a.matter?.responsible) ?? null) : null;
     // This device's decision, or the mailbox's when it changed since (a colleague's or another device's).
     const imid = message.internetMessageId;
     const note = currentNote(imid ? ctx.notes.get(imid) : undefined, message, {
@@ -123,6 +141,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       markPending: !!imid && !!ctx.pendingMarks?.has(decisionMarkKey(snapshot.mailbox, imid)),
       now: ctx.now,
     });
+    const raw = a.clock;
     items.push(
       withNote(
         {
@@ -136,15 +155,15 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           fromName: message.from?.name || from,
           fromEmail: from,
           categories: message.categories ?? [],
-          clientId,
-          clientName: client?.name ?? null,
-          matterId: matter?.id ?? null,
-          matterNumber: matter?.number ?? null,
-          matterTitle: matter?.title ?? null,
+          clientId: a.client?.id ?? null,
+          clientName: a.client?.name ?? null,
+          matterId: a.matter?.id ?? null,
+          matterNumber: a.matter?.number ?? null,
+          matterTitle: a.matter?.title ?? null,
           attorneyId: attorney?.id ?? null,
           attorneyName: attorney?.name ?? null,
-          slaHours,
-          needsReplyReason: reply.reason,
+          slaHours: a.slaHours,
+          needsReplyReason: a.reply?.reason ?? "",
           clock: raw,
           rawClock: raw,
           note: null,
@@ -157,7 +176,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       ),
     );
   }
-  return items;
+  return { items, unassessed };
 }
 
 /**

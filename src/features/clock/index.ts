@@ -1,5 +1,5 @@
 /** The response clock's app logic: scan → recognition → needs-reply → clock → list, alerts, digest, team view. */
-export * from "./overdueSettings";
+export * from "@domain/clock/overdueSettings";
 export * from "./clockNotes";
 export * from "./decisionMarks";
 export * from "./evaluateSnapshot";

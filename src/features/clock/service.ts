@@ -16,10 +16,10 @@ import { describeDecision, supersede, type ClockNote, type ClockNoteStore } from
 import { DECISION_MARK_KIND, decisionMarkKey, type DecisionMarkPayload } from "./decisionMarks";
 import { enqueue, newOperation } from "@domain/outbox/queue";
 import type { OutboxStore } from "@ports/outboxStore";
-import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UrgentGroups } from "./evaluateSnapshot";
+import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UnassessedMessage, type UrgentGroups } from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
-import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "./overdueSettings";
+import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "@domain/clock/overdueSettings";
 
 /** What the service needs from the outside world; the pane's builder wires adapters in. */
 export interface OverdueServiceDeps {
@@ -73,6 +73,8 @@ export interface OverdueView {
   readonly mailboxes: readonly MailboxScanStatus[];
   /** Trouble setting or clearing the "Overdue reply" category (the list is still right). */
   readonly flagError: MatterlineError | null;
+  /** Scanned messages that could not be assessed (each listed); every other message is in the view. */
+  readonly assessError: MatterlineError | null;
 }
 
 /** The response clock over the user's and the watched mailboxes. */
@@ -102,6 +104,15 @@ export interface OverdueService {
 }
 
 const keyOf = (mailbox: string | null) => mailbox ?? "me";
+
+/** One error naming the messages the clock could not assess (at most five listed), or null when there are none. */
+function unassessedError(unassessed: readonly UnassessedMessage[], me: string): MatterlineError | null {
+  if (!unassessed.length) return null;
+  const n = unassessed.length;
+  return new MatterlineError("invalid-input", `${n} email${n === 1 ? "" : "s"} could not be checked for the reply clock.`, {
+    details: unassessed.slice(0, 5).map((u) => `${u.mailbox ?? me}: “${u.subject || "(no subject)"}” — ${u.error}`),
+  });
+}
 
 /** Builds the overdue service over its ports. */
 export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
@@ -148,9 +159,13 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       now,
     };
     const wanted = [null, ...settings.watchedMailboxes];
+    const unassessed: UnassessedMessage[] = [];
     const everything = wanted.flatMap((m) => {
       const snap = snapshots.get(keyOf(m));
-      return snap ? evaluateSnapshot(snap, ctx) : [];
+      if (!snap) return [];
+      const evaluated = evaluateSnapshot(snap, ctx);
+      unassessed.push(...evaluated.unassessed);
+      return evaluated.items;
     });
     lastEverything = everything;
     // The scan reads at least the team view's 30 days; the list keeps to the user's window.
@@ -164,6 +179,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       team: buildTeamView(everything, { me, now, days: TEAM_VIEW_DAYS }),
       mailboxes: wanted.map((m) => status.get(keyOf(m)) ?? { mailbox: m, label: m ?? me, scannedAt: null, error: null }),
       flagError,
+      assessError: unassessedError(unassessed, me),
     };
   }
 

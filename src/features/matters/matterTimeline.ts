@@ -1,17 +1,34 @@
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
 import type { Matter } from "@domain/directory/types";
+import type { MailMessage } from "@domain/model/mail";
 import { emailDomain, normalizeEmail } from "@domain/model/mail";
 import type { LogEntry } from "@domain/matterLog/types";
 import { formatDuration } from "@domain/clock/clockText";
+import type { ClockState } from "@domain/clock/responseClock";
+import { timeReply, type ReplyClockSettings } from "@domain/assessment/assess";
+import { createFirmCalendar } from "@domain/time/firmCalendar";
 
-/** The default reply deadline when neither the matter nor the client sets one (DESIGN: 24 h). */
-export const DEFAULT_SLA_HOURS = 24;
-
-/** How a client message on the timeline was answered. */
-export type TimelineResponse =
-  | { readonly kind: "answered"; readonly repliedAt: string; readonly minutes: number; readonly late: boolean; readonly text: string }
-  | { readonly kind: "waiting"; readonly minutes: number; readonly late: boolean; readonly text: string };
+/**
+ * How a client message on the timeline was answered, timed by the same clock and deadline (`slaFor`, the user's
+ * settings) as the Overdue tab, so both say the same of the same email.
+ */
+export interface TimelineResponse {
+  readonly kind: "answered" | "waiting";
+  /** The clock's state: "answered", else "waiting", "due-soon" or "overdue". */
+  readonly state: ClockState;
+  /** When a reply is (or was) due, ISO-8601 UTC. */
+  readonly dueAt: string | null;
+  /** The reply deadline applied, in hours. */
+  readonly slaHours: number;
+  /** When the firm first replied; null while waiting. */
+  readonly repliedAt: string | null;
+  /** Minutes to the reply, or minutes waited so far. */
+  readonly minutes: number;
+  /** Answered after the deadline, or still waiting past it. */
+  readonly late: boolean;
+  readonly text: string;
+}
 
 /** One logged communication of a matter as the timeline shows it. */
 export interface TimelineItem {
@@ -25,8 +42,17 @@ export interface TimelineItem {
    * matter's opposing parties nor another client's contacts): the messages whose response time counts.
    */
   readonly fromClient: boolean;
-  /** Set for client messages only. */
+  /** Set for client messages with a date only. */
   readonly response: TimelineResponse | null;
+}
+
+/** What the timeline needs besides the log: the directory, the matter, the user's reply-clock settings and the time. */
+export interface TimelineContext {
+  readonly index: DirectoryIndex;
+  readonly matter: Matter;
+  /** The user's reply deadline and business-day mode (the Overdue settings). */
+  readonly settings: ReplyClockSettings;
+  readonly now: Date;
 }
 
 function when(e: LogEntry): string {
@@ -37,24 +63,33 @@ function display(a: { name?: string; email: string } | null): string {
   return a ? (a.name ? `${a.name} <${a.email}>` : a.email) : "(unknown sender)";
 }
 
-function ms(iso: string): number {
-  return Date.parse(iso);
+/** A log entry as the clock reads a message: its addresses, times and conversation. */
+function asMessage(e: LogEntry): MailMessage {
+  return {
+    id: e.internetMessageId,
+    internetMessageId: e.internetMessageId,
+    conversationId: e.conversationId,
+    subject: e.subject,
+    from: e.from,
+    to: e.to,
+    cc: e.cc,
+    sentAt: e.sentAt,
+    receivedAt: e.receivedAt,
+    bodyText: e.snippet,
+    attachmentNames: e.attachmentNames,
+  };
 }
 
 /**
- * The matter's log as a timeline, newest first, with the response time of each client message: the first message
- * sent from the firm in the same conversation after it arrived (at or before `now`). A client message with no such
- * reply is "waiting" for as long as it has been open. Late means longer than the matter's reply deadline.
+ * The matter's log as a timeline, newest first, with the response of each client message timed by the response clock
+ * (`timeReply`: the deadline `slaFor` gives — matter, client, the user's setting, 24 h — in the user's mode): answered
+ * by the first message any of the firm's people sent in the same conversation after it arrived (at or before `now`),
+ * else still waiting, due soon or overdue.
  */
-export function buildTimeline(
-  entries: readonly LogEntry[],
-  context: { readonly index: DirectoryIndex; readonly matter: Matter; readonly now: Date },
-): TimelineItem[] {
+export function buildTimeline(entries: readonly LogEntry[], context: TimelineContext): TimelineItem[] {
   const { index, matter } = context;
-  const nowMs = context.now.getTime();
-  const client = index.clientById.get(matter.clientId);
+  const client = index.clientById.get(matter.clientId) ?? null;
   const clientDomains = new Set((client?.domains ?? []).map((d) => d.toLowerCase()));
-  const slaMinutes = (matter.slaHours ?? DEFAULT_SLA_HOURS) * 60;
   const opposingEmails = new Set((matter.opposing ?? []).flatMap((o) => o.emails ?? []).map(normalizeEmail));
   const opposingDomains = new Set((matter.opposing ?? []).flatMap((o) => o.domains ?? []).map((d) => d.toLowerCase()));
   // A client's people often write from personal addresses the directory does not list; mail the firm filed to the
@@ -67,7 +102,21 @@ export function buildTimeline(
     if (opposingEmails.has(e) || opposingDomains.has(emailDomain(e))) return false;
     return !isFirmAddress(index, e);
   };
-  const fromFirm = entries.filter((e) => e.from && isFirmAddress(index, e.from.email));
+  // The log is the team's: a reply from any of the firm's people answers, so each of them counts as an owner.
+  const firmSenders = [
+    ...new Set(entries.map((e) => normalizeEmail(e.from?.email)).filter((email) => email && isFirmAddress(index, email))),
+  ];
+  const threads = new Map<string, MailMessage[]>();
+  for (const e of entries) {
+    if (!e.conversationId) continue;
+    threads.set(e.conversationId, [...(threads.get(e.conversationId) ?? []), asMessage(e)]);
+  }
+  const clockContext = {
+    firmDomains: index.directory.firm.domains,
+    calendar: createFirmCalendar(index.directory.firm),
+    settings: context.settings,
+    now: context.now,
+  };
 
   const items = entries.map((entry): TimelineItem => {
     const at = when(entry);
@@ -75,18 +124,22 @@ export function buildTimeline(
     const who =
       entry.direction === "inbound" ? display(entry.from) : [...entry.to, ...entry.cc].map(display).join(", ") || display(entry.from);
     if (!fromClient) return { entry, at, who, fromClient, response: null };
-    const arrived = ms(at);
-    let reply: { at: number; iso: string } | null = null;
-    for (const r of fromFirm) {
-      if (!entry.conversationId || r.conversationId !== entry.conversationId) continue;
-      const iso = r.sentAt ?? r.receivedAt ?? r.loggedAt;
-      const t = ms(iso);
-      if (!(t > arrived) || t > nowMs) continue;
-      if (!reply || t < reply.at) reply = { at: t, iso };
-    }
-    if (reply) {
-      const minutes = Math.round((reply.at - arrived) / 60_000);
-      const late = minutes > slaMinutes;
+    const message = asMessage(entry);
+    const { slaHours, clock } = timeReply(
+      {
+        message,
+        tracking: "tracked",
+        thread: entry.conversationId ? (threads.get(entry.conversationId) ?? []) : [],
+        owners: firmSenders,
+        matter,
+        client,
+      },
+      clockContext,
+    );
+    if (!clock) return { entry, at, who, fromClient, response: null };
+    if (clock.state === "answered") {
+      const minutes = clock.responseMinutes ?? 0;
+      const late = clock.late === true;
       return {
         entry,
         at,
@@ -94,21 +147,32 @@ export function buildTimeline(
         fromClient,
         response: {
           kind: "answered",
-          repliedAt: reply.iso,
+          state: clock.state,
+          dueAt: clock.dueAt,
+          slaHours,
+          repliedAt: clock.answeredAt,
           minutes,
           late,
           text: `Answered in ${formatDuration(minutes)}${late ? " (late)" : ""}`,
         },
       };
     }
-    const minutes = Math.max(0, Math.round((nowMs - arrived) / 60_000));
-    const late = minutes > slaMinutes;
+    const minutes = clock.waitingMinutes ?? 0;
     return {
       entry,
       at,
       who,
       fromClient,
-      response: { kind: "waiting", minutes, late, text: `No reply logged yet — waiting ${formatDuration(minutes)}` },
+      response: {
+        kind: "waiting",
+        state: clock.state,
+        dueAt: clock.dueAt,
+        slaHours,
+        repliedAt: null,
+        minutes,
+        late: clock.state === "overdue",
+        text: `No reply logged yet — waiting ${formatDuration(minutes)}${clock.state === "overdue" ? " (overdue)" : ""}`,
+      },
     };
   });
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId)));

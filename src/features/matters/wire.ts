@@ -6,6 +6,7 @@ import { recognizeForPane } from "@domain/recognition/paneRecognition";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import { exportCsv, exportJson, type MatterLog } from "@domain/matterLog";
 import { searchMatters } from "@domain/directory/directoryIndex";
+import { OVERDUE_SETTINGS_KEY, readOverdueSettings } from "@domain/clock/overdueSettings";
 import {
   SHARED_DIRECTORY_URL_KEY,
   addClientContact,
@@ -91,13 +92,17 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
       const matter = index.matterById.get(matterId);
       if (!matter) throw new MatterlineError("not-found", `Matter ${matterId} is not in the firm directory.`);
       const people = new Map(index.directory.people.map((p) => [p.id, p]));
-      const entries = await (await logOrFail()).entriesForMatter(matterId);
+      const [entries, settings] = await Promise.all([
+        logOrFail().then((log) => log.entriesForMatter(matterId)),
+        ctx.stores.settings.get(OVERDUE_SETTINGS_KEY).then(readOverdueSettings),
+      ]);
       return {
         matter,
         client: index.clientById.get(matter.clientId),
         responsible: people.get(matter.responsible),
         team: (matter.team ?? []).map((id) => people.get(id)).filter((p) => p !== undefined),
-        timeline: buildTimeline(entries, { index, matter, now: ctx.now() }),
+        // The Overdue tab's own settings: the user's reply deadline and mode time the timeline too.
+        timeline: buildTimeline(entries, { index, matter, settings, now: ctx.now() }),
       };
     },
     async exportLog(matterId, format) {

@@ -88,13 +88,26 @@ describe("triageMessages", () => {
     expect(t).toMatchObject({ needsReply: false, status: "no-reply-needed", dueAt: null });
   });
 
-  it("lets --sla-hours override the matter and the clock mode change the due time", () => {
-    const [open] = triageMessages([{ file: "1.eml", message: question }], { ...base, slaHours: 48 });
-    expect(open).toMatchObject({ status: "waiting", dueAt: "2025-08-13T08:00:00.000Z" });
+  it("takes --sla-hours as the user's setting (the matter's, then the client's, deadline win) and the mode change the due time", () => {
+    // The matter's own 8 hours win over --sla-hours 48.
+    const [own] = triageMessages([{ file: "1.eml", message: question }], { ...base, slaHours: 48 });
+    expect(own).toMatchObject({ status: "overdue", dueAt: "2025-08-11T16:00:00.000Z" });
+    const noMatterSla: Directory = { ...directory, matters: directory.matters.map(({ slaHours: _sla, ...m }) => m) };
+    const [user] = triageMessages([{ file: "1.eml", message: question }], { ...base, directory: noMatterSla, slaHours: 48 });
+    expect(user).toMatchObject({ status: "waiting", dueAt: "2025-08-13T08:00:00.000Z" });
+    const clientSla: Directory = { ...noMatterSla, clients: noMatterSla.clients.map((c) => ({ ...c, slaHours: 2 })) };
+    const [client] = triageMessages([{ file: "1.eml", message: question }], { ...base, directory: clientSla, slaHours: 48 });
+    expect(client).toMatchObject({ status: "overdue", dueAt: "2025-08-11T10:00:00.000Z" });
     const friday = mail({ ...question, id: "f", sentAt: "2025-08-15T17:00:00+01:00", receivedAt: "2025-08-15T17:00:00+01:00" });
-    const [cal] = triageMessages([{ file: "1.eml", message: friday }], { ...base, now: "2025-08-16T10:00:00Z", slaHours: 24 });
+    const [cal] = triageMessages([{ file: "1.eml", message: friday }], {
+      ...base,
+      directory: noMatterSla,
+      now: "2025-08-16T10:00:00Z",
+      slaHours: 24,
+    });
     const [biz] = triageMessages([{ file: "1.eml", message: friday }], {
       ...base,
+      directory: noMatterSla,
       now: "2025-08-16T10:00:00Z",
       slaHours: 24,
       businessDays: true,

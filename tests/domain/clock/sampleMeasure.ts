@@ -1,8 +1,9 @@
-import { clockFor, type ClockMode, type ClockResult, type Tracking } from "@domain/clock/responseClock";
+import type { ClockMode, ClockResult, Tracking } from "@domain/clock/responseClock";
+import { timeReply } from "@domain/assessment/assess";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import type { SampleCorpus } from "./sampleCorpus";
 
-/** Runs the clock on every sample message with the labels' tracked-ness (oracle) and returns accuracy vs labels. */
+/** Runs the pipeline's clock step on every sample message with the labels' tracked-ness (oracle); accuracy vs labels. */
 export function measureClockOnSample(
   corpus: SampleCorpus,
   mode: ClockMode,
@@ -23,18 +24,27 @@ export function measureClockOnSample(
         : label.senderRole === "client" && label.needsReply === false
           ? "no-reply-needed"
           : "not-tracked";
-    const matter = directory.matters.find((m) => m.id === label.matterId);
-    const result = clockFor({
-      message,
-      tracking,
-      thread: byConversation.get(message.conversationId ?? message.id) ?? [],
-      owners: [meta.me],
-      firmDomains: directory.firm.domains,
-      slaHours: matter?.slaHours ?? meta.slaHours,
-      mode,
-      calendar,
-      now: meta.now,
-    });
+    const matter = directory.matters.find((m) => m.id === label.matterId) ?? null;
+    const client = directory.clients.find((c) => c.id === (matter?.clientId ?? label.clientId)) ?? null;
+    // The pipeline's clock step (the deadline from slaFor, meta's SLA as the user's setting), fed the labels' answers.
+    const { clock } = timeReply(
+      {
+        message,
+        tracking,
+        thread: byConversation.get(message.conversationId ?? message.id) ?? [],
+        owners: [meta.me],
+        matter,
+        client,
+      },
+      {
+        firmDomains: directory.firm.domains,
+        calendar,
+        settings: { slaHours: meta.slaHours, businessDays: mode === "business" },
+        now: meta.now,
+      },
+    );
+    if (!clock) throw new Error(`${label.file}: the sample has a client message with no date`);
+    const result = clock;
     results.push(result);
     const want = mode === "business" ? label.statusBusinessDays : label.status;
     const answeredBy = result.answeredBy ? (fileOfId.get(result.answeredBy) ?? null) : null;

@@ -68,6 +68,24 @@ describe("parseDirectoryJson", () => {
     expect(problemsOf('{ "firm": ').length).toBe(1);
   });
 
+  it("reads a client's reply deadline, and checks it as a matter's: a positive number of hours", () => {
+    const dir = testDirectory();
+    const withSla = { ...dir, clients: dir.clients.map((c, i) => (i === 0 ? { ...c, slaHours: 8 } : { ...c, slaHours: null })) };
+    const parsed = parseDirectoryJson(JSON.stringify(withSla));
+    expect(parsed.clients[0].slaHours).toBe(8);
+    expect(parsed.clients[1]).not.toHaveProperty("slaHours");
+
+    const bad = {
+      ...dir,
+      clients: dir.clients.map((c, i) => (i === 0 ? { ...c, slaHours: 0 } : i === 1 ? { ...c, slaHours: "12" } : c)),
+      matters: dir.matters.map((m, i) => (i === 0 ? { ...m, slaHours: -4 } : m)),
+    };
+    const problems = problemsOf(JSON.stringify(bad, null, 2));
+    expect(problems.filter((p) => p.includes('"slaHours" must be a positive number'))).toHaveLength(3);
+    expect(problems.join("\n")).toMatch(/clients\[0\] \(id "k1"\), line \d+: "slaHours" must be a positive number/);
+    expect(problems.join("\n")).toMatch(/matters\[0\] \(id "x1"\), line \d+: "slaHours" must be a positive number/);
+  });
+
   it("rejects a matter number used twice and a contact owned by two clients", () => {
     const dir = testDirectory();
     const bad = {

@@ -52,6 +52,23 @@ describe("parseDirectoryCsv", () => {
     }
   });
 
+  it("reads a client's reply deadline from clients.csv and reports a bad one by file and line", () => {
+    const contacts = "clientId,email\nk1,ivy@tidewell.test\n";
+    const matters = "id,number,clientId,title,status,responsible\nx1,2026-0101,k1,T,open,p1\n";
+    const dir = parseDirectoryCsv({ clients: "id,name,slaHours\nk1,Tidewell,6\nk2,Percy,\n", contacts, matters }, base);
+    expect(dir.clients[0].slaHours).toBe(6);
+    expect(dir.clients[1]).not.toHaveProperty("slaHours");
+    try {
+      parseDirectoryCsv({ clients: "id,name,slaHours\nk1,Tidewell,soon\nk2,Percy,0\n", contacts, matters }, base);
+      throw new Error("expected rejection");
+    } catch (e) {
+      expect(e).toBeInstanceOf(MatterlineError);
+      const d = (e as MatterlineError).details.join("\n");
+      expect(d).toMatch(/clients\.csv line 2: "slaHours" must be a positive number/);
+      expect(d).toMatch(/clients\.csv line 3: "slaHours" must be a positive number/);
+    }
+  });
+
   it("reports a missing required column", () => {
     expect(() => parseDirectoryCsv({ clients: "id\nk1\n", contacts: "clientId,email\n", matters: "id\n" }, base)).toThrow(MatterlineError);
     try {

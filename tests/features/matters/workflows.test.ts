@@ -75,7 +75,12 @@ describe("matter timeline", () => {
     for (const m of [ask, ack, later, slow, slowReply, open, elsewhere, otherSide, otherClient, personal])
       await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
 
-    const t = buildTimeline(await log.entriesForMatter("x1"), { index, matter: directory.matters[0], now: NOW });
+    const t = buildTimeline(await log.entriesForMatter("x1"), {
+      index,
+      matter: directory.matters[0],
+      settings: { slaHours: 4, businessDays: false },
+      now: NOW,
+    });
     expect(t.map((i) => i.entry.internetMessageId)).toEqual(
       [elsewhere, open, slowReply, slow, later, ack, ask, otherSide, otherClient, personal].map((m) => m.internetMessageId),
     );
@@ -88,13 +93,47 @@ describe("matter timeline", () => {
       text: "Answered in 5 h",
     });
     expect(byId.get(slow.internetMessageId!)?.response).toMatchObject({ kind: "answered", minutes: 28 * 60, late: true });
-    expect(byId.get(open.internetMessageId!)?.response).toMatchObject({ kind: "waiting", minutes: 360, late: false });
+    // The matter's own 24 h wins over the user's 4 h.
+    expect(byId.get(open.internetMessageId!)?.response).toMatchObject({
+      kind: "waiting",
+      state: "waiting",
+      minutes: 360,
+      late: false,
+      slaHours: 24,
+      dueAt: "2026-03-06T06:00:00.000Z",
+    });
     expect(byId.get(ack.internetMessageId!)?.response).toBeNull();
     expect(byId.get(ack.internetMessageId!)?.who).toBe("Ivy Marlow <ivy@marlow.test>");
     expect(byId.get(ask.internetMessageId!)?.fromClient).toBe(true);
     expect(byId.get(otherSide.internetMessageId!)?.fromClient).toBe(false);
     expect(byId.get(otherClient.internetMessageId!)?.fromClient).toBe(false);
     expect(byId.get(personal.internetMessageId!)?.response?.kind).toBe("waiting");
+  });
+
+  it("times replies with the deadline slaFor gives (client, then the user's setting) in the user's mode", async () => {
+    const { log } = await setup();
+    // Matter x2 sets no deadline of its own.
+    const ask = mail({ conversationId: "s1", subject: "Supplier 2026-0102", receivedAt: "2026-03-05T06:00:00.000Z" });
+    const saturday = mail({ conversationId: "s2", subject: "Invoices 2026-0102", receivedAt: "2026-02-28T10:00:00.000Z" });
+    for (const m of [ask, saturday]) await log.log({ message: m, matterId: "x2", by: "rosa@quill.test", now: NOW, source: "manual" });
+    const entries = await log.entriesForMatter("x2");
+    const matter = directory.matters[1];
+    const response = (t: ReturnType<typeof buildTimeline>, m: MailMessage) =>
+      t.find((i) => i.entry.internetMessageId === m.internetMessageId)?.response;
+
+    const user = buildTimeline(entries, { index, matter, settings: { slaHours: 4, businessDays: false }, now: NOW });
+    expect(response(user, ask)).toMatchObject({ slaHours: 4, state: "overdue", late: true, dueAt: "2026-03-05T10:00:00.000Z" });
+
+    const withClientSla = { ...directory, clients: directory.clients.map((c) => (c.id === "k1" ? { ...c, slaHours: 8 } : c)) };
+    const clientIndex = buildDirectoryIndex(withClientSla);
+    const client = buildTimeline(entries, { index: clientIndex, matter, settings: { slaHours: 4, businessDays: false }, now: NOW });
+    expect(response(client, ask)).toMatchObject({ slaHours: 8, state: "due-soon", late: false, dueAt: "2026-03-05T14:00:00.000Z" });
+
+    // Business days: mail of a Saturday starts the clock at Monday's 09:00; the calendar clock runs from Saturday 10:00.
+    const calendar = buildTimeline(entries, { index, matter, settings: { slaHours: 4, businessDays: false }, now: NOW });
+    const business = buildTimeline(entries, { index, matter, settings: { slaHours: 4, businessDays: true }, now: NOW });
+    expect(response(calendar, saturday)?.dueAt).toBe("2026-02-28T14:00:00.000Z");
+    expect(response(business, saturday)?.dueAt).toBe("2026-03-02T13:00:00.000Z");
   });
 });
 

@@ -180,6 +180,7 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
         </div>
       ))}
       {view?.flagError ? <ErrorNotice error={view.flagError} /> : null}
+      {view?.assessError ? <ErrorNotice error={view.assessError} /> : null}
       {notice ? (
         <MessageBar intent="success" data-testid="overdue-notice">
           <MessageBarBody>

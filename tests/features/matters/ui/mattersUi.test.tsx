@@ -8,6 +8,7 @@ import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettings
 import { MattersSection } from "@features/matters/ui/MattersSection";
 import { summarizeDirectory, importDirectoryFiles, buildTimeline, prepareBulk, logBulk } from "@features/matters/service";
 import { searchMatters } from "@domain/directory/directoryIndex";
+import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
 import { recognize } from "@domain/recognition/recognize";
 import type { MailMessage } from "@domain/model/mail";
 import type { SelectedItemRef } from "@ports/selectedItems";
@@ -36,7 +37,7 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
         client: index.clientById.get(matter.clientId),
         responsible: undefined,
         team: [],
-        timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, now: now() }),
+        timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, settings: DEFAULT_OVERDUE_SETTINGS, now: now() }),
       };
     },
     exportLog: () => Promise.resolve({ filename: "x.csv", mimeType: "text/csv", text: "" }),

@@ -1,11 +1,15 @@
 import { isValidEmail } from "@domain/directory/parseDirectory";
 import { MatterlineError } from "@domain/errors";
+import { DEFAULT_SLA_HOURS } from "./sla";
 
-/** The response clock's per-device settings (Settings tab). */
+/**
+ * The response clock's per-device settings (Settings tab). The Overdue tab and the matter timeline both read them, so
+ * the user's reply deadline and business-day mode are the same in both.
+ */
 export interface OverdueSettings {
   /** Shared or delegated mailboxes scanned besides the user's own, lower-case addresses. */
   readonly watchedMailboxes: readonly string[];
-  /** Default SLA in hours; a matter's own `slaHours` wins. */
+  /** The user's reply deadline in hours; a matter's or client's own `slaHours` wins over it (see `slaFor`). */
   readonly slaHours: number;
   /** Count only the firm's working days (weekends and holidays do not count). */
   readonly businessDays: boolean;
@@ -15,12 +19,13 @@ export interface OverdueSettings {
   readonly overdueCategory: boolean;
 }
 
-/** The settings store key. */
+/** The key the settings live under in the per-device settings store. */
 export const OVERDUE_SETTINGS_KEY = "overdue.settings";
 
+/** Settings before the user changes any. */
 export const DEFAULT_OVERDUE_SETTINGS: OverdueSettings = {
   watchedMailboxes: [],
-  slaHours: 24,
+  slaHours: DEFAULT_SLA_HOURS,
   businessDays: false,
   windowDays: 14,
   overdueCategory: false,

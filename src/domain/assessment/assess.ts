@@ -1,0 +1,142 @@
+import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { Client, Matter } from "@domain/directory/types";
+import type { MailMessage } from "@domain/model/mail";
+import { recognize } from "@domain/recognition/recognize";
+import type { FilingHistory, Recognition } from "@domain/recognition/types";
+import { needsReply, type NeedsReplyResult } from "@domain/language/needsReply";
+import { clockFor, type ClockResult, type Tracking } from "@domain/clock/responseClock";
+import { slaFor } from "@domain/clock/sla";
+import { MatterlineError } from "@domain/errors";
+import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
+
+/** The user's choices for the reply clock: the same two for the pane (Overdue settings) and for `triage` (its options). */
+export interface ReplyClockSettings {
+  /** The user's reply deadline in hours; a matter's or client's own `slaHours` wins over it. Absent: 24 h. */
+  readonly slaHours?: number;
+  /** Count only the firm's working days (weekends and holidays do not count). */
+  readonly businessDays: boolean;
+}
+
+/** Everything besides the message that decides its assessment. The pane and `triage` differ only in these inputs. */
+export interface AssessmentContext {
+  readonly index: DirectoryIndex;
+  readonly calendar: FirmCalendar;
+  /** The watched mailbox's owner address(es), lower-case: whose mail is "mine", whose replies answer. */
+  readonly owners: readonly string[];
+  /** What the firm filed before: the pane's filing history, or the one `triage` learns as it reads the folder. */
+  readonly history?: FilingHistory;
+  readonly settings: ReplyClockSettings;
+  readonly now: Instant;
+}
+
+/** What the pipeline found out about one message. */
+export interface Assessment {
+  readonly recognition: Recognition;
+  /** The recognized matter, or null when recognition named none. */
+  readonly matter: Matter | null;
+  /** The recognized client (or the matter's client). */
+  readonly client: Client | null;
+  /** Inbound mail from a client contact: the only mail the response clock is about. */
+  readonly fromClient: boolean;
+  /** Needs-reply's verdict and reason, for client mail only (null for everyone else). */
+  readonly reply: NeedsReplyResult | null;
+  readonly tracking: Tracking;
+  /** The reply deadline `slaFor` gave this message. */
+  readonly slaHours: number;
+  /** The response clock; null when a client message carries no date, so its reply cannot be timed. */
+  readonly clock: ClockResult | null;
+}
+
+/** One message put through {@link assessMessages}: its assessment, or what went wrong with it. */
+export type AssessedMessage =
+  | { readonly message: MailMessage; readonly assessment: Assessment; readonly error: null }
+  | { readonly message: MailMessage; readonly assessment: null; readonly error: string };
+
+/** What {@link timeReply} needs to time one message. */
+export interface ReplyTimingInput {
+  readonly message: MailMessage;
+  readonly tracking: Tracking;
+  /** The other messages of its conversation (may include the message itself). */
+  readonly thread: readonly MailMessage[];
+  /** Whose sent mail answers it. */
+  readonly owners: readonly string[];
+  readonly matter: { readonly slaHours?: number } | null;
+  readonly client: { readonly slaHours?: number } | null;
+}
+
+/**
+ * The response clock of one message under the deadline {@link slaFor} gives it (matter, client, the user's setting,
+ * 24 h) in the user's mode. The clock is null when a client message carries no date: it cannot be timed, and the
+ * caller shows that instead of failing.
+ */
+export function timeReply(
+  input: ReplyTimingInput,
+  ctx: {
+    readonly firmDomains: readonly string[];
+    readonly calendar: FirmCalendar;
+    readonly settings: ReplyClockSettings;
+    readonly now: Instant;
+  },
+): { readonly slaHours: number; readonly clock: ClockResult | null } {
+  const slaHours = slaFor({ matter: input.matter, client: input.client, userSlaHours: ctx.settings.slaHours });
+  try {
+    const clock = clockFor({
+      message: input.message,
+      tracking: input.tracking,
+      thread: input.thread,
+      owners: input.owners,
+      firmDomains: ctx.firmDomains,
+      slaHours,
+      mode: ctx.settings.businessDays ? "business" : "calendar",
+      calendar: ctx.calendar,
+      now: ctx.now,
+    });
+    return { slaHours, clock };
+  } catch (e) {
+    if (e instanceof MatterlineError && e.code === "invalid-input") return { slaHours, clock: null };
+    throw e;
+  }
+}
+
+/**
+ * The assessment pipeline, the one the pane's overdue scan, `triage` and the bench all run: recognize the client and
+ * matter, decide whether a client message needs a reply (its writer's own words: quoted history and forwarded
+ * third-party text are not the client's question), then run the response clock against its thread under the
+ * deadline {@link slaFor} gives. Only inbound mail from a client contact is on the clock.
+ */
+export function assessMessage(message: MailMessage, thread: readonly MailMessage[], ctx: AssessmentContext): Assessment {
+  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history });
+  const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
+  const clientId = recognition.clientId ?? matter?.clientId ?? null;
+  const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
+  const fromClient = recognition.direction === "inbound" && recognition.senderRole === "client";
+  const reply = fromClient ? needsReply(message) : null;
+  const tracking: Tracking = reply === null ? "not-tracked" : reply.needsReply ? "tracked" : "no-reply-needed";
+  const { slaHours, clock } = timeReply(
+    { message, tracking, thread, owners: ctx.owners, matter, client },
+    { firmDomains: ctx.index.directory.firm.domains, calendar: ctx.calendar, settings: ctx.settings, now: ctx.now },
+  );
+  return { recognition, matter, client, fromClient, reply, tracking, slaHours, clock };
+}
+
+/**
+ * Assesses messages one by one, in the order given, each in isolation: a message that makes any step throw is
+ * returned with its error and the others go on. `afterEach` sees every assessed message before the next one is
+ * assessed (`triage` teaches its filing history there, as filing would in the pane).
+ */
+export function assessMessages(
+  messages: readonly MailMessage[],
+  threadOf: (message: MailMessage) => readonly MailMessage[],
+  ctx: AssessmentContext,
+  afterEach?: (message: MailMessage, assessment: Assessment) => void,
+): AssessedMessage[] {
+  return messages.map((message): AssessedMessage => {
+    try {
+      const assessment = assessMessage(message, threadOf(message), ctx);
+      afterEach?.(message, assessment);
+      return { message, assessment, error: null };
+    } catch (e) {
+      return { message, assessment: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { assessMessage, assessMessages, timeReply, type AssessmentContext } from "@domain/assessment/assess";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import type { Directory } from "@domain/directory/types";
+import type { MailMessage } from "@domain/model/mail";
+import { createFirmCalendar } from "@domain/time/firmCalendar";
+
+const directory: Directory = {
+  firm: {
+    name: "Firm",
+    domains: ["firm.test"],
+    timeZone: "Europe/London",
+    workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
+    holidays: [],
+    matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b"],
+  },
+  people: [{ id: "u1", name: "Pat Partner", email: "pat@firm.test", role: "partner" }],
+  clients: [
+    { id: "c1", name: "Acme Ltd", domains: ["acme.test"], contacts: [{ name: "Jane Roe", email: "jane@acme.test" }], slaHours: 6 },
+    { id: "c2", name: "Zed plc", domains: ["zed.test"], contacts: [{ name: "Dan Zed", email: "dan@zed.test" }] },
+  ],
+  matters: [
+    { id: "m1", number: "2025-0001", clientId: "c1", title: "Warehouse lease", status: "open", responsible: "u1", slaHours: 2 },
+    { id: "m2", number: "2025-0002", clientId: "c1", title: "Supply contract", status: "open", responsible: "u1" },
+    { id: "m3", number: "2025-0003", clientId: "c2", title: "Trade mark", status: "open", responsible: "u1" },
+  ],
+};
+const index = buildDirectoryIndex(directory);
+const NOW = "2025-08-12T10:00:00Z";
+
+function ctx(over: Partial<AssessmentContext> = {}): AssessmentContext {
+  return {
+    index,
+    calendar: createFirmCalendar(directory.firm),
+    owners: ["pat@firm.test"],
+    settings: { slaHours: 12, businessDays: false },
+    now: NOW,
+    ...over,
+  };
+}
+
+function mail(over: Partial<MailMessage> & { id: string }): MailMessage {
+  return {
+    internetMessageId: `<${over.id}@x>`,
+    conversationId: `conv-${over.id}`,
+    subject: "Hello",
+    from: { email: "jane@acme.test" },
+    to: [{ email: "pat@firm.test" }],
+    cc: [],
+    sentAt: "2025-08-12T08:00:00Z",
+    receivedAt: "2025-08-12T08:00:00Z",
+    bodyText: "Can you call me?",
+    attachmentNames: [],
+    ...over,
+  };
+}
+
+describe("the assessment pipeline (recognize → needs reply → clock)", () => {
+  it("puts a client's question on the clock with the deadline slaFor gives: matter, then client, then the user's", () => {
+    const matter = assessMessage(mail({ id: "a", subject: "Lease 2025-0001" }), [], ctx());
+    expect(matter).toMatchObject({ fromClient: true, tracking: "tracked", slaHours: 2 });
+    expect(matter.recognition.matterId).toBe("m1");
+    expect(matter.client?.id).toBe("c1");
+    expect(matter.clock).toMatchObject({ state: "due-soon", dueAt: "2025-08-12T10:00:00.000Z" });
+
+    const client = assessMessage(mail({ id: "b", subject: "Contract 2025-0002" }), [], ctx());
+    expect(client).toMatchObject({ slaHours: 6, clock: { dueAt: "2025-08-12T14:00:00.000Z" } });
+
+    const user = assessMessage(mail({ id: "c", subject: "Mark 2025-0003", from: { email: "dan@zed.test" } }), [], ctx());
+    expect(user).toMatchObject({ slaHours: 12, clock: { dueAt: "2025-08-12T20:00:00.000Z" } });
+
+    const fallback = assessMessage(
+      mail({ id: "d", subject: "Mark 2025-0003", from: { email: "dan@zed.test" } }),
+      [],
+      ctx({ settings: { businessDays: false } }),
+    );
+    expect(fallback).toMatchObject({ slaHours: 24 });
+  });
+
+  it("answers with the owner's reply in the thread, and leaves thanks and non-client mail off the clock", () => {
+    const question = mail({ id: "q", subject: "Lease 2025-0001", conversationId: "t" });
+    const answer = mail({
+      id: "r",
+      subject: "RE: Lease 2025-0001",
+      conversationId: "t",
+      from: { email: "pat@firm.test" },
+      to: [{ email: "jane@acme.test" }],
+      sentAt: "2025-08-12T09:00:00Z",
+      receivedAt: "2025-08-12T09:00:00Z",
+      bodyText: "Yes, at noon.",
+    });
+    expect(assessMessage(question, [question, answer], ctx()).clock).toMatchObject({ state: "answered", responseMinutes: 60 });
+
+    const thanks = assessMessage(mail({ id: "t", subject: "Lease 2025-0001", bodyText: "Thanks, got it." }), [], ctx());
+    expect(thanks).toMatchObject({ fromClient: true, tracking: "no-reply-needed", clock: { state: "no-reply-needed", dueAt: null } });
+    expect(thanks.reply?.reason).toMatch(/thanks/);
+
+    const outbound = assessMessage(answer, [question, answer], ctx());
+    expect(outbound).toMatchObject({ fromClient: false, reply: null, tracking: "not-tracked", clock: { state: "not-tracked" } });
+  });
+
+  it("reads the client's own words: a question only in forwarded third-party text is not the client's", () => {
+    const forward = mail({
+      id: "f",
+      subject: "Fwd: Lease 2025-0001",
+      bodyText:
+        "For your records.\n\n---------- Forwarded message ---------\nFrom: Landlord <l@landlord.test>\nSubject: Lease\n\nCan you confirm the rent?\n",
+    });
+    expect(assessMessage(forward, [], ctx())).toMatchObject({ tracking: "no-reply-needed" });
+  });
+
+  it("gives no clock to a client message with no date instead of failing", () => {
+    const undated = assessMessage(mail({ id: "u", subject: "Lease 2025-0001", sentAt: null, receivedAt: null }), [], ctx());
+    expect(undated).toMatchObject({ tracking: "tracked", clock: null });
+  });
+
+  it("isolates a message that breaks a step: it is reported and the others go on", () => {
+    // A body a broken parser left out: needs-reply cannot read it.
+    const broken = { ...mail({ id: "x", subject: "Lease 2025-0001" }), bodyText: null } as unknown as MailMessage;
+    const good = mail({ id: "g", subject: "Lease 2025-0001" });
+    const seen: string[] = [];
+    const results = assessMessages(
+      [broken, good],
+      () => [],
+      ctx(),
+      (m) => seen.push(m.id),
+    );
+    expect(results[0]).toMatchObject({ message: broken, assessment: null });
+    expect(results[0].error).toEqual(expect.any(String));
+    expect(results[1]).toMatchObject({ message: good, error: null, assessment: { tracking: "tracked" } });
+    expect(seen).toEqual(["g"]);
+  });
+
+  it("times a reply in business days when the user chose them", () => {
+    // Saturday mail starts the clock at Monday's working start (09:00 London, 08:00 UTC in summer).
+    const saturday = mail({ id: "s", sentAt: "2025-08-16T10:00:00Z", receivedAt: "2025-08-16T10:00:00Z" });
+    const base = { firmDomains: directory.firm.domains, calendar: createFirmCalendar(directory.firm), now: "2025-08-18T12:00:00Z" };
+    const input = { message: saturday, tracking: "tracked" as const, thread: [], owners: ["pat@firm.test"], matter: null, client: null };
+    expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: true } }).clock?.dueAt).toBe("2025-08-18T10:00:00.000Z");
+    expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: false } }).clock?.dueAt).toBe("2025-08-16T12:00:00.000Z");
+  });
+});
