@@ -9,7 +9,7 @@ import { MatterlineError } from "@domain/errors";
 import { applyCounts } from "./memoryStores";
 import { holdsToken } from "./tokenGuard";
 import { guard, type MatterlineDb } from "./openDb";
-import type { ClockNoteRecord, FilingHistoryRecord, FollowUpRecord, ScanCheckpointRecord, StoredAudit } from "./schema";
+import type { ClockDecisionRecord, FilingHistoryRecord, FollowUpRecord, ScanCheckpointRecord, StoredAudit } from "./schema";
 
 function withoutId(a: StoredAudit): AuditRecord {
   const { id: _id, ...rest } = a;
@@ -186,7 +186,7 @@ export class IdbSettingsStore implements SettingsStore {
 export class IdbRecords<T> {
   constructor(
     private readonly db: MatterlineDb,
-    private readonly store: "clockNotes" | "followUps" | "scanCheckpoints",
+    private readonly store: "clockDecisions" | "followUps" | "scanCheckpoints",
   ) {}
 
   get(key: string): Promise<T | undefined> {
@@ -218,7 +218,7 @@ export function idbStores(db: MatterlineDb) {
     outbox: new IdbOutboxStore(db),
     directory: new IdbDirectoryStore(db),
     settings: new IdbSettingsStore(db),
-    clockNotes: new IdbRecords<ClockNoteRecord>(db, "clockNotes"),
+    clockDecisions: new IdbRecords<ClockDecisionRecord>(db, "clockDecisions"),
     followUps: new IdbRecords<FollowUpRecord>(db, "followUps"),
     scanCheckpoints: new IdbRecords<ScanCheckpointRecord>(db, "scanCheckpoints"),
   };

@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
 import { MatterlineError } from "@domain/errors";
+import type { OutboxOperation } from "@domain/outbox/types";
 import type { MatterlineSchema } from "./schema";
 
 export const DB_NAME = "matterline";
@@ -7,30 +8,57 @@ export const DB_NAME = "matterline";
 export type MatterlineDb = IDBPDatabase<MatterlineSchema>;
 type UpgradeTx = IDBPTransaction<MatterlineSchema, StoreNames<MatterlineSchema>[], "versionchange">;
 
-/** One step of schema history. Step i takes the database from version i to i + 1; steps are never edited once shipped. */
-export type Migration = (db: MatterlineDb, tx: UpgradeTx) => void;
+/**
+ * One step of schema history. Step i takes the database from version i to i + 1; steps are never edited once shipped.
+ * A step that must read or rewrite records returns a promise that settles once its requests are done; the steps after
+ * it wait for it, inside the same upgrade transaction.
+ */
+export type Migration = (db: MatterlineDb, tx: UpgradeTx) => void | Promise<void>;
+
+/** The database as a step of history sees it: store names of its own time, not of today's schema. */
+type HistoricDb = IDBPDatabase;
 
 /** Version 1: every store of the first release. */
 const v1: Migration = (db) => {
-  db.createObjectStore("directory", { keyPath: "id" });
-  const log = db.createObjectStore("matterLog", { keyPath: "internetMessageId" });
+  const old = db as unknown as HistoricDb;
+  old.createObjectStore("directory", { keyPath: "id" });
+  const log = old.createObjectStore("matterLog", { keyPath: "internetMessageId" });
   log.createIndex("byMatter", "matterId");
   log.createIndex("byConversation", "conversationId");
-  const audit = db.createObjectStore("audit", { keyPath: "id", autoIncrement: true });
+  const audit = old.createObjectStore("audit", { keyPath: "id", autoIncrement: true });
   audit.createIndex("byMessage", "internetMessageId");
-  db.createObjectStore("filingHistory", { keyPath: "key" });
-  const outbox = db.createObjectStore("outbox", { keyPath: "key" });
+  old.createObjectStore("filingHistory", { keyPath: "key" });
+  const outbox = old.createObjectStore("outbox", { keyPath: "key" });
   outbox.createIndex("byNextAttempt", "nextAttemptAt");
   outbox.createIndex("byGroup", "group");
-  db.createObjectStore("settings");
-  db.createObjectStore("clockNotes", { keyPath: "internetMessageId" });
-  const followUps = db.createObjectStore("followUps", { keyPath: "transactionId" });
+  old.createObjectStore("settings");
+  old.createObjectStore("clockNotes", { keyPath: "internetMessageId" });
+  const followUps = old.createObjectStore("followUps", { keyPath: "transactionId" });
   followUps.createIndex("byMatter", "matterId");
-  db.createObjectStore("scanCheckpoints", { keyPath: "key" });
+  old.createObjectStore("scanCheckpoints", { keyPath: "key" });
+};
+
+/**
+ * Version 2: "no reply needed" has one name, the no-reply decision. The response clock's decisions move from the
+ * "clockNotes" store to "clockDecisions" (renamed in place, records and all:
+ * https://developer.mozilla.org/docs/Web/API/IDBObjectStore/name), and the decisions still waiting in the outbox to
+ * reach the mailbox change kind from "clock-mark" to "no-reply-decision", their keys with them, so what a user decided
+ * offline is neither lost nor left without an executor.
+ */
+const v2: Migration = async (_db, tx) => {
+  (tx.objectStore("clockNotes" as never) as unknown as { name: string }).name = "clockDecisions";
+  const outbox = tx.objectStore("outbox");
+  const renamed: OutboxOperation[] = [];
+  for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.kind !== "clock-mark") continue;
+    renamed.push({ ...cursor.value, kind: "no-reply-decision", key: cursor.value.key.replace(/^clock-mark\|/, "no-reply-decision|") });
+    await cursor.delete();
+  }
+  for (const op of renamed) await outbox.put(op);
 };
 
 /** The schema's history; the database version is its length. Add a step to change the schema. */
-export const MIGRATIONS: readonly Migration[] = [v1];
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**
@@ -41,7 +69,22 @@ export async function openWithMigrations(name: string, migrations: readonly Migr
   try {
     const db = await openDB<MatterlineSchema>(name, migrations.length, {
       upgrade(database, oldVersion, newVersion, tx) {
-        for (let v = oldVersion; v < (newVersion ?? migrations.length); v += 1) migrations[v](database, tx);
+        const target = newVersion ?? migrations.length;
+        // Steps run in order; one that returns a promise holds the next back until its requests are done. A step that
+        // fails aborts the upgrade: the database stays at its old version with its data, and opening reports it.
+        const runFrom = (version: number): void => {
+          for (let v = version; v < target; v += 1) {
+            const pending = migrations[v](database, tx);
+            if (pending) {
+              pending.then(
+                () => runFrom(v + 1),
+                () => tx.abort(),
+              );
+              return;
+            }
+          }
+        };
+        runFrom(oldVersion);
       },
       blocking() {
         // Another tab (a newer pane) wants to upgrade: step aside rather than block it; this pane reopens on reload.

@@ -2,7 +2,7 @@ import type { DBSchema } from "idb";
 import type { Directory } from "@domain/directory/types";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
 import type { OutboxOperation } from "@domain/outbox/types";
-import type { ClockNote } from "@features/clock/clockNotes";
+import type { ClockDecision } from "@features/clock/clockDecisions";
 
 /** The single directory record. */
 export interface DirectoryRecord {
@@ -21,8 +21,8 @@ export type FilingHistoryRecord =
   | { readonly key: string; readonly kind: "address"; readonly counts: Readonly<Record<string, number>> }
   | { readonly key: string; readonly kind: "conversation"; readonly matterId: string };
 
-/** A response-clock decision (no reply needed, snooze, undo) with its trail: the core type, stored as it is. */
-export type ClockNoteRecord = ClockNote;
+/** A response-clock decision (no reply needed, snooze, undo) with its trail: the feature's type, stored as it is. */
+export type ClockDecisionRecord = ClockDecision;
 
 /** A follow-up event created (or to be created) in the calendar; transactionId makes the Graph create idempotent. */
 export interface FollowUpRecord {
@@ -49,7 +49,7 @@ export interface MatterlineSchema extends DBSchema {
   filingHistory: { key: string; value: FilingHistoryRecord };
   outbox: { key: string; value: OutboxOperation; indexes: { byNextAttempt: string; byGroup: string } };
   settings: { key: string; value: unknown };
-  clockNotes: { key: string; value: ClockNoteRecord };
+  clockDecisions: { key: string; value: ClockDecisionRecord };
   followUps: { key: string; value: FollowUpRecord; indexes: { byMatter: string } };
   scanCheckpoints: { key: string; value: ScanCheckpointRecord };
 }

@@ -10,8 +10,8 @@ import type { OverdueSettings } from "@domain/clock/overdueSettings";
 import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
-import type { ClockNote } from "./clockNotes";
-import { currentNote, decisionMarkKey } from "./decisionMarks";
+import type { ClockDecision } from "./clockDecisions";
+import { currentDecision, noReplyDecisionKey } from "./noReplyDecisions";
 
 /** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
 export interface OverdueItem {
@@ -39,11 +39,11 @@ export interface OverdueItem {
   readonly slaHours: number;
   /** Why the clock runs or not (needs-reply's reason). */
   readonly needsReplyReason: string;
-  /** The clock after notes: a "no reply needed" decision turns an open clock into `no-reply-needed`. */
+  /** The clock after decisions: a "no reply needed" decision turns an open clock into `no-reply-needed`. */
   readonly clock: ClockResult;
   /** The clock as the mail alone says it, before any decision. */
   readonly rawClock: ClockResult;
-  readonly note: ClockNote | null;
+  readonly decision: ClockDecision | null;
   /** Snoozed until this time (ISO), still counted as overdue; null when not snoozed now. */
   readonly snoozedUntil: string | null;
   /** True when a decision (no reply needed, or a snooze still running) is what keeps it off the list: it can be undone. */
@@ -61,12 +61,12 @@ export interface OverdueContext {
   /** The signed-in user's address: the owner of the mailbox scanned with `mailbox: null`. */
   readonly me: string;
   readonly history?: FilingHistory;
-  /** Notes by internetMessageId. */
-  readonly notes: ReadonlyMap<string, ClockNote>;
-  /** The category that shares "no reply needed" through the mailbox (decisionMarks.ts). */
+  /** This device's clock decisions by internetMessageId. */
+  readonly decisions: ReadonlyMap<string, ClockDecision>;
+  /** The category that shares "no reply needed" through the mailbox (noReplyDecisions.ts). */
   readonly noReplyCategoryName?: string;
-  /** Outbox keys of mailbox marks not written yet (decisionMarkKey): those messages' own notes hold. */
-  readonly pendingMarks?: ReadonlySet<string>;
+  /** Outbox keys of no-reply decisions not in the mailbox yet (noReplyDecisionKey): those messages' own decisions hold. */
+  readonly pendingNoReplyDecisions?: ReadonlySet<string>;
   readonly now: string;
 }
 
@@ -136,14 +136,14 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
     const attorney = a.matter ? (ctx.directory.people.find((p) => p.id === a.matter?.responsible) ?? null) : null;
     // This device's decision, or the mailbox's when it changed since (a colleague's or another device's).
     const imid = message.internetMessageId;
-    const note = currentNote(imid ? ctx.notes.get(imid) : undefined, message, {
+    const decision = currentDecision(imid ? ctx.decisions.get(imid) : undefined, message, {
       categoryName: ctx.noReplyCategoryName,
-      markPending: !!imid && !!ctx.pendingMarks?.has(decisionMarkKey(snapshot.mailbox, imid)),
+      sharePending: !!imid && !!ctx.pendingNoReplyDecisions?.has(noReplyDecisionKey(snapshot.mailbox, imid)),
       now: ctx.now,
     });
     const raw = a.clock;
     items.push(
-      withNote(
+      withDecision(
         {
           key: `${snapshot.mailbox ?? "me"}|${message.id}`,
           mailbox: snapshot.mailbox,
@@ -166,12 +166,12 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           needsReplyReason: a.reply?.reason ?? "",
           clock: raw,
           rawClock: raw,
-          note: null,
+          decision: null,
           snoozedUntil: null,
           undoable: false,
           summary: clockSummary(raw),
         },
-        note,
+        decision,
         ctx.now,
       ),
     );
@@ -182,18 +182,18 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
 /**
  * Applies a decision to an item. "No reply needed" closes an open clock (an answered message stays answered: the
  * answer is the better fact). A snooze only hides the item from the list until its end; counts still see it. An
- * undo leaves the clock as the mail says (the note stays on the item for the audit).
+ * undo leaves the clock as the mail says (the decision stays on the item for the audit).
  */
-export function withNote(item: OverdueItem, note: ClockNote | null, now: string): OverdueItem {
+export function withDecision(item: OverdueItem, decision: ClockDecision | null, now: string): OverdueItem {
   const raw = item.rawClock;
-  const base = { ...item, note, snoozedUntil: null, undoable: false, clock: raw, summary: clockSummary(raw) };
-  if (!note || note.kind === "undo" || !OPEN.has(raw.state)) return base;
-  if (note.kind === "no-reply-needed") {
+  const base = { ...item, decision, snoozedUntil: null, undoable: false, clock: raw, summary: clockSummary(raw) };
+  if (!decision || decision.kind === "undo" || !OPEN.has(raw.state)) return base;
+  if (decision.kind === "no-reply-needed") {
     const clock: ClockResult = { ...raw, state: "no-reply-needed", minutesLeft: null, waitingMinutes: null };
-    return { ...base, clock, undoable: true, summary: `No reply needed: ${note.reason ?? "decided"} (${note.by})` };
+    return { ...base, clock, undoable: true, summary: `No reply needed: ${decision.reason ?? "decided"} (${decision.by})` };
   }
-  const snoozed = note.until !== null && toMillis(note.until) > toMillis(now);
-  return { ...base, snoozedUntil: snoozed ? note.until : null, undoable: snoozed };
+  const snoozed = decision.until !== null && toMillis(decision.until) > toMillis(now);
+  return { ...base, snoozedUntil: snoozed ? decision.until : null, undoable: snoozed };
 }
 
 /** The three groups of the Overdue tab, each most urgent first, snoozed items left out. */
@@ -220,6 +220,6 @@ export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentG
     dueSoon: visible.filter((i) => i.clock.state === "due-soon"),
     waiting: visible.filter((i) => i.clock.state === "waiting"),
     snoozed: ranked.length - visible.length,
-    setAside: items.filter((i) => i.undoable).sort((a, b) => (b.note?.at ?? "").localeCompare(a.note?.at ?? "")),
+    setAside: items.filter((i) => i.undoable).sort((a, b) => (b.decision?.at ?? "").localeCompare(a.decision?.at ?? "")),
   };
 }

@@ -1,7 +1,7 @@
 /** The response clock's app logic: scan → recognition → needs-reply → clock → list, alerts, digest, team view. */
 export * from "@domain/clock/overdueSettings";
-export * from "./clockNotes";
-export * from "./decisionMarks";
+export * from "./clockDecisions";
+export * from "./noReplyDecisions";
 export * from "./evaluateSnapshot";
 export * from "./digest";
 export * from "./teamStats";

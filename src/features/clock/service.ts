@@ -12,11 +12,11 @@ import type { Clock } from "@ports/clock";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "./mailboxScan";
-import { describeDecision, supersede, type ClockNote, type ClockNoteStore } from "./clockNotes";
-import { DECISION_MARK_KIND, decisionMarkKey, type DecisionMarkPayload } from "./decisionMarks";
+import { describeDecision, supersede, type ClockDecision, type ClockDecisionStore } from "./clockDecisions";
+import { NO_REPLY_DECISION_KIND, noReplyDecisionKey, type NoReplyDecisionPayload } from "./noReplyDecisions";
 import { enqueue, newOperation } from "@domain/outbox/queue";
 import type { OutboxStore } from "@ports/outboxStore";
-import { evaluateSnapshot, groupUrgent, withNote, type OverdueItem, type UnassessedMessage, type UrgentGroups } from "./evaluateSnapshot";
+import { evaluateSnapshot, groupUrgent, withDecision, type OverdueItem, type UnassessedMessage, type UrgentGroups } from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "@domain/clock/overdueSettings";
@@ -26,7 +26,8 @@ export interface OverdueServiceDeps {
   readonly sync: MailFolderSync;
   readonly checkpoints: ScanCheckpointStore;
   readonly settings: SettingsStore;
-  readonly notes: ClockNoteStore;
+  /** This device's decisions (no reply needed, snoozes, undos), the audit. */
+  readonly decisions: ClockDecisionStore;
   readonly directory: () => Promise<{ readonly directory: Directory; readonly index: DirectoryIndex } | null>;
   readonly history?: () => Promise<FilingHistory | undefined>;
   /** Sets/clears the "Overdue reply" category; absent when the host cannot. */
@@ -34,10 +35,10 @@ export interface OverdueServiceDeps {
   /** Name of that category, to know which messages carry it already. */
   readonly overdueCategoryName: string;
   /**
-   * Where "no reply needed" is shared: the outbox that will put the category on the message (decisionMarks.ts) and
+   * Where "no reply needed" is shared: the outbox that will put the category on the message (noReplyDecisions.ts) and
    * the category's name, read back from every scanned message. Absent: decisions stay on this device.
    */
-  readonly decisionMarks?: { readonly outbox: OutboxStore; readonly categoryName: string; readonly queued?: () => void };
+  readonly noReplyDecisions?: { readonly outbox: OutboxStore; readonly categoryName: string; readonly queued?: () => void };
   readonly sender: MailSender;
   readonly me: { readonly email: string; readonly name: string };
   readonly clock: Clock;
@@ -94,7 +95,7 @@ export interface OverdueService {
   snooze(item: OverdueItem, until: string): Promise<OverdueView | null>;
   /**
    * Takes back the current "no reply needed" or snooze: the clock runs again as the mail says. The undo is itself a
-   * recorded decision (who, when, what was undone); the undone decision stays in the note's history.
+   * recorded decision (who, when, what was undone); the undone decision stays in the decision's history.
    */
   undo(item: OverdueItem): Promise<OverdueView | null>;
   /** The digest of overdue client mail, for the preview. */
@@ -140,10 +141,10 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
         "invalid-config",
         "Import the firm directory first: the response clock needs to know who your clients are.",
       );
-    const [history, notes, queued] = await Promise.all([
+    const [history, decisions, queued] = await Promise.all([
       deps.history?.() ?? Promise.resolve(undefined),
-      deps.notes.all(),
-      deps.decisionMarks?.outbox.list() ?? Promise.resolve([]),
+      deps.decisions.all(),
+      deps.noReplyDecisions?.outbox.list() ?? Promise.resolve([]),
     ]);
     const now = nowIso();
     const ctx = {
@@ -153,9 +154,9 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       settings,
       me,
       history,
-      notes: new Map(notes.map((n) => [n.internetMessageId, n])),
-      noReplyCategoryName: deps.decisionMarks?.categoryName,
-      pendingMarks: new Set(queued.filter((op) => op.kind === DECISION_MARK_KIND).map((op) => op.key)),
+      decisions: new Map(decisions.map((d) => [d.internetMessageId, d])),
+      noReplyCategoryName: deps.noReplyDecisions?.categoryName,
+      pendingNoReplyDecisions: new Set(queued.filter((op) => op.kind === NO_REPLY_DECISION_KIND).map((op) => op.key)),
       now,
     };
     const wanted = [null, ...settings.watchedMailboxes];
@@ -251,58 +252,58 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
 
   async function decide(
     item: OverdueItem,
-    note: Omit<ClockNote, "internetMessageId" | "by" | "at" | "history">,
+    decision: Omit<ClockDecision, "internetMessageId" | "by" | "at" | "history">,
   ): Promise<OverdueView | null> {
     if (!item.internetMessageId)
       throw new MatterlineError("invalid-input", "This message has no Internet message id, so a decision on it cannot be saved.");
-    const previous = await deps.notes.get(item.internetMessageId);
-    await deps.notes.put(
+    const previous = await deps.decisions.get(item.internetMessageId);
+    await deps.decisions.put(
       supersede(previous, {
-        ...note,
+        ...decision,
         internetMessageId: item.internetMessageId,
         by: me,
         at: nowIso(),
-        ...(deps.decisionMarks ? { shared: true } : {}),
+        ...(deps.noReplyDecisions ? { shared: true } : {}),
       }),
     );
-    // Queued before anything else reads the notes: while the mark waits, this decision holds over the mailbox.
+    // Queued before anything else reads the decisions: while the share waits, this decision holds over the mailbox.
     const shared = await shareDecision(
       item,
-      note.kind === "no-reply-needed",
-      (previous ?? item.note ?? undefined)?.kind === "no-reply-needed",
+      decision.kind === "no-reply-needed",
+      (previous ?? item.decision ?? undefined)?.kind === "no-reply-needed",
     );
     const settings = await loadSettings();
     const view = await evaluate(settings);
     // The category follows the decision at once (set again after an undo, cleared after "no reply needed").
     const flaggedView =
       view && wantsFlagSync(view, settings) ? await syncFlags(view, settings.overdueCategory).then(() => ({ ...view, flagError })) : view;
-    // The mark is written after the flag: both rewrite the message's category list, and one at a time loses nothing.
-    if (shared) deps.decisionMarks?.queued?.();
+    // The share is written after the flag: both rewrite the message's category list, and one at a time loses nothing.
+    if (shared) deps.noReplyDecisions?.queued?.();
     return flaggedView;
   }
 
   /**
-   * Queues the mailbox mark of a decision: the category on for "no reply needed", off otherwise (a snooze or an undo
+   * Queues the mailbox share of a decision: the category on for "no reply needed", off otherwise (a snooze or an undo
    * leaves the mail waiting for everyone else). Nothing is written when neither this decision nor the one before it
-   * was "no reply needed" and the message shows no mark: a snooze on plain mail changes nothing in the mailbox.
-   * True when a mark was queued (the caller then asks for the outbox to run).
+   * was "no reply needed" and the message shows no such category: a snooze on plain mail changes nothing in the
+   * mailbox. True when a share was queued (the caller then asks for the outbox to run).
    */
   async function shareDecision(item: OverdueItem, noReplyNeeded: boolean, wasNoReplyNeeded: boolean): Promise<boolean> {
-    const marks = deps.decisionMarks;
-    if (!marks || !item.internetMessageId) return false;
-    const marked = item.categories.some((c) => c.toLowerCase() === marks.categoryName.toLowerCase());
+    const sharing = deps.noReplyDecisions;
+    if (!sharing || !item.internetMessageId) return false;
+    const marked = item.categories.some((c) => c.toLowerCase() === sharing.categoryName.toLowerCase());
     if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return false;
-    const payload: DecisionMarkPayload = {
+    const payload: NoReplyDecisionPayload = {
       mailbox: item.mailbox,
       graphId: item.graphId,
       internetMessageId: item.internetMessageId,
       noReplyNeeded,
     };
     await enqueue(
-      marks.outbox,
+      sharing.outbox,
       newOperation({
-        key: decisionMarkKey(item.mailbox, item.internetMessageId),
-        kind: DECISION_MARK_KIND,
+        key: noReplyDecisionKey(item.mailbox, item.internetMessageId),
+        kind: NO_REPLY_DECISION_KIND,
         payload,
         now: deps.clock.now(),
       }),
@@ -351,7 +352,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       const matches = lastEverything
         .filter((i) => (message.internetMessageId && i.internetMessageId === message.internetMessageId) || i.messageId === message.id)
         .sort((a, b) => own(a) - own(b));
-      return matches[0] ? withNote(matches[0], matches[0].note, view.now) : null;
+      return matches[0] ? withDecision(matches[0], matches[0].decision, view.now) : null;
     },
     markNoReplyNeeded(item, reason) {
       const why = reason.trim();
@@ -364,8 +365,9 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       return decide(item, { kind: "snooze", reason: null, until });
     },
     async undo(item) {
-      // This device's note, else the decision read from the mailbox (a colleague's or another device's).
-      const current = (item.internetMessageId ? await deps.notes.get(item.internetMessageId) : undefined) ?? item.note ?? undefined;
+      // This device's decision, else the one read from the mailbox (a colleague's or another device's).
+      const current =
+        (item.internetMessageId ? await deps.decisions.get(item.internetMessageId) : undefined) ?? item.decision ?? undefined;
       if (!current || current.kind === "undo") throw new MatterlineError("invalid-input", "There is no decision on this message to undo.");
       return decide(item, {
         kind: "undo",

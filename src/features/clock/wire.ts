@@ -1,6 +1,6 @@
 import type { PaneContext } from "@hosts/context";
 import type { OverdueCapability } from "./api";
-import { DECISION_MARK_KIND, createOverdueService, decisionMarkExecutor, snoozeUntil, type OverdueItem } from "./";
+import { NO_REPLY_DECISION_KIND, createOverdueService, noReplyDecisionExecutor, snoozeUntil, type OverdueItem } from "./";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { MatterlineError } from "@domain/errors";
 import { filingHistoryFromSnapshot } from "@domain/matterLog";
@@ -24,18 +24,18 @@ export function buildOverdue(ctx: PaneContext): OverdueCapability {
     sync: createGraphFolderSync(ctx.graph),
     checkpoints: createRecordScanCheckpointStore(ctx.stores.scanCheckpoints, ctx.now),
     settings: ctx.stores.settings,
-    notes: ctx.stores.clockNotes,
+    decisions: ctx.stores.clockDecisions,
     directory: () => ctx.directory.current(),
     history: async () => filingHistoryFromSnapshot(await ctx.stores.history.snapshot()),
     flags: createGraphCategoryFlagWriter(ctx.graph),
     overdueCategoryName: OVERDUE_CATEGORY.name,
-    decisionMarks: { outbox: ctx.stores.outbox, categoryName: NO_REPLY_CATEGORY.name, queued: () => ctx.outbox.drainSoon() },
+    noReplyDecisions: { outbox: ctx.stores.outbox, categoryName: NO_REPLY_CATEGORY.name, queued: () => ctx.outbox.drainSoon() },
     sender: createGraphMailSender(ctx.graph),
     me: ctx.me,
     clock: { now: ctx.now },
   });
   // "No reply needed" reaches the mailbox through the outbox, so a decision taken offline is shared once back online.
-  ctx.outbox.register(DECISION_MARK_KIND, decisionMarkExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));
+  ctx.outbox.register(NO_REPLY_DECISION_KIND, noReplyDecisionExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));
   const notifier = createOfficeItemNotifier(ctx.office);
   const composer = createOfficeReplyComposer(ctx.office);
   const opener = createOfficeMessageOpener(ctx.office);

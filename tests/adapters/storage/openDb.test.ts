@@ -7,14 +7,16 @@ import { categoryResolver } from "@domain/matterLog/categoryName";
 import { drainOutbox } from "@domain/outbox/drain";
 import type { MailboxMirror } from "@ports/mailboxMirror";
 import { directory, message } from "../../domain/matterLog/fixtures";
+import { NO_REPLY_DECISION_KIND, noReplyDecisionExecutor, noReplyDecisionKey } from "@features/clock/noReplyDecisions";
+import type { IDBPDatabase } from "idb";
 
-const STORES = ["audit", "clockNotes", "directory", "filingHistory", "followUps", "matterLog", "outbox", "scanCheckpoints", "settings"];
+const STORES = ["audit", "clockDecisions", "directory", "filingHistory", "followUps", "matterLog", "outbox", "scanCheckpoints", "settings"];
 
 describe("openMatterlineDb", () => {
-  it("creates version 1 with every store and index", async () => {
+  it("creates the current version with every store and index", async () => {
     const db = await openMatterlineDb("fresh");
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(["matterLog", "outbox", "audit", "followUps"]);
     expect([...tx.objectStore("matterLog").indexNames].sort()).toEqual(["byConversation", "byMatter"]);
@@ -29,13 +31,13 @@ describe("openMatterlineDb", () => {
     await v1.put("settings", "kept", "greeting");
     v1.close();
     let ran = 0;
-    const v2: Migration = (db, tx) => {
+    const next: Migration = (db, tx) => {
       ran += 1;
       tx.objectStore("matterLog").createIndex("byLoggedAt" as never, "loggedAt");
       void db;
     };
-    const upgraded = await openWithMigrations("upgrade", [...MIGRATIONS, v2]);
-    expect(upgraded.version).toBe(2);
+    const upgraded = await openWithMigrations("upgrade", [...MIGRATIONS, next]);
+    expect(upgraded.version).toBe(DB_VERSION + 1);
     expect(ran).toBe(1);
     expect(await upgraded.get("settings", "greeting")).toBe("kept");
     expect([...upgraded.transaction("matterLog").store.indexNames]).toContain("byLoggedAt");
@@ -101,6 +103,66 @@ describe("openMatterlineDb", () => {
     expect(await stores.outbox.list()).toEqual([]);
     expect(applied.size).toBe(12);
     expect([...applied.values()].every((n) => n === 1)).toBe(true);
+    db.close();
+  });
+
+  it("moves version 1's clock notes and queued clock marks to the no-reply decision's names, losing nothing", async () => {
+    // A pane of the first release: a decision taken offline, its mailbox share still queued, beside a queued mirror write.
+    const old = await openWithMigrations("rename", MIGRATIONS.slice(0, 1));
+    const decision = {
+      internetMessageId: "<q@client.example>",
+      kind: "no-reply-needed",
+      reason: "Answered by phone",
+      by: "ann@firm.example",
+      at: "2025-08-26T15:00:00.000Z",
+      until: null,
+      shared: true,
+    };
+    const queued = (key: string, kind: string, payload: unknown) => ({
+      key,
+      kind,
+      group: null,
+      payload,
+      attempts: 1,
+      nextAttemptAt: "2025-08-26T15:05:00.000Z",
+      lastError: "offline",
+      createdAt: "2025-08-26T15:00:00.000Z",
+      status: "pending" as const,
+    });
+    const share = { mailbox: null, graphId: "g-q", internetMessageId: "<q@client.example>", noReplyNeeded: true };
+    const raw = old as unknown as IDBPDatabase;
+    await raw.put("clockNotes", decision);
+    await raw.put("outbox", queued("clock-mark|me|<q@client.example>", "clock-mark", share));
+    await raw.put("outbox", queued("mirror:<m@x>:apply", "mirror", { internetMessageId: "<m@x>" }));
+    old.close();
+
+    const db = await openMatterlineDb("rename");
+    expect([...db.objectStoreNames]).not.toContain("clockNotes");
+    const stores = idbStores(db);
+    expect(await stores.clockDecisions.all()).toEqual([decision]);
+    const ops = await stores.outbox.list();
+    expect(ops.map((op) => [op.key, op.kind]).sort()).toEqual([
+      ["mirror:<m@x>:apply", "mirror"],
+      [noReplyDecisionKey(null, "<q@client.example>"), NO_REPLY_DECISION_KIND],
+    ]);
+    expect(ops.find((op) => op.kind === NO_REPLY_DECISION_KIND)).toMatchObject({ payload: share, attempts: 1, lastError: "offline" });
+
+    // The renamed operation is due and runs through today's executor: the category reaches the mailbox.
+    const written: string[] = [];
+    const result = await drainOutbox({
+      store: stores.outbox,
+      executors: {
+        [NO_REPLY_DECISION_KIND]: noReplyDecisionExecutor({
+          setCategory: (items, value) => {
+            written.push(...items.map((i) => `${i.internetMessageId}:${value}`));
+            return Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: i.graphId ?? "g" })));
+          },
+        }),
+      },
+      now: new Date("2025-08-26T16:00:00Z"),
+    });
+    expect(written).toEqual(["<q@client.example>:true"]);
+    expect(result.done.map((op) => op.kind)).toEqual([NO_REPLY_DECISION_KIND]);
     db.close();
   });
 

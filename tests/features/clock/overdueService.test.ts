@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "@features/clock";
+import { createOverdueService, memoryClockDecisionStore, OVERDUE_SETTINGS_KEY, type OverdueItem, type OverdueView } from "@features/clock";
 import type { CategoryFlagItem, CategoryFlagWriter } from "@ports/categoryFlagWriter";
 import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
-import { DECISION_MARK_KIND, decisionMarkExecutor, type DecisionMarkPayload } from "@features/clock";
+import { NO_REPLY_DECISION_KIND, noReplyDecisionExecutor, type NoReplyDecisionPayload } from "@features/clock";
 import { drainOutbox } from "@domain/outbox";
 import { MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import { decisionText } from "@features/clock/ui/SetAsideList";
@@ -14,7 +14,7 @@ const NOW = "2025-08-26T15:30:00Z"; // a Tuesday
 function setup(options: { shared?: boolean; category?: boolean; server?: ReturnType<typeof fakeSync>; outbox?: MemoryOutboxStore } = {}) {
   const server = options.server ?? fakeSync();
   const kv = memoryKv();
-  const notes = memoryClockNoteStore();
+  const decisions = memoryClockDecisionStore();
   const outbox = options.outbox ?? new MemoryOutboxStore();
   let now = new Date(NOW);
   const sent: { subject: string; html: string }[] = [];
@@ -29,11 +29,11 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
     sync: server.sync,
     checkpoints: kv,
     settings: kv,
-    notes,
+    decisions,
     directory: () => Promise.resolve({ directory, index }),
     flags,
     overdueCategoryName: "Overdue reply",
-    decisionMarks: { outbox, categoryName: "No reply needed" },
+    noReplyDecisions: { outbox, categoryName: "No reply needed" },
     sender: {
       send: (m) => {
         sent.push({ subject: m.subject, html: m.html });
@@ -50,7 +50,7 @@ function setup(options: { shared?: boolean; category?: boolean; server?: ReturnT
     windowDays: 14,
     overdueCategory: !!options.category,
   };
-  return { server, kv, notes, outbox, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
+  return { server, kv, decisions, outbox, service, sent, flagCalls, settings, setNow: (iso: string) => (now = new Date(iso)) };
 }
 
 const byId = (view: OverdueView, id: string): OverdueItem => {
@@ -184,7 +184,7 @@ describe("overdue service", () => {
     const a = byId(after, "<a@t>");
     expect(a.clock.state).toBe("no-reply-needed");
     expect(a.rawClock.state).toBe("overdue");
-    expect(a.note).toMatchObject({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() });
+    expect(a.decision).toMatchObject({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() });
     expect(after.groups.overdue).toHaveLength(0);
 
     const snoozed = (await t.service.snooze(byId(after, "<b@t>"), "2025-08-26T16:30:00Z"))!;
@@ -218,10 +218,10 @@ describe("overdue service", () => {
     expect(undone.groups.overdue.map((i) => i.messageId)).toEqual(["<a@t>"]);
     expect(undone.groups.setAside).toHaveLength(0);
     expect(t.flagCalls[2]).toEqual({ keys: ["me|<a@t>"], overdue: true });
-    const note = (await t.notes.get("<a@t>"))!;
-    expect(note).toMatchObject({ kind: "undo", by: ME, at: "2025-08-26T15:40:00.000Z" });
-    expect(note.reason).toContain("no reply needed (Answered by phone)");
-    expect(note.history).toEqual([
+    const decision = (await t.decisions.get("<a@t>"))!;
+    expect(decision).toMatchObject({ kind: "undo", by: ME, at: "2025-08-26T15:40:00.000Z" });
+    expect(decision.reason).toContain("no reply needed (Answered by phone)");
+    expect(decision.history).toEqual([
       expect.objectContaining({ kind: "no-reply-needed", reason: "Answered by phone", by: ME, at: new Date(NOW).toISOString() }),
     ]);
     await expect(t.service.undo(a)).rejects.toMatchObject({ code: "invalid-input" });
@@ -232,12 +232,12 @@ describe("overdue service", () => {
     const back = (await t.service.undo(byId(snoozed, "<b@t>")))!;
     expect(back.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
     expect(back.groups.snoozed).toBe(0);
-    expect((await t.notes.get("<b@t>"))!.history?.map((n) => n.kind)).toEqual(["snooze"]);
+    expect((await t.decisions.get("<b@t>"))!.history?.map((n) => n.kind)).toEqual(["snooze"]);
 
     // A second decision after the undo keeps the whole trail.
     const again = (await t.service.markNoReplyNeeded(byId(back, "<a@t>"), "Client withdrew the question"))!;
     expect(byId(again, "<a@t>").clock.state).toBe("no-reply-needed");
-    expect((await t.notes.get("<a@t>"))!.history?.map((n) => n.kind)).toEqual(["no-reply-needed", "undo"]);
+    expect((await t.decisions.get("<a@t>"))!.history?.map((n) => n.kind)).toEqual(["no-reply-needed", "undo"]);
   });
 
   it("shares no reply needed through the mailbox: another device sees it, can undo it, and snoozes stay personal", async () => {
@@ -252,10 +252,10 @@ describe("overdue service", () => {
     expect(
       queued.map((op) => [
         op.kind,
-        (op.payload as DecisionMarkPayload).internetMessageId,
-        (op.payload as DecisionMarkPayload).noReplyNeeded,
+        (op.payload as NoReplyDecisionPayload).internetMessageId,
+        (op.payload as NoReplyDecisionPayload).noReplyNeeded,
       ]),
-    ).toEqual([[DECISION_MARK_KIND, "<a@t>", true]]);
+    ).toEqual([[NO_REPLY_DECISION_KIND, "<a@t>", true]]);
 
     // The outbox puts the category on the message (here: the fake mailbox the other device scans).
     const written: { ids: string[]; on: boolean }[] = [];
@@ -269,18 +269,18 @@ describe("overdue service", () => {
     };
     const drained = await drainOutbox({
       store: laptop.outbox,
-      executors: { [DECISION_MARK_KIND]: decisionMarkExecutor(writer) },
+      executors: { [NO_REPLY_DECISION_KIND]: noReplyDecisionExecutor(writer) },
       now: new Date(NOW),
     });
     expect(drained.succeeded).toBe(1);
     expect(written).toEqual([{ ids: ["<a@t>"], on: true }]);
 
-    // The phone has no notes of its own: it reads the decision from the mailbox, and the snooze is not there.
+    // The phone has no decisions of its own: it reads the decision from the mailbox, and the snooze is not there.
     const phone = setup({ server });
     const seen = await phone.service.scan();
     const shared = byId(seen, "<a@t>");
     expect(shared.clock.state).toBe("no-reply-needed");
-    expect(shared.note).toMatchObject({ kind: "no-reply-needed", by: "a colleague or another device", source: "mailbox" });
+    expect(shared.decision).toMatchObject({ kind: "no-reply-needed", by: "a colleague or another device", source: "mailbox" });
     expect(decisionText(shared)).toBe("No reply needed: Marked “No reply needed” in the mailbox (a colleague or another device)");
     expect(seen.groups.overdue).toHaveLength(0);
     expect(byId(seen, "<b@t>").clock.state).toBe("waiting");
@@ -289,13 +289,13 @@ describe("overdue service", () => {
     // Undone on the phone: the clock runs there at once, and the category is queued to come off.
     const undone = (await phone.service.undo(shared))!;
     expect(byId(undone, "<a@t>").clock.state).toBe("overdue");
-    expect((await phone.outbox.list()).map((op) => (op.payload as DecisionMarkPayload).noReplyNeeded)).toEqual([false]);
+    expect((await phone.outbox.list()).map((op) => (op.payload as NoReplyDecisionPayload).noReplyNeeded)).toEqual([false]);
 
     // Undone on the laptop before its next scan (its list does not show the category yet): still queued to come off.
     const stale = byId((await laptop.service.current())!, "<a@t>");
     expect(stale.categories).not.toContain("No reply needed");
     await laptop.service.undo(stale);
-    expect((await laptop.outbox.list()).map((op) => (op.payload as DecisionMarkPayload).noReplyNeeded)).toEqual([false]);
+    expect((await laptop.outbox.list()).map((op) => (op.payload as NoReplyDecisionPayload).noReplyNeeded)).toEqual([false]);
   });
 
   it("follows the mailbox when it changes after this device's decision: a colleague's undo or new decision wins", async () => {
@@ -306,7 +306,7 @@ describe("overdue service", () => {
       drainOutbox({
         store: laptop.outbox,
         executors: {
-          [DECISION_MARK_KIND]: decisionMarkExecutor({
+          [NO_REPLY_DECISION_KIND]: noReplyDecisionExecutor({
             setCategory: (items, on) =>
               Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: on ? "set" : "cleared" }))),
           }),
@@ -330,14 +330,14 @@ describe("overdue service", () => {
     // Undone here, then a colleague marks it again later: their decision shows.
     laptop.setNow("2025-08-26T16:00:00Z");
     const local = byId((await laptop.service.current())!, "<a@t>");
-    expect(local.note).toBeNull();
+    expect(local.decision).toBeNull();
     await laptop.service.markNoReplyNeeded(local, "Client called back");
     await laptop.service.undo(byId((await laptop.service.current())!, "<a@t>"));
     expect((await drain("2025-08-26T16:00:00Z")).succeeded).toBe(1);
     server.add(null, "inbox", { ...a, categories: ["No reply needed"], modifiedAt: "2025-08-26T16:20:00Z" });
     const again = byId(await laptop.service.scan(), "<a@t>");
     expect(again.clock.state).toBe("no-reply-needed");
-    expect(again.note).toMatchObject({ source: "mailbox" });
+    expect(again.decision).toMatchObject({ source: "mailbox" });
 
     // A snooze is personal: no change in the mailbox overrides it.
     const b = byId(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOverdueService, memoryClockNoteStore, OVERDUE_SETTINGS_KEY, type OverdueSettings } from "@features/clock";
+import { createOverdueService, memoryClockDecisionStore, OVERDUE_SETTINGS_KEY, type OverdueSettings } from "@features/clock";
 import { triageMessages } from "@domain/assessment/triageMessages";
 import type { MailMessage } from "@domain/model/mail";
 import { directory, fakeSync, index, mail, memoryKv } from "./overdueFixtures";
@@ -94,7 +94,7 @@ function overdueService(server: ReturnType<typeof fakeSync>, kv: ReturnType<type
     sync: server.sync,
     checkpoints: kv,
     settings: kv,
-    notes: memoryClockNoteStore(),
+    decisions: memoryClockDecisionStore(),
     directory: () => Promise.resolve({ directory, index }),
     overdueCategoryName: "Overdue reply",
     sender: { send: () => Promise.resolve() },

@@ -9,12 +9,12 @@ const useStyles = makeStyles({
 
 /** What a decision did to the item, in words, with who took it and when. */
 export function decisionText(item: OverdueItem): string {
-  const note = item.note;
-  if (!note) return "";
+  const decision = item.decision;
+  if (!decision) return "";
   // A decision read from the mailbox says who and when nowhere: only where it came from.
-  const who = note.source === "mailbox" ? note.by : `${note.by}, ${formatDateTime(note.at)}`;
+  const who = decision.source === "mailbox" ? decision.by : `${decision.by}, ${formatDateTime(decision.at)}`;
   if (item.snoozedUntil) return `Snoozed until ${formatDateTime(item.snoozedUntil)} (${who})`;
-  return `No reply needed: ${note.reason ?? "decided"} (${who})`;
+  return `No reply needed: ${decision.reason ?? "decided"} (${who})`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { OverdueSettingsSection } from "@features/clock/ui/OverdueSettingsSectio
 import type { Capabilities } from "@shell/capabilities";
 import type { OverdueCapability } from "@features/clock/api";
 import type { CurrentItem } from "@ports/mailSource";
-import { createOverdueService, memoryClockNoteStore } from "@features/clock";
+import { createOverdueService, memoryClockDecisionStore } from "@features/clock";
 import { directory, fakeSync, index, mail, memoryKv } from "../overdueFixtures";
 
 globalThis.ResizeObserver ??= class {
@@ -57,7 +57,7 @@ function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }
     sync: server.sync,
     checkpoints: kv,
     settings: kv,
-    notes: memoryClockNoteStore(),
+    decisions: memoryClockDecisionStore(),
     directory: () => Promise.resolve({ directory, index }),
     overdueCategoryName: "Overdue reply",
     sender: {

@@ -2,25 +2,26 @@ import type { OutboxExecutor, ExecutorOutcome } from "@domain/outbox/drain";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { CategoryFlagItem, CategoryFlagWriter } from "@ports/categoryFlagWriter";
 import type { MailMessage } from "@domain/model/mail";
-import type { ClockNote } from "./clockNotes";
+import type { ClockDecision } from "./clockDecisions";
 
 /**
- * "No reply needed" is shared through the mailbox as a category on the message (Graph sets it), so a colleague, a
- * partner's team view and the user's other devices stop counting that mail as waiting. The decision's reason, who
- * took it and when stay in this device's notes (the audit); snoozes stay personal and are not shared.
+ * The outbox kind that shares a "no reply needed" decision through the mailbox as a category on the message (Graph
+ * sets it), so a colleague, a partner's team view and the user's other devices stop counting that mail as waiting.
+ * The decision's reason, who took it and when stay in this device's clock decisions (the audit); snoozes stay
+ * personal and are not shared.
  */
-export const DECISION_MARK_KIND = "clock-mark";
+export const NO_REPLY_DECISION_KIND = "no-reply-decision";
 
 /** What one outbox operation asks: put the category on a message (true) or take it off (false). */
-export interface DecisionMarkPayload {
+export interface NoReplyDecisionPayload {
   readonly mailbox: string | null;
   readonly graphId: string | null;
   readonly internetMessageId: string;
   readonly noReplyNeeded: boolean;
 }
 
-function isDecisionMarkPayload(p: unknown): p is DecisionMarkPayload {
-  const o = p as Partial<DecisionMarkPayload> | null;
+function isNoReplyDecisionPayload(p: unknown): p is NoReplyDecisionPayload {
+  const o = p as Partial<NoReplyDecisionPayload> | null;
   return (
     !!o &&
     typeof o.internetMessageId === "string" &&
@@ -29,13 +30,13 @@ function isDecisionMarkPayload(p: unknown): p is DecisionMarkPayload {
   );
 }
 
-/** The outbox key of a message's mark: one per message, so a later decision replaces a pending earlier one. */
-export function decisionMarkKey(mailbox: string | null, internetMessageId: string): string {
-  return `clock-mark|${mailbox ?? "me"}|${internetMessageId}`;
+/** The outbox key of a message's no-reply decision: one per message, so a later decision replaces a pending earlier one. */
+export function noReplyDecisionKey(mailbox: string | null, internetMessageId: string): string {
+  return `${NO_REPLY_DECISION_KIND}|${mailbox ?? "me"}|${internetMessageId}`;
 }
 
-/** Runs "clock-mark" operations through a category writer: one call for the sets, one for the clears. */
-export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor {
+/** Runs no-reply decisions waiting in the outbox through a category writer: one call for the sets, one for the clears. */
+export function noReplyDecisionExecutor(writer: CategoryFlagWriter): OutboxExecutor {
   return {
     batchSize: 100,
     async execute(ops: readonly OutboxOperation[]): Promise<ExecutorOutcome[]> {
@@ -43,8 +44,8 @@ export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor
       const set: CategoryFlagItem[] = [];
       const clear: CategoryFlagItem[] = [];
       for (const op of ops) {
-        if (!isDecisionMarkPayload(op.payload)) {
-          outcomes.push({ key: op.key, ok: false, retryable: false, error: "This mailbox mark could not be read." });
+        if (!isNoReplyDecisionPayload(op.payload)) {
+          outcomes.push({ key: op.key, ok: false, retryable: false, error: "This no-reply decision could not be read." });
           continue;
         }
         const { mailbox, graphId, internetMessageId, noReplyNeeded } = op.payload;
@@ -64,10 +65,10 @@ export function decisionMarkExecutor(writer: CategoryFlagWriter): OutboxExecutor
 
 /**
  * The decision the mailbox carries for a message: its "No reply needed" category, set by a colleague, another device
- * or this one. Who and why are not in the mailbox, so the note says where it came from (`currentNote` picks between
- * it and this device's own note).
+ * or this one. Who and why are not in the mailbox, so the decision says where it came from (`currentDecision` picks
+ * between it and this device's own decision).
  */
-export function noteFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockNote | null {
+export function decisionFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockDecision | null {
   if (!categoryName) return null;
   const name = categoryName.toLowerCase();
   if (!(message.categories ?? []).some((c) => c.toLowerCase() === name)) return null;
@@ -83,20 +84,20 @@ export function noteFromMailbox(message: MailMessage, categoryName: string | und
 }
 
 /**
- * Which decision holds for a message: this device's note or the mailbox's mark. The device's own decision holds until
- * the mailbox changes after it (while its own mark still waits in the outbox, nothing has changed yet); then the
- * shared category says what holds now, since a colleague or another device may have undone or taken the decision.
+ * Which decision holds for a message: this device's own or the mailbox's. The device's own decision holds until the
+ * mailbox changes after it (while its own no-reply decision still waits in the outbox, nothing has changed yet); then
+ * the shared category says what holds now, since a colleague or another device may have undone or taken the decision.
  * Snoozes are personal and always hold, and so do decisions taken before they were shared.
  */
-export function currentNote(
-  own: ClockNote | undefined,
+export function currentDecision(
+  own: ClockDecision | undefined,
   message: MailMessage,
-  opts: { readonly categoryName?: string; readonly markPending: boolean; readonly now: string },
-): ClockNote | null {
-  const shared = noteFromMailbox(message, opts.categoryName, opts.now);
+  opts: { readonly categoryName?: string; readonly sharePending: boolean; readonly now: string },
+): ClockDecision | null {
+  const shared = decisionFromMailbox(message, opts.categoryName, opts.now);
   if (!own) return shared;
   const changedSince = !!message.modifiedAt && Date.parse(message.modifiedAt) > Date.parse(own.at);
-  if (own.kind === "snooze" || !own.shared || opts.markPending || !changedSince) return own;
+  if (own.kind === "snooze" || !own.shared || opts.sharePending || !changedSince) return own;
   if (shared) return own.kind === "no-reply-needed" ? own : shared;
   return own.kind === "undo" ? own : null;
 }
