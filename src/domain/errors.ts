@@ -7,6 +7,7 @@ export type ErrorCode =
   | "invalid-directory"
   | "invalid-input"
   | "invalid-config"
+  | "no-directory" // no firm directory imported yet
   | "not-supported" // the Outlook host lacks a requirement set
   | "no-item" // no message is selected
   | "office-failed" // an Office.js callback reported failure
@@ -60,4 +61,16 @@ export function toMatterlineError(error: unknown, fallback: ErrorCode = "graph-e
   if (error instanceof MatterlineError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new MatterlineError(fallback, message, { cause: error });
+}
+
+/** What the pane says when a feature needs the firm directory and none has been imported yet. */
+export const NO_DIRECTORY_MESSAGE = "Import the firm directory first (Settings tab).";
+
+/**
+ * The one error for "no firm directory has been imported yet". `context` says, where it helps, what the feature needs
+ * the directory for ("The response clock needs to know who your clients are."); the pane shows it under
+ * {@link NO_DIRECTORY_MESSAGE}.
+ */
+export function noDirectoryError(context?: string): MatterlineError {
+  return new MatterlineError("no-directory", context ?? NO_DIRECTORY_MESSAGE);
 }

@@ -1,10 +1,11 @@
-import { MatterlineError, type ErrorCode } from "@domain/errors";
+import { MatterlineError, NO_DIRECTORY_MESSAGE, type ErrorCode } from "@domain/errors";
 
 /** Plain words for every error code: what happened and what the user can do. */
 const MESSAGES: Record<ErrorCode, string> = {
   "invalid-directory": "The firm directory has problems and was not imported. Nothing was changed.",
   "invalid-input": "That input could not be used.",
   "invalid-config": "Matterline is not set up correctly. Ask your firm administrator to check its settings.",
+  "no-directory": NO_DIRECTORY_MESSAGE,
   "not-supported": "This version of Outlook does not support this feature.",
   "no-item": "Select an email to see what Matterline knows about it.",
   "office-failed": "Outlook could not complete that action. Try again, or reopen the email.",
@@ -25,7 +26,11 @@ export function plainMessage(error: unknown): { title: string; detail?: string; 
     const title = MESSAGES[error.code];
     const detail = error.message && error.message !== title ? error.message : undefined;
     // Listed problems are for the user to fix (an import); technical details (host error names, codes) stay in the console.
-    const forUser = error.code === "invalid-directory" || error.code === "invalid-input" || error.code === "invalid-config";
+    const forUser =
+      error.code === "invalid-directory" ||
+      error.code === "invalid-input" ||
+      error.code === "invalid-config" ||
+      error.code === "no-directory";
     if (!forUser && error.details.length) console.warn("Matterline:", error.code, error.details.join(" · "));
     return { title, detail, details: forUser ? error.details : [] };
   }

@@ -7,6 +7,7 @@ import { MatterlineError } from "@domain/errors";
 import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
 import { toZoned } from "@domain/time/firmCalendar";
 import type { FollowUpKind } from "./proposeDates";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 /** Graph `dateTimeTimeZone`: a wall-clock time and the zone it is read in (the firm's IANA zone). */
 export interface GraphDateTimeTimeZone {
@@ -144,7 +145,7 @@ export function followUpEvent(options: FollowUpEventOptions): GraphEventPayload 
   ];
   const invite = options.inviteClient ?? null;
   return {
-    subject: `Follow up: ${options.clientName} — ${matter.number} ${matter.title}`,
+    subject: `Follow up: ${options.clientName} — ${matterLabel(matter)}`,
     body: { contentType: "HTML", content: parts.filter(Boolean).join("\n") },
     start: graphTime(start, zone),
     end: graphTime(end, zone),
@@ -372,7 +373,7 @@ export function checkInSeries(
   const reminder = options.reminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const startDate = first.toISODate() ?? "";
   return {
-    subject: `Check-in: ${options.clientName} — ${matter.number} ${matter.title}`,
+    subject: `Check-in: ${options.clientName} — ${matterLabel(matter)}`,
     body: {
       contentType: "HTML",
       content: `<p>${cadence === "weekly" ? "Weekly" : "Fortnightly"} status update to the client on ${escapeHtml(matter.number)} ${escapeHtml(matter.title)}.</p>`,

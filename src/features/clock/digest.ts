@@ -29,7 +29,7 @@ function table(items: readonly OverdueItem[]): string {
     .map((i) => {
       const cells = [
         i.clientName ?? i.fromName,
-        i.matterNumber ? `${i.matterNumber} ${i.matterTitle ?? ""}`.trim() : "(matter not recognized)",
+        i.matterLabel ?? "(matter not recognized)",
         i.subject || "(no subject)",
         i.fromEmail,
         i.summary,

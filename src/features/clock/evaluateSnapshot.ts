@@ -6,6 +6,7 @@ import type { FilingHistory } from "@domain/recognition/types";
 import { assessMessages, type AssessmentContext } from "@domain/assessment/assess";
 import { rankUrgent, type ClockResult, type ClockState } from "@domain/clock/responseClock";
 import { clockSummary } from "@domain/clock/clockText";
+import { matterLabel } from "@domain/directory/matterLabel";
 import type { OverdueSettings } from "@domain/clock/overdueSettings";
 import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
@@ -33,6 +34,8 @@ export interface OverdueItem {
   readonly matterId: string | null;
   readonly matterNumber: string | null;
   readonly matterTitle: string | null;
+  /** The matter's name for the user (`matterLabel`), null when no matter was recognized. */
+  readonly matterLabel: string | null;
   /** The matter's responsible attorney (person id and name), when a matter was recognized. */
   readonly attorneyId: string | null;
   readonly attorneyName: string | null;
@@ -160,6 +163,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           matterId: a.matter?.id ?? null,
           matterNumber: a.matter?.number ?? null,
           matterTitle: a.matter?.title ?? null,
+          matterLabel: a.matter ? matterLabel(a.matter) : null,
           attorneyId: attorney?.id ?? null,
           attorneyName: attorney?.name ?? null,
           slaHours: a.slaHours,

@@ -9,14 +9,21 @@ import type { SettingsStore } from "@ports/settingsStore";
 import type { CategoryFlagItem, CategoryFlagWriter } from "@ports/categoryFlagWriter";
 import type { MailSender } from "@ports/mailSender";
 import type { Clock } from "@ports/clock";
-import { MatterlineError, toMatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError, toMatterlineError } from "@domain/errors";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { scanMailbox, type MailboxSnapshot, type ScanProgress } from "./mailboxScan";
 import { describeDecision, supersede, type ClockDecision, type ClockDecisionStore } from "./clockDecisions";
 import { NO_REPLY_DECISION_KIND, noReplyDecisionKey, type NoReplyDecisionPayload } from "./noReplyDecisions";
 import { enqueue, newOperation } from "@domain/outbox/queue";
 import type { OutboxStore } from "@ports/outboxStore";
-import { evaluateSnapshot, groupUrgent, withDecision, type OverdueItem, type UnassessedMessage, type UrgentGroups } from "./evaluateSnapshot";
+import {
+  evaluateSnapshot,
+  groupUrgent,
+  withDecision,
+  type OverdueItem,
+  type UnassessedMessage,
+  type UrgentGroups,
+} from "./evaluateSnapshot";
 import { buildDigest, type Digest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "@domain/clock/overdueSettings";
@@ -136,11 +143,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function evaluate(settings: OverdueSettings): Promise<OverdueView | null> {
     if (!snapshots.size) return null;
     const loaded = await deps.directory();
-    if (!loaded)
-      throw new MatterlineError(
-        "invalid-config",
-        "Import the firm directory first: the response clock needs to know who your clients are.",
-      );
+    if (!loaded) throw noDirectoryError("The response clock needs to know who your clients are.");
     const [history, decisions, queued] = await Promise.all([
       deps.history?.() ?? Promise.resolve(undefined),
       deps.decisions.all(),
@@ -366,8 +369,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     },
     async undo(item) {
       // This device's decision, else the one read from the mailbox (a colleague's or another device's).
-      const current =
-        (item.internetMessageId ? await deps.decisions.get(item.internetMessageId) : undefined) ?? item.decision ?? undefined;
+      const current = (item.internetMessageId ? await deps.decisions.get(item.internetMessageId) : undefined) ?? item.decision ?? undefined;
       if (!current || current.kind === "undo") throw new MatterlineError("invalid-input", "There is no decision on this message to undo.");
       return decide(item, {
         kind: "undo",

@@ -2,7 +2,7 @@ import type { PaneContext } from "@hosts/context";
 import type { OverdueCapability } from "./api";
 import { NO_REPLY_DECISION_KIND, createOverdueService, noReplyDecisionExecutor, snoozeUntil, type OverdueItem } from "./";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import { filingHistoryFromSnapshot } from "@domain/matterLog";
 import {
   createGraphFolderSync,
@@ -55,7 +55,7 @@ export function buildOverdue(ctx: PaneContext): OverdueCapability {
     undo: (item) => service.undo(item),
     async snooze(item, choice) {
       const loaded = await ctx.directory.current();
-      if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
+      if (!loaded) throw noDirectoryError("Snoozes end at the firm's working hours, which the directory holds.");
       return service.snooze(item, snoozeUntil(choice, ctx.now(), createFirmCalendar(loaded.directory.firm)));
     },
     async replyNow(item, open) {

@@ -1,10 +1,10 @@
-import type { FilingView, MatterLabel } from "./service";
+import type { FilingView, NamedMatter } from "./service";
 import type { FilingSettings } from "./autoLog";
 import type { LogStatus } from "@domain/matterLog/matterLog";
 import type { TimeEntry } from "@domain/matterLog/types";
 import type { CurrentItem } from "@ports/mailSource";
 
-export type { FilingView, MatterLabel, FilingSettings };
+export type { FilingView, NamedMatter, FilingSettings };
 
 /** What the UI can do about recognizing and logging email (issue 3). */
 export interface FilingCapability {
@@ -20,7 +20,7 @@ export interface FilingCapability {
   unlog(item: CurrentItem): Promise<FilingView>;
   /** Queues the mailbox copy again and drains now. */
   retryMirror(item: CurrentItem): Promise<void>;
-  searchMatters(query: string): Promise<MatterLabel[]>;
+  searchMatters(query: string): Promise<NamedMatter[]>;
   settings(): Promise<FilingSettings>;
   saveSettings(settings: FilingSettings): Promise<void>;
   /** Compose mode: the matter the sent mail will be logged to (kept on the draft for the OnMessageSend handler). */

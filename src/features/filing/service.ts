@@ -1,6 +1,7 @@
 import type { LoadedDirectory } from "@domain/directory/directoryProvider";
 import { searchMatters } from "@domain/directory/directoryIndex";
-import { MatterlineError } from "@domain/errors";
+import { matterLabel } from "@domain/directory/matterLabel";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { LogStatus, MatterLog } from "@domain/matterLog/matterLog";
 import { categoryFor } from "@domain/matterLog/categoryName";
 import type { TimeEntry } from "@domain/matterLog/types";
@@ -16,11 +17,13 @@ import {
   type PaneRecognition,
 } from "@domain/recognition/paneRecognition";
 
-/** A matter as the pane names it. */
-export interface MatterLabel {
+/** A matter as the pane shows it: its label, client, status and mailbox category. */
+export interface NamedMatter {
   readonly id: string;
   readonly number: string;
   readonly title: string;
+  /** The matter's name for the user ("2024-0012 Hollis lease", `matterLabel`). */
+  readonly label: string;
   readonly clientId: string;
   readonly clientName: string;
   readonly status: "open" | "closed";
@@ -33,7 +36,7 @@ export interface MatterLabel {
 export interface FilingView {
   readonly pane: PaneRecognition;
   /** Labels of every matter the view mentions (candidates, logged, audit trail, thread). */
-  readonly matters: Readonly<Record<string, MatterLabel>>;
+  readonly matters: Readonly<Record<string, NamedMatter>>;
   readonly clientName: string | null;
   readonly autoLog: AutoLogDecision;
   /** True when this very call logged the message automatically. */
@@ -67,22 +70,20 @@ export interface LogOptions {
 
 export const FILING_SETTINGS_KEY = "filing.settings";
 
-const NO_DIRECTORY = () => new MatterlineError("invalid-config", "No firm directory is loaded yet. Import one in Settings first.");
-
 /** The filing feature's app logic: recognize (and auto-log when allowed), log, undo, retry the mirror, search matters. */
 export function createFilingService(deps: FilingServiceDeps) {
   async function loaded(): Promise<LoadedDirectory> {
     const d = await deps.directory();
-    if (!d) throw NO_DIRECTORY();
+    if (!d) throw noDirectoryError();
     return d;
   }
   async function matterLog(): Promise<MatterLog> {
     const l = await deps.matterLog();
-    if (!l) throw NO_DIRECTORY();
+    if (!l) throw noDirectoryError();
     return l;
   }
 
-  function label(d: LoadedDirectory, id: string): MatterLabel | null {
+  function label(d: LoadedDirectory, id: string): NamedMatter | null {
     const m = d.index.matterById.get(id);
     if (!m) return null;
     const client = d.index.clientById.get(m.clientId) ?? null;
@@ -91,6 +92,7 @@ export function createFilingService(deps: FilingServiceDeps) {
       id,
       number: m.number,
       title: m.title,
+      label: matterLabel(m),
       clientId: m.clientId,
       clientName: client?.name ?? m.clientId,
       status: m.status,
@@ -109,7 +111,7 @@ export function createFilingService(deps: FilingServiceDeps) {
     if (pane.recognition.matterId) ids.add(pane.recognition.matterId);
     if (pane.logged) ids.add(pane.logged.entry.matterId);
     if (pane.mailbox.selfMatterId) ids.add(pane.mailbox.selfMatterId);
-    const matters: Record<string, MatterLabel> = {};
+    const matters: Record<string, NamedMatter> = {};
     for (const id of ids) {
       const l = label(d, id);
       if (l) matters[id] = l;
@@ -198,11 +200,11 @@ export function createFilingService(deps: FilingServiceDeps) {
     },
 
     /** Fuzzy search over number, alias, title and client (open matters first on ties). */
-    async searchMatters(query: string, limit = 8): Promise<MatterLabel[]> {
+    async searchMatters(query: string, limit = 8): Promise<NamedMatter[]> {
       const d = await loaded();
       return searchMatters(d.index, query, limit)
         .map((hit) => label(d, hit.matter.id))
-        .filter((l): l is MatterLabel => l !== null);
+        .filter((l): l is NamedMatter => l !== null);
     },
 
     settings,

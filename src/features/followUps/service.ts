@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Address, MailMessage } from "@domain/model/mail";
 import { emailDomain, normalizeEmail } from "@domain/model/mail";
 import type { Client, Directory, Matter } from "@domain/directory/types";
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import { categoryFor } from "@domain/matterLog/categoryName";
 import { newTextOf } from "@domain/text/newText";
 import { createFirmCalendar, toZoned, type FirmCalendar } from "@domain/time/firmCalendar";
@@ -35,6 +35,7 @@ import type {
   StoredFollowUp,
   UpcomingGroup,
 } from "./followUpTypes";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 /** The outbox kind of follow-up event creates (the pane registers its executor). */
 export const EVENT_OUTBOX_KIND = "event";
@@ -83,8 +84,9 @@ function isOpen(entry: FollowUpEntry): boolean {
   return entry.status === "scheduled" || entry.status === "queued";
 }
 
-function matterLabel(matter: Matter, client: Client | undefined): string {
-  return `${matter.number} ${matter.title}${client ? ` (${client.name})` : ""}`;
+/** A matter named with its client, for the follow-up lists ("2024-0012 Hollis lease (Hollis Ltd)"). */
+function matterWithClient(matter: Matter, client: Client | undefined): string {
+  return `${matterLabel(matter)}${client ? ` (${client.name})` : ""}`;
 }
 
 function addressLabel(a: Address | null): string {
@@ -124,8 +126,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
 
   async function firm(): Promise<{ directory: Directory; calendar: FirmCalendar }> {
     const loaded = await deps.directory();
-    if (!loaded)
-      throw new MatterlineError("invalid-config", "Import the firm directory first: follow-ups need its working hours and matters.");
+    if (!loaded) throw noDirectoryError("Follow-ups need the firm's working hours and matters.");
     return { directory: loaded.directory, calendar: createFirmCalendar(loaded.directory.firm) };
   }
 
@@ -298,7 +299,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       ];
       const matterOptions: MatterOption[] = [...new Set(ids.filter((id): id is string => Boolean(id && matters.has(id))))].map((id) => {
         const m = matters.get(id)!;
-        return { matterId: id, label: matterLabel(m, clients.get(m.clientId)) };
+        return { matterId: id, label: matterWithClient(m, clients.get(m.clientId)) };
       });
       const people = [message.from, ...message.to, ...message.cc].filter((a): a is Address => Boolean(a?.email));
       const counterpart = people.find((a) => !isFirm(directory, a.email)) ?? null;
@@ -530,7 +531,11 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       }
       return [...groups.entries()].map(([key, entries]) => {
         const m = key ? matters.get(key) : undefined;
-        return { matterId: key || null, label: m ? matterLabel(m, clients.get(m.clientId)) : key ? `Matter ${key}` : "No matter", entries };
+        return {
+          matterId: key || null,
+          label: m ? matterWithClient(m, clients.get(m.clientId)) : key ? `Matter ${key}` : "No matter",
+          entries,
+        };
       });
     },
 
@@ -612,7 +617,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const clients = new Map(loaded.directory.clients.map((c) => [c.id, c]));
       return loaded.directory.matters
         .filter((m) => m.status === "open")
-        .map((m) => ({ matterId: m.id, label: matterLabel(m, clients.get(m.clientId)) }))
+        .map((m) => ({ matterId: m.id, label: matterWithClient(m, clients.get(m.clientId)) }))
         .sort((a, b) => a.label.localeCompare(b.label));
     },
 

@@ -1,4 +1,4 @@
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { Contact } from "@domain/directory/types";
 import { isValidEmail, validateDirectory } from "@domain/directory/parseDirectory";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
@@ -17,7 +17,7 @@ export async function addClientContact(
   now: Date,
 ): Promise<Contact> {
   const loaded = await provider.current();
-  if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
+  if (!loaded) throw noDirectoryError();
   const email = normalizeEmail(contact.email);
   if (!isValidEmail(email)) throw new MatterlineError("invalid-input", `"${contact.email}" is not a valid email address.`);
   const client = loaded.index.clientById.get(clientId);

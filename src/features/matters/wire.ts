@@ -1,6 +1,6 @@
 import type { PaneContext } from "@hosts/context";
 import type { MattersCapability, MatterView } from "./api";
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import { recognizeForPane } from "@domain/recognition/paneRecognition";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
@@ -24,6 +24,7 @@ import {
 } from "./service";
 import { createOfficeSelectedItems } from "@adapters/office";
 import { createGraphDirectoryFileReader, createGraphMessageReader } from "@adapters/graph";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 /**
  * The one place recognition is chosen for bulk tagging and the queue: FILING's `recognizeForPane` (directory, filing
@@ -32,7 +33,7 @@ import { createGraphDirectoryFileReader, createGraphMessageReader } from "@adapt
  */
 async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessage[]): Promise<PaneRecognizer> {
   const loaded = await ctx.directory.current();
-  if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first.");
+  if (!loaded) throw noDirectoryError();
   const history = filingHistoryFromSnapshot(await ctx.stores.history.snapshot());
   const mailbox = marksFromMessages(inHand);
   return async (message) =>
@@ -43,12 +44,12 @@ async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessa
 export function buildMatters(ctx: PaneContext): MattersCapability {
   const loadedOrFail = async () => {
     const loaded = await ctx.directory.current();
-    if (!loaded) throw new MatterlineError("invalid-config", "Import the firm directory first (Settings tab).");
+    if (!loaded) throw noDirectoryError();
     return loaded;
   };
   const logOrFail = async (): Promise<MatterLog> => {
     const log = await ctx.matterLog();
-    if (!log) throw new MatterlineError("invalid-config", "Import the firm directory first (Settings tab).");
+    if (!log) throw noDirectoryError();
     return log;
   };
   const selected = createOfficeSelectedItems(ctx.office);
@@ -119,7 +120,7 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
     },
     async matterLabel(matterId) {
       const m = (await ctx.directory.current())?.index.matterById.get(matterId);
-      return m ? `${m.number} ${m.title}` : matterId;
+      return m ? matterLabel(m) : matterId;
     },
     bulk: {
       supported: ctx.support.supports("multi-select"),

@@ -13,6 +13,7 @@ import { firstName, suggestReplies } from "@domain/replies/suggestReplies";
 import type { Draft, KnownDate } from "@domain/replies/types";
 import { splitMessageText } from "@domain/text/newText";
 import { createFirmCalendar, type Instant } from "@domain/time/firmCalendar";
+import { NO_DIRECTORY_MESSAGE } from "@domain/errors";
 
 /** Why a message gets no drafts, so the pane can say so plainly. */
 export type NoDraftsReason = "no-directory" | "not-client" | "automatic" | "newsletter" | "no-message" | "nothing-to-suggest";
@@ -52,7 +53,7 @@ export interface ReplySuggestionContext {
 }
 
 const REASON_TEXT: Record<NoDraftsReason, string> = {
-  "no-directory": "Import the firm directory to get reply suggestions: they are only made for mail from clients.",
+  "no-directory": `${NO_DIRECTORY_MESSAGE} Reply suggestions are only made for mail from clients.`,
   "not-client": "No reply suggestions: this message is not from a client.",
   automatic: "No reply suggestions: this is an automatic message.",
   newsletter: "No reply suggestions: this is a newsletter or mailing-list message.",

@@ -19,7 +19,7 @@ export async function ribbonLog(
 ): Promise<string> {
   const view = await deps.service.recognize(message, { useMailbox: false, allowAutoLog: false });
   const r = view.pane.recognition;
-  const label = (id: string) => (view.matters[id] ? `${view.matters[id].number} ${view.matters[id].title}` : id);
+  const label = (id: string) => view.matters[id]?.label ?? id;
   if (view.pane.logged) return `Already logged to ${label(view.pane.logged.entry.matterId)}.`;
   const decision = view.autoLog.log ? view.autoLog : null;
   const matterId = decision?.matterId ?? null;

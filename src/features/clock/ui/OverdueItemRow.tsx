@@ -37,11 +37,7 @@ export function OverdueItemRow(props: {
   const { item, busy } = props;
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
-  const who = [
-    item.clientName ?? item.fromName,
-    item.matterNumber ? `${item.matterNumber} ${item.matterTitle ?? ""}`.trim() : "matter not recognized",
-    item.attorneyName,
-  ]
+  const who = [item.clientName ?? item.fromName, item.matterLabel ?? "matter not recognized", item.attorneyName]
     .filter(Boolean)
     .join(" · ");
   const urgency = item.clock.state === "overdue" || item.clock.state === "due-soon" ? styles[item.clock.state] : styles.waiting;

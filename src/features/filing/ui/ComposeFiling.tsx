@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
 import { ErrorNotice } from "@shell/ErrorNotice";
-import type { FilingCapability, FilingView, MatterLabel } from "../api";
+import type { FilingCapability, FilingView, NamedMatter } from "../api";
 import { MatterPicker } from "./MatterPicker";
 import { matterText, percent } from "./filingText";
 import { CandidateReasons } from "./CandidateReasons";
@@ -127,7 +127,7 @@ export function ComposeFiling({ filing, item }: { filing: FilingCapability; item
         <MatterPicker
           search={(query) => filing.searchMatters(query)}
           label="Log on send to"
-          onPick={(m: MatterLabel) => choose(m.id, `${m.number} ${m.title}`)}
+          onPick={(m: NamedMatter) => choose(m.id, m.label)}
           onCancel={() => setPicking(false)}
         />
       ) : null}

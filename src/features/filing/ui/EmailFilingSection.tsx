@@ -15,7 +15,7 @@ import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem } from "@ports/mailSource";
 import type { RecognitionCandidate } from "@domain/recognition/types";
 import { ErrorNotice } from "@shell/ErrorNotice";
-import type { FilingCapability, FilingView, MatterLabel } from "../api";
+import type { FilingCapability, FilingView, NamedMatter } from "../api";
 import { EMPTY_TIME, parseTime, TimeEntryFields, type TimeDraft } from "./TimeEntryFields";
 import { MatterPicker } from "./MatterPicker";
 import { LoggedStatus } from "./LoggedStatus";
@@ -187,7 +187,7 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
     <MatterPicker
       search={(query) => filing.searchMatters(query)}
       label={logged ? "Move to another matter" : "Find a matter"}
-      onPick={(m: MatterLabel) => logTo(m.id)}
+      onPick={(m: NamedMatter) => logTo(m.id)}
       onCancel={() => setPicking(false)}
     />
   ) : null;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button, Caption1, Field, Input, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { MatterLabel } from "../api";
+import type { NamedMatter } from "../api";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -19,14 +19,14 @@ export function MatterPicker({
   onCancel,
   label = "Find a matter",
 }: {
-  search: (query: string) => Promise<MatterLabel[]>;
-  onPick: (matter: MatterLabel) => void;
+  search: (query: string) => Promise<NamedMatter[]>;
+  onPick: (matter: NamedMatter) => void;
   onCancel?: () => void;
   label?: string;
 }) {
   const styles = useStyles();
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<MatterLabel[]>([]);
+  const [results, setResults] = useState<NamedMatter[]>([]);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -109,9 +109,7 @@ export function MatterPicker({
             onClick={() => onPick(m)}
             className={mergeClasses(styles.option, i === active && styles.active)}
           >
-            <div>
-              <strong>{m.number}</strong> {m.title}
-            </div>
+            <div>{m.label}</div>
             <Caption1>
               {m.clientName}
               {m.status === "closed" ? " · closed" : ""}

@@ -1,5 +1,5 @@
 import type { SenderRole } from "@domain/recognition/types";
-import type { MatterLabel } from "../api";
+import type { NamedMatter } from "../api";
 import { formatWhen } from "@shell/dates";
 
 export { sentence } from "@shell/sentence";
@@ -15,8 +15,8 @@ export const ROLE_TEXT: Record<SenderRole, string> = {
   unknown: "a sender not in the firm directory",
 };
 
-export function matterText(m: MatterLabel | undefined, id: string): string {
-  return m ? `${m.number} ${m.title}` : id;
+export function matterText(m: NamedMatter | undefined, id: string): string {
+  return m ? m.label : id;
 }
 
 export function percent(confidence: number): string {

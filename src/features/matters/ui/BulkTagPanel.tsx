@@ -7,6 +7,7 @@ import type { MattersCapability } from "../api";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { sentence } from "@shell/sentence";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 const useStyles = makeStyles({
   panel: {
@@ -156,7 +157,7 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
             matters={matters}
             label="One matter for all (optional)"
             testId="bulk-matter"
-            onPick={(h) => setForAll({ id: h.matter.id, label: `${h.matter.number} ${h.matter.title}` })}
+            onPick={(h) => setForAll({ id: h.matter.id, label: matterLabel(h.matter) })}
           />
           {forAll ? (
             <Caption1 block data-testid="bulk-for-all">

@@ -5,6 +5,7 @@ import type { TimelineItem } from "../matterTimeline";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { downloadText } from "./readFileText";
 import { formatDateTime } from "@shell/dates";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
@@ -103,7 +104,7 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
     <section aria-label={`Matter ${m.number}`} data-testid="matter-details" className={styles.root}>
       <div className={styles.heading}>
         <Subtitle2 as="h3" data-testid="matter-title">
-          {m.number} · {m.title}
+          {matterLabel(m)}
         </Subtitle2>
         <Badge appearance="outline" color={m.status === "open" ? "success" : "informative"} data-testid="matter-status">
           {m.status}

@@ -3,6 +3,7 @@ import { Caption1, Field, Input, makeStyles, mergeClasses, tokens } from "@fluen
 import type { MatterSearchHit } from "@domain/directory/directoryIndex";
 import type { MattersCapability } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -130,9 +131,7 @@ export function MatterSearch({
               }}
               data-testid={`${testId}-option`}
             >
-              <span>
-                {h.matter.number} · {h.matter.title}
-              </span>
+              <span>{matterLabel(h.matter)}</span>
               <Caption1>
                 {h.client?.name ?? "Unknown client"} · {h.matter.status}
                 {h.matter.aliases?.length ? ` · ${h.matter.aliases.join(", ")}` : ""}

@@ -5,6 +5,7 @@ import type { MattersCapability } from "../api";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
@@ -201,7 +202,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
               testId="queue-matter"
               onPick={(h) => {
                 setChoosing(false);
-                logTo(current, h.matter.id, `${h.matter.number} ${h.matter.title}`);
+                logTo(current, h.matter.id, matterLabel(h.matter));
               }}
             />
           ) : null}

@@ -8,6 +8,7 @@ import type { RepliesCapability, ReplySuggestions } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { RepliesPanel } from "./RepliesPanel";
 import { DraftChecker } from "./DraftChecker";
+import { matterLabel } from "@domain/directory/matterLabel";
 
 const INTENT_LABEL: Record<Intent, string> = {
   status_request: "Asks for an update",
@@ -93,7 +94,7 @@ function Suggestions({
   onInsert: (draft: Draft) => Promise<void>;
 }) {
   const styles = useStyles();
-  const about = [r.contactFirstName ?? r.client?.name, r.matter ? `${r.matter.number} ${r.matter.title}` : null];
+  const about = [r.contactFirstName ?? r.client?.name, r.matter ? matterLabel(r.matter) : null];
   return (
     <div className={styles.root} data-testid="replies-view">
       {r.intent ? (

@@ -9,7 +9,7 @@ import { parseTime } from "@features/filing/ui/TimeEntryFields";
 import type { Capabilities } from "@shell/capabilities";
 import type { FilingCapability } from "@features/filing/api";
 import type { CurrentItem } from "@ports/mailSource";
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
@@ -216,13 +216,11 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("a recognition failure shows a MessageBar with retry", async () => {
-    const recognize = vi.fn<FilingCapability["recognize"]>(() =>
-      Promise.reject(new MatterlineError("invalid-config", "No firm directory is loaded yet.")),
-    );
+    const recognize = vi.fn<FilingCapability["recognize"]>(() => Promise.reject(noDirectoryError()));
     const { filing } = makeFiling({ recognize });
     show(filing, sure());
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("No firm directory");
+    expect(alert.textContent).toContain("Import the firm directory first (Settings tab).");
     expect(screen.getByText("Try again")).toBeTruthy();
   });
 

@@ -11,7 +11,7 @@ import type { Capabilities } from "@shell/capabilities";
 import type { FollowUpCapability, FollowUpEntry, FollowUpPlan, PreparedFollowUp } from "@features/followUps/api";
 import type { CurrentItem } from "@ports/mailSource";
 import type { GraphEventPayload } from "@domain/followUps/eventDraft";
-import { MatterlineError } from "@domain/errors";
+import { MatterlineError, noDirectoryError } from "@domain/errors";
 import { formatDateTime, formatDay } from "@shell/dates";
 import { formatWhen, readerTimeZone } from "@features/followUps/ui/formatWhen";
 
@@ -176,10 +176,12 @@ describe("EmailFollowUpSection", () => {
 
   it("shows a plain error when the plan fails, and the replies check's removals", async () => {
     const cap = fakeCap({
-      plan: vi.fn<Cap["plan"]>(() => Promise.reject(new MatterlineError("invalid-config", "Import the firm directory first."))),
+      plan: vi.fn<Cap["plan"]>(() => Promise.reject(noDirectoryError("Follow-ups need the firm's working hours and matters."))),
     });
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
-    expect((await screen.findByRole("alert")).textContent).toContain("Import the firm directory first.");
+    const alert = (await screen.findByRole("alert")).textContent;
+    expect(alert).toContain("Import the firm directory first (Settings tab).");
+    expect(alert).toContain("Follow-ups need the firm's working hours and matters.");
     const cap2 = fakeCap({
       checkReplies: vi.fn<Cap["checkReplies"]>(() =>
         Promise.resolve({

@@ -141,7 +141,7 @@ describe("MattersSection", () => {
     expect(box.getAttribute("aria-activedescendant")).toBe(active.id);
     expect(active.textContent).toContain("2026-0102");
     await userEvent.keyboard("{Enter}");
-    expect((await screen.findByTestId("matter-title")).textContent).toContain("2026-0102 · Supplier contract dispute");
+    expect((await screen.findByTestId("matter-title")).textContent).toContain("2026-0102 Supplier contract dispute");
     const items = await screen.findAllByTestId("timeline-item");
     expect(items).toHaveLength(1);
     expect(items[0].textContent).toContain("Supplier invoices");
