@@ -3,7 +3,8 @@ import type { HostSupport } from "@ports/hostSupport";
 import type { TokenProvider } from "@ports/tokenProvider";
 import { createDirectoryProvider, type DirectoryProvider } from "@domain/directory/directoryProvider";
 import { createOfficeHostSupport, type OfficeNamespace } from "@adapters/office";
-import { createGraphClient, createGraphMailboxMirror, type GraphClient } from "@adapters/graph";
+import { createGraphClient, createGraphMailboxMarks, createGraphMailboxMirror, type GraphClient } from "@adapters/graph";
+import { createPaneRecognizer, type PaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
 import { openMatterlineDb, idbStores, type MatterlineDb } from "@adapters/storage";
@@ -25,6 +26,11 @@ export interface PaneContext {
   readonly directory: DirectoryProvider;
   /** The persistent outbox shared by every feature (mirror writes, events, …). */
   readonly outbox: OutboxRunner;
+  /**
+   * Recognition with every piece of evidence the pane has (directory, filing history, local log, the mailbox's marks),
+   * configured once here so filing, replies, follow-ups and the matters' bulk tagging and queue agree on each email.
+   */
+  readonly recognizer: PaneRecognizer;
   /** The matter log for the current directory (rebuilt when an import replaces it). Null before any directory. */
   matterLog(): Promise<MatterLog | null>;
 }
@@ -73,6 +79,16 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     }
     return log.log;
   };
+  const me = host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName };
+  const recognizer = createPaneRecognizer({
+    directory: () => directory.current(),
+    me: [me.email],
+    history: stores.history,
+    log: stores.log,
+    outbox: stores.outbox,
+    mailbox: createGraphMailboxMarks(graph),
+    now,
+  });
   // Graph ids learned by the mirror go back onto the log entries (so later writes skip the lookup).
   outbox.onDrained((result) => void matterLog().then((l) => l?.recordMirrored(result)));
   return {
@@ -80,13 +96,14 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     host,
     support: createOfficeHostSupport(office),
     now,
-    me: host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName },
+    me,
     db,
     stores,
     graph,
     tokens,
     directory,
     outbox,
+    recognizer,
     matterLog,
   };
 }

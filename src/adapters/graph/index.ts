@@ -3,6 +3,7 @@ export { createGraphClient, MAX_BATCH } from "./graphClient";
 export type { GraphClient, GraphClientOptions, GraphCall, BatchStep, BatchResult, FetchLike } from "./graphClient";
 export { createGraphMailboxMirror } from "./graphMailboxMirror";
 export { createGraphMessageReader } from "./graphMessageReader";
+export { createGraphMailboxMarks, MAILBOX_READ_TIMEOUT_MS } from "./graphMailboxMarks";
 export { createGraphFolderSync } from "./graphFolderSync";
 export { createGraphCalendarWriter, createGraphSeriesWriter } from "./graphCalendarWriter";
 export { createGraphMailSender } from "./graphMailSender";

@@ -1,5 +1,7 @@
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { LoadedDirectory } from "@domain/directory/directoryProvider";
 import type { Directory } from "@domain/directory/types";
+import { noDirectoryError } from "@domain/errors";
 import { categoryNameFor } from "@domain/matterLog/categoryName";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
@@ -8,6 +10,7 @@ import type { OutboxOperation } from "@domain/outbox/types";
 import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
 import type { MessageMark } from "@ports/messageReader";
 import { recognize } from "./recognize";
+import { marksFromMessages } from "./windowMarks";
 import type { FilingHistory, Recognition } from "./types";
 
 /** What the mailbox says about one message of a thread: our MatterId property and its categories. */
@@ -136,33 +139,42 @@ export function mirrorStateOf(entry: LogEntry, ops: readonly OutboxOperation[]):
   return { state: "mirrored", error: null };
 }
 
-async function readMailbox(message: MailMessage, deps: PaneRecognitionDeps): Promise<MailboxEvidence> {
-  const none: MailboxEvidence = { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null };
-  if (!deps.mailbox || deps.useMailbox === false) return none;
-  const imid = message.internetMessageId;
-  const [self, thread] = await Promise.allSettled([
-    imid ? deps.mailbox.markOf(imid) : Promise.resolve(null),
-    message.conversationId ? deps.mailbox.threadMarks(message.conversationId) : Promise.resolve([] as ThreadMark[]),
-  ]);
-  if (self.status === "rejected" && thread.status === "rejected") {
-    return { ...none, status: "unavailable", error: plain(self.reason) };
-  }
-  const mark = self.status === "fulfilled" ? self.value : null;
-  const threadIds = new Set<string>();
-  if (thread.status === "fulfilled") {
-    for (const t of thread.value) {
-      if (imid && t.internetMessageId === imid) continue; // the message itself is `selfMatterId`, not thread evidence
-      const id = matterOfMark(deps.index, t);
-      if (id) threadIds.add(id);
+/** Evidence when the mailbox was not asked. */
+const NOT_READ: MailboxEvidence = { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null };
+
+/**
+ * Reads what the mailbox says about a message and its thread through `marks`. Never rejects: a failing read comes back
+ * as `status: "unavailable"` with the reason, and recognition goes on with local evidence.
+ */
+export async function readMailboxEvidence(message: MailMessage, index: DirectoryIndex, marks: MailboxMarks): Promise<MailboxEvidence> {
+  try {
+    const imid = message.internetMessageId;
+    const [self, thread] = await Promise.allSettled([
+      imid ? marks.markOf(imid) : Promise.resolve(null),
+      message.conversationId ? marks.threadMarks(message.conversationId) : Promise.resolve([] as ThreadMark[]),
+    ]);
+    if (self.status === "rejected" && thread.status === "rejected") {
+      return { ...NOT_READ, status: "unavailable", error: plain(self.reason) };
     }
+    const mark = self.status === "fulfilled" ? self.value : null;
+    const threadIds = new Set<string>();
+    if (thread.status === "fulfilled") {
+      for (const t of thread.value) {
+        if (imid && t.internetMessageId === imid) continue; // the message itself is `selfMatterId`, not thread evidence
+        const id = matterOfMark(index, t);
+        if (id) threadIds.add(id);
+      }
+    }
+    return {
+      status: "read",
+      selfMatterId: mark ? matterOfMark(index, mark) : null,
+      graphId: mark?.graphId ?? null,
+      threadMatterIds: [...threadIds],
+      error: self.status === "rejected" ? plain(self.reason) : thread.status === "rejected" ? plain(thread.reason) : null,
+    };
+  } catch (error) {
+    return { ...NOT_READ, status: "unavailable", error: plain(error) };
   }
-  return {
-    status: "read",
-    selfMatterId: mark ? matterOfMark(deps.index, mark) : null,
-    graphId: mark?.graphId ?? null,
-    threadMatterIds: [...threadIds],
-    error: self.status === "rejected" ? plain(self.reason) : thread.status === "rejected" ? plain(thread.reason) : null,
-  };
 }
 
 async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promise<{ logged: LoggedState | null; audit: AuditRecord[] }> {
@@ -178,26 +190,28 @@ async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promi
  * Recognizes a message for the pane: core `recognize()` fed with the directory index, the filing history, and the
  * thread's matters from the local log and from the mailbox (our MatterId property or a matter category left by a
  * colleague or another device), plus the message's own log entry. A failing mailbox read never blocks recognition:
- * it is reported as `mailbox.status = "unavailable"` and local evidence decides.
+ * it is reported as `mailbox.status = "unavailable"` and local evidence decides. `evidence`, when given, is mailbox
+ * evidence already read (or being read) for this message, used instead of reading again.
  */
-export async function recognizeForPane(message: MailMessage, deps: PaneRecognitionDeps): Promise<PaneRecognition> {
+export async function recognizeForPane(
+  message: MailMessage,
+  deps: PaneRecognitionDeps,
+  evidence?: Promise<MailboxEvidence>,
+): Promise<PaneRecognition> {
   const imid = message.internetMessageId;
   const historyPromise: Promise<FilingHistory> = isHistoryStore(deps.history)
     ? deps.history.snapshot().then((s: FilingHistorySnapshot) => filingHistoryFromSnapshot(s))
     : Promise.resolve(deps.history);
   const threadPromise: Promise<LogEntry[]> =
     message.conversationId && deps.log.listByConversation ? deps.log.listByConversation(message.conversationId) : Promise.resolve([]);
+  const mailboxPromise =
+    evidence ??
+    (deps.mailbox && deps.useMailbox !== false ? readMailboxEvidence(message, deps.index, deps.mailbox) : Promise.resolve(NOT_READ));
   const [history, threadEntries, { logged, audit }, mailbox] = await Promise.all([
     historyPromise,
     threadPromise,
     readLogged(imid, deps),
-    readMailbox(message, deps).catch((error: unknown): MailboxEvidence => ({
-      status: "unavailable",
-      selfMatterId: null,
-      graphId: null,
-      threadMatterIds: [],
-      error: plain(error),
-    })),
+    mailboxPromise,
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
     deps.index.matterById.has(id),
@@ -207,4 +221,89 @@ export async function recognizeForPane(message: MailMessage, deps: PaneRecogniti
     mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
   const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
   return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit };
+}
+
+/** What the pane's one recognizer is built from, once (hosts/context.ts), for every feature. */
+export interface PaneRecognizerDeps {
+  directory(): Promise<LoadedDirectory | null>;
+  /** The mailbox owner's address(es). */
+  readonly me: readonly string[];
+  readonly history: FilingHistoryStore;
+  readonly log: PaneLogReader;
+  readonly outbox?: OutboxReader;
+  /** The mailbox as recognition reads it back (Graph in the pane, with a time limit); absent where it cannot be read. */
+  readonly mailbox?: MailboxMarks;
+  /** The present, to know how old a mailbox read is. */
+  now(): Date;
+  /** How long a mailbox read of a message serves every feature that asks about it (default 60 s). */
+  readonly mailboxReuseMs?: number;
+}
+
+/**
+ * Recognition as the pane runs it, configured once so that filing, replies, follow-ups and the matters' bulk tagging
+ * and queue always agree on the matter of the same email.
+ */
+export interface PaneRecognizer {
+  /**
+   * Recognizes one message with every piece of evidence the pane has: directory, filing history, the local log and the
+   * mailbox's marks. The mailbox is read once per message and the read shared by every feature for a short while.
+   * `useMailbox: false` leaves the mailbox out: the filing section's provisional first paint, and its views right after
+   * its own log or undo (whose mailbox copy is still on its way). Throws `no-directory` before any import.
+   */
+  recognize(message: MailMessage, options?: { readonly useMailbox?: boolean }): Promise<PaneRecognition>;
+  /**
+   * A recognizer for many messages read together (a bulk selection, the untagged queue's window): the filing history is
+   * read once, and the mailbox evidence comes from the messages in hand (`inHand` is read at call time, so a list being
+   * filled is seen as it grows) instead of two Graph requests per message.
+   */
+  forBatch(inHand: () => readonly MailMessage[]): Promise<(message: MailMessage) => Promise<PaneRecognition>>;
+}
+
+const DEFAULT_MAILBOX_REUSE_MS = 60_000;
+/** Most mailbox reads kept for reuse; the oldest goes first. */
+const MAILBOX_READS_KEPT = 50;
+
+/** Builds the pane's one recognizer. */
+export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
+  const reads = new Map<string, { readonly at: number; readonly evidence: Promise<MailboxEvidence> }>();
+  const reuseMs = deps.mailboxReuseMs ?? DEFAULT_MAILBOX_REUSE_MS;
+  const keyOf = (m: MailMessage) => `${m.internetMessageId ?? m.id}|${m.conversationId ?? ""}`;
+
+  /** The mailbox read of a message still fresh enough to share, if any. */
+  function freshRead(message: MailMessage): Promise<MailboxEvidence> | null {
+    const found = reads.get(keyOf(message));
+    return found && deps.now().getTime() - found.at < reuseMs ? found.evidence : null;
+  }
+
+  function readMailbox(message: MailMessage, index: DirectoryIndex, marks: MailboxMarks): Promise<MailboxEvidence> {
+    const evidence = readMailboxEvidence(message, index, marks);
+    const key = keyOf(message);
+    reads.delete(key);
+    reads.set(key, { at: deps.now().getTime(), evidence });
+    while (reads.size > MAILBOX_READS_KEPT) reads.delete(reads.keys().next().value as string);
+    return evidence;
+  }
+
+  async function loaded(): Promise<LoadedDirectory> {
+    const d = await deps.directory();
+    if (!d) throw noDirectoryError();
+    return d;
+  }
+
+  return {
+    async recognize(message, options = {}) {
+      const { index } = await loaded();
+      const useMailbox = options.useMailbox ?? true;
+      const evidence =
+        deps.mailbox && useMailbox ? (freshRead(message) ?? readMailbox(message, index, deps.mailbox)) : Promise.resolve(NOT_READ);
+      return recognizeForPane(message, { index, me: deps.me, history: deps.history, log: deps.log, outbox: deps.outbox }, evidence);
+    },
+    async forBatch(inHand) {
+      const { index } = await loaded();
+      const history = filingHistoryFromSnapshot(await deps.history.snapshot());
+      const marks = marksFromMessages(inHand);
+      return (message) =>
+        recognizeForPane(message, { index, me: deps.me, history, log: deps.log }, readMailboxEvidence(message, index, marks));
+    },
+  };
 }

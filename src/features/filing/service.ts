@@ -6,16 +6,9 @@ import type { LogStatus, MatterLog } from "@domain/matterLog/matterLog";
 import { categoryFor } from "@domain/matterLog/categoryName";
 import type { TimeEntry } from "@domain/matterLog/types";
 import type { MailMessage } from "@domain/model/mail";
-import type { FilingHistoryStore } from "@ports/filingHistoryStore";
 import type { SettingsStore } from "@ports/settingsStore";
 import { autoLogDecision, filingSettingsFrom, type AutoLogDecision, type FilingSettings } from "./autoLog";
-import {
-  recognizeForPane,
-  type MailboxMarks,
-  type OutboxReader,
-  type PaneLogReader,
-  type PaneRecognition,
-} from "@domain/recognition/paneRecognition";
+import type { PaneRecognition, PaneRecognizer } from "@domain/recognition/paneRecognition";
 
 /** A matter as the pane shows it: its label, client, status and mailbox category. */
 export interface NamedMatter {
@@ -48,10 +41,8 @@ export interface FilingView {
 export interface FilingServiceDeps {
   directory(): Promise<LoadedDirectory | null>;
   matterLog(): Promise<MatterLog | null>;
-  readonly history: FilingHistoryStore;
-  readonly log: PaneLogReader;
-  readonly outbox?: OutboxReader;
-  readonly mailbox?: MailboxMarks;
+  /** The pane's one recognizer (hosts/context.ts), so filing names the same matter as every other feature. */
+  readonly recognizer: PaneRecognizer;
   readonly settings: SettingsStore;
   /** The signed-in user's address (who logs). */
   readonly me: string;
@@ -125,16 +116,8 @@ export function createFilingService(deps: FilingServiceDeps) {
     return filingSettingsFrom(await deps.settings.get(FILING_SETTINGS_KEY));
   }
 
-  async function recognizeWith(d: LoadedDirectory, message: MailMessage, useMailbox: boolean) {
-    return recognizeForPane(message, {
-      index: d.index,
-      me: [deps.me],
-      history: deps.history,
-      log: deps.log,
-      outbox: deps.outbox,
-      mailbox: deps.mailbox,
-      useMailbox,
-    });
+  function recognizeWith(message: MailMessage, useMailbox: boolean): Promise<PaneRecognition> {
+    return deps.recognizer.recognize(message, { useMailbox });
   }
 
   async function doLog(message: MailMessage, matterId: string, options: LogOptions): Promise<LogStatus> {
@@ -163,11 +146,11 @@ export function createFilingService(deps: FilingServiceDeps) {
     ): Promise<FilingView> {
       const d = await loaded();
       const useMailbox = options.useMailbox ?? true;
-      let pane = await recognizeWith(d, message, useMailbox);
+      let pane = await recognizeWith(message, useMailbox);
       const decision = autoLogDecision(message, pane, d.index, await settings());
       if (decision.log && options.allowAutoLog && useMailbox) {
         await doLog(message, decision.matterId, { source: "auto", graphId: options.graphId ?? pane.mailbox.graphId });
-        pane = await recognizeWith(d, message, false).then((local) => ({ ...local, mailbox: pane.mailbox }));
+        pane = await recognizeWith(message, false).then((local) => ({ ...local, mailbox: pane.mailbox }));
         return viewOf(d, pane, decision, true);
       }
       return viewOf(d, pane, decision, false);
@@ -177,7 +160,7 @@ export function createFilingService(deps: FilingServiceDeps) {
     async log(message: MailMessage, matterId: string, options: LogOptions = {}): Promise<{ status: LogStatus; view: FilingView }> {
       const status = await doLog(message, matterId, options);
       const d = await loaded();
-      const pane = await recognizeWith(d, message, false);
+      const pane = await recognizeWith(message, false);
       return { status, view: viewOf(d, pane, { log: false, why: "logged" }, false) };
     },
 
@@ -188,7 +171,7 @@ export function createFilingService(deps: FilingServiceDeps) {
       await (await matterLog()).unlog({ internetMessageId: imid, by: deps.me, now: deps.now() });
       deps.afterWrite();
       const d = await loaded();
-      const pane = await recognizeWith(d, message, false);
+      const pane = await recognizeWith(message, false);
       return viewOf(d, pane, { log: false, why: "undone" }, false);
     },
 

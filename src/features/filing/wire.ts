@@ -1,7 +1,6 @@
 import type { PaneContext } from "@hosts/context";
 import type { FilingCapability } from "./api";
 import { createFilingService } from "./service";
-import type { MailboxMarks } from "@domain/recognition/paneRecognition";
 import { logPendingSends, SEND_MATCH_WINDOW_MS } from "./pendingSends";
 import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
@@ -10,17 +9,6 @@ import { createGraphMessageReader } from "@adapters/graph";
 import { createOfficeSendMatterChoice } from "@adapters/office";
 import { createPendingSendLog } from "@adapters/office/pendingSendLog";
 
-/** A mailbox read that takes longer than this is given up for this view: local recognition must not wait on Graph. */
-const MAILBOX_READ_TIMEOUT_MS = 4000;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MatterlineError("timeout", "The mailbox did not answer in time.")), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 function messageOf(item: CurrentItem): MailMessage {
   if (!item.message) throw new MatterlineError("no-item", "No message is open. Select a message and try again.");
   return item.message;
@@ -28,21 +16,10 @@ function messageOf(item: CurrentItem): MailMessage {
 
 /** Builds the filing capability from the pane's adapters. */
 export function buildFiling(ctx: PaneContext): FilingCapability {
-  const reader = createGraphMessageReader(ctx.graph);
-  const mailbox: MailboxMarks = {
-    markOf: (imid) => withTimeout(reader.readMark(null, imid), MAILBOX_READ_TIMEOUT_MS),
-    threadMarks: (conversationId) =>
-      withTimeout(reader.listConversation(null, conversationId, { marksOnly: true }), MAILBOX_READ_TIMEOUT_MS).then((rows) =>
-        rows.map((m) => ({ internetMessageId: m.internetMessageId, matterId: m.loggedMatterId ?? null, categories: m.categories ?? [] })),
-      ),
-  };
   const service = createFilingService({
     directory: () => ctx.directory.current(),
     matterLog: () => ctx.matterLog(),
-    history: ctx.stores.history,
-    log: ctx.stores.log,
-    outbox: ctx.stores.outbox,
-    mailbox,
+    recognizer: ctx.recognizer,
     settings: ctx.stores.settings,
     me: ctx.me.email,
     now: ctx.now,

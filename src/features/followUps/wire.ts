@@ -4,7 +4,7 @@ import { createGraphCalendarWriter, createGraphMessageReader, createGraphSeriesW
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
 import { MatterlineError } from "@domain/errors";
-import { recognizeForPane } from "@domain/recognition/paneRecognition";
+import { loggedMatterOf, matterOfEmail } from "@domain/recognition/emailMatter";
 import {
   createFollowUpService,
   followUpEventDeleteExecutor,
@@ -47,17 +47,9 @@ export function buildFollowUp(ctx: PaneContext): FollowUpCapability {
   const resolveMatter = async (message: MailMessage): Promise<MatterGuess> => {
     const loaded = await ctx.directory.current();
     if (!loaded) return { clientId: null, matterId: null, candidates: [] };
-    const pr = await recognizeForPane(message, {
-      index: loaded.index,
-      me: [ctx.me.email],
-      history: ctx.stores.history,
-      log: ctx.stores.log,
-      outbox: ctx.stores.outbox,
-      useMailbox: false,
-    });
-    // A filing the user made wins over what recognition would guess.
-    const logged = pr.logged?.entry.matterId ?? null;
-    const matterId = logged ?? (pr.recognition.abstained ? null : pr.recognition.matterId);
+    // The pane's one recognizer, so the event names the matter filing and replies name.
+    const pr = await ctx.recognizer.recognize(message);
+    const { matterId } = matterOfEmail(loggedMatterOf(pr), pr.recognition);
     const clientId = (matterId ? loaded.index.matterById.get(matterId)?.clientId : null) ?? pr.recognition.clientId;
     return { clientId: clientId ?? null, matterId, candidates: pr.recognition.candidates.map((c) => c.matterId) };
   };

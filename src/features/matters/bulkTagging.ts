@@ -4,9 +4,11 @@ import type { LogEntry } from "@domain/matterLog/types";
 import type { LogRequest, LogResult } from "@domain/matterLog/matterLog";
 import type { SelectedItemRef } from "@ports/selectedItems";
 import type { Recognition } from "@domain/recognition/types";
+import type { PaneRecognition } from "@domain/recognition/paneRecognition";
+import { loggedMatterOf, matterOfEmail } from "@domain/recognition/emailMatter";
 
-/** Recognition as the pane runs it (directory, filing history, thread marks), one message at a time. */
-export type PaneRecognizer = (message: MailMessage) => Promise<Recognition>;
+/** Recognition of one message of a batch, as the pane's recognizer runs it (`PaneRecognizer.forBatch`). */
+export type BatchRecognizer = (message: MailMessage) => Promise<PaneRecognition>;
 
 /** The part of the matter log bulk tagging and the queue use. */
 export interface MatterLogWriter {
@@ -23,7 +25,7 @@ export interface BulkCandidate {
   readonly subject: string;
   readonly message: MailMessage | null;
   readonly recognition: Recognition | null;
-  /** The matter it is already logged to, if any. */
+  /** The matter it is already logged to (`loggedMatterOf`: this device's log, else the mailbox's mark), if any. */
   readonly loggedMatterId: string | null;
   /** Why it could not be read or recognized. */
   readonly error: string | null;
@@ -50,7 +52,7 @@ export interface BulkDecision {
 /** Reads and recognizes each selected email (in order, so Outlook's few loaded items are never exceeded). */
 export async function prepareBulk(
   refs: readonly SelectedItemRef[],
-  deps: { readonly read: (itemId: string) => Promise<MailMessage>; readonly recognize: PaneRecognizer; readonly log: MatterLogWriter },
+  deps: { readonly read: (itemId: string) => Promise<MailMessage>; readonly recognize: BatchRecognizer },
   onProgress?: (done: number, total: number) => void,
 ): Promise<BulkCandidate[]> {
   const list = refs.slice(0, MAX_BULK);
@@ -58,14 +60,13 @@ export async function prepareBulk(
   for (const ref of list) {
     try {
       const message = await deps.read(ref.itemId);
-      const existing = message.internetMessageId ? await deps.log.entryFor(message.internetMessageId) : null;
-      const recognition = await deps.recognize(message);
+      const pane = await deps.recognize(message);
       out.push({
         itemId: ref.itemId,
         subject: message.subject || ref.subject,
         message,
-        recognition,
-        loggedMatterId: existing?.matterId ?? message.loggedMatterId ?? null,
+        recognition: pane.recognition,
+        loggedMatterId: loggedMatterOf(pane),
         error: null,
       });
     } catch (e) {
@@ -87,10 +88,8 @@ export async function prepareBulk(
 export function targetOf(c: BulkCandidate, decision: BulkDecision): { matterId: string | null; skip: string } {
   if (decision.matterForAll) return { matterId: decision.matterForAll, skip: "" };
   if (decision.accepted[c.itemId] === false) return { matterId: null, skip: "skipped: left out" };
-  if (c.loggedMatterId) return { matterId: c.loggedMatterId, skip: "" };
-  const r = c.recognition;
-  if (!r || r.abstained || !r.matterId) return { matterId: null, skip: "skipped: not sure" };
-  return { matterId: r.matterId, skip: "" };
+  const { matterId } = matterOfEmail(c.loggedMatterId, c.recognition);
+  return matterId ? { matterId, skip: "" } : { matterId: null, skip: "skipped: not sure" };
 }
 
 /**

@@ -3,7 +3,8 @@ import { isFirmAddress } from "@domain/directory/directoryIndex";
 import type { MailMessage } from "@domain/model/mail";
 import type { MessageReader } from "@ports/messageReader";
 import type { Recognition } from "@domain/recognition/types";
-import type { MatterLogWriter, PaneRecognizer } from "./bulkTagging";
+import { matterOfEmail } from "@domain/recognition/emailMatter";
+import type { BatchRecognizer, MatterLogWriter } from "./bulkTagging";
 
 /** How far back the queue looks by default: two weeks of inbox. */
 export const QUEUE_DAYS = 14;
@@ -24,7 +25,7 @@ export interface QueueItem {
 export async function loadUntaggedQueue(deps: {
   readonly reader: Pick<MessageReader, "listWindow">;
   readonly log: Pick<MatterLogWriter, "entryFor">;
-  readonly recognize: PaneRecognizer;
+  readonly recognize: BatchRecognizer;
   readonly index: DirectoryIndex;
   readonly now: Date;
   readonly days?: number;
@@ -37,10 +38,10 @@ export async function loadUntaggedQueue(deps: {
     if (message.loggedMatterId) continue;
     if (!message.from || isFirmAddress(deps.index, message.from.email)) continue;
     if (message.internetMessageId && (await deps.log.entryFor(message.internetMessageId))) continue;
-    const recognition = await deps.recognize(message);
+    const { recognition } = await deps.recognize(message);
     const isClientMail = recognition.senderRole === "client" || (recognition.matterId !== null && recognition.senderRole !== "bulk");
     if (!isClientMail) continue;
-    out.push({ message, recognition, suggestedMatterId: recognition.abstained ? null : recognition.matterId });
+    out.push({ message, recognition, suggestedMatterId: matterOfEmail(null, recognition).matterId });
   }
   return out.sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? ""));
 }

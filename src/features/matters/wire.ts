@@ -2,8 +2,6 @@ import type { PaneContext } from "@hosts/context";
 import type { MattersCapability, MatterView } from "./api";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
-import { recognizeForPane } from "@domain/recognition/paneRecognition";
-import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import { exportCsv, exportJson, type MatterLog } from "@domain/matterLog";
 import { searchMatters } from "@domain/directory/directoryIndex";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings } from "@domain/clock/overdueSettings";
@@ -18,27 +16,11 @@ import {
   refreshSharedDirectory,
   saveSharedDirectoryUrl,
   summarizeDirectory,
-  marksFromMessages,
   MAX_BULK,
-  type PaneRecognizer,
 } from "./service";
 import { createOfficeSelectedItems } from "@adapters/office";
 import { createGraphDirectoryFileReader, createGraphMessageReader } from "@adapters/graph";
 import { matterLabel } from "@domain/directory/matterLabel";
-
-/**
- * The one place recognition is chosen for bulk tagging and the queue: FILING's `recognizeForPane` (directory, filing
- * history, the local log's thread, mailbox marks). Marks come from the messages in hand (`marksFromMessages`), and the
- * history is read once per batch, so recognizing 100 emails costs no Graph request and one history read.
- */
-async function paneRecognizer(ctx: PaneContext, inHand: () => readonly MailMessage[]): Promise<PaneRecognizer> {
-  const loaded = await ctx.directory.current();
-  if (!loaded) throw noDirectoryError();
-  const history = filingHistoryFromSnapshot(await ctx.stores.history.snapshot());
-  const mailbox = marksFromMessages(inHand);
-  return async (message) =>
-    (await recognizeForPane(message, { index: loaded.index, me: [ctx.me.email], history, log: ctx.stores.log, mailbox })).recognition;
-}
 
 /** Builds the matters capability from the pane's adapters. */
 export function buildMatters(ctx: PaneContext): MattersCapability {
@@ -128,7 +110,8 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
       onSelectionChanged: (l) => selected.onChanged(l),
       async prepare(refs, onProgress) {
         const read: MailMessage[] = [];
-        const recognize = await paneRecognizer(ctx, () => read);
+        // The pane's recognizer, with the mailbox's marks taken from the emails read: 100 emails cost no extra request.
+        const recognize = await ctx.recognizer.forBatch(() => read);
         // Outlook before Mailbox 1.15 lists a selection but cannot open its items: read them all through Graph
         // in `$batch`es (five requests for 100 emails) before recognizing them one by one.
         const viaGraph = ctx.support.supports("load-item") ? null : await readSelectionViaGraph(refs.map((r) => r.itemId));
@@ -137,7 +120,7 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
           read.push(m);
           return m;
         };
-        return prepareBulk(refs, { read: readOne, recognize, log: await logOrFail() }, onProgress);
+        return prepareBulk(refs, { read: readOne, recognize }, onProgress);
       },
       async log(candidates, decision, onProgress) {
         const outcomes = await logBulk(candidates, decision, { log: await logOrFail(), by: ctx.me.email, now: ctx.now }, onProgress);
@@ -150,7 +133,7 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
         const { index } = await loadedOrFail();
         // The window's own messages are the marks: one Graph listing for the whole queue.
         let window: readonly MailMessage[] = [];
-        const recognize = await paneRecognizer(ctx, () => window);
+        const recognize = await ctx.recognizer.forBatch(() => window);
         const listing = {
           listWindow: async (...args: Parameters<typeof reader.listWindow>) => (window = await reader.listWindow(...args)),
         };

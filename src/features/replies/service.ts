@@ -8,6 +8,7 @@ import { negativeTone } from "@domain/language/tone";
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
 import { recognize } from "@domain/recognition/recognize";
+import { matterOfEmail } from "@domain/recognition/emailMatter";
 import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import { firstName, suggestReplies } from "@domain/replies/suggestReplies";
 import type { Draft, KnownDate } from "@domain/replies/types";
@@ -46,9 +47,9 @@ export interface ReplySuggestionContext {
   /** The moment of suggesting: drafts promise times relative to it. */
   readonly now: Instant;
   readonly history?: FilingHistory;
-  /** A recognition already made for this message (e.g. by filing), so it is not made twice. */
+  /** The pane's recognition of the message being answered (`replyTarget`), so every feature names the same matter. */
   readonly recognition?: Recognition;
-  /** The matter the user logged this message to: it wins over what recognition would guess. */
+  /** The matter the message is logged to (`loggedMatterOf`); `matterOfEmail` lets it win over recognition. */
   readonly loggedMatterId?: string | null;
 }
 
@@ -154,8 +155,8 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
   if (!client || !fromClient) return none("not-client", base);
 
-  // A wrong matter in a reply to a client is a confidentiality breach: name one only when recognition is sure.
-  const matterId = ctx.loggedMatterId ?? (!recognition.abstained ? recognition.matterId : null);
+  // A wrong matter in a reply to a client is a confidentiality breach: name one only when logged or recognition is sure.
+  const { matterId } = matterOfEmail(ctx.loggedMatterId, recognition);
   const found = matterId ? index.matterById.get(matterId) : undefined;
   const matter: Matter | null = found && found.clientId === client.id ? found : null;
   const mePerson = meAsPerson(directory, ctx.me);
@@ -196,12 +197,21 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
  * draft replies to (its quoted history, addressed from the draft's recipient).
  */
 export function suggestForItem(item: CurrentItem, ctx: ReplySuggestionContext): ReplySuggestions {
-  if (!item.message || item.mode === "none") return none("no-message");
-  if (item.mode === "read") return suggestForMessage(item.message, ctx);
-  const original = clientMessageOfDraft(item.message, ctx.me.email);
-  if (!original) return none("no-message");
+  const target = replyTarget(item, ctx.me.email);
+  return target ? suggestForMessage(target, ctx) : none("no-message");
+}
+
+/**
+ * The client message a reply to the open item answers: the message itself in read mode; in compose mode the one the
+ * draft replies to (its quoted history, addressed from the draft's recipient). Null when there is none.
+ */
+export function replyTarget(item: CurrentItem, me: string): MailMessage | null {
+  if (!item.message || item.mode === "none") return null;
+  if (item.mode === "read") return item.message;
+  const original = clientMessageOfDraft(item.message, me);
+  if (!original) return null;
   // A reply whose editor holds no quoted history (the host left it out): the subject is all we know of what was asked.
   const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(item.message.subject);
-  if (!original.bodyText.trim() && !isReply) return none("no-message");
-  return suggestForMessage(original, ctx);
+  if (!original.bodyText.trim() && !isReply) return null;
+  return original;
 }

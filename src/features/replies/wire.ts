@@ -22,28 +22,17 @@ export function buildReplies(ctx: PaneContext): RepliesCapability {
         ctx.stores.history.snapshot().catch(() => null),
       ]);
       const history = snapshot ? filingHistoryFromSnapshot(snapshot) : undefined;
-      // In read mode, recognise as filing does (local log thread, filing history, the message's own log entry);
-      // local evidence only, so suggesting never waits on the network.
-      const pane =
-        loaded && history && item.mode === "read" && item.message
-          ? await e
-              .recognizeForPane(item.message, {
-                index: loaded.index,
-                me: [ctx.me.email],
-                history,
-                log: ctx.stores.log,
-                outbox: ctx.stores.outbox,
-                useMailbox: false,
-              })
-              .catch(() => null)
-          : null;
+      // The message being answered, recognized by the pane's one recognizer (the same evidence filing and follow-ups
+      // use, the mailbox read shared with them), so a draft never names another matter than the pane shows.
+      const target = loaded ? e.replyTarget(item, ctx.me.email) : null;
+      const pane = target ? await ctx.recognizer.recognize(target).catch(() => null) : null;
       return e.suggestForItem(item, {
         directory: loaded,
         me: ctx.me,
         now: ctx.now(),
         history,
         recognition: pane?.recognition,
-        loggedMatterId: pane?.logged?.entry.matterId ?? null,
+        loggedMatterId: pane ? e.loggedMatterOf(pane) : null,
       });
     },
     async insert(draft, mode) {

@@ -1,5 +1,6 @@
 import { createFilingService, type FilingService } from "@features/filing/service";
 import { createDirectoryProvider } from "@domain/directory/directoryProvider";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MatterlineError } from "@domain/errors";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import type { MailMessage } from "@domain/model/mail";
@@ -50,6 +51,15 @@ export async function createRibbonFiling(
   const stores = idbStores(await openMatterlineDb());
   const directory = createDirectoryProvider(stores.directory);
   const me = office.context.mailbox.userProfile.emailAddress.toLowerCase();
+  // The pane's recognizer, without the mailbox: the ribbon's function runtime has no Graph sign-in of its own.
+  const recognizer = createPaneRecognizer({
+    directory: () => directory.current(),
+    me: [me],
+    history: stores.history,
+    log: stores.log,
+    outbox: stores.outbox,
+    now,
+  });
   let log: MatterLog | null = null;
   const service = createFilingService({
     directory: () => directory.current(),
@@ -65,9 +75,7 @@ export async function createRibbonFiling(
       });
       return log;
     },
-    history: stores.history,
-    log: stores.log,
-    outbox: stores.outbox,
+    recognizer,
     settings: { get: () => Promise.resolve({ autoLog: true }), set: () => Promise.resolve(), remove: () => Promise.resolve() },
     me,
     now,

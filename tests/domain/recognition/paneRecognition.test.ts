@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
-import { matterOfMark, recognizeForPane, type MailboxMarks } from "@domain/recognition/paneRecognition";
+import { createPaneRecognizer, matterOfMark, recognizeForPane, type MailboxMarks } from "@domain/recognition/paneRecognition";
+import type { FilingHistoryStore } from "@ports/filingHistoryStore";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import { directory, message } from "../matterLog/fixtures";
 
@@ -140,5 +141,93 @@ describe("recognizeForPane", () => {
     expect(matterOfMark(index, { matterId: "m3", categories: ["2025-0042 Harbour lease"] })).toBe("m3");
     expect(matterOfMark(index, { matterId: "nope", categories: ["2025-0042 harbour lease"] })).toBe("m1");
     expect(matterOfMark(index, { matterId: null, categories: ["Red"] })).toBeNull();
+  });
+});
+
+describe("createPaneRecognizer: recognition configured once for every feature", () => {
+  /** Marks that count their reads and say the message is logged to m2. */
+  function countingMarks() {
+    const reads = { self: 0, thread: 0 };
+    const marks: MailboxMarks = {
+      markOf: () => {
+        reads.self += 1;
+        return Promise.resolve({ graphId: "G", matterId: "m2", categories: [] });
+      },
+      threadMarks: () => {
+        reads.thread += 1;
+        return Promise.resolve([]);
+      },
+    };
+    return { reads, marks };
+  }
+
+  it("reads the mailbox once per message for every feature that asks, and again once the read is old", async () => {
+    const { history, reader } = setup();
+    const { reads, marks } = countingMarks();
+    let now = t0;
+    const recognizer = createPaneRecognizer({
+      directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+      me: ["pat@firm.test"],
+      history,
+      log: reader,
+      mailbox: marks,
+      now: () => now,
+      mailboxReuseMs: 60_000,
+    });
+    const msg = ambiguous();
+    // Filing, replies and follow-ups ask about the same email at once: one read, the same answer.
+    const answers = await Promise.all([recognizer.recognize(msg), recognizer.recognize(msg), recognizer.recognize(msg)]);
+    expect(reads).toEqual({ self: 1, thread: 1 });
+    expect(answers.map((a) => [a.mailbox.selfMatterId, a.recognition.matterId])).toEqual([
+      ["m2", "m2"],
+      ["m2", "m2"],
+      ["m2", "m2"],
+    ]);
+    // The provisional first paint leaves the mailbox out.
+    expect((await recognizer.recognize(msg, { useMailbox: false })).mailbox.status).toBe("skipped");
+    now = new Date(t0.getTime() + 61_000);
+    await recognizer.recognize(msg);
+    expect(reads).toEqual({ self: 2, thread: 2 });
+    // Another email is read on its own.
+    await recognizer.recognize(ambiguous());
+    expect(reads).toEqual({ self: 3, thread: 3 });
+  });
+
+  it("recognizes a batch from one history read and the marks of the messages in hand, with no mailbox read", async () => {
+    const { history, reader } = setup();
+    let snapshots = 0;
+    const counted: FilingHistoryStore = {
+      countsFor: (a) => history.countsFor(a),
+      matterForConversation: (c) => history.matterForConversation(c),
+      apply: (d) => history.apply(d),
+      snapshot: () => {
+        snapshots += 1;
+        return history.snapshot();
+      },
+    };
+    const { reads, marks } = countingMarks();
+    const recognizer = createPaneRecognizer({
+      directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+      me: ["pat@firm.test"],
+      history: counted,
+      log: reader,
+      mailbox: marks,
+      now: () => t0,
+    });
+    const inHand = [ambiguous(), ambiguous(), ambiguous()];
+    const withMark = { ...inHand[1], categories: ["2025-0043 Employment dispute with former"] };
+    inHand[1] = withMark;
+    const recognize = await recognizer.forBatch(() => inHand);
+    const results = await Promise.all(inHand.map((m) => recognize(m)));
+    expect(snapshots).toBe(1);
+    expect(reads).toEqual({ self: 0, thread: 0 });
+    expect(results.map((r) => r.mailbox.selfMatterId)).toEqual([null, "m2", null]);
+  });
+
+  it("says plainly that the firm directory must be imported first", async () => {
+    const { history, reader } = setup();
+    const recognizer = createPaneRecognizer({ directory: () => Promise.resolve(null), me: [], history, log: reader, now: () => t0 });
+    await expect(recognizer.recognize(ambiguous())).rejects.toMatchObject({ code: "no-directory" });
+    await expect(recognizer.forBatch(() => [])).rejects.toMatchObject({ code: "no-directory" });
   });
 });

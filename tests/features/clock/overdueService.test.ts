@@ -130,6 +130,24 @@ function seed(server: ReturnType<typeof fakeSync>) {
 }
 
 describe("overdue service", () => {
+  it("says the firm directory must be imported first, with what the clock needs it for", async () => {
+    const service = createOverdueService({
+      sync: fakeSync().sync,
+      checkpoints: memoryKv(),
+      settings: memoryKv(),
+      decisions: memoryClockDecisionStore(),
+      directory: () => Promise.resolve(null),
+      overdueCategoryName: "Overdue reply",
+      sender: { send: () => Promise.resolve() },
+      me: { email: ME, name: "Alice Partner" },
+      clock: { now: () => new Date(NOW) },
+    });
+    await expect(service.scan()).rejects.toMatchObject({
+      code: "no-directory",
+      message: "The response clock needs to know who your clients are.",
+    });
+  });
+
   it("gives every client message its state, most urgent first; non-client mail is left out", async () => {
     const t = setup();
     seed(t.server);

@@ -3,6 +3,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
 import { createFilingService } from "@features/filing/service";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { autoLogDecision, AUTO_LOG_THRESHOLD } from "@features/filing/autoLog";
 import type { PaneRecognition } from "@domain/recognition/paneRecognition";
 import type { Recognition } from "@domain/recognition/types";
@@ -22,9 +23,14 @@ function setup(opts: { autoLog?: boolean } = {}) {
   const service = createFilingService({
     directory: () => Promise.resolve(loaded),
     matterLog: () => Promise.resolve(matterLog),
-    history,
-    log,
-    outbox,
+    recognizer: createPaneRecognizer({
+      directory: () => Promise.resolve(loaded),
+      me: ["pat@firm.test"],
+      history,
+      log,
+      outbox,
+      now: () => new Date("2026-03-02T16:31:00.000Z"),
+    }),
     settings,
     me: "pat@firm.test",
     now: () => new Date("2026-03-02T16:31:00.000Z"),
@@ -117,15 +123,21 @@ describe("filing service", () => {
     const service = createFilingService({
       directory: () => Promise.resolve(null),
       matterLog: () => Promise.resolve(null),
-      history: new MemoryFilingHistoryStore(),
-      log: new MemoryMatterLogStore(),
+      recognizer: createPaneRecognizer({
+        directory: () => Promise.resolve(null),
+        me: ["x@firm.test"],
+        history: new MemoryFilingHistoryStore(),
+        log: new MemoryMatterLogStore(),
+        now: () => new Date(0),
+      }),
       settings: new MemorySettingsStore(),
       me: "x@firm.test",
       now: () => new Date(0),
       afterWrite: () => undefined,
       categoriesSupported: false,
     });
-    await expect(service.recognize(sure())).rejects.toThrow(/directory/);
+    await expect(service.recognize(sure())).rejects.toMatchObject({ code: "no-directory" });
+    await expect(service.log(sure(), "m1")).rejects.toMatchObject({ code: "no-directory" });
   });
 });
 

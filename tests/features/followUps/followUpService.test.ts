@@ -55,7 +55,7 @@ class MapStore implements FollowUpStore {
   }
 }
 
-function setup(options: { now?: string; guess?: MatterGuess; createRetries?: number; foreignClock?: boolean } = {}) {
+function setup(options: { now?: string; guess?: MatterGuess; createRetries?: number; foreignClock?: boolean; noDirectory?: boolean } = {}) {
   let now = new Date(options.now ?? "2026-03-10T14:00:00Z"); // Tuesday 10:00 in New York (EDT)
   const sim = createGraphSimulator({ signedInUser: "ann@firm.example", inFlightRetryAfterSec: 0 });
   const graph = createGraphClient({
@@ -76,7 +76,7 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
     store,
     outbox,
     settings,
-    directory: () => Promise.resolve({ directory }),
+    directory: () => Promise.resolve(options.noDirectory ? null : { directory }),
     resolveMatter: () => Promise.resolve(options.guess ?? { clientId: "c1", matterId: "m1", candidates: ["m2"] }),
     // The workbench's clock is the parent window's: its Dates are not `instanceof Date` in the pane.
     now: () => (options.foreignClock ? (runInNewContext(`new Date(${now.getTime()})`) as Date) : now),
@@ -122,6 +122,14 @@ function inbound(body: string, overrides: Partial<MailMessage> = {}): MailMessag
 }
 
 describe("follow-up plan", () => {
+  it("says the firm directory must be imported first, with what follow-ups need it for", async () => {
+    const { service } = setup({ noDirectory: true });
+    await expect(service.plan(inbound("Can we meet on Friday?"), "read")).rejects.toMatchObject({
+      code: "no-directory",
+      message: "Follow-ups need the firm's working hours and matters.",
+    });
+  });
+
   it("proposes dates from the new text only, ranked, resolved against the sent date in the firm's zone", async () => {
     const { service } = setup();
     const body = [

@@ -123,6 +123,8 @@ describe("directory import through the provider", () => {
 
   it("adds a sender as a client contact, refusing firm, duplicate and invalid addresses", async () => {
     const { provider } = await setup();
+    const empty = createDirectoryProvider(new MemoryDirectoryStore());
+    await expect(addClientContact(empty, "k1", { email: "lee@marlow.test" }, NOW)).rejects.toMatchObject({ code: "no-directory" });
     await addClientContact(provider, "k1", { name: "Lee Marlow", email: "Lee@Marlow.test" }, NOW);
     expect((await provider.current())?.index.contactByEmail.get("lee@marlow.test")?.clientId).toBe("k1");
     await expect(addClientContact(provider, "k2", { email: "lee@marlow.test" }, NOW)).rejects.toThrow(/another client, Marlow Foods/);

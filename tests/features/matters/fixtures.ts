@@ -2,6 +2,7 @@ import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createDirectoryProvider } from "@domain/directory/directoryProvider";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MemoryDirectoryStore, MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "@adapters/storage/memoryStores";
 
 /** An invented firm: two clients, three matters (two for one client, one closed). */
@@ -76,12 +77,23 @@ export async function setup() {
   const provider = createDirectoryProvider(store);
   await provider.replace(directory, "2026-03-01T00:00:00.000Z");
   const outbox = new MemoryOutboxStore();
+  const logStore = new MemoryMatterLogStore();
+  const history = new MemoryFilingHistoryStore();
   const log = new MatterLog({
-    log: new MemoryMatterLogStore(),
-    history: new MemoryFilingHistoryStore(),
+    log: logStore,
+    history,
     outbox,
     categoryFor: categoryResolver(directory),
     firmDomains: directory.firm.domains,
   });
-  return { store, provider, log, outbox };
+  // The pane's one recognizer over the same stores, as hosts/context.ts builds it (no mailbox here).
+  const recognizer = createPaneRecognizer({
+    directory: () => provider.current(),
+    me: ["rosa@quill.test"],
+    history,
+    log: logStore,
+    outbox,
+    now: () => new Date("2026-03-05T12:00:00Z"),
+  });
+  return { store, provider, log, outbox, recognizer };
 }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
-import { recognize } from "@domain/recognition/recognize";
 import type { MailMessage } from "@domain/model/mail";
 import type { MessageWindow } from "@ports/messageReader";
-import { buildTimeline, loadUntaggedQueue, logBulk, prepareBulk, bulkSummary, type PaneRecognizer } from "@features/matters/service";
+import { buildTimeline, loadUntaggedQueue, logBulk, prepareBulk, bulkSummary } from "@features/matters/service";
 import { directory, mail, setup } from "./fixtures";
 
 const index = buildDirectoryIndex(directory);
-const recognizer: PaneRecognizer = (m) => Promise.resolve(recognize(m, { index, me: ["rosa@quill.test"] }));
 const NOW = new Date("2026-03-05T12:00:00Z");
 const rosa = { name: "Rosa Quill", email: "rosa@quill.test" };
 const ivy = { name: "Ivy Marlow", email: "ivy@marlow.test" };
@@ -139,7 +137,7 @@ describe("matter timeline", () => {
 
 describe("bulk tagging", () => {
   it("logs accepted suggestions, skips unsure ones, reports already logged and failures, in one pass", async () => {
-    const { log, outbox } = await setup();
+    const { log, outbox, recognizer } = await setup();
     const sure = mail({ subject: "Lease 2026-0101 plans" });
     const sure2 = mail({ subject: "Invoice dispute RQ/0102" });
     const unsure = mail({ subject: "Quick question", bodyText: "Can we talk tomorrow?" });
@@ -157,7 +155,8 @@ describe("bulk tagging", () => {
       return m ? Promise.resolve(m) : Promise.reject(new Error("item is gone"));
     };
     const progress: number[] = [];
-    const candidates = await prepareBulk(refs, { read, recognize: recognizer, log }, (d) => progress.push(d));
+    const recognize = await recognizer.forBatch(() => [...messages.values()]);
+    const candidates = await prepareBulk(refs, { read, recognize }, (d) => progress.push(d));
     expect(progress).toEqual([1, 2, 3, 4, 5]);
     expect(candidates.map((c) => c.recognition?.matterId ?? null)).toEqual(["x1", "x2", null, "x1", null]);
     expect(candidates[3]?.loggedMatterId).toBe("x1");
@@ -174,7 +173,7 @@ describe("bulk tagging", () => {
   });
 
   it("sets one matter for all, or leaves declined emails out", async () => {
-    const { log } = await setup();
+    const { log, recognizer } = await setup();
     const a = mail({ subject: "Lease 2026-0101" });
     const b = mail({ subject: "Anything" });
     const m = new Map([
@@ -185,7 +184,7 @@ describe("bulk tagging", () => {
       { itemId: "a", subject: "", conversationId: null },
       { itemId: "b", subject: "", conversationId: null },
     ];
-    const c = await prepareBulk(refs, { read: (id) => Promise.resolve(m.get(id)!), recognize: recognizer, log });
+    const c = await prepareBulk(refs, { read: (id) => Promise.resolve(m.get(id)!), recognize: await recognizer.forBatch(() => [a, b]) });
     const declined = await logBulk(c, { matterForAll: null, accepted: { a: false } }, { log, by: "t", now: () => NOW });
     expect(declined.map((o) => o.status)).toEqual(["skipped", "skipped"]);
     const all = await logBulk(c, { matterForAll: "x2", accepted: {} }, { log, by: "t", now: () => NOW });
@@ -199,7 +198,7 @@ describe("bulk tagging", () => {
 
 describe("untagged client mail queue", () => {
   it("lists recent unlogged client mail with its suggestion, newest first, and filters the rest", async () => {
-    const { log } = await setup();
+    const { log, recognizer } = await setup();
     const clientMail = mail({ subject: "Warehouse lease 2026-0101", receivedAt: "2026-03-04T10:00:00.000Z" });
     const unsureClient = mail({ subject: "Hello", bodyText: "Call me", receivedAt: "2026-03-05T09:00:00.000Z" });
     const logged = mail({ subject: "Lease 2026-0101", receivedAt: "2026-03-04T11:00:00.000Z" });
@@ -219,7 +218,7 @@ describe("untagged client mail queue", () => {
         return Promise.resolve([clientMail, unsureClient, logged, marked, colleague, stranger]);
       },
     };
-    const q = await loadUntaggedQueue({ reader, log, recognize: recognizer, index, now: NOW });
+    const q = await loadUntaggedQueue({ reader, log, recognize: await recognizer.forBatch(() => []), index, now: NOW });
     expect(windows).toEqual([{ mailbox: null, folder: "inbox", since: "2026-02-19T12:00:00.000Z" }]);
     expect(q.map((i) => [i.message.internetMessageId, i.suggestedMatterId])).toEqual([
       [unsureClient.internetMessageId, null],

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ribbonLog } from "@hosts/commands/ribbonLog";
 import { createPendingSendLog, PENDING_SEND_LOG_KEY } from "@adapters/office/pendingSendLog";
 import { createFilingService } from "@features/filing/service";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
@@ -18,12 +19,18 @@ function setup() {
   const settings = new MemorySettingsStore();
   void settings.set("filing.settings", { autoLog: true });
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
+  const loaded = () => Promise.resolve({ directory, index, importedAt: "x" });
   const service = createFilingService({
-    directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+    directory: loaded,
     matterLog: () => Promise.resolve(matterLog),
-    history,
-    log,
-    outbox,
+    recognizer: createPaneRecognizer({
+      directory: loaded,
+      me: ["pat@firm.test"],
+      history,
+      log,
+      outbox,
+      now: () => new Date("2026-03-02T16:31:00Z"),
+    }),
     settings,
     me: "pat@firm.test",
     now: () => new Date("2026-03-02T16:31:00Z"),

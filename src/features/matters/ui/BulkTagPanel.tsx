@@ -8,6 +8,7 @@ import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { sentence } from "@shell/sentence";
 import { matterLabel } from "@domain/directory/matterLabel";
+import { matterOfEmail } from "@domain/recognition/emailMatter";
 
 const useStyles = makeStyles({
   panel: {
@@ -174,16 +175,18 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
           {candidates.map((c) => {
             const target = targetOf(c, decision);
             const o = outcomes[c.itemId];
-            const notSure = !c.loggedMatterId && !c.error && !(c.recognition?.matterId && !c.recognition.abstained);
-            const suggestion = c.loggedMatterId
-              ? `Already logged to ${labels[c.loggedMatterId] ?? c.loggedMatterId}`
-              : c.error
-                ? `Could not read: ${c.error}`
-                : !notSure && c.recognition?.matterId
-                  ? `${labels[c.recognition.matterId] ?? c.recognition.matterId} (${Math.round(c.recognition.confidence * 100)}%)`
-                  : // One line says both what and why; no separate "skipped: not sure" under it.
-                    `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
-            const canAccept = Boolean(c.message && !forAll && (c.loggedMatterId || (c.recognition?.matterId && !c.recognition.abstained)));
+            const chosen = matterOfEmail(c.loggedMatterId, c.recognition);
+            const notSure = chosen.basis === null && !c.error;
+            const suggestion =
+              chosen.basis === "logged"
+                ? `Already logged to ${labels[chosen.matterId] ?? chosen.matterId}`
+                : c.error
+                  ? `Could not read: ${c.error}`
+                  : chosen.basis === "recognized"
+                    ? `${labels[chosen.matterId] ?? chosen.matterId} (${Math.round((c.recognition?.confidence ?? 0) * 100)}%)`
+                    : // One line says both what and why; no separate "skipped: not sure" under it.
+                      `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
+            const canAccept = Boolean(c.message && !forAll && chosen.matterId);
             return (
               <li key={c.itemId} className={styles.row} data-testid="bulk-row">
                 <Text weight="semibold" truncate wrap={false}>

@@ -14,6 +14,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
 import { createFilingService } from "@features/filing/service";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
 import { directory, message } from "../../../domain/matterLog/fixtures";
 
@@ -33,12 +34,11 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
   const outbox = new MemoryOutboxStore();
   const settings = new MemorySettingsStore();
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
+  const loaded = () => Promise.resolve({ directory, index, importedAt: "x" });
   const service = createFilingService({
-    directory: () => Promise.resolve({ directory, index, importedAt: "x" }),
+    directory: loaded,
     matterLog: () => Promise.resolve(matterLog),
-    history,
-    log,
-    outbox,
+    recognizer: createPaneRecognizer({ directory: loaded, me: ["pat@firm.test"], history, log, outbox, now: () => now }),
     settings,
     me: "pat@firm.test",
     now: () => now,

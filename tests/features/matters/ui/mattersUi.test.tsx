@@ -9,17 +9,15 @@ import { MattersSection } from "@features/matters/ui/MattersSection";
 import { summarizeDirectory, importDirectoryFiles, buildTimeline, prepareBulk, logBulk } from "@features/matters/service";
 import { searchMatters } from "@domain/directory/directoryIndex";
 import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
-import { recognize } from "@domain/recognition/recognize";
 import type { MailMessage } from "@domain/model/mail";
 import type { SelectedItemRef } from "@ports/selectedItems";
 import { directory, mail, setup } from "../fixtures";
 
 /** A matters capability over the real core app and memory stores; only the Outlook selection is scripted. */
 async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<string, MailMessage> } = { refs: [], messages: new Map() }) {
-  const { provider, log, store } = await setup();
+  const { provider, log, store, recognizer: pane } = await setup();
   const now = () => new Date("2026-03-05T12:00:00Z");
   const loaded = async () => (await provider.current())!;
-  const recognizer = async (m: MailMessage) => recognize(m, { index: (await loaded()).index, me: ["rosa@quill.test"] });
   const cap: MattersCapability = {
     directory: async () => summarizeDirectory(await loaded()),
     onDirectoryChanged: (l) => provider.onChanged(() => l()),
@@ -47,7 +45,7 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
       supported: true,
       selection: () => Promise.resolve(selection.refs),
       onSelectionChanged: () => () => undefined,
-      prepare: (refs, p) =>
+      prepare: async (refs, p) =>
         prepareBulk(
           refs,
           {
@@ -55,8 +53,7 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
               const m = selection.messages.get(id);
               return m ? Promise.resolve(m) : Promise.reject(new Error("gone"));
             },
-            recognize: recognizer,
-            log,
+            recognize: await pane.forBatch(() => [...selection.messages.values()]),
           },
           p,
         ),

@@ -12,6 +12,8 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
 import { createOfficeFake, type OfficeFake } from "@simulators/office";
 import { fakeMessage } from "@simulators/office/sampleItems";
+import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
+import { MemoryFilingHistoryStore, MemoryMatterLogStore } from "@adapters/storage/memoryStores";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -60,12 +62,17 @@ const complaint = fakeMessage(1, {
 });
 
 async function setUp(fake: OfficeFake) {
+  const now = () => new Date("2026-03-03T10:00:00Z");
+  const current = () => Promise.resolve({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" });
+  const history = new MemoryFilingHistoryStore();
   const ctx = {
     office: fake.office,
     me,
-    now: () => new Date("2026-03-03T10:00:00Z"),
-    directory: { current: () => Promise.resolve({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" }) },
-    stores: { history: { snapshot: () => Promise.resolve({ addresses: {}, conversations: {} }) } },
+    now,
+    directory: { current },
+    stores: { history },
+    // The pane's one recognizer, as hosts/context.ts builds it (no mailbox in this test).
+    recognizer: createPaneRecognizer({ directory: current, me: [me.email], history, log: new MemoryMatterLogStore(), now }),
   } as unknown as PaneContext;
   const replies = buildReplies(ctx);
   const item = await createOfficeMailSource(fake.office).currentItem();
