@@ -39,9 +39,9 @@ const v1: Migration = (db) => {
 };
 
 /**
- * Version 2: "no reply needed" has one name, the no-reply decision. The response clock's decisions move from the
- * "clockNotes" store to "clockDecisions" (renamed in place, records and all:
- * https://developer.mozilla.org/docs/Web/API/IDBObjectStore/name), and the decisions still waiting in the outbox to
+ * Version 2: the response clock's decisions are named decisions everywhere, and a "no reply needed" shared through the
+ * mailbox a no-reply decision. They move from the "clockNotes" store to "clockDecisions" (renamed in place, records and all:
+ * developer.mozilla.org/docs/Web/API/IDBObjectStore/name), and the decisions still waiting in the outbox to
  * reach the mailbox change kind from "clock-mark" to "no-reply-decision", their keys with them, so what a user decided
  * offline is neither lost nor left without an executor.
  */
