@@ -187,8 +187,8 @@ async function pane() {
   const { office } = createOfficeFake();
   const ctx = await createPaneContext(office, host);
   open = ctx;
-  const overdue = (await buildOverdue(ctx))!;
-  const matters = (await buildMatters(ctx))!;
+  const overdue = buildOverdue(ctx);
+  const matters = buildMatters(ctx);
   // Every message of the mailbox is logged to its matter, as the filing feature would.
   const reader = createGraphMessageReader(ctx.graph);
   const log = (await ctx.matterLog())!;
