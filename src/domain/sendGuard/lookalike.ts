@@ -36,22 +36,22 @@ function nearestLocal(locals: readonly string[] | undefined, local: string, minE
  * likely there even in a short name, since the domain is already mistyped), else the same name at that domain.
  */
 function addressAt(index: RecipientIndex, local: string, domain: string): string {
-  return `${nearestLocal(index.localsByDomain.get(domain), local, 1) ?? local}@${domain}`;
+  return `${nearestLocal(index.nearMiss.localsByDomain.get(domain), local, 1) ?? local}@${domain}`;
 }
 
 /** A contact at a public mail provider with the same name at another domain of that provider, or a near name at the same domain. */
 function publicLookalike(index: RecipientIndex, local: string, domain: string): Lookalike | null {
   const provider = splitDomain(domain).stem;
-  const same = index.publicLocalId.get(local);
+  const same = index.nearMiss.publicLocalId.get(local);
   if (same !== undefined) {
-    const other = index.publicLocalAddresses[same].find((a) => {
+    const other = index.nearMiss.publicLocalAddresses[same].find((a) => {
       const d = a.slice(a.lastIndexOf("@") + 1);
       return d !== domain && splitDomain(d).stem === provider;
     });
     if (other) return { resembles: other, client: index.contactClient.get(other) ?? -1, part: "domain" };
   }
-  for (const hit of index.publicLocals.search(local, allowedEdits(local.length))) {
-    const match = index.publicLocalAddresses[hit.id].find((a) => a.endsWith(`@${domain}`));
+  for (const hit of index.nearMiss.publicLocals.search(local, allowedEdits(local.length))) {
+    const match = index.nearMiss.publicLocalAddresses[hit.id].find((a) => a.endsWith(`@${domain}`));
     if (match) return { resembles: match, client: index.contactClient.get(match) ?? -1, part: "name" };
   }
   return null;
@@ -69,7 +69,7 @@ export function lookalikeOf(index: RecipientIndex, address: string): Lookalike |
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   if (isPublicMailDomain(domain)) return publicLookalike(index, local, domain);
-  const locals = index.localsByDomain.get(domain);
+  const locals = index.nearMiss.localsByDomain.get(domain);
   if (locals || index.domainClients.has(domain)) {
     // A domain the directory knows: only a near miss of one of its contacts' names is suspicious (new people join clients).
     const near = nearestLocal(locals, local);
@@ -78,11 +78,11 @@ export function lookalikeOf(index: RecipientIndex, address: string): Lookalike |
     return { resembles, client: index.contactClient.get(resembles) ?? -1, part: "name" };
   }
   const { stem, suffix } = splitDomain(domain);
-  const exact = index.stemId.get(stem);
+  const exact = index.nearMiss.stemId.get(stem);
   const owners =
     exact !== undefined
-      ? index.stemOwners[exact].filter((o) => o.domain !== domain)
-      : index.domainStems.search(stem, allowedEdits(stem.length)).flatMap((hit) => index.stemOwners[hit.id]);
+      ? index.nearMiss.stemOwners[exact].filter((o) => o.domain !== domain)
+      : index.nearMiss.domainStems.search(stem, allowedEdits(stem.length)).flatMap((hit) => index.nearMiss.stemOwners[hit.id]);
   // A client's or the firm's domain, the same ending first.
   const own = owners.filter((o) => o.client !== PUBLIC_PROVIDER);
   if (own.length > 0) {
@@ -92,7 +92,7 @@ export function lookalikeOf(index: RecipientIndex, address: string): Lookalike |
   // A mail provider's domain mistyped ("gmial"): only when a contact there has this name.
   for (const o of owners) {
     const found = publicLookalike(index, local, o.domain);
-    const resembles = found?.part === "name" ? found.resembles : index.publicLocalId.has(local) ? `${local}@${o.domain}` : null;
+    const resembles = found?.part === "name" ? found.resembles : index.nearMiss.publicLocalId.has(local) ? `${local}@${o.domain}` : null;
     if (resembles && index.contactClient.has(resembles)) return { resembles, client: index.contactClient.get(resembles)!, part: "domain" };
   }
   return null;

@@ -23,16 +23,20 @@ export interface NearHit {
   readonly distance: number;
 }
 
-/** Bigram of two UTF-16 units as one number; ^ and $ mark the ends (unit 0 and 1 cannot appear in an address). */
+/**
+ * The distinct bigrams of a string, each two UTF-16 units as one number; units 0 and 1 (never in an address) mark the
+ * start and the end. Strings here are short, so repeats are found by looking back rather than with a set.
+ */
 function bigrams(key: string): number[] {
   const out: number[] = [];
   let prev = 0;
   for (let i = 0; i <= key.length; i++) {
     const c = i < key.length ? key.charCodeAt(i) : 1;
-    out.push(prev * 65536 + c);
+    const g = prev * 65536 + c;
+    if (!out.includes(g)) out.push(g);
     prev = c;
   }
-  return [...new Set(out)];
+  return out;
 }
 
 /**

@@ -123,6 +123,72 @@ function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   else if (!list.includes(value)) list.push(value);
 }
 
+/** What the lookalike check searches, made from the index on first use. */
+export interface NearMissTables {
+  /** Contacts' local parts by domain, for suggestions and near misses at a known domain. */
+  readonly localsByDomain: ReadonlyMap<string, readonly string[]>;
+  /** Stems of the firm's, clients' and contacts' domains ("northgatelogistics"), with the domains they stand for. */
+  readonly domainStems: NearMissIndex;
+  readonly stemOwners: readonly (readonly DomainOwner[])[];
+  readonly stemId: ReadonlyMap<string, number>;
+  /** Local parts of contacts at public mail domains (gmail …), with the full addresses. */
+  readonly publicLocals: NearMissIndex;
+  readonly publicLocalAddresses: readonly (readonly string[])[];
+  readonly publicLocalId: ReadonlyMap<string, number>;
+}
+
+function buildNearMissTables(
+  firmDomains: ReadonlySet<string>,
+  domainClients: ReadonlyMap<string, readonly number[]>,
+  contactClient: ReadonlyMap<string, number>,
+): NearMissTables {
+  const domainStems = new NearMissIndex();
+  const stemOwners: DomainOwner[][] = [];
+  const stemId = new Map<string, number>();
+  const addOwner = (domain: string, client: number) => {
+    const { stem } = splitDomain(domain);
+    let id = stemId.get(stem);
+    if (id === undefined) {
+      id = domainStems.add(stem);
+      stemId.set(stem, id);
+      stemOwners[id] = [];
+    }
+    const owners = stemOwners[id];
+    if (!owners.some((o) => o.domain === domain && o.client === client)) owners.push({ domain, client });
+  };
+  for (const d of firmDomains) addOwner(d, -1);
+  for (const [d, clients] of domainClients) for (const c of clients) addOwner(d, c);
+  const localsByDomain = new Map<string, string[]>();
+  const publicLocals = new NearMissIndex();
+  const publicLocalAddresses: string[][] = [];
+  const publicLocalId = new Map<string, number>();
+  let lastDomain = "";
+  let lastClient = -3;
+  for (const [email, client] of contactClient) {
+    const at = email.lastIndexOf("@");
+    const local = email.slice(0, at);
+    const domain = email.slice(at + 1);
+    const locals = localsByDomain.get(domain);
+    if (locals) locals.push(local);
+    else localsByDomain.set(domain, [local]);
+    const isPublic = isPublicMailDomain(domain);
+    // A contact's own domain is compared with like a client's, a provider's ("gmail") only with its users' names.
+    // Contacts mostly share their client's domain and come client by client: register each pair once.
+    if ((domain !== lastDomain || client !== lastClient) && !firmDomains.has(domain)) addOwner(domain, isPublic ? PUBLIC_PROVIDER : client);
+    lastDomain = domain;
+    lastClient = client;
+    if (!isPublic) continue;
+    let id = publicLocalId.get(local);
+    if (id === undefined) {
+      id = publicLocals.add(local);
+      publicLocalId.set(local, id);
+      publicLocalAddresses[id] = [];
+    }
+    publicLocalAddresses[id].push(email);
+  }
+  return { localsByDomain, domainStems, stemOwners, stemId, publicLocals, publicLocalAddresses, publicLocalId };
+}
+
 /**
  * The compact index loaded for checking: lookups by address, domain, reference and matter id, and the near-miss
  * searches for lookalikes. Built from the text in time linear in its size.
@@ -147,18 +213,8 @@ export class RecipientIndex {
   readonly jointPartners = new Map<number, Set<number>>();
   /** Matter numbers and aliases → matter index (as a string), for `findRefs`. */
   readonly refs: RefIndex;
-  /** Contacts' local parts by domain, for suggestions and near misses at a client's own domain. */
-  readonly localsByDomain = new Map<string, string[]>();
-  /** Stems of client and firm domains ("northgatelogistics") for near misses, with the domains they stand for. */
-  readonly domainStems = new NearMissIndex();
-  readonly stemOwners: DomainOwner[][] = [];
-  readonly stemId = new Map<string, number>();
-  /** Local parts of contacts at public mail domains (gmail …), with the full addresses. */
-  readonly publicLocals = new NearMissIndex();
-  readonly publicLocalAddresses: string[][] = [];
-  readonly publicLocalId = new Map<string, number>();
   private readonly matterByIdHash = new Map<number, number>();
-  private lastStem = "";
+  private tables: NearMissTables | null = null;
 
   constructor(text: string) {
     if (typeof text !== "string" || text.length > MAX_INDEX_CHARS)
@@ -175,7 +231,6 @@ export class RecipientIndex {
     this.builtAt = typeof header.builtAt === "string" ? header.builtAt : "";
     this.firmDomains = new Set(strings(header.firmDomains));
     this.people = new Set(strings(header.people));
-    for (const d of this.firmDomains) this.addDomainStem(d, -1);
     // The client lines end where the matter columns start: the matter counts add up to the lines after them.
     const names: string[] = [];
     let line = 2;
@@ -187,14 +242,11 @@ export class RecipientIndex {
       const client = names.length;
       names.push(unesc(fields[0]));
       const domains = split(fields[1], ",").map(unesc);
-      for (const d of domains) {
-        if (isPublicMailDomain(d) || this.firmDomains.has(d)) continue;
-        pushTo(this.domainClients, d, client);
-        this.addDomainStem(d, client);
-      }
+      for (const d of domains) if (!isPublicMailDomain(d) && !this.firmDomains.has(d)) pushTo(this.domainClients, d, client);
       for (const raw of split(fields[2], ",")) {
         const written = unesc(raw);
-        this.addContact(written.endsWith("@") && domains[0] ? `${written}${domains[0]}` : written, client);
+        const email = written.endsWith("@") && domains[0] ? `${written}${domains[0]}` : written;
+        if (email.lastIndexOf("@") > 0) this.contactClient.set(email, client);
       }
       const n = Number(fields[3]);
       if (!Number.isInteger(n) || n < 0) throw new MatterlineError("invalid-input", "The send check's recipient index is damaged.");
@@ -238,41 +290,12 @@ export class RecipientIndex {
     return set;
   }
 
-  private addDomainStem(domain: string, client: number): void {
-    const { stem } = splitDomain(domain);
-    let id = this.stemId.get(stem);
-    if (id === undefined) {
-      id = this.domainStems.add(stem);
-      this.stemId.set(stem, id);
-      this.stemOwners[id] = [];
-    }
-    if (!this.stemOwners[id].some((o) => o.domain === domain && o.client === client)) this.stemOwners[id].push({ domain, client });
-  }
-
-  private addContact(email: string, client: number): void {
-    const at = email.lastIndexOf("@");
-    if (at <= 0) return;
-    this.contactClient.set(email, client);
-    const local = email.slice(0, at);
-    const domain = email.slice(at + 1);
-    const locals = this.localsByDomain.get(domain);
-    if (locals) locals.push(local);
-    else this.localsByDomain.set(domain, [local]);
-    const isPublic = isPublicMailDomain(domain);
-    // A contact's own domain is compared with like a client's, a provider's ("gmail") only with its users' names.
-    // Contacts mostly share their client's domain: register each domain once per client.
-    if (!this.firmDomains.has(domain) && this.lastStem !== `${client}@${domain}`) {
-      this.addDomainStem(domain, isPublic ? PUBLIC_PROVIDER : client);
-      this.lastStem = `${client}@${domain}`;
-    }
-    if (!isPublic) return;
-    let id = this.publicLocalId.get(local);
-    if (id === undefined) {
-      id = this.publicLocals.add(local);
-      this.publicLocalId.set(local, id);
-      this.publicLocalAddresses[id] = [];
-    }
-    this.publicLocalAddresses[id].push(email);
+  /**
+   * The near-miss searches for lookalikes, made on first use: most mail names only addresses the directory knows,
+   * and the handler then never pays for them.
+   */
+  get nearMiss(): NearMissTables {
+    return (this.tables ??= buildNearMissTables(this.firmDomains, this.domainClients, this.contactClient));
   }
 
   /** The matter with this directory id, or -1 (unknown, or two ids share the hash). */
