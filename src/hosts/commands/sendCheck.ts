@@ -26,6 +26,12 @@ interface HandlerStores {
  * notes there, where an open pane sees them at once. Classic Outlook on Windows runs it in a JavaScript-only runtime
  * without IndexedDB (learn.microsoft.com/office/dev/add-ins/testing/runtimes): there only the mailbox's
  * roaming settings reach it. Roaming settings are read second, and written for notes everywhere.
+ *
+ * The handler signs in to nothing: fetching the directory through Graph at send time would need a token in the event
+ * runtime, where Office's SSO gives an identity token that only a middle tier can exchange
+ * (learn.microsoft.com/office/dev/add-ins/outlook/use-sso-in-event-based-activation), nested app authentication
+ * has been reported missing in classic Outlook's event handlers (github.com/OfficeDev/office-js/issues/4450), and a
+ * network round trip would eat into the seconds before Outlook says the add-in is slow. The index is local instead.
  */
 async function handlerStores(office: OfficeNamespace): Promise<HandlerStores> {
   const roaming = { index: createRoamingSendIndexStore(office), notes: createRoamingSendCheckNotes(office) };
