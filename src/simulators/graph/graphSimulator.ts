@@ -13,6 +13,9 @@ import {
   parseFilter,
   scalarText,
 } from "./odataFilter";
+import { clone, decodeToken, encodeToken, graphError, type SimResponse } from "./simResponse";
+import { createSharePointSimulator } from "./sharePoint";
+import { mimeOf } from "./mime";
 import type {
   GraphEvent,
   GraphMailboxSettings,
@@ -50,6 +53,8 @@ interface StoredMessage {
   folder: string;
   created: number;
   changed: number;
+  /** The message's MIME as seeded (`$value`); made from its fields when absent. */
+  mime?: string;
 }
 
 interface Mailbox {
@@ -68,13 +73,6 @@ interface Mailbox {
   inFlight: number;
 }
 
-interface SimResponse {
-  status: number;
-  body?: unknown;
-  raw?: string;
-  headers?: Record<string, string>;
-}
-
 interface DeltaState {
   f: string;
   since: string | null;
@@ -86,34 +84,15 @@ interface DeltaState {
 }
 
 const GRAPH_HOST = "https://graph.microsoft.com";
+/** Concurrency key of every SharePoint request (sites, drives, upload URLs). */
+const SHAREPOINT_KEY = "sharepoint";
 const WELL_KNOWN_FOLDERS = new Set(["inbox", "sentitems", "drafts", "deleteditems", "archive", "junkemail"]);
 
 /** The `$batch` limit Graph enforces. */
 export const BATCH_LIMIT = 20;
 
-function graphError(status: number, code: string, message: string, headers?: Record<string, string>): SimResponse {
-  return { status, body: { error: { code, message, innerError: { "request-id": "sim" } } }, headers };
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function encodeToken(state: object): string {
-  return btoa(JSON.stringify(state)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function decodeToken<T>(token: string): T | null {
-  try {
-    const b64 = token.replace(/-/g, "+").replace(/_/g, "/");
-    return JSON.parse(atob(b64 + "===".slice((b64.length + 3) % 4))) as T;
-  } catch {
-    return null;
-  }
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
 function htmlToPlain(html: string): string {
@@ -172,6 +151,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   let throttleQueue: { remaining: number; retryAfterSec: number } | null = null;
   const faults: { remaining: number; fault: SimulatedFault; matcher?: FaultMatcher }[] = [];
   let inFlightTotal = 0;
+  /** Requests in flight per non-mailbox key (SharePoint). */
+  const keyInFlight = new Map<string, number>();
   let stats: SimulatorStats = emptyStats();
 
   function emptyStats(): SimulatorStats {
@@ -243,8 +224,14 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   }
 
   addUser(signedIn);
+  const sharePoint = createSharePointSimulator({
+    clock,
+    nextId,
+    signedIn: () => signedIn,
+    displayNameOf: (upn) => mailboxes.get(upn.toLowerCase())?.displayName ?? upn,
+  });
 
-  function storeMessage(mb: Mailbox, folder: string, seed: SeedMessage): GraphMessage {
+  function storeMessage(mb: Mailbox, folder: string, seed: SeedMessage, mime?: string): GraphMessage {
     const id = seed.id ?? nextId("AAkALgAA");
     const now = new Date(clock()).toISOString();
     const msg: GraphMessage = {
@@ -270,7 +257,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     if (!msg.sender && msg.from) msg.sender = clone(msg.from);
     msg.parentFolderId = folder;
     seq++;
-    mb.messages.set(id, { msg, folder, created: seq, changed: seq });
+    mb.messages.set(id, { msg, folder, created: seq, changed: seq, mime });
     return msg;
   }
 
@@ -523,7 +510,16 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       .sort((a, b) => eventTime(a.start) - eventTime(b.start));
   }
 
-  function route(method: string, path: string, q: URLSearchParams, headers: Headers, body: unknown, version: string): SimResponse {
+  function route(
+    method: string,
+    path: string,
+    q: URLSearchParams,
+    headers: Headers,
+    body: unknown,
+    version: string,
+    bytes: Uint8Array | null = null,
+  ): SimResponse {
+    if (/^\/(sites|drives)(\/|$)/.test(path)) return sharePoint.route({ method, path, query: q, headers, body, bytes, version });
     const segs = path
       .split("/")
       .filter(Boolean)
@@ -580,6 +576,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           removeStored(mb, rest[1]);
           return { status: 204 };
         }
+      }
+      // The message's MIME: https://learn.microsoft.com/graph/outlook-get-mime-message
+      if (rest.length === 3 && rest[2] === "$value" && method === "GET") {
+        const stored = mb.messages.get(rest[1]);
+        if (!stored) return notFound();
+        return { status: 200, raw: stored.mime ?? mimeOf(stored.msg), headers: { "content-type": "text/plain" } };
       }
       if (rest.length === 3 && rest[2] === "reply" && method === "POST") {
         const stored = mb.messages.get(rest[1]);
@@ -755,6 +757,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   function mailboxKeyOf(path: string): string {
     const segs = path.split("/").filter(Boolean);
     if (segs[0] === "me") return signedIn;
+    // SharePoint throttles per tenant, not per mailbox: its requests share one key.
+    if (segs[0] === "sites" || segs[0] === "drives") return SHAREPOINT_KEY;
     if (segs[0] === "users" && segs[1]) return findMailbox(decodeURIComponent(segs[1]))?.upn ?? decodeURIComponent(segs[1]).toLowerCase();
     return segs[0] ?? "";
   }
@@ -854,9 +858,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
 
   function toResponse(res: SimResponse): Response {
     const headers = new Headers(res.headers ?? {});
-    if (res.status === 204 || res.status === 202 || (res.body === undefined && res.raw === undefined))
+    if (res.status === 204 || (res.body === undefined && res.raw === undefined && res.bytes === undefined))
       return new Response(null, { status: res.status, headers });
     if (res.raw !== undefined) return new Response(res.raw, { status: res.status, headers });
+    if (res.bytes !== undefined) return new Response(res.bytes.slice(), { status: res.status, headers });
     headers.set("content-type", "application/json");
     return new Response(JSON.stringify(res.body), { status: res.status, headers });
   }
@@ -864,11 +869,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   async function readRequest(
     input: RequestInfo | URL,
     init?: RequestInit,
-  ): Promise<{ method: string; url: string; headers: Headers; body: unknown; signal: AbortSignal | null }> {
+  ): Promise<{ method: string; url: string; headers: Headers; body: unknown; bytes: Uint8Array | null; signal: AbortSignal | null }> {
     let url: string;
     let method = init?.method;
     const headers = new Headers();
     let bodyText: string | null = null;
+    let bytes: Uint8Array | null = null;
     let signal: AbortSignal | null = init?.signal ?? null;
     if (typeof input === "string") url = input;
     else if (input instanceof URL) url = input.toString();
@@ -877,22 +883,31 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       method ??= input.method;
       input.headers.forEach((v, k) => headers.set(k, v));
       signal ??= input.signal;
-      if (init?.body === undefined && input.method !== "GET" && input.method !== "HEAD") bodyText = await input.clone().text();
+      if (init?.body === undefined && input.method !== "GET" && input.method !== "HEAD") {
+        bytes = new Uint8Array(await input.clone().arrayBuffer());
+        bodyText = new TextDecoder().decode(bytes);
+      }
     }
     new Headers(init?.headers ?? {}).forEach((v, k) => headers.set(k, v));
     if (init?.body !== undefined && init.body !== null) {
-      if (typeof init.body === "string") bodyText = init.body;
-      else bodyText = await new Response(init.body as BodyInit).text();
+      if (typeof init.body === "string") {
+        bodyText = init.body;
+        bytes = new TextEncoder().encode(init.body);
+      } else {
+        bytes = new Uint8Array(await new Response(init.body as BodyInit).arrayBuffer());
+        bodyText = new TextDecoder().decode(bytes);
+      }
     }
     let body: unknown = undefined;
-    if (bodyText) {
+    const contentType = headers.get("content-type");
+    if (bodyText && (!contentType || /json/i.test(contentType))) {
       try {
         body = JSON.parse(bodyText);
       } catch {
         body = bodyText;
       }
-    }
-    return { method: (method ?? "GET").toUpperCase(), url, headers, body, signal };
+    } else if (bodyText) body = bodyText;
+    return { method: (method ?? "GET").toUpperCase(), url, headers, body, bytes, signal };
   }
 
   function timeoutError(): Error {
@@ -928,6 +943,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       await sleep(0);
       throw new TypeError("Failed to fetch (the simulator is offline)");
     }
+    if (!parts && sharePoint.isUploadUrl(req.url)) return uploadFetch(req, logEntry);
     if (!parts) {
       logEntry.status = 400;
       return toResponse(graphError(400, "BadRequest", `Not a Graph URL: ${req.url}`));
@@ -956,27 +972,64 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     }
     if (!early && mb && mb.inFlight >= maxInFlight)
       early = throttled(inFlightRetryAfter, "Application is over its MailboxConcurrency limit.");
+    if (!early && !mb && (keyInFlight.get(key) ?? 0) >= maxInFlight) early = throttled(inFlightRetryAfter, "Too many requests in flight.");
     if (early) {
       await sleep(latencyMs);
       logEntry.status = early.status;
       return toResponse(early);
     }
     if (mb) mb.inFlight++;
+    else keyInFlight.set(key, (keyInFlight.get(key) ?? 0) + 1);
     inFlightTotal++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlightTotal);
-    if (mb) stats.maxInFlightByMailbox[mb.upn] = Math.max(stats.maxInFlightByMailbox[mb.upn] ?? 0, mb.inFlight);
+    const statKey = mb?.upn ?? key;
+    stats.maxInFlightByMailbox[statKey] = Math.max(stats.maxInFlightByMailbox[statKey] ?? 0, mb ? mb.inFlight : keyInFlight.get(key)!);
     try {
       await sleep(latencyMs);
       const res = isBatch
         ? req.method === "POST"
           ? runBatch(req.body, parts.version)
           : graphError(405, "BadRequest", "Use POST for $batch.")
-        : route(req.method, parts.path, new URLSearchParams(parts.query), req.headers, req.body, parts.version);
+        : route(req.method, parts.path, new URLSearchParams(parts.query), req.headers, req.body, parts.version, req.bytes);
       logEntry.status = res.status;
       if (fault === "drop-after-commit") throw new TypeError("Failed to fetch (connection dropped after the server applied the request)");
       return toResponse(res);
     } finally {
       if (mb) mb.inFlight--;
+      else keyInFlight.set(key, (keyInFlight.get(key) ?? 1) - 1);
+      inFlightTotal--;
+    }
+  }
+
+  /**
+   * A PUT/GET/DELETE on an upload session's URL (SharePoint's host, pre-authorized). Faults apply as to Graph requests;
+   * a dropped fragment is not stored, so the client asks the session what it has and resumes.
+   */
+  async function uploadFetch(req: Awaited<ReturnType<typeof readRequest>>, logEntry: { status: number }): Promise<Response> {
+    const path = "/_api/v2.0/uploadSession";
+    count(req.method, path);
+    const fault = takeFault({ method: req.method, path, query: new URL(req.url).search.slice(1), body: null, inBatch: false });
+    if (fault === "drop") {
+      await sleep(latencyMs);
+      throw new TypeError("Failed to fetch (connection dropped)");
+    }
+    if (fault === "timeout") return hang(req.signal);
+    if (fault && typeof fault === "object") {
+      await sleep(latencyMs);
+      logEntry.status = fault.status;
+      return toResponse(statusFault(fault));
+    }
+    keyInFlight.set(SHAREPOINT_KEY, (keyInFlight.get(SHAREPOINT_KEY) ?? 0) + 1);
+    inFlightTotal++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlightTotal);
+    try {
+      await sleep(latencyMs);
+      const res = sharePoint.uploadRoute(req.method, req.url, req.headers, req.bytes);
+      logEntry.status = res.status;
+      if (fault === "drop-after-commit") throw new TypeError("Failed to fetch (connection dropped after the server applied the request)");
+      return toResponse(res);
+    } finally {
+      keyInFlight.set(SHAREPOINT_KEY, (keyInFlight.get(SHAREPOINT_KEY) ?? 1) - 1);
       inFlightTotal--;
     }
   }
@@ -1003,10 +1056,17 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     get signedInUser(): string {
       return signedIn;
     },
-    /** Seeds a message into a folder ('inbox', 'sentitems' or any folder id); returns it with its generated fields. */
-    addMessage(mailbox: string, folder: string, msg: SeedMessage = {}): GraphMessage {
-      return clone(storeMessage(seedMailbox(mailbox), WELL_KNOWN_FOLDERS.has(folder.toLowerCase()) ? folder.toLowerCase() : folder, msg));
+    /**
+     * Seeds a message into a folder ('inbox', 'sentitems' or any folder id); returns it with its generated fields.
+     * `mime` is what its `$value` gives (made from its fields when absent).
+     */
+    addMessage(mailbox: string, folder: string, msg: SeedMessage = {}, options: { mime?: string } = {}): GraphMessage {
+      return clone(
+        storeMessage(seedMailbox(mailbox), WELL_KNOWN_FOLDERS.has(folder.toLowerCase()) ? folder.toLowerCase() : folder, msg, options.mime),
+      );
     },
+    /** SharePoint: sites, lists, libraries, walls (see sharePoint.ts). */
+    sharePoint,
     /** Changes a message as another client would (shows in delta as changed). */
     updateMessage(mailbox: string, id: string, patch: SeedMessage): void {
       const res = patchMessage(requireMailbox(mailbox), id, patch, null);
