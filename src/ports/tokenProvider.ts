@@ -11,4 +11,9 @@ export const GraphScopes = {
   calendar: ["Calendars.ReadWrite"],
   mailboxSettings: ["MailboxSettings.Read"],
   files: ["Files.Read.All"],
+  /**
+   * The firm's matter record (a SharePoint site): only the one site the admin granted.
+   * https://learn.microsoft.com/graph/permissions-selected-overview
+   */
+  sites: ["Sites.Selected"],
 } as const;

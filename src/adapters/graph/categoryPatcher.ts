@@ -3,6 +3,7 @@ import { GraphScopes } from "@ports/tokenProvider";
 import type { BatchResult, BatchStep, GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
 import { MATTER_PROPERTY_ID } from "./matterProperty";
+import type { GraphPage, Message, OutlookCategory } from "./graphTypes";
 
 /** One message to change: add a category, take others off, and optionally write our MatterId property. */
 export interface CategoryPatch {
@@ -19,11 +20,7 @@ export interface CategoryPatch {
 /** internetMessageIds per lookup: an `or` chain keeps the URL short and the filter simple enough for Outlook. */
 const IDS_PER_LOOKUP = 10;
 
-interface Found {
-  id: string;
-  internetMessageId?: string;
-  categories?: string[];
-}
+type Found = Pick<Message, "internetMessageId" | "categories"> & { id: string };
 
 /**
  * Applies category changes to many messages in few requests: one `$batch` reads the master list and finds every
@@ -70,7 +67,7 @@ export async function applyCategoryPatches(
         if (!r.error)
           knownCategories.set(
             mbKey,
-            new Set(((r.body as { value?: { displayName: string }[] })?.value ?? []).map((c) => c.displayName.toLowerCase())),
+            new Set(((r.body as GraphPage<OutlookCategory> | null)?.value ?? []).map((c) => (c.displayName ?? "").toLowerCase())),
           );
         continue;
       }
@@ -78,7 +75,7 @@ export async function applyCategoryPatches(
         lookupError = r.error.message;
         continue;
       }
-      for (const m of (r.body as { value?: Found[] })?.value ?? []) {
+      for (const m of (r.body as GraphPage<Found> | null)?.value ?? []) {
         const k = (m.internetMessageId ?? "").toLowerCase();
         found.set(k, [...(found.get(k) ?? []), m]);
       }
@@ -109,7 +106,7 @@ export async function applyCategoryPatches(
         id: `cat${i}`,
         method: "POST",
         url: `${base}/outlook/masterCategories`,
-        body: { displayName: c.name, color: c.color },
+        body: { displayName: c.name, color: c.color as OutlookCategory["color"] } satisfies OutlookCategory,
       }),
     );
     const firstId = new Map<string, string>();
@@ -140,7 +137,7 @@ export async function applyCategoryPatches(
     for (const [gid, c] of finalCats) {
       const stepId = `p${patchOf.size}`;
       patchOf.set(gid, stepId);
-      const body: Record<string, unknown> = { categories: c.categories };
+      const body: Message = { categories: c.categories };
       if (c.matterId !== undefined) body.singleValueExtendedProperties = [{ id: MATTER_PROPERTY_ID, value: c.matterId ?? "" }];
       writeSteps.push({ id: stepId, method: "PATCH", url: `${base}/messages/${encodeURIComponent(gid)}`, body });
     }

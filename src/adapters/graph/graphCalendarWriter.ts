@@ -5,28 +5,20 @@ import { GraphScopes } from "@ports/tokenProvider";
 import { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
-
-interface GraphEventDto {
-  id: string;
-  subject?: string;
-  start?: { dateTime: string; timeZone?: string };
-  end?: { dateTime: string; timeZone?: string };
-  categories?: string[];
-  showAs?: string;
-  transactionId?: string | null;
-}
+import type { DateTimeTimeZone, DayOfWeek, FreeBusyStatus, RecurrencePatternType } from "@microsoft/microsoft-graph-types";
+import type { Event, GraphEventDto, GraphPage } from "./graphTypes";
 
 // Ask Graph to speak UTC both ways: core works in UTC instants and converts for display.
 const UTC_PREFER = { Prefer: 'outlook.timezone="UTC"' };
 
-function toGraphTime(iso: string): { dateTime: string; timeZone: string } {
+function toGraphTime(iso: string): DateTimeTimeZone {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new MatterlineError("invalid-input", `Not a valid time: ${iso}`);
   return { dateTime: new Date(ms).toISOString().replace(/Z$/, ""), timeZone: "UTC" };
 }
 
-function fromGraphTime(t: { dateTime: string; timeZone?: string } | undefined): string {
-  if (!t) return "";
+function fromGraphTime(t: DateTimeTimeZone | null | undefined): string {
+  if (!t?.dateTime) return "";
   const s = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime) ? t.dateTime : `${t.dateTime}Z`;
   const ms = Date.parse(s);
   return Number.isNaN(ms) ? t.dateTime : new Date(ms).toISOString();
@@ -44,10 +36,10 @@ function toEvent(e: GraphEventDto): CalendarEvent {
   };
 }
 
-function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Record<string, unknown> {
-  const b: Record<string, unknown> = {};
+function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Event {
+  const b: Event = {};
   if (input.subject !== undefined) b.subject = input.subject;
-  if (input.bodyHtml !== undefined) b.body = { contentType: "HTML", content: input.bodyHtml };
+  if (input.bodyHtml !== undefined) b.body = { contentType: "html", content: input.bodyHtml };
   if (input.start !== undefined) b.start = toGraphTime(input.start);
   if (input.end !== undefined) b.end = toGraphTime(input.end);
   if (input.categories !== undefined) b.categories = [...input.categories];
@@ -55,7 +47,7 @@ function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Reco
     b.isReminderOn = input.reminderMinutes !== null;
     if (input.reminderMinutes !== null) b.reminderMinutesBeforeStart = input.reminderMinutes;
   }
-  if (input.showAs !== undefined) b.showAs = input.showAs;
+  if (input.showAs !== undefined) b.showAs = input.showAs as FreeBusyStatus;
   if (input.attendees !== undefined)
     b.attendees = input.attendees.map((a) => ({
       type: "required",
@@ -75,7 +67,7 @@ export function createGraphCalendarWriter(
     mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedMail] : GraphScopes.calendar;
   return {
     async create(input, mailbox) {
-      const body = { ...toBody(input), transactionId: input.transactionId };
+      const body: Event = { ...toBody(input), transactionId: input.transactionId };
       for (let attempt = 0; ; attempt++) {
         try {
           return toEvent(
@@ -100,7 +92,7 @@ export function createGraphCalendarWriter(
       let path: string | undefined =
         `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`;
       while (path) {
-        const page: { value?: GraphEventDto[]; "@odata.nextLink"?: string } = await graph.call({
+        const page: GraphPage<GraphEventDto> = await graph.call<GraphPage<GraphEventDto>>({
           method: "GET",
           path,
           headers: UTC_PREFER,
@@ -133,8 +125,8 @@ export function createGraphCalendarWriter(
 }
 
 /** A Graph time in its own zone (a series is written in the firm's zone) as a UTC instant. */
-function zonedToUtc(t: { dateTime: string; timeZone?: string } | undefined): string {
-  if (!t) return "";
+function zonedToUtc(t: DateTimeTimeZone | null | undefined): string {
+  if (!t?.dateTime) return "";
   const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime)
     ? DateTime.fromISO(t.dateTime)
     : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
@@ -148,7 +140,32 @@ function zonedToUtc(t: { dateTime: string; timeZone?: string } | undefined): str
 export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
   return {
     async createSeries(payload) {
-      const e = await graph.call<GraphEventDto>({ method: "POST", path: "/me/events", body: payload, scopes: GraphScopes.calendar });
+      const body: Event = {
+        subject: payload.subject,
+        body: { contentType: "html", content: payload.body.content },
+        start: { ...payload.start },
+        end: { ...payload.end },
+        isReminderOn: payload.isReminderOn,
+        reminderMinutesBeforeStart: payload.reminderMinutesBeforeStart,
+        categories: [...payload.categories],
+        showAs: payload.showAs,
+        attendees: payload.attendees.map((a) => ({ type: a.type, emailAddress: { ...a.emailAddress } })),
+        transactionId: payload.transactionId,
+        ...(payload.recurrence
+          ? {
+              recurrence: {
+                pattern: {
+                  type: payload.recurrence.pattern.type as RecurrencePatternType,
+                  interval: payload.recurrence.pattern.interval,
+                  daysOfWeek: payload.recurrence.pattern.daysOfWeek.map((d) => d as DayOfWeek),
+                  firstDayOfWeek: payload.recurrence.pattern.firstDayOfWeek,
+                },
+                range: { ...payload.recurrence.range },
+              },
+            }
+          : {}),
+      };
+      const e = await graph.call<GraphEventDto>({ method: "POST", path: "/me/events", body, scopes: GraphScopes.calendar });
       const event: CalendarEvent = {
         id: e.id,
         subject: e.subject ?? payload.subject,

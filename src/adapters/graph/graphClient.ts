@@ -1,8 +1,9 @@
 import { Client, ResponseType, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import type { TokenProvider } from "@ports/tokenProvider";
 import type { MatterlineError } from "@domain/errors";
-import { AuthMiddleware, FetchMiddleware, LimiterMiddleware, ScopesOption } from "./graphMiddleware";
+import { AnonymousOption, AuthMiddleware, FetchMiddleware, LimiterMiddleware, ScopesOption } from "./graphMiddleware";
 import { mapBatchFailure, mapGraphError } from "./graphErrors";
+import type { BatchRequest, BatchRequestBody, BatchResponse, BatchResponseBody } from "./graphTypes";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -23,7 +24,7 @@ export interface GraphClientOptions {
   readonly readRetryDelayMs?: number;
 }
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export interface GraphCall {
   readonly method: HttpMethod;
@@ -32,7 +33,13 @@ export interface GraphCall {
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   readonly scopes?: readonly string[];
-  readonly responseType?: "json" | "text";
+  /** "arraybuffer" for bytes (a message's MIME); "text" for plain text. */
+  readonly responseType?: "json" | "text" | "arraybuffer";
+  /**
+   * No token and no Graph headers: for pre-authorized URLs such as an upload session's, where an Authorization
+   * header is refused. https://learn.microsoft.com/graph/api/driveitem-createuploadsession
+   */
+  readonly anonymous?: boolean;
 }
 
 export interface BatchStep {
@@ -86,9 +93,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function once<T>(c: GraphCall): Promise<T> {
     let req = sdk.api(c.path);
-    if (c.scopes) req = req.middlewareOptions([new ScopesOption(c.scopes)]);
+    const options = [...(c.scopes ? [new ScopesOption(c.scopes)] : []), ...(c.anonymous ? [new AnonymousOption()] : [])];
+    if (options.length) req = req.middlewareOptions(options);
     if (c.headers) req = req.headers({ ...c.headers });
     if (c.responseType === "text") req = req.responseType(ResponseType.TEXT);
+    if (c.responseType === "arraybuffer") req = req.responseType(ResponseType.ARRAYBUFFER);
     switch (c.method) {
       case "GET":
         return (await req.get()) as T;
@@ -96,6 +105,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         return (await req.post(c.body ?? {})) as T;
       case "PATCH":
         return (await req.patch(c.body ?? {})) as T;
+      case "PUT":
+        return (await req.put(c.body ?? {})) as T;
       case "DELETE":
         return (await req.delete()) as T;
     }
@@ -126,7 +137,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       for (let i = 0; i < pending.length; i += MAX_BATCH) {
         const chunk = pending.slice(i, i + MAX_BATCH);
         const ids = new Set(chunk.map((s) => s.id));
-        const requests = chunk.map((s) => ({
+        const requests = chunk.map((s): BatchRequest => ({
           id: s.id,
           method: s.method,
           url: s.url,
@@ -138,9 +149,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           // a dependency outside this chunk has already run
           ...(s.dependsOn?.some((d) => ids.has(d)) ? { dependsOn: s.dependsOn.filter((d) => ids.has(d)) } : {}),
         }));
-        let responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[];
+        let responses: BatchResponse[];
         try {
-          const res = await call<{ responses: typeof responses }>({ method: "POST", path: "/$batch", body: { requests }, scopes });
+          const res = await call<BatchResponseBody>({
+            method: "POST",
+            path: "/$batch",
+            body: { requests } satisfies BatchRequestBody,
+            scopes,
+          });
           responses = res.responses ?? [];
         } catch (e) {
           const err = mapGraphError(e);

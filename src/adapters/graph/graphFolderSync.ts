@@ -3,12 +3,9 @@ import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 import { SELECT_HEADERS, SELECT_WITH_BODY, toMailMessage, type GraphMessageDto } from "./graphMessageMapper";
 import { PAGE_SIZE, TEXT_BODY_PREFER } from "./graphMessageReader";
+import type { GraphPage } from "./graphTypes";
 
-interface DeltaPage {
-  value?: GraphMessageDto[];
-  "@odata.nextLink"?: string;
-  "@odata.deltaLink"?: string;
-}
+type DeltaPage = GraphPage<GraphMessageDto>;
 
 /**
  * MailFolderSync over Graph delta queries (`/mailFolders/{id}/messages/delta`, filter only `receivedDateTime ge`).

@@ -1,6 +1,7 @@
 import type { MailSender, OutgoingMail } from "@ports/mailSender";
 import { GraphScopes } from "@ports/tokenProvider";
 import type { GraphClient } from "./graphClient";
+import type { SendMailBody } from "./graphTypes";
 
 /** MailSender over `POST /me/sendMail` (saved to Sent Items). Not retried here: a repeat would send twice. */
 export function createGraphMailSender(graph: GraphClient): MailSender {
@@ -13,11 +14,11 @@ export function createGraphMailSender(graph: GraphClient): MailSender {
         body: {
           message: {
             subject: mail.subject,
-            body: { contentType: "HTML", content: mail.html },
+            body: { contentType: "html", content: mail.html },
             toRecipients: mail.to.map((a) => ({ emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) } })),
           },
           saveToSentItems: true,
-        },
+        } satisfies SendMailBody,
       });
     },
   };

@@ -4,13 +4,11 @@ import { GraphScopes } from "@ports/tokenProvider";
 import type { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
+import type { MailboxSettings } from "./graphTypes";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-interface SettingsDto {
-  timeZone?: string;
-  workingHours?: { daysOfWeek?: string[]; startTime?: string; endTime?: string; timeZone?: { name?: string } };
-}
+type SettingsDto = MailboxSettings;
 
 /** Working hours from `/mailboxSettings`; null for shared mailboxes, where Graph denies it (403). */
 export function createGraphMailboxSettingsReader(graph: GraphClient): MailboxSettingsReader {

@@ -1,33 +1,11 @@
 import type { Address, MailMessage } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
 import { htmlToText } from "@domain/text/htmlToText";
+import type { Recipient } from "@microsoft/microsoft-graph-types";
 import { MATTER_PROPERTY_ID } from "./matterProperty";
+import type { GraphMessageDto } from "./graphTypes";
 
-/** The Graph message fields we read (all optional: `$select` decides what comes back). */
-export interface GraphMessageDto {
-  id: string;
-  internetMessageId?: string | null;
-  conversationId?: string | null;
-  subject?: string | null;
-  from?: GraphRecipientDto | null;
-  sender?: GraphRecipientDto | null;
-  toRecipients?: GraphRecipientDto[] | null;
-  ccRecipients?: GraphRecipientDto[] | null;
-  receivedDateTime?: string | null;
-  sentDateTime?: string | null;
-  lastModifiedDateTime?: string | null;
-  body?: { contentType?: string; content?: string } | null;
-  bodyPreview?: string | null;
-  categories?: string[] | null;
-  singleValueExtendedProperties?: { id: string; value: string }[] | null;
-  hasAttachments?: boolean | null;
-  webLink?: string | null;
-  "@removed"?: unknown;
-}
-
-export interface GraphRecipientDto {
-  emailAddress?: { name?: string | null; address?: string | null } | null;
-}
+export type { GraphMessageDto };
 
 /** Fields a scan needs: no body for sent mail (only who/when/which conversation decides "answered"). */
 export const SELECT_HEADERS = [
@@ -46,7 +24,7 @@ export const SELECT_HEADERS = [
 ];
 export const SELECT_WITH_BODY = [...SELECT_HEADERS, "body"];
 
-function address(r: GraphRecipientDto | null | undefined): Address | null {
+function address(r: Recipient | null | undefined): Address | null {
   const email = normalizeEmail(r?.emailAddress?.address);
   if (!email) return null;
   const name = r?.emailAddress?.name?.trim();
@@ -61,7 +39,7 @@ function iso(t: string | null | undefined): string | null {
 
 /** Our MatterId property off a message, when present and not cleared (a clear writes ""). */
 export function matterIdOf(m: Pick<GraphMessageDto, "singleValueExtendedProperties">): string | null {
-  const p = m.singleValueExtendedProperties?.find((x) => x.id.toLowerCase() === MATTER_PROPERTY_ID.toLowerCase());
+  const p = m.singleValueExtendedProperties?.find((x) => x.id?.toLowerCase() === MATTER_PROPERTY_ID.toLowerCase());
   return p && p.value ? p.value : null;
 }
 

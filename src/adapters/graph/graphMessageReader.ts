@@ -5,11 +5,9 @@ import type { GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
 import { EXPAND_MATTER_PROPERTY } from "./matterProperty";
 import { SELECT_HEADERS, SELECT_WITH_BODY, matterIdOf, toMailMessage, type GraphMessageDto } from "./graphMessageMapper";
+import type { GraphPage } from "./graphTypes";
 
-interface Page {
-  value?: GraphMessageDto[];
-  "@odata.nextLink"?: string;
-}
+type Page = GraphPage<GraphMessageDto>;
 
 /** Graph's largest page: fewer round trips. */
 export const PAGE_SIZE = 1000;

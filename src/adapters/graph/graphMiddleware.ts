@@ -22,10 +22,14 @@ function urlOf(context: Context): string {
   return typeof context.request === "string" ? context.request : context.request.url;
 }
 
+/** Marks a request to a pre-authorized URL (an upload session's): no token, no Graph headers. */
+export class AnonymousOption implements MiddlewareOptions {}
+
 /** Scopes a request needs when the caller did not say: shared mailboxes need the `.Shared` scopes, and so on. */
 export function defaultScopesFor(url: string): readonly string[] {
   const path = url.replace(/^https?:\/\/[^/]+\/(v1\.0|beta)/, "");
   if (path.startsWith("/shares/")) return GraphScopes.files;
+  if (/^\/(sites|drives)\//.test(path)) return GraphScopes.sites;
   const scopes = new Set<string>();
   if (/^\/users\//.test(path)) GraphScopes.sharedMail.forEach((s) => scopes.add(s));
   if (/\/(events|calendarView|calendar)(\/|\?|$)/.test(path)) GraphScopes.calendar.forEach((s) => scopes.add(s));
@@ -45,6 +49,7 @@ export class AuthMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const control = context.middlewareControl as { getMiddlewareOptions?: (fn: unknown) => unknown } | undefined;
+    if (control?.getMiddlewareOptions?.(AnonymousOption)) return this.next!.execute(context);
     const option = control?.getMiddlewareOptions?.(ScopesOption) as ScopesOption | undefined;
     const scopes = option?.scopes ?? this.fallbackScopes ?? defaultScopesFor(urlOf(context));
     let token: string;
