@@ -577,7 +577,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           return { status: 204 };
         }
       }
-      // The message's MIME: https://learn.microsoft.com/graph/outlook-get-mime-message
+      // The message's MIME: learn.microsoft.com/graph/outlook-get-mime-message
       if (rest.length === 3 && rest[2] === "$value" && method === "GET") {
         const stored = mb.messages.get(rest[1]);
         if (!stored) return notFound();

@@ -19,7 +19,7 @@ function headerText(text: string): string {
 
 /**
  * The MIME a message's `$value` gives when it was seeded without one: the headers Graph would keep and the body.
- * https://learn.microsoft.com/graph/outlook-get-mime-message
+ * learn.microsoft.com/graph/outlook-get-mime-message
  */
 export function mimeOf(msg: GraphMessage): string {
   const date = new Date(msg.sentDateTime ?? msg.receivedDateTime ?? 0).toUTCString().replace("GMT", "+0000");

@@ -5,24 +5,24 @@
  * simulator, so the workbench runs it in the browser.
  *
  * The behaviours it copies, with Microsoft's pages:
- * - sites by path `/sites/{hostname}:/{server-relative-path}`: https://learn.microsoft.com/graph/api/site-getbypath
- * - lists, columns (`indexed`, `enforceUniqueValues`): https://learn.microsoft.com/graph/api/list-create,
- *   https://learn.microsoft.com/graph/api/resources/columndefinition
+ * - sites by path `/sites/{hostname}:/{server-relative-path}`: learn.microsoft.com/graph/api/site-getbypath
+ * - lists, columns (`indexed`, `enforceUniqueValues`): learn.microsoft.com/graph/api/list-create,
+ *   learn.microsoft.com/graph/api/resources/columndefinition
  * - list items, `PATCH …/fields` with `If-Match` (412 when the eTag no longer matches):
- *   https://learn.microsoft.com/graph/api/listitem-create, https://learn.microsoft.com/graph/api/listitem-update,
- *   https://learn.microsoft.com/graph/api/listitem-delete
+ *   learn.microsoft.com/graph/api/listitem-create, learn.microsoft.com/graph/api/listitem-update,
+ *   learn.microsoft.com/graph/api/listitem-delete
  * - delta (`@odata.nextLink` until `@odata.deltaLink`, deleted items with `deleted`, `410 Gone` when a token cannot be
- *   served): https://learn.microsoft.com/graph/api/listitem-delta, error codes https://learn.microsoft.com/graph/errors
+ *   served): learn.microsoft.com/graph/api/listitem-delta, error codes learn.microsoft.com/graph/errors
  * - a duplicate in a column with enforced unique values: 409 `nameAlreadyExists`, "The list item could not be added or
  *   updated because duplicate values were found in the following field(s) in the list: [Column]." (SharePoint's
  *   SPDuplicateValuesFoundException, as Graph passes it on)
  * - a `$filter` on a column that is not indexed: 400 unless `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`,
  *   and past 5,000 items even then SharePoint refuses with "The attempted operation is prohibited because it exceeds
- *   the list view threshold." (https://learn.microsoft.com/sharepoint/troubleshoot/lists-and-libraries/items-exceeds-list-view-threshold)
- * - small uploads `PUT …:/{name}:/content` up to 4 MB: https://learn.microsoft.com/graph/api/driveitem-put-content
+ *   the list view threshold." (learn.microsoft.com/sharepoint/troubleshoot/lists-and-libraries/items-exceeds-list-view-threshold)
+ * - small uploads `PUT …:/{name}:/content` up to 4 MB: learn.microsoft.com/graph/api/driveitem-put-content
  * - upload sessions, byte ranges in multiples of 320 KiB, `nextExpectedRanges`, resumption after a dropped fragment,
- *   no Authorization header on the upload URL: https://learn.microsoft.com/graph/api/driveitem-createuploadsession
- * - move by `PATCH parentReference`: https://learn.microsoft.com/graph/api/driveitem-move
+ *   no Authorization header on the upload URL: learn.microsoft.com/graph/api/driveitem-createuploadsession
+ * - move by `PATCH parentReference`: learn.microsoft.com/graph/api/driveitem-move
  * - file and folder names and the 400-character path: see spNames.ts
  */
 import { evaluateFilter, FilterSyntaxError, filterPropertyOrder, parseFilter, type FilterNode } from "./odataFilter";

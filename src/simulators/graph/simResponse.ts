@@ -11,7 +11,7 @@ export interface SimResponse {
 
 /**
  * Graph's error body: `{ error: { code, message, innerError } }`, with an optional more specific inner code.
- * https://learn.microsoft.com/graph/errors
+ * learn.microsoft.com/graph/errors
  */
 export function graphError(
   status: number,

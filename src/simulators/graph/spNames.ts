@@ -1,7 +1,7 @@
 /**
  * SharePoint Online's rules for file and folder names, as the simulator enforces them (kept apart from the code that
  * makes names safe, so the simulator checks that code instead of trusting it).
- * https://support.microsoft.com/office/restrictions-and-limitations-in-onedrive-and-sharepoint-64883a5d-228e-48f5-b3d2-eb39e07630fa
+ * support.microsoft.com/office/restrictions-and-limitations-in-onedrive-and-sharepoint-64883a5d-228e-48f5-b3d2-eb39e07630fa
  * - `" * : < > ? / \ |` are not allowed anywhere in a name, nor control characters;
  * - no leading or trailing spaces (and, as Windows and the sync client also refuse them, no leading or trailing dots);
  * - reserved names: .lock, CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, desktop.ini, "_vti_" anywhere, "~$" at the start;
