@@ -13,7 +13,7 @@ export const GraphScopes = {
   files: ["Files.Read.All"],
   /**
    * The firm's matter record (a SharePoint site): only the one site the admin granted.
-   * https://learn.microsoft.com/graph/permissions-selected-overview
+   * learn.microsoft.com/graph/permissions-selected-overview
    */
   sites: ["Sites.Selected"],
 } as const;

@@ -37,7 +37,7 @@ export interface GraphCall {
   readonly responseType?: "json" | "text" | "arraybuffer";
   /**
    * No token and no Graph headers: for pre-authorized URLs such as an upload session's, where an Authorization
-   * header is refused. https://learn.microsoft.com/graph/api/driveitem-createuploadsession
+   * header is refused. learn.microsoft.com/graph/api/driveitem-createuploadsession
    */
   readonly anonymous?: boolean;
 }

@@ -31,13 +31,13 @@ export interface GraphPage<T> {
   "@odata.deltaLink"?: string;
 }
 
-/** The body of `POST /me/sendMail`. https://learn.microsoft.com/graph/api/user-sendmail */
+/** The body of `POST /me/sendMail`. learn.microsoft.com/graph/api/user-sendmail */
 export interface SendMailBody {
   message: Message;
   saveToSentItems?: boolean;
 }
 
-/** One request of a JSON `$batch`. https://learn.microsoft.com/graph/json-batching */
+/** One request of a JSON `$batch`. learn.microsoft.com/graph/json-batching */
 export interface BatchRequest {
   id: string;
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -64,16 +64,16 @@ export interface BatchResponseBody {
   responses?: BatchResponse[];
 }
 
-/** The body of `createUploadSession`. https://learn.microsoft.com/graph/api/driveitem-createuploadsession */
+/** The body of `createUploadSession`. learn.microsoft.com/graph/api/driveitem-createuploadsession */
 export interface CreateUploadSessionBody {
   item: { "@microsoft.graph.conflictBehavior"?: "fail" | "replace" | "rename"; name?: string };
   deferCommit?: boolean;
 }
 
-/** A new folder: `POST …/children`. https://learn.microsoft.com/graph/api/driveitem-post-children */
+/** A new folder: `POST …/children`. learn.microsoft.com/graph/api/driveitem-post-children */
 export type NewFolderBody = Pick<DriveItem, "name" | "folder"> & { "@microsoft.graph.conflictBehavior"?: "fail" | "replace" | "rename" };
 
-/** A new list: `POST /sites/{id}/lists`. https://learn.microsoft.com/graph/api/list-create */
+/** A new list: `POST /sites/{id}/lists`. learn.microsoft.com/graph/api/list-create */
 export type NewListBody = Pick<List, "displayName" | "columns" | "list">;
 
 /** An item of a list whose fields are `F`: Graph's listItem with typed fields. */
