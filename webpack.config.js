@@ -97,6 +97,9 @@ export default async (env = {}, argv = {}) => {
       new webpack.DefinePlugin({
         __MATTERLINE_CLIENT_ID__: JSON.stringify(process.env.MATTERLINE_CLIENT_ID ?? ""),
         __MATTERLINE_AUTHORITY__: JSON.stringify(process.env.MATTERLINE_AUTHORITY ?? ""),
+        // The firm's matter record (a SharePoint site) and the scope asked for it; see README, "Use it in Outlook".
+        __MATTERLINE_RECORD_SITE__: JSON.stringify(process.env.MATTERLINE_RECORD_SITE ?? ""),
+        __MATTERLINE_SITES_SCOPE__: JSON.stringify(process.env.MATTERLINE_SITES_SCOPE ?? ""),
       }),
       // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
       page("taskpane.html", ["taskpane"], { officeJs: true }),

@@ -7,7 +7,7 @@ import { createGraphClient, createGraphMailboxMarks, createGraphMailboxMirror, t
 import { createPaneRecognizer, type PaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
-import { openMatterlineDb, idbStores, type MatterlineDb } from "@adapters/storage";
+import { openAccountDb, idbStores, type MatterlineDb } from "@adapters/storage";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
 import { authConfig } from "@hosts/authConfig";
 
@@ -33,6 +33,25 @@ export interface PaneContext {
   readonly recognizer: PaneRecognizer;
   /** The matter log for the current directory (rebuilt when an import replaces it). Null before any directory. */
   matterLog(): Promise<MatterLog | null>;
+  /** Says when the local copy of the shared matter record changed (a sync or a write), so views re-read it. */
+  readonly recordChanged: ChangeHub;
+}
+
+/** A tiny event hub: `notify()` calls every listener; `subscribe` returns its unsubscribe. */
+export interface ChangeHub {
+  notify(): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function changeHub(): ChangeHub {
+  const listeners = new Set<() => void>();
+  return {
+    notify: () => listeners.forEach((l) => l()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /** MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it). */
@@ -49,10 +68,12 @@ function msalTokens(office: OfficeNamespace): TokenProvider {
 }
 
 export async function createPaneContext(office: OfficeNamespace, host: HostEnvironment | undefined): Promise<PaneContext> {
-  const db = await openMatterlineDb();
+  const profile = office.context.mailbox.userProfile;
+  const me = host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName };
+  // Each signed-in account keeps its own local copy, log, settings and outbox.
+  const db = await openAccountDb(me.email);
   const stores = idbStores(db);
   const tokens: TokenProvider = host ? { getToken: host.getToken } : msalTokens(office);
-  const profile = office.context.mailbox.userProfile;
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
     ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
     : undefined;
@@ -105,5 +126,6 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     outbox,
     recognizer,
     matterLog,
+    recordChanged: changeHub(),
   };
 }

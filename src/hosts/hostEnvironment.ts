@@ -13,6 +13,8 @@ export interface HostEnvironment {
   readonly user: { readonly email: string; readonly name: string };
   /** Stand-in for MSAL in the workbench: returns a fake token for the scopes asked. */
   readonly getToken: (scopes: readonly string[]) => Promise<string>;
+  /** The SharePoint site of the firm's matter record (the workbench's simulated one). */
+  readonly recordSite?: string;
   /** Firm directory imported on first run when none is stored (the workbench's sample firm). */
   readonly initialDirectory?: import("@domain/directory/types").Directory;
 }

@@ -1,4 +1,4 @@
-import { drainOutbox, mirrorExecutor, type DrainResult, type OutboxExecutor } from "@domain/outbox";
+import { drainOutbox, mirrorExecutor, unmirrorExecutor, type DrainResult, type OutboxExecutor } from "@domain/outbox";
 import type { OutboxStore } from "@ports/outboxStore";
 import type { MailboxMirror } from "@ports/mailboxMirror";
 
@@ -9,6 +9,8 @@ import type { MailboxMirror } from "@ports/mailboxMirror";
  */
 export interface OutboxRunner {
   register(kind: string, executor: OutboxExecutor): void;
+  /** Stops running a kind: its operations wait in the queue (e.g. the record, while no site is set up). */
+  unregister(kind: string): void;
   /** Asks for a drain shortly (after new work was queued). */
   drainSoon(): void;
   drainNow(): Promise<DrainResult>;
@@ -17,7 +19,7 @@ export interface OutboxRunner {
 }
 
 export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, now: () => Date): OutboxRunner {
-  const executors: Record<string, OutboxExecutor> = { mirror: mirrorExecutor(mirror) };
+  const executors: Record<string, OutboxExecutor> = { mirror: mirrorExecutor(mirror), unmirror: unmirrorExecutor(mirror) };
   const listeners = new Set<(result: DrainResult) => void>();
   let running: Promise<DrainResult> | null = null;
   let soon: ReturnType<typeof setTimeout> | null = null;
@@ -43,6 +45,9 @@ export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, no
   return {
     register(kind, executor) {
       executors[kind] = executor;
+    },
+    unregister(kind) {
+      delete executors[kind];
     },
     drainSoon() {
       if (soon) return;

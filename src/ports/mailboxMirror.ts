@@ -17,8 +17,8 @@ export interface MirrorItem {
   readonly internetMessageId: string;
   /** Mailbox to write in: null for the signed-in user's own, else a user id / address (shared mailbox). */
   readonly mailbox: string | null;
-  /** The matter's category to add (created in the master list when missing). */
-  readonly category: MirrorCategory;
+  /** The matter's category to add (created in the master list when missing); null adds none (an undo). */
+  readonly category: MirrorCategory | null;
   /** Categories to take off (e.g. the previous matter's when re-filing). */
   readonly removeCategories: readonly string[];
   /** Written to the MatterId extended property; null clears it. */
@@ -27,7 +27,14 @@ export interface MirrorItem {
 
 export type MirrorOutcome =
   | { readonly key: string; readonly ok: true; readonly graphId: string }
-  | { readonly key: string; readonly ok: false; readonly retryable: boolean; readonly error: string };
+  | {
+      readonly key: string;
+      readonly ok: false;
+      readonly retryable: boolean;
+      readonly error: string;
+      /** The message was not found in the mailbox (yet): nothing there to change. */
+      readonly notFound?: boolean;
+    };
 
 export interface MailboxMirror {
   /** Applies many items in as few Graph requests as possible; never throws for one item's failure. */

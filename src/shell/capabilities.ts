@@ -8,6 +8,7 @@ import type { RepliesCapability } from "@features/replies/api";
 import type { FollowUpCapability } from "@features/followUps/api";
 import type { MattersCapability } from "@features/matters/api";
 import type { SendGuardCapability } from "@features/sendGuard/api";
+import type { RecordCapability } from "@features/record/api";
 
 /** What the host can do, read once at start so features degrade with a clear message (e.g. LTSC Outlook 2021). */
 export interface HostInfo {
@@ -39,4 +40,6 @@ export interface Capabilities {
   readonly followUps?: FollowUpCapability;
   /** The send-time confidentiality check: live warnings while composing, notes of sends it could not check. */
   readonly sendGuard?: SendGuardCapability;
+  /** The firm's shared matter record (a SharePoint site): sync, what waits, the site. */
+  readonly record?: RecordCapability;
 }

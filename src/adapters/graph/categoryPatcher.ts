@@ -120,6 +120,7 @@ export async function applyCategoryPatches(
           ok: false,
           retryable: true,
           error: lookupError ?? "The message is not in the mailbox (yet). It will be retried.",
+          notFound: lookupError === null,
         });
         continue;
       }

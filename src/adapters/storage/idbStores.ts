@@ -1,4 +1,7 @@
-import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import { auditKey, type AuditRecord, type LogEntry } from "@domain/matterLog/types";
+import type { IDBPObjectStore, StoreNames } from "idb";
+import type { LocalRecordChange, LocalRecordStore, RecordShadow } from "@ports/localRecordStore";
+import type { MatterlineSchema } from "./schema";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { DirectoryStore, StoredDirectory } from "@ports/directoryStore";
 import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
@@ -79,24 +82,77 @@ export class IdbFilingHistoryStore implements FilingHistoryStore {
   apply(delta: FilingHistoryDelta): Promise<void> {
     return guard("save filing history", async () => {
       const tx = this.db.transaction("filingHistory", "readwrite");
-      const store = tx.objectStore("filingHistory");
-      // Fold the deltas per address first, so one read and one write per address.
-      const byAddress = new Map<string, { matterId: string; delta: number }[]>();
-      for (const c of delta.counts) {
-        const key = addressKey(c.address);
-        byAddress.set(key, [...(byAddress.get(key) ?? []), { matterId: c.matterId, delta: c.delta }]);
+      await applyHistory(tx.objectStore("filingHistory"), delta);
+      await tx.done;
+    });
+  }
+}
+
+type HistoryStore = IDBPObjectStore<MatterlineSchema, ArrayLike<StoreNames<MatterlineSchema>>, "filingHistory", "readwrite">;
+
+/** Applies history increments inside the caller's transaction: one read and one write per address. */
+async function applyHistory(store: HistoryStore, delta: FilingHistoryDelta): Promise<void> {
+  const byAddress = new Map<string, { matterId: string; delta: number }[]>();
+  for (const c of delta.counts) {
+    const key = addressKey(c.address);
+    byAddress.set(key, [...(byAddress.get(key) ?? []), { matterId: c.matterId, delta: c.delta }]);
+  }
+  for (const [key, changes] of byAddress) {
+    const row = await store.get(key);
+    let counts: Record<string, number> = row?.kind === "address" ? { ...row.counts } : {};
+    for (const ch of changes) counts = applyCounts(counts, ch.matterId, ch.delta);
+    if (Object.keys(counts).length) await store.put({ key, kind: "address", counts } satisfies FilingHistoryRecord);
+    else await store.delete(key);
+  }
+  for (const { conversationId, matterId } of delta.conversations) {
+    if (matterId) await store.put({ key: conversationKey(conversationId), kind: "conversation", matterId });
+    else await store.delete(conversationKey(conversationId));
+  }
+}
+
+/**
+ * The local copy of the shared matter record: the log, audit trail, filing history and the record's shadows change
+ * together in one transaction, so a sync or a write interrupted half-way leaves nothing half-applied.
+ */
+export class IdbLocalRecordStore implements LocalRecordStore {
+  constructor(private readonly db: MatterlineDb) {}
+
+  shadow(internetMessageId: string): Promise<RecordShadow | null> {
+    return guard("read the matter record", async () => (await this.db.get("recordShadows", internetMessageId)) ?? null);
+  }
+  shadows(): Promise<RecordShadow[]> {
+    return guard("read the matter record", () => this.db.getAll("recordShadows"));
+  }
+  unsyncedEntries(): Promise<LogEntry[]> {
+    return guard("read the matter log", async () => {
+      const known = new Set(await this.db.getAllKeys("recordShadows"));
+      return (await this.db.getAll("matterLog")).filter((e) => !known.has(e.internetMessageId));
+    });
+  }
+  apply(change: LocalRecordChange): Promise<void> {
+    return guard("save the matter record", async () => {
+      const tx = this.db.transaction(["matterLog", "audit", "filingHistory", "recordShadows"], "readwrite");
+      const log = tx.objectStore("matterLog");
+      for (const imid of change.removeEntries ?? []) void log.delete(imid);
+      for (const entry of change.putEntries ?? []) void log.put(entry);
+      const shadows = tx.objectStore("recordShadows");
+      for (const imid of change.removeShadows ?? []) void shadows.delete(imid);
+      for (const shadow of change.putShadows ?? []) void shadows.put(shadow);
+      const audits = change.audits ?? [];
+      if (audits.length) {
+        const store = tx.objectStore("audit");
+        const byMessage = new Map<string, AuditRecord[]>();
+        for (const a of audits) byMessage.set(a.internetMessageId, [...(byMessage.get(a.internetMessageId) ?? []), a]);
+        for (const [imid, incoming] of byMessage) {
+          const have = new Set((await store.index("byMessage").getAll(imid)).map((a) => auditKey(withoutId(a))));
+          for (const a of incoming) {
+            if (have.has(auditKey(a))) continue;
+            have.add(auditKey(a));
+            await store.add({ ...a });
+          }
+        }
       }
-      for (const [key, changes] of byAddress) {
-        const row = await store.get(key);
-        let counts: Record<string, number> = row?.kind === "address" ? { ...row.counts } : {};
-        for (const ch of changes) counts = applyCounts(counts, ch.matterId, ch.delta);
-        if (Object.keys(counts).length) await store.put({ key, kind: "address", counts } satisfies FilingHistoryRecord);
-        else await store.delete(key);
-      }
-      for (const { conversationId, matterId } of delta.conversations) {
-        if (matterId) await store.put({ key: conversationKey(conversationId), kind: "conversation", matterId });
-        else await store.delete(conversationKey(conversationId));
-      }
+      if (change.history) await applyHistory(tx.objectStore("filingHistory"), change.history);
       await tx.done;
     });
   }
@@ -221,5 +277,6 @@ export function idbStores(db: MatterlineDb) {
     clockDecisions: new IdbRecords<ClockDecisionRecord>(db, "clockDecisions"),
     followUps: new IdbRecords<FollowUpRecord>(db, "followUps"),
     scanCheckpoints: new IdbRecords<ScanCheckpointRecord>(db, "scanCheckpoints"),
+    record: new IdbLocalRecordStore(db),
   };
 }

@@ -1,4 +1,5 @@
-import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import { auditKey, type AuditRecord, type LogEntry } from "@domain/matterLog/types";
+import type { LocalRecordChange, LocalRecordStore, RecordShadow } from "@ports/localRecordStore";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { DirectoryStore, StoredDirectory } from "@ports/directoryStore";
 import type { FilingHistoryDelta, FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
@@ -35,6 +36,10 @@ export class MemoryMatterLogStore implements MatterLogStore {
   }
   auditFor(internetMessageId: string): Promise<AuditRecord[]> {
     return promiseTry(() => this.audits.filter((a) => a.internetMessageId === internetMessageId).map(clone));
+  }
+  /** Every entry (for the local record's first sync). */
+  all(): Promise<LogEntry[]> {
+    return promiseTry(() => [...this.entries.values()].map(clone));
   }
   commit(change: MatterLogChange): Promise<void> {
     return promiseTry(() => {
@@ -144,5 +149,36 @@ export class MemorySettingsStore implements SettingsStore {
     return promiseTry(() => {
       this.values.delete(key);
     });
+  }
+}
+
+/** The local copy of the shared record over the memory log and history stores (tests and the command line). */
+export class MemoryLocalRecordStore implements LocalRecordStore {
+  private readonly kept = new Map<string, RecordShadow>();
+  constructor(
+    private readonly log: MemoryMatterLogStore,
+    private readonly history: MemoryFilingHistoryStore,
+  ) {}
+
+  async shadow(internetMessageId: string): Promise<RecordShadow | null> {
+    const s = this.kept.get(internetMessageId);
+    return s ? clone(s) : null;
+  }
+  async shadows(): Promise<RecordShadow[]> {
+    return [...this.kept.values()].map(clone);
+  }
+  async unsyncedEntries(): Promise<LogEntry[]> {
+    return (await this.log.all()).filter((e) => !this.kept.has(e.internetMessageId));
+  }
+  async apply(change: LocalRecordChange): Promise<void> {
+    for (const imid of change.removeEntries ?? []) await this.log.commit({ remove: imid });
+    for (const entry of change.putEntries ?? []) await this.log.commit({ put: entry });
+    for (const imid of change.removeShadows ?? []) this.kept.delete(imid);
+    for (const s of change.putShadows ?? []) this.kept.set(s.entry.internetMessageId, clone(s));
+    for (const a of change.audits ?? []) {
+      const have = (await this.log.auditFor(a.internetMessageId)).map(auditKey);
+      if (!have.includes(auditKey(a))) await this.log.commit({ audit: a });
+    }
+    if (change.history) await this.history.apply(change.history);
   }
 }

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
 import { MatterlineError } from "@domain/errors";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { MatterlineSchema } from "./schema";
@@ -57,6 +57,11 @@ const v2: Migration = async (_db, tx) => {
   for (const op of renamed) await outbox.put(op);
 };
 
+/** Version 2: the shared matter record's shadows (item id, eTag, stored file of each filed email). */
+const v2: Migration = (db) => {
+  db.createObjectStore("recordShadows", { keyPath: "entry.internetMessageId" });
+};
+
 /** The schema's history; the database version is its length. Add a step to change the schema. */
 export const MIGRATIONS: readonly Migration[] = [v1, v2];
 export const DB_VERSION = MIGRATIONS.length;
@@ -104,6 +109,57 @@ export async function openWithMigrations(name: string, migrations: readonly Migr
 /** Opens the Matterline database (default name "matterline") at the current schema version. */
 export function openMatterlineDb(name: string = DB_NAME): Promise<MatterlineDb> {
   return openWithMigrations(name, MIGRATIONS);
+}
+
+/**
+ * The database of one signed-in account: each person has their own log, settings and outbox, even when two accounts
+ * use one browser (Outlook on the web with several accounts; the workbench's people).
+ */
+export function dbNameFor(account: string): string {
+  return `${DB_NAME}:${account.trim().toLowerCase()}`;
+}
+
+/**
+ * Opens an account's database; the first time, what an earlier version kept in the one shared database ("matterline")
+ * moves into it (log, audit trail, settings, outbox …), so its filings reach the shared record on the first sync.
+ * The old database is then deleted, so it is adopted once.
+ */
+export async function openAccountDb(account: string): Promise<MatterlineDb> {
+  const db = await openMatterlineDb(dbNameFor(account));
+  await adoptLegacy(db).catch((error: unknown) => console.warn("Matterline: the earlier local data could not be moved:", error));
+  return db;
+}
+
+const ADOPTED_KEY = "storage.legacyAdopted";
+
+async function adoptLegacy(db: MatterlineDb): Promise<void> {
+  if ((await db.get("settings", ADOPTED_KEY)) === true) return;
+  let legacy: MatterlineDb | null = null;
+  try {
+    // Opening without a version never creates the old database: a missing one aborts in its first upgrade.
+    legacy = await openDB<MatterlineSchema>(DB_NAME, undefined, {
+      upgrade(_db, oldVersion, _newVersion, tx) {
+        if (oldVersion === 0) tx.abort();
+      },
+    });
+  } catch {
+    legacy = null;
+  }
+  if (legacy) {
+    const old = legacy;
+    const names = [...old.objectStoreNames].filter((n) => db.objectStoreNames.contains(n));
+    // Keys and values read in the same order; stores with out-of-line keys (settings) need the key on put.
+    const rows = await Promise.all(names.map(async (n) => ({ name: n, keys: await old.getAllKeys(n), values: await old.getAll(n) })));
+    old.close();
+    const tx = db.transaction(names, "readwrite");
+    for (const { name, keys, values } of rows) {
+      const store = tx.objectStore(name);
+      values.forEach((value, i) => void (store.keyPath === null ? store.put(value as never, keys[i] as never) : store.put(value as never)));
+    }
+    await tx.done;
+    await deleteDB(DB_NAME);
+  }
+  await db.put("settings", true, ADOPTED_KEY);
 }
 
 /** Runs a storage call, turning IndexedDB failures (quota, closed connection) into a plain MatterlineError. */

@@ -3,6 +3,7 @@ import type { Directory } from "@domain/directory/types";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { ClockDecision } from "@features/clock/clockDecisions";
+import type { RecordShadow } from "@ports/localRecordStore";
 
 /** The single directory record. */
 export interface DirectoryRecord {
@@ -52,4 +53,6 @@ export interface MatterlineSchema extends DBSchema {
   clockDecisions: { key: string; value: ClockDecisionRecord };
   followUps: { key: string; value: FollowUpRecord; indexes: { byMatter: string } };
   scanCheckpoints: { key: string; value: ScanCheckpointRecord };
+  /** The last version of each email in the shared matter record that this device knows, by internetMessageId. */
+  recordShadows: { key: string; value: RecordShadow };
 }

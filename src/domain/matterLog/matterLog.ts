@@ -7,6 +7,7 @@ import type { OutboxStore } from "@ports/outboxStore";
 import { isMirrorPayload, type MirrorPayload } from "@domain/outbox/mirrorPayload";
 import type { OutboxOperation } from "@domain/outbox/types";
 import { newOperation } from "@domain/outbox/queue";
+import { RECORD_KIND, recordKey, type RecordPayload } from "@domain/record/types";
 import { correspondentsOf, directionOf } from "./direction";
 import { snippetOf } from "./snippet";
 import type { AuditRecord, Direction, LogEntry, LogSource, TimeEntry } from "./types";
@@ -105,6 +106,7 @@ export class MatterLog {
       const updated: LogEntry = { ...existing, timeEntry };
       // A time edit is not a filing change, so it adds no audit record.
       await this.deps.log.commit({ put: updated });
+      await this.queueRecord(updated, now);
       return { status: "updated", entry: updated };
     }
 
@@ -140,13 +142,15 @@ export class MatterLog {
       conversations: entry.conversationId ? [{ conversationId: entry.conversationId, matterId }] : [],
     });
     await this.queueMirror(entry, existing ? [existing.category] : [], now);
+    await this.queueRecord(entry, now);
     return { status: existing ? "refiled" : "logged", entry };
   }
 
   /**
    * Takes a message off the log. Forgets the thread's matter too when it pointed here, because precision comes first:
-   * an undone filing must not keep steering recognition of the rest of the thread.
-   * The mailbox category stays until the mirror port can clear one: an "unmirror" operation waits in the outbox.
+   * an undone filing must not keep steering recognition of the rest of the thread. The mailbox category and MatterId
+   * property come off through an "unmirror" operation, and the shared record's item and stored message through a
+   * record write, both waiting in the outbox.
    */
   async unlog(request: { internetMessageId: string; by: string; now: Date }): Promise<LogEntry | null> {
     const existing = await this.deps.log.get(request.internetMessageId);
@@ -176,6 +180,7 @@ export class MatterLog {
         now: request.now,
       }),
     );
+    await this.queueRecord(existing, request.now);
     return existing;
   }
 
@@ -205,6 +210,12 @@ export class MatterLog {
     toMatterId: string | null,
   ): AuditRecord {
     return { internetMessageId, at: now.toISOString(), by, action, fromMatterId, toMatterId };
+  }
+
+  /** Queues the shared record's copy of this email to follow the local log (its latest state is read when it runs). */
+  private async queueRecord(entry: LogEntry, now: Date): Promise<void> {
+    const payload: RecordPayload = { internetMessageId: entry.internetMessageId, mailbox: entry.mailbox, graphId: entry.graphId };
+    await this.deps.outbox.enqueue(newOperation({ key: recordKey(entry.internetMessageId), kind: RECORD_KIND, payload, now }));
   }
 
   private async queueMirror(entry: LogEntry, removeCategories: readonly string[], now: Date): Promise<void> {

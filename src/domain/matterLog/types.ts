@@ -42,7 +42,11 @@ export interface LogEntry {
   readonly graphId: string | null;
 }
 
-export type AuditAction = "logged" | "refiled" | "unlogged";
+/**
+ * "conflict": two people changed the same filing at once and one change could not be applied; the record keeps the
+ * other, and this record says what was not applied (never a silent last-writer-wins).
+ */
+export type AuditAction = "logged" | "refiled" | "unlogged" | "conflict";
 
 /** One change to where an email is filed; never rewritten, so who moved what and when can always be shown. */
 export interface AuditRecord {
@@ -51,6 +55,22 @@ export interface AuditRecord {
   readonly at: string;
   readonly by: string;
   readonly action: AuditAction;
+  /** For a conflict: the matter the change not applied asked for. */
   readonly fromMatterId: string | null;
+  /** For a conflict: the matter the record keeps. */
   readonly toMatterId: string | null;
+  /** Both versions of a conflict, in plain words. */
+  readonly note?: string;
+}
+
+/** Identity of an audit record, so the same record read back from the shared record is never added twice. */
+export function auditKey(a: AuditRecord): string {
+  return `${a.internetMessageId}|${a.at}|${a.by.toLowerCase()}|${a.action}|${a.fromMatterId ?? ""}|${a.toMatterId ?? ""}`;
+}
+
+/** Both trails as one, each record once, oldest first. */
+export function mergeAudits(...trails: readonly (readonly AuditRecord[])[]): AuditRecord[] {
+  const seen = new Map<string, AuditRecord>();
+  for (const trail of trails) for (const a of trail) if (!seen.has(auditKey(a))) seen.set(auditKey(a), a);
+  return [...seen.values()].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
 }

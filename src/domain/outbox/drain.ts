@@ -2,7 +2,7 @@ import { MatterlineError } from "@domain/errors";
 import type { MailboxMirror, MirrorItem } from "@ports/mailboxMirror";
 import type { OutboxStore } from "@ports/outboxStore";
 import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from "./backoff";
-import { isMirrorPayload } from "./mirrorPayload";
+import { isMirrorPayload, isUnmirrorPayload } from "./mirrorPayload";
 import type { OutboxOperation } from "./types";
 
 /** What an executor reports per operation; keyed so a batch can answer in any order. */
@@ -52,6 +52,40 @@ export function mirrorExecutor(mirror: MailboxMirror, batchSize: number = MIRROR
         outcomes.push(
           r.ok ? { key: r.key, ok: true, graphId: r.graphId } : { key: r.key, ok: false, retryable: r.retryable, error: r.error },
         );
+      }
+      return outcomes;
+    },
+  };
+}
+
+/**
+ * Wraps the MailboxMirror port as the executor of "unmirror" operations (an undone filing): the matter's category
+ * comes off the message and our MatterId property is cleared, so no device reads the undone filing back. A message
+ * no longer in the mailbox has nothing to clear.
+ */
+export function unmirrorExecutor(mirror: MailboxMirror, batchSize: number = MIRROR_BATCH_MAX): OutboxExecutor {
+  return {
+    batchSize: Math.max(1, Math.min(batchSize, MIRROR_BATCH_MAX)),
+    async execute(ops) {
+      const items: MirrorItem[] = [];
+      const outcomes: ExecutorOutcome[] = [];
+      for (const op of ops) {
+        if (isUnmirrorPayload(op.payload))
+          items.push({
+            key: op.key,
+            internetMessageId: op.payload.internetMessageId,
+            graphId: op.payload.graphId ?? null,
+            mailbox: op.payload.mailbox ?? null,
+            category: null,
+            removeCategories: [...op.payload.removeCategories],
+            matterId: null,
+          });
+        else outcomes.push({ key: op.key, ok: false, retryable: false, error: "The queued mailbox update is damaged and cannot be sent." });
+      }
+      if (items.length === 0) return outcomes;
+      for (const r of await mirror.apply(items)) {
+        if (r.ok || r.notFound) outcomes.push({ key: r.key, ok: true });
+        else outcomes.push({ key: r.key, ok: false, retryable: r.retryable, error: r.error });
       }
       return outcomes;
     },

@@ -7,6 +7,26 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === "string");
 }
 
+/** Payload of an "unmirror" operation (an undone filing): the marks to take off the message. */
+export interface UnmirrorPayload {
+  readonly internetMessageId: string;
+  readonly graphId: string | null;
+  readonly mailbox: string | null;
+  readonly removeCategories: readonly string[];
+}
+
+/** Checks an "unmirror" payload read back from storage. */
+export function isUnmirrorPayload(value: unknown): value is UnmirrorPayload {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.internetMessageId === "string" &&
+    (v.graphId === null || v.graphId === undefined || typeof v.graphId === "string") &&
+    (v.mailbox === null || v.mailbox === undefined || typeof v.mailbox === "string") &&
+    isStringArray(v.removeCategories)
+  );
+}
+
 /** Checks a payload read back from storage before handing it to Graph. */
 export function isMirrorPayload(value: unknown): value is MirrorPayload {
   if (typeof value !== "object" || value === null) return false;

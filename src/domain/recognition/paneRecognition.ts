@@ -5,6 +5,7 @@ import { noDirectoryError } from "@domain/errors";
 import { categoryNameFor } from "@domain/matterLog/categoryName";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import { recordKey } from "@domain/record/types";
 import type { MailMessage } from "@domain/model/mail";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
@@ -47,6 +48,9 @@ export interface OutboxReader {
 /** Where the mailbox copy of a filing stands: in the mailbox, waiting to sync (retried automatically), or failed for good. */
 export type MirrorState = "mirrored" | "waiting" | "failed";
 
+/** Where a filing stands in the firm's shared matter record: there, waiting in the outbox, or refused for good. */
+export type RecordState = "filed" | "waiting" | "failed";
+
 /** An email already in the matter log: the entry, who moved it where, and whether the mailbox has it. */
 export interface LoggedState {
   readonly entry: LogEntry;
@@ -55,6 +59,9 @@ export interface LoggedState {
   readonly mirror: MirrorState;
   /** The last error of a waiting or failed mirror write, in plain words. */
   readonly mirrorError: string | null;
+  /** Whether the shared matter record has this filing yet. */
+  readonly record: RecordState;
+  readonly recordError: string | null;
 }
 
 /** What reading the mailbox gave: "read" (evidence below is real), "skipped" (not asked), or "unavailable" (it failed). */
@@ -80,6 +87,11 @@ export interface PaneRecognition {
   readonly logged: LoggedState | null;
   /** The message's audit trail, oldest first, even when it is not logged now (an undone filing shows here). */
   readonly audit: readonly AuditRecord[];
+  /**
+   * Why the shared record refused this email's last filing for good (e.g. "You don't have access to this matter's
+   * record"), or null. Such a filing was taken back off this device.
+   */
+  readonly recordRefusal?: string | null;
 }
 
 export interface PaneRecognitionDeps {
@@ -177,13 +189,24 @@ export async function readMailboxEvidence(message: MailMessage, index: Directory
   }
 }
 
-async function readLogged(imid: string | null, deps: PaneRecognitionDeps): Promise<{ logged: LoggedState | null; audit: AuditRecord[] }> {
-  if (!imid) return { logged: null, audit: [] };
+/** Where the shared record stands for one email, from its queued record write (none: the record has it). */
+export function recordStateOf(internetMessageId: string, ops: readonly OutboxOperation[]): { state: RecordState; error: string | null } {
+  const op = ops.find((o) => o.key === recordKey(internetMessageId));
+  if (!op) return { state: "filed", error: null };
+  return op.status === "failed" ? { state: "failed", error: op.lastError } : { state: "waiting", error: op.lastError };
+}
+
+async function readLogged(
+  imid: string | null,
+  deps: PaneRecognitionDeps,
+): Promise<{ logged: LoggedState | null; audit: AuditRecord[]; recordRefusal: string | null }> {
+  if (!imid) return { logged: null, audit: [], recordRefusal: null };
   const [entry, audit] = await Promise.all([deps.log.get(imid), deps.log.auditFor(imid)]);
-  if (!entry) return { logged: null, audit };
   const ops = deps.outbox ? await deps.outbox.list() : [];
+  const record = recordStateOf(imid, ops);
+  if (!entry) return { logged: null, audit, recordRefusal: record.state === "failed" ? record.error : null };
   const { state, error } = mirrorStateOf(entry, ops);
-  return { logged: { entry, audit, mirror: state, mirrorError: error }, audit };
+  return { logged: { entry, audit, mirror: state, mirrorError: error, record: record.state, recordError: record.error }, audit, recordRefusal: null };
 }
 
 /**
@@ -207,7 +230,7 @@ export async function recognizeForPane(
   const mailboxPromise =
     evidence ??
     (deps.mailbox && deps.useMailbox !== false ? readMailboxEvidence(message, deps.index, deps.mailbox) : Promise.resolve(NOT_READ));
-  const [history, threadEntries, { logged, audit }, mailbox] = await Promise.all([
+  const [history, threadEntries, { logged, audit, recordRefusal }, mailbox] = await Promise.all([
     historyPromise,
     threadPromise,
     readLogged(imid, deps),
@@ -220,7 +243,7 @@ export async function recognizeForPane(
   const withMark: MailMessage =
     mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
   const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
-  return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit };
+  return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit, recordRefusal };
 }
 
 /** What the pane's one recognizer is built from, once (hosts/context.ts), for every feature. */

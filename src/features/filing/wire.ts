@@ -54,7 +54,15 @@ export function buildFiling(ctx: PaneContext): FilingCapability {
     saveSettings: (s) => service.saveSettings(s),
     chosenForSend: () => choice.chosen(),
     chooseForSend: (matterId) => choice.choose(matterId),
-    onMirrorChanged: (listener) => ctx.outbox.onDrained(() => listener()),
+    onMirrorChanged(listener) {
+      // The mailbox copy or the shared record changed: a drain, or a sync that brought a colleague's change.
+      const offDrained = ctx.outbox.onDrained(() => listener());
+      const offRecord = ctx.recordChanged.subscribe(listener);
+      return () => {
+        offDrained();
+        offRecord();
+      };
+    },
     me: ctx.me.email,
     onSendSupported: ctx.support.supports("on-send"),
     categoriesSupported: ctx.support.supports("categories"),

@@ -7,8 +7,9 @@ import { buildReplies } from "@features/replies/wire";
 import { buildFollowUp } from "@features/followUps/wire";
 import { buildMatters } from "@features/matters/wire";
 import { buildSendGuard } from "@features/sendGuard/wire";
+import { buildRecord } from "@features/record/wire";
 
-export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps" | "sendGuard">;
+export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps" | "sendGuard" | "record">;
 
 /**
  * Wires adapters into the feature capabilities. Loaded as its own chunk after the first render, so opening the pane
@@ -23,5 +24,6 @@ export async function buildFeatures(office: typeof Office, host: HostEnvironment
     replies: buildReplies(ctx),
     followUps: buildFollowUp(ctx),
     sendGuard: buildSendGuard(ctx),
+    record: await buildRecord(ctx),
   };
 }

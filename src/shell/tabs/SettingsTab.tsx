@@ -5,6 +5,7 @@ import { FilingSettingsSection } from "@features/filing/ui/FilingSettingsSection
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { OverdueSettingsSection } from "@features/clock/ui/OverdueSettingsSection";
 import { FollowUpSettingsSection } from "@features/followUps/ui/FollowUpSettingsSection";
+import { RecordSettingsSection } from "@features/record/ui/RecordSettingsSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -20,6 +21,9 @@ export function SettingsTab({ capabilities }: { capabilities: Capabilities }) {
     <section aria-label="Settings" data-testid="settings-tab" className={styles.root}>
       <ErrorBoundary>
         <DirectorySettingsSection capabilities={capabilities} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <RecordSettingsSection capabilities={capabilities} />
       </ErrorBoundary>
       <ErrorBoundary>
         <FilingSettingsSection capabilities={capabilities} />

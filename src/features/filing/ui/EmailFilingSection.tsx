@@ -10,6 +10,8 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  MessageBar,
+  MessageBarBody,
 } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem } from "@ports/mailSource";
@@ -198,6 +200,11 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
         {announce}
       </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+      {view.pane.recordRefusal ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="record-refusal">
+          <MessageBarBody>{view.pane.recordRefusal} Nothing was filed there.</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {loading ? <Spinner size="extra-tiny" label="Checking the mailbox…" /> : null}
       {view.pane.mailbox.status === "unavailable" ? (
         <Caption1 data-testid="filing-mailbox-note">

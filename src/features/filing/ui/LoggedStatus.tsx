@@ -43,6 +43,18 @@ export function LoggedStatus({
           Time: {(entry.timeEntry.tenths / 10).toFixed(1)} h{entry.timeEntry.narrative ? ` — ${entry.timeEntry.narrative}` : ""}
         </Caption1>
       ) : null}
+      <div data-testid="record-status" data-state={logged.record} aria-live="polite">
+        {logged.record === "filed" ? (
+          <Caption1 style={{ color: tokens.colorPaletteGreenForeground1 }}>Filed in the matter record ✓</Caption1>
+        ) : logged.record === "waiting" ? (
+          <Caption1>
+            Waiting to reach the matter record — sent automatically
+            {logged.recordError ? ` (last try: ${logged.recordError})` : ""}.
+          </Caption1>
+        ) : (
+          <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>The matter record refused it{logged.recordError ? `: ${logged.recordError}` : "."}</Caption1>
+        )}
+      </div>
       <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">
         {logged.mirror === "mirrored" ? (
           <Caption1 className={styles.mirrored}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
@@ -60,14 +72,12 @@ export function LoggedStatus({
           </span>
         )}
       </div>
-      {auto ? (
-        <div>
-          <Button size="small" onClick={onUndo} disabled={busy} data-testid="filing-undo">
-            Undo
-          </Button>
-        </div>
-      ) : null}
-      {logged.audit.length > 1 ? (
+      <div>
+        <Button size="small" onClick={onUndo} disabled={busy} data-testid="filing-undo">
+          {auto ? "Undo" : "Undo filing"}
+        </Button>
+      </div>
+      {logged.audit.length > 1 || logged.audit.some((a) => a.action === "conflict") ? (
         <details data-testid="filing-audit">
           <summary>History ({logged.audit.length})</summary>
           <ul className={styles.audit}>
@@ -77,6 +87,7 @@ export function LoggedStatus({
                   {whenText(a.at, now)} · {a.by}: {a.action}
                   {a.fromMatterId ? ` from ${view.matters[a.fromMatterId]?.number ?? a.fromMatterId}` : ""}
                   {a.toMatterId ? ` to ${view.matters[a.toMatterId]?.number ?? a.toMatterId}` : ""}
+                  {a.note ? ` — ${a.note}` : ""}
                 </Caption1>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Divider, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { MatterSearch } from "./MatterSearch";
@@ -16,12 +16,16 @@ export function MattersSection({ capabilities }: { capabilities: Capabilities })
   const styles = useStyles();
   const matters = capabilities.matters;
   const [open, setOpen] = useState<string | null>(null);
+  // A sync or a write changed the local copy of the shared record: the open timeline is read again.
+  const [version, setVersion] = useState(0);
+  const record = capabilities.record;
+  useEffect(() => record?.onChanged(() => setVersion((v) => v + 1)), [record]);
   if (!matters) return null;
   return (
     <section aria-label="Matters" data-testid="matters-section" className={styles.root}>
       <BulkTagPanel matters={matters} />
       <MatterSearch matters={matters} label="Find a matter" onPick={(h) => setOpen(h.matter.id)} />
-      {open ? <MatterDetails key={open} matters={matters} matterId={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <MatterDetails key={`${open}:${version}`} matters={matters} matterId={open} onClose={() => setOpen(null)} /> : null}
       <AddSenderContact capabilities={capabilities} matters={matters} />
       <Divider />
       <UntaggedQueuePanel matters={matters} />

@@ -1,0 +1,410 @@
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { MatterlineError } from "@domain/errors";
+import type { RecordVersion, StoredFile } from "@domain/record/types";
+import type { MatterRecord, MessageSource, RecordChanges, RecordReach, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
+import { GraphScopes } from "@ports/tokenProvider";
+import type { BatchStep, GraphClient } from "../graphClient";
+import type { CreateUploadSessionBody, DriveItem, GraphMessageDto, GraphPage, List, NewFolderBody, Site, UploadSession } from "../graphTypes";
+import { mailboxPath, odataString } from "../mailboxPath";
+import { fromItem, recordKeyOf, toFields, type RecordItem } from "./recordFields";
+import { RECORD_LIBRARY, RECORD_LIST } from "./recordSchema";
+
+/** Where the record lives once resolved: the site, the list and the library's drive. */
+export interface RecordLocation {
+  readonly siteId: string;
+  readonly listId: string;
+  readonly driveId: string;
+}
+
+export interface GraphMatterRecordOptions {
+  /** The site's address, e.g. https://contoso.sharepoint.com/sites/Matters. */
+  readonly siteUrl: string;
+  /** Scopes for the site: Sites.Selected (the admin granted this one site), or Sites.ReadWrite.All where that is not possible. */
+  readonly scopes?: readonly string[];
+  /** Requests in flight at once (Graph allows 4 per app and mailbox; SharePoint throttles the tenant). */
+  readonly concurrency?: number;
+}
+
+/** Simple uploads take at most 4 MB; beyond, an upload session. learn.microsoft.com/graph/api/driveitem-put-content */
+export const SIMPLE_UPLOAD_MAX = 4 * 1024 * 1024;
+/** Upload session fragments: a multiple of 320 KiB. learn.microsoft.com/graph/api/driveitem-createuploadsession */
+export const FRAGMENT_SIZE = 10 * 320 * 1024;
+/** A delta page as large as Graph serves, so 5,000 filed emails come in five requests. */
+const DELTA_PAGE = 1000;
+
+/** The HTTP status behind a Graph failure (0 when there was none: offline, timeout). */
+export function statusOf(error: unknown): number {
+  const cause = error instanceof MatterlineError ? error.cause : error;
+  return cause instanceof GraphError ? cause.statusCode : 0;
+}
+
+/** Thrown inside a write when the matter's folder or item is behind a wall. */
+class Walled extends Error {}
+
+/** Runs `fn` over `items` with at most `limit` at once, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function parseSiteUrl(siteUrl: string): { host: string; path: string } {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new MatterlineError("invalid-config", `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`);
+  }
+  if (url.protocol !== "https:") throw new MatterlineError("invalid-config", "The matter record's site address must start with https://.");
+  return { host: url.hostname, path: decodeURIComponent(url.pathname).replace(/\/+$/, "") || "/" };
+}
+
+const itemPath = (loc: RecordLocation) => `/sites/${loc.siteId}/lists/${loc.listId}/items`;
+
+/**
+ * The firm's matter record over Graph: a SharePoint list (one item per filed email) and a library (a folder per
+ * matter with each email's `.eml`). Reads with the list's delta query; writes with `$batch` where it saves requests,
+ * at most `concurrency` requests in flight, eTags on every update, and ethical walls respected (a 403/404 on a matter's
+ * folder or item files nothing and says nothing).
+ */
+export function createGraphMatterRecord(graph: GraphClient, options: GraphMatterRecordOptions): MatterRecord & { location(): Promise<RecordLocation> } {
+  const scopes = options.scopes ?? GraphScopes.sites;
+  const concurrency = options.concurrency ?? 4;
+  let located: Promise<RecordLocation> | null = null;
+  const folders = new Map<string, Promise<string>>();
+
+  const call = <T>(c: Parameters<GraphClient["call"]>[0]) => graph.call<T>({ scopes, ...c });
+
+  async function resolve(): Promise<RecordLocation> {
+    const { host, path } = parseSiteUrl(options.siteUrl);
+    // learn.microsoft.com/graph/api/site-getbypath
+    const site = await call<Site>({ method: "GET", path: `/sites/${host}:${path.split("/").map(encodeURIComponent).join("/")}?$select=id` });
+    const lists = await call<GraphPage<List>>({ method: "GET", path: `/sites/${site.id!}/lists?$select=id,displayName,list&$top=500` });
+    const find = (name: string) => lists.value?.find((l) => (l.displayName ?? "").toLowerCase() === name.toLowerCase());
+    const list = find(RECORD_LIST);
+    const library = find(RECORD_LIBRARY);
+    if (!list?.id || !library?.id)
+      throw new MatterlineError(
+        "invalid-config",
+        `The matter record is not set up on ${options.siteUrl} yet. Your administrator runs "npm run provision -- --site ${options.siteUrl}" once.`,
+      );
+    const drive = await call<{ id: string }>({ method: "GET", path: `/sites/${site.id!}/lists/${library.id}/drive?$select=id` });
+    return { siteId: site.id!, listId: list.id, driveId: drive.id };
+  }
+
+  function location(): Promise<RecordLocation> {
+    located ??= resolve().catch((e: unknown) => {
+      located = null;
+      throw e;
+    });
+    return located;
+  }
+
+  // ---------- the library ----------
+
+  async function folderId(loc: RecordLocation, name: string): Promise<string> {
+    const pathOf = `/drives/${loc.driveId}/root:/${encodeURIComponent(name)}`;
+    try {
+      return (await call<DriveItem>({ method: "GET", path: `${pathOf}?$select=id` })).id!;
+    } catch (e) {
+      if (statusOf(e) === 403) throw new Walled();
+      if (statusOf(e) !== 404) throw e;
+    }
+    try {
+      const body: NewFolderBody = { name, folder: {}, "@microsoft.graph.conflictBehavior": "fail" };
+      return (await call<DriveItem>({ method: "POST", path: `/drives/${loc.driveId}/root/children`, body })).id!;
+    } catch (e) {
+      const status = statusOf(e);
+      if (status === 403) throw new Walled();
+      if (status !== 409) throw e;
+      // Someone made it meanwhile; if it still cannot be read, it is hidden from this user.
+      try {
+        return (await call<DriveItem>({ method: "GET", path: `${pathOf}?$select=id` })).id!;
+      } catch (again) {
+        if (statusOf(again) === 404 || statusOf(again) === 403) throw new Walled();
+        throw again;
+      }
+    }
+  }
+
+  function ensureFolder(loc: RecordLocation, name: string): Promise<string> {
+    let p = folders.get(name);
+    if (!p) {
+      p = folderId(loc, name);
+      folders.set(name, p);
+      p.catch(() => folders.delete(name));
+    }
+    return p;
+  }
+
+  /** The message's MIME (`$value`), or null when the mailbox no longer holds it. */
+  async function mime(message: MessageSource): Promise<Blob | null> {
+    const base = mailboxPath(message.mailbox);
+    const mailScopes = message.mailbox ? [...GraphScopes.mail, ...GraphScopes.sharedMail] : GraphScopes.mail;
+    let id = message.graphId;
+    if (!id) {
+      const filter = encodeURIComponent(`internetMessageId eq ${odataString(message.internetMessageId)}`);
+      const page = await graph.call<GraphPage<GraphMessageDto>>({ method: "GET", path: `${base}/messages?$filter=${filter}&$select=id&$top=1`, scopes: mailScopes });
+      id = page.value?.[0]?.id ?? null;
+      if (!id) return null;
+    }
+    try {
+      // learn.microsoft.com/graph/outlook-get-mime-message
+      const bytes = await graph.call<ArrayBuffer>({ method: "GET", path: `${base}/messages/${encodeURIComponent(id)}/$value`, scopes: mailScopes, responseType: "arraybuffer" });
+      return new Blob([bytes], { type: "message/rfc822" });
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+  }
+
+  const storedFile = (item: DriveItem, folder: string): StoredFile => ({ driveItemId: item.id!, webUrl: item.webUrl ?? "", folder });
+
+  async function uploadSession(loc: RecordLocation, parent: string, name: string, blob: Blob): Promise<DriveItem> {
+    const body: CreateUploadSessionBody = { item: { "@microsoft.graph.conflictBehavior": "replace" } };
+    const session = await call<UploadSession>({
+      method: "POST",
+      path: `/drives/${loc.driveId}/items/${parent}:/${encodeURIComponent(name)}:/createUploadSession`,
+      body,
+    });
+    const url = session.uploadUrl!;
+    let start = 0;
+    for (let failures = 0; ; ) {
+      const end = Math.min(start + FRAGMENT_SIZE, blob.size) - 1;
+      try {
+        const res = await graph.call<UploadSession & DriveItem>({
+          method: "PUT",
+          path: url,
+          anonymous: true,
+          body: blob.slice(start, end + 1),
+          headers: { "Content-Range": `bytes ${start}-${end}/${blob.size}`, "Content-Type": "application/octet-stream" },
+        });
+        if (res.id) return res;
+        start = end + 1;
+      } catch (e) {
+        // A dropped fragment is not kept: ask the session where to go on (the documented resumption).
+        if (++failures > 3) throw e;
+        const status = await graph.call<UploadSession>({ method: "GET", path: url, anonymous: true });
+        const next = Number(/^(\d+)-/.exec(status.nextExpectedRanges?.[0] ?? "")?.[1] ?? Number.NaN);
+        if (!Number.isFinite(next)) throw e;
+        start = next;
+      }
+    }
+  }
+
+  async function upload(loc: RecordLocation, folder: string, parent: string, name: string, blob: Blob): Promise<StoredFile> {
+    try {
+      const item =
+        blob.size <= SIMPLE_UPLOAD_MAX
+          ? await call<DriveItem>({
+              method: "PUT",
+              path: `/drives/${loc.driveId}/items/${parent}:/${encodeURIComponent(name)}:/content`,
+              body: blob,
+              headers: { "Content-Type": "message/rfc822" },
+            })
+          : await uploadSession(loc, parent, name, blob);
+      return storedFile(item, folder);
+    } catch (e) {
+      if (statusOf(e) === 403) throw new Walled();
+      throw e;
+    }
+  }
+
+  async function move(loc: RecordLocation, file: StoredFile, folder: string, parent: string, name: string): Promise<StoredFile> {
+    try {
+      // learn.microsoft.com/graph/api/driveitem-move
+      const item = await call<DriveItem>({
+        method: "PATCH",
+        path: `/drives/${loc.driveId}/items/${encodeURIComponent(file.driveItemId)}?@microsoft.graph.conflictBehavior=replace`,
+        body: { parentReference: { id: parent }, name } satisfies DriveItem,
+      });
+      return storedFile(item, folder);
+    } catch (e) {
+      if (statusOf(e) === 403) throw new Walled();
+      if (statusOf(e) === 404) return Promise.reject(new MatterlineError("not-found", "gone"));
+      throw e;
+    }
+  }
+
+  /** Puts the stored message in the matter's folder: moves the one there is, or uploads it. */
+  async function placeFile(loc: RecordLocation, w: Extract<RecordWrite, { kind: "create" | "update" }>): Promise<StoredFile | null> {
+    const parent = await ensureFolder(loc, w.folder);
+    const existing = w.kind === "update" ? w.file : null;
+    if (existing && existing.folder === w.folder) return existing;
+    if (existing) {
+      try {
+        return await move(loc, existing, w.folder, parent, w.fileName);
+      } catch (e) {
+        if (!(e instanceof MatterlineError && e.code === "not-found")) throw e;
+        // The stored file is gone: store the message again.
+      }
+    }
+    const blob = await mime(w.message);
+    return blob ? upload(loc, w.folder, parent, w.fileName, blob) : null;
+  }
+
+  function failure(key: string, error: unknown): RecordWriteOutcome {
+    const err = error instanceof MatterlineError ? error : new MatterlineError("graph-error", error instanceof Error ? error.message : String(error));
+    return { key, status: "failed", retryable: err.retryable, error: err.message };
+  }
+
+  // ---------- the port ----------
+
+  return {
+    location,
+
+    async changes(cursor): Promise<RecordChanges> {
+      const loc = await location();
+      const fresh = `${itemPath(loc)}/delta?$expand=fields&$top=${DELTA_PAGE}`;
+      let url = cursor ?? fresh;
+      let complete = cursor === null;
+      let restarted = false;
+      const seen = new Map<string, RecordVersion | null>();
+      for (;;) {
+        let page: GraphPage<RecordItem>;
+        try {
+          page = await call<GraphPage<RecordItem>>({ method: "GET", path: url });
+        } catch (e) {
+          // 410 Gone: the record cannot serve changes since this token; start over with a full enumeration.
+          // learn.microsoft.com/graph/api/listitem-delta
+          if (statusOf(e) === 410 && !restarted) {
+            restarted = true;
+            complete = true;
+            seen.clear();
+            url = fresh;
+            continue;
+          }
+          throw e;
+        }
+        for (const item of page.value ?? []) {
+          if (!item.id) continue;
+          if (item.deleted) seen.set(item.id, null);
+          else {
+            // One damaged item never stops the sync.
+            const v = fromItem(item);
+            if (v) seen.set(item.id, v);
+          }
+        }
+        if (page["@odata.nextLink"]) url = page["@odata.nextLink"];
+        else {
+          const upserts = [...seen.values()].filter((v): v is RecordVersion => v !== null);
+          const removedItemIds = [...seen].filter(([, v]) => v === null).map(([id]) => id);
+          return { upserts, removedItemIds, cursor: page["@odata.deltaLink"] ?? url, complete };
+        }
+      }
+    },
+
+    async write(writes): Promise<RecordWriteOutcome[]> {
+      const loc = await location();
+      const outcomes = new Map<string, RecordWriteOutcome>();
+      const files = new Map<string, StoredFile | null>();
+      // 1. the stored messages, at most `concurrency` at once
+      await mapLimit(
+        writes.filter((w) => w.kind === "create" || w.kind === "update"),
+        concurrency,
+        async (w) => {
+          try {
+            files.set(w.key, await placeFile(loc, w));
+          } catch (e) {
+            outcomes.set(w.key, e instanceof Walled ? { key: w.key, status: "walled" } : failure(w.key, e));
+          }
+        },
+      );
+      // 2. the list items (and stray files), in $batches of 20
+      const steps: BatchStep[] = [];
+      for (const w of writes) {
+        if (outcomes.has(w.key)) continue;
+        if (w.kind === "create") {
+          const fields = toFields(w.entry, w.clientId, w.audit, files.get(w.key) ?? null);
+          steps.push({ id: w.key, method: "POST", url: itemPath(loc), body: { fields } });
+        } else if (w.kind === "update") {
+          const fields = toFields(w.entry, w.clientId, w.audit, files.get(w.key) ?? w.file);
+          steps.push({ id: w.key, method: "PATCH", url: `${itemPath(loc)}/${w.itemId}/fields`, body: fields, headers: { "If-Match": w.eTag } });
+        } else if (w.kind === "delete") {
+          steps.push({ id: w.key, method: "DELETE", url: `${itemPath(loc)}/${w.itemId}`, headers: { "If-Match": w.eTag } });
+        } else {
+          steps.push({ id: w.key, method: "DELETE", url: `/drives/${loc.driveId}/items/${encodeURIComponent(w.file.driveItemId)}` });
+        }
+      }
+      const results = steps.length ? await graph.batch(steps, scopes) : new Map();
+      const strayFiles: StoredFile[] = [];
+      for (const w of writes) {
+        if (outcomes.has(w.key)) continue;
+        const r = results.get(w.key);
+        if (!r || r.error) {
+          const status = r?.status ?? 0;
+          const file = files.get(w.key) ?? null;
+          if (status === 403) outcomes.set(w.key, { key: w.key, status: "walled" });
+          else if (w.kind === "create" && status === 409) outcomes.set(w.key, { key: w.key, status: "exists", file });
+          else if (w.kind === "update" && (status === 412 || status === 404)) outcomes.set(w.key, { key: w.key, status: "changed", file });
+          else if (w.kind === "delete" && status === 412) outcomes.set(w.key, { key: w.key, status: "changed", file: null });
+          else if ((w.kind === "delete" || w.kind === "discard-file") && status === 404) outcomes.set(w.key, { key: w.key, status: "ok", version: null });
+          else outcomes.set(w.key, failure(w.key, r?.error ?? new MatterlineError("graph-error", "No answer came back for this write.")));
+          continue;
+        }
+        if (w.kind === "delete") {
+          if (w.file) strayFiles.push(w.file);
+          outcomes.set(w.key, { key: w.key, status: "ok", version: null });
+        } else if (w.kind === "discard-file") outcomes.set(w.key, { key: w.key, status: "ok", version: null });
+        else {
+          // A create answers with the item; a fields update with the fields (and their new eTag).
+          const body = r.body as RecordItem | (RecordItem["fields"] & object);
+          const item: RecordItem = w.kind === "create" ? (body as RecordItem) : { id: w.itemId, fields: body as RecordItem["fields"] };
+          const version = fromItem(item);
+          outcomes.set(w.key, version ? { key: w.key, status: "ok", version } : failure(w.key, new MatterlineError("graph-error", "The record answered with an item Matterline cannot read.")));
+        }
+      }
+      // 3. an undone filing's stored message goes too
+      if (strayFiles.length)
+        await graph.batch(
+          strayFiles.map((f, i) => ({ id: `file${i}`, method: "DELETE" as const, url: `/drives/${loc.driveId}/items/${encodeURIComponent(f.driveItemId)}` })),
+          scopes,
+        );
+      return writes.map((w) => outcomes.get(w.key)!);
+    },
+
+    async read(internetMessageIds): Promise<Map<string, RecordVersion | null>> {
+      const loc = await location();
+      const out = new Map<string, RecordVersion | null>();
+      const steps = internetMessageIds.map((imid, i) => ({
+        id: String(i),
+        method: "GET" as const,
+        url: `${itemPath(loc)}?$expand=fields&$top=2&$filter=${encodeURIComponent(`fields/InternetMessageId eq ${odataString(recordKeyOf(imid))}`)}`,
+      }));
+      const results = steps.length ? await graph.batch(steps, scopes) : new Map();
+      internetMessageIds.forEach((imid, i) => {
+        const r = results.get(String(i));
+        if (!r || r.error) throw r?.error ?? new MatterlineError("graph-error", "The matter record did not answer.");
+        const first = (r.body as GraphPage<RecordItem> | null)?.value?.[0];
+        out.set(imid, first ? fromItem(first) : null);
+      });
+      return out;
+    },
+
+    async probe(): Promise<RecordReach> {
+      try {
+        const loc = await location();
+        await call<GraphPage<RecordItem>>({ method: "GET", path: `${itemPath(loc)}?$top=1&$select=id` });
+        return { site: options.siteUrl, ok: true, problem: null };
+      } catch (e) {
+        const status = statusOf(e);
+        const problem =
+          status === 403 || status === 401
+            ? "Matterline has no access to this site yet: your administrator grants it (Sites.Selected) to the site."
+            : status === 404
+              ? "The site was not found. Check its address."
+              : e instanceof MatterlineError
+                ? e.message
+                : String(e);
+        return { site: options.siteUrl, ok: false, problem };
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+
+/**
+ * An entry as the firm's shared matter record holds it. What only makes sense in one mailbox (which mailbox, the
+ * message's Graph id there) stays on each device.
+ */
+export type SharedEntry = Omit<LogEntry, "mailbox" | "graphId">;
+
+/** The stored `.eml` of a filed email in the document library. */
+export interface StoredFile {
+  /** The library's id of the file (it survives moves). */
+  readonly driveItemId: string;
+  /** Where people open it. */
+  readonly webUrl: string;
+  /** The matter folder it sits in, by name. */
+  readonly folder: string;
+}
+
+/** One version of a filed email in the shared record: the list item, its eTag, its audit trail and its stored file. */
+export interface RecordVersion {
+  readonly itemId: string;
+  /** SharePoint's eTag of the item; an update carrying an older one is refused (412). */
+  readonly eTag: string;
+  readonly entry: SharedEntry;
+  /** Oldest first. */
+  readonly audit: readonly AuditRecord[];
+  readonly file: StoredFile | null;
+}
+
+/** The outbox kind of writes to the shared record. */
+export const RECORD_KIND = "record";
+
+/** Outbox key of the record write of one email: the same email's later changes replace a queued write. */
+export function recordKey(internetMessageId: string): string {
+  return `record:${internetMessageId}`;
+}
+
+/** What a queued record write carries: which email, and where its message lives (to read its MIME). */
+export interface RecordPayload {
+  readonly internetMessageId: string;
+  readonly mailbox: string | null;
+  readonly graphId: string | null;
+}
+
+/** Checks a payload read back from storage. */
+export function isRecordPayload(value: unknown): value is RecordPayload {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.internetMessageId === "string" &&
+    (v.mailbox === null || typeof v.mailbox === "string") &&
+    (v.graphId === null || typeof v.graphId === "string")
+  );
+}
+
+/** The plain message for a matter the user may not see (an ethical wall): it says nothing about the matter. */
+export const WALLED_MESSAGE = "You don't have access to this matter's record.";

@@ -1,0 +1,134 @@
+import type { PaneContext } from "@hosts/context";
+import { recordConfig } from "@hosts/recordConfig";
+import type { RecordCapability, RecordStatus } from "./api";
+import { createRecordService, RECORD_SYNCED_AT_KEY } from "./service";
+import { RECORD_KIND } from "@domain/record/types";
+import { MatterlineError, toMatterlineError } from "@domain/errors";
+import type { MatterRecord } from "@ports/matterRecord";
+import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
+
+/** Settings key of the site this device uses (when set, it wins over the firm's build-time default). */
+export const RECORD_SITE_KEY = "record.site";
+/** How often the local copy asks the record for changes while the pane is open (one request when nothing changed). */
+const SYNC_EVERY_MS = 60_000;
+
+function checkSite(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://yourfirm.sharepoint.com/sites/Matters.");
+  }
+  if (u.protocol !== "https:" || !u.pathname || u.pathname === "/")
+    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://yourfirm.sharepoint.com/sites/Matters.");
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * Builds the shared matter record: the outbox writer of kind "record", the sync (at start, every minute, after writes,
+ * when back online, and on "Sync now"), and what the UI shows of it.
+ */
+export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  const config = recordConfig(ctx.host);
+  let reach: { state: RecordStatus["reach"]; problem: string | null } = { state: "unknown", problem: null };
+  let site: string | null = null;
+  let record: MatterRecord | null = null;
+
+  async function useSite(next: string | null): Promise<void> {
+    site = next;
+    record = next ? createGraphMatterRecord(ctx.graph, { siteUrl: next, scopes: config.scopes }) : null;
+    reach = { state: "unknown", problem: null };
+    // Without a site, record writes wait in the outbox (they land once the site is set up).
+    if (record) ctx.outbox.register(RECORD_KIND, service.executor());
+    else ctx.outbox.unregister(RECORD_KIND);
+  }
+
+  const service = createRecordService({
+    record: () => Promise.resolve(record),
+    local: ctx.stores.record,
+    log: ctx.stores.log,
+    outbox: ctx.stores.outbox,
+    settings: ctx.stores.settings,
+    directory: () => ctx.directory.current(),
+    me: ctx.me.email,
+    now: ctx.now,
+  });
+
+  const stored = await ctx.stores.settings.get(RECORD_SITE_KEY);
+  await useSite(typeof stored === "string" && stored ? stored : config.defaultSite);
+
+  let running: Promise<void> | null = null;
+  const sync = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        const result = await service.sync();
+        if (result.status === "synced") reach = { state: "ok", problem: null };
+        if (result.changed > 0) ctx.recordChanged.notify();
+        if (result.queuedLegacy > 0) ctx.outbox.drainSoon();
+      } catch (error) {
+        reach = { state: "failed", problem: toMatterlineError(error).message };
+      } finally {
+        running = null;
+        notify();
+      }
+    })();
+    return running;
+  };
+
+  // Writes that reached the record change the local copy: tell the UI, and take the record's other news with them.
+  ctx.outbox.onDrained((result) => {
+    if (result.done.some((op) => op.kind === RECORD_KIND) || result.failed > 0) {
+      ctx.recordChanged.notify();
+      void sync();
+    }
+    notify();
+  });
+  if (typeof window !== "undefined") {
+    setInterval(() => void sync(), SYNC_EVERY_MS);
+    window.addEventListener("online", () => void sync());
+  }
+  // The first sync starts once the pane is up; it also uploads, once, what this device logged before the record.
+  setTimeout(() => void sync(), 0);
+
+  async function status(): Promise<RecordStatus> {
+    const [ops, synced] = await Promise.all([ctx.stores.outbox.list(), ctx.stores.settings.get(RECORD_SYNCED_AT_KEY)]);
+    const mine = ops.filter((o) => o.kind === RECORD_KIND);
+    return {
+      site,
+      reach: reach.state,
+      problem: site ? reach.problem : null,
+      lastSyncedAt: typeof synced === "string" ? synced : null,
+      waiting: mine.filter((o) => o.status === "pending").length,
+      refused: mine.filter((o) => o.status === "failed").length,
+      syncing: running !== null,
+    };
+  }
+
+  return {
+    status,
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async syncNow() {
+      await ctx.outbox.drainNow().catch(() => undefined);
+      await sync();
+      return status();
+    },
+    async saveSite(url) {
+      const next = url === null || !url.trim() ? null : checkSite(url);
+      if (next) await ctx.stores.settings.set(RECORD_SITE_KEY, next);
+      else await ctx.stores.settings.remove(RECORD_SITE_KEY);
+      if (next !== site) {
+        // Another site is another record: this device syncs it from the start.
+        await ctx.stores.settings.remove("record.cursor");
+        await useSite(next);
+      }
+      if (record) await sync();
+      notify();
+      return status();
+    },
+  };
+}
