@@ -45,7 +45,11 @@ export async function runProvision(argv: readonly string[], io: ProvisionIo): Pr
     io.err(`No access token: set MATTERLINE_GRAPH_TOKEN.\n\n${USAGE}`);
     return 2;
   }
-  const graph = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve(token) }, fetchImpl: io.fetch, scopes: PROVISION_SCOPES });
+  const graph = createGraphClient({
+    tokenProvider: { getToken: () => Promise.resolve(token) },
+    fetchImpl: io.fetch,
+    scopes: PROVISION_SCOPES,
+  });
   try {
     const report = await provisionRecord(graph, site);
     io.out(`Matter record on ${report.site}:`);

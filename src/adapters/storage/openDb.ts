@@ -57,13 +57,13 @@ const v2: Migration = async (_db, tx) => {
   for (const op of renamed) await outbox.put(op);
 };
 
-/** Version 2: the shared matter record's shadows (item id, eTag, stored file of each filed email). */
-const v2: Migration = (db) => {
+/** Version 3: the shared matter record's shadows (item id, eTag, stored file of each filed email). */
+const v3: Migration = (db) => {
   db.createObjectStore("recordShadows", { keyPath: "entry.internetMessageId" });
 };
 
 /** The schema's history; the database version is its length. Add a step to change the schema. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**
@@ -139,7 +139,10 @@ async function adoptLegacy(db: MatterlineDb): Promise<void> {
     // Opening without a version never creates the old database: a missing one aborts in its first upgrade.
     legacy = await openDB<MatterlineSchema>(DB_NAME, undefined, {
       upgrade(_db, oldVersion, _newVersion, tx) {
-        if (oldVersion === 0) tx.abort();
+        if (oldVersion !== 0) return;
+        // The abort is the point: nothing is created. Its rejected `done` is expected, not an error.
+        tx.done.catch(() => undefined);
+        tx.abort();
       },
     });
   } catch {

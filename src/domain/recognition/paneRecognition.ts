@@ -206,7 +206,11 @@ async function readLogged(
   const record = recordStateOf(imid, ops);
   if (!entry) return { logged: null, audit, recordRefusal: record.state === "failed" ? record.error : null };
   const { state, error } = mirrorStateOf(entry, ops);
-  return { logged: { entry, audit, mirror: state, mirrorError: error, record: record.state, recordError: record.error }, audit, recordRefusal: null };
+  return {
+    logged: { entry, audit, mirror: state, mirrorError: error, record: record.state, recordError: record.error },
+    audit,
+    recordRefusal: null,
+  };
 }
 
 /**

@@ -34,7 +34,15 @@ function sameTime(a: TimeEntry | null, b: TimeEntry | null): boolean {
 const hours = (t: TimeEntry | null) => (t ? `${(t.tenths / 10).toFixed(1)} h` : "no time");
 
 function conflict(input: RebaseInput, imid: string, note: string, from: string | null, to: string | null): AuditRecord {
-  return { internetMessageId: imid, at: input.now.toISOString(), by: input.by, action: "conflict", fromMatterId: from, toMatterId: to, note };
+  return {
+    internetMessageId: imid,
+    at: input.now.toISOString(),
+    by: input.by,
+    action: "conflict",
+    fromMatterId: from,
+    toMatterId: to,
+    note,
+  };
 }
 
 /** Reconciles one email's change with what the shared record holds now. Pure: the caller writes the result. */
@@ -82,7 +90,9 @@ export function rebase(input: RebaseInput): Rebased {
 
   const notes: string[] = [];
   if (matterClash)
-    notes.push(`${input.by} filed it to ${label(ours.matterId)}, but ${who(theirs)} had filed it to ${label(theirs.matterId)}; the record keeps ${label(theirs.matterId)}`);
+    notes.push(
+      `${input.by} filed it to ${label(ours.matterId)}, but ${who(theirs)} had filed it to ${label(theirs.matterId)}; the record keeps ${label(theirs.matterId)}`,
+    );
   if (timeClash) notes.push(`${input.by} recorded ${hours(ours.timeEntry)}, but the record had ${hours(theirs.timeEntry)}, which it keeps`);
   const clash = notes.length
     ? conflict(input, ours.internetMessageId, `Two changes met. ${notes.join("; ")}.`, matterClash ? ours.matterId : null, theirs.matterId)

@@ -130,7 +130,10 @@ class LocalBatch {
       audits: this.audits,
       putShadows: [...this.putShadows.values()],
       removeShadows: [...this.removeShadows],
-      history: { counts: this.counts, conversations: [...this.conversations].map(([conversationId, matterId]) => ({ conversationId, matterId })) },
+      history: {
+        counts: this.counts,
+        conversations: [...this.conversations].map(([conversationId, matterId]) => ({ conversationId, matterId })),
+      },
     };
   }
 }
@@ -156,7 +159,9 @@ export function createRecordService(deps: RecordServiceDeps) {
   async function pendingRecordIds(): Promise<Set<string>> {
     const ops = await deps.outbox.list();
     return new Set(
-      ops.filter((o) => o.kind === RECORD_KIND && o.status === "pending" && isRecordPayload(o.payload)).map((o) => (o.payload as RecordPayload).internetMessageId),
+      ops
+        .filter((o) => o.kind === RECORD_KIND && o.status === "pending" && isRecordPayload(o.payload))
+        .map((o) => (o.payload as RecordPayload).internetMessageId),
     );
   }
 
@@ -170,7 +175,12 @@ export function createRecordService(deps: RecordServiceDeps) {
           key: mirrorKey(before.internetMessageId, null),
           kind: "unmirror",
           group: `mirror:${before.internetMessageId}`,
-          payload: { internetMessageId: before.internetMessageId, graphId: before.graphId, mailbox: before.mailbox, removeCategories: [before.category] },
+          payload: {
+            internetMessageId: before.internetMessageId,
+            graphId: before.graphId,
+            mailbox: before.mailbox,
+            removeCategories: [before.category],
+          },
           now,
         }),
       );
@@ -304,15 +314,39 @@ export function createRecordService(deps: RecordServiceDeps) {
     readonly audit: AuditRecord[];
   }
 
-  function writeFor(p: Planned, d: LoadedDirectory | null, entry: SharedEntry | null, base: RecordVersion | null, audit: readonly AuditRecord[], file?: StoredFile | null): RecordWrite | null {
+  function writeFor(
+    p: Planned,
+    d: LoadedDirectory | null,
+    entry: SharedEntry | null,
+    base: RecordVersion | null,
+    audit: readonly AuditRecord[],
+    file?: StoredFile | null,
+  ): RecordWrite | null {
     const key = p.op.key;
-    const message = { mailbox: p.payload.mailbox, graphId: p.local?.graphId ?? p.payload.graphId, internetMessageId: p.payload.internetMessageId };
-    if (!entry) return base ? { kind: "delete", key, itemId: base.itemId, eTag: base.eTag, file: file === undefined ? base.file : file } : null;
+    const message = {
+      mailbox: p.payload.mailbox,
+      graphId: p.local?.graphId ?? p.payload.graphId,
+      internetMessageId: p.payload.internetMessageId,
+    };
+    if (!entry)
+      return base ? { kind: "delete", key, itemId: base.itemId, eTag: base.eTag, file: file === undefined ? base.file : file } : null;
     const clientId = d?.index.matterById.get(entry.matterId)?.clientId ?? null;
     const folder = folderOf(d, entry.matterId);
     const fileName = messageFileName(entry);
     if (!base) return { kind: "create", key, entry, clientId, audit, folder, fileName, message };
-    return { kind: "update", key, itemId: base.itemId, eTag: base.eTag, entry, clientId, audit, folder, fileName, file: file === undefined ? base.file : file, message };
+    return {
+      kind: "update",
+      key,
+      itemId: base.itemId,
+      eTag: base.eTag,
+      entry,
+      clientId,
+      audit,
+      folder,
+      fileName,
+      file: file === undefined ? base.file : file,
+      message,
+    };
   }
 
   /** The first write of a planned op: create, update, delete, or nothing when the record already agrees. */
@@ -369,7 +403,12 @@ export function createRecordService(deps: RecordServiceDeps) {
     const planned: Planned[] = [];
     for (const op of ops) {
       if (!isRecordPayload(op.payload)) {
-        outcomes.set(op.key, { key: op.key, ok: false, retryable: false, error: "The queued matter record update is damaged and cannot be sent." });
+        outcomes.set(op.key, {
+          key: op.key,
+          ok: false,
+          retryable: false,
+          error: "The queued matter record update is damaged and cannot be sent.",
+        });
         continue;
       }
       const imid = op.payload.internetMessageId;
@@ -404,7 +443,12 @@ export function createRecordService(deps: RecordServiceDeps) {
       if (!retry.length) break;
       if (attempt === 2) {
         for (const r of retry)
-          outcomes.set(r.p.op.key, { key: r.p.op.key, ok: false, retryable: true, error: "The matter record kept changing; trying again shortly." });
+          outcomes.set(r.p.op.key, {
+            key: r.p.op.key,
+            ok: false,
+            retryable: true,
+            error: "The matter record kept changing; trying again shortly.",
+          });
         break;
       }
       const current = await record.read(retry.map((r) => r.p.payload.internetMessageId));
@@ -420,7 +464,14 @@ export function createRecordService(deps: RecordServiceDeps) {
           continue;
         }
         const ours = p.local ? sharedOf(p.local) : null;
-        const decided = rebase({ ours, base: p.shadow?.entry ?? null, theirs: theirs?.entry ?? null, by: deps.me, now: deps.now(), label: label(d) });
+        const decided = rebase({
+          ours,
+          base: p.shadow?.entry ?? null,
+          theirs: theirs?.entry ?? null,
+          by: deps.me,
+          now: deps.now(),
+          label: label(d),
+        });
         // A file this write put in place that the kept version does not use is taken away again.
         const strayFile = r.file && theirs?.file && r.file.driveItemId !== theirs.file.driveItemId ? r.file : null;
         if (strayFile) next.push({ kind: "discard-file", key: `${p.op.key}#discard`, file: strayFile });
@@ -446,7 +497,9 @@ export function createRecordService(deps: RecordServiceDeps) {
       round = results.filter((o) => !o.key.endsWith("#discard"));
     }
     await commit(batch);
-    return ops.map((op) => outcomes.get(op.key) ?? { key: op.key, ok: false, retryable: true, error: "No result came back for this update." });
+    return ops.map(
+      (op) => outcomes.get(op.key) ?? { key: op.key, ok: false, retryable: true, error: "No result came back for this update." },
+    );
   }
 
   return {

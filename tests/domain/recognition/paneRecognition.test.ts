@@ -131,7 +131,7 @@ describe("recognizeForPane", () => {
     expect(r.logged?.entry.matterId).toBe("m2");
     expect(r.logged?.audit.map((a) => a.action)).toEqual(["logged", "refiled"]);
     expect(r.logged?.mirror).toBe("waiting");
-    const [op] = await outbox.list();
+    const op = (await outbox.list()).find((o) => o.kind === "mirror")!;
     await outbox.settle({ remove: [{ key: op.key, createdAt: op.createdAt }], update: [] });
     const after = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, outbox });
     expect(after.logged?.mirror).toBe("mirrored");

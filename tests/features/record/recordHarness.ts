@@ -90,7 +90,13 @@ export async function firm(options: { latencyMs?: number } = {}): Promise<Firm> 
       const outbox = new MemoryOutboxStore();
       const settings = new MemorySettingsStore();
       const local = new MemoryLocalRecordStore(log, history);
-      const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
+      const matterLog = new MatterLog({
+        log,
+        history,
+        outbox,
+        categoryFor: categoryResolver(directory),
+        firmDomains: directory.firm.domains,
+      });
       const record = createGraphMatterRecord(graph, { siteUrl: SITE });
       const service = createRecordService({
         record: () => Promise.resolve(record),

@@ -25,7 +25,13 @@ describe("the shared matter record: two people, one record", () => {
     expect(drained.failed).toBe(0);
     const items = f.sim.sharePoint.listItems(SITE, RECORD_LIST);
     expect(items).toHaveLength(1);
-    expect(items[0].fields).toMatchObject({ InternetMessageId: m.internetMessageId, MatterId: "x1", ClientId: "k1", TimeTenths: 3, FiledBy: AMELIA });
+    expect(items[0].fields).toMatchObject({
+      InternetMessageId: m.internetMessageId,
+      MatterId: "x1",
+      ClientId: "k1",
+      TimeTenths: 3,
+      FiledBy: AMELIA,
+    });
     const path = `${matterFolderName(x1)}/${messageFileName({ ...m, internetMessageId: m.internetMessageId! })}`;
     expect(f.sim.sharePoint.fileText(SITE, RECORD_LIBRARY, path)).toContain(`Message-ID: ${m.internetMessageId}`);
 
@@ -151,7 +157,12 @@ describe("the shared matter record: two people, one record", () => {
     const item = f.sim.sharePoint.listItems(SITE, RECORD_LIST)[0];
     expect(item.fields.MatterId).toBe("x3");
     const trail = JSON.parse(item.fields.AuditTrail as string) as { action: string; by: string }[];
-    expect(trail.map((a) => `${a.action}:${a.by}`)).toEqual([`logged:${AMELIA}`, `refiled:${ROSA}`, `refiled:${AMELIA}`, `conflict:${AMELIA}`]);
+    expect(trail.map((a) => `${a.action}:${a.by}`)).toEqual([
+      `logged:${AMELIA}`,
+      `refiled:${ROSA}`,
+      `refiled:${AMELIA}`,
+      `conflict:${AMELIA}`,
+    ]);
     expect((await amelia.log.get(m.internetMessageId!))?.matterId).toBe("x3");
   });
 

@@ -58,7 +58,7 @@ describe("ribbon Log to suggested matter", () => {
     expect((await log.get(msg.internetMessageId!))?.matterId).toBe("m1");
     expect(added.map((c) => c.name)).toEqual(["2025-0042 Harbour lease"]);
     expect(added[0].color).toMatch(/^Preset\d+$/);
-    expect(await outbox.list()).toHaveLength(1);
+    expect((await outbox.list()).map((o) => o.kind).sort()).toEqual(["mirror", "record"]);
     expect(await ribbonLog(msg, { service, categories })).toMatch(/^Already logged to 2025-0042/);
   });
 

@@ -4,7 +4,16 @@ import type { RecordVersion, StoredFile } from "@domain/record/types";
 import type { MatterRecord, MessageSource, RecordChanges, RecordReach, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
 import { GraphScopes } from "@ports/tokenProvider";
 import type { BatchStep, GraphClient } from "../graphClient";
-import type { CreateUploadSessionBody, DriveItem, GraphMessageDto, GraphPage, List, NewFolderBody, Site, UploadSession } from "../graphTypes";
+import type {
+  CreateUploadSessionBody,
+  DriveItem,
+  GraphMessageDto,
+  GraphPage,
+  List,
+  NewFolderBody,
+  Site,
+  UploadSession,
+} from "../graphTypes";
 import { mailboxPath, odataString } from "../mailboxPath";
 import { fromItem, recordKeyOf, toFields, type RecordItem } from "./recordFields";
 import { RECORD_LIBRARY, RECORD_LIST } from "./recordSchema";
@@ -60,7 +69,10 @@ function parseSiteUrl(siteUrl: string): { host: string; path: string } {
   try {
     url = new URL(siteUrl);
   } catch {
-    throw new MatterlineError("invalid-config", `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`);
+    throw new MatterlineError(
+      "invalid-config",
+      `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`,
+    );
   }
   if (url.protocol !== "https:") throw new MatterlineError("invalid-config", "The matter record's site address must start with https://.");
   return { host: url.hostname, path: decodeURIComponent(url.pathname).replace(/\/+$/, "") || "/" };
@@ -74,7 +86,10 @@ const itemPath = (loc: RecordLocation) => `/sites/${loc.siteId}/lists/${loc.list
  * at most `concurrency` requests in flight, eTags on every update, and ethical walls respected (a 403/404 on a matter's
  * folder or item files nothing and says nothing).
  */
-export function createGraphMatterRecord(graph: GraphClient, options: GraphMatterRecordOptions): MatterRecord & { location(): Promise<RecordLocation> } {
+export function createGraphMatterRecord(
+  graph: GraphClient,
+  options: GraphMatterRecordOptions,
+): MatterRecord & { location(): Promise<RecordLocation> } {
   const scopes = options.scopes ?? GraphScopes.sites;
   const concurrency = options.concurrency ?? 4;
   let located: Promise<RecordLocation> | null = null;
@@ -85,7 +100,10 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
   async function resolve(): Promise<RecordLocation> {
     const { host, path } = parseSiteUrl(options.siteUrl);
     // learn.microsoft.com/graph/api/site-getbypath
-    const site = await call<Site>({ method: "GET", path: `/sites/${host}:${path.split("/").map(encodeURIComponent).join("/")}?$select=id` });
+    const site = await call<Site>({
+      method: "GET",
+      path: `/sites/${host}:${path.split("/").map(encodeURIComponent).join("/")}?$select=id`,
+    });
     const lists = await call<GraphPage<List>>({ method: "GET", path: `/sites/${site.id!}/lists?$select=id,displayName,list&$top=500` });
     const find = (name: string) => lists.value?.find((l) => (l.displayName ?? "").toLowerCase() === name.toLowerCase());
     const list = find(RECORD_LIST);
@@ -151,13 +169,22 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
     let id = message.graphId;
     if (!id) {
       const filter = encodeURIComponent(`internetMessageId eq ${odataString(message.internetMessageId)}`);
-      const page = await graph.call<GraphPage<GraphMessageDto>>({ method: "GET", path: `${base}/messages?$filter=${filter}&$select=id&$top=1`, scopes: mailScopes });
+      const page = await graph.call<GraphPage<GraphMessageDto>>({
+        method: "GET",
+        path: `${base}/messages?$filter=${filter}&$select=id&$top=1`,
+        scopes: mailScopes,
+      });
       id = page.value?.[0]?.id ?? null;
       if (!id) return null;
     }
     try {
       // learn.microsoft.com/graph/outlook-get-mime-message
-      const bytes = await graph.call<ArrayBuffer>({ method: "GET", path: `${base}/messages/${encodeURIComponent(id)}/$value`, scopes: mailScopes, responseType: "arraybuffer" });
+      const bytes = await graph.call<ArrayBuffer>({
+        method: "GET",
+        path: `${base}/messages/${encodeURIComponent(id)}/$value`,
+        scopes: mailScopes,
+        responseType: "arraybuffer",
+      });
       return new Blob([bytes], { type: "message/rfc822" });
     } catch (e) {
       if (statusOf(e) === 404) return null;
@@ -176,7 +203,7 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
     });
     const url = session.uploadUrl!;
     let start = 0;
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       const end = Math.min(start + FRAGMENT_SIZE, blob.size) - 1;
       try {
         const res = await graph.call<UploadSession & DriveItem>({
@@ -251,7 +278,8 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
   }
 
   function failure(key: string, error: unknown): RecordWriteOutcome {
-    const err = error instanceof MatterlineError ? error : new MatterlineError("graph-error", error instanceof Error ? error.message : String(error));
+    const err =
+      error instanceof MatterlineError ? error : new MatterlineError("graph-error", error instanceof Error ? error.message : String(error));
     return { key, status: "failed", retryable: err.retryable, error: err.message };
   }
 
@@ -326,7 +354,13 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
           steps.push({ id: w.key, method: "POST", url: itemPath(loc), body: { fields } });
         } else if (w.kind === "update") {
           const fields = toFields(w.entry, w.clientId, w.audit, files.get(w.key) ?? w.file);
-          steps.push({ id: w.key, method: "PATCH", url: `${itemPath(loc)}/${w.itemId}/fields`, body: fields, headers: { "If-Match": w.eTag } });
+          steps.push({
+            id: w.key,
+            method: "PATCH",
+            url: `${itemPath(loc)}/${w.itemId}/fields`,
+            body: fields,
+            headers: { "If-Match": w.eTag },
+          });
         } else if (w.kind === "delete") {
           steps.push({ id: w.key, method: "DELETE", url: `${itemPath(loc)}/${w.itemId}`, headers: { "If-Match": w.eTag } });
         } else {
@@ -345,7 +379,8 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
           else if (w.kind === "create" && status === 409) outcomes.set(w.key, { key: w.key, status: "exists", file });
           else if (w.kind === "update" && (status === 412 || status === 404)) outcomes.set(w.key, { key: w.key, status: "changed", file });
           else if (w.kind === "delete" && status === 412) outcomes.set(w.key, { key: w.key, status: "changed", file: null });
-          else if ((w.kind === "delete" || w.kind === "discard-file") && status === 404) outcomes.set(w.key, { key: w.key, status: "ok", version: null });
+          else if ((w.kind === "delete" || w.kind === "discard-file") && status === 404)
+            outcomes.set(w.key, { key: w.key, status: "ok", version: null });
           else outcomes.set(w.key, failure(w.key, r?.error ?? new MatterlineError("graph-error", "No answer came back for this write.")));
           continue;
         }
@@ -358,13 +393,22 @@ export function createGraphMatterRecord(graph: GraphClient, options: GraphMatter
           const body = r.body as RecordItem | (RecordItem["fields"] & object);
           const item: RecordItem = w.kind === "create" ? (body as RecordItem) : { id: w.itemId, fields: body as RecordItem["fields"] };
           const version = fromItem(item);
-          outcomes.set(w.key, version ? { key: w.key, status: "ok", version } : failure(w.key, new MatterlineError("graph-error", "The record answered with an item Matterline cannot read.")));
+          outcomes.set(
+            w.key,
+            version
+              ? { key: w.key, status: "ok", version }
+              : failure(w.key, new MatterlineError("graph-error", "The record answered with an item Matterline cannot read.")),
+          );
         }
       }
       // 3. an undone filing's stored message goes too
       if (strayFiles.length)
         await graph.batch(
-          strayFiles.map((f, i) => ({ id: `file${i}`, method: "DELETE" as const, url: `/drives/${loc.driveId}/items/${encodeURIComponent(f.driveItemId)}` })),
+          strayFiles.map((f, i) => ({
+            id: `file${i}`,
+            method: "DELETE" as const,
+            url: `/drives/${loc.driveId}/items/${encodeURIComponent(f.driveItemId)}`,
+          })),
           scopes,
         );
       return writes.map((w) => outcomes.get(w.key)!);

@@ -22,12 +22,19 @@ export const PROVISION_SCOPES = ["Sites.Manage.All"];
  * learn.microsoft.com/graph/api/list-create, learn.microsoft.com/graph/api/list-post-columns,
  * learn.microsoft.com/graph/api/columndefinition-update
  */
-export async function provisionRecord(graph: GraphClient, siteUrl: string, scopes: readonly string[] = PROVISION_SCOPES): Promise<ProvisionReport> {
+export async function provisionRecord(
+  graph: GraphClient,
+  siteUrl: string,
+  scopes: readonly string[] = PROVISION_SCOPES,
+): Promise<ProvisionReport> {
   let url: URL;
   try {
     url = new URL(siteUrl);
   } catch {
-    throw new MatterlineError("invalid-input", `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`);
+    throw new MatterlineError(
+      "invalid-input",
+      `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`,
+    );
   }
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
   const call = <T>(c: Parameters<GraphClient["call"]>[0]) => graph.call<T>({ scopes, ...c });
@@ -35,12 +42,14 @@ export async function provisionRecord(graph: GraphClient, siteUrl: string, scope
   try {
     site = await call<Site>({ method: "GET", path: `/sites/${url.hostname}:${path.split("/").map(encodeURIComponent).join("/")}` });
   } catch (e) {
-    if (statusOf(e) === 404) throw new MatterlineError("invalid-input", `No SharePoint site at ${siteUrl}. Create it first, then run this again.`);
+    if (statusOf(e) === 404)
+      throw new MatterlineError("invalid-input", `No SharePoint site at ${siteUrl}. Create it first, then run this again.`);
     throw e;
   }
   const siteId = site.id!;
   const actions: string[] = [];
-  const lists = (await call<GraphPage<List>>({ method: "GET", path: `/sites/${siteId}/lists?$select=id,displayName,list&$top=500` })).value ?? [];
+  const lists =
+    (await call<GraphPage<List>>({ method: "GET", path: `/sites/${siteId}/lists?$select=id,displayName,list&$top=500` })).value ?? [];
   const find = (name: string) => lists.find((l) => (l.displayName ?? "").toLowerCase() === name.toLowerCase());
 
   const list = find(RECORD_LIST);
@@ -52,12 +61,15 @@ export async function provisionRecord(graph: GraphClient, siteUrl: string, scope
       if (c.indexed) actions.push(`  indexed ${c.name}${c.enforceUniqueValues ? " (unique values enforced)" : ""}`);
     }
   } else {
-    const existing = (await call<GraphPage<ColumnDefinition>>({ method: "GET", path: `/sites/${siteId}/lists/${list.id}/columns` })).value ?? [];
+    const existing =
+      (await call<GraphPage<ColumnDefinition>>({ method: "GET", path: `/sites/${siteId}/lists/${list.id}/columns` })).value ?? [];
     for (const wanted of RECORD_COLUMNS) {
       const have = existing.find((c) => c.name === wanted.name);
       if (!have) {
         await call<ColumnDefinition>({ method: "POST", path: `/sites/${siteId}/lists/${list.id}/columns`, body: wanted });
-        actions.push(`Added the column ${wanted.name}${wanted.indexed ? " (indexed)" : ""}${wanted.enforceUniqueValues ? " with unique values enforced" : ""}.`);
+        actions.push(
+          `Added the column ${wanted.name}${wanted.indexed ? " (indexed)" : ""}${wanted.enforceUniqueValues ? " with unique values enforced" : ""}.`,
+        );
         continue;
       }
       const patch: ColumnDefinition = {};
@@ -65,7 +77,9 @@ export async function provisionRecord(graph: GraphClient, siteUrl: string, scope
       if (wanted.enforceUniqueValues && !have.enforceUniqueValues) patch.enforceUniqueValues = true;
       if (Object.keys(patch).length) {
         await call<ColumnDefinition>({ method: "PATCH", path: `/sites/${siteId}/lists/${list.id}/columns/${have.id!}`, body: patch });
-        actions.push(`Column ${wanted.name}: ${[patch.indexed ? "indexed" : "", patch.enforceUniqueValues ? "unique values enforced" : ""].filter(Boolean).join(", ")}.`);
+        actions.push(
+          `Column ${wanted.name}: ${[patch.indexed ? "indexed" : "", patch.enforceUniqueValues ? "unique values enforced" : ""].filter(Boolean).join(", ")}.`,
+        );
       }
     }
   }
@@ -75,5 +89,9 @@ export async function provisionRecord(graph: GraphClient, siteUrl: string, scope
     await call<List>({ method: "POST", path: `/sites/${siteId}/lists`, body });
     actions.push(`Created the document library "${RECORD_LIBRARY}" (a folder per matter is made when its first email is filed).`);
   }
-  return { site: siteUrl, actions: actions.length ? actions : ["Everything was already in place; nothing changed."], unchanged: actions.length === 0 };
+  return {
+    site: siteUrl,
+    actions: actions.length ? actions : ["Everything was already in place; nothing changed."],
+    unchanged: actions.length === 0,
+  };
 }

@@ -78,11 +78,17 @@ const addresses = (text: string | undefined) =>
     .filter((a): a is Address => a !== null);
 
 /** The fields of one filed email. */
-export function toFields(entry: SharedEntry, clientId: string | null, audit: readonly AuditRecord[], file: StoredFile | null): RecordFields {
+export function toFields(
+  entry: SharedEntry,
+  clientId: string | null,
+  audit: readonly AuditRecord[],
+  file: StoredFile | null,
+): RecordFields {
   const trail = audit.slice(-AUDIT_MAX);
   let auditText = JSON.stringify(trail);
   // A trail too long for the column keeps its newest records.
-  for (let keep = trail.length - 1; auditText.length > NOTE_MAX && keep > 0; keep = Math.floor(keep / 2)) auditText = JSON.stringify(trail.slice(-keep));
+  for (let keep = trail.length - 1; auditText.length > NOTE_MAX && keep > 0; keep = Math.floor(keep / 2))
+    auditText = JSON.stringify(trail.slice(-keep));
   const key = recordKeyOf(entry.internetMessageId);
   return {
     Title: line(entry.subject || "(no subject)"),

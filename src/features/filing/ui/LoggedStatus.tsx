@@ -52,7 +52,9 @@ export function LoggedStatus({
             {logged.recordError ? ` (last try: ${logged.recordError})` : ""}.
           </Caption1>
         ) : (
-          <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>The matter record refused it{logged.recordError ? `: ${logged.recordError}` : "."}</Caption1>
+          <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>
+            The matter record refused it{logged.recordError ? `: ${logged.recordError}` : "."}
+          </Caption1>
         )}
       </div>
       <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">

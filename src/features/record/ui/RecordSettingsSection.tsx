@@ -40,7 +40,11 @@ export function RecordSettingsSection({ capabilities }: { capabilities: Capabili
                 data-testid="record-site-input"
               />
             </Field>
-            <Button disabled={busy || draft.trim() === (status.site ?? "")} onClick={() => void act(() => record.saveSite(draft.trim() || null))} data-testid="record-site-save">
+            <Button
+              disabled={busy || draft.trim() === (status.site ?? "")}
+              onClick={() => void act(() => record.saveSite(draft.trim() || null))}
+              data-testid="record-site-save"
+            >
               Save
             </Button>
           </div>
@@ -62,7 +66,13 @@ export function RecordSettingsSection({ capabilities }: { capabilities: Capabili
           </Caption1>
           {status.site ? (
             <div>
-              <Button size="small" disabled={busy} onClick={() => void act(() => record.syncNow())} icon={busy ? <Spinner size="extra-tiny" /> : undefined} data-testid="record-settings-sync">
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => void act(() => record.syncNow())}
+                icon={busy ? <Spinner size="extra-tiny" /> : undefined}
+                data-testid="record-settings-sync"
+              >
                 Sync now
               </Button>
             </div>
