@@ -18,8 +18,10 @@ import { OutlookSurfaces, type SurfaceState } from "./OutlookSurfaces";
 import { SmartAlertDialog } from "./SmartAlertDialog";
 import type { RecipientLine } from "./DraftRecipients";
 import type { FakeCompletedOptions } from "@simulators/office";
+import { LibraryTree } from "./LibraryTree";
+import type { LibraryNode } from "@simulators/graph/sharePoint";
 
-export type WorkbenchFolder = FolderId | "calendar";
+export type WorkbenchFolder = FolderId | "calendar" | "library";
 
 export type FaultMode = "none" | "offline" | "server-errors" | "throttled" | "slow" | "office-fails" | "send-check-fails";
 
@@ -89,6 +91,14 @@ export interface WorkbenchModel {
   setFault(mode: FaultMode): void;
   setTheme(theme: "light" | "dark"): void;
   now(): Date;
+  /** The firm's people; one of them is signed in. */
+  readonly people: readonly { readonly email: string; readonly name: string; readonly role: string }[];
+  person(): string;
+  /** Signs another person in (their mailbox, their own local database); the pane then reloads. */
+  switchPerson(email: string): void;
+  /** The matter record's document library as a folder tree, and how many items its list holds. */
+  library(): LibraryNode | null;
+  recordItems(): number;
 }
 
 const useStyles = makeStyles({
@@ -127,6 +137,7 @@ const useStyles = makeStyles({
   frame: { border: 0, width: "100%", height: "100%" },
   cats: { display: "flex", gap: "4px", flexWrap: "wrap" },
   spacer: { flex: 1 },
+  personSwitch: { display: "flex", gap: "6px", alignItems: "center" },
   picker: { display: "flex", gap: "6px", alignItems: "center" },
   typing: { display: "flex", gap: "6px", margin: "8px 0" },
   typingInput: { flex: 1 },
@@ -254,6 +265,24 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           Simulated Outlook · {model.firmName} · now {fmt(model.now().toISOString(), model.timeZone)} ({model.timeZone})
         </Text>
         <span className={styles.spacer} />
+        <label className={styles.personSwitch}>
+          Signed in as
+          <select
+            data-testid="person-switch"
+            value={model.person()}
+            onChange={(e) => {
+              model.switchPerson(e.target.value);
+              setSelected([]);
+              setPaneLoads((n) => n + 1);
+            }}
+          >
+            {model.people.map((p) => (
+              <option key={p.email} value={p.email}>
+                {p.name} ({p.role})
+              </option>
+            ))}
+          </select>
+        </label>
         <Button
           size="small"
           onClick={() => {
@@ -317,9 +346,18 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           >
             Calendar ({model.events().length})
           </Button>
+          <Button
+            appearance={folder === "library" ? "primary" : "subtle"}
+            onClick={() => setFolder("library")}
+            data-testid="folder-library"
+          >
+            Matter record (SharePoint)
+          </Button>
           <Caption1>Ctrl+click selects several emails for bulk tagging.</Caption1>
         </nav>
-        {folder === "calendar" ? (
+        {folder === "library" ? (
+          <LibraryTree root={model.library()} items={model.recordItems()} />
+        ) : folder === "calendar" ? (
           <ul className={styles.list} aria-label="Calendar" data-testid="calendar">
             {model.events().map((e) => (
               <li key={e.id} className={styles.row} data-testid="calendar-event">

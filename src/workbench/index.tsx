@@ -15,6 +15,14 @@ import { isComposeItem, messageFromComposeItem } from "@adapters/office/messageF
 import { createHandlerSendCheck } from "@hosts/commands/sendCheck";
 import { MatterlineError } from "@domain/errors";
 import type { FakeCompletedOptions } from "@simulators/office";
+import { createGraphClient } from "@adapters/graph";
+import { provisionRecord } from "@adapters/graph/record/provisionRecord";
+import { RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
+import type { HostEnvironment } from "@hosts/hostEnvironment";
+
+/** The sample firm's SharePoint site, where its matter record lives (simulated). */
+const RECORD_HOST = "bramleysutton.sharepoint.example";
+const RECORD_SITE = `https://${RECORD_HOST}/sites/Matters`;
 
 const root = document.getElementById("workbench")!;
 
@@ -48,21 +56,32 @@ async function start() {
   const startedAt = Date.now();
   const now = () => new Date(Date.parse(seed.now) + (Date.now() - startedAt));
   // The mailbox keeps the workbench's time, so the times it stamps on changes compare with the pane's decisions.
-  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: 15, clock: () => now().getTime() });
+  // `?latency=50` slows every simulated request (the bench measures filing at 50 ms a request).
+  const latency = Number(new URLSearchParams(window.location.search).get("latency") ?? 15);
+  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: Number.isFinite(latency) ? latency : 15, clock: () => now().getTime() });
+  // Who is signed in: the header switches between the firm's people. Each has their own mailbox (a copy of the
+  // team's mail, same ids) and their own Matterline database; all share the firm's one SharePoint site.
+  const people = seed.directory.people.map((p) => ({ email: p.email.toLowerCase(), name: p.name, role: p.role }));
+  let signedIn = seed.me;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
 
+  for (const p of people) sim.addUser(p.email, { displayName: p.name });
   const messages: WorkbenchMessage[] = seed.messages.map((m, i) => {
     const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
     // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
-    const stored = sim.addMessage(seed.me, folder, {
-      ...graphShape(m, folder),
-      id: `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`,
-    });
+    const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
+    const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+    for (const p of people) if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
     return { itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
   });
   const byItem = new Map(messages.map((m) => [m.itemId, m]));
-  const categoriesOf = (itemId: string) => sim.message(seed.me, byItem.get(itemId)!.graphId)?.categories ?? [];
+  const categoriesOf = (itemId: string) => sim.message(signedIn, byItem.get(itemId)!.graphId)?.categories ?? [];
+
+  // The firm's matter record: a SharePoint site, set up once as an administrator would with `npm run provision`.
+  sim.sharePoint.addSite(RECORD_HOST, "/sites/Matters", "Matters");
+  const admin = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("workbench-admin") }, fetchImpl: sim.fetch });
+  await provisionRecord(admin, RECORD_SITE);
 
   const person = (a: { name?: string; email: string }) => ({ displayName: a.name ?? a.email, emailAddress: a.email });
   const fakeItem = (w: WorkbenchMessage): FakeMailItem => ({
@@ -94,7 +113,7 @@ async function start() {
     // Outlook and Graph see one mailbox: a category set through Office shows in Graph, and the reverse.
     onCategoriesChanged: (itemId, categories) => {
       const w = byItem.get(itemId);
-      if (w) sim.updateMessage(seed.me, w.graphId, { categories: [...categories] });
+      if (w) sim.updateMessage(signedIn, w.graphId, { categories: [...categories] });
       notify();
     },
   });
@@ -125,20 +144,25 @@ async function start() {
     return response;
   };
 
-  const bridge: WorkbenchBridge = {
-    office: fake.office,
-    host: {
-      name: "Workbench",
-      graphFetch,
-      now,
-      user: { email: seed.me, name: me?.name ?? seed.me },
-      getToken: (scopes) => Promise.resolve(`workbench-token:${scopes.join(" ")}`),
-      initialDirectory: seed.directory,
-    },
-  };
+  const hostFor = (email: string): HostEnvironment => ({
+    name: "Workbench",
+    graphFetch,
+    now,
+    user: { email, name: people.find((p) => p.email === email)?.name ?? email },
+    getToken: (scopes) => Promise.resolve(`workbench-token:${scopes.join(" ")}`),
+    initialDirectory: seed.directory,
+    recordSite: RECORD_SITE,
+  });
+  const bridge: WorkbenchBridge = { office: fake.office, host: hostFor(seed.me) };
   (window as unknown as Record<string, WorkbenchBridge>)[BRIDGE_KEY] = bridge;
   // For browser tests and curious developers: the simulated Microsoft 365 and Outlook behind the page.
-  (window as unknown as { __workbenchDebug: unknown }).__workbenchDebug = { sim, controller: fake.controller, me: seed.me };
+  (window as unknown as { __workbenchDebug: unknown }).__workbenchDebug = {
+    sim,
+    controller: fake.controller,
+    me: seed.me,
+    recordSite: RECORD_SITE,
+    person: () => signedIn,
+  };
 
   // Outlook's event runtime loads the function file and associates its handlers; the workbench does the same with
   // the real handlers, wired as src/hosts/commands/commands.ts wires them (the pane logs the queued send on its next start).
@@ -205,7 +229,7 @@ async function start() {
   // Mail sent through Graph after start (a digest, a reply) joins Sent Items.
   const sentLater = new Map<string, WorkbenchMessage>();
   const allMessages = (): WorkbenchMessage[] => {
-    for (const g of sim.sentMail(seed.me)) {
+    for (const g of sim.sentMail(signedIn)) {
       if (messages.some((m) => m.graphId === g.id) || sentLater.has(g.id)) continue;
       const w: WorkbenchMessage = { itemId: ewsIdOf(g.id), graphId: g.id, folder: "sentitems", message: toMailMessage(g) };
       sentLater.set(g.id, w);
@@ -323,6 +347,22 @@ async function start() {
       else void fake.controller.selectItem(items[0] ?? null, { nullFirst: true });
     },
     setFault: applyFault,
+    people,
+    person: () => signedIn,
+    switchPerson(email) {
+      if (!people.some((p) => p.email === email)) return;
+      signedIn = email;
+      // The pane reloads as this person: their mailbox in Graph, their profile in Office, their own database.
+      sim.setSignedInUser(email);
+      bridge.host = hostFor(email);
+      fake.controller.setUserProfile({ emailAddress: email, displayName: bridge.host.user.name });
+      for (const w of messages) fake.controller.setCategories(w.itemId, categoriesOf(w.itemId));
+      selectedIds = [];
+      void fake.controller.selectItem(null);
+      notify();
+    },
+    library: () => sim.sharePoint.library(RECORD_SITE, RECORD_LIBRARY),
+    recordItems: () => sim.sharePoint.listItems(RECORD_SITE, RECORD_LIST).length,
     setTheme: (theme) => void fake.controller.setTheme(theme),
     now,
   };

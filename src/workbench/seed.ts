@@ -12,6 +12,8 @@ export interface Seed {
   /** The sample's "now": the workbench clock starts here. */
   readonly now: string;
   readonly messages: readonly MailMessage[];
+  /** Each message's raw MIME, in the same order (what Graph's `$value` gives). */
+  readonly mime: readonly string[];
 }
 
 interface WebpackContext {
@@ -26,13 +28,12 @@ const mailFiles = (
 
 /** Parses the sample mail and threads it the way Graph's conversationId would. */
 export async function loadSeed(): Promise<Seed> {
-  const parsed = await Promise.all(
-    mailFiles
-      .keys()
-      .sort()
-      .map((key) => parseEml(mailFiles(key))),
-  );
+  const raw = mailFiles
+    .keys()
+    .sort()
+    .map((key) => mailFiles(key));
+  const parsed = await Promise.all(raw.map((text) => parseEml(text)));
   const threads = assignThreads(parsed);
   const messages = parsed.map((m) => ({ ...m, conversationId: `conv-${threads.get(m.internetMessageId ?? m.id) ?? m.id}` }));
-  return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages };
+  return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages, mime: raw };
 }

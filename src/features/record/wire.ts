@@ -113,6 +113,10 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
       return () => listeners.delete(listener);
     },
     async syncNow() {
+      // "Sync now" means now: work waiting out a backoff (say, after being offline) is tried at once.
+      const nowIso = ctx.now().toISOString();
+      for (const op of await ctx.stores.outbox.list())
+        if (op.status === "pending" && op.nextAttemptAt !== null && op.nextAttemptAt > nowIso) await ctx.stores.outbox.enqueue({ ...op, nextAttemptAt: nowIso });
       await ctx.outbox.drainNow().catch(() => undefined);
       await sync();
       return status();

@@ -46,6 +46,8 @@ export interface OfficeFakeController {
   /** Drops every queued failure. */
   clearFailures(): void;
   setRequirementSets(sets: FakeRequirementSets): void;
+  /** Another person signs in (the workbench's person switcher): Office's userProfile follows. */
+  setUserProfile(profile: { emailAddress: string; displayName: string }): void;
   /** Resolves when every pending callback has run. */
   idle(): Promise<void>;
   /** Id (or draft key) of the current item, null when none. */
@@ -388,6 +390,9 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     },
     failNext: (method, error, times) => runtime.failNext(method, error, times),
     clearFailures: () => runtime.clearFailures(),
+    setUserProfile(profile) {
+      Object.assign(office.context.mailbox.userProfile, profile);
+    },
     setRequirementSets(sets) {
       if (sets.mailbox !== undefined) state.mailboxVersion = sets.mailbox;
       if (sets.nestedAppAuth !== undefined) state.nestedAppAuth = sets.nestedAppAuth;

@@ -45,14 +45,14 @@ export function LoggedStatus({
       ) : null}
       <div data-testid="record-status" data-state={logged.record} aria-live="polite">
         {logged.record === "filed" ? (
-          <Caption1 style={{ color: tokens.colorPaletteGreenForeground1 }}>Filed in the matter record ✓</Caption1>
+          <Caption1 className={styles.mirrored}>Filed in the matter record ✓</Caption1>
         ) : logged.record === "waiting" ? (
           <Caption1>
             Waiting to reach the matter record — sent automatically
             {logged.recordError ? ` (last try: ${logged.recordError})` : ""}.
           </Caption1>
         ) : (
-          <Caption1 style={{ color: tokens.colorPaletteRedForeground1 }}>
+          <Caption1 className={styles.failedText}>
             The matter record refused it{logged.recordError ? `: ${logged.recordError}` : "."}
           </Caption1>
         )}
