@@ -1072,6 +1072,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const res = patchMessage(requireMailbox(mailbox), id, patch, null);
       if (res.status !== 200) throw new Error(`No message ${id}`);
     },
+    /** Sets what a message's `$value` gives (e.g. a large MIME for a bench). */
+    setMessageMime(mailbox: string, id: string, mime: string): void {
+      const stored = requireMailbox(mailbox).messages.get(id);
+      if (!stored) throw new Error(`No message ${id}`);
+      stored.mime = mime;
+    },
     /** Deletes a message (shows in delta as @removed). */
     removeMessage(mailbox: string, id: string): void {
       removeStored(requireMailbox(mailbox), id);

@@ -1127,6 +1127,30 @@ export function createSharePointSimulator(deps: SharePointDeps) {
       return l ? l.columns.map(columnJson) : [];
     },
     listNames: (siteRef: string) => [...requireSite(siteRef).lists.values()].map((l) => l.displayName),
+    /** Seeds items in bulk (as if filed over the years), unchecked: for benches and big-list tests. */
+    addItems(siteRef: string, listName: string, rows: readonly Record<string, unknown>[], by = "someone@else.example"): void {
+      const s = requireSite(siteRef);
+      const l = findList(s, listName);
+      if (!l) throw new Error(`No list ${listName}`);
+      for (const fields of rows) {
+        const id = String(l.nextItemId++);
+        const item: Item = {
+          id,
+          guid: guidFrom(Number(id), l.id),
+          version: 0,
+          seq: 0,
+          created: nowIso(),
+          modified: nowIso(),
+          createdBy: by,
+          modifiedBy: by,
+          fields: clone(fields),
+        };
+        touch(l, item);
+        item.modifiedBy = by;
+        l.items.set(id, item);
+      }
+      forgetIndexes(l);
+    },
     /** Changes an item as another person would (a new eTag, seen by delta). */
     updateItem(siteRef: string, listName: string, itemId: string, fields: Record<string, unknown>, by = "someone@else.example"): void {
       const l = findList(requireSite(siteRef), listName);

@@ -162,10 +162,43 @@ export function createGraphMatterRecord(
     return p;
   }
 
+  const mailScopesOf = (mailbox: string | null) => (mailbox ? [...GraphScopes.mail, ...GraphScopes.sharedMail] : GraphScopes.mail);
+
+  /**
+   * Graph ids of messages known only by internetMessageId, found in few requests: ten ids per filter, twenty
+   * filters per `$batch` (a bulk filing of 100 emails costs one request, not 100).
+   */
+  async function findGraphIds(messages: readonly MessageSource[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const byMailbox = new Map<string, MessageSource[]>();
+    for (const m of messages) if (!m.graphId) byMailbox.set(m.mailbox ?? "", [...(byMailbox.get(m.mailbox ?? "") ?? []), m]);
+    for (const [key, list] of byMailbox) {
+      const mailbox = key || null;
+      const imids = [...new Set(list.map((m) => m.internetMessageId))];
+      const steps: BatchStep[] = [];
+      for (let i = 0; i < imids.length; i += 10) {
+        const filter = imids
+          .slice(i, i + 10)
+          .map((id) => `internetMessageId eq ${odataString(id)}`)
+          .join(" or ");
+        steps.push({
+          id: `find${i}`,
+          method: "GET",
+          url: `${mailboxPath(mailbox)}/messages?$filter=${encodeURIComponent(filter)}&$select=id,internetMessageId&$top=50`,
+        });
+      }
+      const results = await graph.batch(steps, mailScopesOf(mailbox));
+      for (const r of results.values())
+        for (const m of (r.body as GraphPage<GraphMessageDto> | null)?.value ?? [])
+          if (m.internetMessageId && !found.has(`${key}|${m.internetMessageId}`)) found.set(`${key}|${m.internetMessageId}`, m.id);
+    }
+    return found;
+  }
+
   /** The message's MIME (`$value`), or null when the mailbox no longer holds it. */
   async function mime(message: MessageSource): Promise<Blob | null> {
     const base = mailboxPath(message.mailbox);
-    const mailScopes = message.mailbox ? [...GraphScopes.mail, ...GraphScopes.sharedMail] : GraphScopes.mail;
+    const mailScopes = mailScopesOf(message.mailbox);
     let id = message.graphId;
     if (!id) {
       const filter = encodeURIComponent(`internetMessageId eq ${odataString(message.internetMessageId)}`);
@@ -333,18 +366,24 @@ export function createGraphMatterRecord(
       const loc = await location();
       const outcomes = new Map<string, RecordWriteOutcome>();
       const files = new Map<string, StoredFile | null>();
-      // 1. the stored messages, at most `concurrency` at once
-      await mapLimit(
-        writes.filter((w) => w.kind === "create" || w.kind === "update"),
-        concurrency,
-        async (w) => {
-          try {
-            files.set(w.key, await placeFile(loc, w));
-          } catch (e) {
-            outcomes.set(w.key, e instanceof Walled ? { key: w.key, status: "walled" } : failure(w.key, e));
-          }
-        },
+      const placing = writes.filter(
+        (w): w is Extract<RecordWrite, { kind: "create" | "update" }> => w.kind === "create" || w.kind === "update",
       );
+      const known = await findGraphIds(placing.filter((w) => w.kind === "create" || !w.file).map((w) => w.message)).catch(
+        () => new Map<string, string>(),
+      );
+      const withId = (w: (typeof placing)[number]) => {
+        const graphId = w.message.graphId ?? known.get(`${w.message.mailbox ?? ""}|${w.message.internetMessageId}`) ?? null;
+        return graphId === w.message.graphId ? w : { ...w, message: { ...w.message, graphId } };
+      };
+      // 1. the stored messages, at most `concurrency` at once
+      await mapLimit(placing, concurrency, async (w) => {
+        try {
+          files.set(w.key, await placeFile(loc, withId(w)));
+        } catch (e) {
+          outcomes.set(w.key, e instanceof Walled ? { key: w.key, status: "walled" } : failure(w.key, e));
+        }
+      });
       // 2. the list items (and stray files), in $batches of 20
       const steps: BatchStep[] = [];
       for (const w of writes) {

@@ -25,6 +25,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
+/** Timeline rows rendered at a time. */
+const TIMELINE_PAGE = 100;
+
 const ARROWS = { inbound: "← In", outbound: "→ Out", internal: "↔ Internal" } as const;
 
 function TimelineRow({ item }: { item: TimelineItem }) {
@@ -61,6 +64,8 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
   const [view, setView] = useState<MatterView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
+  // A matter the whole firm filed to for years holds thousands of emails: the newest show first, more on request.
+  const [shown, setShown] = useState(TIMELINE_PAGE);
 
   // Another matter: nothing of the previous one stays on screen while it opens (adjusted while rendering).
   const [openedFor, setOpenedFor] = useState({ matters, matterId });
@@ -131,11 +136,20 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
           No email is logged to this matter yet. Log one from the This email tab, or from the untagged client mail below.
         </Caption1>
       ) : (
-        <ol className={styles.list} aria-label="Logged communication, newest first" data-testid="timeline">
-          {view.timeline.map((item) => (
-            <TimelineRow key={item.entry.internetMessageId} item={item} />
-          ))}
-        </ol>
+        <>
+          <ol className={styles.list} aria-label="Logged communication, newest first" data-testid="timeline">
+            {view.timeline.slice(0, shown).map((item) => (
+              <TimelineRow key={item.entry.internetMessageId} item={item} />
+            ))}
+          </ol>
+          {view.timeline.length > shown ? (
+            <div>
+              <Button size="small" onClick={() => setShown((n) => n + TIMELINE_PAGE)} data-testid="timeline-more">
+                Show {Math.min(TIMELINE_PAGE, view.timeline.length - shown)} more of {view.timeline.length - shown}
+              </Button>
+            </div>
+          ) : null}
+        </>
       )}
     </section>
   );
