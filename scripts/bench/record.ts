@@ -26,10 +26,18 @@ import type { Directory } from "@domain/directory/types";
 import { createRecordService } from "@features/record/service";
 import { buildTimeline } from "@features/matters/matterTimeline";
 import directoryJson from "../../data/sample/directory.json";
-// @ts-expect-error plain ESM helpers without types
-import { serveDist } from "../serveDist.mjs";
-// @ts-expect-error plain ESM helpers without types
-import { launchChromium, chromiumAvailable } from "../chromium.mjs";
+// @ts-expect-error plain ESM helper without types
+import * as serveDistModule from "../serveDist.mjs";
+// @ts-expect-error plain ESM helper without types
+import * as chromiumModule from "../chromium.mjs";
+import type { Browser } from "playwright-core";
+
+// What the two plain ESM helpers export (see their sources), typed as the taskpane bench types them.
+const { serveDist } = serveDistModule as { serveDist: (dir: string) => Promise<{ url: string; close: () => Promise<void> }> };
+const { launchChromium, chromiumAvailable } = chromiumModule as {
+  launchChromium: () => Promise<Browser>;
+  chromiumAvailable: () => boolean;
+};
 
 const LATENCY_MS = 50;
 const HOST = "bramleysutton.sharepoint.example";
@@ -115,7 +123,7 @@ async function syncFigures(): Promise<BenchLine[]> {
       ),
     };
   });
-  sim.sharePoint.addItems(SITE, RECORD_LIST, rows as unknown as Record<string, unknown>[]);
+  sim.sharePoint.addItems(SITE, RECORD_LIST, rows);
   const d = await device(sim, "bench-sync");
   sim.resetStats();
   const t0 = performance.now();
@@ -222,8 +230,8 @@ async function fileOneFigure(): Promise<BenchLine[]> {
   const out = resolve("dist-bench-record");
   const build = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", out], { encoding: "utf8" });
   if (build.status !== 0 || !existsSync(join(out, "index.html"))) throw new Error(`build failed: ${build.stderr || build.stdout}`);
-  const server = (await serveDist(out)) as { url: string; close(): Promise<void> };
-  const browser = (await launchChromium()) as import("playwright-core").Browser;
+  const server = await serveDist(out);
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let round = 0; round < 3; round++) {

@@ -58,7 +58,11 @@ async function start() {
   // The mailbox keeps the workbench's time, so the times it stamps on changes compare with the pane's decisions.
   // `?latency=50` slows every simulated request (the bench measures filing at 50 ms a request).
   const latency = Number(new URLSearchParams(window.location.search).get("latency") ?? 15);
-  const sim = createGraphSimulator({ signedInUser: seed.me, latencyMs: Number.isFinite(latency) ? latency : 15, clock: () => now().getTime() });
+  const sim = createGraphSimulator({
+    signedInUser: seed.me,
+    latencyMs: Number.isFinite(latency) ? latency : 15,
+    clock: () => now().getTime(),
+  });
   // Who is signed in: the header switches between the firm's people. Each has their own mailbox (a copy of the
   // team's mail, same ids) and their own Matterline database; all share the firm's one SharePoint site.
   const people = seed.directory.people.map((p) => ({ email: p.email.toLowerCase(), name: p.name, role: p.role }));
@@ -72,7 +76,8 @@ async function start() {
     // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
     const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
     const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
-    for (const p of people) if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+    for (const p of people)
+      if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
     return { itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
   });
   const byItem = new Map(messages.map((m) => [m.itemId, m]));

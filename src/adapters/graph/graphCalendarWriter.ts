@@ -5,7 +5,7 @@ import { GraphScopes } from "@ports/tokenProvider";
 import { MatterlineError } from "@domain/errors";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
-import type { DateTimeTimeZone, DayOfWeek, FreeBusyStatus, RecurrencePatternType } from "@microsoft/microsoft-graph-types";
+import type { DateTimeTimeZone, DayOfWeek, RecurrencePatternType } from "@microsoft/microsoft-graph-types";
 import type { Event, GraphEventDto, GraphPage } from "./graphTypes";
 
 // Ask Graph to speak UTC both ways: core works in UTC instants and converts for display.
@@ -47,7 +47,7 @@ function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Even
     b.isReminderOn = input.reminderMinutes !== null;
     if (input.reminderMinutes !== null) b.reminderMinutesBeforeStart = input.reminderMinutes;
   }
-  if (input.showAs !== undefined) b.showAs = input.showAs as FreeBusyStatus;
+  if (input.showAs !== undefined) b.showAs = input.showAs;
   if (input.attendees !== undefined)
     b.attendees = input.attendees.map((a) => ({
       type: "required",

@@ -160,12 +160,14 @@ export class MemoryLocalRecordStore implements LocalRecordStore {
     private readonly history: MemoryFilingHistoryStore,
   ) {}
 
-  async shadow(internetMessageId: string): Promise<RecordShadow | null> {
-    const s = this.kept.get(internetMessageId);
-    return s ? clone(s) : null;
+  shadow(internetMessageId: string): Promise<RecordShadow | null> {
+    return promiseTry(() => {
+      const s = this.kept.get(internetMessageId);
+      return s ? clone(s) : null;
+    });
   }
-  async shadows(): Promise<RecordShadow[]> {
-    return [...this.kept.values()].map(clone);
+  shadows(): Promise<RecordShadow[]> {
+    return promiseTry(() => [...this.kept.values()].map(clone));
   }
   async unsyncedEntries(): Promise<LogEntry[]> {
     return (await this.log.all()).filter((e) => !this.kept.has(e.internetMessageId));

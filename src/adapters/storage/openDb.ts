@@ -157,7 +157,7 @@ async function adoptLegacy(db: MatterlineDb): Promise<void> {
     const tx = db.transaction(names, "readwrite");
     for (const { name, keys, values } of rows) {
       const store = tx.objectStore(name);
-      values.forEach((value, i) => void (store.keyPath === null ? store.put(value as never, keys[i] as never) : store.put(value as never)));
+      values.forEach((value, i) => void (store.keyPath === null ? store.put(value, keys[i]) : store.put(value)));
     }
     await tx.done;
     await deleteDB(DB_NAME);

@@ -377,7 +377,7 @@ export function createRecordService(deps: RecordServiceDeps) {
   }
 
   /** Takes a refused filing back off this device: nothing is filed there, and the mailbox marks go. */
-  async function withdraw(batch: LocalBatch, p: Planned, d: LoadedDirectory | null): Promise<void> {
+  function withdraw(batch: LocalBatch, p: Planned, d: LoadedDirectory | null): void {
     const imid = p.payload.internetMessageId;
     if (p.local) {
       batch.history(historyOf(sharedOf(p.local), null, d?.directory.firm.domains ?? []));
@@ -434,7 +434,7 @@ export function createRecordService(deps: RecordServiceDeps) {
           await settleVersion(batch, p, o.version);
           outcomes.set(o.key, { key: o.key, ok: true });
         } else if (o.status === "walled") {
-          await withdraw(batch, p, d);
+          withdraw(batch, p, d);
           outcomes.set(o.key, { key: o.key, ok: false, retryable: false, error: WALLED_MESSAGE });
         } else if (o.status === "failed") {
           outcomes.set(o.key, { key: o.key, ok: false, retryable: o.retryable, error: o.error });
@@ -458,7 +458,7 @@ export function createRecordService(deps: RecordServiceDeps) {
         const theirs = current.get(p.payload.internetMessageId) ?? null;
         if (r.exists && !theirs) {
           // The email is in the record but this user cannot see where: a wall. Nothing is filed, nothing is said.
-          await withdraw(batch, p, d);
+          withdraw(batch, p, d);
           if (r.file) next.push({ kind: "discard-file", key: `${p.op.key}#discard`, file: r.file });
           outcomes.set(p.op.key, { key: p.op.key, ok: false, retryable: false, error: WALLED_MESSAGE });
           continue;

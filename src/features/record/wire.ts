@@ -36,7 +36,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
   let site: string | null = null;
   let record: MatterRecord | null = null;
 
-  async function useSite(next: string | null): Promise<void> {
+  function switchSite(next: string | null): void {
     site = next;
     record = next ? createGraphMatterRecord(ctx.graph, { siteUrl: next, scopes: config.scopes }) : null;
     reach = { state: "unknown", problem: null };
@@ -57,7 +57,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
   });
 
   const stored = await ctx.stores.settings.get(RECORD_SITE_KEY);
-  await useSite(typeof stored === "string" && stored ? stored : config.defaultSite);
+  switchSite(typeof stored === "string" && stored ? stored : config.defaultSite);
 
   let running: Promise<void> | null = null;
   const sync = (): Promise<void> => {
@@ -116,7 +116,8 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
       // "Sync now" means now: work waiting out a backoff (say, after being offline) is tried at once.
       const nowIso = ctx.now().toISOString();
       for (const op of await ctx.stores.outbox.list())
-        if (op.status === "pending" && op.nextAttemptAt !== null && op.nextAttemptAt > nowIso) await ctx.stores.outbox.enqueue({ ...op, nextAttemptAt: nowIso });
+        if (op.status === "pending" && op.nextAttemptAt !== null && op.nextAttemptAt > nowIso)
+          await ctx.stores.outbox.enqueue({ ...op, nextAttemptAt: nowIso });
       await ctx.outbox.drainNow().catch(() => undefined);
       await sync();
       return status();
@@ -128,7 +129,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
       if (next !== site) {
         // Another site is another record: this device syncs it from the start.
         await ctx.stores.settings.remove("record.cursor");
-        await useSite(next);
+        switchSite(next);
       }
       if (record) await sync();
       notify();

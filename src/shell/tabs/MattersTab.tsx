@@ -11,7 +11,7 @@ export function MattersTab({ capabilities }: { capabilities: Capabilities }) {
   return (
     <>
       <ErrorBoundary>
-        <RecordBar record={capabilities.record} now={capabilities.clock.now} />
+        <RecordBar record={capabilities.record} now={() => capabilities.clock.now()} />
       </ErrorBoundary>
       <ErrorBoundary>
         <MattersSection capabilities={capabilities} />

@@ -3,7 +3,7 @@ import { MatterlineError } from "@domain/errors";
 import type { RecordVersion, StoredFile } from "@domain/record/types";
 import type { MatterRecord, MessageSource, RecordChanges, RecordReach, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
 import { GraphScopes } from "@ports/tokenProvider";
-import type { BatchStep, GraphClient } from "../graphClient";
+import type { BatchResult, BatchStep, GraphClient } from "../graphClient";
 import type {
   CreateUploadSessionBody,
   DriveItem,
@@ -406,7 +406,7 @@ export function createGraphMatterRecord(
           steps.push({ id: w.key, method: "DELETE", url: `/drives/${loc.driveId}/items/${encodeURIComponent(w.file.driveItemId)}` });
         }
       }
-      const results = steps.length ? await graph.batch(steps, scopes) : new Map();
+      const results = steps.length ? await graph.batch(steps, scopes) : new Map<string, BatchResult>();
       const strayFiles: StoredFile[] = [];
       for (const w of writes) {
         if (outcomes.has(w.key)) continue;
@@ -461,7 +461,7 @@ export function createGraphMatterRecord(
         method: "GET" as const,
         url: `${itemPath(loc)}?$expand=fields&$top=2&$filter=${encodeURIComponent(`fields/InternetMessageId eq ${odataString(recordKeyOf(imid))}`)}`,
       }));
-      const results = steps.length ? await graph.batch(steps, scopes) : new Map();
+      const results = steps.length ? await graph.batch(steps, scopes) : new Map<string, BatchResult>();
       internetMessageIds.forEach((imid, i) => {
         const r = results.get(String(i));
         if (!r || r.error) throw r?.error ?? new MatterlineError("graph-error", "The matter record did not answer.");

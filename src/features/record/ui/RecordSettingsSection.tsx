@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Caption1, Field, Input, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { ErrorNotice } from "@shell/ErrorNotice";
@@ -18,7 +18,12 @@ export function RecordSettingsSection({ capabilities }: { capabilities: Capabili
   const record = capabilities.record;
   const { status, error, busy, act, clearError } = useRecordStatus(record);
   const [draft, setDraft] = useState("");
-  useEffect(() => setDraft(status?.site ?? ""), [status?.site]);
+  // The saved site changed (loaded, saved, cleared): the box shows it (state adjusted while rendering, not in an effect).
+  const [shownSite, setShownSite] = useState<string | null | undefined>(undefined);
+  if (status && status.site !== shownSite) {
+    setShownSite(status.site);
+    setDraft(status.site ?? "");
+  }
   if (!record) return null;
   const now = capabilities.clock.now();
   const waiting = status ? waitingText(status) : null;
