@@ -25,6 +25,7 @@ import type { SharedEntry } from "@domain/record/types";
 import type { Directory } from "@domain/directory/types";
 import { createRecordService } from "@features/record/service";
 import { buildTimeline } from "@features/matters/matterTimeline";
+import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
 import directoryJson from "../../data/sample/directory.json";
 // @ts-expect-error plain ESM helper without types
 import * as serveDistModule from "../serveDist.mjs";
@@ -216,7 +217,7 @@ async function timelineFigure(): Promise<BenchLine[]> {
   for (let round = 0; round < 7; round++) {
     const t0 = performance.now();
     const list = await log.entriesForMatter(matter.id);
-    const timeline = buildTimeline(list, { index: loaded.index, matter, now: NOW });
+    const timeline = buildTimeline(list, { index: loaded.index, matter, settings: DEFAULT_OVERDUE_SETTINGS, now: NOW });
     times.push(performance.now() - t0);
     shown = timeline.length;
   }

@@ -100,7 +100,6 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     }
     return log.log;
   };
-  const me = host?.user ?? { email: profile.emailAddress.toLowerCase(), name: profile.displayName };
   const recognizer = createPaneRecognizer({
     directory: () => directory.current(),
     me: [me.email],

@@ -121,8 +121,8 @@ export function dbNameFor(account: string): string {
 
 /**
  * Opens an account's database; the first time, what an earlier version kept in the one shared database ("matterline")
- * moves into it (log, audit trail, settings, outbox …), so its filings reach the shared record on the first sync.
- * The old database is then deleted, so it is adopted once.
+ * moves into it (log, audit trail, settings, outbox …), upgraded to today's schema on the way, so its filings reach the
+ * shared record on the first sync. The old database is then deleted, so it is adopted once.
  */
 export async function openAccountDb(account: string): Promise<MatterlineDb> {
   const db = await openMatterlineDb(dbNameFor(account));
@@ -149,7 +149,10 @@ async function adoptLegacy(db: MatterlineDb): Promise<void> {
     legacy = null;
   }
   if (legacy) {
-    const old = legacy;
+    // The old database may be of an earlier schema (version 1 keeps clock decisions under their first name): it is
+    // brought to today's schema by the same migrations first, so nothing it holds is left behind under an old name.
+    legacy.close();
+    const old = await openMatterlineDb(DB_NAME);
     const names = [...old.objectStoreNames].filter((n) => db.objectStoreNames.contains(n));
     // Keys and values read in the same order; stores with out-of-line keys (settings) need the key on put.
     const rows = await Promise.all(names.map(async (n) => ({ name: n, keys: await old.getAllKeys(n), values: await old.getAll(n) })));

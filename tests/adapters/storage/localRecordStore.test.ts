@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { DB_NAME, dbNameFor, openAccountDb, openMatterlineDb } from "@adapters/storage/openDb";
+import { DB_NAME, MIGRATIONS, dbNameFor, openAccountDb, openMatterlineDb, openWithMigrations } from "@adapters/storage/openDb";
+import type { IDBPDatabase } from "idb";
 import { idbStores } from "@adapters/storage/idbStores";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
@@ -96,5 +97,40 @@ describe("the local copy of the shared record in IndexedDB", () => {
     const amy = await openAccountDb("amy@firm.test");
     expect(await idbStores(amy).log.get(msg.internetMessageId!)).toBeNull();
     amy.close();
+  });
+
+  it("an earlier version's database of the first schema is upgraded as it is adopted: its clock decisions and queued marks keep", async () => {
+    // A pane of the first release (schema version 1): a "no reply needed" kept under its first store name, and its
+    // mailbox share still waiting in the outbox under its first kind.
+    const old = (await openWithMigrations(DB_NAME, MIGRATIONS.slice(0, 1))) as unknown as IDBPDatabase;
+    const decision = {
+      internetMessageId: "<q@client.example>",
+      kind: "no-reply-needed",
+      reason: "Answered by phone",
+      by: "ann@firm.example",
+      at: "2025-08-26T15:00:00.000Z",
+      until: null,
+      shared: true,
+    };
+    await old.put("clockNotes", decision);
+    await old.put("outbox", {
+      key: "clock-mark|me|<q@client.example>",
+      kind: "clock-mark",
+      group: null,
+      payload: { mailbox: null, graphId: "g-q", internetMessageId: "<q@client.example>", noReplyNeeded: true },
+      attempts: 1,
+      nextAttemptAt: "2025-08-26T15:05:00.000Z",
+      lastError: "offline",
+      createdAt: "2025-08-26T15:00:00.000Z",
+      status: "pending",
+    });
+    old.close();
+
+    const ann = await openAccountDb("ann@firm.example");
+    const stores = idbStores(ann);
+    expect(await stores.clockDecisions.all()).toEqual([decision]);
+    expect((await stores.outbox.list()).map((op) => op.kind)).toEqual(["no-reply-decision"]);
+    expect(ann.version).toBe(MIGRATIONS.length);
+    ann.close();
   });
 });
