@@ -20,7 +20,7 @@ columns, indexes and unique constraint, and the document library "Matter email".
 The Graph access token is read from MATTERLINE_GRAPH_TOKEN (never from the command line, which shells keep). It needs
 Sites.Manage.All (or Sites.FullControl.All), e.g. for an administrator signed in with the Azure CLI:
   MATTERLINE_GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv) \\
-    npm run provision -- --site https://yourfirm.sharepoint.com/sites/Matters`;
+    npm run provision -- --site https://<your firm>.sharepoint.com/sites/Matters`;
 
 /** Runs the command; returns the exit code. */
 export async function runProvision(argv: readonly string[], io: ProvisionIo): Promise<number> {

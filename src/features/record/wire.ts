@@ -17,10 +17,10 @@ function checkSite(url: string): string {
   try {
     u = new URL(url.trim());
   } catch {
-    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://yourfirm.sharepoint.com/sites/Matters.");
+    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://<your firm>.sharepoint.com/sites/Matters.");
   }
   if (u.protocol !== "https:" || !u.pathname || u.pathname === "/")
-    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://yourfirm.sharepoint.com/sites/Matters.");
+    throw new MatterlineError("invalid-input", "Enter the site's full address, e.g. https://<your firm>.sharepoint.com/sites/Matters.");
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 

@@ -26,7 +26,7 @@ export interface RecordLocation {
 }
 
 export interface GraphMatterRecordOptions {
-  /** The site's address, e.g. https://contoso.sharepoint.com/sites/Matters. */
+  /** The site's address, e.g. https://<tenant>.sharepoint.com/sites/Matters. */
   readonly siteUrl: string;
   /** Scopes for the site: Sites.Selected (the admin granted this one site), or Sites.ReadWrite.All where that is not possible. */
   readonly scopes?: readonly string[];
@@ -71,7 +71,7 @@ function parseSiteUrl(siteUrl: string): { host: string; path: string } {
   } catch {
     throw new MatterlineError(
       "invalid-config",
-      `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`,
+      `"${siteUrl}" is not a site address. Use one like https://<your firm>.sharepoint.com/sites/Matters.`,
     );
   }
   if (url.protocol !== "https:") throw new MatterlineError("invalid-config", "The matter record's site address must start with https://.");

@@ -33,7 +33,7 @@ export async function provisionRecord(
   } catch {
     throw new MatterlineError(
       "invalid-input",
-      `"${siteUrl}" is not a site address. Use one like https://yourfirm.sharepoint.com/sites/Matters.`,
+      `"${siteUrl}" is not a site address. Use one like https://<your firm>.sharepoint.com/sites/Matters.`,
     );
   }
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");

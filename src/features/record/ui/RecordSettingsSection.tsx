@@ -40,7 +40,7 @@ export function RecordSettingsSection({ capabilities }: { capabilities: Capabili
             <Field label="SharePoint site" className={styles.grow}>
               <Input
                 value={draft}
-                placeholder="https://yourfirm.sharepoint.com/sites/Matters"
+                placeholder="https://<your firm>.sharepoint.com/sites/Matters"
                 onChange={(_, d) => setDraft(d.value)}
                 data-testid="record-site-input"
               />
