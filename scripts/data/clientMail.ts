@@ -5,11 +5,12 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { INTENTS, type Intent } from "@domain/language/intentTypes";
+import type { MailMessage } from "@domain/model/mail";
 
 export const CLIENT_MAIL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../data/client-mail");
 
 /** The two halves and the id prefix each one uses. */
-export const HALVES = { read: "r", unread: "u" } as const;
+export const HALVES = { read: "r", unread: "u", extra: "x" } as const;
 export type Half = keyof typeof HALVES;
 
 export type UnhappyTarget = "firm" | "other";
@@ -156,4 +157,22 @@ export function countClientMail(mails: readonly ClientMail[]): ClientMailCounts 
     else target.none += 1;
   }
   return { total: mails.length, intent, unhappy, target, needsReply, behaviour };
+}
+
+/** One labelled email as the message the product would see: from a client contact to the firm, no attachments. */
+export function clientMailMessage(mail: ClientMail): MailMessage {
+  return {
+    id: mail.id,
+    internetMessageId: null,
+    conversationId: null,
+    subject: mail.subject,
+    from: { email: "client@client.example" },
+    to: [{ email: "lawyer@firm.example" }],
+    cc: [],
+    sentAt: null,
+    receivedAt: null,
+    bodyText: mail.body,
+    attachmentNames: [],
+    headers: {},
+  };
 }

@@ -113,3 +113,12 @@ describe("the validator", () => {
     expect((error as ClientMailError).problems).toHaveLength(17);
   });
 });
+
+describe("data/client-mail/extra.jsonl (training side only)", () => {
+  it("loads without a bad line, with ids of its own", () => {
+    const extra = loadClientMail("extra");
+    expect(extra.length).toBeGreaterThanOrEqual(40);
+    expect(extra.every((m) => /^x\d{3}$/.test(m.id))).toBe(true);
+    expect(new Set(extra.map((m) => m.id)).size).toBe(extra.length);
+  });
+});
