@@ -1,0 +1,63 @@
+/** Plain words for a model feature, for the pane's reasons ("asks about: documents", "the word 'invoice'"). */
+export function describeFeature(feature: string): string {
+  const colon = feature.indexOf(":");
+  const kind = feature.slice(0, colon);
+  const value = feature.slice(colon + 1);
+  switch (kind) {
+    case "w":
+      return `the word "${value}"`;
+    case "a":
+      return `asks with the word "${value}"`;
+    case "s":
+      return `subject word "${value}"`;
+    case "t":
+      return `mentions ${TOPIC_WORDS[value] ?? value}`;
+    case "f":
+      return `opens about ${TOPIC_WORDS[value] ?? value}`;
+    case "q":
+    case "q1":
+      return `asks about ${TOPIC_WORDS[value] ?? value}`;
+    case "st":
+      return `subject about ${TOPIC_WORDS[value] ?? value}`;
+    case "c":
+      return value.slice(value.indexOf(":") + 1);
+    case "r":
+      return `the phrase rules say ${value.replace(/_/g, " ")}`;
+    case "u":
+      return value === "any" ? "unhappy with the firm" : value;
+    case "x":
+      return SHAPE_WORDS[value] ?? value;
+    default:
+      return feature;
+  }
+}
+
+const TOPIC_WORDS: Record<string, string> = {
+  status: "progress",
+  document: "documents",
+  meeting: "a meeting or call",
+  when: "a day or time",
+  money: "fees or money",
+  deadline: "a deadline",
+  "new-work": "new work",
+  sending: "sending documents",
+  thanks: "thanks",
+  advice: "advice",
+  instruction: "an instruction",
+};
+
+const SHAPE_WORDS: Record<string, string> = {
+  asks: "asks something",
+  "no-ask": "asks nothing",
+  "asks-more": "asks more than one thing",
+  question: "asks a question",
+  short: "a short message",
+  long: "a long message",
+  negative: "negative words",
+  shouting: "words in capitals",
+  "names-a-day": "names a day or date",
+  "names-a-time": "names a time",
+  attachments: "has attachments",
+  reply: "a reply",
+  forward: "a forward",
+};

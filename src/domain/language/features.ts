@@ -1,0 +1,94 @@
+import type { TextAnalysis } from "./analysis";
+import { analyzeSentence, foldText, wordsOf } from "./analysis";
+import type { UnhappySignal } from "./unhappySignals";
+import { topicsOf } from "./topics";
+import { featureWord } from "./featureWord";
+
+/**
+ * The features the learned models read, the same at training and in the pane: words of the text, of the subject and
+ * of the sentences that ask something; the hand-written cues that fired; the signs of unhappiness; and the shape of
+ * the message (does it ask, how long, does it name a day or a time). Names are left out: a model must not learn that
+ * one client's name means "billing".
+ */
+
+/** What the features are made from. */
+export interface FeatureInput {
+  readonly analysis: TextAnalysis;
+  readonly subject: string;
+  /** Cue labels that fired, "intent:label" (from the intent cue lists). */
+  readonly cues: readonly string[];
+  readonly signals: readonly UnhappySignal[];
+  /** What the hand-written intent rules decide on their own. */
+  readonly ruleIntent: string;
+  /** The message has file attachments. */
+  readonly attachments: boolean;
+}
+
+/** The subject line without reply/forward prefixes, normalised. */
+export function subjectText(subject: string): string {
+  return foldText(subject)
+    .toLowerCase()
+    .replace(/^(?:\s*(?:re|fw|fwd|aw|sv|tr)\s*:\s*)+/, "")
+    .trim();
+}
+
+/** The features of one message (see the module comment). */
+export function messageFeatures(input: FeatureInput): Map<string, number> {
+  const f = new Map<string, number>();
+  const set = (name: string, value = 1) => f.set(name, value);
+  const { analysis } = input;
+  let asks = 0;
+  let questions = 0;
+  let negative = 0;
+  let shouted = 0;
+  let days = 0;
+  let clock = 0;
+  let opened = false;
+  for (const s of analysis.sentences) {
+    const topics = topicsOf(s);
+    // The first sentence of substance (not a greeting) usually says what the message is for.
+    const opening = !opened && s.words.length > 3;
+    if (opening) opened = true;
+    for (const t of topics) {
+      if (opening) set(`f:${t}`);
+      set(`t:${t}`);
+      if (s.ask) set(`q:${t}`);
+      if (s.ask && asks === 0) set(`q1:${t}`);
+    }
+    if (s.ask) asks++;
+    if (s.question) questions++;
+    if (s.sentiment <= -2) negative++;
+    shouted += s.shouted;
+    for (const raw of s.words) {
+      if (analysis.names.has(raw)) continue;
+      const w = featureWord(raw);
+      if (w === "<day>" || w === "<month>") days++;
+      if (w === "<clock>") clock++;
+      set(`w:${w}`);
+      if (s.ask) set(`a:${w}`);
+    }
+  }
+  const subject = subjectText(input.subject);
+  for (const raw of wordsOf(subject)) set(`s:${featureWord(raw)}`);
+  if (subject !== "") for (const t of topicsOf(analyzeSentence(subject))) set(`st:${t}`);
+  if (/^\s*(?:re|aw|sv)\s*:/i.test(input.subject)) set("x:reply");
+  if (/^\s*(?:fwd?|fw|tr)\s*:/i.test(input.subject)) set("x:forward");
+  for (const cue of input.cues) set(`c:${cue}`);
+
+  for (const signal of input.signals) {
+    set(`u:${signal.kind}`);
+    set("u:any");
+  }
+  const words = analysis.words.length;
+  set(asks > 0 ? "x:asks" : "x:no-ask");
+  if (asks > 1) set("x:asks-more");
+  if (questions > 0) set("x:question");
+  if (words <= 15) set("x:short");
+  else if (words > 80) set("x:long");
+  if (negative > 0) set("x:negative");
+  if (shouted > 0) set("x:shouting");
+  if (days > 0) set("x:names-a-day");
+  if (clock > 0) set("x:names-a-time");
+  if (input.attachments) set("x:attachments");
+  return f;
+}
