@@ -3,7 +3,12 @@ import type { Client, Matter } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { recognize } from "@domain/recognition/recognize";
 import type { FilingHistory, Recognition } from "@domain/recognition/types";
-import { needsReply, type NeedsReplyResult } from "@domain/language/needsReply";
+import type { NeedsReplyResult } from "@domain/language/needsReply";
+import { readMail, type MailReading } from "@domain/language/reading";
+import { threadContextOf } from "@domain/language/threadContext";
+import type { ThreadContext } from "@domain/language/unhappySignals";
+import { isFirmAddress } from "@domain/directory/directoryIndex";
+import { normalizeEmail } from "@domain/model/mail";
 import { clockFor, type ClockResult, type Tracking } from "@domain/clock/responseClock";
 import { slaFor } from "@domain/clock/sla";
 import { MatterlineError } from "@domain/errors";
@@ -38,6 +43,10 @@ export interface Assessment {
   readonly client: Client | null;
   /** Inbound mail from a client contact: the only mail the response clock is about. */
   readonly fromClient: boolean;
+  /** What the conversation said to the language reading: this sender's earlier messages still unanswered. */
+  readonly thread: ThreadContext;
+  /** The language reading of the writer's words: intent, unhappiness with the firm and needs-reply, with reasons. */
+  readonly reading: MailReading;
   /** Needs-reply's verdict and reason, for client mail only (null for everyone else). */
   readonly reply: NeedsReplyResult | null;
   readonly tracking: Tracking;
@@ -100,8 +109,9 @@ export function timeReply(
 
 /**
  * The assessment pipeline, the one the pane's overdue scan, `triage` and the bench all run: recognize the client and
- * matter, decide whether a client message needs a reply (its writer's own words: quoted history and forwarded
- * third-party text are not the client's question), then run the response clock against its thread under the
+ * matter, read the writer's words once (intent, unhappiness with the firm, needs-reply — see `readMail`; quoted
+ * history is not the client's, forwarded third-party text is not the client's question), with what the conversation
+ * says (earlier unanswered messages from the same sender), then run the response clock against its thread under the
  * deadline {@link slaFor} gives. Only inbound mail from a client contact is on the clock.
  */
 export function assessMessage(message: MailMessage, thread: readonly MailMessage[], ctx: AssessmentContext): Assessment {
@@ -110,13 +120,21 @@ export function assessMessage(message: MailMessage, thread: readonly MailMessage
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
   const fromClient = recognition.direction === "inbound" && recognition.senderRole === "client";
-  const reply = fromClient ? needsReply(message) : null;
+  // Earlier unanswered messages from the same sender in this conversation: chasing a third time is unhappiness even
+  // when polite. A message from the firm (its domains or the mailbox's owners) answers them.
+  const firmDomains = ctx.index.directory.firm.domains;
+  const threadContext = threadContextOf(message, thread, (m) => {
+    const from = normalizeEmail(m.from?.email);
+    return from !== "" && (ctx.owners.includes(from) || isFirmAddress(ctx.index, from));
+  });
+  const reading = readMail(message, { thread: threadContext });
+  const reply = fromClient ? { needsReply: reading.needsReply, reason: reading.needsReplyReason } : null;
   const tracking: Tracking = reply === null ? "not-tracked" : reply.needsReply ? "tracked" : "no-reply-needed";
   const { slaHours, clock } = timeReply(
     { message, tracking, thread, owners: ctx.owners, matter, client },
-    { firmDomains: ctx.index.directory.firm.domains, calendar: ctx.calendar, settings: ctx.settings, now: ctx.now },
+    { firmDomains, calendar: ctx.calendar, settings: ctx.settings, now: ctx.now },
   );
-  return { recognition, matter, client, fromClient, reply, tracking, slaHours, clock };
+  return { recognition, matter, client, fromClient, thread: threadContext, reading, reply, tracking, slaHours, clock };
 }
 
 /**

@@ -4,8 +4,6 @@ import { buildDirectoryIndex, isFirmAddress } from "@domain/directory/directoryI
 import { assignThreads } from "@domain/threading/assignThreads";
 import { emptyFilingHistory, recordFiling } from "@domain/recognition/filingHistory";
 import { newTextOf } from "@domain/text/newText";
-import { classifyIntent } from "@domain/language/intent";
-import { negativeTone } from "@domain/language/tone";
 import type { ClockState } from "@domain/clock/responseClock";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import type { FirmCalendar } from "@domain/time/firmCalendar";
@@ -141,11 +139,11 @@ function triageLine(file: string, message: MailMessage, a: Assessment, calendar:
 
   // The writer's own words and what they forward: quoted history and signatures are someone else's or boilerplate.
   const text = newTextOf(message.bodyText, message.subject);
-  // For outbound mail the intent is what the message is about; the same classifier reads it.
-  line.intent = classifyIntent(text, message.subject, message).intent;
+  // For outbound mail the intent is what the message is about; the pipeline's one reading gives it.
+  line.intent = a.reading.intent;
   // Negative tone is someone outside unhappy with the firm; the firm's own mail (an apology that repeats the
   // client's words, a colleague's "let them down") is never that.
-  line.negativeTone = r.direction === "inbound" ? negativeTone(text).negative : false;
+  line.negativeTone = r.direction === "inbound" ? a.reading.unhappy : false;
 
   // A client message with no date cannot be timed: the line says so by leaving the clock fields null.
   line.status = a.clock?.state ?? null;

@@ -139,4 +139,44 @@ describe("the assessment pipeline (recognize → needs reply → clock)", () => 
     expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: true } }).clock?.dueAt).toBe("2025-08-18T10:00:00.000Z");
     expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: false } }).clock?.dueAt).toBe("2025-08-16T12:00:00.000Z");
   });
+
+  it("reads the client's words once, with the conversation: a third polite unanswered message is repeated chasing", () => {
+    const at = (h: number) => `2025-08-1${h}T09:00:00Z`;
+    const first = mail({ id: "t1", conversationId: "conv-t", sentAt: at(0), receivedAt: at(0), bodyText: "Could you send me the lease?" });
+    const second = mail({
+      id: "t2",
+      conversationId: "conv-t",
+      sentAt: at(1),
+      receivedAt: at(1),
+      bodyText: "Just following up on the lease.",
+    });
+    const third = mail({
+      id: "t3",
+      conversationId: "conv-t",
+      sentAt: at(2),
+      receivedAt: at(2),
+      bodyText: "Could you send me the lease please?",
+    });
+    const thread = [first, second, third];
+
+    const chased = assessMessage(third, thread, ctx());
+    expect(chased.thread.earlierUnanswered).toBe(2);
+    expect(chased.reading.unhappy).toBe(true);
+    expect(chased.reading.unhappyReasons[0]).toMatch(/^repeated chasing: message 3 in this conversation/);
+    // The same words alone, or after the firm answered, are a polite request.
+    expect(assessMessage(third, [third], ctx()).reading.unhappy).toBe(false);
+    const answer = mail({
+      id: "t2r",
+      conversationId: "conv-t",
+      from: { email: "pat@firm.test" },
+      to: [{ email: "jane@acme.test" }],
+      sentAt: "2025-08-11T12:00:00Z",
+      receivedAt: "2025-08-11T12:00:00Z",
+    });
+    const answered = assessMessage(third, [...thread, answer], ctx());
+    expect(answered.thread.earlierUnanswered).toBe(0);
+    expect(answered.reading.unhappy).toBe(false);
+    expect(chased.reading.intent).toBe("document_request");
+    expect(chased.reply).toMatchObject({ needsReply: true });
+  });
 });
