@@ -42,6 +42,10 @@ export interface OverdueItem {
   readonly slaHours: number;
   /** Why the clock runs or not (needs-reply's reason). */
   readonly needsReplyReason: string;
+  /** The client reads as unhappy with the firm (the list marks the email). */
+  readonly unhappy: boolean;
+  /** The signs of it, each with the client's words, e.g. `repeated chasing: "the third time i have asked"`. */
+  readonly unhappyReasons: readonly string[];
   /** The clock after decisions: a "no reply needed" decision turns an open clock into `no-reply-needed`. */
   readonly clock: ClockResult;
   /** The clock as the mail alone says it, before any decision. */
@@ -168,6 +172,8 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           attorneyName: attorney?.name ?? null,
           slaHours: a.slaHours,
           needsReplyReason: a.reply?.reason ?? "",
+          unhappy: a.reading.unhappy,
+          unhappyReasons: a.reading.unhappyReasons,
           clock: raw,
           rawClock: raw,
           decision: null,

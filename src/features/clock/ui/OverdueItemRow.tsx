@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  Badge,
   Button,
   Caption1,
   Input,
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
   reason: { display: "flex", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
   reasonInput: { flex: 1, minWidth: 0 },
+  // An unhappy client's mark and its reasons sit under the subject, wrapping at 320 px.
+  unhappy: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalXS },
 });
 
 /** One waiting client email with its actions. Every action is a button, so the row is keyboard reachable. */
@@ -46,6 +49,16 @@ export function OverdueItemRow(props: {
       <Text weight="semibold" block data-testid="overdue-subject">
         {item.subject || "(no subject)"}
       </Text>
+      {item.unhappy ? (
+        <div className={styles.unhappy}>
+          <Badge appearance="tint" color="danger" data-testid="overdue-unhappy">
+            Unhappy
+          </Badge>
+          {item.unhappyReasons.length > 0 ? (
+            <Caption1 data-testid="overdue-unhappy-reason">{item.unhappyReasons.join("; ")}</Caption1>
+          ) : null}
+        </div>
+      ) : null}
       <Caption1 block>{who}</Caption1>
       {item.mailbox ? <Caption1 block>Mailbox: {item.mailbox}</Caption1> : null}
       <Caption1 block className={urgency} data-testid="overdue-summary">

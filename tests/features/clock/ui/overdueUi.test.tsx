@@ -48,9 +48,9 @@ const thanks = mail({
   conv: "c3",
 });
 
-function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }) {
+function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }, extra: ReturnType<typeof mail>[] = []) {
   const server = fakeSync();
-  server.add(null, "inbox", late, soon, thanks);
+  server.add(null, "inbox", late, soon, thanks, ...extra);
   const kv = memoryKv();
   const sent: string[] = [];
   const service = createOverdueService({
@@ -116,6 +116,30 @@ describe("OverdueSection", () => {
     expect(within(group).getByText(/Acme Ltd · 2024-0012 Lease renewal · Alice Partner/)).toBeTruthy();
     expect(within(screen.getByTestId("due-soon-group")).getAllByTestId("overdue-item")).toHaveLength(1);
     expect(screen.queryByText("Re: 2024-0012")).toBeNull();
+  });
+
+  it("marks an unhappy client's email with the reason in the client's words, and only that one", async () => {
+    const upset = mail({
+      id: "<upset@t>",
+      from: "carol@acme.example",
+      to: [ME],
+      subject: "Lease 2024-0012",
+      body: "This is the third time I have asked for the signed lease. Please send it today.",
+      at: "2025-08-25T11:00:00Z",
+      conv: "c4",
+    });
+    const t = setup(undefined, [upset]);
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(2));
+    const rows = within(group).getAllByTestId("overdue-item");
+    const marked = rows.filter((r) => within(r).queryByTestId("overdue-unhappy") !== null);
+    expect(marked).toHaveLength(1);
+    expect(within(marked[0]).getByTestId("overdue-unhappy").textContent).toBe("Unhappy");
+    expect(within(marked[0]).getByTestId("overdue-unhappy-reason").textContent).toMatch(
+      /^repeated chasing: "[^"]*third time i have asked[^"]*"/,
+    );
+    expect(within(screen.getByTestId("due-soon-group")).queryByTestId("overdue-unhappy")).toBeNull();
   });
 
   it("records no reply needed with a reason, snoozes, and opens the reply, all by keyboard", async () => {
