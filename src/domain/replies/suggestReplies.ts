@@ -61,9 +61,29 @@ function vet(text: string, facts: readonly string[]): { ok: boolean; grade: numb
   };
 }
 
-function compose(greeting: string, sorry: boolean, body: string, signer: string | null): string {
+/**
+ * The opening an unhappy client's reply leads with: an apology for what they are unhappy about (the first sign the
+ * language reading found), then a concrete next step with a time.
+ */
+export function acknowledgement(kinds: readonly string[], soon: string): string {
+  const first = kinds[0] ?? "";
+  const sorry = ACKNOWLEDGE[first] ?? SORRY_LINE;
+  return `${sorry} I am looking into this myself and will update you ${soon}.`;
+}
+
+const ACKNOWLEDGE: Record<string, string> = {
+  "repeated chasing": "I am sorry you have had to chase us, and I understand your frustration.",
+  "slow to reply": SORRY_LINE,
+  "not kept informed": "I am sorry we did not keep you up to date. You should have heard from us.",
+  "the firm's mistake": "I am sorry for our mistake, and I understand why you are upset.",
+  "disputes the bill": "I am sorry the bill has caused you concern. You are right to ask about it.",
+  "asks for someone senior": "I am sorry you are not happy with how things are going, and I take it seriously.",
+  sarcasm: SORRY_LINE,
+};
+
+function compose(greeting: string, sorry: string | null, body: string, signer: string | null): string {
   const parts = [greeting];
-  if (sorry) parts.push(SORRY_LINE);
+  if (sorry) parts.push(sorry);
   parts.push(body, signer ? `Best wishes,\n${signer}` : "Best wishes,");
   return parts.join("\n\n");
 }
@@ -94,7 +114,8 @@ export function suggestReplies(input: SuggestInput): Draft[] {
   const soon = canPromiseToday(now, rules) ? "by 5 pm today" : `by 10 am on ${nextDay}`;
   const first = firstName(input.contactName ?? input.message.from?.name ?? null);
   const signerName = input.sender?.name ?? input.attorney?.name ?? null;
-  const sorry = input.negativeTone && input.intent !== "complaint";
+  // A complaint's own drafts apologise and name the next step; any other unhappy client's drafts lead with both.
+  const sorry = input.negativeTone && input.intent !== "complaint" ? acknowledgement(input.unhappyKinds ?? [], soon) : null;
   const mentions = matterMentions(input);
   const lines = dateLines(input, now);
   const facts = [

@@ -30,6 +30,8 @@ export interface SuggestInput {
   readonly message: MailMessage;
   readonly intent: Intent;
   readonly negativeTone: boolean;
+  /** What the client is unhappy about, most telling first (the language reading's sign kinds, e.g. "repeated chasing"). */
+  readonly unhappyKinds?: readonly string[];
   /** The client the message is from; null for non-client mail (no drafts then). */
   readonly client: Client | null;
   /** Display name of the client contact who wrote ("Lucy Brennan"); the first name greets them. */

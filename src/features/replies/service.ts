@@ -2,9 +2,9 @@ import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Client, Directory, Matter, Person } from "@domain/directory/types";
 import { proposeFollowUpDates } from "@domain/followUps/proposeDates";
 import { automatedKind } from "@domain/language/automated";
-import { classifyIntent } from "@domain/language/intent";
 import type { Intent } from "@domain/language/intentTypes";
-import { negativeTone } from "@domain/language/tone";
+import { readMail } from "@domain/language/reading";
+import type { ThreadContext } from "@domain/language/unhappySignals";
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
 import { recognize } from "@domain/recognition/recognize";
@@ -22,8 +22,10 @@ export type NoDraftsReason = "no-directory" | "not-client" | "automatic" | "news
 /** Everything the pane shows about replying to the open email. */
 export interface ReplySuggestions {
   readonly intent: Intent | null;
+  /** Why this intent, in plain words (the rule or the features that decided it). */
+  readonly intentReasons: readonly string[];
   readonly negativeTone: boolean;
-  /** Phrases that made the tone negative (for the "why"). */
+  /** Why the client reads as unhappy with the firm: each sign and the client's words, e.g. `repeated chasing: "the third time i have asked"`. */
   readonly toneCues: readonly string[];
   /** At most three, each from a different angle; empty when `reason` is set. */
   readonly drafts: readonly Draft[];
@@ -51,6 +53,8 @@ export interface ReplySuggestionContext {
   readonly recognition?: Recognition;
   /** The matter the message is logged to (`loggedMatterOf`); `matterOfEmail` lets it win over recognition. */
   readonly loggedMatterId?: string | null;
+  /** What the conversation knows: earlier unanswered messages from the same client (chasing again is unhappiness). */
+  readonly thread?: ThreadContext;
 }
 
 const REASON_TEXT: Record<NoDraftsReason, string> = {
@@ -65,6 +69,7 @@ const REASON_TEXT: Record<NoDraftsReason, string> = {
 function none(reason: NoDraftsReason, extra: Partial<ReplySuggestions> = {}): ReplySuggestions {
   return {
     intent: null,
+    intentReasons: [],
     negativeTone: false,
     toneCues: [],
     drafts: [],
@@ -138,9 +143,10 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
 
   const parts = splitMessageText(message.bodyText, message.subject);
   const text = parts.forwarded ? `${parts.newText}\n\n${parts.forwarded}`.trim() : parts.newText;
-  const { intent } = classifyIntent(text, message.subject, message);
-  const tone = negativeTone(text);
-  const base = { intent, negativeTone: tone.negative, toneCues: tone.cues };
+  const reading = readMail(message, { thread: ctx.thread });
+  const intent = reading.intent;
+  const tone = { negative: reading.unhappy };
+  const base = { intent, intentReasons: reading.intentReasons, negativeTone: reading.unhappy, toneCues: reading.unhappyReasons };
   if (intent === "auto_reply") return none("automatic", base);
 
   const recognition = ctx.recognition ?? recognize(message, { index, me: [ctx.me.email], history: ctx.history });
@@ -169,6 +175,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
     message,
     intent,
     negativeTone: tone.negative,
+    unhappyKinds: reading.unhappySignals.map((x) => x.kind),
     client,
     contactName,
     matter,

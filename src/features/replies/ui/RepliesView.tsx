@@ -109,6 +109,16 @@ function Suggestions({
           ) : null}
         </div>
       ) : null}
+      {r.intent && r.negativeTone && r.toneCues.length > 0 ? (
+        <Caption1 className={styles.note} data-testid="reply-tone-reasons">
+          Unhappy — {r.toneCues.slice(0, 2).join("; ")}
+        </Caption1>
+      ) : null}
+      {r.intent && r.intentReasons.length > 0 ? (
+        <Caption1 className={styles.note} data-testid="reply-intent-reasons">
+          Why “{INTENT_LABEL[r.intent]}”: {r.intentReasons.slice(0, 2).join("; ")}
+        </Caption1>
+      ) : null}
       {r.reasonText ? (
         <Text className={styles.note} data-testid="replies-none">
           {r.reasonText}
