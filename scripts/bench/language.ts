@@ -3,10 +3,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEml } from "@adapters/mime/parseEml";
 import type { MailMessage } from "@domain/model/mail";
-import { newTextOf } from "@domain/text/newText";
-import { classifyIntent } from "@domain/language/intent";
-import { negativeTone } from "@domain/language/tone";
+import { readMail } from "@domain/language/reading";
 import { needsReply } from "@domain/language/needsReply";
+import { clientMailMessage, loadClientMail, type Half } from "../data/clientMail";
 import type { BenchLine } from "./benchLine";
 import { atLeast, atMost, info, median } from "./benchLine";
 
@@ -57,14 +56,8 @@ export async function evaluateSample(): Promise<{
   const cases: LanguageCase[] = [];
   for (const label of labels) {
     const message = await parseEml(readFileSync(join(ROOT, "data/sample/mail", label.file)));
-    const text = newTextOf(message.bodyText, message.subject);
-    cases.push({
-      file: label.file,
-      label,
-      intent: classifyIntent(text, message.subject, message).intent,
-      negative: negativeTone(text).negative,
-      needsReply: needsReply(message).needsReply,
-    });
+    const reading = readMail(message);
+    cases.push({ file: label.file, label, intent: reading.intent, negative: reading.unhappy, needsReply: reading.needsReply });
   }
   const client = cases.filter((c) => c.label.senderRole === "client");
   const intentAccuracy = client.filter((c) => c.intent === c.label.intent).length / client.length;
@@ -79,6 +72,45 @@ export async function evaluateSample(): Promise<{
     nr.filter((c) => !c.needsReply && c.label.needsReply).length,
   );
   return { cases, intentAccuracy, negativeToneRecall: tone.recall, negativeTonePrecision: tone.precision, needsReplyF1: nrScore.f1 };
+}
+
+/** The language figures on one half of data/client-mail: counts only, so the unread half is never looked at. */
+export interface ClientMailFigures {
+  readonly count: number;
+  readonly intentAccuracy: number;
+  readonly unhappyPrecision: number;
+  readonly unhappyRecall: number;
+  readonly needsReplyF1: number;
+}
+
+/**
+ * Runs the language reading (the same `readMail` the assessment pipeline runs) over one half of the labelled client
+ * mail, each email wrapped as a message from a client, and returns aggregate figures only. The unread half may be
+ * measured this way and no other: nothing about a single email of it is returned or printed.
+ */
+export function evaluateClientMail(half: Half): ClientMailFigures {
+  const mails = loadClientMail(half);
+  let intentOk = 0;
+  const unhappy = { tp: 0, fp: 0, fn: 0 };
+  const reply = { tp: 0, fp: 0, fn: 0 };
+  for (const mail of mails) {
+    const r = readMail(clientMailMessage(mail));
+    if (r.intent === mail.intent) intentOk++;
+    if (r.unhappy && mail.unhappy) unhappy.tp++;
+    else if (r.unhappy) unhappy.fp++;
+    else if (mail.unhappy) unhappy.fn++;
+    if (r.needsReply && mail.needsReply) reply.tp++;
+    else if (r.needsReply) reply.fp++;
+    else if (mail.needsReply) reply.fn++;
+  }
+  const u = prf(unhappy.tp, unhappy.fp, unhappy.fn);
+  return {
+    count: mails.length,
+    intentAccuracy: intentOk / mails.length,
+    unhappyPrecision: u.precision,
+    unhappyRecall: u.recall,
+    needsReplyF1: prf(reply.tp, reply.fp, reply.fn).f1,
+  };
 }
 
 /**
@@ -181,6 +213,8 @@ export function longEmail(): string {
 /** Bench lines for `npm run bench`. */
 export async function run(): Promise<BenchLine[]> {
   const sample = await evaluateSample();
+  const read = evaluateClientMail("read");
+  const unread = evaluateClientMail("unread");
   const dev = evaluateEmailIntent("dev");
   const heldOut = evaluateEmailIntent("heldOut");
   const body = longEmail();
@@ -201,10 +235,8 @@ export async function run(): Promise<BenchLine[]> {
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t0 = performance.now();
-    const text = newTextOf(body, message.subject);
-    classifyIntent(text, message.subject, message);
-    negativeTone(text);
-    needsReply(message, text);
+    // What the assessment pipeline runs per message: one reading gives intent, unhappiness and needs-reply.
+    readMail(message);
     times.push(performance.now() - t0);
   }
   return [
@@ -212,10 +244,23 @@ export async function run(): Promise<BenchLine[]> {
     atLeast("sample.negativeToneRecall", sample.negativeToneRecall, "ratio (inbound client mail)", 0.9),
     atLeast("sample.negativeTonePrecision", sample.negativeTonePrecision, "ratio (inbound client mail)", 0.8),
     atLeast("sample.needsReplyF1", sample.needsReplyF1, "F1 (needsReply labelled)", 0.92),
-    info("emailIntent.devNeedsReplyF1", dev.f1, "F1 (DEV half: rules were tuned reading its misses)"),
-    info("emailIntent.heldOutNeedsReplyPrecision", heldOut.precision, "ratio (HELD-OUT half: never read)"),
+    info(
+      "clientMail.readIntentAccuracy",
+      read.intentAccuracy,
+      `ratio (read half, ${read.count} emails: rules written and model trained on it)`,
+    ),
+    info("clientMail.readUnhappyRecall", read.unhappyRecall, "ratio (read half)"),
+    info("clientMail.readUnhappyPrecision", read.unhappyPrecision, "ratio (read half)"),
+    info("clientMail.readNeedsReplyF1", read.needsReplyF1, "F1 (read half)"),
+    atLeast("clientMail.unreadIntentAccuracy", unread.intentAccuracy, `ratio (unread half, ${unread.count} emails: never read)`, 0.85),
+    atLeast("clientMail.unreadUnhappyRecall", unread.unhappyRecall, "ratio (unread half: never read)", 0.85),
+    atLeast("clientMail.unreadUnhappyPrecision", unread.unhappyPrecision, "ratio (unread half: never read)", 0.85),
+    info("clientMail.unreadNeedsReplyF1", unread.needsReplyF1, "F1 (unread half: never read)"),
+    info("emailIntent.devNeedsReplyF1", dev.f1, "F1 (DEV half: rules written reading its misses; the request model trained on it)"),
+    info("emailIntent.devNeedsReplyPrecision", dev.precision, "ratio (DEV half)"),
+    atLeast("emailIntent.heldOutNeedsReplyPrecision", heldOut.precision, "ratio (HELD-OUT half: never read)", 0.8),
     info("emailIntent.heldOutNeedsReplyRecall", heldOut.recall, "ratio (HELD-OUT half: never read)"),
-    info("emailIntent.heldOutNeedsReplyF1", heldOut.f1, "F1 (HELD-OUT half: never read)"),
-    atMost("language.msPer5000Words", median(times), "ms (split + intent + tone + needsReply)", 5),
+    atLeast("emailIntent.heldOutNeedsReplyF1", heldOut.f1, "F1 (HELD-OUT half: never read)", 0.78),
+    atMost("language.msPer5000Words", median(times), "ms (split + intent + unhappiness + needsReply, one reading)", 5),
   ];
 }
