@@ -54,7 +54,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     "repeated chasing",
-    /\b(?:chasing|following up|follow up|asking|writing|emailing|reminding you|resending|re-sending|sending|chase)(?: [\w'-]+){0,3}? (?:again|yet again|once again|a (?:second|third|further) time)\b|^(?:[\w'-]+ ){0,3}\(again\)|(?:^|[-,] )again (?:-|,)/,
+    /\b(?:chasing|following up|follow up|asking|ask|asked|writing|write|emailing|email|reminding you|remind you|resending|re-sending|sending|send|chase)(?: [\w'-]+){0,3}? (?:again|yet again|once again|a (?:second|third|further) time)\b|\bwhy (?:am i|do i|have i|are we|do we|have we) (?:having|have|had|got) to\b|^(?:[\w'-]+ ){0,3}\(again\)|(?:^|[-,] )again (?:-|,)/,
   ],
   [
     "repeated chasing",
@@ -62,7 +62,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     "repeated chasing",
-    /^chasing again\b|\bstill (?:waiting|nothing|no(?! (?:rush|hurry|problem|worries|need)\b)|not (?:heard|had|received|got)|haven't (?:heard|had|received|got)|have not (?:heard|had|received))\b/,
+    /^chasing again\b|\b(?:either|any|both|none) of my (?:previous|earlier|last|other) (?:emails|e-mails|messages|letters|calls|voicemails)\b|\bstill (?:waiting|nothing|no(?! (?:rush|hurry|problem|worries|need)\b)|not (?:heard|had|received|got)|haven't (?:heard|had|received|got)|have not (?:heard|had|received))\b/,
   ],
   // Slow to reply: no answer for a time, calls not returned, answers that take too long.
   [
@@ -77,6 +77,10 @@ const RULES: readonly Rule[] = [
     "slow to reply",
     /\b(?:takes?|taking|took|taken) (?:a week|weeks|days|ages|forever|a month|months|\d+ days)\b(?: [\w'-]+){0,2}? (?:to (?:get|hear|reply|respond|answer))\b|\b(?:response|reply|turnaround) times?\b|\bcan't wait \d+ days\b|\b(?:weeks|days|a week|a month|months) of silence\b|\b(?:been|have been|i've been) (?:waiting|patient) (?:for )?(?:almost |nearly |over |more than )?(?:\w+ )?(?:weeks|months|a month|a fortnight)\b/,
   ],
+  [
+    "unhappy with the service",
+    /\b(?:unacceptable|not acceptable|isn't acceptable|is not acceptable|not good enough|(?:don't|do not) think (?:that|this|it)(?:'s| is) (?:acceptable|fair|reasonable|right|good enough)|(?:lost|losing|lose) (?:all )?(?:confidence|faith|trust) in)\b/,
+  ],
   // Not kept informed.
   [
     "not kept informed",
@@ -88,7 +92,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     "not kept informed",
-    /\b(?:i|we) (?:had to|have to|have had to|shouldn't have to|should not have to|keep|only) (?:just )?(?:find out|finding out|found out|hear|learn|learned|learnt|look|discover|discovered|know)\b|\b(?:i|we) (?:just |only just |only )?(?:found out|learned|learnt|discovered) (?:from|that|via|through)\b|\bfirst (?:i've|i have|we've|we have) heard\b|\bafter the event\b|\bsecond-?hand\b|\bin the dark\b|\bnow i (?:learn|discover|find out)\b/,
+    /\b(?:i|we) (?:had to|have to|have had to|shouldn't have to|should not have to|keep|only) (?:just )?(?:find out|finding out|found out|hear|learn|learned|learnt|look|discover|discovered|know)\b|\b(?:i|we) (?:just |only just |only )?(?:found out|learned|learnt|discovered) (?:from|that|via|through)\b|\bfirst (?:i've|i have|we've|we have) heard\b|\b(?:with|without) (?:any |no )?(?:warning|notice) from you\b|\bnot from you\b|\bafter the event\b|\bsecond-?hand\b|\bin the dark\b|\bnow i (?:learn|discover|find out)\b/,
   ],
   [
     "not kept informed",
@@ -123,12 +127,12 @@ const RULES: readonly Rule[] = [
   // Someone senior.
   [
     "asks for someone senior",
-    /\b(?:speak|talk|meet|meeting|deal|discuss (?:this|it))(?: [\w'-]+){0,2}? (?:to|with) (?:a |the |your |someone |somebody )?(?:partner|supervisor|supervising partner|senior partner|managing partner|boss|head of|someone senior|somebody senior|someone more senior|someone above|somebody above|someone who can make decisions)\b|\bescalat(?:e|ed|ing|ion)\b|\bhead of (?:department|the department|your department)\b|\b(?:someone|somebody) (?:more )?senior\b|\bsomeone above you\b|\bthe boss of\b|\b(?:supervising|senior|managing) partner\b|\bpartner supervising\b/,
+    /\b(?:speak|talk|meet|meeting|deal|discuss (?:this|it))(?: [\w'-]+){0,2}? (?:to|with) (?:a |the |your |someone |somebody )?(?:partner|supervisor|supervising partner|senior partner|managing partner|boss|head of|someone senior|somebody senior|someone more senior|someone above|somebody above|someone who can make decisions)\b|\bescalat(?:e|ed|ing|ion)\b|\bhead of (?:department|the department|your department)\b|\b(?:someone|somebody) (?:more )?senior\b|\bsomeone above you\b|\bwhoever (?:supervises|is in charge|manages)\b|\b(?:a|someone|somebody) senior (?:person|colleague|solicitor|lawyer)?|\bthe boss of\b|\b(?:supervising|senior|managing) partner\b|\bpartner supervising\b/,
   ],
   // Threats to leave or complain.
   [
     "threatens to move firms",
-    /\b(?:another|a different|a new|other) (?:firm|solicitor|solicitors|lawyer|lawyers|law firm)\b|\b(?:move|moving|take|taking|transfer|transferring)(?: [\w'-]+){0,4}? (?:elsewhere|to another)\b|\brelease (?:the|my|our) file\b|\bconsidering (?:my|our) options\b/,
+    /\b(?:another|a different|different|a new|new|other) (?:firm|solicitor|solicitors|lawyer|lawyers|law firm|representation)\b|\b(?:hand|handing) over (?:the|my|our) (?:file|papers)\b|\b(?:move|moving|take|taking|transfer|transferring)(?: [\w'-]+){0,4}? (?:elsewhere|to another)\b|\brelease (?:the|my|our) file\b|\bconsidering (?:my|our) options\b/,
   ],
   [
     "threatens to complain",
@@ -137,7 +141,7 @@ const RULES: readonly Rule[] = [
   // Sarcasm: thanks for lateness, "only took", praise followed by more of the same failing.
   [
     "sarcasm",
-    /\b(?:thanks|thank you)(?: so much| very much)? for finally\b|\b(?:nice|good|kind|great) of you to finally\b|\bfinally (?:getting back|got back|replied|responded|bothered)\b|\bonly (?:took|taken|taking)(?: [\w'-]+){0,3}? (?:weeks?|months?|days?|years?)\b|\bonly (?:a|one|two|three|four|five|six|\d+) (?:weeks?|months?|days?) late\b|\b(?:great|brilliant|lovely|wonderful|fantastic|marvellous|perfect|excellent|superb|well done)[,!.]? (?:another|yet another)\b|\bthird time lucky\b|(?<!\bthanks |\bthank you )\bso much for\b|\bthanks for nothing\b|\bi'll assume\b|\bshould go in your signature\b/,
+    /\b(?:thanks|thank you)(?: so much| very much)? for finally\b|\b(?:nice|good|kind|great) of you to finally\b|\bfinally (?:getting back|got back|replied|responded|bothered)\b|\bonly (?:took|taken|taking)(?: [\w'-]+){0,3}? (?:weeks?|months?|days?|years?)\b|\bonly (?:a|one|two|three|four|five|six|\d+) (?:weeks?|months?|days?) late\b|\b(?:great|brilliant|lovely|wonderful|fantastic|marvellous|perfect|excellent|superb|well done)[,!.]? (?:another|yet another)\b|\bthird time lucky\b|\b(?:after|in|within) only (?:a|one|two|three|four|five|six|seven|eight|\d+|a few|several) (?:weeks?|months?|days?)\b|(?<!\bthanks |\bthank you )\bso much for\b|\bthanks for nothing\b|\bi'll assume\b|\bshould go in your signature\b/,
   ],
   // Irritation under polite words.
   [
@@ -214,6 +218,10 @@ function quoteOf(text: string, index: number, length: number): string {
   return text.slice(index - start > 30 ? index : start, end).replace(/[ ,;:-]+$/, "");
 }
 
+/** The writer chasing or asking ("I have emailed", "my second request"): a count in such a sentence is theirs. */
+const WRITER_CHASES =
+  /\b(?:i|we)(?:'ve| have| had)? (?:now |already |just )?(?:asked|chased|emailed|e-mailed|written|wrote|called|rung|rang|phoned|requested|sent|followed up|left)\b|\bmy (?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b/;
+
 /**
  * The signs of unhappiness with the firm in a message: its subject line and each sentence of its new text, each sign
  * with its words. A sentence whose subject is someone else ("the bank has lost my papers again") is about them, not
@@ -247,9 +255,11 @@ export function unhappySignals(analysis: TextAnalysis, subject = "", thread?: Th
       if (takenBack && kind !== "repeated chasing" && kind !== "disputes the bill") continue;
       // Counted chases and "still waiting" in a sentence about someone else (or just after one) belong to them.
       if (kind === "repeated chasing" || kind === "slow to reply") {
-        if (s.other && !s.firm && !s.firstPerson) continue;
+        if (s.other && !s.firm && !(s.firstPerson && WRITER_CHASES.test(s.text))) continue;
         if (!s.firm && i > 0 && list[i - 1].otherSubject) continue;
       }
+      // "I've lost all confidence in the builder", "that's unacceptable" about the landlord: theirs, not the firm's.
+      if (kind === "unhappy with the service" && s.other && !s.firm) continue;
       // "I deleted it by mistake": the writer's own slip, not the firm's.
       if (kind === "the firm's mistake" && m[0] === "by mistake" && s.firstPerson && !s.firm) continue;
       add(kind, quoteOf(s.text, m.index, m[0].length));

@@ -29,7 +29,17 @@ describe("unhappy with the firm: the target of the anger", () => {
     expect(unhappy("I would like to speak to a partner about how my case is being handled.")).toBe(true);
     expect(unhappy("If this is not resolved I will be moving my file to another firm.")).toBe(true);
   });
+  it("reads loss of confidence, a move to other solicitors, a fee called unacceptable and asking again", () => {
+    expect(unhappy("I have lost confidence in how my claim is being handled.")).toBe(true);
+    expect(unhappy("To be frank I am now looking at instructing different solicitors for the appeal.")).toBe(true);
+    expect(unhappy("We are now at nearly twice the estimate with no warning from you. I don't think that's acceptable.")).toBe(true);
+    expect(unhappy("Why am I having to ask again for the completion statement?")).toBe(true);
+    expect(unhappy("Oh wonderful, a reply after only three weeks.")).toBe(true);
+    expect(unhappy("I would like to speak to whoever supervises the file.")).toBe(true);
+  });
   it("does not count anger or worry aimed at someone else", () => {
+    expect(unhappy("I have lost all confidence in the builder. What are my options?")).toBe(false);
+    expect(unhappy("I'm so fed up with the county court, they have lost our application for the second time.")).toBe(false);
     expect(unhappy("The landlord has ignored us again and I am furious with him. Where do we stand?")).toBe(false);
     expect(unhappy("Their solicitor is being completely unreasonable. Can we push back?")).toBe(false);
     expect(unhappy("The bank has lost my papers for the second time. Has the offer come through yet?")).toBe(false);
