@@ -295,3 +295,37 @@ describe("suggestForMessage over the labelled sample", () => {
     }
   });
 });
+
+describe("suggestForMessage: an unhappy client", () => {
+  it("says why, and every draft leads with an acknowledgement of what they are unhappy about and a next step with a time", () => {
+    const r = suggestForMessage(
+      mail({
+        subject: "2024-0311 lease",
+        bodyText: "Hi Tom,\n\nThis is the third time I have asked for the signed warehouse lease. Could you send it?\n\nDana",
+      }),
+      ctx,
+    );
+    expect(r.negativeTone).toBe(true);
+    expect(r.toneCues[0]).toMatch(/^repeated chasing: "[^"]*third time i have asked/);
+    expect(r.intentReasons.length).toBeGreaterThan(0);
+    expect(r.drafts.length).toBeGreaterThan(0);
+    for (const d of r.drafts) {
+      const opening = d.text.split("\n\n")[1];
+      expect(opening).toMatch(
+        /^I am sorry you have had to chase us, and I understand your frustration\. I am looking into this myself and will update you (?:by 5 pm today|by 10 am on \w+)\.$/,
+      );
+    }
+  });
+
+  it("does not apologise to a client angry at someone else", () => {
+    const r = suggestForMessage(
+      mail({
+        subject: "2024-0377 Colby Mills",
+        bodyText: "Colby Mills are being impossible again, I am furious with them. What can we do next?",
+      }),
+      ctx,
+    );
+    expect(r.negativeTone).toBe(false);
+    for (const d of r.drafts) expect(d.text).not.toMatch(/I am sorry/);
+  });
+});
