@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
 import { ErrorNotice } from "./ErrorNotice";
@@ -11,15 +11,9 @@ const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./Pan
 
 // Compiled to plain CSS at build time (see webpack.config.js), so the first script carries no CSS-in-JS compiler.
 const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    display: "flex",
-    flexDirection: "column",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    minWidth: 0,
-  },
-  main: { display: "contents" },
+  // On <main>, not on the FluentProvider: the provider hands its classes on to every portal (menus, popovers), where a
+  // full-height block would cover the pane. The provider's own class gives the theme's background and text colour.
+  main: { minHeight: "100vh", display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
@@ -67,7 +61,7 @@ export function App({
     if (shown) onFirstRender?.();
   }, [shown, onFirstRender]);
   return (
-    <FluentProvider theme={shownTheme.theme} className={styles.root} data-theme={shownTheme.kind}>
+    <FluentProvider theme={shownTheme.theme} data-theme={shownTheme.kind}>
       <main aria-label="Matterline" className={styles.main}>
         {startupError ? <ErrorNotice error={startupError} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}

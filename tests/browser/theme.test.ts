@@ -107,6 +107,24 @@ describe("pane theme and layout in Chromium", () => {
     expect(overflows).toEqual({ "This email": 0, Overdue: 0, Matters: 0, Settings: 0 });
   });
 
+  it("a menu opened in the pane floats over it: the rest of the pane stays in view", async () => {
+    const frame = pane(page);
+    await frame.getByRole("tab", { name: "Overdue" }).click();
+    const item = frame.locator("[data-testid=overdue-item]").first();
+    await item.waitFor({ timeout: 30000 });
+    await item.getByRole("button", { name: "Snooze" }).click();
+    await frame.getByRole("menuitem", { name: "1 hour" }).waitFor({ timeout: 15000 });
+    // What is painted at the middle of the Refresh button is the button itself, not something the menu brought along.
+    const refreshOnTop = () =>
+      frame.getByTestId("overdue-refresh").evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      });
+    expect(await refreshOnTop()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => frame.getByRole("menuitem").count(), { timeout: 15000 }).toBe(0);
+  });
+
   it("logged no page errors", () => {
     expect(errors.filter((e) => !/favicon|404/.test(e))).toEqual([]);
   });
