@@ -1,6 +1,10 @@
 import type { Capabilities } from "@shell/capabilities";
 import type { HostFeature } from "@ports/hostSupport";
-import { createOfficeHostSupport, createOfficeMailSource, createOfficeThemeSource, type OfficeNamespace } from "@adapters/office";
+// Each adapter from its own module: the adapters' index would bring every Office adapter into the first script.
+import { createOfficeHostSupport } from "@adapters/office/hostSupport";
+import { createOfficeMailSource } from "@adapters/office/mailSource";
+import { createOfficeThemeSource } from "@adapters/office/themeSource";
+import type { OfficeNamespace } from "@adapters/office/officeCall";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
 
 const FEATURES: HostFeature[] = ["pinning", "categories", "on-send", "multi-select", "load-item", "nested-app-auth"];
