@@ -1,5 +1,6 @@
 // One webpack config for every page: the task pane (what Outlook loads), the function file (ribbon commands and
 // OnMessageSend), the workbench (the offline demo host) and, for `npm run bench`, a minimal Fluent "hello" pane.
+import { createRequire } from "node:module";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
@@ -23,7 +24,9 @@ function productionBaseUrl() {
   return (process.env.MATTERLINE_BASE_URL || DEV_BASE_URL).replace(/\/+$/, "");
 }
 
-// Graph and Microsoft sign-in are the only places the pane may talk to; Fluent (Griffel) injects <style> at run time.
+// Graph and Microsoft sign-in are the only places the pane may talk to. Styles: Griffel inserts the build-time compiled
+// rules into <style> elements at run time, the pane's page carries the light theme's variables in an inline <style>, and
+// the digest preview (a sandboxed srcdoc frame, which inherits this policy) is mail HTML with inline style attributes.
 const CSP = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
@@ -35,6 +38,17 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
 ].join("; ");
+
+/**
+ * Fluent's light theme as CSS variables on :root, for the pages that show the pane: the pane's first script then
+ * carries no theme tokens (src/shell/theme.ts). Written by Fluent's own createCSSRuleFromTheme.
+ */
+function lightThemeCss() {
+  const require = createRequire(import.meta.url);
+  const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
+  const { webLightTheme } = require("@fluentui/react-theme");
+  return createCSSRuleFromTheme(":root", webLightTheme);
+}
 
 export default async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
@@ -48,13 +62,14 @@ export default async (env = {}, argv = {}) => {
   };
   if (env.baseline) entry.baseline = "./scripts/bench/baseline/hello.tsx";
 
+  const themeCss = lightThemeCss();
   const page = (filename, chunks, extra = {}) =>
     new HtmlWebpackPlugin({
       filename,
       chunks,
       chunksSortMode: "manual",
       template: "./src/hosts/taskpane/page.html",
-      templateParameters: { csp: CSP, title: "Matterline", officeJs: false, ...extra },
+      templateParameters: { csp: CSP, title: "Matterline", officeJs: false, themeCss: "", ...extra },
       inject: "body",
     });
 
@@ -102,10 +117,10 @@ export default async (env = {}, argv = {}) => {
         __MATTERLINE_SITES_SCOPE__: JSON.stringify(process.env.MATTERLINE_SITES_SCOPE ?? ""),
       }),
       // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
-      page("taskpane.html", ["taskpane"], { officeJs: true }),
+      page("taskpane.html", ["taskpane"], { officeJs: true, themeCss }),
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),
       page("auth.html", ["auth"], { officeJs: true, title: "Matterline sign-in" }),
-      page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)" }),
+      page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)", themeCss }),
       new HtmlWebpackPlugin({
         filename: "index.html",
         chunks: ["workbench"],

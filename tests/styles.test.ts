@@ -94,3 +94,33 @@ describe("every makeStyles call is compiled at build time", () => {
     expect(strays).toEqual([]);
   });
 });
+
+describe("the light theme comes with the pane's page", () => {
+  it("taskpane.html and workbench-pane.html carry every token of Fluent's webLightTheme as a CSS variable on :root", async () => {
+    // @ts-expect-error plain ESM config without types
+    const config = (await import("../webpack.config.js")) as { default: (env: object, argv: object) => Promise<unknown> };
+    const built = (await config.default({ workbench: true }, { mode: "production" })) as {
+      plugins: { userOptions?: { filename?: string; template?: string; templateParameters?: { themeCss?: unknown } } }[];
+    };
+    const pages = new Map(built.plugins.filter((p) => p.userOptions?.filename).map((p) => [p.userOptions!.filename, p.userOptions!]));
+    const { webLightTheme } = await import("@fluentui/react-theme");
+    for (const name of ["taskpane.html", "workbench-pane.html"]) {
+      const page = pages.get(name);
+      expect(page, name).toBeDefined();
+      const css = String(page!.templateParameters?.themeCss);
+      expect(css.startsWith(":root {"), name).toBe(true);
+      const missing = Object.entries(webLightTheme).filter(([token, value]) => !css.includes(`--${token}: ${String(value)};`));
+      expect(missing, name).toEqual([]);
+      expect(readFileSync(join(root, page!.template!), "utf8"), name).toMatch(/<style><%= themeCss %><\/style>/);
+    }
+  });
+
+  it("the dark and high-contrast themes set every variable the page's light theme sets, so none of light shows through", async () => {
+    const { webLightTheme } = await import("@fluentui/react-theme");
+    const { webDarkTheme, teamsHighContrastTheme } = await import("@shell/otherThemes");
+    for (const [name, theme] of Object.entries({ webDarkTheme, teamsHighContrastTheme })) {
+      const missing = Object.keys(webLightTheme).filter((token) => !(token in theme));
+      expect(missing, name).toEqual([]);
+    }
+  });
+});

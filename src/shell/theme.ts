@@ -1,4 +1,4 @@
-import { webLightTheme, type Theme } from "@fluentui/react-components";
+import type { PartialTheme } from "@fluentui/react-components";
 import type { HostTheme } from "@ports/hostTheme";
 
 /** The dark and high-contrast themes, loaded on demand (`loadOtherThemes`). */
@@ -7,8 +7,11 @@ export type OtherThemes = typeof import("./otherThemes");
 /** Which Fluent theme a pane shows: follows Office, with the OS's forced colours first. */
 export type ThemeKind = "light" | "dark" | "high-contrast";
 
-/** Office's default, always in the first script. */
-export const LIGHT_THEME: Theme = webLightTheme;
+/**
+ * Office's default, light. Its CSS variables come with the pane's page (Fluent's webLightTheme written as a :root rule at
+ * build time, see webpack.config.js), so the provider adds none over them and the first script carries no theme tokens.
+ */
+export const LIGHT_THEME: PartialTheme = {};
 
 let others: OtherThemes | null = null;
 let loading: Promise<OtherThemes> | null = null;
@@ -41,7 +44,7 @@ export function loadedOtherThemes(): OtherThemes | null {
  * The Fluent v9 theme matching Office: high contrast first (the OS forces colours), then dark, else light. Null while
  * the dark and high-contrast themes (`otherThemes`) have not loaded.
  */
-export function fluentThemeFor(theme: HostTheme, highContrast: boolean, otherThemes: OtherThemes | null): Theme | null {
+export function fluentThemeFor(theme: HostTheme, highContrast: boolean, otherThemes: OtherThemes | null): PartialTheme | null {
   const kind = themeKindOf(theme, highContrast);
   if (kind === "light") return LIGHT_THEME;
   if (!otherThemes) return null;
