@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from "react";
-import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
 import { formatDateTime } from "./dates";
 
@@ -12,9 +12,12 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  line: { overflowWrap: "anywhere" },
+  // Fluent's caption, subtitle and small body type on plain elements: the first script then carries no Text component
+  // (its classes for every size, weight and variant), only these three.
+  sender: { ...typographyStyles.caption1, overflowWrap: "anywhere" },
   // An h2 for the outline, without the browser's em margins.
-  heading: { overflowWrap: "anywhere", marginTop: 0, marginBottom: 0 },
+  heading: { ...typographyStyles.subtitle2, overflowWrap: "anywhere", marginTop: 0, marginBottom: 0 },
+  received: { ...typographyStyles.caption1 },
 });
 
 // The page's first date formatter costs ~30 ms (the browser loads its locale data), once per page: the first summary is
@@ -43,17 +46,17 @@ export function ItemSummary({ item }: { item: CurrentItem }) {
   const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";
   return (
     <section className={styles.root} aria-label="Current email" data-testid="item-summary">
-      <Caption1 className={styles.line} data-testid="item-sender">
+      <span className={styles.sender} data-testid="item-sender">
         {item.mode === "compose" ? "Draft" : `From ${sender}`}
-      </Caption1>
-      <Subtitle2 className={styles.heading} as="h2" data-testid="item-subject">
+      </span>
+      <h2 className={styles.heading} data-testid="item-subject">
         {m.subject || "(no subject)"}
-      </Subtitle2>
+      </h2>
       {item.mode === "read" ? (
-        <Text size={200} data-testid="item-received">
+        <span className={styles.received} data-testid="item-received">
           {/* A non-breaking space keeps the line's height until the time is written. */}
           Received {timeReady ? formatDateTime(m.receivedAt) : "\u00a0"}
-        </Text>
+        </span>
       ) : null}
     </section>
   );
