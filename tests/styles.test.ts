@@ -122,5 +122,6 @@ describe("the light theme comes with the pane's page", () => {
       const missing = Object.keys(webLightTheme).filter((token) => !(token in theme));
       expect(missing, name).toEqual([]);
     }
-  });
+    // Loading Fluent's components in Node takes seconds on a busy machine.
+  }, 60000);
 });
