@@ -1,68 +1,61 @@
-/**
- * Turns an HTML mail body into plain text for reasoning (never for display as HTML).
- * Good enough for mail bodies: block elements become line breaks, blockquotes keep a "> " prefix
- * so quote stripping still sees them, entities are decoded.
- */
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  pound: "£",
-  euro: "€",
-  rsquo: "’",
-  lsquo: "‘",
-  rdquo: "”",
-  ldquo: "“",
-  ndash: "–",
-  mdash: "—",
-  hellip: "…",
-  copy: "©",
-};
+import { decodeHTML } from "entities";
+import { scanHtml } from "./htmlTokens";
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === "#") {
-      const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
-    }
-    return NAMED_ENTITIES[code.toLowerCase()] ?? whole;
-  });
+/** Tags that end a line of text. */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  "p",
+  "div",
+  "tr",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "ul",
+  "ol",
+  "hr",
+  "pre",
+]);
+
+/** A text run's spaces as one space: mail HTML is laid out by tags, not by its own line breaks. */
+function collapseSpaces(text: string): string {
+  return /\s/.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
-/** Plain text of an HTML fragment or document. */
+/**
+ * Plain text of an HTML fragment or document, for reasoning (never for display as HTML).
+ * Block elements become line breaks, blockquotes keep a "> " prefix so quote stripping still sees them, and entities
+ * are decoded as a browser decodes them (the `entities` package: every named entity, numeric ones past U+10FFFF or
+ * naming a surrogate become U+FFFD instead of throwing). One pass over the HTML (see {@link scanHtml}).
+ */
 export function htmlToText(html: string): string {
-  let s = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style|head|title)\b[\s\S]*?<\/\1>/gi, "");
-  // Mark blockquote depth so quoted history keeps a quote prefix.
   const out: string[] = [];
   let depth = 0;
-  const tokens = s.split(/(<[^>]+>)/);
   let line = "";
   const flush = () => {
     out.push((depth > 0 ? "> ".repeat(depth) : "") + line.replace(/[ \t\u00a0]+/g, " ").trim());
     line = "";
   };
-  for (const token of tokens) {
-    if (token.startsWith("<")) {
-      const m = /^<\s*(\/)?\s*([a-z0-9]+)/i.exec(token);
-      if (!m) continue;
-      const closing = Boolean(m[1]);
-      const tag = m[2].toLowerCase();
-      if (tag === "br") flush();
-      else if (/^(p|div|tr|li|h[1-6]|table|ul|ol|hr|pre)$/.test(tag)) {
+  scanHtml(html, {
+    text(start, end) {
+      const raw = collapseSpaces(html.slice(start, end));
+      line += raw.includes("&") ? decodeHTML(raw) : raw;
+    },
+    tag(name, closing) {
+      if (name === "br") flush();
+      else if (BLOCK_TAGS.has(name)) {
         if (line.trim()) flush();
-        if (tag === "hr" || (tag === "p" && closing)) out.push("");
-      } else if (tag === "blockquote") {
+        if (name === "hr" || (name === "p" && closing)) out.push("");
+      } else if (name === "blockquote") {
         if (line.trim()) flush();
         depth = Math.max(0, depth + (closing ? -1 : 1));
       }
-    } else {
-      line += decodeEntities(token.replace(/\s+/g, " "));
-    }
-  }
+    },
+  });
   if (line.trim()) flush();
-  s = out.join("\n").replace(/\n{3,}/g, "\n\n");
-  return s.trim();
+  const text = out.join("\n");
+  return (text.includes("\n\n\n") ? text.replace(/\n{3,}/g, "\n\n") : text).trim();
 }
