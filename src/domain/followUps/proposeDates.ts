@@ -128,11 +128,23 @@ function parserFor(zone: string): chrono.Chrono {
 
 const parsers = new Map<string, chrono.Chrono>();
 
+/**
+ * How far the words around a date are read, each way: a sentence longer than this is not one a date's cue words are
+ * looked for in. Without a bound, every date in a long unpunctuated text would read the whole text again.
+ */
+const SENTENCE_REACH = 300;
+
+function isSentenceBreak(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
+}
+
 function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
+  const from = Math.max(0, start - SENTENCE_REACH);
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
+  while (s > from && !isSentenceBreak(text.charCodeAt(s - 1))) s--;
+  const to = Math.min(text.length, end + SENTENCE_REACH);
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e])) e++;
+  while (e < to && !isSentenceBreak(text.charCodeAt(e))) e++;
   return { before: text.slice(s, start), after: text.slice(end, e) };
 }
 
@@ -154,6 +166,49 @@ function kindOf(text: string, start: number, end: number): FollowUpKind {
 }
 
 /**
+ * At most this many date mentions are read from one message. A message that names more is a schedule or a table,
+ * not a follow-up to diary, and each mention costs a parse and several time-zone conversions: without a bound, a
+ * long text of "Friday Friday Friday …" took seconds.
+ */
+export const MAX_DATE_MENTIONS = 100;
+/** chrono reads the text in pieces of about this size, so that it stops early once enough mentions are found. */
+const PARSE_CHUNK_CHARS = 2000;
+
+/**
+ * Where the piece of `text` from `from` given to chrono ends: at the last sentence or line end in its second half,
+ * else after its last space, so that a date is rarely cut in two.
+ */
+function chunkEnd(text: string, from: number): number {
+  const limit = from + PARSE_CHUNK_CHARS;
+  if (limit >= text.length) return text.length;
+  let space = -1;
+  for (let k = limit; k > from + PARSE_CHUNK_CHARS / 2; k--) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(k) === 32)) return k;
+    if (c === 32 && space < 0) space = k;
+  }
+  return space > 0 ? space : limit;
+}
+
+/** chrono's date mentions in `text`, in order, with their place in it; at most {@link MAX_DATE_MENTIONS}. */
+function dateMentions(
+  parser: chrono.Chrono,
+  text: string,
+  reference: chrono.ParsingReference,
+): Array<{ result: chrono.ParsedResult; index: number }> {
+  const found: Array<{ result: chrono.ParsedResult; index: number }> = [];
+  for (let from = 0; from < text.length && found.length < MAX_DATE_MENTIONS;) {
+    const to = chunkEnd(text, from);
+    for (const result of parser.parse(text.slice(from, to), reference, { forwardDate: true })) {
+      if (found.length >= MAX_DATE_MENTIONS) break;
+      found.push({ result, index: from + result.index });
+    }
+    from = to;
+  }
+  return found;
+}
+
+/**
  * Proposes follow-up dates from a message's text: future events, deadlines and requested actions it names,
  * resolved against its sent date in the firm's time zone with chrono ("Friday" is the next Friday, "tomorrow"
  * the next day, "today" the sent day). Vague periods ("next week", "end of the month") and past dates are left
@@ -171,12 +226,12 @@ export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
   // The reference carries the firm's UTC offset at the sent instant, so "today" is the firm's day, not the machine's.
   // Plain-text mail wraps lines mid-sentence ("Friday 5\nSeptember"); join single line breaks, keeping offsets.
   const flat = input.text.replace(/([^\n])\n(?=[^\n])/g, "$1 ");
-  const results = parser.parse(flat, { instant: sent.toJSDate(), timezone: sent.offset }, { forwardDate: true });
+  const reference = { instant: sent.toJSDate(), timezone: sent.offset };
   const byDate = new Map<string, FollowUpProposal>();
   const order: string[] = [];
-  for (const r of results) {
+  for (const { result: r, index } of dateMentions(parser, flat, reference)) {
     const phrase = r.text;
-    const before = input.text.slice(Math.max(0, r.index - 80), r.index);
+    const before = input.text.slice(Math.max(0, index - 80), index);
     if (PAST.test(phrase) || !DAY_ANCHOR.test(phrase) || DURATION.test(phrase)) continue;
     if (VAGUE.test(phrase.replace(/\b(week|month)day\b/gi, "")) || VAGUE_BEFORE.test(before) || DOCUMENT_DATE.test(before)) continue;
     const part = TODAY_PART.find(([re]) => re.test(phrase));
@@ -186,7 +241,7 @@ export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
     if (/\b(every|each)\s*$/i.test(before)) continue;
     const explicitDay = r.start.isCertain("day") && r.start.isCertain("month");
     if (!explicitDay) {
-      const clause = sentenceAround(input.text, r.index, r.index + phrase.length).before;
+      const clause = sentenceAround(input.text, index, index + phrase.length).before;
       if (PAST_VERB.test(clause) && !FUTURE_WORD.test(clause)) continue;
     }
     if (part && !r.start.isCertain("hour") && sent.hour >= part[1]) continue;
@@ -235,15 +290,15 @@ export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
     if (hasTime && local.toMillis() <= sent.toMillis()) continue; // earlier today: already past
     // A written-out date that is the sent day itself, with no later time, is a dateline, not an event.
     if (date === sentDay && explicitDay && !hasTime && !/\b(today|tonight|this (morning|afternoon|evening))\b/i.test(phrase)) continue;
-    const kind = kindOf(input.text, r.index, r.index + phrase.length);
+    const kind = kindOf(input.text, index, index + phrase.length);
     const time = hasTime ? local.toFormat("HH:mm") : undefined;
     const proposal: FollowUpProposal = {
       date,
       ...(time ? { time } : {}),
       kind,
       phrase,
-      start: r.index,
-      end: r.index + phrase.length,
+      start: index,
+      end: index + phrase.length,
       score: KIND_SCORE[kind] + (time ? 0.5 : 0),
     };
     const prior = byDate.get(date);

@@ -8,6 +8,12 @@ export interface Cue {
   readonly re: RegExp;
   readonly weight: number;
   readonly label: string;
+  /**
+   * The pattern counts only inside a question: the first sentence end (".", "?" or "!") after the match must be a
+   * "?". Written as a flag rather than `[^.?!]*\?` in the pattern, which would read on to the end of a long
+   * unpunctuated text from every place the pattern starts (quadratic on hostile mail).
+   */
+  readonly inQuestion?: boolean;
 }
 
 /** Lower-cases and folds smart punctuation, so patterns need only ASCII quotes and dashes. */
@@ -49,11 +55,36 @@ export function negatedAt(text: string, index: number): boolean {
   return NEGATOR.test(cut >= 0 ? window.slice(cut + 1) : window);
 }
 
+const SENTENCE_END = /[.?!]/g;
+
+/**
+ * The first match of a cue (as `cue.re.exec` would find it). For an `inQuestion` cue, the first match followed by a
+ * "?" before any other sentence end: matches come left to right and the sentence-end search only moves forward, so
+ * the text is read once however many matches there are.
+ */
+function firstMatch(text: string, cue: Cue): RegExpExecArray | null {
+  if (!cue.inQuestion) return cue.re.exec(text);
+  const re = cue.re.global ? cue.re : new RegExp(cue.re.source, cue.re.flags + "g");
+  re.lastIndex = 0;
+  let end = -1; // where the sentence-end search last stopped (text.length when there is none)
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const after = m.index + m[0].length;
+    if (end < after) {
+      SENTENCE_END.lastIndex = after;
+      end = SENTENCE_END.exec(text)?.index ?? text.length;
+    }
+    if (text[end] === "?") return m;
+    if (end >= text.length) return null; // no sentence end follows, so no "?" either
+    if (m[0] === "") re.lastIndex++;
+  }
+  return null;
+}
+
 /** Sums the weights of the cues found (each cue counts once), optionally skipping negated matches. */
 export function scoreCues(text: string, cues: readonly Cue[], found: string[], checkNegation = false): number {
   let score = 0;
   for (const cue of cues) {
-    const m = cue.re.exec(text);
+    const m = firstMatch(text, cue);
     if (!m) continue;
     if (checkNegation && negatedAt(text, m.index)) continue;
     score += cue.weight;
@@ -62,7 +93,9 @@ export function scoreCues(text: string, cues: readonly Cue[], found: string[], c
   return score;
 }
 
-/** Builds cues from [pattern, weight, label] rows. */
-export function cues(rows: ReadonlyArray<readonly [RegExp, number, string]>): Cue[] {
-  return rows.map(([re, weight, label]) => ({ re, weight, label }));
+/** Builds cues from [pattern, weight, label] rows, and "in question" for a cue that counts only in a question. */
+export function cues(rows: ReadonlyArray<readonly [RegExp, number, string, "in question"?]>): Cue[] {
+  return rows.map(([re, weight, label, where]) =>
+    where === "in question" ? { re: new RegExp(re.source, re.flags + "g"), weight, label, inQuestion: true } : { re, weight, label },
+  );
 }

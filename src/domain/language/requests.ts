@@ -278,7 +278,9 @@ const SUBORDINATE = /^(?:if|when|whenever|once|as soon as|before|after|in case|u
  * the volumes in") continues the writer's own sentence and is not an instruction.
  */
 function clauseStarts(sentence: string): string[] {
-  const raw = sentence.split(/\s*(?:[,;:(]|\s-+\s|\.\.\.+|--)\s*/).map((c) => c.trim());
+  // Each clause is trimmed, so the separator needs no spaces around it (a leading `\s*` would re-read a long run of
+  // spaces from each of its positions).
+  const raw = sentence.split(/[,;:(]|\s-+\s|\.\.\.+|--/).map((c) => c.trim());
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const clause = raw[i].replace(LEAD_IN, "").trim();
