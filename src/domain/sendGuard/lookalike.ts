@@ -68,7 +68,12 @@ export function lookalikeOf(index: RecipientIndex, address: string): Lookalike |
   if (at <= 0 || at === address.length - 1) return null;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  if (isPublicMailDomain(domain)) return publicLookalike(index, local, domain);
+  if (isPublicMailDomain(domain)) {
+    const atProvider = publicLookalike(index, local, domain);
+    // The providers' list also holds typo domains registered to catch mistyped mail ("gmial.com"): unless a contact
+    // writes from one, it is still checked below as a provider's name mistyped.
+    if (atProvider || index.nearMiss.localsByDomain.has(domain)) return atProvider;
+  }
   const locals = index.nearMiss.localsByDomain.get(domain);
   if (locals || index.domainClients.has(domain)) {
     // A domain the directory knows: only a near miss of one of its contacts' names is suspicious (new people join clients).
