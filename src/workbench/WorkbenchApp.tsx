@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
 import {
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   webLightTheme,
   webDarkTheme,
   Badge,
@@ -62,6 +65,8 @@ export interface CalendarEntry {
 
 export interface WorkbenchModel {
   readonly firmName: string;
+  /** Mail files (or messages) that could not be loaded, each with why: shown above the list, the rest is loaded. */
+  readonly loadProblems: readonly { readonly file: string; readonly error: string }[];
   /** The Mailbox requirement set the simulated Outlook supports (a key of OUTLOOK_VERSIONS). */
   readonly mailboxVersion: string;
   readonly timeZone: string;
@@ -139,6 +144,7 @@ const useStyles = makeStyles({
   spacer: { flex: 1 },
   personSwitch: { display: "flex", gap: "6px", alignItems: "center" },
   picker: { display: "flex", gap: "6px", alignItems: "center" },
+  problems: { flexBasis: "100%", maxHeight: "30vh", overflowY: "auto" },
   typing: { display: "flex", gap: "6px", margin: "8px 0" },
   typingInput: { flex: 1 },
 });
@@ -331,6 +337,22 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             ))}
           </select>
         </label>
+        {model.loadProblems.length ? (
+          <MessageBar intent="warning" className={styles.problems} data-testid="load-problems">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {model.loadProblems.length} email{model.loadProblems.length === 1 ? "" : "s"} could not be loaded; the rest are here.
+              </MessageBarTitle>
+              <ul>
+                {model.loadProblems.map((p, i) => (
+                  <li key={i}>
+                    {p.file}: {p.error}
+                  </li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
       </header>
       <div className={styles.main}>
         <nav className={styles.folders} aria-label="Folders">

@@ -71,14 +71,21 @@ async function start() {
   const notify = () => listeners.forEach((l) => l());
 
   for (const p of people) sim.addUser(p.email, { displayName: p.name });
-  const messages: WorkbenchMessage[] = seed.messages.map((m, i) => {
-    const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
-    // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
-    const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
-    const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
-    for (const p of people)
-      if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
-    return { itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } };
+  const problems = [...seed.problems];
+  const messages: WorkbenchMessage[] = [];
+  // Each message on its own: one the mailbox refuses is reported and the others still arrive.
+  seed.messages.forEach((m, i) => {
+    try {
+      const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
+      // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
+      const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
+      const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+      for (const p of people)
+        if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+      messages.push({ itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } });
+    } catch (e) {
+      problems.push({ file: m.subject || m.internetMessageId || `message ${i + 1}`, error: e instanceof Error ? e.message : String(e) });
+    }
   });
   const byItem = new Map(messages.map((m) => [m.itemId, m]));
   const categoriesOf = (itemId: string) => sim.message(signedIn, byItem.get(itemId)!.graphId)?.categories ?? [];
@@ -293,6 +300,7 @@ async function start() {
       return () => openListeners.delete(listener);
     },
     firmName: seed.directory.firm.name,
+    loadProblems: problems,
     mailboxVersion,
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,

@@ -1,11 +1,10 @@
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
-import { assignThreads } from "@domain/threading/assignThreads";
-import { parseEml } from "@adapters/mime/parseEml";
+import { parseMailFiles, type SeedProblem } from "./mailFiles";
 import directoryJson from "../../data/sample/directory.json";
 import meta from "../../data/sample/meta.json";
 
-/** The sample firm the workbench opens with (copied into data/sample; never read from outside the project). */
+/** The firm the workbench opens with: the sample (copied into data/sample; never read from outside the project). */
 export interface Seed {
   readonly directory: Directory;
   readonly me: string;
@@ -14,6 +13,7 @@ export interface Seed {
   readonly messages: readonly MailMessage[];
   /** Each message's raw MIME, in the same order (what Graph's `$value` gives). */
   readonly mime: readonly string[];
+  readonly problems: readonly SeedProblem[];
 }
 
 interface WebpackContext {
@@ -26,14 +26,12 @@ const mailFiles = (
   import.meta as unknown as { webpackContext(dir: string, o: { recursive: boolean; regExp: RegExp }): WebpackContext }
 ).webpackContext("../../data/sample/mail", { recursive: false, regExp: /\.eml$/ });
 
-/** Parses the sample mail and threads it the way Graph's conversationId would. */
+/** Parses the sample mail; a message that cannot be read is reported and the workbench starts with the rest. */
 export async function loadSeed(): Promise<Seed> {
-  const raw = mailFiles
+  const files = mailFiles
     .keys()
     .sort()
-    .map((key) => mailFiles(key));
-  const parsed = await Promise.all(raw.map((text) => parseEml(text)));
-  const threads = assignThreads(parsed);
-  const messages = parsed.map((m) => ({ ...m, conversationId: `conv-${threads.get(m.internetMessageId ?? m.id) ?? m.id}` }));
-  return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages, mime: raw };
+    .map((key) => ({ name: key.replace(/^\.\//, ""), raw: mailFiles(key) }));
+  const { messages, mime, problems } = await parseMailFiles(files);
+  return { directory: directoryJson as unknown as Directory, me: meta.me.toLowerCase(), now: meta.now, messages, mime, problems };
 }

@@ -4,7 +4,7 @@ import type { SelectedItemRef } from "@ports/selectedItems";
 import type { DirectorySummary, ImportFile } from "./directoryImport";
 import type { TimelineItem } from "./matterTimeline";
 import type { BulkCandidate, BulkDecision, BulkOutcome } from "./bulkTagging";
-import type { QueueItem } from "./untaggedQueue";
+import type { QueueItem, UntaggedQueueResult } from "./untaggedQueue";
 import type { LogResult } from "@domain/matterLog/matterLog";
 
 /** A matter opened in the pane: its people and its timeline (newest first). */
@@ -41,7 +41,8 @@ export interface BulkTagging {
 
 /** The untagged client mail queue (recent inbox through Graph). */
 export interface UntaggedQueue {
-  load(): Promise<QueueItem[]>;
+  /** The untagged client mail, and the emails that could not be checked (reported, never hiding the rest). */
+  load(): Promise<UntaggedQueueResult>;
   log(item: QueueItem, matterId: string): Promise<LogResult>;
 }
 

@@ -17,10 +17,23 @@ export interface QueueItem {
   readonly suggestedMatterId: string | null;
 }
 
+/** An inbox email the queue could not read or recognize: reported by subject while the others are still listed. */
+export interface UnreadableEmail {
+  readonly subject: string;
+  readonly error: string;
+}
+
+/** The queue: the untagged client mail, and the emails that could not be checked. */
+export interface UntaggedQueueResult {
+  readonly items: QueueItem[];
+  readonly unreadable: UnreadableEmail[];
+}
+
 /**
  * Recent client mail not yet logged: inbox messages of the last `days` days that have no local log entry and no
  * MatterId mark from another device, whose sender is a client contact or that recognition puts on a matter.
- * Bulk mail and the firm's own mail never enter the queue. Newest first.
+ * Bulk mail and the firm's own mail never enter the queue. Newest first. Each email is checked on its own: one that
+ * makes a step fail is reported in `unreadable` and the others go on.
  */
 export async function loadUntaggedQueue(deps: {
   readonly reader: Pick<MessageReader, "listWindow">;
@@ -30,18 +43,33 @@ export async function loadUntaggedQueue(deps: {
   readonly now: Date;
   readonly days?: number;
   readonly mailbox?: string | null;
-}): Promise<QueueItem[]> {
+}): Promise<UntaggedQueueResult> {
   const since = new Date(deps.now.getTime() - (deps.days ?? QUEUE_DAYS) * 86_400_000).toISOString();
   const messages = await deps.reader.listWindow({ mailbox: deps.mailbox ?? null, folder: "inbox", since }, { includeBody: true });
-  const out: QueueItem[] = [];
+  const items: QueueItem[] = [];
+  const unreadable: UnreadableEmail[] = [];
   for (const message of messages) {
-    if (message.loggedMatterId) continue;
-    if (!message.from || isFirmAddress(deps.index, message.from.email)) continue;
-    if (message.internetMessageId && (await deps.log.entryFor(message.internetMessageId))) continue;
-    const { recognition } = await deps.recognize(message);
-    const isClientMail = recognition.senderRole === "client" || (recognition.matterId !== null && recognition.senderRole !== "bulk");
-    if (!isClientMail) continue;
-    out.push({ message, recognition, suggestedMatterId: matterOfEmail(null, recognition).matterId });
+    try {
+      const item = await queueItemOf(message, deps);
+      if (item) items.push(item);
+    } catch (e) {
+      unreadable.push({ subject: String(message.subject ?? ""), error: e instanceof Error ? e.message : String(e) });
+    }
   }
-  return out.sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? ""));
+  items.sort((a, b) => (b.message.receivedAt ?? "").localeCompare(a.message.receivedAt ?? ""));
+  return { items, unreadable };
+}
+
+/** The queue's item for one inbox email, or null when it does not belong in the queue. */
+async function queueItemOf(
+  message: MailMessage,
+  deps: { readonly log: Pick<MatterLogWriter, "entryFor">; readonly recognize: BatchRecognizer; readonly index: DirectoryIndex },
+): Promise<QueueItem | null> {
+  if (message.loggedMatterId) return null;
+  if (!message.from || isFirmAddress(deps.index, message.from.email)) return null;
+  if (message.internetMessageId && (await deps.log.entryFor(message.internetMessageId))) return null;
+  const { recognition } = await deps.recognize(message);
+  const isClientMail = recognition.senderRole === "client" || (recognition.matterId !== null && recognition.senderRole !== "bulk");
+  if (!isClientMail) return null;
+  return { message, recognition, suggestedMatterId: matterOfEmail(null, recognition).matterId };
 }

@@ -220,9 +220,34 @@ describe("untagged client mail queue", () => {
     };
     const q = await loadUntaggedQueue({ reader, log, recognize: await recognizer.forBatch(() => []), index, now: NOW });
     expect(windows).toEqual([{ mailbox: null, folder: "inbox", since: "2026-02-19T12:00:00.000Z" }]);
-    expect(q.map((i) => [i.message.internetMessageId, i.suggestedMatterId])).toEqual([
+    expect(q.items.map((i) => [i.message.internetMessageId, i.suggestedMatterId])).toEqual([
       [unsureClient.internetMessageId, null],
       [clientMail.internetMessageId, "x1"],
+    ]);
+    expect(q.unreadable).toEqual([]);
+  });
+
+  it("reports an email it cannot read and still lists the others", async () => {
+    const { log, recognizer } = await setup();
+    const before = mail({ subject: "Warehouse lease 2026-0101", receivedAt: "2026-03-04T10:00:00.000Z" });
+    const poisoned = mail({ subject: "<script>window.__pwned=1</script>", receivedAt: "2026-03-04T11:00:00.000Z" });
+    const after = mail({ subject: "Supplier contract 2026-0102", receivedAt: "2026-03-04T12:00:00.000Z" });
+    const broken = mail({ subject: "Broken log", receivedAt: "2026-03-04T13:00:00.000Z" });
+    const inner = await recognizer.forBatch(() => []);
+    const recognize = (m: MailMessage) => (m === poisoned ? Promise.reject(new RangeError("Invalid code point 1114112")) : inner(m));
+    const failingLog = {
+      entryFor: (imid: string) =>
+        imid === broken.internetMessageId ? Promise.reject(new Error("storage read failed")) : log.entryFor(imid),
+    };
+    const reader = { listWindow: () => Promise.resolve([before, poisoned, after, broken]) };
+    const q = await loadUntaggedQueue({ reader, log: failingLog, recognize, index, now: NOW });
+    expect(q.items.map((i) => [i.message.internetMessageId, i.suggestedMatterId])).toEqual([
+      [after.internetMessageId, "x2"],
+      [before.internetMessageId, "x1"],
+    ]);
+    expect(q.unreadable).toEqual([
+      { subject: poisoned.subject, error: "Invalid code point 1114112" },
+      { subject: "Broken log", error: "storage read failed" },
     ]);
   });
 });

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { QueueItem } from "../untaggedQueue";
+import type { QueueItem, UnreadableEmail } from "../untaggedQueue";
 import type { MattersCapability } from "../api";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { formatDateTime } from "@shell/dates";
 import { matterLabel } from "@domain/directory/matterLabel";
+import { MatterlineError } from "@domain/errors";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
@@ -32,6 +33,15 @@ const useStyles = makeStyles({
   active: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
+/** One notice naming the emails the queue could not read (at most five listed), or null when there are none. */
+function unreadableNotice(unreadable: readonly UnreadableEmail[]): MatterlineError | null {
+  const n = unreadable.length;
+  if (!n) return null;
+  return new MatterlineError("invalid-input", `${n} email${n === 1 ? "" : "s"} could not be read; the others are listed.`, {
+    details: unreadable.slice(0, 5).map((u) => `“${u.subject || "(no subject)"}” — ${u.error}`),
+  });
+}
+
 /**
  * Recent client mail nobody has logged, with the suggested matter. Keyboard: ArrowUp/ArrowDown move, Enter logs to
  * the suggestion, C chooses another matter, S skips. Logged and skipped emails leave the list.
@@ -46,6 +56,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
   const [choosing, setChoosing] = useState(false);
   const [status, setStatus] = useState("");
   const [error, setError] = useState<unknown>(null);
+  const [unreadable, setUnreadable] = useState<MatterlineError | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -53,7 +64,8 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
     setLoading(true);
     setError(null);
     try {
-      const q = await matters.queue.load();
+      const { items: q, unreadable: failed } = await matters.queue.load();
+      setUnreadable(unreadableNotice(failed));
       const ids = [...new Set(q.map((i) => i.suggestedMatterId).filter((x): x is string => Boolean(x)))];
       setLabels(Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await matters.matterLabel(id)] as const))));
       setItems(q);
@@ -127,6 +139,11 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
       <Caption1 aria-live="polite" data-testid="queue-status">
         {status}
       </Caption1>
+      {unreadable ? (
+        <div data-testid="queue-unreadable">
+          <ErrorNotice error={unreadable} onDismiss={() => setUnreadable(null)} />
+        </div>
+      ) : null}
       {items?.length ? (
         <>
           <Caption1>↑/↓ move · Enter logs to the suggestion · C chooses another matter · S skips</Caption1>

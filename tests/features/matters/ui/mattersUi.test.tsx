@@ -60,7 +60,7 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
       log: (c, d, p) => logBulk(c, d, { log, by: "tom@quill.test", now }, p),
     },
     queue: {
-      load: () => Promise.resolve([]),
+      load: () => Promise.resolve({ items: [], unreadable: [] }),
       log: () => Promise.reject(new Error("not used")),
     },
   };
