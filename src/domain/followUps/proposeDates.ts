@@ -2,6 +2,7 @@ import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
 import { toZoned } from "@domain/time/firmCalendar";
+import { analysedText } from "@domain/text/analysedText";
 
 /** What a proposed date is, strongest first in the ranking. */
 export type FollowUpKind = "deadline" | "hearing" | "meeting" | "action" | "other";
@@ -214,7 +215,8 @@ function dateMentions(
  * the next day, "today" the sent day). Vague periods ("next week", "end of the month") and past dates are left
  * out; one proposal per date, in order of first mention, each scored by kind (see `rankFollowUps`).
  */
-export function proposeFollowUpDates(input: ProposeInput): FollowUpProposal[] {
+export function proposeFollowUpDates(raw: ProposeInput): FollowUpProposal[] {
+  const input = { ...raw, text: analysedText(raw.text) };
   const zone = input.timeZone ?? input.calendar.timeZone;
   const sent = toZoned(input.sentAt, zone);
   const sentDay = sent.toISODate() ?? "";

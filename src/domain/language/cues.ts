@@ -2,6 +2,7 @@
  * Small shared pieces of the hand-written language rules: text normalisation, sentence split,
  * weighted cue patterns and a negation test. Kept tiny and linear: these run on every message.
  */
+import { analysedText } from "@domain/text/analysedText";
 
 /** One weighted pattern: `label` is what the explanation shows. */
 export interface Cue {
@@ -19,7 +20,7 @@ export interface Cue {
 /** Lower-cases and folds smart punctuation, so patterns need only ASCII quotes and dashes. */
 export function normalizeText(text: string): string {
   return (
-    text
+    analysedText(text)
       .replace(/[\u2018\u2019\u02bc]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/[\u2013\u2014]/g, "-")

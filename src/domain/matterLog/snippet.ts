@@ -1,3 +1,4 @@
+import { analysedText } from "@domain/text/analysedText";
 /** Lines that start the quoted history or a forwarded copy in common mail clients. */
 const HISTORY_MARKERS = [
   /^-{2,}\s*original message\s*-{2,}/i,
@@ -13,7 +14,7 @@ export const SNIPPET_MAX = 200;
 /** A short excerpt of the message's own words: quoted history, signatures and blank space left out. */
 export function snippetOf(bodyText: string, max: number = SNIPPET_MAX): string {
   const own: string[] = [];
-  for (const line of bodyText.split(/\r?\n/)) {
+  for (const line of analysedText(bodyText).split(/\r?\n/)) {
     const trimmed = line.trim();
     if (HISTORY_MARKERS.some((re) => re.test(line) || re.test(trimmed))) break;
     if (trimmed.startsWith(">")) continue;

@@ -2,6 +2,7 @@ import { readability } from "./grade";
 import { LEGAL_TERMS, SAID_BEFORE, SAID_NOT_BEFORE } from "./legalTerms";
 import { ADJECTIVAL_ED, BE_FORMS, BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES } from "./passiveWords";
 import { SIMPLIFY_PATTERNS } from "./simplifyPatterns";
+import { analysedText } from "@domain/text/analysedText";
 
 /** What a finding is about: legalese, a wordy phrase, a sentence over the limit, or passive voice. */
 export type FindingKind = "jargon" | "wordy" | "long-sentence" | "passive";
@@ -252,7 +253,9 @@ const KIND_ORDER: Record<FindingKind, number> = { "long-sentence": 0, jargon: 1,
  * the limit, and passive voice, and gives the grade and reading ease overall and per sentence.
  * Pure and synchronous: it runs on every keystroke pause in compose.
  */
-export function checkDraft(text: string, options: CheckOptions = {}): DraftCheck {
+export function checkDraft(draft: string, options: CheckOptions = {}): DraftCheck {
+  // Findings past the cap are not looked for: a draft that long is a document, not a mail (analysedText.ts).
+  const text = analysedText(draft);
   const maxWords = options.maxSentenceWords ?? 20;
   const r = readability(text);
   const tokens = tokenize(text);

@@ -1,4 +1,5 @@
 import { htmlToText } from "./htmlToText";
+import { analysedHtml, analysedText } from "./analysedText";
 
 /**
  * A message body cut into what its writer wrote now, what they forwarded, the reply history they
@@ -387,7 +388,8 @@ const FORWARD_SUBJECT = /^\s*(?:fwd?|fw|tr|wg|rv|doorst)\s*:/i;
  * Linear in the body length.
  */
 export function splitMessageText(body: string, subject?: string): MessageTextParts {
-  let text = looksLikeHtml(body) ? htmlToText(body) : body;
+  // Only the head of a huge body is read (analysedText.ts says why), HTML before and text after conversion.
+  let text = analysedText(looksLikeHtml(body) ? htmlToText(analysedHtml(body)) : body);
   // Most bodies have neither: a memory search spares two expressions stepping through every character.
   if (text.indexOf("\r") >= 0) text = text.replace(/\r\n?/g, "\n");
   if (text.indexOf("\u00a0") >= 0) text = text.replace(/\u00a0/g, " ");
