@@ -23,8 +23,8 @@ export function matterOfEmail(
 }
 
 /**
- * The matter a message is logged to, as the pane knows it: this device's matter log, else the message's own mark in the
- * mailbox (our MatterId property or a matter category: a colleague's or another device's filing).
+ * The matter a message is logged to, as the pane knows it: this device's matter log, else our MatterId property on the
+ * message in the mailbox (a colleague's or another device's filing). A category is never a filing.
  */
 export function loggedMatterOf(pane: Pick<PaneRecognition, "logged" | "mailbox">): string | null {
   return pane.logged?.entry.matterId ?? pane.mailbox.selfMatterId ?? null;

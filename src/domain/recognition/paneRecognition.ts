@@ -67,11 +67,16 @@ export interface LoggedState {
 /** What reading the mailbox gave: "read" (evidence below is real), "skipped" (not asked), or "unavailable" (it failed). */
 export interface MailboxEvidence {
   readonly status: "read" | "skipped" | "unavailable";
-  /** Matter id on the message itself (MatterId property, else a matter category), e.g. logged by a colleague. */
+  /** Matter id of our MatterId property on the message itself, e.g. logged by a colleague or another device. */
   readonly selfMatterId: string | null;
+  /**
+   * A matter a category on the message names while our MatterId property does not say so: any delegate can set a
+   * category and inbound mail can arrive with one, so it is only a hint shown to the user, never a filing.
+   */
+  readonly categoryHint: string | null;
   /** Graph id of the message when the mailbox read found it; lets the mirror skip a lookup. */
   readonly graphId: string | null;
-  /** Matter ids found on other messages of the thread. */
+  /** Matter ids of our MatterId property on other messages of the thread. */
   readonly threadMatterIds: readonly string[];
   /** Why it was unavailable, when it was. */
   readonly error: string | null;
@@ -121,13 +126,21 @@ export function matterIdByCategory(directory: Directory): ReadonlyMap<string, st
   return map;
 }
 
-/** The matter a mark names: our property first (exact), else a category named for a matter. */
-export function matterOfMark(index: DirectoryIndex, mark: { matterId: string | null; categories: readonly string[] }): string | null {
-  if (mark.matterId && index.matterById.has(mark.matterId)) return mark.matterId;
+/**
+ * The matter a mark proves: only our MatterId property, which Matterline alone writes. A category named for a matter is
+ * no proof (anyone with access can set one, a sender's rules can too): see {@link categoryHintOf}.
+ */
+export function matterOfMark(index: DirectoryIndex, mark: { matterId: string | null; categories?: readonly string[] }): string | null {
+  return mark.matterId && index.matterById.has(mark.matterId) ? mark.matterId : null;
+}
+
+/** The matter a category on the mark is named for, when our property does not already say it: a hint, never proof. */
+export function categoryHintOf(index: DirectoryIndex, mark: { matterId: string | null; categories: readonly string[] }): string | null {
+  const proven = matterOfMark(index, mark);
   const byName = matterIdByCategory(index.directory);
   for (const c of mark.categories) {
     const id = byName.get(c.toLowerCase());
-    if (id) return id;
+    if (id && id !== proven) return id;
   }
   return null;
 }
@@ -152,7 +165,14 @@ export function mirrorStateOf(entry: LogEntry, ops: readonly OutboxOperation[]):
 }
 
 /** Evidence when the mailbox was not asked. */
-const NOT_READ: MailboxEvidence = { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null };
+const NOT_READ: MailboxEvidence = {
+  status: "skipped",
+  selfMatterId: null,
+  categoryHint: null,
+  graphId: null,
+  threadMatterIds: [],
+  error: null,
+};
 
 /**
  * Reads what the mailbox says about a message and its thread through `marks`. Never rejects: a failing read comes back
@@ -180,6 +200,7 @@ export async function readMailboxEvidence(message: MailMessage, index: Directory
     return {
       status: "read",
       selfMatterId: mark ? matterOfMark(index, mark) : null,
+      categoryHint: mark ? categoryHintOf(index, mark) : null,
       graphId: mark?.graphId ?? null,
       threadMatterIds: [...threadIds],
       error: self.status === "rejected" ? plain(self.reason) : thread.status === "rejected" ? plain(thread.reason) : null,
@@ -215,8 +236,8 @@ async function readLogged(
 
 /**
  * Recognizes a message for the pane: core `recognize()` fed with the directory index, the filing history, and the
- * thread's matters from the local log and from the mailbox (our MatterId property or a matter category left by a
- * colleague or another device), plus the message's own log entry. A failing mailbox read never blocks recognition:
+ * thread's matters from the local log and from the mailbox (our MatterId property left by a colleague or another
+ * device; categories are only a hint), plus the message's own log entry. A failing mailbox read never blocks recognition:
  * it is reported as `mailbox.status = "unavailable"` and local evidence decides. `evidence`, when given, is mailbox
  * evidence already read (or being read) for this message, used instead of reading again.
  */
@@ -329,8 +350,17 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
       const { index } = await loaded();
       const history = filingHistoryFromSnapshot(await deps.history.snapshot());
       const marks = marksFromMessages(inHand);
-      return (message) =>
-        recognizeForPane(message, { index, me: deps.me, history, log: deps.log }, readMailboxEvidence(message, index, marks));
+      // Messages in hand (Office items) carry categories but not our property: only a message whose category names a
+      // matter is read back through the mailbox, to learn whether our MatterId property confirms it.
+      const evidenceOf = async (message: MailMessage): Promise<MailboxEvidence> => {
+        const inHandEvidence = await readMailboxEvidence(message, index, marks);
+        if (!inHandEvidence.categoryHint || !deps.mailbox) return inHandEvidence;
+        const read = await readMailboxEvidence(message, index, deps.mailbox);
+        return read.status === "read"
+          ? { ...read, threadMatterIds: [...new Set([...inHandEvidence.threadMatterIds, ...read.threadMatterIds])] }
+          : inHandEvidence;
+      };
+      return (message) => recognizeForPane(message, { index, me: deps.me, history, log: deps.log }, evidenceOf(message));
     },
   };
 }

@@ -32,7 +32,7 @@ export type AutoLogDecision =
   | { readonly log: true; readonly matterId: string; readonly basis: "sure" | "reference" | "thread" }
   | { readonly log: false; readonly why: "off" | "logged" | "undone" | "abstained" | "low-confidence" | "not-client" | "no-id" };
 
-/** Whether the message cites the matter itself (subject or own text), which makes it certain whoever wrote it. */
+/** Whether the message cites the matter itself (subject or own text): said in the decision, never enough alone. */
 export function citesMatter(index: DirectoryIndex, message: MailMessage, matterId: string): boolean {
   const parts = splitMessageText(message.bodyText, message.subject);
   return [message.subject, parts.newText, parts.signature].some(
@@ -48,10 +48,28 @@ export function threadSays(pane: PaneRecognition, matterId: string): boolean {
 }
 
 /**
+ * Whether the matter's own client is on the other end of the mail: the sender of inbound mail, or a recipient of mine,
+ * is a contact of that client or writes from its domain. A number cited by anyone else (a stranger, another client's
+ * contact mistyping their own matter's number) says nothing certain about our matter.
+ */
+export function citedByItsClient(index: DirectoryIndex, message: MailMessage, direction: string, matterId: string): boolean {
+  const clientId = index.matterById.get(matterId)?.clientId;
+  if (!clientId) return false;
+  const outside = direction === "outbound" ? [...message.to, ...message.cc] : message.from ? [message.from] : [];
+  return outside.some(({ email }) => {
+    const address = email.trim().toLowerCase();
+    const domain = address.slice(address.lastIndexOf("@") + 1);
+    return index.contactByEmail.get(address)?.clientId === clientId || (index.clientsByDomain.get(domain) ?? []).includes(clientId);
+  });
+}
+
+/**
  * Decides auto-logging. Never when the user undid a filing of this message (their "no" wins), never when recognition
- * abstained or is below AUTO_LOG_THRESHOLD, and for senders that are not the client (opposing counsel, courts,
- * colleagues, bulk, unknown) only when a reference or the thread makes the matter certain: their addresses say
- * nothing about which of our matters it is.
+ * abstained, and only for client-side mail (the client's, or mine to the client) at or above AUTO_LOG_THRESHOLD,
+ * unless the thread was already filed to this matter (our own MatterId marks or this device's log: the firm's own
+ * decision). A cited matter number never bypasses the client-side gate (anyone can type one: a stranger citing a
+ * number files nothing); it stands in for the threshold only when the matter's own client cites it, so a typo that
+ * names another client's matter files nothing on its own either (the user is asked instead).
  */
 export function autoLogDecision(
   message: MailMessage,
@@ -69,8 +87,9 @@ export function autoLogDecision(
   const thread = threadSays(pane, r.matterId);
   // Mail I send to a client is about the client as surely as mail they send me.
   const clientSide = r.senderRole === "client" || (r.senderRole === "me" && r.direction === "outbound");
-  if (!clientSide && !cited && !thread) return { log: false, why: "not-client" };
-  if (r.confidence < AUTO_LOG_THRESHOLD && !cited && !thread) return { log: false, why: "low-confidence" };
+  if (!clientSide && !thread) return { log: false, why: "not-client" };
+  const citedByClient = cited && citedByItsClient(index, message, r.direction, r.matterId);
+  if (r.confidence < AUTO_LOG_THRESHOLD && !thread && !citedByClient) return { log: false, why: "low-confidence" };
   return { log: true, matterId: r.matterId, basis: cited ? "reference" : thread ? "thread" : "sure" };
 }
 

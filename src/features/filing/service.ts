@@ -102,6 +102,7 @@ export function createFilingService(deps: FilingServiceDeps) {
     if (pane.recognition.matterId) ids.add(pane.recognition.matterId);
     if (pane.logged) ids.add(pane.logged.entry.matterId);
     if (pane.mailbox.selfMatterId) ids.add(pane.mailbox.selfMatterId);
+    if (pane.mailbox.categoryHint) ids.add(pane.mailbox.categoryHint);
     const matters: Record<string, NamedMatter> = {};
     for (const id of ids) {
       const l = label(d, id);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { MatterLog } from "@domain/matterLog/matterLog";
 import { categoryResolver } from "@domain/matterLog/categoryName";
-import { createPaneRecognizer, matterOfMark, recognizeForPane, type MailboxMarks } from "@domain/recognition/paneRecognition";
+import {
+  categoryHintOf,
+  createPaneRecognizer,
+  matterOfMark,
+  recognizeForPane,
+  type MailboxMarks,
+} from "@domain/recognition/paneRecognition";
+import { loggedMatterOf } from "@domain/recognition/emailMatter";
 import type { FilingHistoryStore } from "@ports/filingHistoryStore";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import { directory, message } from "../matterLog/fixtures";
@@ -53,19 +60,39 @@ describe("recognizeForPane", () => {
     expect(r.recognition.reasons.join(" ")).toContain("same thread");
   });
 
-  it("reads a colleague's mark from the mailbox thread (property or category)", async () => {
+  it("reads a colleague's mark from the mailbox thread: our MatterId property", async () => {
     const { history, reader } = setup();
     const msg = ambiguous();
-    const byCategory: MailboxMarks = {
+    const byProperty: MailboxMarks = {
       markOf: () => Promise.resolve(null),
-      threadMarks: () =>
-        Promise.resolve([{ internetMessageId: "<other@x>", matterId: null, categories: ["2025-0043 Employment dispute with former"] }]),
+      threadMarks: () => Promise.resolve([{ internetMessageId: "<other@x>", matterId: "m2", categories: [] }]),
     };
-    const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: byCategory });
+    const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: byProperty });
     expect(r.mailbox.status).toBe("read");
     expect(r.mailbox.threadMatterIds).toEqual(["m2"]);
     expect(r.recognition.matterId).toBe("m2");
     expect(r.recognition.abstained).toBe(false);
+  });
+
+  it("a matter category is no proof of filing, on the thread or on the message: at most a hint", async () => {
+    const { history, reader } = setup();
+    const msg = ambiguous();
+    const category = "2025-0043 Employment dispute with former";
+    const byCategory: MailboxMarks = {
+      // Anyone with access can set a category, and inbound mail can arrive with one already set.
+      markOf: () => Promise.resolve({ graphId: "G1", matterId: null, categories: [category] }),
+      threadMarks: () => Promise.resolve([{ internetMessageId: "<other@x>", matterId: null, categories: [category] }]),
+    };
+    const r = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, mailbox: byCategory });
+    expect(r.mailbox.status).toBe("read");
+    expect(r.mailbox.threadMatterIds).toEqual([]);
+    expect(r.mailbox.selfMatterId).toBeNull();
+    expect(r.mailbox.categoryHint).toBe("m2");
+    expect(loggedMatterOf(r)).toBeNull();
+    expect(r.recognition.abstained).toBe(true);
+    expect(matterOfMark(index, { matterId: null, categories: [category] })).toBeNull();
+    // With our property saying the same matter, the category adds nothing to show.
+    expect(categoryHintOf(index, { matterId: "m2", categories: [category] })).toBeNull();
   });
 
   it("reads the message's own MatterId property and Graph id", async () => {
@@ -137,10 +164,13 @@ describe("recognizeForPane", () => {
     expect(after.logged?.mirror).toBe("mirrored");
   });
 
-  it("maps marks to matters: property first, unknown ids ignored", () => {
+  it("maps marks to matters by our property only, unknown ids ignored; categories are hints", () => {
     expect(matterOfMark(index, { matterId: "m3", categories: ["2025-0042 Harbour lease"] })).toBe("m3");
-    expect(matterOfMark(index, { matterId: "nope", categories: ["2025-0042 harbour lease"] })).toBe("m1");
+    expect(categoryHintOf(index, { matterId: "m3", categories: ["2025-0042 Harbour lease"] })).toBe("m1");
+    expect(matterOfMark(index, { matterId: "nope", categories: ["2025-0042 harbour lease"] })).toBeNull();
+    expect(categoryHintOf(index, { matterId: "nope", categories: ["2025-0042 harbour lease"] })).toBe("m1");
     expect(matterOfMark(index, { matterId: null, categories: ["Red"] })).toBeNull();
+    expect(categoryHintOf(index, { matterId: null, categories: ["Red"] })).toBeNull();
   });
 });
 
@@ -193,7 +223,7 @@ describe("createPaneRecognizer: recognition configured once for every feature", 
     expect(reads).toEqual({ self: 3, thread: 3 });
   });
 
-  it("recognizes a batch from one history read and the marks of the messages in hand, with no mailbox read", async () => {
+  it("recognizes a batch from one history read and the marks in hand; only a matter category is checked in the mailbox", async () => {
     const { history, reader } = setup();
     let snapshots = 0;
     const counted: FilingHistoryStore = {
@@ -220,8 +250,10 @@ describe("createPaneRecognizer: recognition configured once for every feature", 
     const recognize = await recognizer.forBatch(() => inHand);
     const results = await Promise.all(inHand.map((m) => recognize(m)));
     expect(snapshots).toBe(1);
-    expect(reads).toEqual({ self: 0, thread: 0 });
+    // The category is no proof: the mailbox is asked for that one message, and our property (m2 here) confirms it.
+    expect(reads).toEqual({ self: 1, thread: 1 });
     expect(results.map((r) => r.mailbox.selfMatterId)).toEqual([null, "m2", null]);
+    expect(results.map((r) => r.mailbox.categoryHint)).toEqual([null, null, null]);
   });
 
   it("says plainly that the firm directory must be imported first", async () => {

@@ -156,7 +156,7 @@ describe("auto-log rules", () => {
       ...r,
     },
     localThreadMatterIds: [],
-    mailbox: { status: "skipped", selfMatterId: null, graphId: null, threadMatterIds: [], error: null },
+    mailbox: { status: "skipped", selfMatterId: null, categoryHint: null, graphId: null, threadMatterIds: [], error: null },
     logged: null,
     audit: [],
     ...extra,
@@ -173,15 +173,15 @@ describe("auto-log rules", () => {
     expect(autoLogDecision(plain, pane({ abstained: true }), index, on)).toEqual({ log: false, why: "abstained" });
   });
 
-  it("non-client senders need a reference or the thread", () => {
+  it("non-client senders need the thread filed already: a matter number they cite is not enough", () => {
     for (const role of ["opposing_counsel", "court", "colleague", "bulk", "unknown"] as const) {
       expect(autoLogDecision(plain, pane({ senderRole: role, confidence: 0.99 }), index, on)).toEqual({ log: false, why: "not-client" });
     }
+    // A stranger (or a court) citing a matter number files nothing on its own, however sure recognition is.
     const cited = message({ subject: "Re: 2025-0043 hearing", from: { email: "clerk@court.test" } });
-    expect(autoLogDecision(cited, pane({ senderRole: "court", confidence: 0.9 }), index, on)).toMatchObject({
-      log: true,
-      basis: "reference",
-    });
+    for (const role of ["court", "unknown"] as const) {
+      expect(autoLogDecision(cited, pane({ senderRole: role, confidence: 0.99 }), index, on)).toEqual({ log: false, why: "not-client" });
+    }
     expect(
       autoLogDecision(plain, pane({ senderRole: "opposing_counsel", confidence: 0.7 }, { localThreadMatterIds: ["m2"] }), index, on),
     ).toMatchObject({ log: true, basis: "thread" });
@@ -193,13 +193,27 @@ describe("auto-log rules", () => {
           { senderRole: "court" },
           {
             localThreadMatterIds: ["m2"],
-            mailbox: { status: "read", selfMatterId: null, graphId: null, threadMatterIds: ["m1"], error: null },
+            mailbox: { status: "read", selfMatterId: null, categoryHint: null, graphId: null, threadMatterIds: ["m1"], error: null },
           },
         ),
         index,
         on,
       ).log,
     ).toBe(false);
+  });
+
+  it("a number cited by someone else than the matter's own client needs the confidence threshold", () => {
+    // The client's contact citing its own matter: the reference stands in for the threshold.
+    const own = message({ subject: "Re: 2025-0043 hearing" });
+    expect(autoLogDecision(own, pane({ confidence: 0.6 }), index, on)).toMatchObject({ log: true, basis: "reference" });
+    // The same contact mistyping: the number is another client's matter (m3 of Blue Heron) — nothing is filed.
+    const typo = message({ subject: "Re: 2024-0007 hearing" });
+    expect(autoLogDecision(typo, pane({ matterId: "m3", clientId: "c2", confidence: 0.6 }), index, on)).toEqual({
+      log: false,
+      why: "low-confidence",
+    });
+    // Above the threshold recognition itself is sure, whatever is cited.
+    expect(autoLogDecision(typo, pane({ matterId: "m3", clientId: "c2", confidence: AUTO_LOG_THRESHOLD }), index, on).log).toBe(true);
   });
 
   it("outbound mail from me to a client counts as client mail", () => {

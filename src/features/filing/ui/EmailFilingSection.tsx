@@ -211,6 +211,12 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
           The mailbox could not be read just now; recognized from this device's log only.
         </Caption1>
       ) : null}
+      {view.pane.mailbox.categoryHint && view.pane.mailbox.categoryHint !== logged?.entry.matterId ? (
+        <Caption1 data-testid="filing-category-hint">
+          Outlook category says {view.matters[view.pane.mailbox.categoryHint]?.number ?? view.pane.mailbox.categoryHint} — not confirmed:
+          anyone can set a category, so it files nothing.
+        </Caption1>
+      ) : null}
       {logged ? (
         <div ref={loggedRef} tabIndex={-1} className={mergeClasses(styles.section, styles.status)}>
           <LoggedStatus
