@@ -29,9 +29,10 @@ export const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complai
       "asks when",
     ],
     [
-      /\b(?:is|are) (?:the|our|my|it|this|they|we) (?:[\w&'-]+ ){0,3}(?:ready|final|finalised|finalized|done|signed|sent|filed|issued|approved|on track|agreed)\b[^.?!]*\?/,
+      /\b(?:is|are) (?:the|our|my|it|this|they|we) (?:[\w&'-]+ ){0,3}(?:ready|final|finalised|finalized|done|signed|sent|filed|issued|approved|on track|agreed)\b/,
       2,
       "asks whether something is ready",
+      "in question",
     ],
     [
       /\b(?:will|would|does|could) (?:that|this|it) (?:hold (?:things )?up|delay|affect|change|mean)\b/,
@@ -102,9 +103,10 @@ export const BODY_CUES: Record<Exclude<Intent, "other" | "auto_reply" | "complai
       "asks the firm to attend",
     ],
     [
-      new RegExp(`\\b${WEEKDAY}(?: \\d{1,2}(?:st|nd|rd|th)?(?: [a-z]+)?)? at \\d{1,2}(?:[.:]\\d{2})?[^.?!]*\\?`),
+      new RegExp(`\\b${WEEKDAY}(?: \\d{1,2}(?:st|nd|rd|th)?(?: [a-z]+)?)? at \\d{1,2}(?:[.:]\\d{2})?`),
       2,
       "proposes a day and time",
+      "in question",
     ],
     [
       new RegExp(`\\b(?:meeting|appointment|hearing date|court date|diary|calendar|availability|(?:meet|meets|meeting) on ${WEEKDAY})\\b`),
