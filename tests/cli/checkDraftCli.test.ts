@@ -42,6 +42,20 @@ describe("check-draft CLI", () => {
     for (const f of out.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 
+  it("says oneClick: false for a finding offered as advice, keeping the shape of the others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "draft-"));
+    const file = join(dir, "draft.txt");
+    writeFileSync(file, "It is important that the aforementioned lease is signed.");
+    const r = await check([file]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] };
+    expect(out.findings).toEqual([
+      { kind: "wordy", text: "It is", suggestion: "", start: 0, end: 5, oneClick: false },
+      { kind: "jargon", text: "aforementioned", suggestion: "this", start: 25, end: 39 },
+      { kind: "passive", text: "is signed", start: 46, end: 55, suggestion: expect.any(String) as unknown, oneClick: false },
+    ]);
+  });
+
   it("fails clearly without a readable file", async () => {
     const none = await check([]);
     expect(none.code).not.toBe(0);

@@ -1,4 +1,6 @@
 import { readability } from "./grade";
+import { matchCase, planFix, type TextFix, type Token } from "./contextFix";
+import { NOUN_MARKERS, VERB_SENSE_ONLY } from "./fixPolicy";
 import { LEGAL_TERMS, SAID_BEFORE, SAID_NOT_BEFORE } from "./legalTerms";
 import { ADJECTIVAL_ED, BE_FORMS, BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES } from "./passiveWords";
 import { SIMPLIFY_PATTERNS } from "./simplifyPatterns";
@@ -14,8 +16,19 @@ export interface Finding {
   readonly text: string;
   /** What to do: the plain word to use (jargon/wordy; "" means delete it) or short advice (long-sentence/passive). */
   readonly suggestion: string;
-  /** Text `applySuggestion` puts in place of the span; null when the fix needs a person (long sentence, passive). */
+  /**
+   * What the phrase becomes with the one-click fix, fitted to its sentence ("this" for "the aforementioned",
+   * "I acknowledge" for "The undersigned acknowledges", "" when it goes); null when the fix needs a person: a long
+   * sentence, passive voice, or a plain word that would not read correctly in this sentence (advice).
+   */
   readonly replacement: string | null;
+  /** True when the pane can apply `fix` with one click; false for advice. */
+  readonly oneClick: boolean;
+  /**
+   * The exact change the one click makes. It may reach past the phrase: the article or determiner before it ("the
+   * aforementioned" → "this"), the verb after it (agreement), a comma that set it off, or the capital of the next word.
+   */
+  readonly fix: TextFix | null;
   /** Every plain alternative known, best first (jargon/wordy). */
   readonly alternatives: readonly string[];
   readonly start: number;
@@ -126,20 +139,6 @@ function matchAt(text: string, tokens: readonly Token[], i: number, rule: Phrase
 
 let phraseIndex: Map<string, PhraseRule[]> | null = null;
 
-/** Gives `replacement` the case of `original` ("Prior to" → "Before", "SHALL" → "WILL"). */
-function matchCase(original: string, replacement: string): string {
-  if (!replacement) return replacement;
-  if (original.length > 1 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) return replacement.toUpperCase();
-  if (/^\p{Lu}/u.test(original)) return replacement[0].toUpperCase() + replacement.slice(1);
-  return replacement;
-}
-
-interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-}
-
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu))
@@ -147,16 +146,45 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function phraseFinding(rule: PhraseRule, text: string, start: number, end: number): Finding {
+function phraseFinding(rule: PhraseRule, text: string, tokens: readonly Token[], first: number, end: number): Finding {
+  const start = tokens[first].start;
   const found = text.slice(start, end);
   const alternatives = rule.alternatives.map((a) => matchCase(found, a));
-  const replacement = alternatives[0] ?? "";
+  const suggestion = alternatives[0] ?? "";
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
+  const planned = planFix(text, tokens, {
+    phrase: rule.phrase,
+    kind: rule.kind,
+    plain: rule.alternatives[0] ?? "",
+    first,
+    last,
+    start,
+    end,
+  });
   const plain = rule.alternatives.length ? `use “${rule.alternatives.join("”, “")}”` : "";
-  const message =
-    rule.kind === "jargon"
-      ? `“${found}” is legal jargon: ${plain || "leave it out"}${plain && rule.omit ? ", or leave it out" : ""}.`
-      : `“${found}” is wordy: ${plain || "leave it out"}${plain && rule.omit ? ", or leave it out" : ""}.`;
-  return { kind: rule.kind, text: found, suggestion: replacement, replacement, alternatives, start, end, message };
+  const what = rule.kind === "jargon" ? "is legal jargon" : "is wordy";
+  const advice = planned ? "" : " Reword it yourself: a straight swap would not read right here.";
+  const message = `“${found}” ${what}: ${plain || "leave it out"}${plain && rule.omit ? ", or leave it out" : ""}.${advice}`;
+  return {
+    kind: rule.kind,
+    text: found,
+    suggestion,
+    replacement: planned ? planned.replacement : null,
+    oneClick: planned !== null,
+    fix: planned ? planned.fix : null,
+    alternatives,
+    start,
+    end,
+    message,
+  };
+}
+
+/** A verb of the table standing as a noun ("full force and effect", "your request"): not the sense the table means. */
+function nounSense(rule: PhraseRule, text: string, tokens: readonly Token[], i: number): boolean {
+  if (rule.kind !== "wordy" || !VERB_SENSE_ONLY.has(rule.phrase)) return false;
+  const prev = tokens[i - 1];
+  return prev !== undefined && /^[ \t]+$/.test(text.slice(prev.end, tokens[i].start)) && NOUN_MARKERS.has(prev.lower);
 }
 
 /** "said" used as an adjective ("the said agreement", "under said lease", "Said party"). */
@@ -177,6 +205,8 @@ function saidFinding(text: string, tokens: readonly Token[], i: number): Finding
     text: found,
     suggestion: replacement,
     replacement,
+    oneClick: true,
+    fix: { start, end: tokens[i].end, text: replacement },
     alternatives: [replacement, matchCase(found, "this")],
     start,
     end: tokens[i].end,
@@ -195,7 +225,7 @@ function phraseFindings(text: string, tokens: readonly Token[]): Finding[] {
     let best: Finding | null = null;
     for (const rule of index.get(t.lower) ?? []) {
       const end = matchAt(text, tokens, i, rule);
-      if (end > 0 && (!best || end > best.end)) best = phraseFinding(rule, text, t.start, end);
+      if (end > 0 && (!best || end > best.end) && !nounSense(rule, text, tokens, i)) best = phraseFinding(rule, text, tokens, i, end);
     }
     if (!best && t.lower === "said") best = saidFinding(text, tokens, i);
     if (best) {
@@ -227,6 +257,8 @@ function passiveFindings(text: string, tokens: readonly Token[]): Finding[] {
           text: found,
           suggestion: "Say who does it: “we sent”, not “was sent”.",
           replacement: null,
+          oneClick: false,
+          fix: null,
           alternatives: [],
           start: tokens[i].start,
           end: tokens[j].end,
@@ -270,6 +302,8 @@ export function checkDraft(draft: string, options: CheckOptions = {}): DraftChec
       text: s.text,
       suggestion: `Split this ${s.words}-word sentence; aim for ${maxWords} words or fewer.`,
       replacement: null,
+      oneClick: false,
+      fix: null,
       alternatives: [],
       start: s.start,
       end: s.end,
@@ -286,33 +320,22 @@ export function checkDraft(draft: string, options: CheckOptions = {}): DraftChec
 }
 
 /**
- * Applies a finding's replacement (or `replacement` when given, e.g. another alternative) and returns the new
- * text. When the text has changed since the check, the nearest occurrence of the finding's text is used; when
- * there is none, or the finding has no replacement, the text comes back unchanged. Deleting tidies the space
- * left behind and capitalises a sentence's new first word.
+ * Applies a finding's one-click fix and returns the new text. When the text has changed since the check, the fix
+ * moves with the nearest occurrence of the finding's text; when there is none, or the finding is advice (no fix),
+ * the text comes back unchanged.
  */
-export function applySuggestion(text: string, finding: Finding, replacement: string | null = finding.replacement): string {
-  if (replacement === null) return text;
-  let start = finding.start;
-  if (text.slice(start, finding.end) !== finding.text) {
-    const before = text.lastIndexOf(finding.text, start);
-    const after = text.indexOf(finding.text, start);
+export function applySuggestion(text: string, finding: Finding): string {
+  const fix = finding.fix;
+  if (!fix) return text;
+  let shift = 0;
+  if (text.slice(finding.start, finding.end) !== finding.text) {
+    const before = text.lastIndexOf(finding.text, finding.start);
+    const after = text.indexOf(finding.text, finding.start);
     const candidates = [before, after].filter((x) => x >= 0);
     if (candidates.length === 0) return text;
-    start = candidates.reduce((a, b) => (Math.abs(a - finding.start) <= Math.abs(b - finding.start) ? a : b));
+    shift = candidates.reduce((a, b) => (Math.abs(a - finding.start) <= Math.abs(b - finding.start) ? a : b)) - finding.start;
   }
-  const end = start + finding.text.length;
-  if (replacement !== "") return text.slice(0, start) + replacement + text.slice(end);
-  // deleting: drop one adjoining space, and carry a capital over to the next word
-  let head = text.slice(0, start);
-  let tail = text.slice(end);
-  if (/[ \t]$/.test(head) && /^[ \t,]/.test(tail)) tail = tail.replace(/^[ \t]+/, "");
-  else if (head === "" || /[\n]$/.test(head) || /[.!?]\s*$/.test(head)) tail = tail.replace(/^[ \t]+/, "");
-  else head = head.replace(/[ \t]+$/, tail.startsWith(" ") ? "" : " ");
-  if (/^\p{Lu}/u.test(finding.text) && (head.trim() === "" || /[.!?]\s*$/.test(head))) {
-    tail = tail.replace(/^(\s*)(\p{Ll})/u, (_m, sp: string, ch: string) => sp + ch.toUpperCase());
-  }
-  return head + tail;
+  return text.slice(0, fix.start + shift) + fix.text + text.slice(fix.end + shift);
 }
 
 /** True when the draft has no legalese or wordy phrase (used to vet suggested replies). */

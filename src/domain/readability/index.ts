@@ -7,3 +7,4 @@ export { readability, fleschKincaidGrade, fleschReadingEase } from "./grade";
 export type { Readability, SentenceReadability, TextReadability } from "./grade";
 export { checkDraft, applySuggestion, hasNoJargon } from "./checkDraft";
 export type { CheckOptions, CheckedSentence, DraftCheck, Finding, FindingKind } from "./checkDraft";
+export type { TextFix } from "./contextFix";

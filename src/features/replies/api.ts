@@ -18,7 +18,7 @@ export interface RepliesCapability {
   readonly draft: {
     /** The attorney's own text of the draft (quoted history left out); findings' offsets refer to it. */
     getText(): Promise<string>;
-    /** Replaces what `finding` marks, in the text last read by `getText`, with `replacement`. */
-    replace(finding: Finding, replacement: string): Promise<void>;
+    /** Applies `finding`'s one-click fix (its `fix`, offsets in the text last read by `getText`) to the open draft. */
+    fix(finding: Finding): Promise<void>;
   };
 }

@@ -46,8 +46,9 @@ export function buildReplies(ctx: PaneContext): RepliesCapability {
         lastText = ownPartOfDraft(text, e.splitMessageText(text).quoted);
         return lastText;
       },
-      async replace(finding, replacement) {
-        await editor.replace(editAt(lastText, finding.start, finding.end), replacement);
+      async fix(finding) {
+        if (!finding.fix) return;
+        await editor.replace(editAt(lastText, finding.fix.start, finding.fix.end), finding.fix.text);
       },
     },
   };

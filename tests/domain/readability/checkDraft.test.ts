@@ -30,11 +30,11 @@ describe("checkDraft: legal supplement", () => {
     expect(got).toEqual([
       ["Inter alia", 0, "Among other things"],
       ["herein", 22, "here"],
-      ["hereinafter", 33, "from now on"],
+      ["hereinafter", 33, null], // a definition to rewrite: advice, not a click
       ["notwithstanding", 52, "despite"],
       ["in lieu of", 78, "instead of"],
       ["per se", 95, "in itself"],
-      ["whereas", 103, "because"],
+      ["whereas", 103, null], // "because" or "while" depends on the sense: advice
       ["pursuant to", 111, "under"],
     ]);
   });

@@ -3,11 +3,11 @@ import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-compo
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { checkDraft, type DraftCheck, type Finding } from "@domain/readability";
 
-/** Props: read the draft being composed, and optionally replace a span of it (one-click fix). */
+/** Props: read the draft being composed, and optionally apply a finding's one-click fix to it. */
 export interface DraftCheckerProps {
   readonly getDraftText: () => Promise<string>;
-  /** Replaces `finding.text` at its span with `replacement` in the open draft. Without it, fixes are shown but not applied. */
-  readonly replaceInDraft?: (finding: Finding, replacement: string) => Promise<void>;
+  /** Applies `finding.fix` to the open draft. Without it, fixes are shown but not applied. */
+  readonly fixInDraft?: (finding: Finding) => Promise<void>;
 }
 
 const KIND_LABEL: Record<Finding["kind"], string> = {
@@ -24,16 +24,17 @@ const useStyles = makeStyles({
 });
 
 /** Checks the attorney's draft: grade, reading ease, and findings with one-click replacement. */
-export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps) {
+export function DraftChecker({ getDraftText, fixInDraft }: DraftCheckerProps) {
   const styles = useStyles();
-  const [result, setResult] = useState<DraftCheck | null>(null);
+  const [result, setResult] = useState<(DraftCheck & { readonly text: string }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const run = async (): Promise<void> => {
     setError(null);
     setBusy(true);
     try {
-      setResult(checkDraft(await getDraftText()));
+      const text = await getDraftText();
+      setResult({ ...checkDraft(text), text });
     } catch (e) {
       setError(e ?? new Error("The draft could not be read."));
     } finally {
@@ -41,9 +42,9 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
     }
   };
   const fix = async (f: Finding): Promise<void> => {
-    if (!replaceInDraft || f.replacement === null) return;
+    if (!fixInDraft || !f.oneClick) return;
     try {
-      await replaceInDraft(f, f.replacement);
+      await fixInDraft(f);
       await run(); // spans move after a replacement: check again
     } catch (e) {
       setError(e ?? new Error("The draft could not be changed."));
@@ -67,11 +68,13 @@ export function DraftChecker({ getDraftText, replaceInDraft }: DraftCheckerProps
               <li key={`${f.kind}-${f.start}`} className={styles.item} data-testid="draft-finding">
                 <Text weight="semibold">{KIND_LABEL[f.kind]}</Text>
                 <Text>{f.message}</Text>
-                {f.replacement !== null && replaceInDraft && (
+                {f.oneClick && f.fix && f.replacement !== null && fixInDraft && (
                   <Button
                     size="small"
                     onClick={() => void fix(f)}
-                    aria-label={f.replacement ? `Replace “${f.text}” with “${f.replacement}”` : `Remove “${f.text}”`}
+                    aria-label={
+                      f.replacement ? `Replace “${result.text.slice(f.fix.start, f.fix.end)}” with “${f.fix.text}”` : `Remove “${f.text}”`
+                    }
                   >
                     {f.replacement ? `Use “${f.replacement}”` : "Remove it"}
                   </Button>

@@ -65,12 +65,12 @@ export function RepliesView({ replies, item }: { replies: RepliesCapability; ite
 
   const onInsert = useCallback((draft: Draft) => replies.insert(draft, mode), [replies, mode]);
   const getDraftText = useCallback(() => replies.draft.getText(), [replies]);
-  const replaceInDraft = useCallback((finding: Finding, replacement: string) => replies.draft.replace(finding, replacement), [replies]);
+  const fixInDraft = useCallback((finding: Finding) => replies.draft.fix(finding), [replies]);
 
   const checker =
     mode === "compose" ? (
       <div data-testid="draft-checker">
-        <DraftChecker getDraftText={getDraftText} replaceInDraft={replaceInDraft} />
+        <DraftChecker getDraftText={getDraftText} fixInDraft={fixInDraft} />
       </div>
     ) : null;
 

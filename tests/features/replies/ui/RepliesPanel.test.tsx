@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { RepliesPanel } from "@features/replies/ui/RepliesPanel";
 import { DraftChecker } from "@features/replies/ui/DraftChecker";
 import type { Draft } from "@domain/replies";
+import type { Finding } from "@domain/readability";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to lay out its actions
 globalThis.ResizeObserver ??= class {
@@ -54,13 +55,13 @@ describe("RepliesPanel", () => {
 describe("DraftChecker", () => {
   it("lists findings and applies a one-click replacement, then checks again", async () => {
     let draft = "Prior to Friday we will call.";
-    const replaceInDraft = vi.fn((f: { start: number; end: number }, replacement: string) => {
-      draft = draft.slice(0, f.start) + replacement + draft.slice(f.end);
+    const fixInDraft = vi.fn((f: Finding) => {
+      if (f.fix) draft = draft.slice(0, f.fix.start) + f.fix.text + draft.slice(f.fix.end);
       return Promise.resolve();
     });
     render(
       <FluentProvider theme={webLightTheme}>
-        <DraftChecker getDraftText={() => Promise.resolve(draft)} replaceInDraft={replaceInDraft} />
+        <DraftChecker getDraftText={() => Promise.resolve(draft)} fixInDraft={fixInDraft} />
       </FluentProvider>,
     );
     const user = userEvent.setup();
@@ -69,5 +70,25 @@ describe("DraftChecker", () => {
     await user.click(screen.getByRole("button", { name: "Replace “Prior to” with “Before”" }));
     expect(draft).toBe("Before Friday we will call.");
     expect(await screen.findByText(/no problems found/)).toBeTruthy();
+  });
+
+  it("fits the fix to the sentence, and offers advice without a button where a swap would not read right", async () => {
+    let draft = "Please see the aforementioned agreement. It is important that you sign.";
+    const fixInDraft = vi.fn((f: Finding) => {
+      if (f.fix) draft = draft.slice(0, f.fix.start) + f.fix.text + draft.slice(f.fix.end);
+      return Promise.resolve();
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <DraftChecker getDraftText={() => Promise.resolve(draft)} fixInDraft={fixInDraft} />
+      </FluentProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Check my draft" }));
+    const advice = (await screen.findByText(/“It is” is wordy/)).closest("li");
+    expect(advice?.textContent).toMatch(/Reword it yourself/);
+    expect(advice?.querySelector("button")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Replace “the aforementioned” with “this”" }));
+    expect(draft).toBe("Please see this agreement. It is important that you sign.");
   });
 });
