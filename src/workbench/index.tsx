@@ -204,11 +204,12 @@ async function start() {
       if (result?.allowEvent === false) return { sent: false, alert: result };
     }
     const sentAt = now().toISOString();
+    const draftKey = fake.controller.currentItemKey();
     const draft = await messageFromComposeItem(fake.office, item, sentAt);
     const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
     const from = { name: me?.name ?? seed.me, email: seed.me };
     sentCounter += 1;
-    sim.addMessage(seed.me, "sentitems", {
+    const sentCopy = sim.addMessage(seed.me, "sentitems", {
       internetMessageId: `<wb-sent-${startedAt.toString(36)}-${sentCounter}@workbench.example>`,
       conversationId: draft.conversationId ?? undefined,
       subject: draft.subject,
@@ -222,6 +223,7 @@ async function start() {
       bodyPreview: draft.bodyText.slice(0, 255),
       isRead: true,
     });
+    if (draftKey) fake.controller.carryCustomProperties(draftKey, ewsIdOf(sentCopy.id));
     // The compose form closes: back to the list with nothing selected, as Outlook does after Send.
     selectedIds = [];
     await fake.controller.selectItem(null);

@@ -1,3 +1,4 @@
+import { personName } from "@domain/directory/personName";
 import type { MailMessage } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
 import type { Directory } from "@domain/directory/types";
@@ -51,6 +52,8 @@ export interface OverdueItem {
   /** The clock as the mail alone says it, before any decision. */
   readonly rawClock: ClockResult;
   readonly decision: ClockDecision | null;
+  /** Who took `decision`, by name ("you", a colleague's name from the directory), else as recorded. */
+  readonly decidedBy: string | null;
   /** Snoozed until this time (ISO), still counted as overdue; null when not snoozed now. */
   readonly snoozedUntil: string | null;
   /** True when a decision (no reply needed, or a snooze still running) is what keeps it off the list: it can be undone. */
@@ -177,6 +180,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           clock: raw,
           rawClock: raw,
           decision: null,
+          decidedBy: decision ? personName(ctx.directory, decision.by, ctx.me) : null,
           snoozedUntil: null,
           undoable: false,
           summary: clockSummary(raw),
@@ -200,7 +204,12 @@ export function withDecision(item: OverdueItem, decision: ClockDecision | null, 
   if (!decision || decision.kind === "undo" || !OPEN.has(raw.state)) return base;
   if (decision.kind === "no-reply-needed") {
     const clock: ClockResult = { ...raw, state: "no-reply-needed", minutesLeft: null, waitingMinutes: null };
-    return { ...base, clock, undoable: true, summary: `No reply needed: ${decision.reason ?? "decided"} (${decision.by})` };
+    return {
+      ...base,
+      clock,
+      undoable: true,
+      summary: `No reply needed: ${decision.reason ?? "decided"} (${item.decidedBy ?? decision.by})`,
+    };
   }
   const snoozed = decision.until !== null && toMillis(decision.until) > toMillis(now);
   return { ...base, snoozedUntil: snoozed ? decision.until : null, undoable: snoozed };

@@ -1,13 +1,14 @@
 import type { LoadedDirectory } from "@domain/directory/directoryProvider";
 import { searchMatters } from "@domain/directory/directoryIndex";
 import { matterLabel } from "@domain/directory/matterLabel";
+import { personName } from "@domain/directory/personName";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { LogStatus, MatterLog } from "@domain/matterLog/matterLog";
 import { categoryFor } from "@domain/matterLog/categoryName";
 import type { TimeEntry } from "@domain/matterLog/types";
 import type { MailMessage } from "@domain/model/mail";
 import type { SettingsStore } from "@ports/settingsStore";
-import { autoLogDecision, filingSettingsFrom, type AutoLogDecision, type FilingSettings } from "./autoLog";
+import { autoLogDecision, filingSettingsFrom, wasUndone, type AutoLogDecision, type FilingSettings } from "./autoLog";
 import type { PaneRecognition, PaneRecognizer } from "@domain/recognition/paneRecognition";
 
 /** A matter as the pane shows it: its label, client, status and mailbox category. */
@@ -36,6 +37,8 @@ export interface FilingView {
   readonly autoLogged: boolean;
   /** False without Mailbox 1.8 categories or Graph: the log is kept locally and the mailbox copy waits. */
   readonly categoriesSupported: boolean;
+  /** Who filed or moved it, by address: "you", a name from the directory, or the address when nobody has it. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 export interface FilingServiceDeps {
@@ -110,7 +113,10 @@ export function createFilingService(deps: FilingServiceDeps) {
     }
     const clientId = pane.recognition.clientId;
     const clientName = clientId ? (d.index.clientById.get(clientId)?.name ?? clientId) : null;
-    return { pane, matters, clientName, autoLog, autoLogged, categoriesSupported: deps.categoriesSupported };
+    const people: Record<string, string> = {};
+    for (const by of [pane.logged?.entry.loggedBy, ...pane.audit.map((a) => a.by)])
+      if (by) people[by] = personName(d.directory, by, deps.me);
+    return { pane, matters, clientName, autoLog, autoLogged, categoriesSupported: deps.categoriesSupported, people };
   }
 
   async function settings(): Promise<FilingSettings> {
@@ -143,11 +149,18 @@ export function createFilingService(deps: FilingServiceDeps) {
      */
     async recognize(
       message: MailMessage,
-      options: { useMailbox?: boolean; allowAutoLog?: boolean; graphId?: string | null } = {},
+      options: { useMailbox?: boolean; allowAutoLog?: boolean; graphId?: string | null; sentToMatter?: string | null } = {},
     ): Promise<FilingView> {
       const d = await loaded();
       const useMailbox = options.useMailbox ?? true;
       let pane = await recognizeWith(message, useMailbox);
+      // The sent copy of mail sent with "log on send": filed the moment the pane sees it, unless someone took it off since.
+      const sentTo = options.sentToMatter;
+      if (sentTo && message.internetMessageId && !pane.logged && !wasUndone(pane.audit) && d.index.matterById.has(sentTo)) {
+        await doLog(message, sentTo, { source: "send", graphId: options.graphId ?? pane.mailbox.graphId });
+        pane = await recognizeWith(message, false).then((local) => ({ ...local, mailbox: pane.mailbox }));
+        return viewOf(d, pane, { log: false, why: "logged" }, false);
+      }
       const decision = autoLogDecision(message, pane, d.index, await settings());
       if (decision.log && options.allowAutoLog && useMailbox) {
         await doLog(message, decision.matterId, { source: "auto", graphId: options.graphId ?? pane.mailbox.graphId });

@@ -39,9 +39,24 @@ export function buildFiling(ctx: PaneContext): FilingCapability {
   // Mail sent with a matter chosen (log on send) waits in roaming settings until the pane writes it to the log.
   void drainPendingSends(ctx).catch((error: unknown) => console.warn("Matterline: pending sent mail not logged yet:", error));
 
+  /**
+   * The matter chosen for "log on send", read from a sent copy: custom properties saved on a draft stay readable on
+   * its Sent Items copy (learn.microsoft.com/javascript/api/outlook/office.customproperties, Remarks), so the pane
+   * files it at once instead of waiting for the queue the send handler left in roaming settings.
+   */
+  const sentToMatter = async (item: CurrentItem): Promise<string | null> => {
+    if (item.mode !== "read" || !item.message || item.message.from?.email.toLowerCase() !== ctx.me.email.toLowerCase()) return null;
+    return choice.chosen().catch(() => null); // unreadable properties: the queue still logs it later
+  };
+
   return {
-    recognize: (item, options = {}) =>
-      service.recognize(messageOf(item), { useMailbox: options.useMailbox, allowAutoLog: item.mode === "read", graphId: graphIdOf(item) }),
+    recognize: async (item, options = {}) =>
+      service.recognize(messageOf(item), {
+        useMailbox: options.useMailbox,
+        allowAutoLog: item.mode === "read",
+        graphId: graphIdOf(item),
+        sentToMatter: await sentToMatter(item),
+      }),
     log: (item, matterId, options = {}) =>
       service.log(messageOf(item), matterId, { timeEntry: options.timeEntry, graphId: graphIdOf(item), source: "manual" }),
     unlog: (item) => service.unlog(messageOf(item)),
@@ -92,6 +107,9 @@ export async function drainPendingSends(ctx: PaneContext): Promise<number> {
         return conversationId ? rows.filter((m) => m.conversationId === conversationId) : rows;
       },
       async log(message, matterId) {
+        // Already filed when the pane saw the sent copy, or taken off the log since: the queue must not file it again.
+        const imid = message.internetMessageId;
+        if (imid && ((await log.entryFor(imid)) || (await log.auditFor(imid)).length > 0)) return;
         await log.log({ message, matterId, by: ctx.me.email, now: ctx.now(), source: "send" });
       },
     },

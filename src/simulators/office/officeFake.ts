@@ -85,6 +85,11 @@ export interface OfficeFakeController {
   draftAttachments(): string[];
   /** Saved custom properties of an item (the current one by default). */
   customProperties(itemKey?: string): Record<string, unknown>;
+  /**
+   * Sending: the draft's saved custom properties stay readable on its Sent Items copy, as Outlook keeps them
+   * (learn.microsoft.com/javascript/api/outlook/office.customproperties, Remarks).
+   */
+  carryCustomProperties(draftKey: string, sentItemKey: string): void;
   /** Saved roaming settings. */
   roamingSettings(): Record<string, unknown>;
   readonly dialogs: readonly RecordedDialog[];
@@ -447,6 +452,10 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     },
     draftAttachments: () => (current?.kind === "compose" ? current.draft.attachments.map((a) => a.name) : []),
     customProperties: (itemKey) => ({ ...(state.customProperties.get(itemKey ?? currentKey() ?? "") ?? {}) }),
+    carryCustomProperties(draftKey, sentItemKey) {
+      const saved = state.customProperties.get(draftKey);
+      if (saved) state.customProperties.set(sentItemKey, { ...saved });
+    },
     roamingSettings: () => structuredClone(roamingSaved),
     dialogs,
     actions,

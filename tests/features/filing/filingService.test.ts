@@ -13,11 +13,18 @@ import { directory, message } from "../../domain/matterLog/fixtures";
 const index = buildDirectoryIndex(directory);
 const loaded = { directory, index, importedAt: "2026-01-01T00:00:00.000Z" };
 
-function setup(opts: { autoLog?: boolean } = {}) {
-  const log = new MemoryMatterLogStore();
-  const history = new MemoryFilingHistoryStore();
-  const outbox = new MemoryOutboxStore();
+interface Stores {
+  readonly log: MemoryMatterLogStore;
+  readonly history: MemoryFilingHistoryStore;
+  readonly outbox: MemoryOutboxStore;
+}
+
+function setup(opts: { autoLog?: boolean; me?: string; stores?: Stores } = {}) {
+  const log = opts.stores?.log ?? new MemoryMatterLogStore();
+  const history = opts.stores?.history ?? new MemoryFilingHistoryStore();
+  const outbox = opts.stores?.outbox ?? new MemoryOutboxStore();
   const settings = new MemorySettingsStore();
+  const me = opts.me ?? "pat@firm.test";
   const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
   let drains = 0;
   const service = createFilingService({
@@ -25,14 +32,14 @@ function setup(opts: { autoLog?: boolean } = {}) {
     matterLog: () => Promise.resolve(matterLog),
     recognizer: createPaneRecognizer({
       directory: () => Promise.resolve(loaded),
-      me: ["pat@firm.test"],
+      me: [me],
       history,
       log,
       outbox,
       now: () => new Date("2026-03-02T16:31:00.000Z"),
     }),
     settings,
-    me: "pat@firm.test",
+    me,
     now: () => new Date("2026-03-02T16:31:00.000Z"),
     afterWrite: () => {
       drains += 1;
@@ -41,6 +48,7 @@ function setup(opts: { autoLog?: boolean } = {}) {
   });
   return {
     service,
+    stores: { log, history, outbox },
     log,
     outbox,
     settings,
@@ -111,6 +119,30 @@ describe("filing service", () => {
     const after = await service.recognize(msg, { allowAutoLog: true });
     expect(after.autoLogged).toBe(false);
     expect(after.autoLog).toEqual({ log: false, why: "undone" });
+  });
+
+  it("files the sent copy of mail sent with log on send the moment it is seen, by hand-off only once, and not again after undo", async () => {
+    const { service } = setup();
+    const msg = unsure();
+    const seen = await service.recognize(msg, { useMailbox: false, sentToMatter: "m1" });
+    expect(seen.pane.logged?.entry.matterId).toBe("m1");
+    expect(seen.pane.logged?.entry.source).toBe("send");
+    await service.unlog(msg);
+    const again = await service.recognize(msg, { useMailbox: false, sentToMatter: "m1" });
+    expect(again.pane.logged).toBeNull();
+    expect((await service.recognize(unsure(), { sentToMatter: "no-such-matter" })).pane.logged).toBeNull();
+  });
+
+  it("names who filed and moved it: you, or a colleague by the directory's name", async () => {
+    const pat = setup();
+    const msg = sure();
+    await pat.service.log(msg, "m1");
+    await pat.service.log(msg, "m2");
+    expect((await pat.service.recognize(msg, { useMailbox: false })).people["pat@firm.test"]).toBe("you");
+    const colleague = setup({ me: "kim@firm.test", stores: pat.stores });
+    const seen = await colleague.service.recognize(msg, { useMailbox: false });
+    expect(seen.pane.audit.length).toBe(2);
+    expect(seen.people["pat@firm.test"]).toBe("Pat Partner");
   });
 
   it("searches matters by number, title or client", async () => {

@@ -12,7 +12,8 @@ export function decisionText(item: OverdueItem): string {
   const decision = item.decision;
   if (!decision) return "";
   // A decision read from the mailbox says who and when nowhere: only where it came from.
-  const who = decision.source === "mailbox" ? decision.by : `${decision.by}, ${formatDateTime(decision.at)}`;
+  const by = item.decidedBy ?? decision.by;
+  const who = decision.source === "mailbox" ? by : `${by}, ${formatDateTime(decision.at)}`;
   if (item.snoozedUntil) return `Snoozed until ${formatDateTime(item.snoozedUntil)} (${who})`;
   return `No reply needed: ${decision.reason ?? "decided"} (${who})`;
 }

@@ -30,7 +30,8 @@ export function LoggedStatus({
   const logged = view.pane.logged;
   if (!logged) return null;
   const { entry } = logged;
-  const who = entry.loggedBy.toLowerCase() === me.toLowerCase() ? "you" : entry.loggedBy;
+  const name = (address: string) => (address.toLowerCase() === me.toLowerCase() ? "you" : (view.people[address] ?? address));
+  const who = name(entry.loggedBy);
   const auto = entry.source === "auto";
   return (
     <div data-testid="filing-logged" className={styles.root}>
@@ -86,7 +87,7 @@ export function LoggedStatus({
             {logged.audit.map((a, i) => (
               <li key={i}>
                 <Caption1>
-                  {whenText(a.at, now)} · {a.by}: {a.action}
+                  {whenText(a.at, now)} · {name(a.by)}: {a.action}
                   {a.fromMatterId ? ` from ${view.matters[a.fromMatterId]?.number ?? a.fromMatterId}` : ""}
                   {a.toMatterId ? ` to ${view.matters[a.toMatterId]?.number ?? a.toMatterId}` : ""}
                   {a.note ? ` — ${a.note}` : ""}

@@ -173,7 +173,7 @@ describe("OverdueSection", () => {
     const aside = await screen.findByTestId("set-aside-group");
     expect(within(aside).getByTestId("set-aside-subject").textContent).toBe("Lease <draft> 2024-0012");
     const decision = within(aside).getByTestId("set-aside-decision").textContent ?? "";
-    expect(decision).toContain("No reply needed: Called the client (alice@firm.example, ");
+    expect(decision).toContain("No reply needed: Called the client (you, ");
     expect(decision).not.toMatch(/\d+\/\d+\/\d{4}|:\d\d:\d\d/); // the pane's short date format, not toLocaleString's
     // The success note offers the undo too; here the row's own button is used, by keyboard.
     expect(screen.getByTestId("overdue-notice-undo")).toBeTruthy();
