@@ -51,7 +51,9 @@ export function buildDigest(
 ): Digest {
   const overdue = items.filter((i) => i.clock.state === "overdue").sort((a, b) => (a.clock.dueAt ?? "").localeCompare(b.clock.dueAt ?? ""));
   const subject = `${options.firmName}: ${overdue.length} overdue client ${overdue.length === 1 ? "email" : "emails"}`;
-  const parts: string[] = [`<p>${escapeHtml(`Overdue client email as of ${options.nowLabel}.`)}</p>`];
+  const snoozed = overdue.filter((i) => i.snoozedUntil).length;
+  const note = snoozed ? ` ${snoozed} of them ${snoozed === 1 ? "is" : "are"} snoozed: hidden from the list, still overdue.` : "";
+  const parts: string[] = [`<p>${escapeHtml(`Overdue client email as of ${options.nowLabel}.${note}`)}</p>`];
   if (!overdue.length) {
     parts.push(
       `<p>${escapeHtml(stateLabel("overdue"))}: none. Every client email in the watched mailboxes has been answered or is still within its reply time.</p>`,

@@ -222,6 +222,11 @@ export interface UrgentGroups {
   readonly waiting: readonly OverdueItem[];
   /** Open items hidden by a snooze (still counted). */
   readonly snoozed: number;
+  /**
+   * Emails per state, snoozed ones included: the number the list's headings, the digest and the team view all give
+   * (`snoozed` says how many of them a snooze hides from the list).
+   */
+  readonly counts: Readonly<Record<"overdue" | "dueSoon" | "waiting", { readonly total: number; readonly snoozed: number }>>;
   /** Items a decision keeps off the list (no reply needed, or snoozed now), most recent decision first: each can be undone. */
   readonly setAside: readonly OverdueItem[];
 }
@@ -234,7 +239,12 @@ export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentG
     now,
   ).map((r) => byResult.get(r)!);
   const visible = ranked.filter((i) => !i.snoozedUntil);
+  const count = (state: ClockState) => {
+    const all = ranked.filter((i) => i.clock.state === state);
+    return { total: all.length, snoozed: all.filter((i) => i.snoozedUntil).length };
+  };
   return {
+    counts: { overdue: count("overdue"), dueSoon: count("due-soon"), waiting: count("waiting") },
     overdue: visible.filter((i) => i.clock.state === "overdue"),
     dueSoon: visible.filter((i) => i.clock.state === "due-soon"),
     waiting: visible.filter((i) => i.clock.state === "waiting"),

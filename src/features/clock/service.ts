@@ -180,7 +180,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
       items,
       windowDays: settings.windowDays,
       groups: groupUrgent(items, now),
-      team: buildTeamView(everything, { me, now, days: TEAM_VIEW_DAYS }),
+      team: buildTeamView(everything, { me, now, days: TEAM_VIEW_DAYS, listed: items }),
       mailboxes: wanted.map((m) => status.get(keyOf(m)) ?? { mailbox: m, label: m ?? me, scannedAt: null, error: null }),
       flagError,
       assessError: unassessedError(unassessed, me),

@@ -22,37 +22,53 @@ export interface TeamView {
   readonly messages: number;
 }
 
-function rows(items: readonly OverdueItem[], keyOf: (i: OverdueItem) => [string, string], now: string, days: number): TeamRow[] {
-  const groups = new Map<string, { label: string; items: OverdueItem[] }>();
-  for (const i of items) {
+/** Clock states of email still waiting for its reply: counted over the list's emails, snoozed ones included. */
+const OPEN_STATES = ["overdue", "due-soon", "waiting"] as const;
+
+function rows(
+  items: readonly OverdueItem[],
+  listed: readonly OverdueItem[],
+  keyOf: (i: OverdueItem) => [string, string],
+  now: string,
+  days: number,
+): TeamRow[] {
+  const groups = new Map<string, { label: string; items: OverdueItem[]; listed: OverdueItem[] }>();
+  const groupOf = (i: OverdueItem) => {
     const [key, label] = keyOf(i);
-    const g = groups.get(key) ?? { label, items: [] };
-    g.items.push(i);
+    const g = groups.get(key) ?? { label, items: [], listed: [] };
     groups.set(key, g);
-  }
+    return g;
+  };
+  for (const i of items) groupOf(i).items.push(i);
+  for (const i of listed) groupOf(i).listed.push(i);
   return [...groups.entries()]
-    .map(([key, g]) => ({
-      key,
-      label: g.label,
-      stats: responseStats(
+    .map(([key, g]) => {
+      const stats = responseStats(
         g.items.map((i) => i.clock),
         now,
         days,
-      ),
-    }))
+      );
+      // The emails waiting now are the list's (and the digest's): the same emails, whatever the period of the rest.
+      const counts = { ...stats.counts };
+      for (const state of OPEN_STATES) counts[state] = g.listed.filter((i) => i.clock.state === state).length;
+      const tracked = counts.answered + counts.waiting + counts["due-soon"] + counts.overdue;
+      return { key, label: g.label, stats: { ...stats, counts, tracked } };
+    })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /**
  * The partner's team view: per watched mailbox and per responsible attorney, counts by state, median response
  * time and the share answered within the SLA over `days` (the items' decisions applied: "no reply needed" counts
- * as such).
+ * as such). Overdue, due soon and waiting count `options.listed` (the Overdue list's emails, snoozed ones too), so
+ * the team view, the list and the digest give the same number for the same emails.
  */
 export function buildTeamView(
   items: readonly OverdueItem[],
-  options: { readonly me: string; readonly now: string; readonly days?: number },
+  options: { readonly me: string; readonly now: string; readonly days?: number; readonly listed?: readonly OverdueItem[] },
 ): TeamView {
   const days = options.days ?? TEAM_VIEW_DAYS;
+  const listed = options.listed ?? items;
   const toMs = Date.parse(options.now);
   const fromMs = toMs - days * 86_400_000;
   const inPeriod = items.filter((i) => {
@@ -64,7 +80,7 @@ export function buildTeamView(
     from: new Date(fromMs).toISOString(),
     to: new Date(toMs).toISOString(),
     messages: inPeriod.length,
-    byMailbox: rows(items, (i) => [i.mailbox ?? options.me, i.mailbox ?? `${options.me} (you)`], options.now, days),
-    byAttorney: rows(items, (i) => [i.attorneyId ?? "", i.attorneyName ?? "No matter recognized"], options.now, days),
+    byMailbox: rows(items, listed, (i) => [i.mailbox ?? options.me, i.mailbox ?? `${options.me} (you)`], options.now, days),
+    byAttorney: rows(items, listed, (i) => [i.attorneyId ?? "", i.attorneyName ?? "No matter recognized"], options.now, days),
   };
 }

@@ -107,6 +107,8 @@ export interface FollowUpDeps {
 export interface MatterOption {
   readonly matterId: string;
   readonly label: string;
+  /** A closed matter: the pane lists it only when asked ("Show closed matters"). */
+  readonly closed?: boolean;
 }
 
 /** What the pane offers for one message. */
@@ -154,6 +156,8 @@ export interface PreparedFollowUp {
   /** False when the calendar could not be read (offline): no busy check was made. */
   readonly calendarChecked: boolean;
   readonly invited: string | null;
+  /** The event would start before now: the pane asks before creating it. */
+  readonly inPast: boolean;
 }
 
 /** What happened to a create: in the calendar now, or waiting in the outbox. */

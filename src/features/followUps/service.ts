@@ -284,22 +284,28 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const current = now();
       const sentAt = message.sentAt ?? message.receivedAt ?? current.toISOString();
       const today = calendar.localDate(current);
+      // A date already come and gone ("tomorrow at 9" in yesterday's mail, read at 3 pm) is not offered: the next
+      // working slot below is. A date without a time counts from the start of working hours.
+      const startOf = (p: { date: string; time?: string }) =>
+        DateTime.fromISO(`${p.date}T${p.time ?? directory.firm.workingHours.start}`, { zone: calendar.timeZone }).toMillis();
       const proposals = rankFollowUps(
         proposeFollowUpDates({ text: newTextOf(message.bodyText, message.subject), sentAt, calendar }),
-      ).filter((p) => p.date >= today);
+      ).filter((p) => p.date >= today && startOf(p) > current.getTime());
       // Old mail's "next working day" is already past: count from today instead.
       const base = toZoned(sentAt, "UTC").toMillis() < current.getTime() ? current : sentAt;
       const fallback = defaultFollowUp(base, calendar);
       const clients = new Map(directory.clients.map((c) => [c.id, c]));
       const matters = new Map(directory.matters.map((m) => [m.id, m]));
+      // The email's own matters first (recognized, then the other candidates), then its client's other matters.
       const ids = [
         guess.matterId,
         ...guess.candidates,
         ...directory.matters.filter((m) => m.clientId === guess.clientId && m.status === "open").map((m) => m.id),
+        ...directory.matters.filter((m) => m.clientId === guess.clientId && m.status !== "open").map((m) => m.id),
       ];
       const matterOptions: MatterOption[] = [...new Set(ids.filter((id): id is string => Boolean(id && matters.has(id))))].map((id) => {
         const m = matters.get(id)!;
-        return { matterId: id, label: matterWithClient(m, clients.get(m.clientId)) };
+        return { matterId: id, label: matterWithClient(m, clients.get(m.clientId)), closed: m.status !== "open" };
       });
       const people = [message.from, ...message.to, ...message.cc].filter((a): a is Address => Boolean(a?.email));
       const counterpart = people.find((a) => !isFirm(directory, a.email)) ?? null;
@@ -312,7 +318,8 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         messageId: message.id,
         timeZone: calendar.timeZone,
         clientName: clientId ? (clients.get(clientId)?.name ?? null) : null,
-        matterId: guess.matterId && matters.has(guess.matterId) ? guess.matterId : null,
+        // a closed matter is not proposed: a follow-up on it is a choice the user makes with closed matters shown
+        matterId: guess.matterId && matters.get(guess.matterId)?.status === "open" ? guess.matterId : null,
         matterOptions,
         proposals,
         fallback: { date: fallback.date, time: fallback.time },
@@ -376,6 +383,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         conflict,
         calendarChecked: checked,
         invited: invite ? normalizeEmail(invite.email) : null,
+        inPast: Date.parse(slot.start) < now().getTime(),
       };
     },
 

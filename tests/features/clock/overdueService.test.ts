@@ -365,6 +365,36 @@ describe("overdue service", () => {
     expect(b.snoozedUntil).toBe("2025-08-26T18:00:00Z");
   });
 
+  it("the list, the team view and the digest count the same emails: snoozed ones in, mail older than the list out", async () => {
+    const t = setup();
+    seed(t.server);
+    // Overdue and 20 days old: outside the list's 14 days, inside the team view's month.
+    t.server.add(
+      null,
+      "inbox",
+      mail({
+        id: "<stale@t>",
+        from: "carol@acme.example",
+        to: [ME],
+        subject: "2024-0012 deed",
+        body: "Can you send the deed?",
+        at: "2025-08-06T10:00:00Z",
+        conv: "c-stale",
+      }),
+    );
+    const first = await t.service.scan();
+    const view = (await t.service.snooze(byId(first, "<a@t>"), "2025-08-27T09:00:00Z"))!;
+    const digest = await t.service.digest();
+    const listed = view.groups.counts.overdue;
+    const sum = (rows: typeof view.team.byMailbox) => rows.reduce((n, r) => n + r.stats.counts.overdue, 0);
+    expect(listed.snoozed).toBe(1);
+    expect(view.groups.overdue.length).toBe(listed.total - 1);
+    expect(digest.count).toBe(listed.total);
+    expect(sum(view.team.byMailbox)).toBe(listed.total);
+    expect(sum(view.team.byAttorney)).toBe(listed.total);
+    expect(digest.html).toContain("1 of them is snoozed");
+  });
+
   it("team figures cover 30 days while the list keeps to the 14-day window, and say which period", async () => {
     const t = setup();
     seed(t.server);

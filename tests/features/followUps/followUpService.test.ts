@@ -168,6 +168,24 @@ describe("follow-up plan", () => {
     expect(plan.fallback).toEqual({ date: "2026-03-17", time: "09:00" }); // Mon 16th is a holiday
   });
 
+  it('never offers a time that has passed: yesterday\'s "tomorrow at 9" read at 3 pm gives the next working slot; creating in the past is flagged', async () => {
+    const { service } = setup({ now: "2026-03-11T19:00:00Z" }); // Wednesday 15:00 in New York
+    const mail = inbound("Can we talk tomorrow at 9am?", { sentAt: "2026-03-10T13:00:00Z", receivedAt: "2026-03-10T13:00:00Z" });
+    const plan = await service.plan(mail, "read");
+    expect(plan.proposals).toEqual([]);
+    expect(plan.fallback).toEqual({ date: "2026-03-12", time: "09:00" });
+    const past = await service.prepare(mail, plan, {
+      date: "2026-03-11",
+      time: "09:00",
+      kind: "other",
+      matterId: "m1",
+      inviteClient: false,
+    });
+    expect(past.inPast).toBe(true);
+    const ahead = await service.prepare(mail, plan, { ...plan.fallback, kind: "other", matterId: "m1", inviteClient: false });
+    expect(ahead.inPast).toBe(false);
+  });
+
   it("drops dates already past by now and counts the fallback from today for old mail", async () => {
     const { service } = setup({ now: "2026-03-25T14:00:00Z" });
     const plan = await service.plan(inbound("Please reply by March 12.", { sentAt: "2026-03-09T14:00:00Z" }), "read");

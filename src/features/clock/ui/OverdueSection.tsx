@@ -36,11 +36,14 @@ function progressText(p: OverdueScanProgress): string {
 function Group({
   title,
   items,
+  count,
   testId,
   ...actions
 }: {
   title: string;
   items: readonly OverdueItem[];
+  /** Every email in this state, snoozed ones too: the number the digest and the team view give. */
+  count: { readonly total: number; readonly snoozed: number };
   testId: string;
   busy: boolean;
   onReply: (i: OverdueItem) => void;
@@ -51,20 +54,32 @@ function Group({
   return (
     <section aria-label={title} data-testid={testId}>
       <Subtitle2 as="h3" block>
-        {title} ({items.length})
+        {title} ({count.total})
       </Subtitle2>
+      {count.snoozed ? (
+        <Caption1 block data-testid="group-snoozed">
+          {count.snoozed} of them snoozed: {count.snoozed === 1 ? "it is" : "they are"} under Set aside until the snooze ends.
+        </Caption1>
+      ) : null}
       {items.length ? (
         <ul className={styles.list}>
           {items.map((i) => (
             <OverdueItemRow key={i.key} item={i} {...actions} />
           ))}
         </ul>
-      ) : (
+      ) : count.snoozed ? null : (
         <Caption1 block>None.</Caption1>
       )}
     </section>
   );
 }
+
+/** How a snoozed email still counts, by the state it was in. */
+const STATE_WORDS: Partial<Record<OverdueItem["clock"]["state"], string>> = {
+  overdue: "overdue",
+  "due-soon": "due soon",
+  waiting: "waiting",
+};
 
 /** The Overdue tab: client email waiting for a reply across the watched mailboxes, the digest and the team view. */
 export function OverdueSection({ capabilities }: { capabilities: Capabilities }) {
@@ -139,7 +154,12 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
         return how === "reply-form" ? "Reply form opened." : "Message opened: reply from its window.";
       }),
     onNoReply: (i: OverdueItem, reason: string) => act(() => overdue.markNoReplyNeeded(i, reason), "Marked as no reply needed.", i),
-    onSnooze: (i: OverdueItem, c: SnoozeChoice) => act(() => overdue.snooze(i, c), "Snoozed. It still counts as waiting.", i),
+    onSnooze: (i: OverdueItem, c: SnoozeChoice) =>
+      act(
+        () => overdue.snooze(i, c),
+        `Snoozed. It still counts as ${STATE_WORDS[i.clock.state] ?? "waiting"} in the digest and the team view.`,
+        i,
+      ),
   };
   const undo = (i: OverdueItem) => act(() => overdue.undo(i), `Undone: “${i.subject || "(no subject)"}” is back on the reply clock.`);
   const failing = view?.mailboxes.filter((m) => m.error) ?? [];
@@ -203,10 +223,9 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
       {view && team ? <TeamView team={view.team} windowDays={view.windowDays} /> : null}
       {view ? (
         <>
-          <Group title="Overdue" items={view.groups.overdue} testId="overdue-group" {...actions} />
-          <Group title="Due soon" items={view.groups.dueSoon} testId="due-soon-group" {...actions} />
-          <Group title="Waiting" items={view.groups.waiting} testId="waiting-group" {...actions} />
-          {view.groups.snoozed ? <Caption1 block>{view.groups.snoozed} snoozed (still counted).</Caption1> : null}
+          <Group title="Overdue" items={view.groups.overdue} count={view.groups.counts.overdue} testId="overdue-group" {...actions} />
+          <Group title="Due soon" items={view.groups.dueSoon} count={view.groups.counts.dueSoon} testId="due-soon-group" {...actions} />
+          <Group title="Waiting" items={view.groups.waiting} count={view.groups.counts.waiting} testId="waiting-group" {...actions} />
           <SetAsideList items={view.groups.setAside} busy={busy} onUndo={undo} />
         </>
       ) : !scanning && !error ? (

@@ -90,7 +90,9 @@ export function TeamView({ team, windowDays }: { team: TeamViewData; windowDays:
       <Caption1 block data-testid="team-period">
         Figures cover client email received {formatDay(team.from)} – {formatDay(team.to)} (the last {team.days} days): {team.messages}{" "}
         {team.messages === 1 ? "message" : "messages"}.
-        {windowDays !== team.days ? ` The lists below show the last ${windowDays} days.` : ""}
+        {windowDays !== team.days
+          ? ` Overdue, due soon and waiting count the emails in the list below (the last ${windowDays} days), snoozed ones too.`
+          : ""}
       </Caption1>
       <Rows title="By mailbox" rows={team.byMailbox} />
       <Rows title="By attorney" rows={team.byAttorney} />

@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -72,6 +73,9 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
   const [result, setResult] = useState<ScheduleResult | null>(null);
   const [createError, setCreateError] = useState<unknown>(null);
   const [removedNote, setRemovedNote] = useState<string | null>(null);
+  const [showClosed, setShowClosed] = useState(false);
+  // The event would start in the past and the user has not said yet whether that is what they want.
+  const [askPast, setAskPast] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -152,8 +156,13 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
     }
   };
 
-  const create = () => {
+  const create = (confirmed = false) => {
     if (!prepared) return;
+    if (prepared.inPast && !confirmed) {
+      setAskPast(true);
+      return;
+    }
+    setAskPast(false);
     setCreating(true);
     setCreateError(null);
     cap
@@ -204,14 +213,24 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
       </div>
       <Field label="Matter" size="small">
         <Select data-testid="followup-matter" value={choice.matterId} onChange={(_, d) => setChoice({ ...choice, matterId: d.value })}>
-          {plan.matterOptions.map((m) => (
-            <option key={m.matterId} value={m.matterId}>
-              {m.label}
-            </option>
-          ))}
+          {plan.matterOptions
+            .filter((m) => showClosed || !m.closed || m.matterId === choice.matterId)
+            .map((m) => (
+              <option key={m.matterId} value={m.matterId}>
+                {m.closed ? `${m.label} (closed)` : m.label}
+              </option>
+            ))}
           <option value="">No matter (the sender names it)</option>
         </Select>
       </Field>
+      {plan.matterOptions.some((m) => m.closed) ? (
+        <Checkbox
+          data-testid="followup-show-closed"
+          checked={showClosed}
+          onChange={(_, d) => setShowClosed(Boolean(d.checked))}
+          label="Show closed matters"
+        />
+      ) : null}
       {plan.counterpart ? (
         <Checkbox
           data-testid="followup-invite"
@@ -223,11 +242,26 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
       <EventPreview prepared={prepared} preparing={preparing} timeZone={plan.timeZone} />
       {prepareError ? <ErrorNotice error={prepareError} /> : null}
       <div>
-        <Button appearance="primary" data-testid="followup-create" disabled={!prepared || preparing || creating} onClick={create}>
+        <Button appearance="primary" data-testid="followup-create" disabled={!prepared || preparing || creating} onClick={() => create()}>
           {prepared?.invited ? "Create and send invitation" : "Create follow-up"}
         </Button>
         {creating ? <Spinner size="tiny" label="Creating…" /> : null}
       </div>
+      {askPast && prepared?.inPast ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="followup-past">
+          <MessageBarBody>
+            {formatWhen(prepared.start, plan.timeZone)} has already passed. Create the follow-up in the past anyway?
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" data-testid="followup-past-create" onClick={() => create(true)}>
+              Create anyway
+            </Button>
+            <Button size="small" onClick={() => setAskPast(false)}>
+              Change the time
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {result ? (
         <MessageBar intent={result.outcome === "created" ? "success" : "warning"} data-testid="followup-result">
           <MessageBarBody>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Badge, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Capabilities } from "@shell/capabilities";
 import { ErrorNotice } from "@shell/ErrorNotice";
@@ -14,14 +14,23 @@ const useStyles = makeStyles({
   checkIn: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalSNudge },
 });
 
-/** Upcoming follow-ups per matter (Matters tab), with edit, cancel and regular check-ins. */
-export function UpcomingFollowUpsSection({ capabilities }: { capabilities: Capabilities }) {
+/** How long "Cancel event" can be taken back before the event is removed from the calendar. */
+export const CANCEL_UNDO_MS = 8000;
+
+/** Upcoming follow-ups per matter (Matters tab), with edit, cancel (undoable for a few seconds) and regular check-ins. */
+export function UpcomingFollowUpsSection({
+  capabilities,
+  cancelUndoMs = CANCEL_UNDO_MS,
+}: {
+  capabilities: Capabilities;
+  cancelUndoMs?: number;
+}) {
   const cap = capabilities.followUps;
   if (!cap) return null;
-  return <Upcoming cap={cap} />;
+  return <Upcoming cap={cap} undoMs={cancelUndoMs} />;
 }
 
-function Upcoming({ cap }: { cap: FollowUpCapability }) {
+function Upcoming({ cap, undoMs }: { cap: FollowUpCapability; undoMs: number }) {
   const styles = useStyles();
   const [groups, setGroups] = useState<UpcomingGroup[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -67,7 +76,7 @@ function Upcoming({ cap }: { cap: FollowUpCapability }) {
           </Text>
           <ul className={styles.list}>
             {g.entries.map((e) => (
-              <UpcomingRow key={e.transactionId} cap={cap} entry={e} onError={setError} onNote={setNote} />
+              <UpcomingRow key={e.transactionId} cap={cap} entry={e} undoMs={undoMs} onError={setError} onNote={setNote} />
             ))}
           </ul>
         </div>
@@ -90,11 +99,13 @@ function tzOf(entry: FollowUpEntry): string {
 function UpcomingRow({
   cap,
   entry,
+  undoMs,
   onError,
   onNote,
 }: {
   cap: FollowUpCapability;
   entry: FollowUpEntry;
+  undoMs: number;
   onError: (e: unknown) => void;
   onNote: (note: string | null) => void;
 }) {
@@ -107,6 +118,44 @@ function UpcomingRow({
   const run = (p: Promise<unknown>) => {
     setBusy(true);
     p.then(() => setEditing(false), onError).finally(() => setBusy(false));
+  };
+  // "Cancel event" waits `undoMs` before the event leaves the calendar, so a slip of the finger can be taken back.
+  const pendingCancel = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const id = entry.transactionId;
+  useEffect(
+    () => () => {
+      // The pane moves on before the time is up: the cancel the user asked for still happens.
+      if (pendingCancel.current === null) return;
+      clearTimeout(pendingCancel.current);
+      cap.cancel(id).catch(() => undefined);
+    },
+    [cap, id],
+  );
+  const cancelNow = () => {
+    pendingCancel.current = null;
+    setCancelling(false);
+    run(
+      cap
+        .cancel(id)
+        .then((closed) =>
+          onNote(
+            closed.deleteQueued
+              ? `Cancelled “${closed.subject}”. You are offline: it leaves your calendar when Matterline can reach Microsoft 365.`
+              : `Cancelled “${closed.subject}”.`,
+          ),
+        ),
+    );
+  };
+  const startCancel = () => {
+    setCancelling(true);
+    pendingCancel.current = setTimeout(cancelNow, undoMs);
+  };
+  const undoCancel = () => {
+    if (pendingCancel.current !== null) clearTimeout(pendingCancel.current);
+    pendingCancel.current = null;
+    setCancelling(false);
+    onNote(`Kept “${entry.subject}” in your calendar.`);
   };
   return (
     <li data-testid="upcoming-followup" className={styles.row}>
@@ -123,7 +172,14 @@ function UpcomingRow({
           </Badge>
         ) : null}
       </Caption1>
-      {editing ? (
+      {cancelling ? (
+        <div className={styles.actions} role="status" data-testid="upcoming-cancelling">
+          <Caption1>Cancelling in a few seconds…</Caption1>
+          <Button size="small" data-testid="upcoming-undo-cancel" onClick={undoCancel}>
+            Undo
+          </Button>
+        </div>
+      ) : editing ? (
         <div className={styles.edit}>
           <Field label="Date" size="small">
             <Input
@@ -159,24 +215,7 @@ function UpcomingRow({
           <Button size="small" data-testid="upcoming-edit" disabled={busy} onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <Button
-            size="small"
-            data-testid="upcoming-cancel"
-            disabled={busy}
-            onClick={() =>
-              run(
-                cap
-                  .cancel(entry.transactionId)
-                  .then((closed) =>
-                    onNote(
-                      closed.deleteQueued
-                        ? `Cancelled “${closed.subject}”. You are offline: it leaves your calendar when Matterline can reach Microsoft 365.`
-                        : `Cancelled “${closed.subject}”.`,
-                    ),
-                  ),
-              )
-            }
-          >
+          <Button size="small" data-testid="upcoming-cancel" disabled={busy} onClick={startCancel}>
             Cancel event
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

@@ -159,7 +159,27 @@ describe("OverdueSection", () => {
     const dueSoon = screen.getByTestId("due-soon-group");
     await user.click(within(dueSoon).getByRole("button", { name: "Snooze" }));
     await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
-    await waitFor(() => expect(screen.getByText("1 snoozed (still counted).")).toBeTruthy());
+    // Hidden from its group, still counted in it: the heading gives the number the digest and the team view give.
+    await waitFor(() => expect(within(screen.getByTestId("due-soon-group")).getByTestId("group-snoozed")).toBeTruthy());
+    expect(within(screen.getByTestId("due-soon-group")).getByRole("heading").textContent).toBe("Due soon (1)");
+    expect(screen.getByTestId("overdue-notice").textContent).toContain(
+      "Snoozed. It still counts as due soon in the digest and the team view.",
+    );
+  });
+
+  it("says a snoozed overdue email still counts as overdue, and counts it in the Overdue heading", async () => {
+    const t = setup();
+    const user = userEvent.setup();
+    wrap(<OverdueSection capabilities={t.capabilities} />);
+    const group = await screen.findByTestId("overdue-group");
+    await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
+    await user.click(within(group).getByRole("button", { name: "Snooze" }));
+    await user.click(await screen.findByRole("menuitem", { name: "1 hour" }));
+    await waitFor(() => expect(screen.getByTestId("overdue-notice").textContent).toContain("It still counts as overdue"));
+    expect(screen.getByTestId("overdue-notice").textContent).not.toContain("waiting");
+    const after = screen.getByTestId("overdue-group");
+    expect(within(after).queryAllByTestId("overdue-item")).toHaveLength(0);
+    expect(within(after).getByRole("heading").textContent).toBe("Overdue (1)");
   });
 
   it("lists decided mail as set aside, with who and when, and undoes by keyboard", async () => {
@@ -200,7 +220,7 @@ describe("OverdueSection", () => {
     await user.click(screen.getByRole("switch", { name: "Team view" }));
     const rows = await screen.findAllByTestId("team-row");
     expect(screen.getByTestId("team-period").textContent).toMatch(
-      /^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. The lists below show the last 14 days\.$/,
+      /^Figures cover client email received .+ – .+ \(the last 30 days\): 3 messages\. Overdue, due soon and waiting count the emails in the list below \(the last 14 days\), snoozed ones too\.$/,
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);

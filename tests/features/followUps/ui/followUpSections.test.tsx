@@ -84,6 +84,7 @@ function prepared(invite: boolean): PreparedFollowUp {
     conflict: false,
     calendarChecked: true,
     invited: invite ? "carla@client.example" : null,
+    inPast: false,
   };
 }
 
@@ -212,7 +213,7 @@ describe("EmailFollowUpSection", () => {
 describe("UpcomingFollowUpsSection", () => {
   it("lists follow-ups per matter; edit reschedules, cancel removes; check-ins can be added", async () => {
     const cap = fakeCap();
-    wrap(<UpcomingFollowUpsSection capabilities={caps(cap)} />);
+    wrap(<UpcomingFollowUpsSection capabilities={caps(cap)} cancelUndoMs={50} />);
     const row = await screen.findByTestId("upcoming-followup");
     expect(row.textContent).toContain("Follow up: Acme Ltd");
     // The reader's time in the pane's format, then the firm-local 11:00 when the reader's zone differs.
@@ -228,13 +229,60 @@ describe("UpcomingFollowUpsSection", () => {
     expect(cap.reschedule).toHaveBeenCalledWith("tx-1", "2026-03-13", "14:30");
     cap.cancel.mockResolvedValueOnce({ ...entry, status: "cancelled", deleteQueued: true });
     await user.click(await screen.findByTestId("upcoming-cancel"));
-    expect(cap.cancel).toHaveBeenCalledWith("tx-1");
+    await waitFor(() => expect(cap.cancel).toHaveBeenCalledWith("tx-1"));
     expect((await screen.findByTestId("upcoming-note")).textContent).toContain("You are offline: it leaves your calendar when");
     expect(screen.queryByRole("alert")).toBeNull();
     await user.selectOptions(screen.getByTestId("checkin-cadence"), "biweekly");
     await user.click(screen.getByTestId("checkin-create"));
     expect(cap.startCheckIn).toHaveBeenCalledWith("m1", "biweekly");
     expect((await screen.findByTestId("checkin-note")).textContent).toContain("added");
+  });
+});
+
+describe("cancelling and creating in the past", () => {
+  it("a cancel can be undone for a few seconds; nothing leaves the calendar then", async () => {
+    const cap = fakeCap();
+    wrap(<UpcomingFollowUpsSection capabilities={caps(cap)} cancelUndoMs={300} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("upcoming-cancel"));
+    expect(screen.getByTestId("upcoming-cancelling").textContent).toContain("Cancelling");
+    await user.click(screen.getByTestId("upcoming-undo-cancel"));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(cap.cancel).not.toHaveBeenCalled();
+    expect(screen.getByTestId("upcoming-note").textContent).toContain("Kept");
+    expect(screen.getByTestId("upcoming-cancel")).toBeTruthy();
+  });
+
+  it("asks before creating a follow-up whose time has passed", async () => {
+    const cap = fakeCap({
+      prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve({ ...prepared(c.inviteClient), inPast: true })),
+    });
+    wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
+    const user = userEvent.setup();
+    const create = await screen.findByTestId("followup-create");
+    await waitFor(() => expect((create as HTMLButtonElement).disabled).toBe(false));
+    await user.click(create);
+    expect((await screen.findByTestId("followup-past")).textContent).toContain("has already passed");
+    expect(cap.schedule).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("followup-past-create"));
+    await waitFor(() => expect(cap.schedule).toHaveBeenCalledTimes(1));
+  });
+
+  it("leaves closed matters out of the list unless asked", async () => {
+    const cap = fakeCap({
+      plan: vi.fn<Cap["plan"]>(() =>
+        Promise.resolve({
+          ...plan,
+          matterOptions: [...plan.matterOptions, { matterId: "m9", label: "2019-0003 Old lease (Acme Ltd)", closed: true }],
+        }),
+      ),
+    });
+    wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
+    const select = await screen.findByTestId("followup-matter");
+    const labels = () => [...(select as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(labels()).toEqual(["2026-0012 Lease renewal (Acme Ltd)", "No matter (the sender names it)"]);
+    await userEvent.setup().click(screen.getByTestId("followup-show-closed"));
+    expect(labels()).toContain("2019-0003 Old lease (Acme Ltd) (closed)");
   });
 });
 
