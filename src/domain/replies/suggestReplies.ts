@@ -4,6 +4,21 @@ import { readability } from "@domain/readability/grade";
 import { canPromiseToday, plainDate, plainDay, workingDayAfter, zoned, type DayRules } from "./plainDates";
 import { RESPONSE_SETS, SORRY_LINE, type Facts, type ResponseTemplate } from "./responseSets";
 import type { Draft, SuggestInput } from "./types";
+import { ANSWER_PLACEHOLDER, proposalReplies, questionReply, whatWasAsked } from "./askedReplies";
+
+/**
+ * The drafts answer what the client asked: a time they propose is taken or declined (not "Wednesday or Thursday?"),
+ * a yes/no question gets a draft with a place for the attorney's answer, and mail that asks nothing gets a short
+ * acknowledgement at most (never "I will reply in full by …"). A complaint keeps its own set.
+ */
+function answerWhatWasAsked(input: SuggestInput, set: readonly ResponseTemplate[] | undefined): readonly ResponseTemplate[] | undefined {
+  if (!set || input.intent === "complaint" || input.intent === "thanks_ack") return set;
+  const asked = whatWasAsked(input.message);
+  if (asked.proposal) return proposalReplies(asked.proposal);
+  if (asked.question) return [questionReply(), ...set.filter((t) => t.angle !== "answer")];
+  if (asked.asksNothing && input.intent === "other") return RESPONSE_SETS.thanks_ack;
+  return set;
+}
 
 /** The plain-language limits every suggested draft meets. */
 export const DRAFT_LIMITS = { maxGrade: 8, maxSentenceWords: 20 } as const;
@@ -99,8 +114,11 @@ function compose(greeting: string, sorry: string | null, body: string, signer: s
 export function suggestReplies(input: SuggestInput): Draft[] {
   if (!input.client) return [];
   if (input.intent === "auto_reply" || automatedKind(input.message) !== null) return [];
-  const set: readonly ResponseTemplate[] | undefined = RESPONSE_SETS[input.intent] ?? RESPONSE_SETS.other;
+  const set: readonly ResponseTemplate[] | undefined = answerWhatWasAsked(input, RESPONSE_SETS[input.intent] ?? RESPONSE_SETS.other);
   if (!set) return [];
+  // The client's own words quoted back (a proposed time, their question) are not ours to rephrase.
+  const asked = whatWasAsked(input.message);
+  const theirs = [asked.proposal ?? "", asked.question ?? "", ANSWER_PLACEHOLDER];
 
   const rules: DayRules = {
     timeZone: input.timeZone,
@@ -144,9 +162,11 @@ export function suggestReplies(input: SuggestInput): Draft[] {
       }
     }
     for (const greeting of [first ? `Hi ${first},` : "Hello,", "Hello,"]) {
-      const found = tries.map((f) => compose(greeting, sorry, template.body(f), signerName)).find((text) => vet(text, facts).ok);
+      const found = tries
+        .map((f) => compose(greeting, sorry, template.body(f), signerName))
+        .find((text) => vet(text, [...facts, ...theirs]).ok);
       if (found) {
-        const v = vet(found, facts);
+        const v = vet(found, [...facts, ...theirs]);
         drafts.push({ label: template.label, angle: template.angle, text: found, grade: v.grade, longestSentenceWords: v.longest });
         break;
       }

@@ -48,7 +48,16 @@ const useStyles = makeStyles({
 });
 
 /** "This email": client and matter with reasons, one-click logging, change matter, time entry; log on send in compose. */
-export function EmailFilingSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
+export function EmailFilingSection({
+  capabilities,
+  item,
+  onFiled,
+}: {
+  capabilities: Capabilities;
+  item: CurrentItem;
+  /** Called after the user logs, moves or undoes the email: the sections that name its matter read it again. */
+  onFiled?: () => void;
+}) {
   const styles = useStyles();
   const filing = capabilities.filing;
   if (!filing || !item.message) return null;
@@ -58,13 +67,23 @@ export function EmailFilingSection({ capabilities, item }: { capabilities: Capab
       {item.mode === "compose" ? (
         <ComposeFiling filing={filing} item={item} />
       ) : (
-        <ReadFiling filing={filing} item={item} now={() => capabilities.clock.now()} />
+        <ReadFiling filing={filing} item={item} now={() => capabilities.clock.now()} onFiled={onFiled} />
       )}
     </section>
   );
 }
 
-function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: CurrentItem; now: () => Date }) {
+function ReadFiling({
+  filing,
+  item,
+  now,
+  onFiled,
+}: {
+  filing: FilingCapability;
+  item: CurrentItem;
+  now: () => Date;
+  onFiled?: () => void;
+}) {
   const styles = useStyles();
   const [announce, setAnnounce] = useState("");
   const [view, setView] = useState<FilingView | null>(null);
@@ -154,6 +173,7 @@ function ReadFiling({ filing, item, now }: { filing: FilingCapability; item: Cur
         setBusy(false);
         setPicking(false);
         setAnnounce(done(next));
+        onFiled?.();
         // The button that was pressed is gone: keep keyboard focus in the section, on the new status.
         setFocusStatus((n) => n + 1);
       },

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { filingState, openWorkbench, pane } from "./browser";
+import { directory, threeClientEmails } from "./sampleMail";
+
+describe("Change matter in the workbench", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
+  });
+  afterAll(async () => browser?.close());
+
+  it("drafts and the follow-up use the new matter at once", async () => {
+    const [{ subject, matter }] = await threeClientEmails();
+    // Another open matter, of the same client when it has one.
+    const open = directory.matters.filter((m) => m.status === "open" && m.id !== matter.id);
+    const other = open.find((m) => m.clientId === matter.clientId) ?? open[0];
+    expect(other).toBeTruthy();
+    await page.locator("[data-testid=message-row]", { hasText: subject }).first().click();
+    const frame = pane(page);
+    expect(await filingState(page)).toBe("filing-suggestion");
+    await frame.getByTestId("filing-log").click();
+    await expect.poll(() => frame.locator("[data-testid=filing-logged-line]").textContent(), { timeout: 15000 }).toContain(matter.number);
+    const preview = frame.locator("[data-testid=followup-preview-subject]");
+    await expect.poll(() => preview.textContent(), { timeout: 20000 }).toContain(matter.number);
+
+    await frame.getByTestId("filing-change").click();
+    await frame.getByTestId("matter-search").fill(other.number);
+    await frame.locator("[data-testid=matter-option]", { hasText: other.number }).first().click();
+    await expect.poll(() => frame.locator("[data-testid=filing-logged-line]").textContent(), { timeout: 15000 }).toContain(other.number);
+
+    // No reopening, no reselecting: the follow-up and the drafts name the new matter.
+    await expect.poll(() => preview.textContent(), { timeout: 20000 }).toContain(other.number);
+    expect(await preview.textContent()).not.toContain(matter.number);
+    await expect.poll(() => frame.getByTestId("followup-matter").inputValue(), { timeout: 20000 }).toBe(other.id);
+    await expect
+      .poll(async () => (await frame.getByTestId("reply-draft-text").allTextContents()).some((t) => t.includes(other.number)), {
+        timeout: 20000,
+      })
+      .toBe(true);
+    for (const t of await frame.getByTestId("reply-draft-text").allTextContents()) expect(t).not.toContain(matter.number);
+  });
+
+  it("logged no page errors", () => {
+    expect(errors.filter((e) => !/favicon|404/.test(e))).toEqual([]);
+  });
+});
