@@ -26,7 +26,16 @@ const useStyles = makeStyles({
     // section's spacing differ. Sections space themselves with Fluent spacing tokens instead.
     "& h2, & h3, & h4": { marginTop: 0, marginBottom: 0 },
   },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
+  // The tab bar stays at the top of the pane while a long section scrolls under it (the page is what scrolls).
+  tabs: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: "auto",
+    flexShrink: 0,
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   panel: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     display: "flex",
@@ -80,7 +89,7 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
               ) : state.status === "loading" && !item ? (
                 <Spinner size="tiny" label="Reading the email…" />
               ) : item && item.mode !== "none" && item.message ? (
-                <ThisEmailTab capabilities={capabilities} item={item} />
+                <ThisEmailTab capabilities={capabilities} item={item} onOpenBulk={() => setTab("matters")} />
               ) : (
                 <Text className={styles.empty} data-testid="no-item">
                   Select an email to see its client, matter and reply clock.

@@ -48,7 +48,10 @@ export async function bulkTag(page: Page, subjects: readonly string[]): Promise<
   for (const [i, subject] of subjects.entries()) await rowOf(subject).click(i === 0 ? {} : { modifiers: ["Control"] });
   const frame = pane(page);
   const n = subjects.length;
-  await frame.getByRole("tab", { name: "Matters" }).click();
+  // "This email" says several are selected and leads to the bulk panel.
+  await frame.getByRole("tab", { name: "This email" }).click();
+  await expect.poll(() => frame.getByTestId("selection-notice").textContent(), { timeout: 15000 }).toContain(`${n} emails are selected`);
+  await frame.getByTestId("selection-open-bulk").click();
   await expect.poll(() => frame.getByTestId("bulk-panel").locator("h3").textContent(), { timeout: 15000 }).toBe(`Tag ${n} selected emails`);
   await frame.getByTestId("bulk-recognize").click();
   await expect.poll(() => frame.getByTestId("bulk-log").textContent(), { timeout: 30000 }).toBe(`Log ${n} emails`);

@@ -108,9 +108,9 @@ describe("the shared matter record in the workbench: two people, one record", ()
     const rowText = async () =>
       (await frame.getByTestId("timeline-item").allTextContents()).find((t) => t.includes(a.subject.slice(0, 20))) ?? "";
     await expect.poll(rowText, { timeout: 20000 }).toContain("Time: 0.3 h");
-    // The attorney's own view of the email says who filed it.
+    // The attorney's own view of the email says who filed it, by the name the directory gives.
     await open(page, a.itemId);
-    await expect.poll(() => pane(page).getByTestId("filing-logged-line").textContent(), { timeout: 20000 }).toContain(ASSISTANT.email);
+    await expect.poll(() => pane(page).getByTestId("filing-logged-line").textContent(), { timeout: 20000 }).toContain(ASSISTANT.name);
 
     // The attorney re-files it; the assistant sees the move after a sync, with who moved it.
     const moved = otherMatter(a.number);

@@ -43,10 +43,14 @@ export interface BulkOutcome {
   readonly text: string;
 }
 
-/** The user's decision: one matter for every email, else per email accept the suggestion (true) or leave it out (false). */
+/**
+ * The user's decision: one matter for every email, else per email accept the suggestion (true) or leave it out
+ * (false); `chosen` gives an email its own matter (one the recognizer was not sure of, or a different one).
+ */
 export interface BulkDecision {
   readonly matterForAll: string | null;
   readonly accepted: Readonly<Record<string, boolean>>;
+  readonly chosen?: Readonly<Record<string, string>>;
 }
 
 /** Reads and recognizes each selected email (in order, so Outlook's few loaded items are never exceeded). */
@@ -87,6 +91,8 @@ export async function prepareBulk(
 /** The matter a candidate would be logged to under `decision`, or null to skip it, with the reason. */
 export function targetOf(c: BulkCandidate, decision: BulkDecision): { matterId: string | null; skip: string } {
   if (decision.matterForAll) return { matterId: decision.matterForAll, skip: "" };
+  const own = decision.chosen?.[c.itemId];
+  if (own) return { matterId: own, skip: "" };
   if (decision.accepted[c.itemId] === false) return { matterId: null, skip: "skipped: left out" };
   const { matterId } = matterOfEmail(c.loggedMatterId, c.recognition);
   return matterId ? { matterId, skip: "" } : { matterId: null, skip: "skipped: not sure" };
@@ -134,6 +140,18 @@ export async function logBulk(
     onProgress?.(outcomes.length, candidates.length, outcome);
   }
   return outcomes;
+}
+
+/**
+ * The emails "one matter for all" would file somewhere other than where they seem to belong: already logged to
+ * another matter, or confidently recognized as another matter. The panel lists them before it files anything.
+ */
+export function differingFromAll(candidates: readonly BulkCandidate[], matterForAll: string): BulkCandidate[] {
+  return candidates.filter((c) => {
+    if (!c.message) return false;
+    const { matterId } = matterOfEmail(c.loggedMatterId, c.recognition);
+    return matterId !== null && matterId !== matterForAll;
+  });
 }
 
 /** Counts per status, for the summary line. */

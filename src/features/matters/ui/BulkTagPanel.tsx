@@ -1,8 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Badge, Button, Caption1, Checkbox, Field, ProgressBar, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { SelectedItemRef } from "@ports/selectedItems";
 import type { BulkCandidate, BulkOutcome } from "../bulkTagging";
-import { targetOf, bulkSummary } from "../bulkTagging";
+import { targetOf, bulkSummary, differingFromAll } from "../bulkTagging";
 import type { MattersCapability } from "../api";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
@@ -46,6 +60,11 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [forAll, setForAll] = useState<{ id: string; label: string } | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, BulkOutcome>>({});
+  // Emails given their own matter in the panel, and the one whose matter search is open.
+  const [chosenMatter, setChosenMatter] = useState<Record<string, { id: string; label: string }>>({});
+  const [choosingFor, setChoosingFor] = useState<string | null>(null);
+  // "One matter for all" would move emails that seem to belong elsewhere: listed, and filed only once confirmed.
+  const [confirmingAll, setConfirmingAll] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const busy = useRef(false);
 
@@ -59,6 +78,9 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
         setOutcomes({});
         setForAll(null);
         setAccepted({});
+        setChosenMatter({});
+        setChoosingFor(null);
+        setConfirmingAll(false);
       },
       (e: unknown) => setError(e),
     );
@@ -105,14 +127,20 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
     }
   };
 
-  const logAll = async () => {
+  const chosenIds = Object.fromEntries(Object.entries(chosenMatter).map(([k, v]) => [k, v.id]));
+  const logAll = async (confirmed = false) => {
+    if (forAll && !confirmed && differingFromAll(candidates, forAll.id).length) {
+      setConfirmingAll(true);
+      return;
+    }
+    setConfirmingAll(false);
     busy.current = true;
     setPhase("logging");
     setError(null);
     setOutcomes({});
     setProgress({ done: 0, total: candidates.length });
     try {
-      await bulk.log(candidates, { matterForAll: forAll?.id ?? null, accepted }, (done, total, o) => {
+      await bulk.log(candidates, { matterForAll: forAll?.id ?? null, accepted, chosen: chosenIds }, (done, total, o) => {
         setProgress({ done, total });
         setOutcomes((prev) => ({ ...prev, [o.itemId]: o }));
       });
@@ -125,7 +153,8 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
     }
   };
 
-  const decision = { matterForAll: forAll?.id ?? null, accepted };
+  const decision = { matterForAll: forAll?.id ?? null, accepted, chosen: chosenIds };
+  const differing = forAll ? differingFromAll(candidates, forAll.id) : [];
   const toLog = candidates.filter((c) => c.message && targetOf(c, decision).matterId).length;
   const counts = bulkSummary(Object.values(outcomes));
   const n = phase === "idle" || phase === "preparing" ? refs.length : candidates.length;
@@ -158,12 +187,22 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
             matters={matters}
             label="One matter for all (optional)"
             testId="bulk-matter"
-            onPick={(h) => setForAll({ id: h.matter.id, label: matterLabel(h.matter) })}
+            onPick={(h) => {
+              setForAll({ id: h.matter.id, label: matterLabel(h.matter) });
+              setConfirmingAll(false);
+            }}
           />
           {forAll ? (
             <Caption1 block data-testid="bulk-for-all">
               All to {forAll.label}{" "}
-              <Button size="small" appearance="subtle" onClick={() => setForAll(null)}>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => {
+                  setForAll(null);
+                  setConfirmingAll(false);
+                }}
+              >
                 Use each suggestion instead
               </Button>
             </Caption1>
@@ -186,13 +225,17 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
                     ? `${labels[chosen.matterId] ?? chosen.matterId} (${Math.round((c.recognition?.confidence ?? 0) * 100)}%)`
                     : // One line says both what and why; no separate "skipped: not sure" under it.
                       `Not sure which matter, so it is skipped.${c.recognition?.decideHint ? ` ${sentence(c.recognition.decideHint)}` : ""}`;
-            const canAccept = Boolean(c.message && !forAll && chosen.matterId);
+            const own = chosenMatter[c.itemId];
+            const canAccept = Boolean(c.message && !forAll && chosen.matterId && !own);
+            const canChoose = phase === "review" && Boolean(c.message) && !forAll && chosen.basis !== "logged";
             return (
               <li key={c.itemId} className={styles.row} data-testid="bulk-row">
                 <Text weight="semibold" truncate wrap={false}>
                   {c.subject || "(no subject)"}
                 </Text>
-                {phase === "review" && canAccept ? (
+                {own && !forAll ? (
+                  <Caption1 data-testid="bulk-own-matter">→ {own.label} (your choice)</Caption1>
+                ) : phase === "review" && canAccept ? (
                   <Checkbox
                     checked={accepted[c.itemId] !== false}
                     onChange={(_, d) => setAccepted((a) => ({ ...a, [c.itemId]: Boolean(d.checked) }))}
@@ -201,6 +244,23 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
                 ) : (
                   <Caption1>{forAll && c.message ? `→ ${forAll.label}` : suggestion}</Caption1>
                 )}
+                {canChoose && choosingFor === c.itemId ? (
+                  <MatterSearch
+                    matters={matters}
+                    label={`Matter for “${c.subject || "(no subject)"}”`}
+                    testId="bulk-row-matter"
+                    onPick={(h) => {
+                      setChosenMatter((m) => ({ ...m, [c.itemId]: { id: h.matter.id, label: matterLabel(h.matter) } }));
+                      setChoosingFor(null);
+                    }}
+                  />
+                ) : canChoose ? (
+                  <div>
+                    <Button size="small" appearance="subtle" data-testid="bulk-choose" onClick={() => setChoosingFor(c.itemId)}>
+                      {own || chosen.matterId ? "Another matter…" : "Choose its matter…"}
+                    </Button>
+                  </div>
+                ) : null}
                 {o ? (
                   <span data-testid="bulk-result">
                     <Badge appearance="tint" color={RESULT_COLOR[o.status]}>
@@ -215,9 +275,36 @@ export function BulkTagPanel({ matters }: { matters: MattersCapability }) {
           })}
         </ul>
       ) : null}
+      {phase === "review" && confirmingAll && forAll && differing.length ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="bulk-differs">
+          <MessageBarBody>
+            {differing.length === 1 ? "This email seems" : `These ${differing.length} emails seem`} to belong to another matter. Filing{" "}
+            {differing.length === 1 ? "it" : "them"} to {forAll.label} moves {differing.length === 1 ? "it" : "them"}:
+            <ul>
+              {differing.map((c) => {
+                const theirs = matterOfEmail(c.loggedMatterId, c.recognition);
+                return (
+                  <li key={c.itemId} data-testid="bulk-differs-item">
+                    {c.subject || "(no subject)"} — {theirs.basis === "logged" ? "logged to" : "looks like"}{" "}
+                    {theirs.matterId ? (labels[theirs.matterId] ?? theirs.matterId) : ""}
+                  </li>
+                );
+              })}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" data-testid="bulk-differs-confirm" onClick={() => void logAll(true)}>
+              File all to {forAll.label}
+            </Button>
+            <Button size="small" onClick={() => setConfirmingAll(false)}>
+              Back
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {phase === "review" ? (
         <div>
-          <Button appearance="primary" disabled={toLog === 0} onClick={() => void logAll()} data-testid="bulk-log">
+          <Button appearance="primary" disabled={toLog === 0 || confirmingAll} onClick={() => void logAll()} data-testid="bulk-log">
             Log {toLog} emails
           </Button>
         </div>

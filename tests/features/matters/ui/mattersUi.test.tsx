@@ -6,6 +6,7 @@ import type { Capabilities } from "@shell/capabilities";
 import type { MattersCapability } from "@features/matters/api";
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { MattersSection } from "@features/matters/ui/MattersSection";
+import { SelectionNotice } from "@features/matters/ui/SelectionNotice";
 import { summarizeDirectory, importDirectoryFiles, buildTimeline, prepareBulk, logBulk } from "@features/matters/service";
 import { searchMatters } from "@domain/directory/directoryIndex";
 import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
@@ -166,6 +167,71 @@ describe("MattersSection", () => {
     expect(results.map((r) => r.textContent)).toEqual(["logged", "skipped: not sure", "failed: gone"]);
     expect(screen.getByTestId("bulk-summary").textContent).toBe("1 logged · 0 already logged · 1 skipped · 1 failed");
     expect((await log.entryFor(a.internetMessageId!))?.matterId).toBe("x1");
+  });
+
+  it("gives a skipped email its own matter in the panel", async () => {
+    const a = mail({ subject: "Lease 2026-0101" });
+    const b = mail({ subject: "Just a note", bodyText: "See you" });
+    const refs = ["a", "b"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
+    const { cap, log } = await realMatters({
+      refs,
+      messages: new Map([
+        ["a", a],
+        ["b", b],
+      ]),
+    });
+    render(<MattersSection capabilities={caps(cap)} />);
+    await userEvent.click(await screen.findByTestId("bulk-recognize"));
+    expect((await screen.findByTestId("bulk-log")).textContent).toBe("Log 1 emails");
+    const rows = screen.getAllByTestId("bulk-row");
+    await userEvent.click(within(rows[1]).getByTestId("bulk-choose"));
+    await userEvent.type(within(rows[1]).getByTestId("bulk-row-matter-input"), "2026-0102");
+    await userEvent.click((await within(rows[1]).findAllByTestId("bulk-row-matter-option"))[0]);
+    expect(within(rows[1]).getByTestId("bulk-own-matter").textContent).toContain("2026-0102");
+    expect(screen.getByTestId("bulk-log").textContent).toBe("Log 2 emails");
+    await userEvent.click(screen.getByTestId("bulk-log"));
+    await waitFor(() => expect(screen.getAllByTestId("bulk-result").map((r) => r.textContent)).toEqual(["logged", "logged"]));
+    expect((await log.entryFor(b.internetMessageId!))?.matterId).toBe("x2");
+  });
+
+  it("warns before one matter for all moves emails that seem to belong elsewhere, and lists them", async () => {
+    const a = mail({ subject: "Lease 2026-0101" });
+    const b = mail({ subject: "Just a note", bodyText: "See you" });
+    const refs = ["a", "b"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
+    const { cap, log } = await realMatters({
+      refs,
+      messages: new Map([
+        ["a", a],
+        ["b", b],
+      ]),
+    });
+    render(<MattersSection capabilities={caps(cap)} />);
+    await userEvent.click(await screen.findByTestId("bulk-recognize"));
+    await screen.findByTestId("bulk-log");
+    await userEvent.type(screen.getByTestId("bulk-matter-input"), "2026-0102");
+    await userEvent.click((await screen.findAllByTestId("bulk-matter-option"))[0]);
+    await userEvent.click(screen.getByTestId("bulk-log"));
+    const warning = await screen.findByTestId("bulk-differs");
+    expect(
+      within(warning)
+        .getAllByTestId("bulk-differs-item")
+        .map((i) => i.textContent),
+    ).toEqual(["Lease 2026-0101 — looks like 2026-0101"]);
+    expect(screen.queryAllByTestId("bulk-result")).toHaveLength(0);
+    expect(await log.entryFor(a.internetMessageId!)).toBeNull();
+    await userEvent.click(within(warning).getByTestId("bulk-differs-confirm"));
+    await waitFor(() => expect(screen.getAllByTestId("bulk-result")).toHaveLength(2));
+    expect((await log.entryFor(a.internetMessageId!))?.matterId).toBe("x2");
+  });
+
+  it("This email says several are selected and opens the bulk panel", async () => {
+    const refs = ["a", "b", "c"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
+    const { cap } = await realMatters({ refs, messages: new Map() });
+    const opened: string[] = [];
+    render(<SelectionNotice matters={cap} onOpenBulk={() => opened.push("bulk")} />);
+    expect((await screen.findByTestId("selection-notice")).textContent).toContain("3 emails are selected");
+    await userEvent.click(screen.getByTestId("selection-open-bulk"));
+    expect(opened).toEqual(["bulk"]);
   });
 
   it("says plainly when this Outlook cannot multi-select", async () => {
