@@ -4,16 +4,19 @@ import { readability } from "@domain/readability/grade";
 import { canPromiseToday, plainDate, plainDay, workingDayAfter, zoned, type DayRules } from "./plainDates";
 import { RESPONSE_SETS, SORRY_LINE, type Facts, type ResponseTemplate } from "./responseSets";
 import type { Draft, SuggestInput } from "./types";
-import { ANSWER_PLACEHOLDER, proposalReplies, questionReply, whatWasAsked } from "./askedReplies";
+import { ANSWER_PLACEHOLDER, proposalReplies, questionReply, whatWasAsked, type Asked } from "./askedReplies";
 
 /**
  * The drafts answer what the client asked: a time they propose is taken or declined (not "Wednesday or Thursday?"),
  * a yes/no question gets a draft with a place for the attorney's answer, and mail that asks nothing gets a short
  * acknowledgement at most (never "I will reply in full by …"). A complaint keeps its own set.
  */
-function answerWhatWasAsked(input: SuggestInput, set: readonly ResponseTemplate[] | undefined): readonly ResponseTemplate[] | undefined {
+function answerWhatWasAsked(
+  input: SuggestInput,
+  asked: Asked,
+  set: readonly ResponseTemplate[] | undefined,
+): readonly ResponseTemplate[] | undefined {
   if (!set || input.intent === "complaint" || input.intent === "thanks_ack") return set;
-  const asked = whatWasAsked(input.message);
   if (asked.proposal) return proposalReplies(asked.proposal);
   if (asked.question) return [questionReply(), ...set.filter((t) => t.angle !== "answer")];
   if (asked.asksNothing && input.intent === "other") return RESPONSE_SETS.thanks_ack;
@@ -114,10 +117,10 @@ function compose(greeting: string, sorry: string | null, body: string, signer: s
 export function suggestReplies(input: SuggestInput): Draft[] {
   if (!input.client) return [];
   if (input.intent === "auto_reply" || automatedKind(input.message) !== null) return [];
-  const set: readonly ResponseTemplate[] | undefined = answerWhatWasAsked(input, RESPONSE_SETS[input.intent] ?? RESPONSE_SETS.other);
+  const asked = whatWasAsked(input.message);
+  const set: readonly ResponseTemplate[] | undefined = answerWhatWasAsked(input, asked, RESPONSE_SETS[input.intent] ?? RESPONSE_SETS.other);
   if (!set) return [];
   // The client's own words quoted back (a proposed time, their question) are not ours to rephrase.
-  const asked = whatWasAsked(input.message);
   const theirs = [asked.proposal ?? "", asked.question ?? "", ANSWER_PLACEHOLDER];
 
   const rules: DayRules = {
