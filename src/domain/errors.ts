@@ -19,8 +19,13 @@ export type ErrorCode =
   | "graph-error"
   | "auth-failed"
   | "auth-cancelled"
+  | "sign-in-required" // background work found that only an interactive sign-in can go on; it asked nobody
+  | "consent-refused" // the user or the tenant refused a permission (access_denied / consent_required)
+  | "wrong-account" // the signed-in account is not the mailbox's user (or not in the pinned tenant)
   | "not-found"
-  | "conflict";
+  | "conflict"
+  | "rejected" // Graph refused the request itself (400, 413): sending it again cannot succeed
+  | "sync-reset"; // Graph no longer knows a delta cursor (410, syncStateNotFound, resyncRequired): start a fresh sync
 
 export type ErrorKind = "client" | "service";
 
@@ -31,8 +36,13 @@ const SERVICE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "graph-error",
   "auth-failed",
   "auth-cancelled",
+  "sign-in-required",
+  "consent-refused",
+  "wrong-account",
   "not-found",
   "conflict",
+  "rejected",
+  "sync-reset",
 ]);
 
 /** Error with a machine-readable code, a human message, and the underlying cause. */

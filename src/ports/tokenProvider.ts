@@ -9,6 +9,8 @@ export const GraphScopes = {
   sharedMail: ["Mail.ReadWrite.Shared"],
   send: ["Mail.Send"],
   calendar: ["Calendars.ReadWrite"],
+  /** Another person's calendar (a shared or delegated mailbox's): mail scopes give no calendar rights. */
+  sharedCalendar: ["Calendars.ReadWrite.Shared"],
   mailboxSettings: ["MailboxSettings.Read"],
   files: ["Files.Read.All"],
   /**

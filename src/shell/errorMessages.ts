@@ -18,6 +18,12 @@ const MESSAGES: Record<ErrorCode, string> = {
   "auth-cancelled": "Sign-in was cancelled. Matterline needs it for this feature.",
   "not-found": "That item could not be found. It may have been moved or deleted.",
   conflict: "Someone changed this at the same time. Refresh and try again.",
+  rejected: "Microsoft 365 refused this request. It will not be sent again by itself.",
+  "sync-reset": "Microsoft 365 asked Matterline to read the mailbox afresh. It will.",
+  "sign-in-required": "Sign in to continue. Matterline paused its background work until you do.",
+  "consent-refused": "Matterline was not given the permission it needs. Your administrator must grant it.",
+  "wrong-account":
+    "You are signed in with a different account from this mailbox's. Matterline stopped so as not to change another person's mailbox.",
 };
 
 /** The message shown in the pane for anything thrown. Details (e.g. import problems) are shown beneath it. */

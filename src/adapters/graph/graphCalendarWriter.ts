@@ -7,6 +7,7 @@ import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 import type { DateTimeTimeZone, DayOfWeek, RecurrencePatternType } from "@microsoft/microsoft-graph-types";
 import type { Event, GraphEventDto, GraphPage } from "./graphTypes";
+import { followPages } from "./graphMessageReader";
 
 // Ask Graph to speak UTC both ways: core works in UTC instants and converts for display.
 const UTC_PREFER = { Prefer: 'outlook.timezone="UTC"' };
@@ -64,7 +65,8 @@ export function createGraphCalendarWriter(
   const retries = options.createRetries ?? 2;
   const delay = options.retryDelayMs ?? 250;
   const scopes = (mailbox: string | null | undefined) =>
-    mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedMail] : GraphScopes.calendar;
+    // learn.microsoft.com/graph/permissions-reference: a shared or delegated calendar needs Calendars.ReadWrite.Shared
+    mailbox ? [...GraphScopes.calendar, ...GraphScopes.sharedCalendar] : GraphScopes.calendar;
   return {
     async create(input, mailbox) {
       const body: Event = { ...toBody(input), transactionId: input.transactionId };
@@ -88,20 +90,11 @@ export function createGraphCalendarWriter(
       }
     },
     async listView(start, end, mailbox) {
-      const out: CalendarEvent[] = [];
-      let path: string | undefined =
-        `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`;
-      while (path) {
-        const page: GraphPage<GraphEventDto> = await graph.call<GraphPage<GraphEventDto>>({
-          method: "GET",
-          path,
-          headers: UTC_PREFER,
-          scopes: scopes(mailbox),
-        });
-        out.push(...(page.value ?? []).map(toEvent));
-        path = page["@odata.nextLink"];
-      }
-      return out;
+      const rows = await followPages<GraphEventDto>(
+        `${mailboxPath(mailbox)}/calendarView?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}&$select=subject,start,end,categories,showAs,transactionId&$top=1000`,
+        (path) => graph.call<GraphPage<GraphEventDto>>({ method: "GET", path, headers: UTC_PREFER, scopes: scopes(mailbox) }),
+      );
+      return rows.map(toEvent);
     },
     async update(id, patch, mailbox) {
       return toEvent(

@@ -1,4 +1,4 @@
-import { Client, ResponseType, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { Client, ResponseType, RetryHandler, RetryHandlerOptions, type MiddlewareOptions } from "@microsoft/microsoft-graph-client";
 import type { TokenProvider } from "@ports/tokenProvider";
 import type { MatterlineError } from "@domain/errors";
 import { AnonymousOption, AuthMiddleware, FetchMiddleware, LimiterMiddleware, ScopesOption } from "./graphMiddleware";
@@ -40,6 +40,11 @@ export interface GraphCall {
    * header is refused. learn.microsoft.com/graph/api/driveitem-createuploadsession
    */
   readonly anonymous?: boolean;
+  /**
+   * False for a request that must never be repeated by itself (sending mail: a 503 or 504 may come after Graph has
+   * sent it, and a digest sent twice is worse than a failure the user can retry). Default true.
+   */
+  readonly retry?: boolean;
 }
 
 export interface BatchStep {
@@ -93,7 +98,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function once<T>(c: GraphCall): Promise<T> {
     let req = sdk.api(c.path);
-    const options = [...(c.scopes ? [new ScopesOption(c.scopes)] : []), ...(c.anonymous ? [new AnonymousOption()] : [])];
+    const options: MiddlewareOptions[] = [];
+    if (c.scopes) options.push(new ScopesOption(c.scopes));
+    if (c.anonymous) options.push(new AnonymousOption());
+    if (c.retry === false) options.push(new RetryHandlerOptions(0, 0));
     if (options.length) req = req.middlewareOptions(options);
     if (c.headers) req = req.headers({ ...c.headers });
     if (c.responseType === "text") req = req.responseType(ResponseType.TEXT);

@@ -10,6 +10,17 @@ export const TransportErrorName = {
   authCancelled: "AuthCancelled",
 } as const;
 
+/**
+ * True when Graph says a delta cursor can no longer be used and the sync must start over: `410 Gone`, or the error
+ * codes `syncStateNotFound` / `resyncRequired` (any status; Outlook answers some with 400). Delta tokens of Outlook
+ * resources live as long as Graph's token cache keeps them (learn.microsoft.com/graph/delta-query-overview, "Duration of
+ * delta tokens"), so every delta consumer meets this sooner or later: mail folders here, SharePoint lists elsewhere.
+ */
+export function isDeltaReset(status: number, code: string): boolean {
+  const c = code.toLowerCase();
+  return status === 410 || c === "syncstatenotfound" || c === "resyncrequired" || c === "syncstateinvalid";
+}
+
 /** Turns whatever a Graph call threw into a MatterlineError with a plain message. */
 export function mapGraphError(error: unknown, what = "Microsoft Graph request"): MatterlineError {
   if (error instanceof MatterlineError) return error;
@@ -38,6 +49,24 @@ export function mapGraphError(error: unknown, what = "Microsoft Graph request"):
   if (status === 404)
     return new MatterlineError("not-found", "The item was not found in the mailbox. It may have been deleted.", { cause: error, details });
   if (status === 409) return new MatterlineError("conflict", "That item already exists.", { cause: error, details });
+  if (status === 412)
+    return new MatterlineError("conflict", "The item changed in the mailbox meanwhile; it has to be read again.", {
+      cause: error,
+      details,
+    });
+  if (isDeltaReset(status, code))
+    return new MatterlineError("sync-reset", "Microsoft 365 no longer knows where the last sync stopped; a fresh sync is needed.", {
+      cause: error,
+      details,
+    });
+  // A request Graph refuses as such (malformed, too large) fails the same way every time: retrying it 24 times only
+  // hides the problem, so it is shown instead.
+  if (status === 400 || status === 413)
+    return new MatterlineError(
+      "rejected",
+      `Microsoft 365 refused the request (${status}${code ? ` ${code}` : ""}). It will not be retried by itself.`,
+      { cause: error, details },
+    );
   if (status === 403)
     return new MatterlineError("auth-failed", "You do not have access to this mailbox or setting.", { cause: error, details });
   const message = error instanceof Error && error.message ? error.message : "unknown error";

@@ -3,7 +3,10 @@ import { GraphScopes } from "@ports/tokenProvider";
 import type { GraphClient } from "./graphClient";
 import type { SendMailBody } from "./graphTypes";
 
-/** MailSender over `POST /me/sendMail` (saved to Sent Items). Not retried here: a repeat would send twice. */
+/**
+ * MailSender over `POST /me/sendMail` (saved to Sent Items). Never retried, not even by the SDK's retry handler on a
+ * 429/503/504: Graph has no idempotency key for sendMail, so a repeat could send twice; the user retries.
+ */
 export function createGraphMailSender(graph: GraphClient): MailSender {
   return {
     async send(mail: OutgoingMail): Promise<void> {
@@ -11,6 +14,7 @@ export function createGraphMailSender(graph: GraphClient): MailSender {
         method: "POST",
         path: "/me/sendMail",
         scopes: GraphScopes.send,
+        retry: false,
         body: {
           message: {
             subject: mail.subject,

@@ -13,16 +13,38 @@ type Page = GraphPage<GraphMessageDto>;
 export const PAGE_SIZE = 1000;
 export const TEXT_BODY_PREFER = 'outlook.body-content-type="text"';
 
-/** Follows `@odata.nextLink` to the end. */
-export async function readAllPages(graph: GraphClient, firstPath: string, headers?: Record<string, string>): Promise<GraphMessageDto[]> {
-  const out: GraphMessageDto[] = [];
-  let path: string | undefined = firstPath;
-  while (path) {
-    const page: Page = await graph.call<Page>({ method: "GET", path, headers });
+/**
+ * Most pages one listing follows. A nextLink chain is Graph's to end; a faulty one (a link that repeats, a folder that
+ * keeps growing) must not keep the pane reading forever. 100 pages of 1,000 is far beyond any window Matterline reads.
+ */
+export const MAX_PAGES = 100;
+
+/** Follows `@odata.nextLink` to the end, at most `maxPages` pages; a chain longer than that is an error, never a silent cut. */
+export async function followPages<T>(
+  first: string,
+  read: (path: string) => Promise<{ value?: T[]; "@odata.nextLink"?: string }>,
+  maxPages = MAX_PAGES,
+): Promise<T[]> {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  let path: string | undefined = first;
+  for (let pages = 0; path; pages++) {
+    if (pages >= maxPages || seen.has(path))
+      throw new MatterlineError(
+        "graph-error",
+        `Microsoft 365 kept sending more pages (${pages} read, ${out.length} items); Matterline stopped reading this list.`,
+      );
+    seen.add(path);
+    const page = await read(path);
     out.push(...(page.value ?? []));
     path = page["@odata.nextLink"];
   }
   return out;
+}
+
+/** Follows `@odata.nextLink` to the end (at most MAX_PAGES pages). */
+export function readAllPages(graph: GraphClient, firstPath: string, headers?: Record<string, string>): Promise<GraphMessageDto[]> {
+  return followPages<GraphMessageDto>(firstPath, (path) => graph.call<Page>({ method: "GET", path, headers }));
 }
 
 /** How much of each message `listConversation` reads. */

@@ -31,9 +31,16 @@ export function defaultScopesFor(url: string): readonly string[] {
   if (path.startsWith("/shares/")) return GraphScopes.files;
   if (/^\/(sites|drives)\//.test(path)) return GraphScopes.sites;
   const scopes = new Set<string>();
-  if (/^\/users\//.test(path)) GraphScopes.sharedMail.forEach((s) => scopes.add(s));
-  if (/\/(events|calendarView|calendar)(\/|\?|$)/.test(path)) GraphScopes.calendar.forEach((s) => scopes.add(s));
-  else if (/\/sendMail(\?|$)/.test(path)) GraphScopes.send.forEach((s) => scopes.add(s));
+  const shared = /^\/users\//.test(path);
+  if (/\/(events|calendarView|calendar)(\/|\?|$)/.test(path)) {
+    GraphScopes.calendar.forEach((s) => scopes.add(s));
+    // another person's calendar: the calendar's shared scope, not the mail one (the permissions reference,
+    // learn.microsoft.com/graph/permissions-reference, lists them apart)
+    if (shared) GraphScopes.sharedCalendar.forEach((s) => scopes.add(s));
+    return [...scopes];
+  }
+  if (shared) GraphScopes.sharedMail.forEach((s) => scopes.add(s));
+  if (/\/sendMail(\?|$)/.test(path)) GraphScopes.send.forEach((s) => scopes.add(s));
   else if (/\/mailboxSettings/.test(path)) GraphScopes.mailboxSettings.forEach((s) => scopes.add(s));
   else GraphScopes.mail.forEach((s) => scopes.add(s));
   return [...scopes];

@@ -144,7 +144,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       } catch (error) {
         // The whole call failed (offline, sign-in needed, throttled): nothing was confirmed, so everything retries.
         const message = error instanceof Error ? error.message : String(error);
-        const permanent = error instanceof MatterlineError && error.kind === "client" && !error.retryable;
+        // A request Graph refuses as such ("rejected": 400, 413) fails the same way on every attempt.
+        const permanent = error instanceof MatterlineError && !error.retryable && (error.kind === "client" || error.code === "rejected");
         outcomes = batch.map((op) => ({ key: op.key, ok: false as const, retryable: !permanent, error: message }));
       }
       const byKey = new Map(outcomes.map((o) => [o.key, o]));

@@ -1,3 +1,4 @@
+import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
@@ -63,6 +64,12 @@ interface Checkpoint {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Most pages one run reads per folder (1,000 messages a page). Progress is saved after every page, so a run that
+ * stops here loses nothing and the next one continues; a nextLink chain that never ends cannot keep the pane busy.
+ */
+export const MAX_PAGES_PER_RUN = 200;
+
 /** The store key of a mailbox's scan checkpoint. */
 export function scanCheckpointKey(mailbox: string | null): string {
   return `scan:${mailbox ?? "me"}`;
@@ -103,13 +110,31 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
 
   async function syncFolder(folder: ScanFolder): Promise<void> {
     const state = checkpoint.folders[folder];
-    const phase = state.roundDone ? "incremental" : "full";
+    let phase: ScanProgress["phase"] = state.roundDone ? "incremental" : "full";
     const includeBody = folder === "inbox" && (options.inboundBodies ?? true);
     let pages = 0;
+    let restarted = false;
     for (;;) {
-      const page: FolderSyncPage = state.cursor
-        ? await sync.resume(state.cursor, { includeBody })
-        : await sync.start(options.mailbox, folder, checkpoint.windowStart, { includeBody });
+      if (pages >= MAX_PAGES_PER_RUN)
+        throw new MatterlineError(
+          "graph-error",
+          `The ${folder === "inbox" ? "inbox" : "sent mail"} is larger than one scan reads (${MAX_PAGES_PER_RUN} pages); the next scan continues where this one stopped.`,
+        );
+      let page: FolderSyncPage;
+      try {
+        page = state.cursor
+          ? await sync.resume(state.cursor, { includeBody })
+          : await sync.start(options.mailbox, folder, checkpoint.windowStart, { includeBody });
+      } catch (error) {
+        // Graph forgot the cursor (expired delta token, resync required): what was kept may miss deletions made
+        // since, so the folder starts over from nothing, once per run; a fresh start that fails again is a real failure.
+        if (!(error instanceof MatterlineError && error.code === "sync-reset") || !state.cursor || restarted) throw error;
+        restarted = true;
+        phase = "full";
+        Object.assign(state, freshFolder());
+        await save();
+        continue;
+      }
       pages++;
       for (const m of page.messages) state.messages[m.graphId] = m.message;
       for (const id of page.removedIds) delete state.messages[id];

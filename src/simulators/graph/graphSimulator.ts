@@ -71,7 +71,14 @@ interface Mailbox {
   settings: GraphMailboxSettings;
   window: number[];
   inFlight: number;
+  /** Delta cursors minted before this generation are forgotten (see expireDeltaTokens). */
+  deltaGeneration: number;
+  /** How a forgotten cursor is answered. */
+  deltaExpiry: DeltaExpiry;
 }
+
+/** How Graph answers a delta cursor it no longer knows: 410 Gone, or an error code with 400. */
+export type DeltaExpiry = "gone" | "syncStateNotFound" | "resyncRequired";
 
 interface DeltaState {
   f: string;
@@ -81,6 +88,8 @@ interface DeltaState {
   after: number;
   sel: string | null;
   ps: number;
+  /** The mailbox's delta generation when the cursor was minted. */
+  g?: number;
 }
 
 const GRAPH_HOST = "https://graph.microsoft.com";
@@ -90,6 +99,16 @@ const WELL_KNOWN_FOLDERS = new Set(["inbox", "sentitems", "drafts", "deleteditem
 
 /** The `$batch` limit Graph enforces. */
 export const BATCH_LIMIT = 20;
+
+/** A message's changeKey after change number `n` (Exchange's are opaque base64; only equality matters). */
+function changeKeyOf(n: number): string {
+  return `CQAAABYAAA${n.toString(36)}`;
+}
+
+/** The `@odata.etag` Graph shows for a changeKey (a weak ETag). */
+function etagOf(changeKey: string): string {
+  return `W/"${changeKey}"`;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -202,6 +221,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       settings: opts.mailboxSettings ?? defaultSettings(),
       window: [],
       inFlight: 0,
+      deltaGeneration: 0,
+      deltaExpiry: "gone",
     };
     mailboxes.set(key, mb);
     return mb.id;
@@ -257,6 +278,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     if (!msg.sender && msg.from) msg.sender = clone(msg.from);
     msg.parentFolderId = folder;
     seq++;
+    msg.changeKey = changeKeyOf(seq);
     mb.messages.set(id, { msg, folder, created: seq, changed: seq, mime });
     return msg;
   }
@@ -288,6 +310,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       out = { id: full.id };
       for (const f of select) if (f in full) out[f] = full[f];
     }
+    // Graph answers every Outlook item with its version, selected or not; PATCH takes it back in If-Match.
+    if (typeof full.changeKey === "string") out["@odata.etag"] = etagOf(full.changeKey);
     if (expand.props && props) {
       const kept = expand.filter ? props.filter((p) => evaluateFilter(expand.filter!, p)) : props;
       if (kept.length > 0) out.singleValueExtendedProperties = kept;
@@ -410,6 +434,12 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const decoded = decodeToken<DeltaState>((dt ?? st)!);
       if (!decoded || decoded.f.toLowerCase() !== folder.toLowerCase())
         return graphError(400, "SyncStateInvalid", "The sync state is invalid or does not match this folder.");
+      if ((decoded.g ?? 0) < mb.deltaGeneration) {
+        if (mb.deltaExpiry === "gone") return graphError(410, "Gone", "The delta token has expired; start a full synchronization.");
+        if (mb.deltaExpiry === "syncStateNotFound")
+          return graphError(400, "syncStateNotFound", "The sync state generation is not found. The delta token is expired.");
+        return graphError(400, "resyncRequired", "A resync is required: start the synchronization again.");
+      }
       state = dt ? { ...decoded, at: seq, after: 0 } : decoded;
     } else {
       if (q.get("$orderby")) return graphError(400, "BadRequest", "$orderby is not supported on delta queries.");
@@ -426,7 +456,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           return graphError(400, "BadRequest", "Delta on messages supports only a receivedDateTime ge filter.");
         since = String((node as { right: { value: unknown } }).right.value);
       }
-      state = { f: folder, since, from: 0, at: seq, after: 0, sel: q.get("$select"), ps: pageSize(q, prefer) };
+      state = { f: folder, since, from: 0, at: seq, after: 0, sel: q.get("$select"), ps: pageSize(q, prefer), g: mb.deltaGeneration };
     }
     const sinceMs = state.since ? Date.parse(state.since) : null;
     const candidates = [...mb.messages.values()]
@@ -457,16 +487,24 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const next = new URLSearchParams();
       next.set(
         "$deltatoken",
-        encodeToken({ f: state.f, since: state.since, from: state.at, at: state.at, after: 0, sel: state.sel, ps: state.ps }),
+        encodeToken({ f: state.f, since: state.since, from: state.at, at: state.at, after: 0, sel: state.sel, ps: state.ps, g: state.g }),
       );
       body["@odata.deltaLink"] = withQuery(version, path, next);
     }
     return { status: 200, body };
   }
 
-  function patchMessage(mb: Mailbox, id: string, patch: Record<string, unknown>, select: string[] | null): SimResponse {
+  function patchMessage(
+    mb: Mailbox,
+    id: string,
+    patch: Record<string, unknown>,
+    select: string[] | null,
+    ifMatch: string | null = null,
+  ): SimResponse {
     const stored = mb.messages.get(id);
     if (!stored) return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    if (ifMatch !== null && ifMatch !== "*" && ifMatch !== etagOf(String(stored.msg.changeKey)))
+      return graphError(412, "PreconditionFailed", "The item was changed since the version given in If-Match.");
     for (const [k, v] of Object.entries(patch ?? {})) {
       if (k === "id") continue;
       if (k === "singleValueExtendedProperties") {
@@ -486,6 +524,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     }
     seq++;
     stored.changed = seq;
+    stored.msg.changeKey = changeKeyOf(seq);
     if (!("lastModifiedDateTime" in (patch ?? {}))) stored.msg.lastModifiedDateTime = new Date(clock()).toISOString();
     return { status: 200, body: project(stored.msg, select, { props: false, filter: null }, false) };
   }
@@ -570,7 +609,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
             body: project(stored.msg, select, expand, prefer.get("outlook.body-content-type") === "text"),
           };
         }
-        if (method === "PATCH") return patchMessage(mb, rest[1], body as Record<string, unknown>, null);
+        if (method === "PATCH") return patchMessage(mb, rest[1], body as Record<string, unknown>, null, headers.get("if-match"));
         if (method === "DELETE") {
           if (!stored) return notFound();
           removeStored(mb, rest[1]);
@@ -797,6 +836,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
 
   function statusFault(f: { status: number; retryAfterSec?: number }): SimResponse {
     const codes: Record<number, string> = {
+      400: "BadRequest",
+      413: "RequestEntityTooLarge",
       500: "InternalServerError",
       502: "BadGateway",
       503: "ServiceUnavailable",
@@ -805,7 +846,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     return graphError(
       f.status,
       codes[f.status] ?? "InternalServerError",
-      "The service is temporarily unavailable.",
+      f.status < 500 ? "The request was refused." : "The service is temporarily unavailable.",
       f.retryAfterSec !== undefined ? { "Retry-After": String(f.retryAfterSec) } : undefined,
     );
   }
@@ -1139,6 +1180,16 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     },
     resetStats(): void {
       stats = emptyStats();
+    },
+    /**
+     * Forgets every delta cursor handed out so far for `mailbox`, as Graph does when its token cache drops them: the
+     * next request with an old nextLink or deltaLink gets `answer` (410 Gone, or 400 syncStateNotFound/resyncRequired).
+     */
+    expireDeltaTokens(mailbox: string, answer: DeltaExpiry = "gone"): void {
+      const mb = findMailbox(mailbox);
+      if (!mb) throw new Error(`expireDeltaTokens: no mailbox ${mailbox}`);
+      mb.deltaGeneration++;
+      mb.deltaExpiry = answer;
     },
     /** Faults still queued (for tests that must see every injected fault consumed). */
     pendingFaults(): number {

@@ -1,4 +1,4 @@
 /** The Graph simulator: import from here in tests and in the workbench. */
 export { createGraphSimulator, encodeSharingUrl, BATCH_LIMIT } from "./graphSimulator";
-export type { GraphSimulator, GraphSimulatorOptions, FaultMatcher } from "./graphSimulator";
+export type { GraphSimulator, GraphSimulatorOptions, FaultMatcher, DeltaExpiry } from "./graphSimulator";
 export type * from "./types";

@@ -72,7 +72,8 @@ export interface GraphMailboxSettings {
 }
 
 /** A fault the simulator injects into the next matching requests. */
-export type SimulatedFault = { status: 500 | 502 | 503 | 504; retryAfterSec?: number } | "timeout" | "drop" | "drop-after-commit";
+export type SimulatedFault =
+  { status: 400 | 413 | 500 | 502 | 503 | 504; retryAfterSec?: number } | "timeout" | "drop" | "drop-after-commit";
 
 /** What a fault matcher sees of a request (top-level, or a `$batch` sub-request). */
 export interface RequestSummary {

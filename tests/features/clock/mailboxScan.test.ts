@@ -164,4 +164,40 @@ describe("mailbox scan", () => {
     expect(sim.stats.maxInFlight).toBeLessThanOrEqual(4);
     expect(sim.pendingFaults()).toBe(0);
   });
+
+  for (const answer of ["gone", "syncStateNotFound", "resyncRequired"] as const) {
+    it(`starts a fresh sync when Graph forgets the delta cursor (${answer}), and keeps scanning on later runs`, async () => {
+      const { sim, sync, store } = setup();
+      seedMailbox(sim, "me", 300, 200);
+      const first = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+      // a message deleted while the cursor was lost: the restarted round must not keep it
+      const [gone] = sim.messages("me", "inbox");
+      sim.removeMessage("me", gone.id);
+      sim.expireDeltaTokens("me", answer);
+      const progress: ScanProgress[] = [];
+      const again = await scanMailbox(sync, store, { mailbox: null, now: NOW, onProgress: (p) => progress.push(p) });
+      expect(again.inbound.length).toBe(first.inbound.length - 1);
+      expect(again.inbound.some((m) => m.id === gone.internetMessageId)).toBe(false);
+      expect(progress.filter((p) => p.done).every((p) => p.phase === "full")).toBe(true);
+      // the new cursors work: the next run is incremental again, two requests
+      sim.resetStats();
+      const third = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+      expect(third.incremental).toBe(true);
+      expect(sim.stats.totalRequests).toBe(2);
+    });
+  }
+
+  it("a cursor lost in the middle of a round restarts that folder; a fresh start that fails again is reported", async () => {
+    const { sim, sync, store } = setup();
+    seedMailbox(sim, "me", 2500, 100);
+    sim.failNext(3, "drop", (r) => r.path.includes("/mailFolders/inbox/messages/delta") && r.query.includes("skiptoken"));
+    await expect(scanMailbox(sync, store, { mailbox: null, now: NOW })).rejects.toMatchObject({ code: "offline" });
+    sim.expireDeltaTokens("me", "gone");
+    const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW });
+    expect(new Set(snap.inbound.map((m) => m.id)).size).toBe(snap.inbound.length);
+    expect(Math.abs(snap.inbound.length - inWindow(2500))).toBeLessThanOrEqual(1);
+    sim.expireDeltaTokens("me", "gone");
+    sim.failNext(20, "drop", (r) => r.path.includes("/delta") && !r.query.includes("token"));
+    await expect(scanMailbox(sync, store, { mailbox: null, now: NOW })).rejects.toMatchObject({ code: "offline" });
+  });
 });

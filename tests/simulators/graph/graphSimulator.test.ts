@@ -101,7 +101,8 @@ describe("Graph simulator: listing", () => {
     const sim = createGraphSimulator();
     seedInbox(sim, 1);
     const r = await call<Page<GraphMessage>>(sim, "GET", "/me/messages?$select=subject,conversationId");
-    expect(Object.keys(r.json.value[0]).sort()).toEqual(["conversationId", "id", "subject"]);
+    // Graph adds the item's version (@odata.etag) to every Outlook item, selected or not
+    expect(Object.keys(r.json.value[0]).sort()).toEqual(["@odata.etag", "conversationId", "id", "subject"]);
   });
 
   it("filters on received time, conversationId, internetMessageId, categories, sender address, with and/or", async () => {
@@ -170,6 +171,31 @@ describe("Graph simulator: writes", () => {
     expect(stored.categories).toEqual(["A"]);
     expect(stored.singleValueExtendedProperties).toEqual([{ id: PROP, value: "m2" }]);
     expect((await call<GraphErrorBody>(sim, "PATCH", "/me/messages/nope", { categories: [] })).json.error.code).toBe("ErrorItemNotFound");
+  });
+
+  it("versions messages: @odata.etag changes with every change; PATCH with a stale If-Match answers 412 and changes nothing", async () => {
+    const sim = createGraphSimulator();
+    const m = sim.addMessage("me", "inbox", { categories: ["A"] });
+    const read = await call<GraphMessage>(sim, "GET", `/me/messages/${m.id}?$select=categories`);
+    const etag = String(read.json["@odata.etag"]);
+    expect(etag).toMatch(/^W\/"/);
+    sim.updateMessage("me", m.id, { categories: ["A", "Colleague"] });
+    const stale = await call<GraphErrorBody>(sim, "PATCH", `/me/messages/${m.id}`, { categories: ["A", "Mine"] }, { "If-Match": etag });
+    expect(stale.status).toBe(412);
+    expect(sim.message("me", m.id)!.categories).toEqual(["A", "Colleague"]);
+    const fresh = await call<GraphMessage>(sim, "GET", `/me/messages/${m.id}?$select=categories`);
+    expect(fresh.json["@odata.etag"]).not.toBe(etag);
+    const ok = await call(
+      sim,
+      "PATCH",
+      `/me/messages/${m.id}`,
+      { categories: ["A", "Colleague", "Mine"] },
+      {
+        "If-Match": String(fresh.json["@odata.etag"]),
+      },
+    );
+    expect(ok.status).toBe(200);
+    expect(sim.message("me", m.id)!.categories).toEqual(["A", "Colleague", "Mine"]);
   });
 
   it("keeps the master category list and answers 409 on a duplicate name", async () => {
@@ -302,8 +328,27 @@ describe("Graph simulator: delta", () => {
     const byId = new Map(changes.json.value.map((m) => [m.id, m]));
     expect([...byId.keys()].sort()).toEqual([ids[5], ids[6], added.id].sort());
     expect(byId.get(ids[6])).toMatchObject({ "@removed": { reason: "deleted" } });
-    expect(Object.keys(byId.get(added.id) as object).sort()).toEqual(["id", "subject"]);
+    expect(Object.keys(byId.get(added.id) as object).sort()).toEqual(["@odata.etag", "id", "subject"]);
   });
+
+  for (const [answer, status, code] of [
+    ["gone", 410, "Gone"],
+    ["syncStateNotFound", 400, "syncStateNotFound"],
+    ["resyncRequired", 400, "resyncRequired"],
+  ] as const) {
+    it(`forgets old cursors on expireDeltaTokens (${answer}: ${status} ${code}); a fresh round works`, async () => {
+      const sim = createGraphSimulator();
+      seedInbox(sim, 3);
+      const first = await call<Page<GraphMessage>>(sim, "GET", "/me/mailFolders/inbox/messages/delta");
+      sim.expireDeltaTokens("me", answer);
+      const old = await call<GraphErrorBody>(sim, "GET", first.json["@odata.deltaLink"] ?? "");
+      expect(old.status).toBe(status);
+      expect(old.json.error.code).toBe(code);
+      const fresh = await call<Page<GraphMessage>>(sim, "GET", "/me/mailFolders/inbox/messages/delta");
+      expect(fresh.json.value).toHaveLength(3);
+      expect((await call(sim, "GET", fresh.json["@odata.deltaLink"] ?? "")).status).toBe(200);
+    });
+  }
 
   it("accepts only a receivedDateTime ge filter", async () => {
     const sim = createGraphSimulator();
