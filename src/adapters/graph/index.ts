@@ -11,6 +11,6 @@ export { createGraphMailboxSettingsReader } from "./graphMailboxSettingsReader";
 export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirectoryFileReader";
 export { createGraphCategoryFlagWriter } from "./graphCategoryFlagWriter";
 export { toMailMessage } from "./graphMessageMapper";
-export { mapGraphError } from "./graphErrors";
+export { mapGraphError, isDeltaReset } from "./graphErrors";
 export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "./matterProperty";
 export { ScopesOption } from "./graphMiddleware";
