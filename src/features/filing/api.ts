@@ -6,6 +6,20 @@ import type { CurrentItem } from "@ports/mailSource";
 
 export type { FilingView, NamedMatter, FilingSettings };
 
+/** Sent mail chosen for a matter at Send that will not reach the matter log by itself: the user logs it by hand. */
+export interface UnloggedSends {
+  readonly entries: readonly {
+    readonly subject: string;
+    readonly sentAt: string | null;
+    /** The matter's label, or its id when the directory no longer has it. */
+    readonly matter: string;
+    /** "queue-full": more mail waited than the queue holds; "not-found": its sent copy never showed in Sent Items. */
+    readonly reason: "queue-full" | "not-found";
+  }[];
+  /** How many more did not fit in the list. */
+  readonly more: number;
+}
+
 /** What the UI can do about recognizing and logging email (issue 3). */
 export interface FilingCapability {
   /** Recognizes the item; `useMailbox: false` is the fast local pass, the full pass may auto-log (read mode). */
@@ -30,6 +44,9 @@ export interface FilingCapability {
   onMirrorChanged(listener: () => void): () => void;
   /** The signed-in user's address, to say "by you". */
   readonly me: string;
+  /** Sent mail that log on send gave up on, for the pane to show until dismissed. */
+  unloggedSends(): Promise<UnloggedSends>;
+  dismissUnloggedSends(): Promise<void>;
   /** Log on send needs Mailbox 1.12. */
   readonly onSendSupported: boolean;
   /** Categories on items need Mailbox 1.8. */

@@ -2,6 +2,8 @@ import type { MailMessage } from "@domain/model/mail";
 
 /** A sent message waiting to be logged: what the OnMessageSend handler could know before the mail had an id. */
 export interface PendingSend {
+  /** The queue's id for it: what is removed once it is logged. */
+  readonly id: string;
   readonly matterId: string;
   readonly conversationId: string | null;
   readonly subject: string;
@@ -53,36 +55,43 @@ export interface PendingSendDeps {
 }
 
 /** What happened to the pending sends: logged, still waiting (the sent copy not found yet, or offline), or given up. */
-export interface PendingSendOutcome {
-  readonly logged: number;
-  readonly waiting: readonly PendingSend[];
-  readonly dropped: readonly PendingSend[];
+export interface PendingSendOutcome<P extends PendingSend = PendingSend> {
+  /** Ids of the entries written to the matter log. */
+  readonly logged: readonly string[];
+  readonly waiting: readonly P[];
+  /** Too old to wait longer: the sent copy never turned up. The user is told; nothing is dropped silently. */
+  readonly givenUp: readonly P[];
 }
 
-/** After this long a pending send whose sent copy never showed up is dropped (it was discarded, or sent elsewhere). */
+/** After this long a pending send whose sent copy never showed up is given up on (it was discarded, or sent elsewhere). */
 export const PENDING_SEND_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Writes pending sends through the matter log. Each one is matched against the sent copy (which has the Internet
- * message id the log is keyed by); one that cannot be found yet waits for the next start, so nothing is lost.
+ * message id the log is keyed by); one that cannot be found yet waits for the next start, so nothing is lost. Each
+ * entry is isolated: one that fails (offline, a log write refused) waits while the others go on.
  */
-export async function logPendingSends(pending: readonly PendingSend[], deps: PendingSendDeps, now: Date): Promise<PendingSendOutcome> {
-  let logged = 0;
-  const waiting: PendingSend[] = [];
-  const dropped: PendingSend[] = [];
+export async function logPendingSends<P extends PendingSend>(
+  pending: readonly P[],
+  deps: PendingSendDeps,
+  now: Date,
+): Promise<PendingSendOutcome<P>> {
+  const logged: string[] = [];
+  const waiting: P[] = [];
+  const givenUp: P[] = [];
   for (const p of pending) {
     try {
       const found = matchSentMessage(p, await deps.sentAround(p.sentAt, p.conversationId));
       if (found) {
         await deps.log(found, p.matterId);
-        logged += 1;
+        logged.push(p.id);
         continue;
       }
     } catch {
       // Offline or throttled: keep it for next time.
     }
     const age = p.sentAt ? now.getTime() - Date.parse(p.sentAt) : 0;
-    (age > PENDING_SEND_MAX_AGE_MS ? dropped : waiting).push(p);
+    (age > PENDING_SEND_MAX_AGE_MS ? givenUp : waiting).push(p);
   }
-  return { logged, waiting, dropped };
+  return { logged, waiting, givenUp };
 }

@@ -1,8 +1,9 @@
 import type { PaneContext } from "@hosts/context";
-import type { FilingCapability } from "./api";
+import type { FilingCapability, UnloggedSends } from "./api";
 import { createFilingService } from "./service";
 import { logPendingSends, SEND_MATCH_WINDOW_MS } from "./pendingSends";
 import { MatterlineError } from "@domain/errors";
+import { matterLabel } from "@domain/directory/matterLabel";
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
 import { createGraphMessageReader } from "@adapters/graph";
@@ -80,22 +81,45 @@ export function buildFiling(ctx: PaneContext): FilingCapability {
     },
     me: ctx.me.email,
     onSendSupported: ctx.support.supports("on-send"),
+    unloggedSends: () => unloggedSends(ctx),
+    async dismissUnloggedSends() {
+      if (hasRoaming(ctx)) await createPendingSendLog(ctx.office).dismissUnlogged();
+    },
     categoriesSupported: ctx.support.supports("categories"),
   };
 }
 
-/** Writes mail logged on send through the matter log (source "send"); what cannot be matched yet goes back in the queue. */
+function hasRoaming(ctx: PaneContext): boolean {
+  return !!(ctx.office.context as { roamingSettings?: unknown }).roamingSettings;
+}
+
+/** Sent mail chosen for a matter that will not be logged by itself (the queue was full, or the sent copy never showed). */
+async function unloggedSends(ctx: PaneContext): Promise<UnloggedSends> {
+  if (!hasRoaming(ctx)) return { entries: [], more: 0 };
+  const { entries, more } = createPendingSendLog(ctx.office).unlogged();
+  if (entries.length === 0 && more === 0) return { entries: [], more: 0 };
+  const directory = await ctx.directory.current();
+  return {
+    entries: entries.map((e) => {
+      const matter = directory?.index.matterById.get(e.matterId) ?? null;
+      return { subject: e.subject, sentAt: e.sentAt, matter: matter ? matterLabel(matter) : e.matterId, reason: e.reason };
+    }),
+    more,
+  };
+}
+
+/**
+ * Writes mail logged on send through the matter log (source "send"). Entries stay in the queue until logged (a crash
+ * midway loses none); those too old to find are moved to the list the pane shows (`unloggedSends`).
+ */
 export async function drainPendingSends(ctx: PaneContext): Promise<number> {
   const roaming = (ctx.office.context as { roamingSettings?: unknown }).roamingSettings;
   if (!roaming) return 0;
   const queue = createPendingSendLog(ctx.office);
-  const pending = await queue.drain();
+  const pending = await queue.peek();
   if (pending.length === 0) return 0;
   const log = await ctx.matterLog();
-  if (!log) {
-    await queue.restore(pending);
-    return 0;
-  }
+  if (!log) return 0;
   const reader = createGraphMessageReader(ctx.graph);
   const outcome = await logPendingSends(
     pending,
@@ -115,7 +139,7 @@ export async function drainPendingSends(ctx: PaneContext): Promise<number> {
     },
     ctx.now(),
   );
-  await queue.restore(outcome.waiting);
-  if (outcome.logged) ctx.outbox.drainSoon();
-  return outcome.logged;
+  await queue.settle({ logged: outcome.logged, notFound: outcome.givenUp });
+  if (outcome.logged.length) ctx.outbox.drainSoon();
+  return outcome.logged.length;
 }

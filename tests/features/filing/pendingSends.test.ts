@@ -3,6 +3,7 @@ import { logPendingSends, matchSentMessage, type PendingSend } from "@features/f
 import { message } from "../../domain/matterLog/fixtures";
 
 const pending: PendingSend = {
+  id: "p1",
   matterId: "m1",
   conversationId: "conv-A",
   subject: "Re: Lease",
@@ -38,12 +39,12 @@ describe("matching a pending send to the sent copy", () => {
 
 describe("logPendingSends", () => {
   const now = new Date("2026-03-02T12:00:00.000Z");
-  it("logs what it finds, keeps what it cannot find yet or when offline, drops week-old leftovers", async () => {
+  it("logs what it finds, keeps what it cannot find yet or when offline, gives up on week-old leftovers (for the user to see)", async () => {
     const logged: [string | null, string][] = [];
     const found = sent({});
-    const old = { ...pending, conversationId: "conv-old", sentAt: "2026-02-01T10:00:00.000Z" };
-    const offline = { ...pending, conversationId: "conv-off" };
-    const missing = { ...pending, conversationId: "conv-missing" };
+    const old = { ...pending, id: "p2", conversationId: "conv-old", sentAt: "2026-02-01T10:00:00.000Z" };
+    const offline = { ...pending, id: "p3", conversationId: "conv-off" };
+    const missing = { ...pending, id: "p4", conversationId: "conv-missing" };
     const result = await logPendingSends(
       [pending, old, offline, missing],
       {
@@ -59,8 +60,8 @@ describe("logPendingSends", () => {
       now,
     );
     expect(logged).toEqual([[found.internetMessageId, "m1"]]);
-    expect(result.logged).toBe(1);
+    expect(result.logged).toEqual(["p1"]);
     expect(result.waiting).toEqual([offline, missing]);
-    expect(result.dropped).toEqual([old]);
+    expect(result.givenUp).toEqual([old]);
   });
 });

@@ -83,31 +83,30 @@ describe("ribbon Log to suggested matter", () => {
   });
 });
 
-describe("pending send log restore", () => {
-  it("puts entries back ahead of newer ones", async () => {
+describe("pending send log settle", () => {
+  it("removes only what was logged or given up: an entry queued while the pane was logging stays", async () => {
     const { office, controller } = createOfficeFake({});
     const pending = createPendingSendLog(office);
-    const base = { conversationId: "c", subject: "s", to: [], cc: [], sentAt: null };
-    await pending.restore([{ ...base, matterId: "old" }]);
-    await pending.record(
-      {
-        id: "d",
-        internetMessageId: null,
-        conversationId: "c2",
-        subject: "t",
-        from: null,
-        to: [],
-        cc: [],
-        sentAt: null,
-        receivedAt: null,
-        bodyText: "",
-        attachmentNames: [],
-      },
-      "new",
-    );
+    const draft = (subject: string) => ({
+      id: "d",
+      internetMessageId: null,
+      conversationId: "c",
+      subject,
+      from: null,
+      to: [],
+      cc: [],
+      sentAt: null,
+      receivedAt: null,
+      bodyText: "",
+      attachmentNames: [],
+    });
+    await pending.record(draft("first"), "m1");
+    await pending.record(draft("second"), "m2");
+    const seen = await pending.peek();
+    await pending.record(draft("meanwhile"), "m3");
+    await pending.settle({ logged: [seen[0].id], notFound: [seen[1]] });
     const saved = controller.roamingSettings()[PENDING_SEND_LOG_KEY] as { matterId: string }[];
-    expect(saved.map((e) => e.matterId)).toEqual(["old", "new"]);
-    await pending.restore([]);
-    expect((await pending.drain()).map((e) => e.matterId)).toEqual(["old", "new"]);
+    expect(saved.map((e) => e.matterId)).toEqual(["m3"]);
+    expect(pending.unlogged().entries).toEqual([{ matterId: "m2", subject: "second", sentAt: null, reason: "not-found" }]);
   });
 });

@@ -24,6 +24,7 @@ import { LoggedStatus } from "./LoggedStatus";
 import { ComposeFiling } from "./ComposeFiling";
 import { matterText, percent, ROLE_TEXT, sentence } from "./filingText";
 import { CandidateReasons } from "./CandidateReasons";
+import { UnloggedSendsNotice } from "./UnloggedSendsNotice";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: "anywhere" },
@@ -64,6 +65,7 @@ export function EmailFilingSection({
   return (
     <section aria-label="Client and matter" data-testid="filing-section" className={styles.section}>
       <Subtitle2 as="h3">Client and matter</Subtitle2>
+      <UnloggedSendsNotice filing={filing} />
       {item.mode === "compose" ? (
         <ComposeFiling filing={filing} item={item} />
       ) : (

@@ -64,6 +64,8 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
     me: "pat@firm.test",
     onSendSupported: true,
     categoriesSupported: true,
+    unloggedSends: () => Promise.resolve({ entries: [], more: 0 }),
+    dismissUnloggedSends: () => Promise.resolve(),
     ...overrides,
   };
   return { filing, log, outbox, settings, service, chosen: () => chosen };
@@ -99,6 +101,37 @@ describe("EmailFilingSection (read)", () => {
   it("renders nothing without the capability", () => {
     const { container } = show(undefined, sure());
     expect(container.querySelector("[data-testid=filing-section]")).toBeNull();
+  });
+
+  it("shows sent mail that log on send gave up on until the user dismisses it", async () => {
+    let dismissed = 0;
+    const { filing } = makeFiling({
+      unloggedSends: () =>
+        Promise.resolve(
+          dismissed
+            ? { entries: [], more: 0 }
+            : {
+                entries: [
+                  { subject: "Lease terms", sentAt: "2026-03-02T10:00:00Z", matter: "2025-0042 Lease", reason: "not-found" as const },
+                ],
+                more: 2,
+              },
+        ),
+      dismissUnloggedSends: () => {
+        dismissed++;
+        return Promise.resolve();
+      },
+    });
+    show(filing, sure());
+    const bar = await screen.findByTestId("unlogged-sends");
+    expect(bar.textContent).toContain("3 sent emails were not logged to their matter");
+    expect(bar.textContent).toContain("“Lease terms”");
+    expect(bar.textContent).toContain("2025-0042 Lease");
+    expect(bar.textContent).toContain("never turned up in Sent Items");
+    expect(bar.textContent).toContain("and 2 more");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Dismiss" }));
+    await waitFor(() => expect(screen.queryByTestId("unlogged-sends")).toBeNull());
+    expect(dismissed).toBe(1);
   });
 
   it("shows the client, the matter with confidence and the human reasons, and logs in one click", async () => {
