@@ -8,17 +8,24 @@
 import { readFile } from "node:fs/promises";
 import { MatterlineError } from "@domain/errors";
 import { checkDraft } from "@domain/readability";
+import { readCommandLine } from "./commandLine";
+
+const USAGE = "Usage: check-draft <file.txt>";
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.length !== 1 || args[0].startsWith("--")) throw new MatterlineError("invalid-input", "Usage: check-draft <file.txt>");
+  const { positionals } = readCommandLine(process.argv.slice(2), { options: {}, allowPositionals: true, usage: USAGE });
+  if (positionals.length !== 1) {
+    const said = positionals.length === 0 ? "No draft file given." : `One draft file at a time (${positionals.length} given).`;
+    throw new MatterlineError("invalid-input", `${said}\n${USAGE}`);
+  }
+  const [file] = positionals;
   let raw: Buffer;
   try {
-    raw = await readFile(args[0]);
+    raw = await readFile(file);
   } catch (cause) {
-    throw new MatterlineError("invalid-input", `Cannot read the draft file "${args[0]}".`, { cause });
+    throw new MatterlineError("invalid-input", `Cannot read the draft file "${file}".`, { cause });
   }
-  if (raw.includes(0)) throw new MatterlineError("invalid-input", `"${args[0]}" is not a text file.`);
+  if (raw.includes(0)) throw new MatterlineError("invalid-input", `"${file}" is not a text file.`);
   const text = new TextDecoder("utf-8").decode(raw).replace(/^\uFEFF/, "");
   const r = checkDraft(text);
   const findings = r.findings.map((f) => ({
@@ -34,5 +41,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`check-draft: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });

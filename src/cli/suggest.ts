@@ -18,6 +18,9 @@ import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { recognize } from "@domain/recognition/recognize";
 import type { KnownDate } from "@domain/replies";
+import { missingOptions, readCommandLine } from "./commandLine";
+
+const USAGE = "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]";
 
 interface Args {
   directory: string;
@@ -25,21 +28,13 @@ interface Args {
   me: string | null;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith("--")) throw new MatterlineError("invalid-input", `Unexpected argument "${a}".`);
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new MatterlineError("invalid-input", `${a} needs a value.`);
-    values.set(a.slice(2), v);
-    i++;
-  }
-  const directory = values.get("directory");
-  const mail = values.get("mail");
-  if (!directory || !mail)
-    throw new MatterlineError("invalid-input", "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]");
-  return { directory, mail, me: values.get("me")?.toLowerCase() ?? null };
+function readArgs(argv: readonly string[]): Args {
+  const { values } = readCommandLine(argv, {
+    options: { directory: { type: "string" }, mail: { type: "string" }, me: { type: "string" } },
+    usage: USAGE,
+  });
+  if (!values.directory || !values.mail) throw missingOptions(values, ["directory", "mail"], USAGE);
+  return { directory: values.directory, mail: values.mail, me: values.me?.toLowerCase() ?? null };
 }
 
 async function readText(path: string, what: string): Promise<Buffer> {
@@ -72,7 +67,7 @@ function findClientAndMatter(
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const directory: Directory = parseDirectoryJson((await readText(args.directory, "directory")).toString("utf8"));
   const message = await parseEml(await readText(args.mail, "message"));
   const parts = splitMessageText(message.bodyText, message.subject);
@@ -126,5 +121,5 @@ main().catch((error: unknown) => {
   const message = error instanceof MatterlineError ? error.message : error instanceof Error ? error.message : String(error);
   const details = error instanceof MatterlineError && error.details.length ? `\n  ${error.details.join("\n  ")}` : "";
   process.stderr.write(`suggest: ${message}${details}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { parseDirectoryJson } from "@domain/directory/parseDirectory";
 import { MatterlineError } from "@domain/errors";
 import { parseEml } from "@adapters/mime/parseEml";
+import { missingOptions, readCommandLine } from "./commandLine";
 import { triageMessages } from "./triageRun";
 import type { TriageInput } from "./triageRun";
 
@@ -13,29 +13,23 @@ const USAGE = [
 ].join("\n");
 
 function fail(message: string, details: readonly string[] = []): never {
-  process.stderr.write(`triage: ${message}\n${details.map((d) => `  - ${d}\n`).join("")}`);
-  process.exit(1);
+  throw new MatterlineError("invalid-input", message, { details });
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        directory: { type: "string" },
-        mail: { type: "string" },
-        me: { type: "string", multiple: true },
-        now: { type: "string" },
-        "sla-hours": { type: "string" },
-        "business-days": { type: "boolean" },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-  }
+  const { values } = readCommandLine(process.argv.slice(2), {
+    options: {
+      directory: { type: "string" },
+      mail: { type: "string" },
+      me: { type: "string", multiple: true },
+      now: { type: "string" },
+      "sla-hours": { type: "string" },
+      "business-days": { type: "boolean" },
+    },
+    usage: USAGE,
+  });
   if (!values.directory || !values.mail || !values.me?.length || !values.now)
-    fail(`--directory, --mail, --me and --now are required.\n${USAGE}`);
+    throw missingOptions(values, ["directory", "mail", "me", "now"], USAGE);
   const now = Date.parse(values.now);
   if (Number.isNaN(now) || !/^\d{4}-\d{2}-\d{2}T/.test(values.now))
     fail(`--now "${values.now}" is not an ISO-8601 date-time (e.g. 2025-08-26T15:30:00Z).`);
@@ -57,15 +51,18 @@ async function main(): Promise<number> {
     if (e instanceof MatterlineError) fail(`${values.directory}: ${e.message}`, e.details);
     throw e;
   }
-  let files: string[];
+  let isFolder = false;
+  let files: string[] = [];
   try {
-    if (!statSync(values.mail).isDirectory()) fail(`--mail ${values.mail} is not a folder.`);
-    files = readdirSync(values.mail)
-      .filter((f) => f.toLowerCase().endsWith(".eml"))
-      .sort();
+    isFolder = statSync(values.mail).isDirectory();
+    if (isFolder)
+      files = readdirSync(values.mail)
+        .filter((f) => f.toLowerCase().endsWith(".eml"))
+        .sort();
   } catch {
     fail(`cannot read the mail folder ${values.mail}.`);
   }
+  if (!isFolder) fail(`--mail ${values.mail} is not a folder.`);
   if (files.length === 0) fail(`no .eml files in ${values.mail}.`);
 
   const inputs: TriageInput[] = [];
@@ -95,7 +92,8 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (e instanceof MatterlineError) process.stderr.write(`triage: ${e.message}\n${e.details.map((d) => `  - ${d}\n`).join("")}`);
+    else process.stderr.write(`triage: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 1;
   },
 );

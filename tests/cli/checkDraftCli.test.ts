@@ -64,4 +64,15 @@ describe("check-draft CLI", () => {
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/Cannot read the draft file/);
   });
+
+  it("refuses unknown options and more than one file, with the usage line", async () => {
+    const unknown = await check(["--grade", "draft.txt"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/Unknown option '--grade'/);
+    expect(unknown.stderr).toMatch(/Usage: check-draft/);
+    const two = await check(["a.txt", "b.txt"]);
+    expect(two.code).not.toBe(0);
+    expect(two.stderr).toMatch(/One draft file at a time/);
+    expect(two.stdout).toBe("");
+  });
 });

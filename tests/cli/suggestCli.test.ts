@@ -100,7 +100,22 @@ describe("suggest CLI", () => {
   it("fails clearly on bad input", async () => {
     const missing = await suggest(["--directory", join(sample, "directory.json")]);
     expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/--mail is required/);
     expect(missing.stderr).toMatch(/Usage: suggest/);
+    const unknown = await suggest([
+      "--directory",
+      join(sample, "directory.json"),
+      "--mail",
+      join(sample, "mail", "0001.eml"),
+      "--mee",
+      "x",
+    ]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/Unknown option '--mee'/);
+    expect(unknown.stdout).toBe("");
+    const noValue = await suggest(["--directory", join(sample, "directory.json"), "--mail"]);
+    expect(noValue.code).not.toBe(0);
+    expect(noValue.stderr).toMatch(/'--mail <value>' argument missing/);
     const noFile = await suggest(["--directory", join(sample, "nope.json"), "--mail", join(sample, "mail", "0001.eml")]);
     expect(noFile.code).not.toBe(0);
     expect(noFile.stderr).toMatch(/Cannot read the directory file/);

@@ -186,7 +186,23 @@ describe("triage CLI", () => {
     expect(bad.stderr).toMatch(/c9/);
     const noArgs = triage([]);
     expect(noArgs.status).not.toBe(0);
+    expect(noArgs.stderr).toMatch(/--directory, --mail, --me and --now are required/);
     expect(noArgs.stderr).toMatch(/usage/);
+    const unknown = triage([
+      "--directory",
+      "data/sample/directory.json",
+      "--mail",
+      "data/sample/mail",
+      "--me",
+      ME,
+      "--now",
+      "2025-08-26T15:30:00Z",
+      "--sla",
+      "4",
+    ]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/Unknown option '--sla'/);
+    expect(unknown.stdout).toBe("");
   }, 300_000);
 
   it("keeps going past an unreadable message and exits 2", () => {

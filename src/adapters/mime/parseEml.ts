@@ -35,6 +35,11 @@ function flattenAddresses(list: readonly MimeAddress[] | undefined): Address[] {
   return result.filter((a) => a.email.includes("@"));
 }
 
+/** Folded header lines keep their folding whitespace; one space per run reads the same and compares equal. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, " ");
+}
+
 function splitIds(value: string | undefined): string[] {
   return (value ?? "").match(/<[^<>\s]+>/g) ?? [];
 }
@@ -48,7 +53,7 @@ function toIso(date: string | undefined): string | null {
 /**
  * Parses one RFC 5322 message (.eml) into a core message, decoding MIME structure,
  * quoted-printable/base64 and RFC 2047 words with postal-mime. Works in Node and in the browser.
- * `conversationId` is left null: threads across files come from core/threading.
+ * `conversationId` is left null: threads across files come from the domain's threading.
  */
 export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<MailMessage> {
   let email: Email;
@@ -60,7 +65,7 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
   const hasHeaders = email.headers.some((h) => h.key === "from" || h.key === "message-id" || h.key === "date");
   if (!hasHeaders) throw new MatterlineError("invalid-input", "This file has no email headers (From, Date or Message-ID).");
   const headers: Record<string, string> = {};
-  for (const h of email.headers) if (KEPT_HEADERS.has(h.key) && !(h.key in headers)) headers[h.key] = h.value;
+  for (const h of email.headers) if (KEPT_HEADERS.has(h.key) && !(h.key in headers)) headers[h.key] = oneLine(h.value);
   const from = flattenAddresses(email.from ? [email.from] : [])[0] ?? null;
   const text = email.text && email.text.trim() ? email.text : email.html ? htmlToText(email.html) : "";
   const sentAt = toIso(email.date);
@@ -71,7 +76,7 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
     conversationId: null,
     inReplyTo: splitIds(email.inReplyTo)[0] ?? null,
     references: splitIds(email.references),
-    subject: (email.subject ?? "").trim(),
+    subject: oneLine(email.subject ?? "").trim(),
     from,
     to: flattenAddresses(email.to),
     cc: flattenAddresses(email.cc),

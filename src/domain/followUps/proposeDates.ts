@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { DateTime } from "luxon";
 import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
 import { toZoned } from "@domain/time/firmCalendar";
@@ -121,7 +121,7 @@ function zoneForOffset(offset: number | undefined): string {
 
 function parserFor(zone: string): chrono.Chrono {
   // US firms write month/day, everyone else day/month.
-  const base = zone.startsWith("America/") ? chrono.en.casual : chrono.en.GB;
+  const base = zone.startsWith("America/") ? chrono.casual : chrono.GB;
   const parser = base.clone();
   parser.parsers.push(ordinalDayParser);
   return parser;

@@ -50,6 +50,39 @@ describe("parseEml", () => {
     expect(m.bodyText).toBe("Hello & welcome\n\n> old text");
   });
 
+  it("reads folded headers as one line, recipients in the order written", async () => {
+    const raw = [
+      "From: A <a@x.example>",
+      "To: b@x.example, C <c@x.example>,",
+      "\td@x.example",
+      "Subject: a long",
+      "\tfolded   subject",
+      "Date: Tue, 12 Aug 2025 10:00:00 +0000",
+      "Message-ID: <m@x>",
+      "References: <a@x>",
+      " <b@x>",
+      "List-Unsubscribe: <mailto:u@x.example>,",
+      "\t<https://x.example/u>",
+      "",
+      "Body",
+    ].join("\r\n");
+    const m = await parseEml(raw);
+    expect(m.subject).toBe("a long folded subject");
+    expect(m.to.map((a) => a.email)).toEqual(["b@x.example", "c@x.example", "d@x.example"]);
+    expect(m.references).toEqual(["<a@x>", "<b@x>"]);
+    expect(m.headers?.["list-unsubscribe"]).toBe("<mailto:u@x.example>, <https://x.example/u>");
+  });
+
+  it("refuses a message nested past the parser's limits with a clear error", async () => {
+    const depth = 300;
+    const lines = ["From: a@b.example", "Date: Tue, 12 Aug 2025 10:00:00 +0000", "Message-ID: <deep@b>"];
+    for (let i = 0; i < depth; i++) lines.push(`Content-Type: multipart/mixed; boundary="b${i}"`, "", `--b${i}`);
+    lines.push("Content-Type: text/plain", "", "bottom");
+    const error = await parseEml(lines.join("\r\n")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MatterlineError);
+    expect((error as MatterlineError).message).toBe("This file is not a readable email message.");
+  });
+
   it("rejects a file with no headers", async () => {
     await expect(parseEml("just some words\r\nno headers")).rejects.toBeInstanceOf(MatterlineError);
   });
