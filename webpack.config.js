@@ -1,5 +1,10 @@
 // One webpack config for every page: the task pane (what Outlook loads), the function file (ribbon commands and
-// OnMessageSend), the workbench (the offline demo host) and, for `npm run bench`, a minimal Fluent "hello" pane.
+// OnMessageSend), the sign-in page, the workbench (the offline demo host) and, for `npm run bench`, a minimal Fluent
+// "hello" pane.
+//
+//   webpack --mode production                    the add-in only (what `npm run build` deploys)
+//   webpack --mode production --env workbench    the add-in and the workbench (the browser tests)
+//   webpack serve --mode development             the add-in and the workbench (`npm start`)
 import { createRequire } from "node:module";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,9 +24,27 @@ export const griffelModules = [
 ];
 const DEV_BASE_URL = "https://localhost:3000";
 
-/** Where the add-in is served in production; the manifest's dev URL is rewritten to it at build time. */
-function productionBaseUrl() {
-  return (process.env.MATTERLINE_BASE_URL || DEV_BASE_URL).replace(/\/+$/, "");
+/** Source maps of a production build go beside its output folder, never into what is deployed. */
+export const SOURCE_MAP_FOLDER = "dist-sourcemaps";
+
+/**
+ * Where the add-in is served in production; the manifest's dev URL is rewritten to it at build time. Outlook loads
+ * add-ins only from HTTPS addresses ("The source location must be an HTTPS address",
+ * https://learn.microsoft.com/en-us/javascript/api/manifest/sourcelocation), so anything else stops the build.
+ */
+export function productionBaseUrl(value = process.env.MATTERLINE_BASE_URL) {
+  const url = (value || DEV_BASE_URL).trim().replace(/\/+$/, "");
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (parsed?.protocol !== "https:" || !parsed.host || parsed.search || parsed.hash)
+    throw new Error(
+      `MATTERLINE_BASE_URL must be an https:// address such as https://addin.yourfirm.example (Outlook loads add-ins only over HTTPS); got "${url}".`,
+    );
+  return url;
 }
 
 // Graph and Microsoft sign-in are the only places the pane may talk to. Styles: Griffel inserts the build-time compiled
@@ -53,13 +76,15 @@ function lightThemeCss() {
 export default async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const https = Boolean(env.https);
+  // The workbench, its sample firm and the simulators ship only where asked for: never in `npm run build`.
+  const workbench = !production || Boolean(env.workbench);
+  const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
   const entry = {
     taskpane: "./src/hosts/taskpane/index.tsx",
     commands: "./src/hosts/commands/commands.ts",
     auth: "./src/hosts/taskpane/auth.ts",
-    workbench: "./src/workbench/index.tsx",
-    workbenchPane: "./src/workbench/paneHost.ts",
   };
+  if (workbench) Object.assign(entry, { workbench: "./src/workbench/index.tsx", workbenchPane: "./src/workbench/paneHost.ts" });
   if (env.baseline) entry.baseline = "./scripts/bench/baseline/hello.tsx";
 
   const themeCss = lightThemeCss();
@@ -81,13 +106,15 @@ export default async (env = {}, argv = {}) => {
 
   return {
     mode: production ? "production" : "development",
-    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
-    devtool: production ? "source-map" : "cheap-module-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too. Production maps
+    // are hidden (no sourceMappingURL in the scripts) and written outside the output folder, for error reports only.
+    devtool: production ? "hidden-source-map" : "cheap-module-source-map",
     entry,
     output: {
       path: resolve(here, "dist"),
       filename: "[name].js",
       chunkFilename: "chunks/[name].[contenthash:8].js",
+      ...(production ? { sourceMapFilename: `../${SOURCE_MAP_FOLDER}/[file].map` } : {}),
       clean: true,
       publicPath: "/",
     },
@@ -120,14 +147,18 @@ export default async (env = {}, argv = {}) => {
       page("taskpane.html", ["taskpane"], { officeJs: true, themeCss }),
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),
       page("auth.html", ["auth"], { officeJs: true, title: "Matterline sign-in" }),
-      page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)", themeCss }),
-      new HtmlWebpackPlugin({
-        filename: "index.html",
-        chunks: ["workbench"],
-        template: "./src/workbench/workbench.html",
-        templateParameters: { csp: CSP },
-        inject: "body",
-      }),
+      ...(workbench
+        ? [
+            page("workbench-pane.html", ["workbenchPane", "taskpane"], { title: "Matterline (workbench)", themeCss }),
+            new HtmlWebpackPlugin({
+              filename: "index.html",
+              chunks: ["workbench"],
+              template: "./src/workbench/workbench.html",
+              templateParameters: { csp: CSP },
+              inject: "body",
+            }),
+          ]
+        : []),
       ...(env.baseline ? [page("baseline.html", ["baseline"], { title: "Baseline" })] : []),
       new CopyWebpackPlugin({
         patterns: [
@@ -136,7 +167,7 @@ export default async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().replaceAll(DEV_BASE_URL, productionBaseUrl()) : content),
+            transform: (content) => (production ? content.toString().replaceAll(DEV_BASE_URL, baseUrl) : content),
           },
         ],
       }),

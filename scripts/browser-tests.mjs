@@ -1,5 +1,6 @@
-// Builds the add-in and runs the browser tests in Debian's Chromium. Without Chromium it fails with how to install
-// it, unless MATTERLINE_SKIP_BROWSER=1 says to skip (and then says so loudly).
+// Builds the add-in with the workbench (production mode, as deployed, plus the workbench pages) and runs the browser
+// tests in Debian's Chromium. Without Chromium it fails with how to install it, unless MATTERLINE_SKIP_BROWSER=1 says
+// to skip (and then says so loudly).
 import { spawnSync } from "node:child_process";
 import { chromiumAvailable, CHROMIUM } from "./chromium.mjs";
 
@@ -17,7 +18,7 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-if (!process.argv.includes("--no-build")) run("npx", ["webpack", "--mode", "production"]);
+if (!process.argv.includes("--no-build")) run("npx", ["webpack", "--mode", "production", "--env", "workbench"]);
 const report = process.env.VITEST_JSON_REPORT
   ? ["--reporter=default", "--reporter=json", `--outputFile.json=${process.env.VITEST_JSON_REPORT}`]
   : [];

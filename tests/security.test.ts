@@ -75,7 +75,7 @@ describe("content security policy of every built page", () => {
   async function builtPages(): Promise<{ filename: string; template: string; csp: unknown }[]> {
     // @ts-expect-error plain ESM config without types
     const config = (await import("../webpack.config.js")) as { default: (env: object, argv: object) => Promise<unknown> };
-    const configs = [await config.default({}, { mode: "production" })].flat() as {
+    const configs = [await config.default({ workbench: true }, { mode: "production" })].flat() as {
       plugins?: { userOptions?: { filename?: string; template?: string; templateParameters?: { csp?: unknown } } }[];
     }[];
     return configs
