@@ -1,6 +1,6 @@
 import type { Address } from "@domain/model/mail";
 
-/** A calendar event as core asks for it. Times are ISO-8601 UTC instants. */
+/** A calendar event as the follow-ups feature asks for it. Times are ISO-8601 UTC instants. */
 export interface CalendarEventInput {
   readonly subject: string;
   /** HTML body (escaped by the caller), e.g. a summary and a link back to the message. */

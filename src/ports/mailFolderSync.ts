@@ -1,6 +1,6 @@
 import type { MailMessage } from "@domain/model/mail";
 
-/** A message as synced: the core message plus the mailbox's own id for it (what removals and writes refer to). */
+/** A message as synced: the domain's message plus the mailbox's own id for it (what removals and writes refer to). */
 export interface SyncedMessage {
   readonly graphId: string;
   readonly message: MailMessage;

@@ -3,7 +3,7 @@ import type { MailMessage } from "@domain/model/mail";
 /** What the host shows: a message being read, a draft being composed, or nothing selected. */
 export type ItemMode = "read" | "compose" | "none";
 
-/** The item currently open in Outlook (or the workbench), as core sees it. */
+/** The item currently open in Outlook (or the workbench), as Matterline sees it. */
 export interface CurrentItem {
   readonly mode: ItemMode;
   /** Host item id (EWS id in Outlook), used to key per-item state. */

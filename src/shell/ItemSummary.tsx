@@ -20,8 +20,8 @@ const useStyles = makeStyles({
   received: { ...typographyStyles.caption1 },
 });
 
-// The page's first date formatter costs ~30 ms (the browser loads its locale data), once per page: the first summary is
-// painted without its received time, which is written just after. A page-wide store, as the cost is the page's.
+// The page's first date formatter is slow to make (the browser loads its locale data), once per page: the first summary
+// is painted without its received time, which is written just after. A page-wide store, as the cost is the page's.
 let timesShown = false;
 const timesListeners = new Set<() => void>();
 const subscribeTimes = (listener: () => void) => {

@@ -28,15 +28,15 @@ export interface Capabilities {
   readonly theme: ThemeSource;
   readonly clock: Clock;
   readonly host: HostInfo;
-  /** Recognize and log email to matters (issue 3). */
+  /** Recognize and log email to matters. */
   readonly filing?: FilingCapability;
-  /** Directory import, matter search, timelines, export, bulk tagging and the untagged queue (issue 3). */
+  /** Directory import, matter search, timelines, export, bulk tagging and the untagged queue. */
   readonly matters?: MattersCapability;
-  /** Response clock and overdue alerts (issue 4). */
+  /** Response clock and overdue alerts. */
   readonly overdue?: OverdueCapability;
-  /** Plain-language replies and the draft checker (issue 5). */
+  /** Plain-language replies and the draft checker. */
   readonly replies?: RepliesCapability;
-  /** Follow-up calendar events (issue 6). */
+  /** Follow-up calendar events. */
   readonly followUps?: FollowUpCapability;
   /** The send-time confidentiality check: live warnings while composing, notes of sends it could not check. */
   readonly sendGuard?: SendGuardCapability;

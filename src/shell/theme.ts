@@ -21,7 +21,7 @@ export function themeKindOf(theme: HostTheme, highContrast: boolean): ThemeKind 
 }
 
 /**
- * Loads the dark and high-contrast themes (their tokens were a third of the pane's first script). The pane awaits this
+ * Loads the dark and high-contrast themes, kept out of the pane's first script (their tokens are large). The pane awaits this
  * before its first render when Office is dark or colours are forced, so no light flash is ever shown at start.
  */
 export function loadOtherThemes(): Promise<OtherThemes> {

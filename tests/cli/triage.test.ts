@@ -28,7 +28,7 @@ function triage(args: string[]) {
 }
 
 describe("triage CLI", () => {
-  it("prints one line per .eml in file order with exactly the DESIGN keys", () => {
+  it("prints one line per .eml in file order with exactly the documented keys", () => {
     const r = triage([
       "--directory",
       "data/sample/directory.json",

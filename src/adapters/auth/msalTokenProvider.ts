@@ -33,7 +33,7 @@ export interface MsalTokenProviderDeps {
   readonly origin: string;
   /** Defaults to MSAL's createNestablePublicClientApplication / createStandardPublicClientApplication. */
   readonly createClient?: MsalFactory;
-  /** Clock for dialog-token expiry; the adapter may read it, core may not. */
+  /** Clock for dialog-token expiry; the adapter may read it, the domain may not. */
   readonly now?: () => Date;
 }
 

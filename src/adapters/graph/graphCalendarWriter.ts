@@ -9,7 +9,7 @@ import type { DateTimeTimeZone, DayOfWeek, RecurrencePatternType } from "@micros
 import type { Event, GraphEventDto, GraphPage } from "./graphTypes";
 import { followPages } from "./graphMessageReader";
 
-// Ask Graph to speak UTC both ways: core works in UTC instants and converts for display.
+// Ask Graph to speak UTC both ways: the domain works in UTC instants and converts for display.
 const UTC_PREFER = { Prefer: 'outlook.timezone="UTC"' };
 
 function toGraphTime(iso: string): DateTimeTimeZone {

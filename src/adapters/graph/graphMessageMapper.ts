@@ -43,7 +43,7 @@ export function matterIdOf(m: Pick<GraphMessageDto, "singleValueExtendedProperti
   return p && p.value ? p.value : null;
 }
 
-/** Graph message → core MailMessage. The id is the internetMessageId when known (the log's dedupe key). */
+/** Graph message → MailMessage. The id is the internetMessageId when known (the log's dedupe key). */
 export function toMailMessage(m: GraphMessageDto): MailMessage {
   const body = m.body?.content ?? "";
   const bodyText = m.body ? (m.body.contentType?.toLowerCase() === "html" ? htmlToText(body) : body) : (m.bodyPreview ?? "");

@@ -5,7 +5,7 @@ import { normalizeEmail } from "@domain/model/mail";
 import { htmlToText } from "@domain/text/htmlToText";
 import { MatterlineError } from "@domain/errors";
 
-/** Headers core reasons about (auto-replies, bulk mail); everything else is dropped. */
+/** Headers the domain reasons about (auto-replies, bulk mail); everything else is dropped. */
 const KEPT_HEADERS = new Set([
   "auto-submitted",
   "precedence",
@@ -51,7 +51,7 @@ function toIso(date: string | undefined): string | null {
 }
 
 /**
- * Parses one RFC 5322 message (.eml) into a core message, decoding MIME structure,
+ * Parses one RFC 5322 message (.eml) into a MailMessage, decoding MIME structure,
  * quoted-printable/base64 and RFC 2047 words with postal-mime. Works in Node and in the browser.
  * `conversationId` is left null: threads across files come from the domain's threading.
  */

@@ -9,7 +9,7 @@ export interface OfficeMailSourceOptions {
   readonly onError?: (error: MatterlineError) => void;
 }
 
-/** MailSource over Office.context.mailbox: the open item as a core message, and ItemChanged for the pinned pane. */
+/** MailSource over Office.context.mailbox: the open item as a MailMessage, and ItemChanged for the pinned pane. */
 export function createOfficeMailSource(office: OfficeNamespace, options: OfficeMailSourceOptions = {}): MailSource {
   const onError = options.onError ?? ((error) => console.warn(error.message));
   return {

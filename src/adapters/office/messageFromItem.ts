@@ -42,7 +42,7 @@ export function headerFromReadItem(item: Office.MessageRead): MailMessage {
   };
 }
 
-/** A read-mode Outlook message as a core MailMessage (body read as plain text). */
+/** A read-mode Outlook message as a MailMessage (body read as plain text). */
 export async function messageFromReadItem(office: OfficeNamespace, item: Office.MessageRead): Promise<MailMessage> {
   const categoriesApi = (item as { categories?: Office.Categories }).categories;
   const [bodyText, categories] = await Promise.all([
@@ -58,7 +58,7 @@ export async function messageFromReadItem(office: OfficeNamespace, item: Office.
   };
 }
 
-/** A draft being written as a core MailMessage; `sentAt` is given when it is being sent. */
+/** A draft being written as a MailMessage; `sentAt` is given when it is being sent. */
 export async function messageFromComposeItem(
   office: OfficeNamespace,
   item: Office.MessageCompose,

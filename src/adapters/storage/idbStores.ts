@@ -266,7 +266,7 @@ export function followUpsForMatter(db: MatterlineDb, matterId: string): Promise<
   return guard("read follow-ups", () => db.getAllFromIndex("followUps", "byMatter", matterId));
 }
 
-/** Every store over one open database, ready to hand to core services. */
+/** Every store over one open database, ready to hand to the features' services. */
 export function idbStores(db: MatterlineDb) {
   return {
     log: new IdbMatterLogStore(db),

@@ -13,7 +13,7 @@ interface StateRecord extends ScanCheckpointRecord {
 }
 
 /**
- * The core scan's get/put-by-key checkpoint over the `scanCheckpoints` object store. The schema's record holds a
+ * The overdue scan's get/put-by-key checkpoint over the `scanCheckpoints` object store. The schema's record holds a
  * delta link and a time; the scan keeps more (per-folder cursors and the window's messages, so a resume never
  * counts twice), carried in a `state` field of the same record.
  */

@@ -32,7 +32,7 @@ export interface TriageInput {
   readonly error?: string;
 }
 
-/** One output line, exactly the keys of the DESIGN triage format (plus "error" for unreadable files). */
+/** One output line, exactly the keys of the triage format in docs/command-line.md (plus "error" for unreadable files). */
 export interface TriageLine {
   file: string;
   messageId: string | null;
@@ -57,7 +57,7 @@ function timeOf(m: MailMessage): number {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
-/** ISO-8601 UTC of a message time, or null when it carries none (core times may hold any offset). */
+/** ISO-8601 UTC of a message time, or null when it carries none (message times may hold any offset). */
 function utc(value: string | null | undefined): string | null {
   if (!value) return null;
   const t = Date.parse(value);

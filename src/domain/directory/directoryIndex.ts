@@ -100,7 +100,7 @@ export function refIndexBuilder(): { add(ref: string, matterId: string): void; f
   };
 }
 
-/** DESIGN defaults when a firm configures no reference patterns. */
+/** The reference patterns used when a firm configures none: `2024-0012` numbers and `ABC/0012` references. */
 export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b", "\\b[A-Z]{2,6}/\\d{3,6}\\b"];
 
 /** Upper-cases and strips brackets and spaces so "[2024-0012]" and "2024-0012" meet. */
@@ -178,7 +178,7 @@ function foldedWords(text: string): string[] {
   if (!isAscii(text)) return [...tokenize(text).words];
   const words: string[] = [];
   const n = text.length;
-  // Lower-cased once, words cut from it: one string per word instead of two (ASCII keeps every length).
+  // Lowered once and each word cut from it, so a word costs one string (lower-casing ASCII keeps every offset).
   const lower = text.toLowerCase();
   let i = 0;
   while (i < n) {
@@ -243,7 +243,7 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
 /**
  * A phrase and its owners (the first inline, the rest in `more`), built as the directory is read. Its targets are
  * made when the phrase is first found in mail: a directory has a hundred thousand phrases and mail finds a few,
- * and making every target up front cost the index build most of its time in allocation and garbage collection.
+ * so targets made up front would be almost all wasted work for the index build.
  */
 class Phrase implements PhraseGroup {
   kind: PhraseTarget["kind"];

@@ -146,7 +146,7 @@ function parseFirm(raw: unknown, p: Problems): Firm {
 }
 
 /**
- * Validates a parsed directory value against the DESIGN format. All or nothing: every problem is
+ * Validates a parsed directory value against the directory format (docs/directory.md). All or nothing: every problem is
  * collected and reported together in one `invalid-directory` error; nothing partial is returned.
  * `locate` maps a record id and its JSON path ("matters[3]") to a source position for messages, e.g. "line 12" (optional).
  * `extra` are problems found earlier (e.g. by the CSV reader) to report together with these.
@@ -307,7 +307,7 @@ export function validateDirectory(
 }
 
 /**
- * Parses and validates `directory.json` text (the DESIGN interchange format). Throws one
+ * Parses and validates `directory.json` text (docs/directory.md). Throws one
  * `MatterlineError("invalid-directory")` listing every problem with its location; never returns a partial directory.
  */
 export function parseDirectoryJson(text: string): Directory {

@@ -101,7 +101,7 @@ function readCsv(file: string, text: string, required: readonly string[], proble
  * - `matters.csv`: `id`, `number`, `clientId`, `title`, `status` (open|closed), `responsible` (person id),
  *   `team`, `keywords`, `aliases`, `opposingName`, `opposingDomains`, `opposingEmails`, `slaHours`, `jointClientIds`
  *   (one opposing party per matter row; several opposing names separated by ";" share the domains/emails).
- * See `src/domain/directory/CSV.md`.
+ * The format is described in `docs/directory.md`.
  */
 export function parseDirectoryCsv(files: DirectoryCsvFiles, base: { readonly firm: Firm; readonly people: readonly Person[] }): Directory {
   const problems: string[] = [];

@@ -1,4 +1,4 @@
-/** The firm directory, exactly the interchange format of DESIGN.md ("directory.json"). */
+/** The firm directory: the `directory.json` import format (docs/directory.md). */
 export type Role = "partner" | "associate" | "paralegal" | "assistant";
 export type MatterStatus = "open" | "closed";
 

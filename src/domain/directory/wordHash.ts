@@ -1,6 +1,6 @@
 import type { PhraseGroup } from "./directoryIndex";
 
-/** Keeps word hashes small integers, which V8 stores and compares without allocating. */
+/** Keeps word hashes small (30-bit) integers, which JavaScript engines hold without allocating. */
 export const HASH_MASK = 0x3fffffff;
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;

@@ -1,5 +1,5 @@
 /**
- * The message as core sees it, whatever it came from: an Outlook item, a Graph message or an .eml file.
+ * The message as Matterline sees it, whatever it came from: an Outlook item, a Graph message or an .eml file.
  * Addresses are lower-cased by the adapters; times are ISO-8601 UTC strings.
  */
 export interface Address {

@@ -235,7 +235,7 @@ async function readLogged(
 }
 
 /**
- * Recognizes a message for the pane: core `recognize()` fed with the directory index, the filing history, and the
+ * Recognizes a message for the pane: `recognize()` fed with the directory index, the filing history, and the
  * thread's matters from the local log and from the mailbox (our MatterId property left by a colleague or another
  * device; categories are only a hint), plus the message's own log entry. A failing mailbox read never blocks recognition:
  * it is reported as `mailbox.status = "unavailable"` and local evidence decides. `evidence`, when given, is mailbox

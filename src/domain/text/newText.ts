@@ -87,10 +87,10 @@ const DISCLAIMER_REGULATORY =
 const DISCLAIMER_START = /^\s*(?:th|confidential|disclaimer|privileged|cyber|fraud|payment|scam|bank|important|please|if)/i;
 const REGULATORY_HINT = /regulated by|registered in/i;
 
-/** A footer line (the two groups together are the one expression this used to be: any alternative matching). */
 /** First letters of the DISCLAIMER_START words. */
 const DISCLAIMER_LETTERS = letterTable("tcdpfsbi");
 
+/** A footer line: a firm or company notice, or a regulatory line. */
 function isDisclaimer(line: string): boolean {
   if (line.length >= 600) return false;
   return (
@@ -333,7 +333,7 @@ function splitLines(text: string): SplitLines {
   return { text, lines, starts };
 }
 
-/** lines[from, to) joined with "\n", as one cut of the text (V8 makes a slice, where a join copies every line). */
+/** lines[from, to) joined with "\n": one cut of the text, since the lines were split from it. */
 function linesText(src: SplitLines, from: number, to: number): string {
   return from >= to ? "" : src.text.slice(src.starts[from], src.starts[to] - 1);
 }

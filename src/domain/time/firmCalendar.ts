@@ -3,7 +3,7 @@ import type { Firm } from "@domain/directory/types";
 import { MatterlineError } from "@domain/errors";
 
 /**
- * A moment in time as callers hold it: a `Date`, an ISO-8601 string with an offset (core's message times),
+ * A moment in time as callers hold it: a `Date`, an ISO-8601 string with an offset (message times),
  * or epoch milliseconds.
  */
 export type Instant = Date | string | number;

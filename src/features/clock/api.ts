@@ -2,7 +2,7 @@ import type { CurrentItem } from "@ports/mailSource";
 import type { OverdueItem, OverdueService, OverdueView, SnoozeChoice } from "./";
 
 /**
- * What the UI can do about the response clock and overdue alerts (issue 4): the overdue service, with snoozes chosen
+ * What the UI can do about the response clock and overdue alerts: the overdue service, with snoozes chosen
  * as "1 h / 4 h / tomorrow" and the Outlook actions (reply form, notification bar) the pane needs.
  */
 export interface OverdueCapability extends Omit<OverdueService, "snooze"> {

@@ -231,7 +231,7 @@ export interface UrgentGroups {
   readonly setAside: readonly OverdueItem[];
 }
 
-/** Sorts the open items with core's `rankUrgent` and splits them by state. */
+/** Sorts the open items with the domain's `rankUrgent` and splits them by state. */
 export function groupUrgent(items: readonly OverdueItem[], now: string): UrgentGroups {
   const byResult = new Map<ClockResult, OverdueItem>(items.map((i) => [i.clock, i]));
   const ranked = rankUrgent(

@@ -23,7 +23,7 @@ export interface ScanProgress {
 export interface ScanOptions {
   /** null for the signed-in user's own mailbox, else a shared/delegated mailbox id or address. */
   readonly mailbox: string | null;
-  /** The present, ISO-8601 (core never reads the clock). */
+  /** The present, ISO-8601 (the scan never reads the clock). */
   readonly now: string;
   /** Days back from `now` (default 14). */
   readonly windowDays?: number;

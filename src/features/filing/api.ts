@@ -20,7 +20,7 @@ export interface UnloggedSends {
   readonly more: number;
 }
 
-/** What the UI can do about recognizing and logging email (issue 3). */
+/** What the UI can do about recognizing and logging email. */
 export interface FilingCapability {
   /** Recognizes the item; `useMailbox: false` is the fast local pass, the full pass may auto-log (read mode). */
   recognize(item: CurrentItem, options?: { readonly useMailbox?: boolean }): Promise<FilingView>;

@@ -14,7 +14,7 @@ import type {
 
 export type * from "./followUpTypes";
 
-/** What the UI can do about follow-up calendar events (issue 6). Every call may reject with a MatterlineError. */
+/** What the UI can do about follow-up calendar events. Every call may reject with a MatterlineError. */
 export interface FollowUpCapability {
   /** Proposed dates, matter and call option for the open item; null when there is no message. */
   plan(item: CurrentItem): Promise<FollowUpPlan | null>;

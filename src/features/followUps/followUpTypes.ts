@@ -48,7 +48,7 @@ export interface FollowUpEntry {
   readonly discovered?: boolean;
 }
 
-/** The stored record, structurally the storage schema's `FollowUpRecord` (core cannot import adapters). */
+/** The stored record, structurally the storage schema's `FollowUpRecord` (a feature's pure files cannot import adapters). */
 export interface StoredFollowUp {
   readonly transactionId: string;
   readonly matterId: string | null;

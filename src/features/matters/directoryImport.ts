@@ -6,7 +6,7 @@ import type { DirectoryFileReader } from "@ports/directoryFileReader";
 import type { SettingsStore } from "@ports/settingsStore";
 import type { DirectoryProvider, LoadedDirectory } from "@domain/directory/directoryProvider";
 
-/** A file the user picked, already read as text (the UI decodes; core never touches File objects). */
+/** A file the user picked, already read as text (the UI decodes; this file never touches File objects). */
 export interface ImportFile {
   readonly name: string;
   readonly text: string;

@@ -6,7 +6,7 @@ import type { ReplySuggestions } from "./service";
 export type { ReplySuggestions };
 
 /**
- * What the UI can do about plain-language replies and the draft checker (issue 5). The engines behind it are
+ * What the UI can do about plain-language replies and the draft checker. The engines behind it are
  * loaded on first use (a lazily loaded chunk). Nothing is ever sent, and nothing leaves the device.
  */
 export interface RepliesCapability {

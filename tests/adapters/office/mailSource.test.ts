@@ -5,7 +5,7 @@ import { createOfficeFake } from "@simulators/office";
 import { fakeMessage } from "@simulators/office/sampleItems";
 
 describe("createOfficeMailSource", () => {
-  it("reads the open message as a core message: lower-cased addresses, ISO UTC time, text body", async () => {
+  it("reads the open message as a MailMessage: lower-cased addresses, ISO UTC time, text body", async () => {
     const item = fakeMessage(5, {
       cc: [{ displayName: "Para Legal", emailAddress: " Para@Firm.Example " }],
       dateTimeCreated: "2026-03-02T09:15:00-05:00",

@@ -1,7 +1,7 @@
 /**
  * Loads data/sample for the clock and follow-up measures (tests and scripts/bench/time.ts): the messages parsed by
- * the MIME adapter, threaded here by Message-ID / In-Reply-To / References (a small local helper: core threading
- * belongs to another module), with the labels and meta.
+ * the MIME adapter, threaded here by Message-ID / In-Reply-To / References (a small local helper, so the measures do
+ * not rest on the domain's threading), with the labels and meta.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The digest before it is sent. The HTML (built in core, every value escaped) is shown in a sandboxed frame
+ * The digest before it is sent. The HTML (built by digest.ts, every value escaped) is shown in a sandboxed frame
  * with scripts off, so nothing in it can run in the pane.
  */
 export function DigestPreview({ digest, onSend, onClose }: { digest: Digest; onSend: () => Promise<Digest>; onClose: () => void }) {

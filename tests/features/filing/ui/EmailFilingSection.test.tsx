@@ -161,7 +161,7 @@ describe("EmailFilingSection (read)", () => {
     const options = await screen.findAllByTestId("filing-candidate");
     expect(options.length).toBeGreaterThanOrEqual(2);
     expect(options.length).toBeLessThanOrEqual(3);
-    // Each choice says its part of the evidence (not a "0%" against the leader), and the parts add up to at most 100.
+    // Each choice says its part of the evidence, and the parts add up to at most 100.
     const shares = options.map((o) => Number(/\((\d+)% of the evidence\)/.exec(o.textContent ?? "")?.[1]));
     for (const share of shares) expect(share).toBeGreaterThan(0);
     expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);

@@ -14,7 +14,7 @@ import type { MailMessage } from "@domain/model/mail";
 import type { SelectedItemRef } from "@ports/selectedItems";
 import { directory, mail, setup } from "../fixtures";
 
-/** A matters capability over the real core app and memory stores; only the Outlook selection is scripted. */
+/** A matters capability over the real matters service and memory stores; only the Outlook selection is scripted. */
 async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<string, MailMessage> } = { refs: [], messages: new Map() }) {
   const { provider, log, store, recognizer: pane } = await setup();
   const now = () => new Date("2026-03-05T12:00:00Z");
