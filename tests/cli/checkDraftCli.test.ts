@@ -74,5 +74,5 @@ describe("check-draft CLI", () => {
     expect(two.code).not.toBe(0);
     expect(two.stderr).toMatch(/One draft file at a time/);
     expect(two.stdout).toBe("");
-  });
+  }, 60_000);
 });
