@@ -23,3 +23,9 @@ export async function launchChromium() {
   const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
+
+/** One Chromium that several processes connect to (`chromium.connect(server.wsEndpoint())`); close() ends it. */
+export async function launchChromiumServer() {
+  const { chromium } = await import("playwright-core");
+  return chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}

@@ -1,16 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { filingState, openWorkbench, pane } from "./browser";
-
-/** Waits (bounded) until the open tab panel shows no spinner or progress bar. */
-async function settle(page: Page, frame: FrameLocator): Promise<void> {
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if ((await frame.locator("[role=tabpanel] .fui-Spinner, [role=tabpanel] [role=progressbar]").count()) === 0) break;
-    await page.waitForTimeout(150);
-  }
-  await page.waitForTimeout(200);
-}
+import { describe, expect, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
+import { filingState, pane, settled, useWorkbench } from "./browser";
 
 /** What has keyboard focus inside the pane: its role, name-ish text, test id and the section it is in. */
 async function focused(frame: FrameLocator) {
@@ -29,14 +19,10 @@ async function focused(frame: FrameLocator) {
 const ROLES = ["button", "link", "textbox", "combobox", "checkbox", "radio", "switch", "spinbutton", "tab", "listbox"] as const;
 
 describe("keyboard and screen-reader use of the pane", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("logs a client email with the keyboard alone, and the logged status is announced politely", async () => {
     const rows = page.locator("[data-testid=message-row]");
@@ -83,7 +69,7 @@ describe("keyboard and screen-reader use of the pane", () => {
 
   it("Tab reaches the tab list, then the first control of each section of This email, in reading order", async () => {
     const frame = pane(page);
-    await settle(page, frame);
+    await settled(frame);
     // Mark each section's first keyboard-reachable control, in document order.
     const sections = await frame.locator("[data-testid=this-email]").evaluate((root) => {
       const focusable =
@@ -119,7 +105,7 @@ describe("keyboard and screen-reader use of the pane", () => {
     const unnamed: string[] = [];
     for (const tab of ["This email", "Overdue", "Matters", "Settings"]) {
       await frame.getByRole("tab", { name: tab }).click();
-      await settle(page, frame);
+      await settled(frame);
       if (tab === "Matters") {
         // A matter open too, so its details and export buttons are checked.
         const box = frame.getByTestId("matter-search-input");
@@ -127,7 +113,7 @@ describe("keyboard and screen-reader use of the pane", () => {
         await expect.poll(() => frame.getByTestId("matter-search-option").count(), { timeout: 15000 }).toBeGreaterThan(0);
         await box.press("Enter");
         await expect.poll(() => frame.getByTestId("matter-details").count(), { timeout: 15000 }).toBe(1);
-        await settle(page, frame);
+        await settled(frame);
       }
       for (const role of ROLES) {
         const all = await frame.getByRole(role).count();

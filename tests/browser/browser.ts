@@ -1,23 +1,38 @@
-import { expect } from "vitest";
-import type { Browser, Page } from "playwright-core";
-// @ts-expect-error plain ESM helper without types
-import { launchChromium as launchUntyped } from "../../scripts/chromium.mjs";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from "playwright-core";
 
-/** scripts/chromium.mjs's launcher, typed here because the script ships no declaration file. */
-const launchChromium = launchUntyped as () => Promise<Browser>;
+/** The workbench page of one test file, and the page errors and console errors it has logged so far. */
+export interface OpenWorkbench {
+  readonly page: Page;
+  readonly errors: string[];
+}
 
-/** Opens the workbench (`search` such as "?mailbox=1.13" picks the Outlook it plays) and waits until its list has rendered. */
-export async function openWorkbench(baseUrl: string, search = ""): Promise<{ browser: Browser; page: Page; errors: string[] }> {
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+/**
+ * Opens the workbench for the tests of the calling `describe` block: before them, a fresh browser context (its own
+ * storage, so IndexedDB starts empty) of the Chromium that globalSetup started, at `search` (such as "?mailbox=1.13",
+ * the Outlook it plays), once its message list has rendered; after them, the context is closed, even when opening
+ * failed. `opened` receives the page and its error list.
+ */
+export function useWorkbench(search: string, opened: (workbench: OpenWorkbench) => void): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await chromium.connect(inject("browserEndpoint"));
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(`${inject("baseUrl")}/index.html${search}`);
+    await page.waitForSelector("[data-testid=message-row]");
+    opened({ page, errors });
   });
-  await page.goto(`${baseUrl}/index.html${search}`);
-  await page.waitForSelector("[data-testid=message-row]");
-  return { browser, page, errors };
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
 }
 
 /** The task pane's frame. */
@@ -25,18 +40,43 @@ export function pane(page: Page) {
   return page.frameLocator("[data-testid=taskpane-frame]");
 }
 
+const FILING_STATES = ["filing-logged", "filing-suggestion", "filing-candidates", "filing-not-client"] as const;
+
 /** Waits until the pane's filing section has settled on one of its read-mode states, and returns which ("none" after 15 s). */
 export async function filingState(page: Page): Promise<string> {
   const frame = pane(page);
-  const states = ["filing-logged", "filing-suggestion", "filing-candidates", "filing-not-client"];
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if ((await frame.getByText("Checking the mailbox…").count()) === 0) {
-      for (const s of states) if ((await frame.locator(`[data-testid=${s}]`).count()) > 0) return s;
-    }
-    await page.waitForTimeout(100);
+  const read = async (): Promise<string> => {
+    if ((await frame.getByText("Checking the mailbox…").count()) > 0) return "none";
+    for (const s of FILING_STATES) if ((await frame.locator(`[data-testid=${s}]`).count()) > 0) return s;
+    return "none";
+  };
+  let state = "none";
+  try {
+    await expect.poll(async () => (state = await read()), { timeout: 15000 }).not.toBe("none");
+  } catch {
+    return "none";
   }
-  return "none";
+  return state;
+}
+
+/**
+ * Waits until `region` (the open tab panel when not given) has finished loading: no spinner or progress bar in it,
+ * some text, and the same markup on two reads in a row.
+ */
+export async function settled(frame: FrameLocator, region: Locator = frame.locator("[role=tabpanel]")): Promise<void> {
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const busy = await region.locator(".fui-Spinner, [role=progressbar]").count();
+        const markup = busy === 0 && ((await region.textContent()) ?? "").trim() ? await region.innerHTML() : "";
+        const same = markup !== "" && markup === last;
+        last = markup;
+        return same;
+      },
+      { timeout: 15000, interval: 150 },
+    )
+    .toBe(true);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useWorkbench, pane } from "./browser";
 import { parseEml } from "@adapters/mime/parseEml";
 
 interface Label {
@@ -28,13 +28,9 @@ async function messageWithUpcomingDate(): Promise<{ subject: string; dates: stri
 }
 
 describe("follow-ups in the workbench", () => {
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    ({ browser, page } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page } = workbench));
 
   it("schedules a follow-up from a message's date and shows it in the matter's upcoming list and the Calendar folder", async () => {
     const { subject, dates } = await messageWithUpcomingDate();

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { bulkTag, openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { bulkTag, useWorkbench, pane } from "./browser";
 import { directory, threeClientEmails } from "./sampleMail";
 
 describe("matters in the workbench", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("tags three Ctrl+clicked client emails in one action and shows their categories in the list", async () => {
     const chosen = await threeClientEmails();

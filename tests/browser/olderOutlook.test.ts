@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { bulkTag, openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { bulkTag, useWorkbench, pane } from "./browser";
 import { threeClientEmails } from "./sampleMail";
 
 describe("an Outlook that can select many emails but not open them (Mailbox 1.13)", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl"), "?mailbox=1.13"));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("?mailbox=1.13", (workbench) => ({ page, errors } = workbench));
 
   it("still tags the selected emails in one action: they are read through Graph instead", async () => {
     expect(await page.getByTestId("outlook-version").inputValue()).toBe("1.13");
@@ -37,14 +33,10 @@ describe("an Outlook that can select many emails but not open them (Mailbox 1.13
 });
 
 describe("Outlook 2021 LTSC (Mailbox 1.9)", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl"), "?mailbox=1.9"));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("?mailbox=1.9", (workbench) => ({ page, errors } = workbench));
 
   it("says plainly that bulk tagging needs a newer Outlook, and still recognizes the open email", async () => {
     const [first] = await threeClientEmails();

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { parseEml } from "@adapters/mime/parseEml";
-import { openWorkbench, pane } from "./browser";
+import { useWorkbench, pane } from "./browser";
 
 // The sample's labels say which message is a client's complaint; the test finds it in the list by its subject.
 async function complaint(): Promise<{ subject: string; from: string }> {
@@ -19,16 +19,14 @@ async function complaint(): Promise<{ subject: string; from: string }> {
 }
 
 describe("replies in the workbench", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let target: { subject: string; from: string };
 
   beforeAll(async () => {
     target = await complaint();
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
   });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("shows three different drafts for a complaint and opens the reply form with the chosen one", async () => {
     // The thread holds several of the client's messages under this subject; the labelled one is the complaint.

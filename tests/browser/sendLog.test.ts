@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { filingState, openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { filingState, useWorkbench, pane } from "./browser";
 
 interface SentCopy {
   id: string;
@@ -19,15 +19,21 @@ function sentItems(page: Page): Promise<SentCopy[]> {
   });
 }
 
+/** How many sends the OnMessageSend handler has queued for the pane (in the item's roaming settings). */
+function queuedSends(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } })
+      .__workbenchDebug;
+    const queue = dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
+    return Array.isArray(queue) ? queue.length : 0;
+  });
+}
+
 describe("log on send in the workbench", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("replies in compose mode, chooses the matter, sends, and the sent copy shows as logged to that matter", async () => {
     const frame = pane(page);
@@ -92,12 +98,7 @@ describe("log on send in the workbench", () => {
     expect(sent.toRecipients?.length).toBeGreaterThan(0);
     expect(sent.body?.content).toContain(typed);
     // The OnMessageSend handler queued the send for the pane (the copy had no Internet message id when it ran).
-    const queued = await page.evaluate(() => {
-      const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } })
-        .__workbenchDebug;
-      return dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
-    });
-    expect(Array.isArray(queued) && queued.length).toBe(1);
+    expect(await queuedSends(page)).toBe(1);
 
     // The same pane, not reopened: the sent copy shows as filed the first time it is opened (no "Log to …" offered).
     await page.getByTestId("folder-sentitems").click();
@@ -116,18 +117,7 @@ describe("log on send in the workbench", () => {
     await expect.poll(() => frame.locator("[data-testid=item-subject]").textContent(), { timeout: 15000 }).toBe(sent.subject);
     expect(await filingState(page)).toBe("filing-logged");
     expect(await frame.locator("[data-testid=filing-logged-line]").textContent()).toContain(`Logged to ${number}`);
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() => {
-            const dbg = (window as unknown as { __workbenchDebug: { controller: { roamingSettings(): Record<string, unknown> } } })
-              .__workbenchDebug;
-            const q = dbg.controller.roamingSettings()["matterline.pendingSendLogs"];
-            return Array.isArray(q) ? q.length : 0;
-          }),
-        { timeout: 15000 },
-      )
-      .toBe(0);
+    await expect.poll(() => queuedSends(page), { timeout: 15000 }).toBe(0);
   });
 
   it("logged no page errors", () => {

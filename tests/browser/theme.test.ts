@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { pane, settled, useWorkbench } from "./browser";
 
 /** Relative luminance (0 black … 1 white) of a computed CSS colour such as "rgb(41, 41, 41)". */
 function luminance(css: string): number {
@@ -23,14 +23,10 @@ const TABS = [
 ];
 
 describe("pane theme and layout in Chromium", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("follows Office's dark theme when the workbench switches it", async () => {
     await expect.poll(async () => (await paneTheme(page)).theme, { timeout: 15000 }).toBe("light");
@@ -75,14 +71,8 @@ describe("pane theme and layout in Chromium", () => {
       await frame.getByRole("tab", { name: tab.name }).click();
       const panel = frame.locator(`#${tab.panel}`);
       await expect.poll(() => panel.count(), { timeout: 15000 }).toBe(1);
-      // Let the section settle: no "Loading…"/progress left (bounded), then measure.
-      const deadline = Date.now() + 15000;
-      while (Date.now() < deadline) {
-        const busy = await panel.locator("[role=progressbar], .fui-Spinner").count();
-        if (busy === 0 && ((await panel.textContent()) ?? "").trim().length > 0) break;
-        await page.waitForTimeout(200);
-      }
-      await page.waitForTimeout(300);
+      // Measured once the tab has finished loading: no "Loading…" or progress left, and nothing changing any more.
+      await settled(frame, panel);
       overflows[tab.name] = await frame
         .locator("body")
         .evaluate((b) =>
