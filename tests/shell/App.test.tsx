@@ -6,7 +6,7 @@ import { App } from "@shell/App";
 import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem, MailSource } from "@ports/mailSource";
 import type { MailMessage } from "@domain/model/mail";
-import { MatterlineError } from "@domain/errors";
+import { wirePane } from "../hosts/wiredPane";
 
 function message(subject: string, from: string, receivedAt = "2025-08-26T09:00:00Z"): MailMessage {
   return {
@@ -44,12 +44,17 @@ function controllableSource(first: Promise<CurrentItem> | CurrentItem) {
   };
 }
 
-function caps(mail: MailSource, dark = false): Capabilities {
+/** The pane as Outlook builds it (no firm directory imported yet), over a mailbox with these emails. */
+function outlook(mail: MailMessage[], theme?: "light" | "dark") {
+  return wirePane({ directory: null, me: { email: "me@firm.example", name: "Me" }, now: "2025-08-26T15:30:00Z", mail, theme });
+}
+
+function caps(mail: MailSource): Capabilities {
   return {
     mail,
     clock: { now: () => new Date("2025-08-26T15:30:00Z") },
     theme: {
-      current: () => ({ dark, background: dark ? "#1f1f1f" : "#ffffff", foreground: dark ? "#ffffff" : "#000000" }),
+      current: () => ({ dark: false, background: "#ffffff", foreground: "#000000" }),
       onChanged: () => () => {},
     },
     host: {
@@ -62,18 +67,22 @@ function caps(mail: MailSource, dark = false): Capabilities {
 
 describe("task pane shell", () => {
   it("shows the open item's sender, subject and received time, and follows ItemChanged", async () => {
-    const src = controllableSource({ mode: "read", itemId: "1", message: message("Lease renewal", "Ann") });
-    render(<App capabilities={caps(src.source)} />);
+    const lease = message("Lease renewal", "Ann");
+    const invoice = message("Invoice query", "Bob");
+    const pane = await outlook([lease, invoice]);
+    await pane.open(lease);
+    render(<App capabilities={pane.capabilities} />);
     expect(await screen.findByTestId("item-subject")).toHaveProperty("textContent", "Lease renewal");
     expect(screen.getByTestId("item-sender").textContent).toContain("Ann <ann@client.example>");
     // The received time is written by an effect just after the first paint.
     await waitFor(() => expect(screen.getByTestId("item-received").textContent).toMatch(/Received .*26/));
-    act(() => src.change({ mode: "read", itemId: "2", message: message("Invoice query", "Bob") }));
+    await act(() => pane.office.controller.selectItem(pane.itemOf(invoice)));
     expect(await screen.findByText("Invoice query")).toBeTruthy();
-    act(() => src.change({ mode: "none", itemId: null, message: null }));
+    await act(() => pane.office.controller.selectItem(null));
     expect(await screen.findByTestId("no-item")).toBeTruthy();
   });
 
+  // Outlook answering an earlier selection after a later one is a race only a scripted mail source can stage.
   it("never shows a slow earlier item after a newer selection", async () => {
     let releaseSlow!: (i: CurrentItem) => void;
     const slow = new Promise<CurrentItem>((r) => (releaseSlow = r));
@@ -81,24 +90,28 @@ describe("task pane shell", () => {
     render(<App capabilities={caps(src.source)} />);
     act(() => src.change({ mode: "read", itemId: "2", message: message("Newer", "Bob") }));
     expect(await screen.findByText("Newer")).toBeTruthy();
-    await act(async () => {
+    await act(() => {
       releaseSlow({ mode: "read", itemId: "1", message: message("Older", "Ann") });
-      await slow;
+      return slow.then(() => undefined);
     });
     expect(screen.queryByText("Older")).toBeNull();
   });
 
   it("shows a plain message, not a blank pane, when Outlook fails", async () => {
-    const src = controllableSource(Promise.reject(new MatterlineError("office-failed", "The item could not be read.")));
-    render(<App capabilities={caps(src.source)} />);
+    const lease = message("Lease renewal", "Ann");
+    const pane = await outlook([lease]);
+    await pane.office.controller.selectItem(pane.itemOf(lease));
+    pane.office.controller.failNext("body.getAsync", { code: 9002, name: "InternalError", message: "The item could not be read." });
+    render(<App capabilities={pane.capabilities} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Outlook could not complete that action");
-    expect(alert.textContent).toContain("The item could not be read.");
   });
 
   it("reaches every section by keyboard", async () => {
-    const src = controllableSource({ mode: "read", itemId: "1", message: message("Lease renewal", "Ann") });
-    render(<App capabilities={caps(src.source, true)} />);
+    const lease = message("Lease renewal", "Ann");
+    const pane = await outlook([lease], "dark");
+    await pane.open(lease);
+    render(<App capabilities={pane.capabilities} />);
     await screen.findByTestId("item-subject");
     const user = userEvent.setup();
     const tabs = within(await screen.findByRole("tablist")).getAllByRole("tab");

@@ -1,16 +1,15 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OverdueSection } from "@features/clock/ui/OverdueSection";
 import { EmailClockSection } from "@features/clock/ui/EmailClockSection";
 import { OverdueSettingsSection } from "@features/clock/ui/OverdueSettingsSection";
-import type { Capabilities } from "@shell/capabilities";
-import type { OverdueCapability } from "@features/clock/api";
-import type { CurrentItem } from "@ports/mailSource";
-import { createOverdueService, memoryClockDecisionStore } from "@features/clock";
-import { directory, fakeSync, index, mail, memoryKv } from "../overdueFixtures";
+import { directory, mail } from "../overdueFixtures";
+import { CLOCK_BAR_KEY } from "@features/clock/wire";
+import { createOfficeItemNotifier } from "@adapters/office";
+import { wirePane, type WiredPane } from "../../../hosts/wiredPane";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -18,12 +17,11 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-const ME = "alice@firm.example";
-const now = new Date("2025-08-26T15:30:00Z");
+const ME = { email: "alice@firm.example", name: "Alice Partner" };
 const late = mail({
   id: "<late@t>",
   from: "carol@acme.example",
-  to: [ME],
+  to: [ME.email],
   subject: "Lease <draft> 2024-0012",
   body: "Could you send me the lease draft?",
   at: "2025-08-25T10:00:00Z",
@@ -32,7 +30,7 @@ const late = mail({
 const soon = mail({
   id: "<soon@t>",
   from: "dan@zed.example",
-  to: [ME],
+  to: [ME.email],
   subject: "Hearing 2024-0044",
   body: "Please confirm the hearing date.",
   at: "2025-08-26T12:00:00Z",
@@ -41,73 +39,26 @@ const soon = mail({
 const thanks = mail({
   id: "<ty@t>",
   from: "carol@acme.example",
-  to: [ME],
+  to: [ME.email],
   subject: "Re: 2024-0012",
   body: "Thanks, received.",
   at: "2025-08-26T10:00:00Z",
   conv: "c3",
 });
 
-function setup(open: CurrentItem = { mode: "none", itemId: null, message: null }, extra: ReturnType<typeof mail>[] = []) {
-  const server = fakeSync();
-  server.add(null, "inbox", late, soon, thanks, ...extra);
-  const kv = memoryKv();
-  const sent: string[] = [];
-  const service = createOverdueService({
-    sync: server.sync,
-    checkpoints: kv,
-    settings: kv,
-    decisions: memoryClockDecisionStore(),
-    directory: () => Promise.resolve({ directory, index }),
-    overdueCategoryName: "Overdue reply",
-    sender: {
-      send: (m) => {
-        sent.push(m.subject);
-        return Promise.resolve();
-      },
-    },
-    me: { email: ME, name: "Alice Partner" },
-    clock: { now: () => now },
-  });
-  const alerts: (string | null)[] = [];
-  const replyNow = vi.fn<OverdueCapability["replyNow"]>(() => Promise.resolve("message-opened"));
-  const overdue: OverdueCapability = {
-    loadSettings: () => service.loadSettings(),
-    saveSettings: (s) => service.saveSettings(s),
-    scan: (p) => service.scan(p),
-    current: () => service.current(),
-    itemFor: (m) => service.itemFor(m),
-    markNoReplyNeeded: (i, r) => service.markNoReplyNeeded(i, r),
-    undo: (i) => service.undo(i),
-    snooze: (i) => service.snooze(i, "2025-08-26T16:30:00Z"),
-    replyNow,
-    alertOnItem: (i) => {
-      alerts.push(i && (i.clock.state === "overdue" || i.clock.state === "due-soon") ? i.summary : null);
-      return Promise.resolve();
-    },
-    digest: () => service.digest(),
-    sendDigest: () => service.sendDigest(),
-    refreshMinutes: 5,
-  };
-  const capabilities: Capabilities = {
-    mail: { currentItem: () => Promise.resolve(open), onItemChanged: () => () => undefined },
-    theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
-    clock: { now: () => now },
-    host: {
-      name: "Test",
-      mailboxVersion: "1.13",
-      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
-    },
-    overdue,
-  };
-  return { capabilities, alerts, replyNow, sent, overdue };
+/** The pane as Outlook builds it, over a mailbox holding the three client emails (and any `extra`). */
+function setup(extra: (typeof late)[] = []): Promise<WiredPane> {
+  return wirePane({ directory, me: ME, now: "2025-08-26T15:30:00Z", mail: [late, soon, thanks, ...extra] });
 }
+
+/** The notification bars Outlook shows on a message. */
+const bars = (t: WiredPane, m: typeof late) => t.office.controller.notifications(t.itemOf(m).itemId).map((n) => n.message);
 
 const wrap = (ui: React.ReactNode) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
 describe("OverdueSection", () => {
   it("lists overdue and due-soon client mail most urgent first, leaving thanks out", async () => {
-    const t = setup();
+    const t = await setup();
     wrap(<OverdueSection capabilities={t.capabilities} />);
     const group = await screen.findByTestId("overdue-group");
     await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
@@ -128,7 +79,7 @@ describe("OverdueSection", () => {
       at: "2025-08-25T11:00:00Z",
       conv: "c4",
     });
-    const t = setup(undefined, [upset]);
+    const t = await setup([upset]);
     wrap(<OverdueSection capabilities={t.capabilities} />);
     const group = await screen.findByTestId("overdue-group");
     await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(2));
@@ -143,16 +94,16 @@ describe("OverdueSection", () => {
   });
 
   it("records no reply needed with a reason, snoozes, and opens the reply, all by keyboard", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
     wrap(<OverdueSection capabilities={t.capabilities} />);
     const group = await screen.findByTestId("overdue-group");
     await waitFor(() => expect(within(group).getAllByTestId("overdue-item")).toHaveLength(1));
     within(group).getByRole("button", { name: "Reply now" }).focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(t.replyNow).toHaveBeenCalledTimes(1));
-    expect(t.replyNow.mock.calls[0][0]).toMatchObject({ messageId: "<late@t>" });
+    // Nothing is open in Outlook: the message opens in its own window, to reply from there.
     expect((await screen.findByTestId("overdue-notice")).textContent).toContain("Message opened: reply from its window.");
+    expect(t.office.controller.messageForms).toEqual([t.itemOf(late).itemId]);
     await user.click(within(group).getByRole("button", { name: "No reply needed" }));
     await user.type(screen.getByLabelText("Why no reply is needed"), "Called the client{Enter}");
     await waitFor(() => expect(within(screen.getByTestId("overdue-group")).queryAllByTestId("overdue-item")).toHaveLength(0));
@@ -183,7 +134,7 @@ describe("OverdueSection", () => {
   });
 
   it("lists decided mail as set aside, with who and when, and undoes by keyboard", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
     wrap(<OverdueSection capabilities={t.capabilities} />);
     const group = await screen.findByTestId("overdue-group");
@@ -213,7 +164,7 @@ describe("OverdueSection", () => {
   });
 
   it("shows the team view as a chart with text values, and the escaped digest preview", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
     wrap(<OverdueSection capabilities={t.capabilities} />);
     await screen.findAllByTestId("overdue-item");
@@ -231,15 +182,12 @@ describe("OverdueSection", () => {
     expect(frame.getAttribute("srcdoc")).toContain("Lease &lt;draft&gt; 2024-0012");
     await user.click(screen.getByTestId("digest-send"));
     await screen.findByTestId("digest-sent");
-    expect(t.sent).toEqual(["Test & Co: 1 overdue client email"]);
+    expect(t.graph.sentMail(ME.email).map((m) => m.subject)).toEqual(["Test & Co: 1 overdue client email"]);
   });
 
   it("shows a scan failure plainly", async () => {
-    const t = setup();
-    t.overdue.scan = async () => {
-      const { MatterlineError } = await import("@domain/errors");
-      throw new MatterlineError("offline", "No connection.");
-    };
+    const t = await setup();
+    t.graph.setOffline(true);
     wrap(<OverdueSection capabilities={t.capabilities} />);
     expect((await screen.findByRole("alert")).textContent).toContain("offline");
   });
@@ -247,49 +195,54 @@ describe("OverdueSection", () => {
 
 describe("EmailClockSection", () => {
   it("shows the open message's state and puts the summary on the item", async () => {
-    const t = setup();
-    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
+    const t = await setup();
+    wrap(<EmailClockSection capabilities={t.capabilities} item={await t.open(late)} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("Overdue");
-    await waitFor(() => expect(t.alerts).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
+    await waitFor(() => expect(bars(t, late)).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
   });
 
   it("shows the due time in the pane's format and undoes a decision, bringing the bar back", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
-    const view = await t.overdue.scan();
+    const overdue = t.capabilities.overdue!;
+    const view = await overdue.scan();
     const { formatDateTime } = await import("@shell/dates");
-    await t.overdue.markNoReplyNeeded(
-      view.items.find((i) => i.messageId === "<late@t>")!,
+    await overdue.markNoReplyNeeded(
+      view.items.find((i) => i.internetMessageId === late.internetMessageId)!,
       "Answered by phone",
     );
-    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "x", message: late }} />);
+    wrap(<EmailClockSection capabilities={t.capabilities} item={await t.open(late)} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
     expect(screen.getByTestId("clock-decision").textContent).toContain("Answered by phone");
-    await waitFor(() => expect(t.alerts).toEqual([null]));
+    await waitFor(() => expect(bars(t, late)).toEqual([]));
     await user.click(screen.getByTestId("clock-undo"));
     await waitFor(() => expect(screen.getByTestId("clock-state").textContent).toBe("Overdue"));
     expect(screen.queryByTestId("clock-undo")).toBeNull();
     expect(screen.getByTestId("clock-due").textContent).toBe(`Reply due ${formatDateTime("2025-08-26T10:00:00Z")}`);
-    await waitFor(() => expect(t.alerts).toEqual([null, "Client waiting 29 h — reply was due 5 h ago"]));
+    await waitFor(() => expect(bars(t, late)).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
   });
 
   it("clears the bar for mail that needs no reply", async () => {
-    const t = setup();
-    wrap(<EmailClockSection capabilities={t.capabilities} item={{ mode: "read", itemId: "y", message: thanks }} />);
+    const t = await setup();
+    const item = await t.open(thanks);
+    // A bar left from before (say, the message was thought to need a reply) goes when the pane sees it needs none.
+    await createOfficeItemNotifier(t.office.office).show(CLOCK_BAR_KEY, "Client waiting 5 h");
+    expect(bars(t, thanks)).toEqual(["Client waiting 5 h"]);
+    wrap(<EmailClockSection capabilities={t.capabilities} item={item} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
-    await waitFor(() => expect(t.alerts).toEqual([null]));
+    await waitFor(() => expect(bars(t, thanks)).toEqual([]));
   });
 });
 
 describe("OverdueSettingsSection", () => {
   it("adds a watched mailbox and saves; bad values are listed", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
     wrap(<OverdueSettingsSection capabilities={t.capabilities} />);
     await user.type(await screen.findByLabelText("Mailbox address to watch"), "Team@Firm.example{Enter}");
     await user.click(screen.getByTestId("overdue-settings-save"));
     await screen.findByText("Saved. The next scan uses these settings.");
-    expect((await t.overdue.loadSettings()).watchedMailboxes).toEqual(["team@firm.example"]);
+    expect((await t.capabilities.overdue!.loadSettings()).watchedMailboxes).toEqual(["team@firm.example"]);
     await user.type(screen.getByLabelText("Mailbox address to watch"), "not-an-address{Enter}");
     await user.click(screen.getByTestId("overdue-settings-save"));
     expect((await screen.findByRole("alert")).textContent).toContain('"not-an-address" is not an email address.');

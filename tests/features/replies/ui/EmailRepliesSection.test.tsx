@@ -4,16 +4,9 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { EmailRepliesSection } from "@features/replies/ui/EmailRepliesSection";
-import type { Capabilities } from "@shell/capabilities";
-import { buildReplies } from "@features/replies/wire";
-import type { PaneContext } from "@hosts/context";
-import { createOfficeMailSource } from "@adapters/office";
-import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
-import { createOfficeFake, type OfficeFake } from "@simulators/office";
-import { fakeMessage } from "@simulators/office/sampleItems";
-import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
-import { MemoryFilingHistoryStore, MemoryMatterLogStore } from "@adapters/storage/memoryStores";
+import type { MailMessage } from "@domain/model/mail";
+import { wirePane, type WiredPane } from "../../../hosts/wiredPane";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -53,53 +46,60 @@ const directory: Directory = {
   ],
 };
 const me = { email: "orla.keane@penrose.test", name: "Orla Keane" };
-const complaint = fakeMessage(1, {
+const complaint: MailMessage = {
+  id: "<complaint@brackwater.test>",
+  internetMessageId: "<complaint@brackwater.test>",
+  conversationId: "conv-mill",
   subject: "2025-0610 mill site",
-  from: { displayName: "Fintan Moss", emailAddress: "fintan@brackwater.test" },
-  to: [{ displayName: "Orla Keane", emailAddress: me.email }],
+  from: { name: "Fintan Moss", email: "fintan@brackwater.test" },
+  to: [{ name: "Orla Keane", email: me.email }],
+  cc: [],
+  sentAt: "2026-03-02T09:00:00Z",
+  receivedAt: "2026-03-02T09:00:00Z",
   bodyText:
     "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed.\n\nFintan",
-});
+  attachmentNames: [],
+};
+const stranger: MailMessage = {
+  ...complaint,
+  id: "<hello@nowhere.test>",
+  internetMessageId: "<hello@nowhere.test>",
+  conversationId: "conv-hello",
+  subject: "Hello",
+  from: { name: "Pat Doe", email: "pat@nowhere.test" },
+  bodyText: "Could you call me about a question I have?",
+};
 
-async function setUp(fake: OfficeFake) {
-  const now = () => new Date("2026-03-03T10:00:00Z");
-  const current = () => Promise.resolve({ directory, index: buildDirectoryIndex(directory), importedAt: "2026-01-01T00:00:00Z" });
-  const history = new MemoryFilingHistoryStore();
-  const ctx = {
-    office: fake.office,
-    me,
-    now,
-    directory: { current },
-    stores: { history },
-    // The pane's one recognizer, as hosts/context.ts builds it (no mailbox in this test).
-    recognizer: createPaneRecognizer({ directory: current, me: [me.email], history, log: new MemoryMatterLogStore(), now }),
-  } as unknown as PaneContext;
-  const replies = buildReplies(ctx);
-  const item = await createOfficeMailSource(fake.office).currentItem();
-  const capabilities = { replies } as unknown as Capabilities;
+/** The pane as Outlook builds it, over a mailbox with the complaint and a stranger's email. */
+function wired(): Promise<WiredPane> {
+  return wirePane({ directory, me, now: "2026-03-03T10:00:00Z", mail: [complaint, stranger] });
+}
+
+function show(pane: WiredPane, item: Awaited<ReturnType<WiredPane["open"]>>) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <EmailRepliesSection capabilities={capabilities} item={item} />
+      <EmailRepliesSection capabilities={pane.capabilities} item={item} />
     </FluentProvider>,
   );
 }
 
 describe("EmailRepliesSection", () => {
   it("renders nothing without the capability", async () => {
-    const fake = createOfficeFake({ item: complaint });
-    const item = await createOfficeMailSource(fake.office).currentItem();
+    const pane = await wired();
+    const item = await pane.open(complaint);
     const { container } = render(
       <FluentProvider theme={webLightTheme}>
-        <EmailRepliesSection capabilities={{} as Capabilities} item={item} />
+        <EmailRepliesSection capabilities={{ ...pane.capabilities, replies: undefined }} item={item} />
       </FluentProvider>,
     );
     expect(container.querySelector("[data-testid=replies-section]")).toBeNull();
   });
 
   it("loads its panel lazily, shows three different drafts for a complaint, and opens the reply form with the chosen one", async () => {
-    const fake = createOfficeFake({ item: complaint });
-    await setUp(fake);
-    const drafts = await screen.findAllByTestId("reply-draft", {}, { timeout: 5000 });
+    const pane = await wired();
+    const fake = pane.office;
+    show(pane, await pane.open(complaint));
+    const drafts = await screen.findAllByTestId("reply-draft");
     expect(drafts).toHaveLength(3);
     const texts = drafts.map((d) => within(d).getByTestId("reply-draft-text").textContent ?? "");
     expect(new Set(texts).size).toBe(3);
@@ -116,23 +116,24 @@ describe("EmailRepliesSection", () => {
   });
 
   it("says plainly why there are no drafts for a non-client", async () => {
-    const fake = createOfficeFake({ item: fakeMessage(2, { from: { displayName: "Pat Doe", emailAddress: "pat@nowhere.test" } }) });
-    await setUp(fake);
-    expect((await screen.findByTestId("replies-none", {}, { timeout: 5000 })).textContent).toMatch(/not from a client/);
+    const pane = await wired();
+    show(pane, await pane.open(stranger));
+    expect((await screen.findByTestId("replies-none")).textContent).toMatch(/not from a client/);
     expect(screen.queryAllByTestId("reply-draft")).toHaveLength(0);
   });
 
   it("shows a plain error when the reply form cannot open", async () => {
-    const fake = createOfficeFake({ item: complaint });
-    await setUp(fake);
-    const drafts = await screen.findAllByTestId("reply-draft", {}, { timeout: 5000 });
-    fake.controller.failNext("displayReplyForm", "GenericError");
+    const pane = await wired();
+    show(pane, await pane.open(complaint));
+    const drafts = await screen.findAllByTestId("reply-draft");
+    pane.office.controller.failNext("displayReplyForm", "GenericError");
     await userEvent.setup().click(within(drafts[0]).getByRole("button", { name: /^Reply with this/ }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/Outlook could not/);
   });
 
   it("in compose mode inserts at the cursor and checks the draft, replacing legalese in it", async () => {
-    const fake = createOfficeFake();
+    const pane = await wired();
+    const fake = pane.office;
     await fake.controller.compose({
       subject: "RE: 2025-0610 mill site",
       to: [{ displayName: "Fintan Moss", emailAddress: "fintan@brackwater.test" }],
@@ -140,15 +141,15 @@ describe("EmailRepliesSection", () => {
         "<div><br></div><div>From: Fintan Moss &lt;fintan@brackwater.test&gt;<br>Sent: Monday, 2 March 2026 09:00<br>To: Orla Keane<br>Subject: 2025-0610 mill site</div><div>Any update on the mill site? Where do things stand?</div>",
     });
     fake.controller.typeInDraft("We will reply forthwith.");
-    await setUp(fake);
+    show(pane, await pane.capabilities.mail.currentItem());
     const user = userEvent.setup();
-    const drafts = await screen.findAllByTestId("reply-draft", {}, { timeout: 5000 });
+    const drafts = await screen.findAllByTestId("reply-draft");
     await user.click(within(drafts[0]).getByRole("button", { name: /^Insert/ }));
     await waitFor(() => expect(fake.controller.insertedText()).toHaveLength(1));
     expect(fake.controller.insertedText()[0]).toMatchObject({ coercionType: "html" });
 
     await user.click(screen.getByRole("button", { name: "Check my draft" }));
-    const finding = await screen.findByText(/forthwith/, {}, { timeout: 5000 });
+    const finding = await screen.findByText(/forthwith/);
     expect(finding).toBeTruthy();
     // the client's quoted words are not the attorney's to fix
     expect(screen.queryAllByTestId("draft-finding").every((f) => !/Where do things stand/.test(f.textContent ?? ""))).toBe(true);
