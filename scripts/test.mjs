@@ -1,4 +1,5 @@
-// `npm test`: type checks, unit/adapter/UI tests, the manifest check, then browser tests in Chromium.
+// `npm test`: type checks, lint (ESLint and Prettier, zero warnings), unit/adapter/UI tests, the manifest check, then
+// browser tests in Chromium.
 // Ends with one plain line counting every test: "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ for (const r of reports) rmSync(r, { force: true });
 const steps = [
   ["npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]],
   ["npx", ["tsc", "-p", "tsconfig.pure.json", "--noEmit"]],
+  ["npm", ["run", "--silent", "lint"]],
   ["npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports[0]}`]],
   ["node", ["scripts/browser-tests.mjs"], { VITEST_JSON_REPORT: reports[1] }],
 ];

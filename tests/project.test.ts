@@ -16,6 +16,15 @@ describe("the project's own promises", () => {
     expect(missing).toEqual([]);
   });
 
+  it("npm test fails on any lint problem: it runs npm run lint after the type checks, before the tests", () => {
+    const script = readFileSync(join(root, "scripts/test.mjs"), "utf8");
+    const at = (step: string) => script.indexOf(step);
+    expect(pkg.scripts.lint).toMatch(/eslint \. --max-warnings=0/);
+    expect(pkg.scripts.lint).toMatch(/prettier --check \./);
+    expect(at(`"run", "--silent", "lint"`)).toBeGreaterThan(at(`"tsconfig.pure.json"`));
+    expect(at(`"run", "--silent", "lint"`)).toBeLessThan(at(`["vitest", "run"`));
+  });
+
   it("npm start serves the workbench with webpack's dev server, and start:https the certificate-backed one", () => {
     expect(pkg.scripts.start).toMatch(/webpack serve/);
     expect(pkg.scripts["start:https"]).toMatch(/webpack serve .*--env https/);
