@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Directory } from "@domain/directory/types";
-import { filingState, openWorkbench, pane } from "./browser";
+import { filingState, pane, useWorkbench } from "./browser";
 
 const directory = JSON.parse(readFileSync("data/sample/directory.json", "utf8")) as Directory;
 
@@ -76,15 +76,11 @@ async function addCc(page: Page, address: string): Promise<void> {
 }
 
 describe("the send check in the workbench", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   const used: string[] = [];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("warns live when another client's contact is added, stops Send with a Smart Alert, and the pane's one-click fix clears it", async () => {
     const frame = pane(page);
@@ -168,13 +164,9 @@ describe("the send check in the workbench", () => {
 });
 
 describe("the send check in an Outlook without Send Anyway (Mailbox 1.13)", () => {
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    ({ browser, page } = await openWorkbench(inject("baseUrl"), "?mailbox=1.13"));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("?mailbox=1.13", (workbench) => ({ page } = workbench));
 
   it("stops the first Send with only Don't Send, and a second Send of the same draft goes", async () => {
     const { to } = await composeCleanReply(page);
