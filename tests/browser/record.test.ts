@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { filingState, openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { filingState, pane, useWorkbench } from "./browser";
 import directoryJson from "../../data/sample/directory.json";
 
 /** What the tests read from the workbench's simulated Microsoft 365 (window.__workbenchDebug). */
@@ -80,14 +80,10 @@ async function recordItems(page: Page): Promise<RecordItemView[]> {
 const otherMatter = (number: string) => directoryJson.matters.find((m) => m.status === "open" && m.number !== number)!.number;
 
 describe("the shared matter record in the workbench: two people, one record", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("the assistant's filing, re-filing, undo and time entry reach the attorney after a sync; undo leaves no mark in the mailbox", async () => {
     await signInAs(page, ASSISTANT.email);
