@@ -73,7 +73,7 @@ describe("OverdueSection", () => {
     const upset = mail({
       id: "<upset@t>",
       from: "carol@acme.example",
-      to: [ME],
+      to: [ME.email],
       subject: "Lease 2024-0012",
       body: "This is the third time I have asked for the signed lease. Please send it today.",
       at: "2025-08-25T11:00:00Z",
