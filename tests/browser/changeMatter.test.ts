@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { filingState, openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { filingState, pane, useWorkbench } from "./browser";
 import { directory, threeClientEmails } from "./sampleMail";
 
 describe("Change matter in the workbench", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("drafts and the follow-up use the new matter at once", async () => {
     const [{ subject, matter }] = await threeClientEmails();

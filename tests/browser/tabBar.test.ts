@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openWorkbench, pane } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { pane, useWorkbench } from "./browser";
 
 describe("the pane's tab bar", () => {
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench(inject("baseUrl")));
-  });
-  afterAll(async () => browser?.close());
+  useWorkbench("", (workbench) => ({ page, errors } = workbench));
 
   it("stays in view while the pane scrolls", async () => {
     // A short window, so the open email's sections are taller than the pane.

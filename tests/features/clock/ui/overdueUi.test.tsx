@@ -119,7 +119,7 @@ describe("OverdueSection", () => {
   });
 
   it("says a snoozed overdue email still counts as overdue, and counts it in the Overdue heading", async () => {
-    const t = setup();
+    const t = await setup();
     const user = userEvent.setup();
     wrap(<OverdueSection capabilities={t.capabilities} />);
     const group = await screen.findByTestId("overdue-group");
