@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from "react";
 import { Tab, TabList, makeStyles, tokens, Spinner, Text, type SelectTabData } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { SelectionNotice } from "@features/matters/ui/SelectionNotice";
 import { ErrorNotice } from "./ErrorNotice";
 import type { ItemState } from "./useCurrentItem";
 import { SendCheckNotices } from "@features/sendGuard/ui/SendCheckNotices";
@@ -91,9 +92,13 @@ export function PaneSections({ capabilities, state, reload }: { capabilities: Ca
               ) : item && item.mode !== "none" && item.message ? (
                 <ThisEmailTab capabilities={capabilities} item={item} onOpenBulk={() => setTab("matters")} />
               ) : (
-                <Text className={styles.empty} data-testid="no-item">
-                  Select an email to see its client, matter and reply clock.
-                </Text>
+                <>
+                  {/* Outlook may show no item while several emails are selected: say so and lead to the bulk panel. */}
+                  <SelectionNotice matters={capabilities.matters} onOpenBulk={() => setTab("matters")} />
+                  <Text className={styles.empty} data-testid="no-item">
+                    Select an email to see its client, matter and reply clock.
+                  </Text>
+                </>
               )
             ) : tab === "overdue" ? (
               <OverdueTab capabilities={capabilities} />
