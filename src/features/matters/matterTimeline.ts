@@ -109,7 +109,9 @@ export function buildTimeline(entries: readonly LogEntry[], context: TimelineCon
   const threads = new Map<string, MailMessage[]>();
   for (const e of entries) {
     if (!e.conversationId) continue;
-    threads.set(e.conversationId, [...(threads.get(e.conversationId) ?? []), asMessage(e)]);
+    const thread = threads.get(e.conversationId);
+    if (thread) thread.push(asMessage(e));
+    else threads.set(e.conversationId, [asMessage(e)]);
   }
   const clockContext = {
     firmDomains: index.directory.firm.domains,

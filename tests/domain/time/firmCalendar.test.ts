@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createFirmCalendar } from "@domain/time/firmCalendar";
+import { createFirmCalendar, toMillis } from "@domain/time/firmCalendar";
+import { DateTime } from "luxon";
 import { MatterlineError } from "@domain/errors";
 
 const london = createFirmCalendar({
@@ -119,5 +120,15 @@ describe("addBusinessTime (whole working days in the firm's zone)", () => {
     expect(iso(london.addBusinessTime("2025-08-26T08:00:00Z", 1.5))).toBe("2025-08-26T09:30:00.000Z");
     expect(() => london.addBusinessTime("2025-08-26T08:00:00Z", -1)).toThrow(MatterlineError);
     expect(() => london.addBusinessTime("not a date", 1)).toThrow(MatterlineError);
+  });
+});
+
+describe("toMillis", () => {
+  it("reads stored UTC times (with or without milliseconds) as luxon does, and still refuses impossible dates", () => {
+    for (const s of ["2025-08-26T15:30:00Z", "2025-08-26T15:30:00.123Z", "2024-02-29T23:59:59.999Z", "1970-01-01T00:00:00.000Z"])
+      expect(toMillis(s)).toBe(DateTime.fromISO(s, { zone: "UTC" }).toMillis());
+    expect(toMillis("2025-08-26T16:30:00+01:00")).toBe(Date.UTC(2025, 7, 26, 15, 30));
+    expect(() => toMillis("2025-02-31T00:00:00Z")).toThrow(/not a date/);
+    expect(() => toMillis("2025-13-01T00:00:00Z")).toThrow(/not a date/);
   });
 });
