@@ -23,9 +23,21 @@ export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, no
   const listeners = new Set<(result: DrainResult) => void>();
   let running: Promise<DrainResult> | null = null;
   let soon: ReturnType<typeof setTimeout> | null = null;
+  let following: Promise<DrainResult> | null = null;
 
   const drainNow = (): Promise<DrainResult> => {
-    running ??= drainOutbox({ store, executors, now: now() })
+    if (running) {
+      // Work queued while a drain runs is not in it (a filing clicked during a background drain): one more drain
+      // follows the running one, shared by every caller meanwhile, instead of leaving that work for the next tick.
+      following ??= running
+        .catch(() => undefined)
+        .then(() => {
+          following = null;
+          return drainNow();
+        });
+      return following;
+    }
+    running = drainOutbox({ store, executors, now: now() })
       .then((result) => {
         listeners.forEach((l) => l(result));
         return result;

@@ -295,8 +295,11 @@ export function createGraphMatterRecord(
 
   /** Puts the stored message in the matter's folder: moves the one there is, or uploads it. */
   async function placeFile(loc: RecordLocation, w: Extract<RecordWrite, { kind: "create" | "update" }>): Promise<StoredFile | null> {
-    const parent = await ensureFolder(loc, w.folder);
     const existing = w.kind === "update" ? w.file : null;
+    // A first filing always uploads: its MIME is read while the folder is found or made, not after.
+    const early = existing ? null : mime(w.message);
+    early?.catch(() => undefined);
+    const parent = await ensureFolder(loc, w.folder);
     if (existing && existing.folder === w.folder) return existing;
     if (existing) {
       try {
@@ -306,7 +309,7 @@ export function createGraphMatterRecord(
         // The stored file is gone: store the message again.
       }
     }
-    const blob = await mime(w.message);
+    const blob = await (early ?? mime(w.message));
     return blob ? upload(loc, w.folder, parent, w.fileName, blob) : null;
   }
 
