@@ -229,7 +229,7 @@ async function timelineFigure(): Promise<BenchLine[]> {
 async function fileOneFigure(): Promise<BenchLine[]> {
   if (!chromiumAvailable()) return [];
   const out = resolve("dist-bench-record");
-  const build = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", out], { encoding: "utf8" });
+  const build = spawnSync("npx", ["webpack", "--mode", "production", "--env", "workbench", "--output-path", out], { encoding: "utf8" });
   if (build.status !== 0 || !existsSync(join(out, "index.html"))) throw new Error(`build failed: ${build.stderr || build.stdout}`);
   const server = await serveDist(out);
   const browser = await launchChromium();
