@@ -296,9 +296,8 @@ export function createGraphMatterRecord(
   /** Puts the stored message in the matter's folder: moves the one there is, or uploads it. */
   async function placeFile(loc: RecordLocation, w: Extract<RecordWrite, { kind: "create" | "update" }>): Promise<StoredFile | null> {
     const existing = w.kind === "update" ? w.file : null;
-    // A first filing always uploads: its MIME is read while the folder is found or made, not after.
-    const early = existing ? null : mime(w.message);
-    early?.catch(() => undefined);
+    // The MIME is read after the folder, not beside it: with the record's own four requests that would make more than
+    // four in flight at once.
     const parent = await ensureFolder(loc, w.folder);
     if (existing && existing.folder === w.folder) return existing;
     if (existing) {
@@ -309,7 +308,7 @@ export function createGraphMatterRecord(
         // The stored file is gone: store the message again.
       }
     }
-    const blob = await (early ?? mime(w.message));
+    const blob = await mime(w.message);
     return blob ? upload(loc, w.folder, parent, w.fileName, blob) : null;
   }
 
