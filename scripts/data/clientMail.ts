@@ -1,5 +1,5 @@
-// Loads and validates data/client-mail (read.jsonl and unread.jsonl): every line is checked and every problem is
-// listed at once, so one bad line fails loudly instead of quietly skewing a figure. Counting the unread half is allowed;
+// Loads and validates data/client-mail (read.jsonl, unread.jsonl, the training-side extras and the check set): every
+// line is checked and every problem is listed at once, so one bad line fails loudly instead of quietly skewing a figure. Counting the unread half is allowed;
 // reading its texts to write rules or train is not (see data/client-mail/README.md).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,8 +9,8 @@ import type { MailMessage } from "@domain/model/mail";
 
 export const CLIENT_MAIL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../data/client-mail");
 
-/** The two halves and the id prefix each one uses. */
-export const HALVES = { read: "r", unread: "u", extra: "x" } as const;
+/** The files of data/client-mail and the id prefix each one uses (see its README for what each is for). */
+export const HALVES = { read: "r", unread: "u", extra: "x", check: "c" } as const;
 export type Half = keyof typeof HALVES;
 
 export type UnhappyTarget = "firm" | "other";

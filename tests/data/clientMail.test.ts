@@ -114,6 +114,33 @@ describe("the validator", () => {
   });
 });
 
+describe("data/client-mail/check.jsonl (the validation set: never trained on)", () => {
+  const check = loadClientMail("check");
+  const counts = countClientMail(check);
+
+  it("has about 150 emails covering every intent", () => {
+    expect(counts.total).toBeGreaterThanOrEqual(140);
+    for (const intent of INTENTS) expect(counts.intent[intent], intent).toBeGreaterThanOrEqual(8);
+  });
+
+  it("has the unhappy behaviours and enough look-alikes that are not unhappy", () => {
+    expect(counts.unhappy).toBeGreaterThanOrEqual(30);
+    expect(counts.target.other).toBeGreaterThanOrEqual(20);
+    const unhappyBehaviours = new Set(check.filter((m) => m.unhappy).map((m) => m.behaviour));
+    for (const b of ["repeated chasing", "bill dispute", "firm error", "asks for partner", "threat to move firms", "sarcasm", "kept in the dark"]) {
+      expect(unhappyBehaviours, b).toContain(b);
+    }
+    for (const b of ["first polite follow-up", "negated complaint"]) {
+      expect(check.filter((m) => m.behaviour === b && !m.unhappy).length, b).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("shares no email text with the files models are trained on", () => {
+    const training = new Set([...loaded.read, ...loadClientMail("extra")].map((m) => m.body.trim()));
+    expect(check.filter((m) => training.has(m.body.trim())).map((m) => m.id)).toEqual([]);
+  });
+});
+
 describe("data/client-mail/extra.jsonl (training side only)", () => {
   it("loads without a bad line, with ids of its own", () => {
     const extra = loadClientMail("extra");
