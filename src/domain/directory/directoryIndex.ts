@@ -3,6 +3,7 @@ import type { Client, Contact, Directory, Matter, Person } from "./types";
 import { emailDomain } from "@domain/model/mail";
 import { isPublicMailDomain } from "./publicDomains";
 import { tokenize } from "./tokens";
+import { refPatternProblem } from "./refPatternSafety";
 import { COMMON_WORDS } from "./commonWords";
 import { FILTER_BITS, FILTER_MASK, FNV_OFFSET, FNV_PRIME, hashWord } from "./wordHash";
 import type { PhraseTable } from "./wordHash";
@@ -94,7 +95,10 @@ export function refIndexBuilder(): { add(ref: string, matterId: string): void; f
         matterByRef,
         refHashes,
         everyRefHasDigit,
-        refPatterns: sources.map((source) => ({ source, regex: new RegExp(source, "g") })),
+        // Import refuses unsafe patterns; a directory stored before that check could still hold one, and it must not run.
+        refPatterns: sources
+          .filter((source) => refPatternProblem(source) === null)
+          .map((source) => ({ source, regex: new RegExp(source, "g") })),
       };
     },
   };

@@ -2,6 +2,7 @@ import { IANAZone } from "luxon";
 import { MatterlineError } from "@domain/errors";
 import { isSlaHours } from "@domain/clock/sla";
 import type { Client, Contact, Directory, Firm, Matter, MatterStatus, OpposingParty, Person, Role, WorkingHours } from "./types";
+import { MAX_REF_PATTERNS, refPatternProblem } from "./refPatternSafety";
 
 const ROLES: readonly Role[] = ["partner", "associate", "paralegal", "assistant"];
 const STATUSES: readonly MatterStatus[] = ["open", "closed"];
@@ -18,16 +19,6 @@ export function isValidEmail(email: string): boolean {
 /** True for a host name such as "acme.example". */
 export function isValidDomain(domain: string): boolean {
   return DOMAIN_RE.test(domain);
-}
-
-/** True for a usable regular expression source (compiled with the flags recognition uses). */
-export function isValidPattern(source: string): boolean {
-  try {
-    new RegExp(source, "g");
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -141,7 +132,13 @@ function parseFirm(raw: unknown, p: Problems): Firm {
   const holidays = strArray(raw, "holidays", where, p);
   for (const h of holidays) if (!DATE_RE.test(h)) p.add(`${where}.holidays`, `"${h}" must be a YYYY-MM-DD date`);
   const patterns = strArray(raw, "matterRefPatterns", where, p);
-  for (const s of patterns) if (!isValidPattern(s)) p.add(`${where}.matterRefPatterns`, `"${s}" is not a valid regular expression`);
+  if (patterns.length > MAX_REF_PATTERNS)
+    p.add(where, `"matterRefPatterns" lists ${patterns.length} patterns; at most ${MAX_REF_PATTERNS} may run over every email`);
+  // Each pattern runs over every email: one that can backtrack badly would let one message stall the pane.
+  for (const s of patterns) {
+    const problem = refPatternProblem(s);
+    if (problem) p.add(`${where}.matterRefPatterns`, `"${s}" ${problem}`);
+  }
   return { name, domains: firmDomains, timeZone, workingHours, holidays, matterRefPatterns: patterns };
 }
 

@@ -56,6 +56,33 @@ describe("parseDirectoryJson", () => {
     expect(problems.length).toBeGreaterThanOrEqual(8);
   });
 
+  it("refuses reference patterns that can backtrack badly, together with the file's other problems", () => {
+    const dir = testDirectory();
+    const bad = {
+      ...dir,
+      firm: {
+        ...dir.firm,
+        timeZone: "Mars/Olympus",
+        matterRefPatterns: ["\\b20\\d{2}-\\d{4}\\b", "(\\d+)+-", "(\\w|\\d)+x", "(\\d{4})-\\1"],
+      },
+    };
+    const problems = problemsOf(JSON.stringify(bad, null, 2));
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/timeZone.*Mars\/Olympus/);
+    expect(problems.slice(1)).toEqual([
+      expect.stringMatching(/^firm\.matterRefPatterns: "\(\\d\+\)\+-" repeats .*exponential time/),
+      expect.stringMatching(/^firm\.matterRefPatterns: "\(\\w\|\\d\)\+x" repeats .*options can start with the same character/),
+      expect.stringMatching(/^firm\.matterRefPatterns: "\(\\d\{4\}\)-\\1" uses a backreference/),
+    ]);
+  });
+
+  it("refuses more reference patterns than may run over every email", () => {
+    const dir = testDirectory();
+    const many = Array.from({ length: 21 }, (_, i) => `\\bR${i}-\\d{4}\\b`);
+    const problems = problemsOf(JSON.stringify({ ...dir, firm: { ...dir.firm, matterRefPatterns: many } }));
+    expect(problems).toEqual([expect.stringMatching(/lists 21 patterns; at most 20/)]);
+  });
+
   it("rejects working hours that end before they start, and a missing firm", () => {
     const dir = testDirectory();
     expect(

@@ -36,6 +36,7 @@ describe("directory import through the provider", () => {
     const { provider, store } = await setup();
     const broken = {
       ...directory,
+      firm: { ...directory.firm, matterRefPatterns: ["[A-Z]+/\\d+"] },
       clients: [...directory.clients, { id: "k1", name: "Duplicate", domains: [], contacts: [{ name: "X", email: "not-an-address" }] }],
       matters: [
         ...directory.matters,
@@ -48,7 +49,8 @@ describe("directory import through the provider", () => {
     expect(all).toMatch(/duplicate id/);
     expect(all).toMatch(/not-an-address/);
     expect(all).toMatch(/k404/);
-    expect(err.details.length).toBeGreaterThanOrEqual(3);
+    expect(all).toMatch(/"\[A-Z\]\+\/\\d\+" rescans/);
+    expect(err.details.length).toBeGreaterThanOrEqual(4);
     expect((await store.load())?.importedAt).toBe("2026-03-01T00:00:00.000Z");
     expect((await provider.current())?.directory.clients).toHaveLength(2);
   });
