@@ -12,6 +12,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import webpack from "webpack";
 import { aliases as ALIASES } from "./scripts/aliases.mjs";
+import { contentSecurityPolicy, microsoftEndpoints, productionHeaders } from "./scripts/microsoftEndpoints.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -47,20 +48,9 @@ export function productionBaseUrl(value = process.env.MATTERLINE_BASE_URL) {
   return url;
 }
 
-// Graph and Microsoft sign-in are the only places the pane may talk to. Styles: Griffel inserts the build-time compiled
+// The pages' Content-Security-Policy (scripts/microsoftEndpoints.mjs). Styles: Griffel inserts the build-time compiled
 // rules into <style> elements at run time, the pane's page carries the light theme's variables in an inline <style>, and
 // the digest preview (a sandboxed srcdoc frame, which inherits this policy) is mail HTML with inline style attributes.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
-  "frame-src 'self' https://login.microsoftonline.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
 
 /**
  * Fluent's light theme as CSS variables on :root, for the pages that show the pane: the pane's first script then
@@ -79,6 +69,9 @@ export default async (env = {}, argv = {}) => {
   // The workbench, its sample firm and the simulators ship only where asked for: never in `npm run build`.
   const workbench = !production || Boolean(env.workbench);
   const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
+  // Graph and Microsoft sign-in, on the firm's cloud, are the only places the pane may talk to.
+  const endpoints = microsoftEndpoints(process.env);
+  const CSP = contentSecurityPolicy(endpoints);
   const entry = {
     taskpane: "./src/hosts/taskpane/index.tsx",
     commands: "./src/hosts/commands/commands.ts",
@@ -138,11 +131,27 @@ export default async (env = {}, argv = {}) => {
       // Public sign-in configuration (a client id is not a secret); empty in the workbench, which never signs in.
       new webpack.DefinePlugin({
         __MATTERLINE_CLIENT_ID__: JSON.stringify(process.env.MATTERLINE_CLIENT_ID ?? ""),
-        __MATTERLINE_AUTHORITY__: JSON.stringify(process.env.MATTERLINE_AUTHORITY ?? ""),
+        __MATTERLINE_AUTHORITY__: JSON.stringify(endpoints.authority),
+        __MATTERLINE_GRAPH_ENDPOINT__: JSON.stringify(endpoints.graphEndpoint),
         // The firm's matter record (a SharePoint site) and the scope asked for it; see README, "Use it in Outlook".
         __MATTERLINE_RECORD_SITE__: JSON.stringify(process.env.MATTERLINE_RECORD_SITE ?? ""),
         __MATTERLINE_SITES_SCOPE__: JSON.stringify(process.env.MATTERLINE_SITES_SCOPE ?? ""),
       }),
+      // What the production host should send with the pages (README, "Use it in Outlook").
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("SecurityHeaders", (compilation) =>
+            compilation.hooks.processAssets.tap(
+              { name: "SecurityHeaders", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+              () =>
+                compilation.emitAsset(
+                  "security-headers.txt",
+                  new webpack.sources.RawSource(`${productionHeaders(endpoints).join("\n")}\n`),
+                ),
+            ),
+          );
+        },
+      },
       // The production pane loads office.js from Microsoft's CDN; the workbench pane gets the Office fake instead.
       page("taskpane.html", ["taskpane"], { officeJs: true, themeCss }),
       page("commands.html", ["commands"], { officeJs: true, title: "Matterline commands" }),

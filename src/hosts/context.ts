@@ -9,7 +9,7 @@ import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
 import { openAccountDb, idbStores, type MatterlineDb } from "@adapters/storage";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
-import { authConfig } from "@hosts/authConfig";
+import { authConfig, graphEndpoint } from "@hosts/authConfig";
 
 /** What every feature builder gets: the outside world, already adapted. Only wire.ts files and the hosts see it. */
 export interface PaneContext {
@@ -77,7 +77,8 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
     ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
     : undefined;
-  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch });
+  // A host page (the workbench) brings its own Graph, the simulator, at the global service's address.
+  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch, baseUrl: host ? undefined : graphEndpoint() });
   const now = paneClock(host);
   const directory = createDirectoryProvider(stores.directory, seed);
   const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now);

@@ -9,6 +9,12 @@ export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 export interface GraphClientOptions {
   readonly tokenProvider: TokenProvider;
+  /**
+   * Graph's service root on the firm's cloud (graph.microsoft.us for US Government, for example); the global service by
+   * default. Scopes stay short ("Mail.ReadWrite"), which every cloud accepts:
+   * https://learn.microsoft.com/graph/sdks/national-clouds
+   */
+  readonly baseUrl?: string;
   /** Scopes for every request; when absent each request asks for what its path needs. */
   readonly scopes?: readonly string[];
   /** Default: the global fetch. Tests and the workbench pass the simulator's fetch. */
@@ -94,6 +100,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       new LimiterMiddleware(options.maxInFlight ?? 4),
       new FetchMiddleware(fetchImpl, options.timeoutMs ?? 30_000),
     ],
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
 
   async function once<T>(c: GraphCall): Promise<T> {
