@@ -81,19 +81,12 @@ describe("content security policy of every built page", () => {
   async function productionConfig(vars: Record<string, string> = {}): Promise<{ plugins: Plugin[] }> {
     // @ts-expect-error plain ESM config without types
     const config = (await import("../webpack.config.js")) as { default: (env: object, argv: object) => Promise<unknown> };
-<<<<<<< HEAD
-    const configs = [await config.default({ workbench: true }, { mode: "production" })].flat() as {
-      plugins?: { userOptions?: { filename?: string; template?: string; templateParameters?: { csp?: unknown } } }[];
-    }[];
-    return configs
-      .flatMap((c) => c.plugins ?? [])
-=======
     const names = ["MATTERLINE_AUTHORITY", "MATTERLINE_GRAPH_ENDPOINT"];
     const saved = names.map((n) => [n, process.env[n]] as const);
     for (const n of names) delete process.env[n];
     Object.assign(process.env, vars);
     try {
-      const configs = [await config.default({}, { mode: "production" })].flat() as { plugins?: Plugin[] }[];
+      const configs = [await config.default({ workbench: true }, { mode: "production" })].flat() as { plugins?: Plugin[] }[];
       return { plugins: configs.flatMap((c) => c.plugins ?? []) };
     } finally {
       for (const [n, v] of saved)
@@ -104,7 +97,6 @@ describe("content security policy of every built page", () => {
 
   async function builtPages(vars: Record<string, string> = {}): Promise<{ filename: string; template: string; csp: unknown }[]> {
     return (await productionConfig(vars)).plugins
->>>>>>> 1b35b97 (The Content-Security-Policy follows the firm's cloud: MATTERLINE_AUTHORITY and a new MATTERLINE_GRAPH_ENDPOINT are checked against Microsoft's documented national clouds (the build stops on a foreign host or mixed clouds) and set the pages' connect-src and frame-src, MSAL's authority and the Graph client's service root; the build writes security-headers.txt (the policy plus frame-ancestors for Outlook, no X-Frame-Options) and the README says what the production host must send)
       .filter((p) => p.userOptions?.template)
       .map((p) => ({
         filename: String(p.userOptions!.filename),

@@ -11,6 +11,10 @@ export interface CalendarEventInput {
   /** Minutes before start; null turns the reminder off. */
   readonly reminderMinutes: number | null;
   readonly showAs: "free" | "tentative" | "busy" | "oof" | "workingElsewhere";
+  /** "private" hides the details from people who share the calendar; absent leaves Outlook's default ("normal"). */
+  readonly sensitivity?: "normal" | "private";
+  /** The IANA zone the event is written in (the firm's), so Outlook shows it in that zone; UTC when absent. */
+  readonly timeZone?: string;
   /** People invited. Empty for a private follow-up: attendees receive invitations. */
   readonly attendees: readonly Address[];
   /** Idempotency key: a retried create with the same key makes no second event. */

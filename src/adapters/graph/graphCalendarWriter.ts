@@ -3,6 +3,8 @@ import type { CalendarEvent, CalendarEventInput, CalendarWriter } from "@ports/c
 import type { SeriesWriter } from "@features/followUps/followUpTypes";
 import { GraphScopes } from "@ports/tokenProvider";
 import { MatterlineError } from "@domain/errors";
+import { ianaZoneOf, windowsZoneOf } from "@domain/time/windowsZones";
+import { withWindowsZones } from "@domain/followUps/eventDraft";
 import type { GraphClient } from "./graphClient";
 import { mailboxPath } from "./mailboxPath";
 import type { DateTimeTimeZone, DayOfWeek, RecurrencePatternType } from "@microsoft/microsoft-graph-types";
@@ -12,10 +14,15 @@ import { followPages } from "./graphMessageReader";
 // Ask Graph to speak UTC both ways: the domain works in UTC instants and converts for display.
 const UTC_PREFER = { Prefer: 'outlook.timezone="UTC"' };
 
-function toGraphTime(iso: string): DateTimeTimeZone {
+/**
+ * An instant as the wall-clock time of `zone` under the zone's Windows name, which Graph's create and update accept
+ * (https://learn.microsoft.com/graph/api/resources/datetimetimezone); UTC (a Windows zone too) without a zone.
+ */
+function toGraphTime(iso: string, zone: string | undefined): DateTimeTimeZone {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new MatterlineError("invalid-input", `Not a valid time: ${iso}`);
-  return { dateTime: new Date(ms).toISOString().replace(/Z$/, ""), timeZone: "UTC" };
+  if (!zone) return { dateTime: new Date(ms).toISOString().replace(/Z$/, ""), timeZone: "UTC" };
+  return { dateTime: DateTime.fromMillis(ms, { zone }).toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: windowsZoneOf(zone) };
 }
 
 function fromGraphTime(t: DateTimeTimeZone | null | undefined): string {
@@ -41,8 +48,9 @@ function toBody(input: Partial<Omit<CalendarEventInput, "transactionId">>): Even
   const b: Event = {};
   if (input.subject !== undefined) b.subject = input.subject;
   if (input.bodyHtml !== undefined) b.body = { contentType: "html", content: input.bodyHtml };
-  if (input.start !== undefined) b.start = toGraphTime(input.start);
-  if (input.end !== undefined) b.end = toGraphTime(input.end);
+  if (input.start !== undefined) b.start = toGraphTime(input.start, input.timeZone);
+  if (input.end !== undefined) b.end = toGraphTime(input.end, input.timeZone);
+  if (input.sensitivity !== undefined) b.sensitivity = input.sensitivity;
   if (input.categories !== undefined) b.categories = [...input.categories];
   if (input.reminderMinutes !== undefined) {
     b.isReminderOn = input.reminderMinutes !== null;
@@ -122,22 +130,25 @@ function zonedToUtc(t: DateTimeTimeZone | null | undefined): string {
   if (!t?.dateTime) return "";
   const dt = /(Z|[+-]\d{2}:\d{2})$/.test(t.dateTime)
     ? DateTime.fromISO(t.dateTime)
-    : DateTime.fromISO(t.dateTime, { zone: t.timeZone || "UTC" });
+    : DateTime.fromISO(t.dateTime, { zone: (t.timeZone && ianaZoneOf(t.timeZone)) || "UTC" });
   return dt.isValid ? (dt.toUTC().toISO() ?? t.dateTime) : t.dateTime;
 }
 
 /**
  * Recurring events through Graph: the CalendarWriter port has no recurrence, so the payload goes as Graph takes it,
- * in the firm's zone (occurrences keep their wall-clock time across DST). transactionId keeps it idempotent.
+ * in the firm's zone under its Windows name (occurrences keep their wall-clock time across DST). transactionId keeps
+ * it idempotent.
  */
 export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
   return {
     async createSeries(payload) {
+      const zoned = withWindowsZones(payload);
       const body: Event = {
         subject: payload.subject,
         body: { contentType: "html", content: payload.body.content },
-        start: { ...payload.start },
-        end: { ...payload.end },
+        start: { ...zoned.start },
+        end: { ...zoned.end },
+        sensitivity: payload.sensitivity,
         isReminderOn: payload.isReminderOn,
         reminderMinutesBeforeStart: payload.reminderMinutesBeforeStart,
         categories: [...payload.categories],
@@ -153,12 +164,18 @@ export function createGraphSeriesWriter(graph: GraphClient): SeriesWriter {
                   daysOfWeek: payload.recurrence.pattern.daysOfWeek.map((d) => d as DayOfWeek),
                   firstDayOfWeek: payload.recurrence.pattern.firstDayOfWeek,
                 },
-                range: { ...payload.recurrence.range },
+                range: { ...(zoned.recurrence?.range ?? payload.recurrence.range) },
               },
             }
           : {}),
       };
-      const e = await graph.call<GraphEventDto>({ method: "POST", path: "/me/events", body, scopes: GraphScopes.calendar });
+      const e = await graph.call<GraphEventDto>({
+        method: "POST",
+        path: "/me/events",
+        body,
+        headers: UTC_PREFER,
+        scopes: GraphScopes.calendar,
+      });
       const event: CalendarEvent = {
         id: e.id,
         subject: e.subject ?? payload.subject,

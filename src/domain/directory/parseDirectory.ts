@@ -3,6 +3,7 @@ import { MatterlineError } from "@domain/errors";
 import { isSlaHours } from "@domain/clock/sla";
 import type { Client, Contact, Directory, Firm, Matter, MatterStatus, OpposingParty, Person, Role, WorkingHours } from "./types";
 import { MAX_REF_PATTERNS, refPatternProblem } from "./refPatternSafety";
+import { findWindowsZone } from "@domain/time/windowsZones";
 
 const ROLES: readonly Role[] = ["partner", "associate", "paralegal", "assistant"];
 const STATUSES: readonly MatterStatus[] = ["open", "closed"];
@@ -110,6 +111,9 @@ function parseFirm(raw: unknown, p: Problems): Firm {
   if (firmDomains.length === 0) p.add(where, `"domains" must list at least one firm domain (to tell inbound from outbound mail)`);
   const timeZone = str(raw, "timeZone", where, p);
   if (timeZone && !IANAZone.isValidZone(timeZone)) p.add(where, `"timeZone" "${timeZone}" is not an IANA time zone`);
+  // Follow-up events go to Graph under the zone's Windows name: a zone without one could never reach the calendar.
+  else if (timeZone && !findWindowsZone(timeZone))
+    p.add(where, `"timeZone" "${timeZone}" has no Outlook (Windows) time zone; use the zone of a nearby city`);
   let workingHours: WorkingHours = { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" };
   const wh = raw.workingHours;
   if (!isObject(wh)) p.add(where, `"workingHours" must be an object { days, start, end }`);

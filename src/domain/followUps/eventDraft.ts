@@ -6,10 +6,11 @@ import type { CalendarEventInput } from "@ports/calendarWriter";
 import { MatterlineError } from "@domain/errors";
 import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
 import { toZoned } from "@domain/time/firmCalendar";
+import { windowsZoneOf } from "@domain/time/windowsZones";
 import type { FollowUpKind } from "./proposeDates";
 import { matterLabel } from "@domain/directory/matterLabel";
 
-/** Graph `dateTimeTimeZone`: a wall-clock time and the zone it is read in (the firm's IANA zone). */
+/** Graph `dateTimeTimeZone`: a wall-clock time and the zone it is read in (the firm's IANA zone until `withWindowsZones`). */
 export interface GraphDateTimeTimeZone {
   readonly dateTime: string;
   readonly timeZone: string;
@@ -25,7 +26,10 @@ export interface GraphRecurrence {
   readonly range: { readonly type: "noEnd"; readonly startDate: string; readonly recurrenceTimeZone: string };
 }
 
-/** The body of `POST /me/events`, exactly as Graph takes it. */
+/**
+ * The body of `POST /me/events` in Graph's shape, its times in the firm's IANA zone; `withWindowsZones` gives the zone
+ * names Graph's create and update accept.
+ */
 export interface GraphEventPayload {
   readonly subject: string;
   readonly body: { readonly contentType: "HTML"; readonly content: string };
@@ -35,6 +39,11 @@ export interface GraphEventPayload {
   readonly reminderMinutesBeforeStart: number;
   readonly categories: readonly string[];
   readonly showAs: "free" | "busy";
+  /**
+   * "private": people who share the user's calendar see only that the time is taken. Every follow-up is private; an
+   * invited client gets the invitation's own neutral text either way.
+   */
+  readonly sensitivity: "normal" | "private";
   readonly attendees: readonly { readonly emailAddress: { readonly address: string; readonly name?: string }; readonly type: "required" }[];
   readonly transactionId: string;
   readonly recurrence?: GraphRecurrence;
@@ -59,8 +68,13 @@ export interface FollowUpEventOptions {
   readonly durationMinutes?: number;
   /** Minutes before start; default 15. */
   readonly reminderMinutes?: number;
-  /** Only when the user chose "invite the client to a call": the client gets an invitation. */
-  readonly inviteClient?: Address | null;
+  /**
+   * The directory contact the user chose to invite to a call, or none. An invitee gets a neutral subject and body (no
+   * internal summary, no link into the firm's mailbox), since the invitation leaves the firm.
+   */
+  readonly invitee?: Address | null;
+  /** The firm's name, for an invitation's neutral subject. */
+  readonly firmName?: string;
 }
 
 export const DEFAULT_REMINDER_MINUTES = 15;
@@ -125,9 +139,10 @@ function startOfProposal(date: string, time: string | undefined, calendar: FirmC
 /**
  * The Graph event for a follow-up on a proposed date: subject "Follow up: <client> — <number> <title>", a body with
  * the summary and a link back to the message, start at the proposal's time (else the working-hours start that day)
- * in the firm's zone, a reminder, the matter's category, shown as free, and no attendees unless the client is
- * explicitly invited to a call (then it is a real appointment, shown as busy). The transactionId depends only on
- * (message id, matter, date, kind).
+ * in the firm's zone, a reminder, the matter's category, private, shown as free, and no attendees. With an invitee
+ * (a contact the user chose) it is a real appointment, shown as busy, whose subject and body say only that the firm
+ * has set up a call: the invitation goes outside the firm. The transactionId depends only on (message id, matter,
+ * date, kind).
  */
 export function followUpEvent(options: FollowUpEventOptions): GraphEventPayload {
   const { calendar, matter, message, proposal } = options;
@@ -135,26 +150,38 @@ export function followUpEvent(options: FollowUpEventOptions): GraphEventPayload 
   const start = startOfProposal(proposal.date, proposal.time, calendar);
   const end = start.plus({ minutes: options.durationMinutes ?? DEFAULT_DURATION_MINUTES });
   const reminder = options.reminderMinutes ?? DEFAULT_REMINDER_MINUTES;
-  const summary = options.summary?.trim() || message.subject || "(no subject)";
-  const when = proposal.time ? `${proposal.date} ${proposal.time}` : proposal.date;
-  const from = message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.email}>` : "";
-  const parts = [
-    `<p>${escapeHtml(KIND_WORD[proposal.kind])}: ${escapeHtml(when)} — ${escapeHtml(summary)}</p>`,
-    `<p>From the message “${escapeHtml(message.subject || "(no subject)")}”${from ? ` from ${escapeHtml(from)}` : ""}.</p>`,
-    message.webLink ? `<p><a href="${escapeHtml(message.webLink)}">Open the message in Outlook</a></p>` : "",
-  ];
-  const invite = options.inviteClient ?? null;
+  const invitee = options.invitee ?? null;
+  const firm = options.firmName?.trim() || "your lawyers";
+  let subject: string;
+  let content: string;
+  if (invitee) {
+    subject = `Call with ${firm}`;
+    content = `<p>${escapeHtml(firm)} has set up this call. If the time does not suit you, reply to this invitation.</p>`;
+  } else {
+    const summary = options.summary?.trim() || message.subject || "(no subject)";
+    const when = proposal.time ? `${proposal.date} ${proposal.time}` : proposal.date;
+    const from = message.from ? `${message.from.name ? `${message.from.name} ` : ""}<${message.from.email}>` : "";
+    subject = `Follow up: ${options.clientName} — ${matterLabel(matter)}`;
+    content = [
+      `<p>${escapeHtml(KIND_WORD[proposal.kind])}: ${escapeHtml(when)} — ${escapeHtml(summary)}</p>`,
+      `<p>From the message “${escapeHtml(message.subject || "(no subject)")}”${from ? ` from ${escapeHtml(from)}` : ""}.</p>`,
+      message.webLink ? `<p><a href="${escapeHtml(message.webLink)}">Open the message in Outlook</a></p>` : "",
+    ]
+      .filter(Boolean)
+      .join("\n");
+  }
   return {
-    subject: `Follow up: ${options.clientName} — ${matterLabel(matter)}`,
-    body: { contentType: "HTML", content: parts.filter(Boolean).join("\n") },
+    subject,
+    body: { contentType: "HTML", content },
     start: graphTime(start, zone),
     end: graphTime(end, zone),
     isReminderOn: reminder > 0,
     reminderMinutesBeforeStart: Math.max(0, reminder),
     categories: options.category ? [options.category] : [],
-    showAs: invite ? "busy" : "free",
-    attendees: invite
-      ? [{ emailAddress: { address: normalizeEmail(invite.email), ...(invite.name ? { name: invite.name } : {}) }, type: "required" }]
+    showAs: invitee ? "busy" : "free",
+    sensitivity: "private",
+    attendees: invitee
+      ? [{ emailAddress: { address: normalizeEmail(invitee.email), ...(invitee.name ? { name: invitee.name } : {}) }, type: "required" }]
       : [],
     transactionId: deterministicTransactionId(["follow-up", message.id, matter.id, proposal.date, proposal.kind]),
   };
@@ -171,11 +198,34 @@ export function toCalendarEventInput(payload: GraphEventPayload): CalendarEventI
     categories: payload.categories,
     reminderMinutes: payload.isReminderOn ? payload.reminderMinutesBeforeStart : null,
     showAs: payload.showAs,
+    sensitivity: payload.sensitivity,
+    timeZone: payload.start.timeZone,
     attendees: payload.attendees.map((a) => ({
       email: a.emailAddress.address,
       ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
     })),
     transactionId: payload.transactionId,
+  };
+}
+
+/**
+ * The payload with its zones named as Graph's create and update take them: the firm's IANA zone becomes its Windows
+ * name ("Europe/London" → "GMT Standard Time"), in start, end and a series' recurrence.
+ */
+export function withWindowsZones(payload: GraphEventPayload): GraphEventPayload {
+  const windows = (t: GraphDateTimeTimeZone): GraphDateTimeTimeZone => ({ dateTime: t.dateTime, timeZone: windowsZoneOf(t.timeZone) });
+  return {
+    ...payload,
+    start: windows(payload.start),
+    end: windows(payload.end),
+    ...(payload.recurrence
+      ? {
+          recurrence: {
+            ...payload.recurrence,
+            range: { ...payload.recurrence.range, recurrenceTimeZone: windowsZoneOf(payload.recurrence.range.recurrenceTimeZone) },
+          },
+        }
+      : {}),
   };
 }
 
@@ -296,6 +346,7 @@ export function noReplyReminder(
     reminderMinutesBeforeStart: Math.max(0, reminder),
     categories: options.category ? [options.category] : [],
     showAs: "free",
+    sensitivity: "private",
     attendees: [],
     transactionId: deterministicTransactionId(["no-reply", sentMessage.id, String(days)]),
   };
@@ -384,6 +435,7 @@ export function checkInSeries(
     reminderMinutesBeforeStart: Math.max(0, reminder),
     categories: options.category ? [options.category] : [],
     showAs: "free",
+    sensitivity: "private",
     attendees: [],
     transactionId: deterministicTransactionId(["check-in", matter.id, cadence, startDate]),
     recurrence: {

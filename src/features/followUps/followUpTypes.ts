@@ -122,8 +122,11 @@ export interface FollowUpPlan {
   readonly proposals: readonly FollowUpProposal[];
   /** The next working day at the start of working hours, firm-local. */
   readonly fallback: { readonly date: string; readonly time: string };
-  /** The person a call invitation would go to (the client side of the message), when known. */
-  readonly counterpart: Address | null;
+  /**
+   * Whom the user may invite to a call, by matter option: the contacts of that matter's client in the firm directory
+   * (those on this email first). An invitation goes to no one else.
+   */
+  readonly inviteOptions: Readonly<Record<string, readonly Address[]>>;
   /** For mail the user sends: who a no-reply reminder waits for (outside the firm). Empty when it does not apply. */
   readonly noReplyWaitingFor: readonly string[];
 }
@@ -136,7 +139,8 @@ export interface FollowUpChoice {
   readonly kind: FollowUpKind;
   /** null = no matter (the sender goes in the subject). */
   readonly matterId: string | null;
-  readonly inviteClient: boolean;
+  /** The address of the directory contact the user chose to invite to a call; null for a private follow-up. */
+  readonly invite: string | null;
   readonly summary?: string;
 }
 

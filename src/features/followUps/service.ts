@@ -89,6 +89,14 @@ function matterWithClient(matter: Matter, client: Client | undefined): string {
   return `${matterLabel(matter)}${client ? ` (${client.name})` : ""}`;
 }
 
+/** The contacts of a matter's client, those in `first` (e.g. on the email) ahead; addresses lower-case. */
+function inviteesOf(directory: Directory, matterId: string, first: ReadonlySet<string> = new Set()): Address[] {
+  const matter = directory.matters.find((m) => m.id === matterId);
+  const client = matter ? directory.clients.find((c) => c.id === matter.clientId) : undefined;
+  const contacts = (client?.contacts ?? []).map((c) => ({ name: c.name, email: normalizeEmail(c.email) }));
+  return [...contacts.filter((c) => first.has(c.email)), ...contacts.filter((c) => !first.has(c.email))];
+}
+
 function addressLabel(a: Address | null): string {
   return a ? a.name || a.email : "unknown sender";
 }
@@ -248,6 +256,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       reminderMinutesBeforeStart: 0,
       categories: [...ev.categories],
       showAs: ev.showAs === "free" ? "free" : "busy",
+      sensitivity: "private",
       attendees: [],
       transactionId: ev.transactionId,
     };
@@ -307,8 +316,10 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         const m = matters.get(id)!;
         return { matterId: id, label: matterWithClient(m, clients.get(m.clientId)), closed: m.status !== "open" };
       });
-      const people = [message.from, ...message.to, ...message.cc].filter((a): a is Address => Boolean(a?.email));
-      const counterpart = people.find((a) => !isFirm(directory, a.email)) ?? null;
+      const onEmail = new Set(
+        [message.from, ...message.to, ...message.cc].filter((a): a is Address => Boolean(a?.email)).map((a) => normalizeEmail(a.email)),
+      );
+      const inviteOptions = Object.fromEntries(matterOptions.map((o) => [o.matterId, inviteesOf(directory, o.matterId, onEmail)] as const));
       const outbound = mode === "compose" || normalizeEmail(message.from?.email) === me;
       const waiting = outbound
         ? [...new Set([...message.to, ...message.cc].map((a) => normalizeEmail(a.email)).filter((e) => e && !isFirm(directory, e)))]
@@ -323,7 +334,7 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         matterOptions,
         proposals,
         fallback: { date: fallback.date, time: fallback.time },
-        counterpart,
+        inviteOptions,
         noReplyWaitingFor: waiting,
       };
     },
@@ -333,9 +344,19 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
       const settings = await loadFollowUpSettings(deps.settings);
       const matter = choice.matterId ? (directory.matters.find((m) => m.id === choice.matterId) ?? null) : null;
       const client = matter ? (directory.clients.find((c) => c.id === matter.clientId) ?? null) : null;
-      const invite = choice.inviteClient ? plan.counterpart : null;
-      if (choice.inviteClient && !invite)
-        throw new MatterlineError("invalid-input", "There is no one outside the firm on this email to invite.");
+      // An invitation leaves the firm: only to a contact of the chosen matter's client, chosen by the user by name.
+      const invite = choice.invite
+        ? matter
+          ? (inviteesOf(directory, matter.id).find((c) => c.email === normalizeEmail(choice.invite)) ?? null)
+          : null
+        : null;
+      if (choice.invite && !invite)
+        throw new MatterlineError(
+          "invalid-input",
+          matter
+            ? `Invitations go only to a contact of ${client?.name ?? "the matter's client"} in the firm directory.`
+            : "Choose the matter first: an invitation goes only to a contact of its client in the firm directory.",
+        );
       let payload = followUpEvent({
         clientName: client?.name ?? plan.clientName ?? addressLabel(message.from),
         matter: matter ?? { id: "", number: "", title: "" },
@@ -346,7 +367,8 @@ export function createFollowUpService(deps: FollowUpDeps): FollowUpService {
         calendar,
         durationMinutes: settings.durationMinutes,
         reminderMinutes: settings.reminderMinutes,
-        inviteClient: invite,
+        invitee: invite,
+        firmName: directory.firm.name,
       });
       // Without a matter the sender names the follow-up, so the diary entry still says whom to chase.
       if (!matter) payload = { ...payload, subject: `Follow up: ${addressLabel(message.from)} — ${message.subject || "(no subject)"}` };

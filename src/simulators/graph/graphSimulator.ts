@@ -16,7 +16,10 @@ import {
 import { clone, decodeToken, encodeToken, graphError, type SimResponse } from "./simResponse";
 import { createSharePointSimulator } from "./sharePoint";
 import { mimeOf } from "./mime";
+import { DateTime } from "luxon";
+import { calendarZone, unsupportedZoneMessage } from "./calendarTimeZones";
 import type {
+  GraphDateTimeZone,
   GraphEvent,
   GraphMailboxSettings,
   GraphMasterCategory,
@@ -125,11 +128,39 @@ function htmlToPlain(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Epoch ms of a Graph dateTimeTimeZone; zones other than UTC are read as UTC (the simulator keeps UTC). */
+/** Epoch ms of a stored event time (the simulator stores event times in UTC, as Graph answers without a Prefer zone). */
 function eventTime(dt: { dateTime: string; timeZone?: string } | undefined): number {
   if (!dt) return NaN;
   const s = dt.dateTime;
   return Date.parse(/(Z|[+-]\d{2}:\d{2})$/.test(s) ? s : `${s}Z`);
+}
+
+type ZonedTime = { dateTime: string; timeZone?: string };
+
+/** A dateTimeTimeZone a client sent, read in its own zone: epoch ms, or why Graph would refuse it. */
+function readZoned(dt: ZonedTime | undefined): { ms: number } | { code: string; message: string } {
+  if (!dt || typeof dt.dateTime !== "string") return { code: "ErrorInvalidRequest", message: "An event needs a valid start and end." };
+  const zone = calendarZone(dt.timeZone);
+  if (!zone) return { code: "TimeZoneNotSupportedException", message: unsupportedZoneMessage(dt.timeZone) };
+  const at = DateTime.fromISO(dt.dateTime.replace(/(Z|[+-]\d{2}:\d{2})$/, ""), { zone });
+  return at.isValid ? { ms: at.toMillis() } : { code: "ErrorInvalidRequest", message: `"${dt.dateTime}" is not a date and time.` };
+}
+
+/** How Graph writes a UTC time: seven fractional digits, no offset. */
+function utcText(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}.0000000`;
+}
+
+/** An event as Graph answers it: times in the Prefer outlook.timezone zone (a name Graph's calendar takes), else UTC. */
+function inPreferredZone(ev: GraphEvent, prefer: Map<string, string>): GraphEvent {
+  const name = prefer.get("outlook.timezone");
+  const zone = name && name !== "UTC" ? calendarZone(name) : null;
+  if (!name || !zone) return clone(ev);
+  const shift = (t: GraphDateTimeZone): GraphDateTimeZone => ({
+    dateTime: `${DateTime.fromMillis(eventTime(t), { zone }).toFormat("yyyy-LL-dd'T'HH:mm:ss")}.0000000`,
+    timeZone: name,
+  });
+  return { ...clone(ev), start: shift(ev.start), end: shift(ev.end) };
 }
 
 function parsePrefer(headers: Headers): Map<string, string> {
@@ -149,6 +180,27 @@ function parsePrefer(headers: Headers): Map<string, string> {
       );
   }
   return out;
+}
+
+/**
+ * An event body's times checked as Graph checks them (each zone one its calendar takes) and kept in UTC, with the
+ * zones the client wrote them in, as Graph keeps originalStartTimeZone; `required` for a create.
+ */
+function eventTimes(b: Partial<GraphEvent>, required: boolean): { set: Partial<GraphEvent> } | { error: SimResponse } {
+  const set: Partial<GraphEvent> = {};
+  for (const key of ["start", "end"] as const) {
+    const given = b[key];
+    if (given === undefined && !required) continue;
+    const read = readZoned(given);
+    if (!("ms" in read)) return { error: graphError(400, read.code, read.message) };
+    set[key] = { dateTime: utcText(read.ms), timeZone: "UTC" };
+    set[key === "start" ? "originalStartTimeZone" : "originalEndTimeZone"] = given!.timeZone;
+  }
+  const recurrence = b.recurrence as { range?: { recurrenceTimeZone?: string } } | undefined;
+  const seriesZone = recurrence?.range?.recurrenceTimeZone;
+  if (seriesZone !== undefined && !calendarZone(seriesZone))
+    return { error: graphError(400, "TimeZoneNotSupportedException", unsupportedZoneMessage(seriesZone)) };
+  return { set };
 }
 
 /** Creates a fresh simulator with its own state. */
@@ -684,37 +736,43 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const eventId = rest[eventsRoot];
       if (!eventId) {
         if (method === "GET") {
-          const items = [...mb.events.values()].map((e, i) => ({ rec: e, created: i }));
+          const items = [...mb.events.values()].map((e, i) => ({ rec: inPreferredZone(e, prefer), created: i }));
           return listCollection(items, q, prefer, version, path, "start/dateTime asc");
         }
         if (method === "POST") {
           const b = (body ?? {}) as Partial<GraphEvent>;
-          if (!b.start || !b.end || Number.isNaN(eventTime(b.start)) || Number.isNaN(eventTime(b.end)))
-            return graphError(400, "ErrorInvalidRequest", "An event needs a valid start and end.");
+          const times = eventTimes(b, true);
+          if ("error" in times) return times.error;
           if (b.transactionId) {
             const existing = mb.transactions.get(b.transactionId);
-            if (existing && mb.events.has(existing)) return { status: 201, body: clone(mb.events.get(existing)) };
+            if (existing && mb.events.has(existing)) return { status: 201, body: inPreferredZone(mb.events.get(existing)!, prefer) };
           }
           const ev: GraphEvent = {
             showAs: "busy",
+            sensitivity: "normal",
             isReminderOn: true,
             reminderMinutesBeforeStart: 15,
             categories: [],
             attendees: [],
             ...clone(b),
+            ...times.set,
             id: nextId("AAMkEv"),
           } as GraphEvent;
           mb.events.set(ev.id, ev);
           if (b.transactionId) mb.transactions.set(b.transactionId, ev.id);
-          return { status: 201, body: clone(ev) };
+          return { status: 201, body: inPreferredZone(ev, prefer) };
         }
       } else {
         const ev = mb.events.get(eventId);
         if (!ev) return notFound();
-        if (method === "GET") return { status: 200, body: project(ev, select, { props: false, filter: null }, false) };
+        if (method === "GET")
+          return { status: 200, body: project(inPreferredZone(ev, prefer), select, { props: false, filter: null }, false) };
         if (method === "PATCH") {
-          Object.assign(ev, clone(body as object), { id: ev.id });
-          return { status: 200, body: clone(ev) };
+          const patch = (body ?? {}) as Partial<GraphEvent>;
+          const times = eventTimes(patch, false);
+          if ("error" in times) return times.error;
+          Object.assign(ev, clone(patch), times.set, { id: ev.id });
+          return { status: 200, body: inPreferredZone(ev, prefer) };
         }
         if (method === "DELETE") {
           mb.events.delete(eventId);
@@ -731,7 +789,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           "ErrorInvalidParameters",
           "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.",
         );
-      const items = eventsInRange(mb, s, e).map((ev, i) => ({ rec: ev, created: i }));
+      const items = eventsInRange(mb, s, e).map((ev, i) => ({ rec: inPreferredZone(ev, prefer), created: i }));
       return listCollection(items, q, prefer, version, path, "start/dateTime asc");
     }
     if (r0 === "calendar" && rest[1] === "getSchedule" && method === "POST") {
@@ -740,10 +798,14 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
         startTime?: { dateTime: string; timeZone: string };
         endTime?: { dateTime: string; timeZone: string };
       };
-      const s = eventTime(b.startTime);
-      const e = eventTime(b.endTime);
-      if (!b.schedules?.length || Number.isNaN(s) || Number.isNaN(e))
+      if (!b.schedules?.length || !b.startTime || !b.endTime)
         return graphError(400, "ErrorInvalidParameters", "schedules, startTime and endTime are required.");
+      const from = readZoned(b.startTime);
+      const to = readZoned(b.endTime);
+      if (!("ms" in from)) return graphError(400, from.code, from.message);
+      if (!("ms" in to)) return graphError(400, to.code, to.message);
+      const s = from.ms;
+      const e = to.ms;
       const value = b.schedules.map((addr) => {
         const target = findMailbox(addr);
         const items = target ? eventsInRange(target, s, e).filter((ev) => ev.showAs !== "free") : [];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
+import { checkInSeries } from "@domain/followUps/eventDraft";
+import { createFirmCalendar } from "@domain/time/firmCalendar";
 import {
   createGraphCalendarWriter,
+  createGraphSeriesWriter,
   createGraphClient,
   createGraphDirectoryFileReader,
   createGraphMailboxMirror,
@@ -288,6 +291,50 @@ describe("Reader, calendar, mail, settings, shared file, overdue flag", () => {
     await cal.remove(ev.id);
     await cal.remove(ev.id);
     expect(sim.events("me")).toHaveLength(0);
+  });
+
+  it("writes event times in the firm's zone under its Windows name, for single events, updates and series", async () => {
+    const { sim, graph } = setup();
+    const cal = createGraphCalendarWriter(graph, { retryDelayMs: 1 });
+    // Europe/Dublin is not among the IANA names Graph's calendar takes: sent raw, Graph would refuse the event.
+    const ev = await cal.create({
+      subject: "Follow up",
+      bodyHtml: "<p>x</p>",
+      start: "2026-07-03T08:00:00Z",
+      end: "2026-07-03T08:30:00Z",
+      categories: [],
+      reminderMinutes: 15,
+      showAs: "free",
+      sensitivity: "private",
+      attendees: [],
+      transactionId: "tx-dublin",
+      timeZone: "Europe/Dublin",
+    });
+    const [stored] = sim.events("me");
+    expect(stored).toMatchObject({ originalStartTimeZone: "GMT Standard Time", sensitivity: "private" });
+    expect(ev.start).toBe("2026-07-03T08:00:00.000Z"); // 09:00 Irish summer time
+    await cal.update(ev.id, { start: "2026-07-06T08:00:00Z", end: "2026-07-06T08:30:00Z", timeZone: "Europe/Dublin" });
+    expect(sim.events("me")[0]).toMatchObject({
+      originalStartTimeZone: "GMT Standard Time",
+      start: { dateTime: "2026-07-06T08:00:00.0000000" },
+    });
+
+    const detroit = createFirmCalendar({
+      timeZone: "America/Detroit",
+      workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
+      holidays: [],
+    });
+    const payload = checkInSeries({ id: "m1", number: "2026-0001", title: "Lease" }, "weekly", "2026-03-02T14:00:00Z", {
+      clientName: "Acme",
+      calendar: detroit,
+    });
+    const series = await createGraphSeriesWriter(graph).createSeries(payload);
+    expect(series.start).toBe("2026-03-02T14:00:00.000Z");
+    const made = sim.events("me").find((e) => e.id === series.id);
+    expect(made).toMatchObject({
+      originalStartTimeZone: "Eastern Standard Time",
+      recurrence: { range: { recurrenceTimeZone: "Eastern Standard Time" } },
+    });
   });
 
   it("sends mail, reads working hours (null for a shared mailbox), reads a shared file", async () => {

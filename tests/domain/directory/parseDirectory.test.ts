@@ -76,6 +76,12 @@ describe("parseDirectoryJson", () => {
     ]);
   });
 
+  it("refuses a firm time zone that Outlook calendars have no Windows zone for", () => {
+    const dir = testDirectory();
+    const problems = problemsOf(JSON.stringify({ ...dir, firm: { ...dir.firm, timeZone: "Antarctica/Troll" } }));
+    expect(problems).toEqual([expect.stringMatching(/"timeZone" "Antarctica\/Troll" has no Outlook \(Windows\) time zone/)]);
+  });
+
   it("refuses more reference patterns than may run over every email", () => {
     const dir = testDirectory();
     const many = Array.from({ length: 21 }, (_, i) => `\\bR${i}-\\d{4}\\b`);

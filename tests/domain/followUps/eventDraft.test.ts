@@ -9,16 +9,18 @@ import {
   slotOf,
   toCalendarEventInput,
   withSlot,
+  withWindowsZones,
   type FollowUpEventOptions,
 } from "@domain/followUps/eventDraft";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import type { MailMessage } from "@domain/model/mail";
 
-const london = createFirmCalendar({
+const firm = {
   timeZone: "Europe/London",
   workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:30" },
   holidays: ["2025-08-25"],
-});
+};
+const london = createFirmCalendar(firm);
 const matter = { id: "m7", number: "2025-0042", title: "Harbour lease" };
 const message = {
   id: "<abc@client.example>",
@@ -68,10 +70,43 @@ describe("followUpEvent", () => {
     expect(toCalendarEventInput(followUpEvent(base)).start).toBe("2025-08-29T08:00:00.000Z"); // BST
   });
 
-  it("invites the client only when asked", () => {
-    const e = followUpEvent({ ...base, inviteClient: { name: "Ann Client", email: "Ann@Client.example" } });
+  it("is private and has no attendees unless someone is invited", () => {
+    const e = followUpEvent(base);
+    expect(e.sensitivity).toBe("private");
+    expect(e.attendees).toEqual([]);
+    expect(e.showAs).toBe("free");
+  });
+
+  it("an invitation says only that the firm set up a call: no summary, sender, matter title or link", () => {
+    const e = followUpEvent({
+      ...base,
+      summary: "Chase the signed lease",
+      invitee: { name: "Ann Client", email: "Ann@Client.example" },
+      firmName: "Bramley & Co",
+    });
     expect(e.attendees).toEqual([{ emailAddress: { address: "ann@client.example", name: "Ann Client" }, type: "required" }]);
     expect(e.showAs).toBe("busy");
+    expect(e.sensitivity).toBe("private");
+    expect(e.subject).toBe("Call with Bramley & Co");
+    expect(e.body.content).toBe("<p>Bramley &amp; Co has set up this call. If the time does not suit you, reply to this invitation.</p>");
+    expect(JSON.stringify(e)).not.toMatch(/Chase the signed lease|Lease|outlook|<a /);
+  });
+
+  it("goes to Graph under the firm zone's Windows name, in start, end and a series' recurrence", () => {
+    const e = withWindowsZones(followUpEvent(base));
+    expect(e.start).toEqual({ dateTime: "2025-08-29T09:00:00", timeZone: "GMT Standard Time" });
+    expect(e.end.timeZone).toBe("GMT Standard Time");
+    const series = withWindowsZones(
+      checkInSeries(matter, "weekly", "2025-09-01T09:00:00Z", {
+        clientName: "Acme",
+        calendar: createFirmCalendar({ ...firm, timeZone: "America/Detroit" }),
+      }),
+    );
+    expect([series.start.timeZone, series.recurrence?.range.recurrenceTimeZone]).toEqual([
+      "Eastern Standard Time",
+      "Eastern Standard Time",
+    ]);
+    expect(series.sensitivity).toBe("private");
   });
 
   it("has a deterministic transactionId from message, matter, date and kind", () => {

@@ -148,7 +148,11 @@ describe("follow-up plan", () => {
     expect(plan.clientName).toBe("Acme Ltd");
     expect(plan.matterId).toBe("m1");
     expect(plan.matterOptions.map((o) => o.matterId)).toEqual(["m1", "m2"]);
-    expect(plan.counterpart?.email).toBe("carla@acme.example");
+    // Only the matter's client contacts from the directory can be invited, per matter offered.
+    expect(plan.inviteOptions).toEqual({
+      m1: [{ name: "Carla Diaz", email: "carla@acme.example" }],
+      m2: [{ name: "Carla Diaz", email: "carla@acme.example" }],
+    });
     expect(plan.noReplyWaitingFor).toEqual([]); // inbound mail: no no-reply reminder
   });
 
@@ -179,10 +183,10 @@ describe("follow-up plan", () => {
       time: "09:00",
       kind: "other",
       matterId: "m1",
-      inviteClient: false,
+      invite: "",
     });
     expect(past.inPast).toBe(true);
-    const ahead = await service.prepare(mail, plan, { ...plan.fallback, kind: "other", matterId: "m1", inviteClient: false });
+    const ahead = await service.prepare(mail, plan, { ...plan.fallback, kind: "other", matterId: "m1", invite: "" });
     expect(ahead.inPast).toBe(false);
   });
 
@@ -205,7 +209,7 @@ describe("creating a follow-up", () => {
       time: "10:00",
       kind: "hearing",
       matterId: "m1",
-      inviteClient: false,
+      invite: null,
     });
     expect(prepared.payload.subject).toBe("Follow up: Acme Ltd — 2026-0012 Lease renewal");
     expect(prepared.start).toBe("2026-03-20T14:00:00.000Z"); // 10:00 EDT
@@ -215,7 +219,11 @@ describe("creating a follow-up", () => {
     const [ev] = sim.events("ann@firm.example");
     expect(ev.subject).toBe("Follow up: Acme Ltd — 2026-0012 Lease renewal");
     expect(ev.showAs).toBe("free");
+    expect(ev.sensitivity).toBe("private");
     expect(ev.attendees).toEqual([]);
+    // Sent in the firm's zone under its Windows name, which Graph's create accepts; Graph keeps the instant.
+    expect(ev.originalStartTimeZone).toBe("Eastern Standard Time");
+    expect(ev.start.dateTime).toMatch(/^2026-03-20T14:00:00/);
     expect(ev.reminderMinutesBeforeStart).toBe(30);
     expect(ev.categories).toEqual([expect.stringContaining("2026-0012")]);
     expect(ev.body?.content).toContain("https://outlook.example/owa/?ItemID=in-1");
@@ -223,22 +231,40 @@ describe("creating a follow-up", () => {
     expect(result.entry.eventId).toBe(ev.id);
   });
 
-  it("without a matter, names the sender; inviting the client adds them as an attendee", async () => {
+  it("without a matter, names the sender, and invites no one: an invitation needs the matter's client", async () => {
     const { service, sim } = setup({ guess: { clientId: null, matterId: null, candidates: [] } });
     const msg = inbound("Can we talk on March 18 at 3pm?");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, {
-      date: "2026-03-18",
-      time: "15:00",
-      kind: "meeting",
-      matterId: null,
-      inviteClient: true,
-    });
+    const choice = { date: "2026-03-18", time: "15:00", kind: "meeting" as const, matterId: null };
+    await expect(service.prepare(msg, plan, { ...choice, invite: "carla@acme.example" })).rejects.toThrow(/^Choose the matter first/);
+    const prepared = await service.prepare(msg, plan, { ...choice, invite: null });
     expect(prepared.payload.subject).toBe("Follow up: Carla Diaz — Lease renewal");
+    expect(prepared.invited).toBeNull();
+    await service.schedule(prepared);
+    expect(sim.events("ann@firm.example")[0].attendees).toEqual([]);
+  });
+
+  it("invites only the directory contact the user chose, with a neutral subject and body, private and busy", async () => {
+    const { service, sim } = setup();
+    const msg = inbound("Can we talk on March 18 at 3pm about the lease? Our board is nervous about clause 4.");
+    const plan = await service.plan(msg, "read");
+    const choice = { date: "2026-03-18", time: "15:00", kind: "meeting" as const, matterId: "m1" };
+    // Another client's contact, or an address outside the directory, is refused.
+    for (const invite of ["bo@birch.example", "someone@acme.example"])
+      await expect(service.prepare(msg, plan, { ...choice, invite }), invite).rejects.toMatchObject({
+        code: "invalid-input",
+        message: "Invitations go only to a contact of Acme Ltd in the firm directory.",
+      });
+    const prepared = await service.prepare(msg, plan, { ...choice, invite: "Carla@Acme.example" });
     expect(prepared.invited).toBe("carla@acme.example");
     await service.schedule(prepared);
     const [ev] = sim.events("ann@firm.example");
     expect(ev.attendees).toEqual([{ type: "required", emailAddress: { address: "carla@acme.example", name: "Carla Diaz" } }]);
+    expect(ev.subject).toBe("Call with Firm LLP");
+    expect(ev.body?.content).toBe("<p>Firm LLP has set up this call. If the time does not suit you, reply to this invitation.</p>");
+    // Nothing internal leaves the firm: no summary, no matter title, no link into the mailbox.
+    expect(`${ev.subject} ${ev.body?.content}`).not.toMatch(/clause|nervous|Lease renewal|outlook\.example|ItemID/);
+    expect(ev.sensitivity).toBe("private");
     expect(ev.showAs).toBe("busy");
   });
 
@@ -246,7 +272,7 @@ describe("creating a follow-up", () => {
     const { service, sim } = setup();
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false });
+    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null });
     sim.failNext(1, "drop-after-commit", (r) => r.method === "POST" && r.path === "/me/events");
     const result = await service.schedule(prepared);
     expect(sim.pendingFaults()).toBe(0);
@@ -261,7 +287,7 @@ describe("creating a follow-up", () => {
     const { service, sim, drain, outbox, queuedCount } = setup({ createRetries: 0 });
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false });
+    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null });
     sim.failNext(1, "drop-after-commit", (r) => r.method === "POST" && r.path === "/me/events");
     const result = await service.schedule(prepared);
     expect(result.outcome).toBe("queued");
@@ -280,7 +306,7 @@ describe("creating a follow-up", () => {
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
     sim.setOffline(true);
-    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false });
+    const prepared = await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null });
     expect(prepared.calendarChecked).toBe(false);
     const result = await service.schedule(prepared);
     expect(result.outcome).toBe("queued");
@@ -326,7 +352,7 @@ describe("creating a follow-up", () => {
       time: "10:30",
       kind: "meeting",
       matterId: "m1",
-      inviteClient: false,
+      invite: null,
     });
     expect(prepared.moved).toBe(true);
     expect(prepared.requestedStart).toBe("2026-03-13T14:30:00.000Z");
@@ -336,7 +362,7 @@ describe("creating a follow-up", () => {
       time: "10:30",
       kind: "meeting",
       matterId: "m1",
-      inviteClient: false,
+      invite: null,
     });
     expect(free.moved).toBe(false);
     expect(free.start).toBe("2026-03-12T14:30:00.000Z");
@@ -455,10 +481,10 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     const msg = inbound("Please send it by March 13. The hearing is on March 20 at 10am.");
     const plan = await service.plan(msg, "read");
     const a = await service.schedule(
-      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null }),
     );
     const b = await service.schedule(
-      await service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+      await service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", invite: null }),
     );
     const moved = await service.reschedule(a.entry.transactionId, "2026-03-18", "14:30");
     expect(moved.start).toBe("2026-03-18T18:30:00.000Z");
@@ -486,7 +512,7 @@ describe("check-ins, upcoming list, edit and cancel", () => {
     const plan = await service.plan(msg, "read");
     sim.setOffline(true);
     const r = await service.schedule(
-      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null }),
     );
     await service.reschedule(r.entry.transactionId, "2026-03-19", "11:00");
     expect(await outbox.list()).toHaveLength(1);
@@ -504,7 +530,7 @@ describe("offline cancel and other devices", () => {
     const msg = inbound("Please send it by March 13.");
     const plan = await service.plan(msg, "read");
     const r = await service.schedule(
-      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", inviteClient: false }),
+      await service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: "m1", invite: null }),
     );
     expect(sim.events("ann@firm.example")).toHaveLength(1);
     sim.setOffline(true);
@@ -538,10 +564,10 @@ describe("offline cancel and other devices", () => {
     const msg = inbound("Please send it by March 13. The hearing is on March 20 at 10am.");
     const plan = await first.service.plan(msg, "read");
     const made = await first.service.schedule(
-      await first.service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+      await first.service.prepare(msg, plan, { date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", invite: null }),
     );
     const noMatter = await first.service.schedule(
-      await first.service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: null, inviteClient: false }),
+      await first.service.prepare(msg, plan, { date: "2026-03-13", kind: "deadline", matterId: null, invite: null }),
     );
     // Someone else's event, with a transactionId that is not ours, and one of ours already past.
     await first.calendar.create({

@@ -396,6 +396,46 @@ describe("Graph simulator: calendar and settings", () => {
     expect(sim.events("me")).toHaveLength(0);
   });
 
+  it("takes event times only in zones Graph's calendar accepts: Windows names and the extra names it documents", async () => {
+    const sim = createGraphSimulator();
+    const at = (timeZone: string, day = "2026-03-02") => ({
+      start: { dateTime: `${day}T09:00:00`, timeZone },
+      end: { dateTime: `${day}T09:30:00`, timeZone },
+    });
+    const dublin = await call<GraphErrorBody>(sim, "POST", "/me/events", { subject: "x", ...at("Europe/Dublin") });
+    expect(dublin.status).toBe(400);
+    expect(dublin.json.error).toMatchObject({
+      code: "TimeZoneNotSupportedException",
+      message: "A valid TimeZone value must be specified. The following TimeZone value is not supported: 'Europe/Dublin'.",
+    });
+    expect(sim.events("me")).toHaveLength(0);
+    expect((await call(sim, "POST", "/me/events", { subject: "x", ...at("GMT Standard Time") })).status).toBe(201);
+    // America/New_York is on the page's list; the event keeps the instant, in UTC, and the zone it was written in.
+    const ny = await call<GraphEvent>(sim, "POST", "/me/events", { subject: "x", ...at("America/New_York") });
+    expect(ny.status).toBe(201);
+    expect(ny.json.start).toEqual({ dateTime: "2026-03-02T14:00:00.0000000", timeZone: "UTC" });
+    expect(ny.json.originalStartTimeZone).toBe("America/New_York");
+    // Updates and series are held to the same rule.
+    expect((await call(sim, "PATCH", `/me/events/${ny.json.id}`, at("Europe/Dublin", "2026-03-03"))).status).toBe(400);
+    const weekly = { type: "weekly", interval: 1, daysOfWeek: ["monday"], firstDayOfWeek: "monday" };
+    const series = (recurrenceTimeZone: string) => ({
+      ...at("Eastern Standard Time"),
+      recurrence: { pattern: weekly, range: { type: "noEnd", startDate: "2026-03-02", recurrenceTimeZone } },
+    });
+    expect((await call(sim, "POST", "/me/events", series("America/Detroit"))).status).toBe(400);
+    expect((await call(sim, "POST", "/me/events", series("Eastern Standard Time"))).status).toBe(201);
+    // A time with no zone at all is refused too.
+    expect(
+      (await call(sim, "POST", "/me/events", { start: { dateTime: "2026-03-02T09:00:00" }, end: { dateTime: "2026-03-02T10:00:00" } }))
+        .status,
+    ).toBe(400);
+    // Prefer: outlook.timezone answers in that zone.
+    const local = await call<GraphEvent>(sim, "GET", `/me/events/${ny.json.id}`, undefined, {
+      Prefer: 'outlook.timezone="Eastern Standard Time"',
+    });
+    expect(local.json.start).toEqual({ dateTime: "2026-03-02T09:00:00.0000000", timeZone: "Eastern Standard Time" });
+  });
+
   it("mailboxSettings works for the user and is denied (403) for a shared mailbox", async () => {
     const sim = createGraphSimulator();
     sim.addSharedMailbox("team@firm.example");

@@ -58,7 +58,8 @@ interface Choice {
   readonly time: string;
   readonly kind: FollowUpKind;
   readonly matterId: string;
-  readonly invite: boolean;
+  /** The contact to invite to a call ("" = nobody: a private follow-up). */
+  readonly invite: string;
 }
 
 function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentItem }) {
@@ -90,7 +91,7 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
           time: first?.time ?? (first ? "" : p.fallback.time),
           kind: first?.kind ?? "other",
           matterId: p.matterId ?? "",
-          invite: false,
+          invite: "",
         });
       },
       (e: unknown) => live && setLoadError(e),
@@ -123,7 +124,7 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
           ...(asked.time ? { time: asked.time } : {}),
           kind: asked.kind,
           matterId: asked.matterId || null,
-          inviteClient: asked.invite,
+          invite: asked.invite || null,
         })
         .then(
           (p) => {
@@ -155,6 +156,9 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
       setChoice({ ...choice, pick, date: p.date, time: p.time ?? "", kind: p.kind });
     }
   };
+
+  // Only the chosen matter's client contacts from the directory can be invited.
+  const invitees = choice.matterId ? (plan.inviteOptions[choice.matterId] ?? []) : [];
 
   const create = (confirmed = false) => {
     if (!prepared) return;
@@ -212,7 +216,7 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
         </Field>
       </div>
       <Field label="Matter" size="small">
-        <Select data-testid="followup-matter" value={choice.matterId} onChange={(_, d) => setChoice({ ...choice, matterId: d.value })}>
+        <Select data-testid="followup-matter" value={choice.matterId} onChange={(_, d) => setChoice({ ...choice, matterId: d.value, invite: "" })}>
           {plan.matterOptions
             .filter((m) => showClosed || !m.closed || m.matterId === choice.matterId)
             .map((m) => (
@@ -231,13 +235,21 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
           label="Show closed matters"
         />
       ) : null}
-      {plan.counterpart ? (
-        <Checkbox
-          data-testid="followup-invite"
-          checked={choice.invite}
-          onChange={(_, d) => setChoice({ ...choice, invite: Boolean(d.checked) })}
-          label={`Invite ${plan.counterpart.name ?? plan.counterpart.email} to a call — this sends them a meeting invitation`}
-        />
+      {invitees.length ? (
+        <Field
+          label="Invite to a call"
+          size="small"
+          hint={choice.invite ? "They get a meeting invitation that names only the firm." : undefined}
+        >
+          <Select data-testid="followup-invite" value={choice.invite} onChange={(_, d) => setChoice({ ...choice, invite: d.value })}>
+            <option value="">No one (a private follow-up)</option>
+            {invitees.map((c) => (
+              <option key={c.email} value={c.email}>
+                {c.name ? `${c.name} <${c.email}>` : c.email}
+              </option>
+            ))}
+          </Select>
+        </Field>
       ) : null}
       <EventPreview prepared={prepared} preparing={preparing} timeZone={plan.timeZone} />
       {prepareError ? <ErrorNotice error={prepareError} /> : null}
@@ -292,7 +304,9 @@ function EventPreview({ prepared, preparing, timeZone }: { prepared: PreparedFol
         {p.categories.length ? ` · Category ${p.categories[0]}` : ""}
       </Caption1>
       <Caption1 block>
-        {prepared.invited ? `Sends an invitation to ${prepared.invited}; shown as busy.` : "Private: no attendees, shown as free."}
+        {prepared.invited
+          ? `Sends ${prepared.invited} an invitation with this subject and a neutral note (no summary, no link); private, shown as busy.`
+          : "Private: no attendees, shown as free."}
       </Caption1>
       {prepared.moved ? (
         <Caption1 block data-testid="followup-moved" className={styles.moved}>

@@ -52,7 +52,7 @@ const plan: FollowUpPlan = {
     { date: "2026-03-20", time: "10:00", kind: "hearing", phrase: "March 20 at 10am", start: 11, end: 27, score: 4.5 },
   ],
   fallback: { date: "2026-03-11", time: "09:00" },
-  counterpart: { name: "Carla", email: "carla@client.example" },
+  inviteOptions: { m1: [{ name: "Carla", email: "carla@client.example" }] },
   noReplyWaitingFor: [],
 };
 
@@ -66,12 +66,13 @@ function payload(subject: string, start: string): GraphEventPayload {
     reminderMinutesBeforeStart: 15,
     categories: ["2026-0012 Lease renewal"],
     showAs: "free",
+    sensitivity: "private",
     attendees: [],
     transactionId: "tx-1",
   };
 }
 
-function prepared(invite: boolean): PreparedFollowUp {
+function prepared(invite: string | null): PreparedFollowUp {
   return {
     payload: payload("Follow up: Acme Ltd — 2026-0012 Lease renewal", "2026-03-13T09:00:00"),
     matterId: "m1",
@@ -83,7 +84,7 @@ function prepared(invite: boolean): PreparedFollowUp {
     moved: true,
     conflict: false,
     calendarChecked: true,
-    invited: invite ? "carla@client.example" : null,
+    invited: invite,
     inPast: false,
   };
 }
@@ -110,7 +111,7 @@ type Cap = FollowUpCapability;
 function fakeMocks() {
   return {
     plan: vi.fn<Cap["plan"]>(() => Promise.resolve(plan)),
-    prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve(prepared(c.inviteClient))),
+    prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve(prepared(c.invite))),
     schedule: vi.fn<Cap["schedule"]>(() => Promise.resolve({ outcome: "queued", entry: { ...entry, status: "queued" } })),
     reminderFor: vi.fn<Cap["reminderFor"]>(() => Promise.resolve(null)),
     remindNoReply: vi.fn<Cap["remindNoReply"]>(() => Promise.resolve({ outcome: "created", entry: { ...entry, type: "no-reply" } })),
@@ -165,11 +166,19 @@ describe("EmailFollowUpSection", () => {
       expect(cap.prepare).toHaveBeenLastCalledWith(
         item,
         plan,
-        expect.objectContaining({ date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", inviteClient: false }),
+        expect.objectContaining({ date: "2026-03-20", time: "10:00", kind: "hearing", matterId: "m1", invite: null }),
       ),
     );
-    await user.click(screen.getByLabelText(/sends them a meeting invitation/));
-    await waitFor(() => expect(screen.getByText(/Sends an invitation to carla@client.example/)).toBeTruthy());
+    // Only the matter's client contacts are offered; choosing one is the explicit act that sends an invitation.
+    const invite = screen.getByTestId("followup-invite");
+    expect([...(invite as HTMLSelectElement).options].map((o) => o.value)).toEqual(["", "carla@client.example"]);
+    await user.selectOptions(invite, "carla@client.example");
+    await waitFor(() =>
+      expect(cap.prepare).toHaveBeenLastCalledWith(item, plan, expect.objectContaining({ invite: "carla@client.example" })),
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Sends carla@client.example an invitation with this subject and a neutral note/)).toBeTruthy(),
+    );
     expect(screen.getByTestId("followup-create").textContent).toBe("Create and send invitation");
     await user.click(screen.getByTestId("followup-create"));
     expect((await screen.findByTestId("followup-result")).textContent).toMatch(/offline/i);
@@ -255,7 +264,7 @@ describe("cancelling and creating in the past", () => {
 
   it("asks before creating a follow-up whose time has passed", async () => {
     const cap = fakeCap({
-      prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve({ ...prepared(c.inviteClient), inPast: true })),
+      prepare: vi.fn<Cap["prepare"]>((_i, _p, c) => Promise.resolve({ ...prepared(c.invite || null), inPast: true })),
     });
     wrap(<EmailFollowUpSection capabilities={caps(cap)} item={item} />);
     const user = userEvent.setup();
