@@ -3,6 +3,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseStringPromise } from "xml2js";
+import { featureRequirement } from "@adapters/office";
 
 const root = resolve(__dirname, "..");
 const manifestText = readFileSync(join(root, "manifest.xml"), "utf8");
@@ -86,6 +87,38 @@ describe("manifest.xml", () => {
     const desktop = all(inner!, "DesktopFormFactor")[0];
     // SupportsSharedFolders must come first, then the FunctionFile, then extension points.
     expect(children(desktop).slice(0, 2)).toEqual(["SupportsSharedFolders", "FunctionFile"]);
+  });
+
+  it("opens the read pane with no message selected and on several messages, in the order of the ShowTaskpane schema", async () => {
+    const app = await parse();
+    const inner = all(app, "VersionOverrides").find((v) => v.$?.["xsi:type"] === "VersionOverridesV1_1")!;
+    const paneOf = (surface: string) => {
+      const point = all(inner, "ExtensionPoint").find((e) => e.$?.["xsi:type"] === surface)!;
+      return all(point, "Action").find((a) => a.$?.["xsi:type"] === "ShowTaskpane")!;
+    };
+    // The element order of ShowTaskpane in MailAppVersionOverridesV1_1:
+    // https://learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/0e9c52f8-050e-4a99-937c-627dc0fe8f01
+    const read = paneOf("MessageReadCommandSurface");
+    expect(children(read)).toEqual(["SourceLocation", "SupportsPinning", "SupportsNoItemContext", "SupportsMultiSelect"]);
+    expect(child(read, "SupportsNoItemContext")?._).toBe("true");
+    expect(child(read, "SupportsMultiSelect")?._).toBe("true");
+    // Both are read-mode elements: the compose pane has a draft to work on and declares neither.
+    expect(children(paneOf("MessageComposeCommandSurface"))).toEqual(["SourceLocation", "SupportsPinning"]);
+    // The overrides as a whole need only Mailbox 1.5, so Outlook 2021 LTSC keeps the buttons; 1.13 elements apply where Outlook has 1.13.
+    const sets = all(child(inner, "Requirements")!, "bt:Sets")[0];
+    expect(sets.$?.DefaultMinVersion).toBe("1.5");
+  });
+
+  it("the README's table states the requirement set of every feature the pane checks at run time", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const rows = readme.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
+    for (const [feature, need] of Object.entries(featureRequirement))
+      expect(
+        rows.some((r) => r.includes(`| ${need.set} ${need.version} |`)),
+        `${feature}: ${need.set} ${need.version}`,
+      ).toBe(true);
+    expect(rows.some((r) => r.includes("SupportsMultiSelect") && r.includes("| Mailbox 1.13 |"))).toBe(true);
+    expect(rows.some((r) => r.includes("SupportsNoItemContext") && r.includes("| Mailbox 1.13 |"))).toBe(true);
   });
 
   it("resolves every resid to a declared resource", async () => {

@@ -9,6 +9,9 @@ import {
   Badge,
   Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Text,
   Title3,
   makeStyles,
@@ -20,7 +23,7 @@ import { MessageText } from "./MessageText";
 import { OutlookSurfaces, type SurfaceState } from "./OutlookSurfaces";
 import { SmartAlertDialog } from "./SmartAlertDialog";
 import type { RecipientLine } from "./DraftRecipients";
-import type { FakeCompletedOptions } from "@simulators/office";
+import type { FakeCompletedOptions, PaneState } from "@simulators/office";
 import { LibraryTree } from "./LibraryTree";
 import type { LibraryNode } from "@simulators/graph/sharePoint";
 
@@ -95,6 +98,11 @@ export interface WorkbenchModel {
   select(itemIds: readonly string[]): void;
   setFault(mode: FaultMode): void;
   setTheme(theme: "light" | "dark"): void;
+  /**
+   * Whether Outlook would show the task pane now, from what manifest.xml declares and this Outlook supports (a
+   * multiple selection needs SupportsMultiSelect, nothing selected needs SupportsNoItemContext, both Mailbox 1.13).
+   */
+  pane(): PaneState;
   now(): Date;
   /** The firm's people; one of them is signed in. */
   readonly people: readonly { readonly email: string; readonly name: string; readonly role: string }[];
@@ -139,6 +147,7 @@ const useStyles = makeStyles({
   rowSelected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   reading: { overflowY: "auto", padding: "12px", backgroundColor: tokens.colorNeutralBackground1, minWidth: 0 },
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", minHeight: 0 },
+  paneClosed: { margin: "12px", alignSelf: "flex-start" },
   frame: { border: 0, width: "100%", height: "100%" },
   cats: { display: "flex", gap: "4px", flexWrap: "wrap" },
   spacer: { flex: 1 },
@@ -211,6 +220,7 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
     return () => clearInterval(timer);
   }, []);
   const all = model.messages();
+  const paneState = model.pane();
   useEffect(
     () =>
       model.onOpenRequest((id) => {
@@ -496,7 +506,17 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           }}
         />
         <aside className={styles.pane} aria-label="Matterline task pane">
-          <iframe key={paneLoads} className={styles.frame} src={paneUrl} title="Matterline task pane" data-testid="taskpane-frame" />
+          {paneState.open ? (
+            <iframe key={paneLoads} className={styles.frame} src={paneUrl} title="Matterline task pane" data-testid="taskpane-frame" />
+          ) : (
+            // Outlook would not show the add-in here: say why instead of showing a pane Outlook would not open.
+            <MessageBar intent="warning" layout="multiline" className={styles.paneClosed} data-testid="pane-closed">
+              <MessageBarBody>
+                <MessageBarTitle>Outlook does not show Matterline here</MessageBarTitle>
+                {paneState.reason}
+              </MessageBarBody>
+            </MessageBar>
+          )}
         </aside>
       </div>
     </FluentProvider>

@@ -130,6 +130,8 @@ async function start() {
     },
   });
   fake.controller.addItems(messages.map(fakeItem));
+  // The pane opens and closes as Outlook would for the selection (manifest.xml and the Mailbox version decide).
+  fake.controller.onPaneChanged(notify);
 
   let fault: FaultMode = "none";
   const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -379,6 +381,7 @@ async function start() {
     library: () => sim.sharePoint.library(RECORD_SITE, RECORD_LIBRARY),
     recordItems: () => sim.sharePoint.listItems(RECORD_SITE, RECORD_LIST).length,
     setTheme: (theme) => void fake.controller.setTheme(theme),
+    pane: () => fake.controller.pane(),
     now,
   };
   createRoot(root).render(<WorkbenchApp model={model} paneUrl="workbench-pane.html" />);

@@ -38,6 +38,13 @@ describe("Outlook 2021 LTSC (Mailbox 1.9)", () => {
 
   useWorkbench("?mailbox=1.9", (workbench) => ({ page, errors } = workbench));
 
+  it("shows no pane while nothing is selected, as this Outlook would (no item context needs Mailbox 1.13)", async () => {
+    await expect
+      .poll(() => page.getByTestId("pane-closed").textContent(), { timeout: 15000 })
+      .toContain("This Outlook (Mailbox 1.9) does not open add-ins with no message selected.");
+    expect(await page.getByTestId("taskpane-frame").count()).toBe(0);
+  });
+
   it("says plainly that bulk tagging needs a newer Outlook, and still recognizes the open email", async () => {
     const [first] = await threeClientEmails();
     await page.locator("[data-testid=message-row]", { hasText: first.subject }).first().click();

@@ -4,6 +4,8 @@ import { buildComposeItem, fireItemEvent, recipientsChanged } from "./composeIte
 import { mailboxEventSince, officeEnums, themes } from "./enums";
 import { MailboxState, type DraftState } from "./mailboxState";
 import { buildReadItem } from "./readItem";
+import { readManifest, type ManifestDeclarations } from "./manifest";
+import { PROJECT_MANIFEST_XML } from "./projectManifest";
 import { FakeOfficeCallError, FakeRuntime, versionAtLeast } from "./runtime";
 import type {
   FakeActionEvent,
@@ -95,8 +97,27 @@ export interface OfficeFakeController {
   readonly dialogs: readonly RecordedDialog[];
   /** Functions registered with Office.actions.associate. */
   readonly actions: ReadonlyMap<string, ActionHandler>;
-  /** Runs an associated action the way Outlook does; resolves with what it passed to event.completed. */
+  /**
+   * Runs an associated action the way Outlook does; resolves with what it passed to event.completed. Rejects when the
+   * manifest declares no button or launch event that runs `name` (or this Outlook lacks the launch event's set).
+   */
   runAction(name: string, event?: { type?: string }): Promise<FakeCompletedOptions | undefined>;
+  /** The function Outlook runs for a launch event such as "OnMessageSend", or null when it runs none (manifest, version). */
+  launchEventHandler(type: string): string | null;
+  /**
+   * Whether Outlook shows the task pane now, and why not: the manifest lacks what the selection needs (no item
+   * context, multi-select, a compose pane), or this Outlook's Mailbox version does. A closed pane opens again when a
+   * single message is selected, as the user would reopen it from that message.
+   */
+  pane(): PaneState;
+  /** Called when the pane opens or closes. */
+  onPaneChanged(listener: () => void): () => void;
+}
+
+/** The task pane as Outlook shows it, or why it does not. */
+export interface PaneState {
+  readonly open: boolean;
+  readonly reason: string | null;
 }
 
 export interface OfficeFake {
@@ -118,6 +139,7 @@ type CurrentItem = { kind: "read"; data: FakeMailItem } | { kind: "compose"; dra
  * Async methods follow Office's `(…args, options?, callback)` shape and call back on a later task.
  */
 export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
+  const manifest: ManifestDeclarations = readManifest(options.manifest ?? PROJECT_MANIFEST_XML);
   const runtime = new FakeRuntime(options.schedule);
   const state = new MailboxState(
     runtime,
@@ -141,7 +163,8 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   const draftListeners = new Set<(draftKey: string) => void>();
   state.bodyChanged = (key) => draftListeners.forEach((l) => l(key));
   state.draftChanged = (key) => draftListeners.forEach((l) => l(key));
-  const commandIds = options.commandIds ? new Set(options.commandIds) : null;
+  // A Smart Alert may name only a command control of the manifest: Outlook fails to open any other.
+  const commandIds = manifest.controlIds;
   /** Outlook's rules for event.completed of a Smart Alerts handler (Office.SmartAlertsEventCompletedOptions). */
   const checkCompleted = (o: FakeCompletedOptions | undefined): FakeCompletedOptions | undefined => {
     if (!o || o.allowEvent !== false) return o;
@@ -159,7 +182,7 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     }
     if (o.commandId !== undefined) {
       needs("commandId", "1.14");
-      if (commandIds && !commandIds.has(o.commandId)) throw new RangeError(`commandId "${o.commandId}" is not a command of the manifest.`);
+      if (!commandIds.has(o.commandId)) throw new RangeError(`commandId "${o.commandId}" is not a command of the manifest.`);
     }
     if (o.contextData !== undefined && o.commandId === undefined) throw new TypeError("contextData needs a commandId.");
     if (o.sendModeOverride !== undefined) {
@@ -176,6 +199,63 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
   const roamingSaved: Record<string, unknown> = {};
   const roamingWorking: Record<string, unknown> = {};
   if (options.item) known.set(options.item.itemId, options.item);
+
+  // What the manifest and this Outlook allow (https://learn.microsoft.com/javascript/api/manifest/action): multi-select
+  // and no item context are Mailbox 1.13 elements of the read-mode ShowTaskpane action. SupportsNoItemContext also
+  // turns on multi-select (https://learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select); the reverse is not
+  // documented, so the fake does not assume it.
+  const readPane = manifest.readPane;
+  const multiSelectDeclared = Boolean(readPane && (readPane.multiSelect || readPane.noItemContext));
+  const noItemContextDeclared = Boolean(readPane?.noItemContext);
+  const missingMultiSelect = (): string | null => {
+    if (!readPane) return "manifest.xml declares no task pane for reading mail.";
+    if (!multiSelectDeclared)
+      return "manifest.xml does not declare SupportsMultiSelect on the read-mode task pane, so Outlook does not open the add-in on several selected messages.";
+    if (!state.supports("1.13"))
+      return `This Outlook (Mailbox ${state.mailboxVersion}) does not open add-ins on several selected messages.`;
+    return null;
+  };
+  const refuseUndeclaredMultiSelect = () => {
+    const missing = multiSelectDeclared ? null : missingMultiSelect();
+    if (missing) throw new FakeOfficeCallError(5000, "NotSupported", missing);
+  };
+  const paneListeners = new Set<() => void>();
+  // Closed until the first selection decides, so a pinned pane does not count as open before it ever opened.
+  let paneState: PaneState = { open: false, reason: null };
+  const setPane = (open: boolean, reason: string | null = null) => {
+    if (paneState.open === open && paneState.reason === reason) return;
+    paneState = { open, reason: open ? null : reason };
+    paneListeners.forEach((l) => l());
+  };
+  /** The pane for a new selection: `items` selected messages (0 = nothing), or a draft. */
+  const paneFor = (selection: { items: number } | "compose") => {
+    if (selection === "compose")
+      return manifest.composePane ? setPane(true) : setPane(false, "manifest.xml declares no task pane for writing mail.");
+    if (!readPane) return setPane(false, "manifest.xml declares no task pane for reading mail.");
+    if (selection.items === 1) return setPane(true);
+    if (selection.items > 1) {
+      const missing = missingMultiSelect();
+      return missing ? setPane(false, missing) : setPane(true);
+    }
+    // Nothing selected: a pinned pane stays (its item reads null); else Outlook opens one only with no item context.
+    if (paneState.open && readPane.pinning && state.supports("1.5")) return;
+    if (!noItemContextDeclared)
+      return setPane(
+        false,
+        "manifest.xml does not declare SupportsNoItemContext, so Outlook does not open the add-in with no message selected.",
+      );
+    if (!state.supports("1.13"))
+      return setPane(false, `This Outlook (Mailbox ${state.mailboxVersion}) does not open add-ins with no message selected.`);
+    setPane(true);
+  };
+  paneFor({ items: options.item ? 1 : 0 });
+  /** The launch events this Outlook raises, by the Mailbox set that brought them. */
+  const launchEventSince: Readonly<Record<string, string>> = { OnMessageSend: "1.12", OnNewMessageCompose: "1.10" };
+  const launchEventHandler = (type: string): string | null => {
+    const declared = manifest.launchEvents.get(type);
+    const since = launchEventSince[type];
+    return declared && since && state.supports(since) ? declared.functionName : null;
+  };
 
   const platform = options.platform ?? officeEnums.PlatformType.OfficeOnline;
   const fire = (type: string, extra: Record<string, unknown> = {}) => {
@@ -216,6 +296,7 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
         const since = mailboxEventSince[eventType];
         if (!since || !state.supports(since))
           throw new FakeOfficeCallError(5002, "InvalidEventType", `This Outlook does not raise "${eventType}".`);
+        if (eventType === officeEnums.EventType.SelectedItemsChanged) refuseUndeclaredMultiSelect();
         handlers.set(eventType, [...(handlers.get(eventType) ?? []), handler]);
       }),
     // Like Office, removes every handler of that event type.
@@ -242,8 +323,9 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     get getSelectedItemsAsync() {
       if (!state.supports("1.13")) return undefined;
       return (...tail: unknown[]) =>
-        runtime.respond("getSelectedItemsAsync", tail, () =>
-          selected.map((m) => ({
+        runtime.respond("getSelectedItemsAsync", tail, () => {
+          refuseUndeclaredMultiSelect();
+          return selected.map((m) => ({
             itemId: m.itemId,
             itemMode: "Read",
             itemType: "Message",
@@ -251,13 +333,14 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
             conversationId: m.conversationId,
             internetMessageId: m.internetMessageId,
             hasAttachment: (m.attachments ?? []).length > 0,
-          })),
-        );
+          }));
+        });
     },
     get loadItemByIdAsync() {
       if (!state.supports("1.15")) return undefined;
       return (itemId: string, ...tail: unknown[]) =>
         runtime.respond("loadItemByIdAsync", tail, () => {
+          refuseUndeclaredMultiSelect();
           const data = known.get(itemId);
           if (!data) throw new FakeOfficeCallError(9041, "ItemNotFound", `No item with id "${itemId}".`);
           return { ...buildReadItem(data, state), unloadAsync: (...t: unknown[]) => runtime.respond("unloadAsync", t, () => undefined) };
@@ -350,7 +433,11 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       selected = item ? [item] : [];
       if (item) known.set(item.itemId, item);
       const events = [officeEnums.EventType.ItemChanged];
-      const select = () => switchLater(() => (current = item ? { kind: "read", data: item } : null), events);
+      const select = () =>
+        switchLater(() => {
+          current = item ? { kind: "read", data: item } : null;
+          paneFor({ items: item ? 1 : 0 });
+        }, events);
       return opts.nullFirst && item ? switchLater(() => undefined, events).then(select) : select();
     },
     selectItems(items) {
@@ -360,10 +447,12 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
       selected = [...items];
       items.forEach((m) => known.set(m.itemId, m));
       const only = items.length === 1 ? items[0] : null;
-      return switchLater(
-        () => (current = only ? { kind: "read", data: only } : null),
-        [officeEnums.EventType.ItemChanged, ...(state.supports("1.13") ? [officeEnums.EventType.SelectedItemsChanged] : [])],
-      );
+      // Outlook raises SelectedItemsChanged only for an add-in that declares multi-select, on Mailbox 1.13 and later.
+      const raisesSelection = state.supports("1.13") && multiSelectDeclared;
+      return switchLater(() => {
+        current = only ? { kind: "read", data: only } : null;
+        paneFor({ items: items.length });
+      }, [officeEnums.EventType.ItemChanged, ...(raisesSelection ? [officeEnums.EventType.SelectedItemsChanged] : [])]);
     },
     compose(draft) {
       current = null;
@@ -384,7 +473,10 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
         bodyType,
         conversationId: draft.conversationId,
       };
-      return switchLater(() => (current = { kind: "compose", draft: state }), [officeEnums.EventType.ItemChanged]);
+      return switchLater(() => {
+        current = { kind: "compose", draft: state };
+        paneFor("compose");
+      }, [officeEnums.EventType.ItemChanged]);
     },
     addItems(items) {
       items.forEach((m) => known.set(m.itemId, m));
@@ -460,6 +552,18 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
     dialogs,
     actions,
     runAction(name, event = {}) {
+      // Outlook runs only what the manifest names: an ExecuteFunction button, or the handler of a declared launch event.
+      const launch = [...manifest.launchEvents].find(([, e]) => e.functionName === name)?.[0];
+      if (launch ? launchEventHandler(launch) !== name : !manifest.commands.has(name))
+        return Promise.reject(
+          new Error(
+            launch
+              ? `This Outlook (Mailbox ${state.mailboxVersion}) does not raise ${launch}, so it never runs "${name}".`
+              : `Outlook never runs "${name}": manifest.xml declares no ExecuteFunction button or LaunchEvent for it.`,
+          ),
+        );
+      if (event.type && /send/i.test(event.type) && launchEventHandler("OnMessageSend") !== name)
+        return Promise.reject(new Error(`manifest.xml declares no OnMessageSend LaunchEvent that runs "${name}".`));
       const handler = actions.get(name);
       if (!handler) return Promise.reject(new Error(`No function is associated with "${name}".`));
       return new Promise((resolve, reject) => {
@@ -478,6 +582,12 @@ export function createOfficeFake(options: OfficeFakeOptions = {}): OfficeFake {
           }),
         ).catch(reject);
       });
+    },
+    launchEventHandler,
+    pane: () => paneState,
+    onPaneChanged(listener) {
+      paneListeners.add(listener);
+      return () => void paneListeners.delete(listener);
     },
   };
 

@@ -74,6 +74,11 @@ export interface FakeRequirementSets {
 }
 
 export interface OfficeFakeOptions {
+  /**
+   * The text of the add-in's manifest.xml: the fake refuses what it does not declare (multi-select, no item context, a
+   * compose pane, launch events, commands). The project's own manifest.xml by default.
+   */
+  readonly manifest?: string;
   /** The item selected at start; null or absent means nothing is selected. */
   readonly item?: FakeMailItem | null;
   readonly masterCategories?: readonly FakeCategory[];
@@ -93,11 +98,6 @@ export interface OfficeFakeOptions {
   readonly onCategoriesChanged?: (itemId: string, categories: readonly string[]) => void;
   /** Called after a master category is added. */
   readonly onMasterCategoriesChanged?: (categories: readonly FakeCategory[]) => void;
-  /**
-   * Ids of the add-in commands the manifest declares (Control ids): a Smart Alert whose commandId is not one of them
-   * is refused, as Outlook would fail to open it. Any id is accepted when absent.
-   */
-  readonly commandIds?: readonly string[];
 }
 
 /** A reply form opened by displayReplyForm / displayReplyAllForm (recorded, nothing is sent). */

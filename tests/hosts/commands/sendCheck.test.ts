@@ -11,15 +11,12 @@ import { guardDirectory } from "../../domain/sendGuard/fixture";
 
 const person = (email: string): FakePerson => ({ displayName: email, emailAddress: email });
 const NOW = () => new Date("2026-02-02T10:00:00Z");
-// As manifest.xml declares them.
-const COMMAND_IDS = ["msgReadOpenPaneButton", "msgReadLogButton", "msgComposeOpenPaneButton"];
-
 /**
  * Classic Outlook on Windows: the handler runs without IndexedDB (this test file has none), so it reads the index the
  * pane left in roaming settings.
  */
 async function classicOutlook(mailbox = "1.15", publish = true) {
-  const fake = createOfficeFake({ requirementSets: { mailbox }, commandIds: COMMAND_IDS });
+  const fake = createOfficeFake({ requirementSets: { mailbox } });
   if (publish)
     await publishIndex(buildIndex(guardDirectory(), "2026-01-01T00:00:00.000Z"), {
       device: createSettingsSendIndexStore(new MemorySettingsStore()),

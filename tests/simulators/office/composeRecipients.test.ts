@@ -69,9 +69,10 @@ describe("Office fake: a draft's recipients and attachments", () => {
 
   it("holds a Smart Alert to Outlook's rules: lengths, requirement sets and the manifest's commands", async () => {
     const run = async (mailbox: string, options: FakeCompletedOptions) => {
-      const { office, controller } = createOfficeFake({ requirementSets: { mailbox }, commandIds: ["msgComposeOpenPaneButton"] });
-      office.actions.associate("onSend", (e: { completed(o: FakeCompletedOptions): void }) => e.completed(options));
-      return controller.runAction("onSend");
+      // The manifest's own OnMessageSend handler and Control ids (manifest.xml).
+      const { office, controller } = createOfficeFake({ requirementSets: { mailbox } });
+      office.actions.associate("onMessageSendHandler", (e: { completed(o: FakeCompletedOptions): void }) => e.completed(options));
+      return controller.runAction("onMessageSendHandler", { type: "messageSend" });
     };
     const ok = {
       allowEvent: false,

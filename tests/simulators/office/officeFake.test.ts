@@ -228,8 +228,9 @@ describe("Office fake", () => {
     controller.dialogs[0].messageParent("token-ok");
     expect(await received).toMatchObject({ message: "token-ok" });
 
-    office.actions.associate("doIt", (event: Office.AddinCommands.Event) => event.completed({ allowEvent: true }));
-    expect(await controller.runAction("doIt")).toEqual({ allowEvent: true });
+    // A function the manifest names for a ribbon button (manifest.xml: ExecuteFunction logToSuggestedMatter).
+    office.actions.associate("logToSuggestedMatter", (event: Office.AddinCommands.Event) => event.completed({ allowEvent: true }));
+    expect(await controller.runAction("logToSuggestedMatter")).toEqual({ allowEvent: true });
   });
 
   it("rewrites EWS ids to REST ids", () => {
