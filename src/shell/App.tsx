@@ -14,6 +14,18 @@ const useStyles = makeStyles({
   // On <main>, not on the FluentProvider: the provider hands its classes on to every portal (menus, popovers), where a
   // full-height block would cover the pane. The provider's own class gives the theme's background and text colour.
   main: { minHeight: "100vh", display: "flex", flexDirection: "column", minWidth: 0 },
+  // The page's level-one heading, for screen readers' heading navigation; Outlook already shows the add-in's name above the pane.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 /** The task pane: Office-themed, follows the selected item, four sections reachable by keyboard (arrow keys in the tab list). */
@@ -63,6 +75,7 @@ export function App({
   return (
     <FluentProvider theme={shownTheme.theme} data-theme={shownTheme.kind}>
       <main aria-label="Matterline" className={styles.main}>
+        <h1 className={styles.visuallyHidden}>Matterline</h1>
         {startupError ? <ErrorNotice error={startupError} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
         {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}

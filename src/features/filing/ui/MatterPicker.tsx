@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button, Caption1, Field, Input, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { NamedMatter } from "../api";
+import { useActiveOptionStyles } from "@shell/activeOption";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { listStyle: "none", margin: 0, padding: 0 },
   option: { padding: "4px 6px", cursor: "pointer", borderRadius: tokens.borderRadiusMedium },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
 /**
@@ -25,6 +25,7 @@ export function MatterPicker({
   label?: string;
 }) {
   const styles = useStyles();
+  const activeOption = useActiveOptionStyles();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<NamedMatter[]>([]);
   const [active, setActive] = useState(0);
@@ -107,7 +108,7 @@ export function MatterPicker({
             data-testid="matter-option"
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(m)}
-            className={mergeClasses(styles.option, i === active && styles.active)}
+            className={mergeClasses(styles.option, i === active && activeOption.active)}
           >
             <div>{m.label}</div>
             <Caption1>

@@ -3,6 +3,7 @@ import { Caption1, Field, Input, makeStyles, mergeClasses, tokens } from "@fluen
 import type { MatterSearchHit } from "@domain/directory/directoryIndex";
 import type { MattersCapability } from "../api";
 import { ErrorNotice } from "@shell/ErrorNotice";
+import { useActiveOptionStyles } from "@shell/activeOption";
 import { matterLabel } from "@domain/directory/matterLabel";
 
 const useStyles = makeStyles({
@@ -22,11 +23,6 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-  },
-  active: {
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-    outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    outlineOffset: "-2px",
   },
 });
 
@@ -49,6 +45,7 @@ export function MatterSearch({
   inputRef?: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
+  const activeOption = useActiveOptionStyles();
   const listId = useId();
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<MatterSearchHit[]>([]);
@@ -124,7 +121,7 @@ export function MatterSearch({
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
-              className={mergeClasses(styles.option, i === active && styles.active)}
+              className={mergeClasses(styles.option, i === active && activeOption.active)}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(h);

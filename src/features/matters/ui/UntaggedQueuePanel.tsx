@@ -4,6 +4,7 @@ import type { QueueItem, UnreadableEmail } from "../untaggedQueue";
 import type { MattersCapability } from "../api";
 import { MatterSearch } from "./MatterSearch";
 import { ErrorNotice } from "@shell/ErrorNotice";
+import { useActiveOptionStyles } from "@shell/activeOption";
 import { formatDateTime } from "@shell/dates";
 import { matterLabel } from "@domain/directory/matterLabel";
 import { MatterlineError } from "@domain/errors";
@@ -30,7 +31,6 @@ const useStyles = makeStyles({
     cursor: "pointer",
     minWidth: 0,
   },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
 /** One notice naming the emails the queue could not read (at most five listed), or null when there are none. */
@@ -48,6 +48,7 @@ function unreadableNotice(unreadable: readonly UnreadableEmail[]): MatterlineErr
  */
 export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) {
   const styles = useStyles();
+  const activeOption = useActiveOptionStyles();
   const listId = useId();
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -166,7 +167,7 @@ export function UntaggedQueuePanel({ matters }: { matters: MattersCapability }) 
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
-                className={mergeClasses(styles.row, i === active && styles.active)}
+                className={mergeClasses(styles.row, i === active && activeOption.active)}
                 onClick={() => setActive(i)}
                 data-testid="queue-item"
               >
