@@ -114,7 +114,7 @@ export default async (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] }, alias: ALIASES },
     module: {
       rules: [
-        // `import text from "…?raw"` is the file's text: the workbench's Office fake reads manifest.xml this way.
+        // An import with the `?raw` query gives the file as text: the workbench's Office fake reads manifest.xml this way.
         { resourceQuery: /raw/, type: "asset/source" },
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
         // makeStyles / makeResetStyles calls are compiled at build time into their CSS (Griffel's ahead-of-time

@@ -33,7 +33,9 @@ const SPECIFIER =
   /(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The project file an import names (aliases, relative paths, webpack's extensions), or null for a package. */
-function resolveImport(from: string, spec: string): string | null {
+function resolveImport(from: string, query: string): string | null {
+  // A resource query (`?raw`) names the same file.
+  const spec = query.replace(/\?.*$/, "");
   let base: string | null = null;
   if (spec.startsWith(".")) base = resolve(dirname(from), spec);
   else {

@@ -3,9 +3,9 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 /**
  * The active option of a listbox that keeps focus in its input or list (aria-activedescendant): marked by an outline as
  * well as a background, because forced colours (Windows high contrast) drop background colours and would leave the
- * active option looking like every other; outlines stay, in a system colour
- * (https://developer.mozilla.org/docs/Web/CSS/@media/forced-colors). There the outline takes Highlight, the system
- * colour of a selected item (https://developer.mozilla.org/docs/Web/CSS/system-color), as a native list would show it.
+ * active option looking like every other; outlines stay, in a system colour (CSS Media Queries level 5, the
+ * forced-colors media feature). There the outline takes Highlight, the system colour of a selected item (CSS Color
+ * level 4, system colours), as a native list would show it.
  */
 export const useActiveOptionStyles = makeStyles({
   active: {

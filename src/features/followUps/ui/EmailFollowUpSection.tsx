@@ -216,7 +216,11 @@ function EmailFollowUp({ cap, item }: { cap: FollowUpCapability; item: CurrentIt
         </Field>
       </div>
       <Field label="Matter" size="small">
-        <Select data-testid="followup-matter" value={choice.matterId} onChange={(_, d) => setChoice({ ...choice, matterId: d.value, invite: "" })}>
+        <Select
+          data-testid="followup-matter"
+          value={choice.matterId}
+          onChange={(_, d) => setChoice({ ...choice, matterId: d.value, invite: "" })}
+        >
           {plan.matterOptions
             .filter((m) => showClosed || !m.closed || m.matterId === choice.matterId)
             .map((m) => (
