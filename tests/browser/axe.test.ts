@@ -43,11 +43,20 @@ async function audit(page: Page, where: string): Promise<{ findings: Finding[]; 
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return {
-      violations: r.violations.map((v) => ({
-        rule: v.id,
-        impact: v.impact ?? "",
-        nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`.slice(0, 300)),
-      })),
+      violations: r.violations
+        .map((v) => ({
+          rule: v.id,
+          impact: v.impact ?? "",
+          // Fluent's focus manager (tabster) puts focusable, aria-hidden <i data-tabster-dummy> bumpers around lists and
+          // tab bars on purpose: they only pass focus on, and screen readers must not announce them. Microsoft's own
+          // Accessibility Insights leaves them out of this rule (microsoft/tabster#288, accessibility-insights-web#7605);
+          // so does this check, for those elements only.
+          nodes: v.nodes
+            .filter((n) => !(v.id === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(n.html)))
+            .slice(0, 4)
+            .map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`.slice(0, 300)),
+        }))
+        .filter((v) => v.nodes.length > 0),
       headingOne: document.querySelectorAll("h1, [role=heading][aria-level='1']").length > 0,
     };
   });
@@ -172,7 +181,8 @@ describe("accessibility checked by axe-core on every tab and panel", () => {
     const outline = (l: Locator) =>
       l.evaluate((el) => {
         const s = getComputedStyle(el);
-        return `${s.outlineStyle} ${parseFloat(s.outlineWidth) >= 2 ? "thick" : "thin"}`;
+        // An element without an outline still computes outline-width "medium"; only a drawn outline has a width.
+        return s.outlineStyle === "none" ? "none" : `${s.outlineStyle} ${parseFloat(s.outlineWidth) >= 2 ? "thick" : "thin"}`;
       });
     await frame.getByRole("tab", { name: "Matters" }).click();
     const box = frame.getByTestId("matter-search-input");
@@ -180,12 +190,12 @@ describe("accessibility checked by axe-core on every tab and panel", () => {
     const options = frame.getByTestId("matter-search-option");
     await expect.poll(() => options.count(), { timeout: 15000 }).toBeGreaterThan(1);
     expect(await outline(options.nth(0))).toBe("solid thick");
-    expect(await outline(options.nth(1))).toBe("none thin");
+    expect(await outline(options.nth(1))).toBe("none");
     await frame.getByTestId("queue-load").click();
     const items = frame.getByTestId("queue-item");
     await expect.poll(() => items.count(), { timeout: 30000 }).toBeGreaterThan(1);
     expect(await outline(items.nth(0))).toBe("solid thick");
-    expect(await outline(items.nth(1))).toBe("none thin");
+    expect(await outline(items.nth(1))).toBe("none");
   });
 
   it("logged no page errors", () => {
