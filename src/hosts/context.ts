@@ -110,8 +110,9 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     mailbox: createGraphMailboxMarks(graph),
     now,
   });
-  // Graph ids learned by the mirror go back onto the log entries (so later writes skip the lookup).
-  outbox.onDrained((result) => void matterLog().then((l) => l?.recordMirrored(result)));
+  // What the mirror confirmed goes back onto the log entries: the mailbox's mark (so "in the mailbox" is shown from
+  // evidence) and the Graph ids learned (so later writes skip the lookup).
+  outbox.recordDrained(async (result) => (await matterLog())?.recordMirrored(result, now()));
   return {
     office,
     host,

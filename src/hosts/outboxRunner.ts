@@ -14,13 +14,19 @@ export interface OutboxRunner {
   /** Asks for a drain shortly (after new work was queued). */
   drainSoon(): void;
   drainNow(): Promise<DrainResult>;
-  /** Called after each drain, e.g. to record Graph ids or refresh a list. */
+  /**
+   * Work that writes down what a drain achieved (the log's confirmed mailbox marks, Graph ids), finished before any
+   * `onDrained` listener runs, so a view refreshed by the drain reads its results.
+   */
+  recordDrained(recorder: (result: DrainResult) => Promise<unknown>): void;
+  /** Called after each drain (and its recorders), e.g. to refresh a list. */
   onDrained(listener: (result: DrainResult) => void): () => void;
 }
 
 export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, now: () => Date): OutboxRunner {
   const executors: Record<string, OutboxExecutor> = { mirror: mirrorExecutor(mirror), unmirror: unmirrorExecutor(mirror) };
   const listeners = new Set<(result: DrainResult) => void>();
+  const recorders: ((result: DrainResult) => Promise<unknown>)[] = [];
   let running: Promise<DrainResult> | null = null;
   let soon: ReturnType<typeof setTimeout> | null = null;
   let following: Promise<DrainResult> | null = null;
@@ -38,7 +44,8 @@ export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, no
       return following;
     }
     running = drainOutbox({ store, executors, now: now() })
-      .then((result) => {
+      .then(async (result) => {
+        for (const record of recorders) await record(result).catch((error: unknown) => console.warn("Matterline outbox:", error));
         listeners.forEach((l) => l(result));
         return result;
       })
@@ -69,6 +76,9 @@ export function createOutboxRunner(store: OutboxStore, mirror: MailboxMirror, no
       }, 50);
     },
     drainNow,
+    recordDrained(recorder) {
+      recorders.push(recorder);
+    },
     onDrained(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

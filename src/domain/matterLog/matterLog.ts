@@ -240,17 +240,22 @@ export class MatterLog {
   }
 
   /**
-   * Records the Graph ids a drain learned for mirrored messages, so later mirrors and reads skip the lookup by
-   * internetMessageId. Only fills ids that are missing, and only for the filing that was mirrored.
+   * Records what a drain confirmed for mirrored messages: that the mailbox now carries the filing's mark (so the pane
+   * can say "in the mailbox" from evidence, not from the lack of queued work) and the Graph ids it learned, so later
+   * mirrors and reads skip the lookup by internetMessageId. Only for the filing that was mirrored: a mirror of a matter
+   * the email has since left confirms nothing.
    */
-  async recordMirrored(result: { done: readonly OutboxOperation[]; graphIds: Readonly<Record<string, string>> }): Promise<number> {
+  async recordMirrored(
+    result: { done: readonly OutboxOperation[]; graphIds: Readonly<Record<string, string>> },
+    now: Date,
+  ): Promise<number> {
     let updated = 0;
     for (const op of result.done) {
-      const graphId = result.graphIds[op.key];
-      if (op.kind !== "mirror" || !graphId || !isMirrorPayload(op.payload)) continue;
+      if (op.kind !== "mirror" || !isMirrorPayload(op.payload)) continue;
       const entry = await this.deps.log.get(op.payload.internetMessageId);
-      if (!entry || entry.graphId || entry.matterId !== op.payload.matterId) continue;
-      await this.deps.log.commit({ put: { ...entry, graphId } });
+      if (!entry || entry.matterId !== op.payload.matterId) continue;
+      const graphId = entry.graphId ?? result.graphIds[op.key] ?? null;
+      await this.deps.log.commit({ put: { ...entry, graphId, mailboxMark: { matterId: entry.matterId, at: now.toISOString() } } });
       updated += 1;
     }
     return updated;

@@ -40,6 +40,12 @@ export interface LogEntry {
   readonly mailbox: string | null;
   /** Graph immutable id when known. */
   readonly graphId: string | null;
+  /**
+   * The matter this mailbox's copy of the message was last confirmed marked for (the MatterId property written by a
+   * finished mirror), and when. Absent until a mirror is confirmed: "in the mailbox" is never assumed from the lack of
+   * queued work, since a crash between the log write and the enqueue leaves no work behind. Local to one mailbox.
+   */
+  readonly mailboxMark?: { readonly matterId: string; readonly at: string } | null;
 }
 
 /**

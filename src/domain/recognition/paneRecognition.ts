@@ -45,8 +45,13 @@ export interface OutboxReader {
   list(): Promise<OutboxOperation[]>;
 }
 
-/** Where the mailbox copy of a filing stands: in the mailbox, waiting to sync (retried automatically), or failed for good. */
-export type MirrorState = "mirrored" | "waiting" | "failed";
+/**
+ * Where the mailbox copy of a filing stands: in the mailbox (confirmed by a finished mirror or read back from the
+ * mailbox), waiting to sync (retried automatically), failed for good, or unconfirmed (no work queued and nothing shows
+ * the mark: a crash between the log write and the enqueue, a filing from before marks were recorded, or a colleague's
+ * filing this mailbox has not been marked for).
+ */
+export type MirrorState = "mirrored" | "waiting" | "failed" | "unconfirmed";
 
 /** Where a filing stands in the firm's shared matter record: there, waiting in the outbox, or refused for good. */
 export type RecordState = "filed" | "waiting" | "failed";
@@ -153,15 +158,25 @@ function plain(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Where the mailbox copy of `entry` stands, from the outbox's queued work for that message. */
-export function mirrorStateOf(entry: LogEntry, ops: readonly OutboxOperation[]): { state: MirrorState; error: string | null } {
+/**
+ * Where the mailbox copy of `entry` stands: from the outbox's queued work for that message, else from evidence — the
+ * mark a finished mirror recorded on the entry, or our MatterId property read back from the mailbox. Never "mirrored"
+ * merely because nothing is queued.
+ */
+export function mirrorStateOf(
+  entry: LogEntry,
+  ops: readonly OutboxOperation[],
+  mailbox?: MailboxEvidence,
+): { state: MirrorState; error: string | null } {
   const group = `mirror:${entry.internetMessageId}`;
   const mine = ops.filter((op) => op.group === group || op.key.startsWith(`${group}:`));
   const failed = mine.find((op) => op.status === "failed");
   if (failed) return { state: "failed", error: failed.lastError };
   const pending = mine.find((op) => op.status === "pending");
   if (pending) return { state: "waiting", error: pending.lastError };
-  return { state: "mirrored", error: null };
+  if (entry.mailboxMark?.matterId === entry.matterId) return { state: "mirrored", error: null };
+  if (mailbox?.status === "read" && mailbox.selfMatterId === entry.matterId) return { state: "mirrored", error: null };
+  return { state: "unconfirmed", error: null };
 }
 
 /** Evidence when the mailbox was not asked. */
@@ -220,13 +235,14 @@ export function recordStateOf(internetMessageId: string, ops: readonly OutboxOpe
 async function readLogged(
   imid: string | null,
   deps: PaneRecognitionDeps,
+  mailbox: Promise<MailboxEvidence>,
 ): Promise<{ logged: LoggedState | null; audit: AuditRecord[]; recordRefusal: string | null }> {
   if (!imid) return { logged: null, audit: [], recordRefusal: null };
   const [entry, audit] = await Promise.all([deps.log.get(imid), deps.log.auditFor(imid)]);
   const ops = deps.outbox ? await deps.outbox.list() : [];
   const record = recordStateOf(imid, ops);
   if (!entry) return { logged: null, audit, recordRefusal: record.state === "failed" ? record.error : null };
-  const { state, error } = mirrorStateOf(entry, ops);
+  const { state, error } = mirrorStateOf(entry, ops, await mailbox);
   return {
     logged: { entry, audit, mirror: state, mirrorError: error, record: record.state, recordError: record.error },
     audit,
@@ -258,7 +274,7 @@ export async function recognizeForPane(
   const [history, threadEntries, { logged, audit, recordRefusal }, mailbox] = await Promise.all([
     historyPromise,
     threadPromise,
-    readLogged(imid, deps),
+    readLogged(imid, deps, mailboxPromise),
     mailboxPromise,
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>

@@ -4,7 +4,7 @@ import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
  * An entry as the firm's shared matter record holds it. What only makes sense in one mailbox (which mailbox, the
  * message's Graph id there) stays on each device.
  */
-export type SharedEntry = Omit<LogEntry, "mailbox" | "graphId">;
+export type SharedEntry = Omit<LogEntry, "mailbox" | "graphId" | "mailboxMark">;
 
 /** The stored `.eml` of a filed email in the document library. */
 export interface StoredFile {

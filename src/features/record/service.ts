@@ -56,7 +56,7 @@ export interface SyncResult {
 
 /** Strips what only makes sense in one mailbox. */
 export function sharedOf(entry: LogEntry): SharedEntry {
-  const { mailbox: _mailbox, graphId: _graphId, ...shared } = entry;
+  const { mailbox: _mailbox, graphId: _graphId, mailboxMark: _mark, ...shared } = entry;
   return shared;
 }
 
@@ -224,7 +224,9 @@ export function createRecordService(deps: RecordServiceDeps) {
       batch.history(historyOf(before ? sharedOf(before) : null, entry, d?.directory.firm.domains ?? []));
       followInMailbox(batch, before, entry, d);
     }
-    batch.put({ ...entry, mailbox: before?.mailbox ?? null, graphId: before?.graphId ?? null });
+    // This mailbox's confirmed mark still holds only while the email stays filed to the same matter.
+    const mailboxMark = before?.mailboxMark?.matterId === entry.matterId ? before.mailboxMark : null;
+    batch.put({ ...entry, mailbox: before?.mailbox ?? null, graphId: before?.graphId ?? null, mailboxMark });
   }
 
   /** Brings the record's version of one email into the local copy. */
@@ -373,7 +375,8 @@ export function createRecordService(deps: RecordServiceDeps) {
     batch.audits.push(...v.audit);
     // The local entry gets the record's copy only when it says the same thing (a newer local change waits its turn).
     const local = await currentLocal(batch, imid);
-    if (local && sameFiling(sharedOf(local), v.entry)) batch.put({ ...v.entry, mailbox: local.mailbox, graphId: local.graphId });
+    if (local && sameFiling(sharedOf(local), v.entry))
+      batch.put({ ...v.entry, mailbox: local.mailbox, graphId: local.graphId, mailboxMark: local.mailboxMark ?? null });
   }
 
   /** Takes a refused filing back off this device: nothing is filed there, and the mailbox marks go. */

@@ -73,12 +73,12 @@ describe("matter log → outbox → Graph mirror (simulator)", () => {
     for (let round = 0; round < 8 && mirrorOps(await stores.outbox.list()).length > 0; round += 1) {
       now = new Date(now.getTime() + 2 * 60 * 60_000);
       const result = await drainOutbox({ store: stores.outbox, mirror, now });
-      await log.recordMirrored(result);
+      await log.recordMirrored(result, now);
     }
     expect(mirrorOps(await stores.outbox.list())).toEqual([]);
     expect(matterCategories(sim).every((c) => c.length === 1 && c[0] === "2025-0042 Harbour lease")).toBe(true);
     expect(sim.masterCategories("me").map((c) => c.displayName)).toEqual(["2025-0042 Harbour lease"]);
-    expect((await log.entriesForMatter("m1")).every((e) => e.graphId !== null)).toBe(true);
+    expect((await log.entriesForMatter("m1")).every((e) => e.graphId !== null && e.mailboxMark?.matterId === "m1")).toBe(true);
     db.close();
   });
 

@@ -160,8 +160,31 @@ describe("recognizeForPane", () => {
     expect(r.logged?.mirror).toBe("waiting");
     const op = (await outbox.list()).find((o) => o.kind === "mirror")!;
     await outbox.settle({ remove: [{ key: op.key, createdAt: op.createdAt }], update: [] });
+    await matterLog.recordMirrored({ done: [op], graphIds: {} }, t0);
     const after = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, outbox });
     expect(after.logged?.mirror).toBe("mirrored");
+    expect(after.logged?.entry.mailboxMark).toEqual({ matterId: "m2", at: t0.toISOString() });
+  });
+
+  it("never says 'in the mailbox' from an empty queue alone: a crash between the log write and the enqueue is unconfirmed", async () => {
+    const { history, reader, matterLog, outbox } = setup();
+    const msg = ambiguous();
+    await matterLog.log({ message: msg, matterId: "m1", by: "pat@firm.test", now: t0, source: "manual" });
+    // The mirror operation is lost (as if the pane died before it was queued): nothing waits, nothing was confirmed.
+    for (const o of await outbox.list()) await outbox.settle({ remove: [{ key: o.key, createdAt: o.createdAt }], update: [] });
+    const lost = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, outbox });
+    expect(lost.logged?.mirror).toBe("unconfirmed");
+    // The mailbox itself carrying our MatterId property for that matter is evidence too (a mirror from another device).
+    const marks: MailboxMarks = {
+      markOf: () => Promise.resolve({ matterId: "m1", categories: [], graphId: "g1" }),
+      threadMarks: () => Promise.resolve([]),
+    };
+    const read = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, outbox, mailbox: marks });
+    expect(read.logged?.mirror).toBe("mirrored");
+    // A mark for another matter (the email was re-filed since) is not.
+    const stale: MailboxMarks = { ...marks, markOf: () => Promise.resolve({ matterId: "m2", categories: [], graphId: "g1" }) };
+    const other = await recognizeForPane(msg, { index, me: ["pat@firm.test"], history, log: reader, outbox, mailbox: stale });
+    expect(other.logged?.mirror).toBe("unconfirmed");
   });
 
   it("maps marks to matters by our property only, unknown ids ignored; categories are hints", () => {

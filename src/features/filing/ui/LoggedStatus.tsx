@@ -61,6 +61,13 @@ export function LoggedStatus({
       <div data-testid="mirror-status" data-state={logged.mirror} aria-live="polite">
         {logged.mirror === "mirrored" ? (
           <Caption1 className={styles.mirrored}>In the mailbox ✓ (category “{entry.category}”)</Caption1>
+        ) : logged.mirror === "unconfirmed" ? (
+          <span className={styles.failed}>
+            <Caption1>Not confirmed in this mailbox — Outlook may not show the matter&apos;s category on it.</Caption1>
+            <Button size="small" onClick={onRetry} disabled={busy} data-testid="mirror-retry">
+              Mark in mailbox
+            </Button>
+          </span>
         ) : logged.mirror === "waiting" ? (
           <Caption1>
             Mailbox copy waiting to sync — retried automatically.

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { EmailFilingSection } from "@features/filing/ui/EmailFilingSection";
@@ -152,6 +152,25 @@ describe("EmailFilingSection (read)", () => {
     await waitFor(() => expect(document.activeElement?.contains(screen.getByTestId("filing-logged"))).toBe(true));
     expect(screen.getByTestId("mirror-status").getAttribute("data-state")).toBe("waiting");
     expect((await log.get(item.message!.internetMessageId!))?.matterId).toBe("m1");
+  });
+
+  it("a filing whose mailbox copy was never queued says so and offers to mark it, never 'In the mailbox ✓'", async () => {
+    const { filing, outbox } = makeFiling();
+    const item = sure();
+    show(filing, item);
+    await userEvent.setup().click(await screen.findByTestId("filing-log"));
+    await screen.findByTestId("filing-logged-line");
+    // The mirror operation is lost, as after a crash between the log write and the enqueue.
+    for (const o of await outbox.list()) await outbox.settle({ remove: [{ key: o.key, createdAt: o.createdAt }], update: [] });
+    cleanup();
+    show(filing, item);
+    const status = await screen.findByTestId("mirror-status");
+    expect(status.getAttribute("data-state")).toBe("unconfirmed");
+    expect(status.textContent).toContain("Not confirmed in this mailbox");
+    expect(status.textContent).not.toContain("In the mailbox ✓");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Mark in mailbox" }));
+    await waitFor(() => expect(screen.getByTestId("mirror-status").getAttribute("data-state")).toBe("waiting"));
+    expect((await outbox.list()).filter((o) => o.kind === "mirror")).toHaveLength(1);
   });
 
   it("offers the top candidates when unsure, and logs the one chosen", async () => {
