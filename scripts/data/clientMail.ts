@@ -10,7 +10,7 @@ import type { MailMessage } from "@domain/model/mail";
 export const CLIENT_MAIL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../data/client-mail");
 
 /** The files of data/client-mail and the id prefix each one uses (see its README for what each is for). */
-export const HALVES = { read: "r", unread: "u", extra: "x", check: "c" } as const;
+export const HALVES = { read: "r", unread: "u", extra: "x", extra2: "y", check: "c" } as const;
 export type Half = keyof typeof HALVES;
 
 export type UnhappyTarget = "firm" | "other";

@@ -141,6 +141,19 @@ describe("data/client-mail/check.jsonl (the validation set: never trained on)", 
   });
 });
 
+describe("data/client-mail/extra2.jsonl (training side only)", () => {
+  it("loads without a bad line, covers every intent and the unhappy behaviours, and shares no text with the check set", () => {
+    const extra2 = loadClientMail("extra2");
+    const counts = countClientMail(extra2);
+    expect(counts.total).toBeGreaterThanOrEqual(250);
+    for (const intent of INTENTS) expect(counts.intent[intent], intent).toBeGreaterThanOrEqual(10);
+    expect(counts.unhappy).toBeGreaterThanOrEqual(60);
+    expect(counts.target.other).toBeGreaterThanOrEqual(25);
+    const check = new Set(loadClientMail("check").map((m) => m.body.trim()));
+    expect(extra2.filter((m) => check.has(m.body.trim())).map((m) => m.id)).toEqual([]);
+  });
+});
+
 describe("data/client-mail/extra.jsonl (training side only)", () => {
   it("loads without a bad line, with ids of its own", () => {
     const extra = loadClientMail("extra");

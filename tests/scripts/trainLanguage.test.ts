@@ -7,7 +7,7 @@ import { trainAll } from "../../scripts/train/language";
 describe("scripts/train/language.ts", () => {
   it("reproduces the committed weights exactly", () => {
     const fresh = trainAll();
-    expect(Object.keys(fresh).sort()).toEqual(["intent.json", "request.json"]);
+    expect(Object.keys(fresh).sort()).toEqual(["intent.json", "request.json", "unhappy.json"]);
     for (const [file, text] of Object.entries(fresh)) {
       expect(text, file).toBe(readFileSync(new URL(`../../src/domain/language/models/${file}`, import.meta.url), "utf8"));
     }

@@ -9,6 +9,7 @@ import { intentCueLabels } from "./intentCues";
 import { ruleIntent } from "./ruleIntent";
 import type { Intent } from "./intentTypes";
 import { unhappySignals } from "./unhappySignals";
+import { learnedSignal, unhappyFeatures } from "./unhappyModel";
 import type { ThreadContext, UnhappySignal } from "./unhappySignals";
 
 /**
@@ -24,7 +25,10 @@ export interface MailEvidence {
   readonly analysis: TextAnalysis;
   /** The analysis of the writer's own text only (the same object as `analysis` when nothing is forwarded). */
   readonly ownAnalysis: TextAnalysis;
+  /** The signs of unhappiness with the firm: the rules' signs, or else the learned model's (see unhappyModel.ts). */
   readonly signals: readonly UnhappySignal[];
+  /** What the unhappiness model reads (the rules' signs among them). */
+  readonly unhappyFeatures: Map<string, number>;
   readonly cues: readonly string[];
   readonly features: Map<string, number>;
   /** What the hand-written intent rules decide on their own (a feature of the model, and its fallback). */
@@ -55,7 +59,12 @@ export function gatherEvidence(message: MailMessage, options: EvidenceOptions = 
   }
   const analysis = analyzeText(text);
   const own = ownText === text ? analysis : analyzeText(ownText);
-  const signals = unhappySignals(own, message.subject, options.thread);
+  const ruleSignals = unhappySignals(own, message.subject, options.thread);
+  const unhappy = unhappyFeatures(own, message.subject, ruleSignals);
+  const automated = automatedKind(message);
+  // The rules' signs stand on their own; the model speaks only where they found nothing, never for machine mail.
+  const learned = ruleSignals.length === 0 && automated === null ? learnedSignal(own, unhappy) : null;
+  const signals = learned ? [...ruleSignals, learned] : ruleSignals;
   const cues = intentCueLabels(analysis.norm || normalizeText(text), message.subject);
   const asks = analysis.sentences.some((s) => s.ask !== null);
   const rule = ruleIntent(
@@ -72,5 +81,5 @@ export function gatherEvidence(message: MailMessage, options: EvidenceOptions = 
     ruleIntent: rule,
     attachments: message.attachmentNames.length > 0,
   });
-  return { text, ownText, analysis, ownAnalysis: own, signals, cues, features, ruleIntent: rule, automated: automatedKind(message) };
+  return { text, ownText, analysis, ownAnalysis: own, signals, unhappyFeatures: unhappy, cues, features, ruleIntent: rule, automated };
 }

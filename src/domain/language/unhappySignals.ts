@@ -159,7 +159,7 @@ const SERVICE_VERDICT =
   /\b(?:unacceptable|not acceptable|not good enough|appalling|shocking|disgraceful|unprofessional|ridiculous|pathetic|useless|incompetent|sloppy|careless|poor|terrible|awful|let (?:me|us) down|disappointed|disappointing|frustrated|frustrating|not happy|not satisfied|dissatisfied)\b/;
 
 /** A feeling or complaint word the writer takes back ("I'm not unhappy", "no complaints", "not a complaint"). */
-const NEGATED_COMPLAINT =
+export const NEGATED_COMPLAINT =
   /\b(?:not|no|never|isn't|wasn't|rather than)(?: [\w'-]+){0,3}? (?:complain|complaining|complaint|complaints|unhappy|disappointed|disputing|criticism|criticising|dissatisfied|annoyed|upset|a problem)\b|\bnot (?:a|any) (?:criticism|complaint)\b|\b(?:don't|do not) apologi[sz]e\b/;
 
 /** A short positive exclamation ("Brilliant.", "Lovely.", "Well done.") that reads as sarcasm beside a complaint. */

@@ -27,9 +27,12 @@ describe("classifyIntent", () => {
     expect(intentOf("Could you give me an estimate of your fees for the appeal?", "Fees")).toBe("billing_question");
   });
   it("complaints come from negative tone about the firm", () => {
-    const r = classifyIntent("I have asked three times for an update and still no reply. This is not good enough.", "Re: Sale");
+    const r = classifyIntent("You sent my documents to the wrong address and nobody told me. This is not good enough.", "Re: Sale");
     expect(r.intent).toBe("complaint");
     expect(r.cues.some((c) => c.startsWith("complaint:"))).toBe(true);
+  });
+  it("chasing for an update is a status request (unhappy), as the labelled client mail defines it", () => {
+    expect(intentOf("I have asked three times for an update and still no reply. This is not good enough.")).toBe("status_request");
   });
   it("anger at the other side is not a complaint", () => {
     expect(intentOf("The landlord is being ridiculous and I'm furious with him. Can we meet tomorrow to discuss?")).toBe("scheduling");

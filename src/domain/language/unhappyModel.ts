@@ -1,0 +1,144 @@
+import type { SentenceInfo, TextAnalysis } from "./analysis";
+import { foldText, wordsOf } from "./analysis";
+import { featureWord } from "./featureWord";
+import { loadModel, scores, sigmoid } from "./linearModel";
+import type { LinearModel, LinearModelData } from "./linearModel";
+import unhappyWeights from "./models/unhappy.json";
+import { NEGATED_COMPLAINT } from "./unhappySignals";
+import type { UnhappyKind, UnhappySignal } from "./unhappySignals";
+
+/**
+ * The learned detector of unhappiness with the firm, beside the hand-written signs: a logistic model over what the
+ * sentences that may be about the firm do (the writer counting earlier attempts, a stretch of time waited, the firm's
+ * promise quoted back, negative words with "you" as their target, a complaint taken back), their words and word
+ * pairs, and the subject's words; the rules' signs are in the features (`k:`) for cross-validation but are not learned
+ * from: the two decide side by side (unhappy when the rules find a sign, or else when the model is sure). Sentences about someone else ("the landlord has ignored three letters") give
+ * only one feature, that there was such anger, so the model can learn it is not about the firm. Trained by
+ * scripts/train/language.ts on the training side of data/client-mail; its threshold was chosen by cross-validation
+ * there.
+ */
+
+/** The probability at or above which a message with no rule sign counts as unhappy with the firm. */
+export const UNHAPPY_THRESHOLD = 0.6;
+
+/** The writer's count of earlier attempts, or "again"/"still" (linear: alternations of literals). */
+const AGAIN =
+  /\b(?:again|yet again|once more|twice|three times|four times|five times|several times|many times|repeatedly|second|third|fourth|fifth|2nd|3rd|4th|5th|another)\b|\bstill (?:no|not|nothing|waiting|awaiting|without|haven't|hasn't|have not|has not|don't|do not|doesn't)\b/;
+/** The writer's own earlier asking. */
+const ASKED =
+  /\b(?:asked|emailed|e-mailed|written|wrote|chased|called|rang|rung|phoned|reminded|requested|sent|left (?:a |two |three |several )?(?:message|messages|voicemail|voicemails)|followed up|following up|nudge|chasing|reminder)\b/;
+/** A stretch of time (waited, taken, passed). */
+const DURATION =
+  /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|some)? ?(?:days|weeks|months|fortnight|a week|a month|a year|ages|forever)\b/;
+/** Words of waiting or of nothing happening, which make a stretch of time a wait. */
+const WAITING = /\b(?:wait|waiting|waited|heard|hear|silence|since|ago|took|taken|still|chased|chasing|nothing|no one|nobody)\b/;
+/** The firm's word quoted back at it. */
+const PROMISE = /\b(?:promised|you said|said you would|you told (?:me|us)|assured|you'd|you would)\b/;
+/** A time anchor for chasing: a weekday, a date, "last week". */
+const WHEN_ASKED =
+  /\b(?:on|since|of|from) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|last)\b|\blast (?:week|month|time)\b/;
+
+/**
+ * Words that say who and how rather than what: left out, because a model over them learns that unhappy mail is long and
+ * written in the first person, which is true of the training mail and of any client's mail alike.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    "i me my mine we us our ours you your yours he him his she her they them their it its this that these those a an the " +
+    "and or but so if of to in on at by for from with about as into over than then there here is am are was were be been " +
+    "being have has had having do does did will would shall should can could may might must i'm i've i'd i'll we're we've " +
+    "we'd we'll you're you've you'd you'll it's that's there's what which who when where how why all any some just also very"
+  ).split(" "),
+);
+
+/** One sentence's structural features (names are the words `names` holds, kept out). */
+function sentenceFeatures(s: SentenceInfo, names: ReadonlySet<string>, visit: (f: string) => void): void {
+  if (s.otherSubject || (s.other && !s.firm)) {
+    // About someone else: what it says is theirs; only the fact of it is a feature.
+    if (s.sentiment < 0) visit("z:negative-about-others");
+    if (AGAIN.test(s.text)) visit("z:again-about-others");
+    return;
+  }
+  const again = AGAIN.test(s.text);
+  const asked = ASKED.test(s.text);
+  if (again) visit("z:again");
+  if (asked && s.firstPerson) visit("z:i-asked");
+  if (again && asked) visit("z:counted-attempt");
+  if (asked && WHEN_ASKED.test(s.text)) visit("z:asked-when");
+  if (DURATION.test(s.text)) visit(WAITING.test(s.text) ? "z:time-waited" : "z:time");
+  if (PROMISE.test(s.text)) visit("z:promise");
+  if (s.firm && s.sentiment < 0) visit("z:negative-about-you");
+  if (s.firm && s.negated) visit("z:you-not");
+  if (!s.firm && s.sentiment <= -2) visit("z:negative-unassigned");
+  if (s.sentiment > 1 && !s.ask) visit("z:positive");
+  if (s.question && s.firm) visit("z:you-question");
+  if (s.shouted > 0) visit("z:shouting");
+  if (NEGATED_COMPLAINT.test(s.text)) visit("z:taken-back");
+  for (const raw of s.words) {
+    if (names.has(raw) || FUNCTION_WORDS.has(raw)) continue;
+    visit(`v:${featureWord(raw)}`);
+  }
+}
+
+/** The features of one message for the unhappiness model (own text, subject and the rules' signs). */
+export function unhappyFeatures(analysis: TextAnalysis, subject: string, signals: readonly UnhappySignal[]): Map<string, number> {
+  const f = new Map<string, number>();
+  const visit = (name: string) => f.set(name, 1);
+  for (const s of analysis.sentences) sentenceFeatures(s, analysis.names, visit);
+  const subjectLine = foldText(subject)
+    .toLowerCase()
+    .replace(/^(?:\s*(?:re|fw|fwd|aw|sv|tr)\s*:\s*)+/, "");
+  for (const raw of wordsOf(subjectLine)) visit(`sv:${featureWord(raw)}`);
+  if (/^(?:\s*re\s*:\s*){2,}/i.test(subject)) visit("z:long-thread");
+  for (const signal of signals) visit(`k:${signal.kind}`);
+  if (signals.length > 0) visit("k:any");
+  return f;
+}
+
+let model: LinearModel = loadModel(unhappyWeights);
+
+/** Replaces the committed model (the training script only, while it trains the models that read this one). */
+export function setUnhappyModelForTraining(data: LinearModelData): void {
+  model = loadModel(data);
+}
+
+/** The probability the model gives that the writer is unhappy with the firm. */
+export function unhappyProbability(features: ReadonlyMap<string, number>, using: LinearModel = model): number {
+  return sigmoid(scores(using, features)[0]);
+}
+
+/** The kind of sign a sentence's strongest features show. */
+function kindOf(s: SentenceInfo): UnhappyKind {
+  if (AGAIN.test(s.text) && ASKED.test(s.text)) return "repeated chasing";
+  if (DURATION.test(s.text) && WAITING.test(s.text)) return "slow to reply";
+  if (PROMISE.test(s.text)) return "impatience";
+  return "unhappy with the service";
+}
+
+/**
+ * The learned sign, for a message the rules found nothing in: the sentence about the firm whose features push
+ * hardest towards unhappiness, quoted (up to 80 characters), named by what it does. Null when the model is below its
+ * threshold or no sentence pushes towards unhappiness.
+ */
+export function learnedSignal(
+  analysis: TextAnalysis,
+  features: ReadonlyMap<string, number>,
+  using: LinearModel = model,
+): UnhappySignal | null {
+  if (unhappyProbability(features, using) < UNHAPPY_THRESHOLD) return null;
+  let best: SentenceInfo | null = null;
+  let bestScore = 0;
+  for (const s of analysis.sentences) {
+    let score = 0;
+    sentenceFeatures(s, analysis.names, (name) => {
+      score += using.weights.get(name)?.[0] ?? 0;
+    });
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  if (best === null) return null;
+  const quote = best.text.length > 80 ? `${best.text.slice(0, 77)}...` : best.text;
+  return { kind: kindOf(best), quote };
+}
