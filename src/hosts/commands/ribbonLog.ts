@@ -47,10 +47,11 @@ export async function createRibbonFiling(
   if (typeof indexedDB === "undefined") {
     throw new MatterlineError("not-supported", "This Outlook cannot log from the ribbon. Open the Matterline pane to log this email.");
   }
-  const { openMatterlineDb, idbStores } = await import("@adapters/storage");
-  const stores = idbStores(await openMatterlineDb());
-  const directory = createDirectoryProvider(stores.directory);
+  const { openAccountDb, idbStores } = await import("@adapters/storage");
   const me = office.context.mailbox.userProfile.emailAddress.toLowerCase();
+  // The pane's own database (one per account), so a ribbon filing is on the pane's timeline and reaches the record.
+  const stores = idbStores(await openAccountDb(me));
+  const directory = createDirectoryProvider(stores.directory);
   // The pane's recognizer, without the mailbox: the ribbon's function runtime has no Graph sign-in of its own.
   const recognizer = createPaneRecognizer({
     directory: () => directory.current(),

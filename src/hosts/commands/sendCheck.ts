@@ -41,7 +41,8 @@ async function handlerStores(office: OfficeNamespace): Promise<HandlerStores> {
     const { createSettingsSendCheckNotes, createSettingsSendIndexStore } = await import(
       /* webpackChunkName: "handler-storage" */ "@adapters/storage/sendGuardStores"
     );
-    const stores = storage.idbStores(await storage.openMatterlineDb());
+    // The pane's own database: each account has its own (openAccountDb), so the handler opens the mailbox user's.
+    const stores = storage.idbStores(await storage.openAccountDb(office.context.mailbox.userProfile.emailAddress));
     return {
       index: [createSettingsSendIndexStore(stores.settings), roaming.index],
       notes: [createSettingsSendCheckNotes(stores.settings), roaming.notes],

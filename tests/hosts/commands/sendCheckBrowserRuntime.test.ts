@@ -4,7 +4,7 @@ import { createOfficeFake, type FakePerson } from "@simulators/office";
 import { COMMAND_NAMES, registerCommands } from "@hosts/commands/registerCommands";
 import { createHandlerSendCheck } from "@hosts/commands/sendCheck";
 import { buildIndex, publishIndex } from "@features/sendGuard/service";
-import { idbStores, openMatterlineDb } from "@adapters/storage";
+import { idbStores, openAccountDb } from "@adapters/storage";
 import { createSettingsSendCheckNotes, createSettingsSendIndexStore } from "@adapters/storage/sendGuardStores";
 import { createRoamingSendIndexStore } from "@adapters/office/roamingSendGuard";
 import { guardDirectory } from "../../domain/sendGuard/fixture";
@@ -18,8 +18,9 @@ const NOW = () => new Date("2026-02-02T10:00:00Z");
  */
 describe("the OnMessageSend send check in a browser runtime (IndexedDB)", () => {
   it("reads the pane's index and the thread's filed matter, and leaves notes where an open pane sees them", async () => {
-    const stores = idbStores(await openMatterlineDb());
     const fake = createOfficeFake({});
+    // The database the pane of this mailbox's user opens (hosts/context.ts): one per account.
+    const stores = idbStores(await openAccountDb(fake.office.context.mailbox.userProfile.emailAddress));
     // The mailbox copy is left out (as for a directory too large for it): the device's copy must be the one read.
     await publishIndex(buildIndex(guardDirectory(), "2026-01-01T00:00:00.000Z"), {
       device: createSettingsSendIndexStore(stores.settings),
