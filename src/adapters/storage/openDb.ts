@@ -67,12 +67,35 @@ export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**
- * Opens (creating or upgrading) a database by running the migrations it has not seen yet, in order.
- * Exported for the upgrade test; the app calls `openMatterlineDb`.
+ * What a failed open means, in words a user can act on. IndexedDB names the cause
+ * (developer.mozilla.org/docs/Web/API/IDBOpenDBRequest/error): a VersionError is a newer Matterline that has
+ * already upgraded this device's storage (the pane is an old copy), not full storage.
  */
-export async function openWithMigrations(name: string, migrations: readonly Migration[]): Promise<MatterlineDb> {
+export function storageOpenError(error: unknown): MatterlineError {
+  const name = error instanceof Error || (typeof error === "object" && error !== null) ? (error as { name?: unknown }).name : undefined;
+  const message =
+    name === "VersionError"
+      ? "A newer version of Matterline has already updated its storage on this device. Close and reopen the pane to load it."
+      : name === "QuotaExceededError"
+        ? "This device's storage for Matterline is full. Free some space (or clear other sites' data) and reopen the pane."
+        : name === "AbortError"
+          ? "Matterline could not update its storage on this device; your data is kept as it was. Reopen the pane to try again."
+          : "Matterline could not open its storage on this device. Private browsing or a browser that blocks site storage can cause this.";
+  return new MatterlineError("storage-failed", message, { cause: error });
+}
+
+/** Said by every use of a connection a newer Matterline closed in another window. */
+const CLOSED_FOR_UPGRADE =
+  "Matterline was updated in another window and needs this device's storage. Close and reopen this pane to go on; nothing you saved is lost.";
+
+/** One connection with the migrations run; `events` hears when the browser or another window ends it. */
+async function openOnce(
+  name: string,
+  migrations: readonly Migration[],
+  events: { blocking(): void; terminated(): void },
+): Promise<MatterlineDb> {
   try {
-    const db = await openDB<MatterlineSchema>(name, migrations.length, {
+    return await openDB<MatterlineSchema>(name, migrations.length, {
       upgrade(database, oldVersion, newVersion, tx) {
         const target = newVersion ?? migrations.length;
         // Steps run in order; one that returns a promise holds the next back until its requests are done. A step that
@@ -91,19 +114,77 @@ export async function openWithMigrations(name: string, migrations: readonly Migr
         };
         runFrom(oldVersion);
       },
-      blocking() {
-        // Another tab (a newer pane) wants to upgrade: step aside rather than block it; this pane reopens on reload.
-        void db.close();
-      },
+      blocking: () => events.blocking(),
+      terminated: () => events.terminated(),
     });
-    return db;
   } catch (error) {
-    throw new MatterlineError(
-      "storage-failed",
-      "Matterline could not open its storage on this device. Private browsing or full storage can cause this.",
-      { cause: error },
-    );
+    throw storageOpenError(error);
   }
+}
+
+/**
+ * Opens (creating or upgrading) a database by running the migrations it has not seen yet, in order, and keeps it
+ * usable for the pane's whole life:
+ * - another window opening a newer version ("versionchange", idb's `blocking`): this connection steps aside so the
+ *   upgrade is not blocked, and every later use says plainly that the pane must be reopened — it can no longer open the
+ *   database at its own, older version (developer.mozilla.org/docs/Web/API/IDBDatabase/versionchange_event);
+ * - the browser ending the connection abnormally (the "close" event, idb's `terminated`: storage cleared, the
+ *   disk failed — developer.mozilla.org/docs/Web/API/IDBDatabase/close_event): it is opened again, and uses
+ *   meanwhile wait for it.
+ * Exported for the upgrade test; the app calls `openMatterlineDb`.
+ */
+export async function openWithMigrations(name: string, migrations: readonly Migration[]): Promise<MatterlineDb> {
+  let closedFor: MatterlineError | null = null;
+  let reopening: Promise<MatterlineDb> | null = null;
+  const events = {
+    blocking() {
+      closedFor = new MatterlineError("storage-failed", CLOSED_FOR_UPGRADE);
+      current.close();
+    },
+    terminated() {
+      if (closedFor || reopening) return;
+      reopening = openOnce(name, migrations, events).then(
+        (db) => {
+          current = db;
+          reopening = null;
+          return db;
+        },
+        (error: unknown) => {
+          closedFor = error instanceof MatterlineError ? error : storageOpenError(error);
+          reopening = null;
+          throw closedFor;
+        },
+      );
+      reopening.catch(() => undefined); // reported to each use below
+    },
+  };
+  let current = await openOnce(name, migrations, events);
+  // Every store holds this one object: it always speaks for the connection of the moment.
+  return new Proxy(current, {
+    get(_target, prop) {
+      const value: unknown = Reflect.get(current, prop, current);
+      if (typeof value !== "function") return value;
+      if (prop === "close") return () => current.close();
+      if (closedFor) {
+        const error = closedFor;
+        // A transaction is asked for synchronously; every other use is a request, so it fails as a rejected promise.
+        return prop === "transaction"
+          ? () => {
+              throw error;
+            }
+          : () => Promise.reject(error);
+      }
+      if (reopening) {
+        const pending = reopening;
+        if (prop === "transaction")
+          return () => {
+            throw new MatterlineError("storage-failed", "Matterline is reconnecting to this device's storage. Try again in a moment.");
+          };
+        return (...args: unknown[]) => pending.then((db) => (Reflect.get(db, prop, db) as (...a: unknown[]) => unknown).apply(db, args));
+      }
+      return (value as (...a: unknown[]) => unknown).bind(current);
+    },
+  });
 }
 
 /** Opens the Matterline database (default name "matterline") at the current schema version. */

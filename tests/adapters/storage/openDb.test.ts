@@ -185,3 +185,72 @@ describe("openMatterlineDb", () => {
     await expect(idbStores(db).log.get("<x>")).rejects.toMatchObject({ code: "storage-failed" });
   });
 });
+
+describe("the database's lifecycle", () => {
+  /** The raw connections the next opens make, as the browser hands them over. */
+  function captureConnections(): IDBDatabase[] {
+    const seen: IDBDatabase[] = [];
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      const request = open(name, version);
+      request.addEventListener("success", () => seen.push(request.result));
+      return request;
+    };
+    return seen;
+  }
+
+  /** The "close" event a browser fires when it ends a connection abnormally (fake-indexeddb's own event shape). */
+  function abnormalClose(db: IDBDatabase): void {
+    const event = {
+      type: "close",
+      initialized: true,
+      dispatched: false,
+      eventPath: [],
+      bubbles: false,
+      NONE: 0,
+      CAPTURING_PHASE: 1,
+      AT_TARGET: 2,
+      BUBBLING_PHASE: 3,
+    };
+    db.dispatchEvent(event as unknown as Event);
+  }
+
+  it("steps aside for a newer version opened in another window, and every later use says to reopen the pane", async () => {
+    const old = await openWithMigrations("lifecycle-upgrade", MIGRATIONS);
+    await old.put("settings", "kept", "greeting");
+    const newer = await openWithMigrations("lifecycle-upgrade", [...MIGRATIONS, () => undefined]);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(await newer.get("settings", "greeting")).toBe("kept");
+    await expect(old.get("settings", "greeting")).rejects.toThrow(/updated in another window.*reopen this pane/);
+    expect(() => old.transaction("settings")).toThrow(/updated in another window/);
+    newer.close();
+  });
+
+  it("says a VersionError is a newer Matterline, not full storage", async () => {
+    const newer = await openWithMigrations("lifecycle-version", [...MIGRATIONS, () => undefined]);
+    newer.close();
+    const error: unknown = await openWithMigrations("lifecycle-version", MIGRATIONS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/newer version of Matterline/);
+    expect((error as Error).message).not.toMatch(/full/);
+  });
+
+  it("opens again when the browser ends the connection, and uses meanwhile wait for it", async () => {
+    const open = indexedDB.open.bind(indexedDB);
+    const seen = captureConnections();
+    try {
+      const db = await openWithMigrations("lifecycle-terminated", MIGRATIONS);
+      await db.put("settings", "kept", "greeting");
+      expect(seen).toHaveLength(1);
+      seen[0].close();
+      abnormalClose(seen[0]);
+      expect(await db.get("settings", "greeting")).toBe("kept");
+      expect(seen).toHaveLength(2);
+      // Once reopened, transactions work on the new connection.
+      expect(await db.transaction("settings").store.get("greeting")).toBe("kept");
+      db.close();
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+});
