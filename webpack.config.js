@@ -135,6 +135,8 @@ export default async (env = {}, argv = {}) => {
         __MATTERLINE_CLIENT_ID__: JSON.stringify(process.env.MATTERLINE_CLIENT_ID ?? ""),
         __MATTERLINE_AUTHORITY__: JSON.stringify(endpoints.authority),
         __MATTERLINE_GRAPH_ENDPOINT__: JSON.stringify(endpoints.graphEndpoint),
+        // The firm's tenant (GUID or domain): sign-in is pinned to it and accounts of other tenants are refused.
+        __MATTERLINE_TENANT__: JSON.stringify(process.env.MATTERLINE_TENANT ?? ""),
         // The firm's matter record (a SharePoint site) and the scope asked for it; see README, "Use it in Outlook".
         __MATTERLINE_RECORD_SITE__: JSON.stringify(process.env.MATTERLINE_RECORD_SITE ?? ""),
         __MATTERLINE_SITES_SCOPE__: JSON.stringify(process.env.MATTERLINE_SITES_SCOPE ?? ""),

@@ -3,12 +3,17 @@ import type { AuthConfig } from "@adapters/auth";
 declare const __MATTERLINE_CLIENT_ID__: string;
 declare const __MATTERLINE_AUTHORITY__: string;
 declare const __MATTERLINE_GRAPH_ENDPOINT__: string;
+declare const __MATTERLINE_TENANT__: string;
 
-/** Sign-in configuration baked in at build time (MATTERLINE_CLIENT_ID, MATTERLINE_AUTHORITY). Public values, never secrets. */
+/**
+ * Sign-in configuration baked in at build time (MATTERLINE_CLIENT_ID, MATTERLINE_AUTHORITY, MATTERLINE_TENANT).
+ * Public values, never secrets.
+ */
 export function authConfig(): AuthConfig {
   const clientId = typeof __MATTERLINE_CLIENT_ID__ === "string" ? __MATTERLINE_CLIENT_ID__ : "";
   const authority = typeof __MATTERLINE_AUTHORITY__ === "string" && __MATTERLINE_AUTHORITY__ ? __MATTERLINE_AUTHORITY__ : undefined;
-  return { clientId, authority, dialogUrl: `${window.location.origin}/auth.html` };
+  const tenant = typeof __MATTERLINE_TENANT__ === "string" && __MATTERLINE_TENANT__ ? __MATTERLINE_TENANT__ : undefined;
+  return { clientId, authority, tenant, dialogUrl: `${window.location.origin}/auth.html` };
 }
 
 /**

@@ -10,6 +10,9 @@ import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
 import { openAccountDb, idbStores, type MatterlineDb } from "@adapters/storage";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
 import { authConfig, graphEndpoint } from "@hosts/authConfig";
+import { createSignInGate } from "@adapters/auth/signInGate";
+import type { SignInControl } from "@ports/signIn";
+import { GraphScopes } from "@ports/tokenProvider";
 
 /** What every feature builder gets: the outside world, already adapted. Only wire.ts files and the hosts see it. */
 export interface PaneContext {
@@ -22,7 +25,10 @@ export interface PaneContext {
   readonly db: MatterlineDb;
   readonly stores: ReturnType<typeof idbStores>;
   readonly graph: GraphClient;
+  /** Silent only: every request the pane makes goes through it; a person signs in only from the sign-in bar. */
   readonly tokens: TokenProvider;
+  /** The one "Sign in to continue" bar's state and button. */
+  readonly signIn: SignInControl;
   readonly directory: DirectoryProvider;
   /** The persistent outbox shared by every feature (mirror writes, events, …). */
   readonly outbox: OutboxRunner;
@@ -54,15 +60,18 @@ function changeHub(): ChangeHub {
   };
 }
 
-/** MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it). */
-function msalTokens(office: OfficeNamespace): TokenProvider {
+/**
+ * MSAL in Outlook, loaded only when a feature first asks for a token (it is large and most views never need it).
+ * Tokens are for the mailbox's own user only (its address is the login hint and the account checked).
+ */
+function msalTokens(office: OfficeNamespace, mailboxUser: string): TokenProvider {
   let provider: Promise<TokenProvider> | null = null;
   return {
-    getToken(scopes) {
+    getToken(scopes, options) {
       provider ??= import("@adapters/auth").then((auth) =>
-        auth.createMsalTokenProvider(authConfig(), { officeContext: office.context as never, origin: window.location.origin }),
+        auth.createMsalTokenProvider(authConfig(), { officeContext: office.context as never, origin: window.location.origin, mailboxUser }),
       );
-      return provider.then((p) => p.getToken(scopes));
+      return provider.then((p) => p.getToken(scopes, options));
     },
   };
 }
@@ -73,7 +82,13 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   // Each signed-in account keeps its own local copy, log, settings and outbox.
   const db = await openAccountDb(me.email);
   const stores = idbStores(db);
-  const tokens: TokenProvider = host ? { getToken: host.getToken } : msalTokens(office);
+  // Background work (the outbox, the scan, the record's sync) and everything else the pane does by itself asks only
+  // silently; the sign-in bar's button is the one place a sign-in window opens.
+  const gate = createSignInGate(
+    host ? { getToken: (scopes) => host.getToken(scopes) } : msalTokens(office, profile.emailAddress),
+    GraphScopes.mail,
+  );
+  const tokens = gate.tokens;
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
     ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
     : undefined;
@@ -113,6 +128,10 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   // What the mirror confirmed goes back onto the log entries: the mailbox's mark (so "in the mailbox" is shown from
   // evidence) and the Graph ids learned (so later writes skip the lookup).
   outbox.recordDrained(async (result) => (await matterLog())?.recordMirrored(result, now()));
+  // Signed in again: what waited in the outbox goes at once.
+  gate.subscribe(() => {
+    if (gate.state().status === "ok") outbox.drainSoon();
+  });
   return {
     office,
     host,
@@ -123,6 +142,7 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     stores,
     graph,
     tokens,
+    signIn: gate,
     directory,
     outbox,
     recognizer,

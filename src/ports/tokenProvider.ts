@@ -1,6 +1,16 @@
+/** How a token may be obtained. */
+export interface TokenRequestOptions {
+  /**
+   * False (the default for everything that runs by itself: the outbox, the scan, the record's sync): only silently,
+   * never opening a window; when a person must act, the request fails with `sign-in-required`. True only for a sign-in
+   * the user asked for (the pane's Sign in button).
+   */
+  readonly interactive?: boolean;
+}
+
 /** Gives an access token for Microsoft Graph with at least the scopes asked for. Tokens never leave MSAL's cache. */
 export interface TokenProvider {
-  getToken(scopes: readonly string[]): Promise<string>;
+  getToken(scopes: readonly string[], options?: TokenRequestOptions): Promise<string>;
 }
 
 /** Graph scopes, asked incrementally: each feature asks only for what it needs, when it needs it. */

@@ -3,6 +3,7 @@ import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
 import { ErrorNotice } from "./ErrorNotice";
+import { SignInBar } from "./SignInBar";
 import { ItemSummary } from "./ItemSummary";
 import { useCurrentItem } from "./useCurrentItem";
 
@@ -77,6 +78,7 @@ export function App({
       <main aria-label="Matterline" className={styles.main}>
         <h1 className={styles.visuallyHidden}>Matterline</h1>
         {startupError ? <ErrorNotice error={startupError} /> : null}
+        {capabilities.signIn ? <SignInBar control={capabilities.signIn} /> : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
         {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}
         <Suspense fallback={null}>

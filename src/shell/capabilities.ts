@@ -2,6 +2,7 @@ import type { MailSource } from "@ports/mailSource";
 import type { Clock } from "@ports/clock";
 import type { ThemeSource } from "@ports/hostTheme";
 import type { HostFeature } from "@ports/hostSupport";
+import type { SignInControl } from "@ports/signIn";
 import type { FilingCapability } from "@features/filing/api";
 import type { OverdueCapability } from "@features/clock/api";
 import type { RepliesCapability } from "@features/replies/api";
@@ -42,4 +43,6 @@ export interface Capabilities {
   readonly sendGuard?: SendGuardCapability;
   /** The firm's shared matter record (a SharePoint site): sync, what waits, the site. */
   readonly record?: RecordCapability;
+  /** Sign-in as the pane's one bar shows it: what waits for a person, and the Sign in button. */
+  readonly signIn?: SignInControl;
 }

@@ -18,7 +18,9 @@ export interface AuthDialogPageDeps {
 export async function runAuthDialogPage(deps: AuthDialogPageDeps): Promise<void> {
   const send = (message: AuthDialogMessage) => deps.messageParent(JSON.stringify(message));
   try {
-    const scopes = (new URL(deps.location).searchParams.get("scopes") ?? "").split(" ").filter(Boolean);
+    const query = new URL(deps.location).searchParams;
+    const scopes = (query.get("scopes") ?? "").split(" ").filter(Boolean);
+    const loginHint = query.get("loginHint") ?? undefined;
     await deps.pca.initialize();
     const result = await deps.pca.handleRedirectPromise();
     if (result?.accessToken) {
@@ -27,6 +29,7 @@ export async function runAuthDialogPage(deps: AuthDialogPageDeps): Promise<void>
         ok: true,
         accessToken: result.accessToken,
         expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null,
+        account: result.account ? { username: result.account.username, tenantId: result.account.tenantId } : null,
       });
       return;
     }
@@ -34,7 +37,7 @@ export async function runAuthDialogPage(deps: AuthDialogPageDeps): Promise<void>
       send({ type: "matterline-auth", ok: false, errorCode: "invalid_request", message: "No permissions were requested." });
       return;
     }
-    await deps.pca.acquireTokenRedirect({ scopes });
+    await deps.pca.acquireTokenRedirect({ scopes, loginHint });
   } catch (error) {
     const e = error as { errorCode?: string; message?: string };
     send({ type: "matterline-auth", ok: false, errorCode: e.errorCode ?? "unknown", message: e.message ?? String(error) });

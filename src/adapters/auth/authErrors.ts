@@ -1,7 +1,11 @@
 import { MatterlineError } from "@domain/errors";
 
-/** MSAL error codes we map (BrowserAuthErrorCodes and friends); compared as strings so fakes need no MSAL classes. */
-const CANCELLED = new Set(["user_cancelled", "access_denied", "consent_required_cancelled"]);
+/**
+ * MSAL error codes we map (BrowserAuthErrorCodes and friends); compared as strings so fakes need no MSAL classes.
+ * A cancel is the user closing the window (MSAL's `user_cancelled`, the Office dialog's 12006); a refusal of consent
+ * is told apart from it, because only an administrator can undo it.
+ */
+const CANCELLED = new Set(["user_cancelled"]);
 const OFFLINE = new Set([
   "no_network_connectivity",
   "endpoints_resolution_error",
@@ -33,6 +37,38 @@ export function needsInteraction(error: unknown): boolean {
   );
 }
 
+/**
+ * Entra's refusals of a permission: AADSTS65001 (nobody consented to the app for these scopes), AADSTS65004 (the
+ * user declined), AADSTS90094 / AADSTS90099 (only an administrator may consent). Error codes listed at
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes; MSAL passes them through in the message
+ * (https://learn.microsoft.com/entra/msal/dotnet/advanced/exceptions/msal-error-handling, "error codes").
+ */
+const CONSENT_CODES = /AADSTS(?:65001|65004|90094|90099)\b/;
+
+/**
+ * True when the user or the tenant refused a permission during an interactive sign-in: `access_denied`, or
+ * `consent_required` / `invalid_grant` carrying one of the consent AADSTS codes. (A silent `consent_required` is not
+ * a refusal: it only says the user has not been asked yet.)
+ */
+export function consentRefused(error: unknown): boolean {
+  const e = (error ?? {}) as ErrorLike;
+  const text = `${e.message ?? ""} ${(e as { errorMessage?: string }).errorMessage ?? ""}`;
+  if (e.errorCode === "access_denied") return true;
+  if (e.errorCode === "consent_required" || e.errorCode === "invalid_grant" || e.errorCode === "interaction_required")
+    return CONSENT_CODES.test(text);
+  return CONSENT_CODES.test(text) && !needsInteraction(error);
+}
+
+/** What to tell the user when a permission was refused: which ones, and that an administrator must grant them. */
+export function consentMessage(scopes: readonly string[]): string {
+  const list = scopes.length ? scopes.join(", ") : "the permissions it asks for";
+  return (
+    `Microsoft 365 did not allow Matterline to use ${list}. ` +
+    `Ask your IT administrator to grant admin consent for Matterline (Microsoft Entra admin center → Enterprise applications → ` +
+    `Matterline → Permissions → Grant admin consent), then choose Sign in again.`
+  );
+}
+
 /** True when a popup could not be shown (blocked, or the host forbids it): the Office dialog is the next try. */
 export function popupUnavailable(error: unknown): boolean {
   const code = ((error ?? {}) as ErrorLike).errorCode;
@@ -42,9 +78,10 @@ export function popupUnavailable(error: unknown): boolean {
 }
 
 /** Turns whatever sign-in threw into a MatterlineError with a message an attorney can act on. */
-export function mapAuthError(error: unknown): MatterlineError {
+export function mapAuthError(error: unknown, scopes: readonly string[] = []): MatterlineError {
   if (error instanceof MatterlineError) return error;
   const e = (error ?? {}) as ErrorLike;
+  if (consentRefused(error)) return new MatterlineError("consent-refused", consentMessage(scopes), { cause: error });
   if ((e.errorCode && CANCELLED.has(e.errorCode)) || e.code === DIALOG_CLOSED) {
     return new MatterlineError("auth-cancelled", "Sign-in was cancelled. Choose Sign in when you are ready.", { cause: error });
   }

@@ -20,7 +20,14 @@ import { mapAuthError } from "./authErrors";
 
 /** What the dialog page sends to the pane. */
 export type AuthDialogMessage =
-  | { readonly type: "matterline-auth"; readonly ok: true; readonly accessToken: string; readonly expiresOn: string | null }
+  | {
+      readonly type: "matterline-auth";
+      readonly ok: true;
+      readonly accessToken: string;
+      readonly expiresOn: string | null;
+      /** Who signed in, so the pane can refuse an account that is not the mailbox's user. */
+      readonly account?: { readonly username: string; readonly tenantId: string } | null;
+    }
   | { readonly type: "matterline-auth"; readonly ok: false; readonly errorCode: string; readonly message: string };
 
 /** The Office dialog we open, as far as we use it. */
@@ -46,6 +53,7 @@ const EVENT_RECEIVED = "dialogEventReceived";
 export interface DialogToken {
   readonly accessToken: string;
   readonly expiresOn: Date | null;
+  readonly account: { readonly username: string; readonly tenantId: string } | null;
 }
 
 /** Parses and checks a dialog message; null for anything that is not ours. */
@@ -71,9 +79,12 @@ export function acquireTokenViaDialog(options: {
   /** Absolute https URL of auth.html on the add-in's origin. */
   dialogUrl: string;
   scopes: readonly string[];
+  /** The mailbox's address, proposed to Entra as the account to sign in with. */
+  loginHint?: string;
 }): Promise<DialogToken> {
   const url = new URL(options.dialogUrl);
   url.searchParams.set("scopes", options.scopes.join(" "));
+  if (options.loginHint) url.searchParams.set("loginHint", options.loginHint);
   const expectedOrigin = url.origin;
   return new Promise<DialogToken>((resolve, reject) => {
     options.ui.displayDialogAsync(url.toString(), { height: 60, width: 30, promptBeforeOpen: false }, (result) => {
@@ -103,9 +114,15 @@ export function acquireTokenViaDialog(options: {
         const message = parseAuthDialogMessage(arg.message ?? "");
         if (!message) return;
         if (message.ok) {
-          finish(() => resolve({ accessToken: message.accessToken, expiresOn: message.expiresOn ? new Date(message.expiresOn) : null }));
+          finish(() =>
+            resolve({
+              accessToken: message.accessToken,
+              expiresOn: message.expiresOn ? new Date(message.expiresOn) : null,
+              account: message.account ?? null,
+            }),
+          );
         } else {
-          finish(() => reject(mapAuthError({ errorCode: message.errorCode, message: message.message })));
+          finish(() => reject(mapAuthError({ errorCode: message.errorCode, message: message.message }, options.scopes)));
         }
       });
       dialog.addEventHandler(EVENT_RECEIVED, (arg) => {

@@ -3,3 +3,4 @@ export * from "./requirements";
 export * from "./authErrors";
 export * from "./dialogFallback";
 export * from "./authDialogPage";
+export * from "./signInGate";

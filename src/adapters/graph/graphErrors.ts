@@ -8,7 +8,17 @@ export const TransportErrorName = {
   aborted: "AbortError",
   authFailed: "AuthFailed",
   authCancelled: "AuthCancelled",
+  signInRequired: "AuthSignInRequired",
+  consentRefused: "AuthConsentRefused",
+  wrongAccount: "AuthWrongAccount",
 } as const;
+
+/** Sign-in outcomes that keep their own code (and their sentence) through the SDK's wrapping. */
+const AUTH_CODES: Readonly<Record<string, "sign-in-required" | "consent-refused" | "wrong-account">> = {
+  [TransportErrorName.signInRequired]: "sign-in-required",
+  [TransportErrorName.consentRefused]: "consent-refused",
+  [TransportErrorName.wrongAccount]: "wrong-account",
+};
 
 /**
  * True when Graph says a delta cursor can no longer be used and the sync must start over: `410 Gone`, or the error
@@ -27,6 +37,13 @@ export function mapGraphError(error: unknown, what = "Microsoft Graph request"):
   const status = error instanceof GraphError ? error.statusCode : -1;
   const code = error instanceof GraphError ? (error.code ?? "") : error instanceof Error ? error.name : "";
   const details = code ? [code] : [];
+  const auth = AUTH_CODES[code];
+  if (auth) {
+    // The SDK keeps only "Name: message" of a middleware's error, in `body`.
+    const body = error instanceof GraphError && typeof error.body === "string" ? error.body : "";
+    const message = body.startsWith(`${code}: `) ? body.slice(code.length + 2) : body || "Sign in to continue.";
+    return new MatterlineError(auth, message, { cause: error });
+  }
   if (code === TransportErrorName.authCancelled)
     return new MatterlineError("auth-cancelled", "Sign-in was cancelled.", { cause: error, details });
   if (code === TransportErrorName.authFailed || status === 401)

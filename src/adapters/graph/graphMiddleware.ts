@@ -46,6 +46,22 @@ export function defaultScopesFor(url: string): readonly string[] {
   return [...scopes];
 }
 
+function transportNameOf(e: unknown): string {
+  if (!(e instanceof MatterlineError)) return TransportErrorName.authFailed;
+  switch (e.code) {
+    case "auth-cancelled":
+      return TransportErrorName.authCancelled;
+    case "sign-in-required":
+      return TransportErrorName.signInRequired;
+    case "consent-refused":
+      return TransportErrorName.consentRefused;
+    case "wrong-account":
+      return TransportErrorName.wrongAccount;
+    default:
+      return TransportErrorName.authFailed;
+  }
+}
+
 /** Adds the bearer token (scopes per request) and asks Graph for immutable ids on every request. */
 export class AuthMiddleware implements Middleware {
   private next?: Middleware;
@@ -65,8 +81,7 @@ export class AuthMiddleware implements Middleware {
     } catch (e) {
       // The SDK wraps middleware errors in a GraphError keeping only the name: carry the meaning in it.
       const err = new Error(e instanceof Error ? e.message : "Sign-in failed", { cause: e });
-      err.name =
-        e instanceof MatterlineError && e.code === "auth-cancelled" ? TransportErrorName.authCancelled : TransportErrorName.authFailed;
+      err.name = transportNameOf(e);
       throw err;
     }
     const headers = headerAccess(context);

@@ -9,7 +9,10 @@ import { buildMatters } from "@features/matters/wire";
 import { buildSendGuard } from "@features/sendGuard/wire";
 import { buildRecord } from "@features/record/wire";
 
-export type FeatureCapabilities = Pick<Capabilities, "filing" | "matters" | "overdue" | "replies" | "followUps" | "sendGuard" | "record">;
+export type FeatureCapabilities = Pick<
+  Capabilities,
+  "filing" | "matters" | "overdue" | "replies" | "followUps" | "sendGuard" | "record" | "signIn"
+>;
 
 /**
  * Wires adapters into the feature capabilities. Loaded as its own chunk after the first render, so opening the pane
@@ -25,5 +28,6 @@ export async function buildFeatures(office: typeof Office, host: HostEnvironment
     followUps: buildFollowUp(ctx),
     sendGuard: buildSendGuard(ctx),
     record: await buildRecord(ctx),
+    signIn: ctx.signIn,
   };
 }

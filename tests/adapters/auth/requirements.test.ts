@@ -66,8 +66,12 @@ describe("the dialog page protocol", () => {
     expect(redirects).toEqual([["Mail.ReadWrite", "Mail.Send"]]);
     expect(sent).toEqual([]);
 
-    // The page reads only these two fields of MSAL's result.
-    const result = { accessToken: "tok", expiresOn: new Date("2026-03-02T13:00:00Z") } as AuthenticationResult;
+    // The page reads the token, its expiry and who signed in (so the pane can refuse another account).
+    const result = {
+      accessToken: "tok",
+      expiresOn: new Date("2026-03-02T13:00:00Z"),
+      account: { username: "pat@firm.test", tenantId: "t" },
+    } as AuthenticationResult;
     const back: AuthDialogPageDeps["pca"] = { ...pca, handleRedirectPromise: () => Promise.resolve(result) };
     await runAuthDialogPage({
       pca: back,
@@ -79,6 +83,7 @@ describe("the dialog page protocol", () => {
       ok: true,
       accessToken: "tok",
       expiresOn: "2026-03-02T13:00:00.000Z",
+      account: { username: "pat@firm.test", tenantId: "t" },
     });
   });
 });
