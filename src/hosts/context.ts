@@ -7,6 +7,7 @@ import { createGraphClient, createGraphMailboxMarks, createGraphMailboxMirror, t
 import { createPaneRecognizer, type PaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
+import { createNetworkWatch } from "@hosts/networkWatch";
 import { openAccountDb, idbStores, type MatterlineDb } from "@adapters/storage";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
 import { authConfig, graphEndpoint } from "@hosts/authConfig";
@@ -92,11 +93,17 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
   const seed: { directory: Directory; importedAt: string } | undefined = host?.initialDirectory
     ? { directory: host.initialDirectory, importedAt: paneClock(host)().toISOString() }
     : undefined;
-  // A host page (the workbench) brings its own Graph, the simulator, at the global service's address.
-  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: host?.graphFetch, baseUrl: host ? undefined : graphEndpoint() });
+  // A host page (the workbench) brings its own Graph, the simulator, at the global service's address. Graph's own
+  // requests tell when Microsoft 365 is out of reach and when it is back (see networkWatch.ts).
+  const network = createNetworkWatch(host?.graphFetch ?? ((input, init) => fetch(input, init)));
+  const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: network.fetch, baseUrl: host ? undefined : graphEndpoint() });
   const now = paneClock(host);
   const directory = createDirectoryProvider(stores.directory, seed);
-  const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now);
+  const outbox = createOutboxRunner(stores.outbox, createGraphMailboxMirror(graph), now, {
+    network,
+    // The smallest read there is: one message id. Sent only while the network is down, every few seconds.
+    probe: () => graph.call({ method: "GET", path: "/me/messages?$top=1&$select=id", quick: true }),
+  });
   let log: { importedAt: string; log: MatterLog } | null = null;
   const matterLog = async (): Promise<MatterLog | null> => {
     const loaded = await directory.current();

@@ -51,6 +51,12 @@ export interface GraphCall {
    * sent it, and a digest sent twice is worse than a failure the user can retry). Default true.
    */
   readonly retry?: boolean;
+  /**
+   * A read the pane waits on (the Overdue list's refresh): at most one retry, within about a second, and no waiting
+   * out a longer Retry-After. The caller shows the last known results with "couldn't refresh — retrying" and tries
+   * again itself, instead of the user seeing nothing for the ~20 s the full budget takes against a 503.
+   */
+  readonly quick?: boolean;
 }
 
 export interface BatchStep {
@@ -77,6 +83,27 @@ export interface GraphClient {
   call<T>(c: GraphCall): Promise<T>;
   /** Runs the steps in `$batch` requests of at most 20; throttled steps are retried. Never throws: failures are per step. */
   batch(steps: readonly BatchStep[], scopes?: readonly string[]): Promise<Map<string, BatchResult>>;
+}
+
+/** Longest Retry-After (seconds) a quick read waits out before giving up to its caller. */
+const QUICK_MAX_RETRY_AFTER_SEC = 1;
+
+/** The retry budget of a quick read: one retry after ~1 s, none when Graph asks for a longer pause. */
+function quickRetryOptions(): RetryHandlerOptions {
+  return new RetryHandlerOptions(1, 1, (_delay, _attempt, _request, _options, response) => {
+    const header = (response as Response | undefined)?.headers?.get("Retry-After");
+    if (header === null || header === undefined) return true;
+    const seconds = Number(header);
+    return Number.isFinite(seconds) && seconds <= QUICK_MAX_RETRY_AFTER_SEC;
+  });
+}
+
+/**
+ * The same client with every GET marked {@link GraphCall.quick}: for reads the pane shows as they come, whose caller
+ * keeps the last results and retries on its own schedule.
+ */
+export function withQuickReads(graph: GraphClient): GraphClient {
+  return { ...graph, call: <T>(c: GraphCall) => graph.call<T>(c.method === "GET" ? { ...c, quick: true } : c) };
 }
 
 /** Graph's `$batch` limit. */
@@ -109,6 +136,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     if (c.scopes) options.push(new ScopesOption(c.scopes));
     if (c.anonymous) options.push(new AnonymousOption());
     if (c.retry === false) options.push(new RetryHandlerOptions(0, 0));
+    else if (c.quick) options.push(quickRetryOptions());
     if (options.length) req = req.middlewareOptions(options);
     if (c.headers) req = req.headers({ ...c.headers });
     if (c.responseType === "text") req = req.responseType(ResponseType.TEXT);
@@ -137,7 +165,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         // their owners (outbox, transactionId), who know whether a repeat is safe.
         const transient =
           err.code === "offline" || err.code === "timeout" || (err.code === "graph-error" && /\((5\d\d)\)/.test(err.message));
-        if (c.method !== "GET" || !transient || attempt >= readRetries) throw err;
+        if (c.method !== "GET" || !transient || attempt >= (c.quick ? 0 : readRetries)) throw err;
         await sleep(readRetryDelayMs * (attempt + 1));
       }
     }

@@ -99,6 +99,11 @@ export interface DrainOptions {
   /** Other kinds' executors (calendar events, overdue category …); a "mirror" entry here wins over `mirror`. */
   readonly executors?: OutboxExecutors;
   readonly now: Date;
+  /**
+   * Take operations due by this time instead of `now`: after the network comes back, everything that waited out an
+   * outage's backoff goes at once. Backoff after a new failure still counts from `now`.
+   */
+  readonly dueBy?: Date;
   /** Mirror items per apply() call (≤ 100). */
   readonly batchSize?: number;
   /** Most operations taken in one drain, so one call stays short. */
@@ -127,8 +132,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const graphIds: Record<string, string> = {};
 
-  const nowIso = options.now.toISOString();
-  const due = await options.store.due(nowIso, options.maxOperations ?? 1000, kinds);
+  const due = await options.store.due((options.dueBy ?? options.now).toISOString(), options.maxOperations ?? 1000, kinds);
   const done: OutboxOperation[] = [];
   const update: OutboxOperation[] = [];
   let failed = 0;

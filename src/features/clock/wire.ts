@@ -7,6 +7,7 @@ import { filingHistoryFromSnapshot } from "@domain/matterLog";
 import {
   createGraphFolderSync,
   createGraphMailSender,
+  withQuickReads,
   createGraphCategoryFlagWriter,
   NO_REPLY_CATEGORY,
   OVERDUE_CATEGORY,
@@ -21,7 +22,9 @@ export const CLOCK_BAR_KEY = "matterline-clock";
 /** Builds the overdue capability from the pane's adapters. */
 export function buildOverdue(ctx: PaneContext): OverdueCapability {
   const service = createOverdueService({
-    sync: createGraphFolderSync(ctx.graph),
+    // The list is shown while it refreshes: a failing read gives up within seconds (the pane keeps the last list,
+    // says "couldn't refresh — retrying" and tries again itself) rather than spending the full retry budget.
+    sync: createGraphFolderSync(withQuickReads(ctx.graph)),
     checkpoints: createRecordScanCheckpointStore(ctx.stores.scanCheckpoints, ctx.now),
     settings: ctx.stores.settings,
     decisions: ctx.stores.clockDecisions,

@@ -197,15 +197,15 @@ describe("createMsalTokenProvider", () => {
     msal.active = other;
     const requests: { account?: { username: string }; loginHint?: string }[] = [];
     const silent = msal.acquireTokenSilent;
-    msal.acquireTokenSilent = ((r: { scopes: string[]; account?: { username: string } }) => {
+    msal.acquireTokenSilent = (r: { scopes: string[]; account?: { username: string } }) => {
       requests.push(r);
       return silent(r as never);
-    });
+    };
     const popup = msal.acquireTokenPopup;
-    msal.acquireTokenPopup = ((r: { scopes: string[]; loginHint?: string }) => {
+    msal.acquireTokenPopup = (r: { scopes: string[]; loginHint?: string }) => {
       requests.push(r);
       return popup(r);
-    });
+    };
     const provider = createMsalTokenProvider(
       { clientId: "id" },
       { officeContext: fakeOfficeContext(NAA), origin, createClient: factoryFor(msal).factory, mailboxUser: "Pat@Firm.test" },

@@ -18,6 +18,7 @@ import { OverdueItemRow } from "./OverdueItemRow";
 import { TeamView } from "./TeamView";
 import { DigestPreview } from "./DigestPreview";
 import { SetAsideList } from "./SetAsideList";
+import { RefreshNotice, passingFailure, retryDelaySeconds, type StaleMailbox } from "./RefreshNotice";
 import { formatDateTime } from "@shell/dates";
 
 const useStyles = makeStyles({
@@ -128,6 +129,21 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
     };
   }, [overdue, scan]);
 
+  // Refreshes that failed for a passing reason: said once, calmly, above the last list, and retried by the pane itself.
+  const stale: StaleMailbox[] = [
+    ...(view?.mailboxes ?? []).flatMap((m) =>
+      passingFailure(m.error) ? [{ label: m.label, scannedAt: m.scannedAt, error: m.error }] : [],
+    ),
+    ...(passingFailure(error) ? [{ label: "Your mailbox", scannedAt: null, error }] : []),
+  ];
+  const retryIn = retryDelaySeconds(stale.map((s) => s.error));
+  const retrying = stale.length > 0 && !scanning;
+  useEffect(() => {
+    if (!retrying) return;
+    const timer = setTimeout(scan, retryIn * 1000);
+    return () => clearTimeout(timer);
+  }, [retrying, retryIn, scan, view, error]);
+
   if (!overdue) return <Text>The response clock is not available in this Outlook.</Text>;
 
   const act = (run: () => Promise<OverdueView | null | string>, done?: string, decided: OverdueItem | null = null) => {
@@ -190,15 +206,18 @@ export function OverdueSection({ capabilities }: { capabilities: Capabilities })
           <Caption1 block>{progress ? progressText(progress) : "Starting the scan…"}</Caption1>
         </div>
       ) : null}
-      {error ? <ErrorNotice error={error} onRetry={scan} onDismiss={() => setError(null)} /> : null}
-      {failing.map((m) => (
-        <div key={m.label}>
-          <ErrorNotice error={m.error} onRetry={scan} />
-          <Caption1 block>
-            {m.label}: {m.scannedAt ? `showing results from ${formatDateTime(m.scannedAt)}.` : "no results yet."}
-          </Caption1>
-        </div>
-      ))}
+      <RefreshNotice stale={stale} retryInSeconds={retryIn} />
+      {error && !passingFailure(error) ? <ErrorNotice error={error} onRetry={scan} onDismiss={() => setError(null)} /> : null}
+      {failing
+        .filter((m) => !passingFailure(m.error))
+        .map((m) => (
+          <div key={m.label}>
+            <ErrorNotice error={m.error} onRetry={scan} />
+            <Caption1 block>
+              {m.label}: {m.scannedAt ? `showing results from ${formatDateTime(m.scannedAt)}.` : "no results yet."}
+            </Caption1>
+          </div>
+        ))}
       {view?.flagError ? <ErrorNotice error={view.flagError} /> : null}
       {view?.assessError ? <ErrorNotice error={view.assessError} /> : null}
       {notice ? (
