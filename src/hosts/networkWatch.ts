@@ -20,8 +20,9 @@ export function createNetworkWatch(fetchImpl: typeof fetch): NetworkWatch {
     try {
       response = await fetchImpl(input, init);
     } catch (error) {
-      // A timeout or an abort is not a lost network: the service may be slow. Only "could not connect" counts.
-      if (error instanceof TypeError) down = true;
+      // A timeout or an abort is not a lost network: the service may be slow. Only "could not connect" counts. By
+      // name, not instanceof: the workbench's fetch lives in the parent window, whose TypeError is another class.
+      if ((error as { name?: unknown } | null)?.name === "TypeError") down = true;
       throw error;
     }
     if (down) {

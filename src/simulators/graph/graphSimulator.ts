@@ -222,12 +222,23 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   let throttleQueue: { remaining: number; retryAfterSec: number } | null = null;
   const faults: { remaining: number; fault: SimulatedFault; matcher?: FaultMatcher }[] = [];
   let inFlightTotal = 0;
+  const arriving = new Map<string, number>();
+  let storm: { rate: number; mix: SimulatedFault[]; random: () => number; injected: number } | null = null;
   /** Requests in flight per non-mailbox key (SharePoint). */
   const keyInFlight = new Map<string, number>();
   let stats: SimulatorStats = emptyStats();
 
   function emptyStats(): SimulatorStats {
-    return { totalRequests: 0, maxInFlight: 0, maxInFlightByMailbox: {}, requestsByPath: {}, batchSubRequests: 0, throttled: 0, log: [] };
+    return {
+      totalRequests: 0,
+      maxInFlight: 0,
+      maxInFlightByMailbox: {},
+      maxConcurrentByMailbox: {},
+      requestsByPath: {},
+      batchSubRequests: 0,
+      throttled: 0,
+      log: [],
+    };
   }
 
   function nextId(prefix: string): string {
@@ -873,6 +884,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       if (f.remaining <= 0) faults.splice(i, 1);
       return f.fault;
     }
+    if (storm && !req.inBatch && storm.random() < storm.rate) {
+      storm.injected++;
+      return storm.mix[Math.floor(storm.random() * storm.mix.length)];
+    }
     return null;
   }
 
@@ -900,6 +915,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     const codes: Record<number, string> = {
       400: "BadRequest",
       413: "RequestEntityTooLarge",
+      429: "TooManyRequests",
       500: "InternalServerError",
       502: "BadGateway",
       503: "ServiceUnavailable",
@@ -1038,6 +1054,27 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
   /** The fetch-compatible entry point. */
   async function fetchImpl(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const req = await readRequest(input, init);
+    // Every top-level request counts from its arrival to its answer, refused and faulted ones too: what the client
+    // really had in flight, which the 429 for the fifth concurrent request would otherwise hide.
+    const parts = req.url.startsWith(GRAPH_HOST) ? splitUrl(req.url) : null;
+    const firstSub = parts?.path === "/$batch" ? ((req.body as { requests?: { url?: string }[] })?.requests?.[0]?.url ?? "") : "";
+    const arrivalKey = !parts
+      ? SHAREPOINT_KEY
+      : parts.path === "/$batch"
+        ? mailboxKeyOf(splitUrl(firstSub)?.path ?? "")
+        : mailboxKeyOf(parts.path);
+    const statKey = findMailbox(arrivalKey)?.upn ?? arrivalKey;
+    const concurrent = (arriving.get(statKey) ?? 0) + 1;
+    arriving.set(statKey, concurrent);
+    stats.maxConcurrentByMailbox[statKey] = Math.max(stats.maxConcurrentByMailbox[statKey] ?? 0, concurrent);
+    try {
+      return await answer(req);
+    } finally {
+      arriving.set(statKey, (arriving.get(statKey) ?? 1) - 1);
+    }
+  }
+
+  async function answer(req: Awaited<ReturnType<typeof readRequest>>): Promise<Response> {
     stats.totalRequests++;
     const logEntry = { method: req.method, url: req.url, status: 0, prefer: req.headers.get("prefer") ?? "" };
     stats.log.push(logEntry);
@@ -1225,6 +1262,29 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     masterCategories(mailbox: string): GraphMasterCategory[] {
       return clone(findMailbox(mailbox)?.categories ?? []);
     },
+    /**
+     * A fault storm: from now on, each top-level request (uploads included) meets a fault with probability `rate`,
+     * drawn from a seeded generator so a failing run can be replayed: 429 and 503 with `Retry-After`, a timeout (the
+     * request hangs until the client gives up), a connection dropped before the server saw the request, and one
+     * dropped after the server applied it (the answer is lost: the client cannot tell it landed). Null ends it.
+     */
+    storm(options: { rate: number; seed: number; retryAfterSec?: number } | null): void {
+      if (!options) {
+        storm = null;
+        return;
+      }
+      const retryAfterSec = options.retryAfterSec ?? 1;
+      storm = {
+        rate: options.rate,
+        random: mulberry32(options.seed),
+        injected: 0,
+        mix: [{ status: 429, retryAfterSec }, { status: 503, retryAfterSec }, "timeout", "drop", "drop-after-commit"],
+      };
+    },
+    /** Faults the storm has injected so far. */
+    stormFaults(): number {
+      return storm?.injected ?? 0;
+    },
     /** Injects `fault` into the next `n` requests that `matcher` accepts (all requests when omitted). */
     failNext(n: number, fault: SimulatedFault, matcher?: FaultMatcher): void {
       if (n > 0) faults.push({ remaining: n, fault, matcher });
@@ -1272,4 +1332,16 @@ export function encodeSharingUrl(url: string): string {
       .replace(/\//g, "_")
       .replace(/\+/g, "-")
   );
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same storm. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

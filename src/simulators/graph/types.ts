@@ -73,7 +73,7 @@ export interface GraphMailboxSettings {
 
 /** A fault the simulator injects into the next matching requests. */
 export type SimulatedFault =
-  { status: 400 | 413 | 500 | 502 | 503 | 504; retryAfterSec?: number } | "timeout" | "drop" | "drop-after-commit";
+  { status: 400 | 413 | 429 | 500 | 502 | 503 | 504; retryAfterSec?: number } | "timeout" | "drop" | "drop-after-commit";
 
 /** What a fault matcher sees of a request (top-level, or a `$batch` sub-request). */
 export interface RequestSummary {
@@ -93,6 +93,11 @@ export interface SimulatorStats {
   maxInFlight: number;
   /** Same, per mailbox key ("me" resolves to the signed-in user's address). */
   maxInFlightByMailbox: Record<string, number>;
+  /**
+   * Highest number of top-level requests per mailbox key from arrival to answer, counting those the simulator refused
+   * (429 past the concurrency limit) or faulted: what the client really had in flight at once.
+   */
+  maxConcurrentByMailbox: Record<string, number>;
   /** `METHOD /path` (no query) → count; `$batch` sub-requests are counted under their own path too. */
   requestsByPath: Record<string, number>;
   batchSubRequests: number;

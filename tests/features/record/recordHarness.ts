@@ -1,5 +1,5 @@
 import { createGraphSimulator, type GraphSimulator } from "@simulators/graph/index";
-import { createGraphClient, createGraphMailboxMirror, type GraphClient } from "@adapters/graph";
+import { createGraphClient, createGraphMailboxMirror, type GraphClient, type GraphClientOptions } from "@adapters/graph";
 import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
 import { provisionRecord } from "@adapters/graph/record/provisionRecord";
 import {
@@ -48,7 +48,9 @@ export interface Firm {
 }
 
 /** A simulated firm with a provisioned record on one site. */
-export async function firm(options: { latencyMs?: number } = {}): Promise<Firm> {
+export async function firm(
+  options: { latencyMs?: number; client?: Omit<Partial<GraphClientOptions>, "tokenProvider" | "fetchImpl"> } = {},
+): Promise<Firm> {
   const sim = createGraphSimulator({ latencyMs: options.latencyMs ?? 0, clock: () => NOW.getTime() });
   sim.sharePoint.addSite(HOST, "/sites/Matters", "Matters");
   const admin = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("admin") }, fetchImpl: sim.fetch });
@@ -84,6 +86,7 @@ export async function firm(options: { latencyMs?: number } = {}): Promise<Firm> 
           return sim.fetch(input, init);
         },
         readRetryDelayMs: 0,
+        ...options.client,
       });
       const log = new MemoryMatterLogStore();
       const history = new MemoryFilingHistoryStore();
