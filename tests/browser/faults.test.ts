@@ -83,7 +83,7 @@ describe("faults in the workbench", () => {
     console.info(`faults: reconnect → waiting filing sent after ${Date.now() - back} ms`);
 
     await frame.getByRole("tab", { name: "Matters" }).click();
-    expect(await frame.getByTestId("record-sync-now").count()).toBe(1);
+    await expect.poll(() => frame.getByTestId("record-sync-now").count(), { timeout: 15000 }).toBe(1);
     expect(errors.filter((e) => !/Failed to fetch|503|429|Service unavailable|Too many requests/i.test(e))).toEqual([]);
   });
 });
