@@ -3,11 +3,16 @@ import type { HostSupport } from "@ports/hostSupport";
 import type { TokenProvider } from "@ports/tokenProvider";
 import { createDirectoryProvider, type DirectoryProvider } from "@domain/directory/directoryProvider";
 import { createOfficeHostSupport, type OfficeNamespace } from "@adapters/office";
-import { createGraphClient, createGraphMailboxMarks, createGraphMailboxMirror, type GraphClient } from "@adapters/graph";
+import {
+  createGraphClient,
+  createGraphMailboxMarks,
+  createGraphMailboxMirror,
+  createNetworkWatch,
+  type GraphClient,
+} from "@adapters/graph";
 import { createPaneRecognizer, type PaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createOutboxRunner, type OutboxRunner } from "@hosts/outboxRunner";
-import { createNetworkWatch } from "@hosts/networkWatch";
 import { openAccountDb, idbStores, type MatterlineDb } from "@adapters/storage";
 import { paneClock, type HostEnvironment } from "@hosts/hostEnvironment";
 import { authConfig, graphEndpoint } from "@hosts/authConfig";
@@ -95,7 +100,7 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     : undefined;
   // A host page (the workbench) brings its own Graph, the simulator, at the global service's address. Graph's own
   // requests tell when Microsoft 365 is out of reach and when it is back (see networkWatch.ts).
-  const network = createNetworkWatch(host?.graphFetch ?? ((input, init) => fetch(input, init)));
+  const network = createNetworkWatch(host?.graphFetch);
   const graph = createGraphClient({ tokenProvider: tokens, fetchImpl: network.fetch, baseUrl: host ? undefined : graphEndpoint() });
   const now = paneClock(host);
   const directory = createDirectoryProvider(stores.directory, seed);

@@ -1,7 +1,7 @@
 import { drainOutbox, mirrorExecutor, unmirrorExecutor, type DrainResult, type OutboxExecutor } from "@domain/outbox";
 import type { OutboxStore } from "@ports/outboxStore";
 import type { MailboxMirror } from "@ports/mailboxMirror";
-import type { NetworkWatch } from "./networkWatch";
+import type { NetworkWatch } from "@adapters/graph/networkWatch";
 
 /** While Microsoft 365 cannot be reached, how often one small request checks whether it is back. */
 export const RECONNECT_PROBE_MS = 3_000;

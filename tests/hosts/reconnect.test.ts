@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOutboxRunner, RECONNECT_PROBE_MS } from "@hosts/outboxRunner";
-import { createNetworkWatch } from "@hosts/networkWatch";
+import { createNetworkWatch } from "@adapters/graph/networkWatch";
 import { MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import type { MailboxMirror } from "@ports/mailboxMirror";
 import type { OutboxOperation } from "@domain/outbox/types";

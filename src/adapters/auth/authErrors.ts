@@ -40,8 +40,8 @@ export function needsInteraction(error: unknown): boolean {
 /**
  * Entra's refusals of a permission: AADSTS65001 (nobody consented to the app for these scopes), AADSTS65004 (the
  * user declined), AADSTS90094 / AADSTS90099 (only an administrator may consent). Error codes listed at
- * https://learn.microsoft.com/entra/identity-platform/reference-error-codes; MSAL passes them through in the message
- * (https://learn.microsoft.com/entra/msal/dotnet/advanced/exceptions/msal-error-handling, "error codes").
+ * learn.microsoft.com/entra/identity-platform/reference-error-codes; MSAL passes them through in the message
+ * (learn.microsoft.com/entra/msal/dotnet/advanced/exceptions/msal-error-handling, "error codes").
  */
 const CONSENT_CODES = /AADSTS(?:65001|65004|90094|90099)\b/;
 

@@ -138,8 +138,8 @@ function scopeKey(scopes: readonly string[]): string {
  *
  * Nested app auth: try `acquireTokenSilent` first and fall back to `acquireTokenPopup` only on an
  * InteractionRequiredAuthError, as Microsoft documents for Office add-ins
- * (https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in); the popup
- * takes the mailbox's address as `loginHint` (https://learn.microsoft.com/entra/msal/javascript/browser/login-user,
+ * (learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in); the popup
+ * takes the mailbox's address as `loginHint` (learn.microsoft.com/entra/msal/javascript/browser/login-user,
  * request parameters) so Entra proposes the right account.
  */
 export function createMsalTokenProvider(config: AuthConfig, deps: MsalTokenProviderDeps): TokenProvider {

@@ -1,5 +1,6 @@
 /** Microsoft Graph adapter: the client with our middleware chain, and the port implementations built on it. */
 export { createGraphClient, withQuickReads, MAX_BATCH } from "./graphClient";
+export { createNetworkWatch, type NetworkWatch } from "./networkWatch";
 export type { GraphClient, GraphClientOptions, GraphCall, BatchStep, BatchResult, FetchLike } from "./graphClient";
 export { createGraphMailboxMirror } from "./graphMailboxMirror";
 export { createGraphMessageReader } from "./graphMessageReader";

@@ -12,7 +12,8 @@ export interface NetworkWatch {
   onBackUp(listener: () => void): () => void;
 }
 
-export function createNetworkWatch(fetchImpl: typeof fetch): NetworkWatch {
+/** Watches `fetchImpl` (default: the browser's fetch). */
+export function createNetworkWatch(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): NetworkWatch {
   let down = false;
   const listeners = new Set<() => void>();
   const watched: typeof fetch = async (input, init) => {
