@@ -39,6 +39,7 @@ function event(i: number): GraphEventPayload {
     categories: [],
     showAs: "free",
     attendees: [],
+    sensitivity: "private",
     transactionId: `storm-event-${i}`,
   };
 }
