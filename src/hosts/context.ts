@@ -19,6 +19,7 @@ import { authConfig, graphEndpoint } from "@hosts/authConfig";
 import { createSignInGate } from "@adapters/auth/signInGate";
 import type { SignInControl } from "@ports/signIn";
 import { GraphScopes } from "@ports/tokenProvider";
+import { paneZoneOf } from "@domain/time/mailboxZone";
 
 /** What every feature builder gets: the outside world, already adapted. Only wire.ts files and the hosts see it. */
 export interface PaneContext {
@@ -28,6 +29,8 @@ export interface PaneContext {
   readonly now: () => Date;
   /** The signed-in user (the mailbox owner). */
   readonly me: { readonly email: string; readonly name: string };
+  /** The mailbox's time zone (IANA), from Outlook's user profile; null when Outlook names none this engine knows. */
+  readonly mailboxTimeZone: string | null;
   readonly db: MatterlineDb;
   readonly stores: ReturnType<typeof idbStores>;
   readonly graph: GraphClient;
@@ -150,6 +153,7 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     support: createOfficeHostSupport(office),
     now,
     me,
+    mailboxTimeZone: paneZoneOf(profile.timeZone),
     db,
     stores,
     graph,

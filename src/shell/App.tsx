@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
@@ -6,6 +6,7 @@ import { ErrorNotice } from "./ErrorNotice";
 import { SignInBar } from "./SignInBar";
 import { ItemSummary } from "./ItemSummary";
 import { useCurrentItem } from "./useCurrentItem";
+import { paneTimeZoneVersion, subscribePaneTimeZone } from "./dates";
 
 // The tab list and its sections load just after the first render, which carries only the open item's summary.
 const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
@@ -42,6 +43,8 @@ export function App({
   const styles = useStyles();
   const [theme, setTheme] = useState(() => capabilities.theme.current());
   const { state, header, reload } = useCurrentItem(capabilities.mail);
+  // Every time in the pane is written in the mailbox's zone: when the host learns it, the sections are drawn again.
+  useSyncExternalStore(subscribePaneTimeZone, paneTimeZoneVersion);
 
   const [highContrast, setHighContrast] = useState(prefersHighContrast);
   useEffect(() => capabilities.theme.onChanged(setTheme), [capabilities.theme]);

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { CurrentItem } from "@ports/mailSource";
-import { formatDateTime } from "./dates";
+import { formatDateTime, paneTimeZonePending, paneTimeZoneVersion, subscribePaneTimeZone } from "./dates";
 
 const useStyles = makeStyles({
   root: {
@@ -41,6 +41,9 @@ export function ItemSummary({ item }: { item: CurrentItem }) {
   // Who wrote and what about are not held up by the time: it is written once this first paint is done.
   const timeReady = useSyncExternalStore(subscribeTimes, timesReady);
   useEffect(showTimes, []);
+  // Written in the mailbox's zone, which the host works out just after the first paint: rewritten when it is set.
+  useSyncExternalStore(subscribePaneTimeZone, paneTimeZoneVersion);
+  const zonePending = paneTimeZonePending();
   const m = item.message;
   if (!m) return null;
   const sender = m.from ? (m.from.name ? `${m.from.name} <${m.from.email}>` : m.from.email) : "(no sender)";
@@ -55,7 +58,7 @@ export function ItemSummary({ item }: { item: CurrentItem }) {
       {item.mode === "read" ? (
         <span className={styles.received} data-testid="item-received">
           {/* A non-breaking space keeps the line's height until the time is written. */}
-          Received {timeReady ? formatDateTime(m.receivedAt) : "\u00a0"}
+          Received {timeReady && !zonePending ? formatDateTime(m.receivedAt) : "\u00a0"}
         </span>
       ) : null}
     </section>

@@ -19,6 +19,7 @@ import { createGraphClient } from "@adapters/graph";
 import { provisionRecord } from "@adapters/graph/record/provisionRecord";
 import { RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
 import type { HostEnvironment } from "@hosts/hostEnvironment";
+import { findWindowsZone } from "@domain/time/windowsZones";
 
 /** The sample firm's SharePoint site, where its matter record lives (simulated). */
 const RECORD_HOST = "bramleysutton.sharepoint.example";
@@ -120,7 +121,12 @@ async function start() {
   const mailboxVersion = outlookVersionOf(window.location.search);
   const fake = createOfficeFake({
     item: null,
-    userProfile: { emailAddress: seed.me, displayName: me?.name ?? seed.me, timeZone: seed.directory.firm.timeZone },
+    // Outlook names the mailbox's zone the Windows way ("GMT Standard Time"), not as IANA does: so does the workbench.
+    userProfile: {
+      emailAddress: seed.me,
+      displayName: me?.name ?? seed.me,
+      timeZone: findWindowsZone(seed.directory.firm.timeZone) ?? seed.directory.firm.timeZone,
+    },
     requirementSets: { mailbox: mailboxVersion, nestedAppAuth: true },
     // Outlook and Graph see one mailbox: a category set through Office shows in Graph, and the reverse.
     onCategoriesChanged: (itemId, categories) => {

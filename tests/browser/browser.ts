@@ -13,12 +13,17 @@ export interface OpenWorkbench {
  * the Outlook it plays), once its message list has rendered; after them, the context is closed, even when opening
  * failed. `opened` receives the page and its error list.
  */
-export function useWorkbench(search: string, opened: (workbench: OpenWorkbench) => void): void {
+export function useWorkbench(
+  search: string,
+  opened: (workbench: OpenWorkbench) => void,
+  /** The browser's own time zone and locale (Playwright's context options), when the test needs others than the machine's. */
+  options: { readonly timezoneId?: string; readonly locale?: string } = {},
+): void {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
     browser = await chromium.connect(inject("browserEndpoint"));
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

@@ -76,8 +76,7 @@ describe("overdue in the workbench", () => {
     await frame.getByRole("tab", { name: "Overdue" }).click();
     await frame.getByTestId("digest-open").click();
     await expect.poll(() => frame.getByTestId("digest-subject").textContent(), { timeout: 15000 }).toMatch(/\d+ overdue client emails?/);
-    const body = frame.frameLocator("[data-testid=digest-preview]").locator("body");
-    await expect.poll(() => body.textContent(), { timeout: 15000 }).toContain("By attorney");
+    await expect.poll(() => frame.getByTestId("digest-preview").textContent(), { timeout: 15000 }).toContain("By attorney");
   });
 
   it("with the Overdue reply setting on, overdue rows get the category after a scan; No reply needed clears it and is shared, Undo sets it again", async () => {

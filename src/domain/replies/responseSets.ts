@@ -2,8 +2,9 @@ import type { Angle } from "./types";
 
 /**
  * The facts a template may use, already in plain words. `about` is how the matter is named in a sentence
- * (" about 2025-0042 (Lease of Unit 4)", " about 2025-0042" or ""): suggestReplies tries the fullest form first
- * and falls back to shorter ones when a long matter title would push a draft past the plain-language limits.
+ * (" about 2025-0042 (Lease of Unit 4)", " about 2025-0042", or "" when no matter is known): suggestReplies tries the
+ * fullest form first and falls back to the number alone when a long matter title would push a draft past the
+ * plain-language limits.
  */
 export interface Facts {
   /** " about …" or "" (leading space included). */

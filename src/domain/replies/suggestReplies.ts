@@ -37,7 +37,11 @@ export function firstName(name: string | null | undefined): string | null {
   return first;
 }
 
-/** The ways to name the matter in a sentence, fullest first. */
+/**
+ * The ways to name the matter in a sentence, fullest first. A known matter is always named, by its number at least: a
+ * draft that names no matter reads the same for every matter, so after Change matter it would not show which one the
+ * reply is about (a template that cannot name it within the limits is left out instead).
+ */
 function matterMentions(input: SuggestInput): string[] {
   const m = input.matter;
   if (!m) return [""];
@@ -46,7 +50,7 @@ function matterMentions(input: SuggestInput): string[] {
     .replace(/\s*\(([^()]*)\)/g, ", $1")
     .replace(/\s+/g, " ")
     .trim();
-  return [` about ${m.number} (${title})`, ` about ${m.number}`, ""];
+  return [` about ${m.number} (${title})`, ` about ${m.number}`];
 }
 
 function dateLines(input: SuggestInput, now: ReturnType<typeof zoned>): string[] {

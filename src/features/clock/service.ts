@@ -24,7 +24,7 @@ import {
   type UnassessedMessage,
   type UrgentGroups,
 } from "./evaluateSnapshot";
-import { buildDigest, type Digest } from "./digest";
+import { buildDigest, type Digest, type SentDigest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "@domain/clock/overdueSettings";
 
@@ -49,6 +49,8 @@ export interface OverdueServiceDeps {
   readonly sender: MailSender;
   readonly me: { readonly email: string; readonly name: string };
   readonly clock: Clock;
+  /** The mailbox's time zone (IANA), for the digest's "as of"; absent or null: the firm's. */
+  readonly timeZone?: () => string | null;
 }
 
 /** Scan progress across mailboxes, for a ProgressBar with counts. */
@@ -107,8 +109,8 @@ export interface OverdueService {
   undo(item: OverdueItem): Promise<OverdueView | null>;
   /** The digest of overdue client mail, for the preview. */
   digest(): Promise<Digest>;
-  /** Sends the digest to the signed-in user. */
-  sendDigest(): Promise<Digest>;
+  /** Sends the digest to the signed-in user; says to which address. */
+  sendDigest(): Promise<SentDigest>;
 }
 
 const keyOf = (mailbox: string | null) => mailbox ?? "me";
@@ -325,8 +327,9 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function digest(): Promise<Digest> {
     const view = (await evaluate(await loadSettings())) ?? (await service.scan());
     const loaded = await deps.directory();
-    // The digest is read by mail, away from the pane: say the time in the firm's zone, and name it.
-    const zone = loaded?.directory.firm.timeZone ?? "UTC";
+    // The digest is read by mail, away from the pane: say the time in the mailbox's zone (as the pane shows it, the
+    // firm's when the mailbox names none), and name it.
+    const zone = deps.timeZone?.() ?? loaded?.directory.firm.timeZone ?? "UTC";
     const local = DateTime.fromISO(view.now, { zone: "utc" }).setZone(zone);
     const nowLabel = local.isValid
       ? `${local.toFormat("ccc d LLL yyyy, HH:mm")} (${zone} time)`
@@ -381,7 +384,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     async sendDigest() {
       const d = await digest();
       await deps.sender.send({ to: [{ email: me, name: deps.me.name }], subject: d.subject, html: d.html });
-      return d;
+      return { ...d, sentTo: me };
     },
   };
   return service;

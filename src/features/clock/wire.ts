@@ -36,6 +36,7 @@ export function buildOverdue(ctx: PaneContext): OverdueCapability {
     sender: createGraphMailSender(ctx.graph),
     me: ctx.me,
     clock: { now: ctx.now },
+    timeZone: () => ctx.mailboxTimeZone,
   });
   // "No reply needed" reaches the mailbox through the outbox, so a decision taken offline is shared once back online.
   ctx.outbox.register(NO_REPLY_DECISION_KIND, noReplyDecisionExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));

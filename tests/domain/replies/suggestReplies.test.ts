@@ -123,6 +123,45 @@ describe("suggestReplies", () => {
     }
   });
 
+  it("names the matter by its number at least in every draft that is about it, however long its title and the draft", () => {
+    const long: Matter = {
+      ...matter,
+      number: "LIT/2026/000123-AB",
+      title: "Re Consolidated Manufacturing Holdings plc and others v Northgate Pharmaceutical Distribution Ltd (arbitration)",
+    };
+    const intents: SuggestInput["intent"][] = [
+      "status_request",
+      "documents_sent",
+      "document_request",
+      "scheduling",
+      "billing_question",
+      "complaint",
+      "urgent_deadline",
+      "other",
+    ];
+    let drafts = 0;
+    for (const intent of intents)
+      for (const negativeTone of [false, true]) {
+        const input: SuggestInput = {
+          ...base,
+          intent,
+          negativeTone,
+          unhappyKinds: negativeTone ? ["repeated chasing"] : [],
+          matter: long,
+          sender: assistant,
+          nextDates: [
+            { label: "exchange of witness statements", date: "2026-03-12T14:00:00-04:00" },
+            { label: "case management conference", date: "2026-03-19" },
+          ],
+        };
+        for (const d of suggestReplies(input)) {
+          drafts += 1;
+          expect(d.text, `${intent}/${d.label}`).toContain("LIT/2026/000123-AB");
+        }
+      }
+    expect(drafts).toBeGreaterThanOrEqual(intents.length * 2 * 2);
+  });
+
   it("greets without a name when it has none", () => {
     const [d] = suggestReplies({ ...base, contactName: null, message: { ...message, from: { email: "priya@client.example" } } });
     expect(d.text.startsWith("Hello,")).toBe(true);

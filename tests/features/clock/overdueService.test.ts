@@ -616,6 +616,11 @@ describe("overdue service", () => {
     expect(digest.html).toContain("Alice Partner (1)");
     expect(t.sent).toEqual([{ subject: digest.subject, html: digest.html }]);
     expect(digest.subject).toBe("Test & Co: 1 overdue client email");
+    expect(digest.sentTo).toBe(ME);
+    // The same content as text for the pane's preview, unescaped there (React writes it as text).
+    expect(digest.groups.map((g) => `${g.section}: ${g.name}`)).toEqual([`By mailbox: ${ME}`, "By attorney: Alice Partner"]);
+    expect(digest.groups[0].rows[0].subject).toBe("<script>alert(1)</script> 2024-0012");
+    expect(digest.intro).toMatch(/^Overdue client email as of /);
   });
 
   it("rejects bad settings with every problem listed", async () => {

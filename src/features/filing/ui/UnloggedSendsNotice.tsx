@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { FilingCapability, UnloggedSends } from "../api";
+import { formatShortDay } from "@shell/dates";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: "18px" },
@@ -13,8 +14,8 @@ const REASON: Record<UnloggedSends["entries"][number]["reason"], string> = {
 
 function when(sentAt: string | null): string {
   if (!sentAt) return "";
-  const d = new Date(sentAt);
-  return Number.isNaN(d.getTime()) ? "" : `, sent ${d.toLocaleDateString(undefined, { day: "numeric", month: "short" })}`;
+  const day = formatShortDay(sentAt);
+  return day ? `, sent ${day}` : "";
 }
 
 /**

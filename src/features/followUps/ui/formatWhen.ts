@@ -1,12 +1,8 @@
-import { formatDateTime, formatDay as formatShellDay } from "@shell/dates";
+import { formatDateTime, formatDay as formatShellDay, paneTimeZone } from "@shell/dates";
 
-/** The reader's own zone (the device's), as the pane's shared date format uses it. */
+/** The reader's zone: the mailbox's, as every time in the pane is written (see @shell/dates). */
 export function readerTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
+  return paneTimeZone();
 }
 
 /** Firm-local date and time parts of an instant, for date/time inputs. */
@@ -38,7 +34,7 @@ export function zoneDiffers(iso: string, firmZone: string, readerZone: string = 
 }
 
 /**
- * An instant in the pane's one format ("Wed 27 Aug, 08:14", the reader's zone, as Outlook shows times), followed by
+ * An instant in the pane's one format ("Wed 27 Aug, 08:14", the mailbox's zone, as Outlook shows times), followed by
  * the firm's own wall-clock time when that differs, e.g. "Wed 27 Aug, 03:14 (08:14 Europe/London time)": follow-ups
  * are proposed and kept in the firm's zone, so a reader elsewhere sees both.
  */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { RecordCapability, RecordStatus } from "../api";
+import { formatDateTime } from "@shell/dates";
 
 /** The record's status, kept fresh as syncs and writes happen; `act` runs an action and shows its error. */
 export function useRecordStatus(record: RecordCapability | undefined) {
@@ -44,7 +45,7 @@ export function syncedText(iso: string | null, now: Date): string {
   const minutes = Math.round((now.getTime() - Date.parse(iso)) / 60_000);
   if (minutes < 1) return "just now";
   if (minutes < 60) return `${minutes} min ago`;
-  return new Date(iso).toLocaleString();
+  return formatDateTime(iso) || iso;
 }
 
 /** "3 filings waiting to reach the matter record", or null when none wait. */

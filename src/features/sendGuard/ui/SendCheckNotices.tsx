@@ -1,12 +1,10 @@
 import { useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { SendGuardCapability, SkippedCheck } from "../api";
+import { formatDateTime } from "@shell/dates";
 
 function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return formatDateTime(iso) || iso;
 }
 
 /**

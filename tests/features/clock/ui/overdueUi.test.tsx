@@ -177,11 +177,21 @@ describe("OverdueSection", () => {
     expect(screen.getAllByRole("img").some((svg) => /1 overdue/.test(svg.getAttribute("aria-label") ?? ""))).toBe(true);
     await user.click(screen.getByTestId("digest-open"));
     expect((await screen.findByTestId("digest-subject")).textContent).toBe("Test & Co: 1 overdue client email");
-    const frame = screen.getByTestId<HTMLIFrameElement>("digest-preview");
-    expect(frame.getAttribute("sandbox")).toBe("");
-    expect(frame.getAttribute("srcdoc")).toContain("Lease &lt;draft&gt; 2024-0012");
+    // Drawn by the pane as text (the mail's HTML is not shown): the subject's markup is text, not elements.
+    const preview = screen.getByTestId("digest-preview");
+    expect(preview.querySelector("iframe, script, draft")).toBeNull();
+    const row = within(preview).getAllByTestId("digest-row")[0];
+    expect(row.textContent).toContain("Subject: Lease <draft> 2024-0012");
+    expect(
+      within(preview)
+        .getAllByRole("heading")
+        .map((h) => h.textContent),
+    ).toEqual(expect.arrayContaining(["By mailbox", "By attorney"]));
     await user.click(screen.getByTestId("digest-send"));
-    await screen.findByTestId("digest-sent");
+    // Says where the message went.
+    expect((await screen.findByTestId("digest-sent")).textContent).toBe(
+      `Sent to ${ME.email} — check your inbox. A copy is in your Sent Items.`,
+    );
     expect(t.graph.sentMail(ME.email).map((m) => m.subject)).toEqual(["Test & Co: 1 overdue client email"]);
   });
 
