@@ -19,6 +19,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { recognize } from "@domain/recognition/recognize";
 import type { KnownDate } from "@domain/replies";
 import { missingOptions, readCommandLine } from "./commandLine";
+import { readMail } from "@domain/language/reading";
 
 const USAGE = "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]";
 
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
     message,
     intent,
     negativeTone: tone.negative,
+    // As the pane does: mail the response clock reads as needing no reply gets a short note at most.
+    needsReply: readMail(message).needsReply,
     client,
     contactName: contactName ?? message.from?.name ?? null,
     matter,

@@ -5,8 +5,8 @@ const useStyles = makeStyles({
   body: { whiteSpace: "pre-wrap", fontFamily: "inherit", marginTop: "12px" },
 });
 
-/** The reading pane: headers and the body as plain text (mail HTML is never rendered). */
-export function MessageText({ message, categories }: { message: MailMessage; categories: readonly string[] }) {
+/** The reading pane: headers and the body as plain text (mail HTML is never rendered); `sent` is the date as the list writes it. */
+export function MessageText({ message, categories, sent }: { message: MailMessage; categories: readonly string[]; sent: string }) {
   const styles = useStyles();
   const names = (list: readonly { name?: string; email: string }[]) =>
     list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(", ");
@@ -18,7 +18,7 @@ export function MessageText({ message, categories }: { message: MailMessage; cat
       <Caption1 block>From: {message.from ? names([message.from]) : ""}</Caption1>
       <Caption1 block>To: {names(message.to)}</Caption1>
       {message.cc.length ? <Caption1 block>Cc: {names(message.cc)}</Caption1> : null}
-      <Caption1 block>Date: {message.sentAt}</Caption1>
+      <Caption1 block>Date: {sent}</Caption1>
       {categories.length ? (
         <div>
           {categories.map((c) => (

@@ -485,7 +485,11 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
                 Reply in compose mode
               </Button>
               {model.surfaces().draft ? <DraftTyping onType={(t) => model.typeInDraft(t)} /> : null}
-              <MessageText message={current.message} categories={model.categoriesOf(current.itemId)} />
+              <MessageText
+                message={current.message}
+                categories={model.categoriesOf(current.itemId)}
+                sent={fmt(current.message.sentAt ?? current.message.receivedAt, model.timeZone)}
+              />
             </>
           ) : (
             <Text>Select a message.</Text>

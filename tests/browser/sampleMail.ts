@@ -20,6 +20,14 @@ interface Label {
  * subject no other message contains (so the test can find each row by it). Chosen from the labels, never hard-coded.
  */
 export async function threeClientEmails(): Promise<{ subject: string; matter: Matter }[]> {
+  return clientEmails(3);
+}
+
+/** Up to `count` emails as {@link threeClientEmails} picks them, only those whose matter passes `accept`. */
+export async function clientEmails(
+  count: number,
+  accept: (matter: Matter) => boolean = () => true,
+): Promise<{ subject: string; matter: Matter }[]> {
   const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8")
     .trim()
     .split("\n")
@@ -35,11 +43,12 @@ export async function threeClientEmails(): Promise<{ subject: string; matter: Ma
     if (l.direction !== "inbound" || l.senderRole !== "client" || !l.matterId || l.matterAmbiguous) continue;
     const m = parsed.get(l.file)!;
     const matter = directory.matters.find((x) => x.id === l.matterId)!;
+    if (!accept(matter)) continue;
     const refs = [matter.number, ...(matter.aliases ?? [])];
     if (!refs.some((r) => m.subject.includes(r) || m.bodyText.includes(r))) continue;
     if (subjects.filter((s) => s.includes(m.subject)).length !== 1 || picked.some((p) => p.matter.id === matter.id)) continue;
     picked.push({ subject: m.subject, matter });
-    if (picked.length === 3) break;
+    if (picked.length === count) break;
   }
   return picked;
 }

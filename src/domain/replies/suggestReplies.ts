@@ -19,7 +19,9 @@ function answerWhatWasAsked(
   if (!set || input.intent === "complaint" || input.intent === "thanks_ack") return set;
   if (asked.proposal) return proposalReplies(asked.proposal);
   if (asked.question) return [questionReply(), ...set.filter((t) => t.angle !== "answer")];
-  if (asked.asksNothing && input.intent === "other") return RESPONSE_SETS.thanks_ack;
+  // Mail that needs no reply (the clock's own reading, or a message that asks nothing) gets a short note at most.
+  if ((input.needsReply === false && !input.negativeTone) || (asked.asksNothing && input.intent === "other"))
+    return RESPONSE_SETS.thanks_ack;
   return set;
 }
 

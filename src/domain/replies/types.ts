@@ -30,6 +30,11 @@ export interface SuggestInput {
   readonly message: MailMessage;
   readonly intent: Intent;
   readonly negativeTone: boolean;
+  /**
+   * The needs-reply reading of the message (the one the response clock uses). False: the mail needs no reply, so the
+   * drafts are an acknowledgement at most. Absent: judged from the text alone (what it asks).
+   */
+  readonly needsReply?: boolean;
   /** What the client is unhappy about, most telling first (the language reading's sign kinds, e.g. "repeated chasing"). */
   readonly unhappyKinds?: readonly string[];
   /** The client the message is from; null for non-client mail (no drafts then). */

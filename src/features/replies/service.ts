@@ -175,6 +175,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
     message,
     intent,
     negativeTone: tone.negative,
+    needsReply: reading.needsReply,
     unhappyKinds: reading.unhappySignals.map((x) => x.kind),
     client,
     contactName,

@@ -70,6 +70,17 @@ describe("drafts answer what the client asked", () => {
     for (const d of drafts) expect(d.text).not.toMatch(/reply in full/i);
   });
 
+  it("gives mail the clock says needs no reply a short note at most, whatever its topic", () => {
+    const body = "Please find attached the signed lease. No need to reply.";
+    const asked = suggestReplies(input(body, "documents_sent"));
+    expect(asked.length).toBeGreaterThan(1); // judged from the text alone, "please find attached" reads as a request
+    const drafts = suggestReplies({ ...input(body, "documents_sent"), needsReply: false });
+    expect(drafts.map((d) => d.label)).toEqual(["Short note (optional)"]);
+    for (const d of drafts) expect(d.text).not.toMatch(/reply in full|by the end of|call/i);
+    // An unhappy client is answered even when the words ask for nothing.
+    expect(suggestReplies({ ...input(body, "documents_sent"), needsReply: false, negativeTone: true }).length).toBeGreaterThan(1);
+  });
+
   it("reads requests as requests: a deadline in a request is not a proposed time, and 'could you' is not yes/no", () => {
     expect(whatWasAsked(mail("Could you send the deed by Friday?"))).toEqual({ proposal: null, question: null, asksNothing: false });
     expect(whatWasAsked(mail("How about Friday at 10 am? Does that suit you?")).proposal).toBe("Friday at 10 am");

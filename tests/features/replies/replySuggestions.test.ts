@@ -99,6 +99,19 @@ describe("suggestForMessage (invented firm)", () => {
     expect(r.drafts.some((d) => d.text.includes("2024-0311"))).toBe(true);
   });
 
+  it("answers mail that needs no reply (as the response clock reads it) with a short note at most", () => {
+    const r = suggestForMessage(
+      mail({
+        subject: "2024-0311 signed lease",
+        bodyText: "Hi Tom,\n\nPlease find attached the signed lease for the warehouse. No need to reply.\n\nThanks,\nDana",
+        attachmentNames: ["lease-signed.pdf"],
+      }),
+      ctx,
+    );
+    expect(r.drafts.map((d) => d.label)).toEqual(["Short note (optional)"]);
+    for (const d of r.drafts) expect(d.text).not.toMatch(/reply in full|by the end of|call/i);
+  });
+
   it("names no matter when recognition cannot tell which one, and the attorney is then me", () => {
     const r = suggestForMessage(
       mail({ subject: "Quick question", bodyText: "Hello,\n\nCan you send me the papers you mentioned?\n\nDana" }),
