@@ -52,3 +52,24 @@ export async function clientEmails(
   }
   return picked;
 }
+
+/**
+ * Inbound client emails the labels leave between matters (matterAmbiguous), with a subject no other message contains,
+ * and their client. Chosen from the labels, never hard-coded.
+ */
+export async function ambiguousClientEmails(): Promise<{ subject: string; clientId: string }[]> {
+  const labels = readFileSync(join(SAMPLE, "labels.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Label & { clientId: string | null });
+  const files = readdirSync(join(SAMPLE, "mail"))
+    .filter((f) => f.endsWith(".eml"))
+    .sort();
+  const parsed = new Map<string, Awaited<ReturnType<typeof parseEml>>>();
+  for (const f of files) parsed.set(f, await parseEml(readFileSync(join(SAMPLE, "mail", f))));
+  const subjects = [...parsed.values()].map((m) => m.subject);
+  return labels
+    .filter((l) => l.direction === "inbound" && l.senderRole === "client" && l.matterAmbiguous && l.clientId)
+    .map((l) => ({ subject: parsed.get(l.file)!.subject, clientId: l.clientId! }))
+    .filter((e) => e.subject && subjects.filter((s) => s.includes(e.subject)).length === 1);
+}
