@@ -13,6 +13,7 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 import webpack from "webpack";
 import { aliases as ALIASES } from "./scripts/aliases.mjs";
 import { contentSecurityPolicy, microsoftEndpoints, productionHeaders } from "./scripts/microsoftEndpoints.mjs";
+import { FIRM_PATH, firmMiddleware } from "./scripts/workbenchFirm.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -72,6 +73,9 @@ export default async (env = {}, argv = {}) => {
   // Graph and Microsoft sign-in, on the firm's cloud, are the only places the pane may talk to.
   const endpoints = microsoftEndpoints(process.env);
   const CSP = contentSecurityPolicy(endpoints);
+  // A firm's own files for the workbench (`npm start -- --directory … --mail …`, scripts/start.mjs): the dev server
+  // serves them on its own origin (the CSP's 'self'), the workbench reads them from there.
+  const firm = !production && process.env.MATTERLINE_WORKBENCH_FIRM ? JSON.parse(process.env.MATTERLINE_WORKBENCH_FIRM) : null;
   const entry = {
     taskpane: "./src/hosts/taskpane/index.tsx",
     commands: "./src/hosts/commands/commands.ts",
@@ -140,6 +144,7 @@ export default async (env = {}, argv = {}) => {
         // The firm's matter record (a SharePoint site) and the scope asked for it; see README, "Use it in Outlook".
         __MATTERLINE_RECORD_SITE__: JSON.stringify(process.env.MATTERLINE_RECORD_SITE ?? ""),
         __MATTERLINE_SITES_SCOPE__: JSON.stringify(process.env.MATTERLINE_SITES_SCOPE ?? ""),
+        __WORKBENCH_FIRM_URL__: JSON.stringify(firm ? FIRM_PATH : ""),
       }),
       // What the production host should send with the pages (README, "Use it in Outlook").
       {
@@ -195,6 +200,8 @@ export default async (env = {}, argv = {}) => {
       static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       historyApiFallback: false,
+      setupMiddlewares: (middlewares) =>
+        firm ? [{ name: "workbench-firm", middleware: firmMiddleware(firm) }, ...middlewares] : middlewares,
     },
   };
 };

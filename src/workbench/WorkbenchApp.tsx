@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from "react";
 import {
   FluentProvider,
   MessageBar,
@@ -11,6 +11,7 @@ import {
   Caption1,
   Text,
   Title3,
+  Spinner,
   makeStyles,
   tokens,
   mergeClasses,
@@ -23,6 +24,8 @@ import type { RecipientLine } from "./DraftRecipients";
 import type { FakeCompletedOptions, PaneState } from "@simulators/office";
 import { LibraryTree } from "./LibraryTree";
 import type { LibraryNode } from "@simulators/graph/sharePoint";
+import type { PickedFile } from "./firmFiles";
+import type { SeedSource } from "./seed";
 
 export type WorkbenchFolder = FolderId | "calendar" | "library";
 
@@ -67,6 +70,15 @@ export interface WorkbenchModel {
   readonly firmName: string;
   /** Mail files (or messages) that could not be loaded, each with why: shown above the list, the rest is loaded. */
   readonly loadProblems: readonly { readonly file: string; readonly error: string }[];
+  /** Where the firm came from, and the problems of a firm's files refused as a whole (the sample is shown then). */
+  readonly firm: { readonly source: SeedSource; readonly refused: readonly string[] };
+  /**
+   * Loads a firm's own directory and/or mail files (dropped on the message list, or picked): when they are good the
+   * workbench starts again with them; otherwise nothing changes and every problem is returned.
+   */
+  loadFirmFiles(files: readonly PickedFile[]): Promise<string[]>;
+  /** Forgets the dropped files: the workbench starts again with the sample firm. */
+  unloadFirm(): Promise<void>;
   /** The Mailbox requirement set the simulated Outlook supports (a key of OUTLOOK_VERSIONS). */
   readonly mailboxVersion: string;
   readonly timeZone: string;
@@ -153,6 +165,8 @@ const useStyles = makeStyles({
   problems: { flexBasis: "100%", maxHeight: "30vh", overflowY: "auto" },
   typing: { display: "flex", gap: "6px", margin: "8px 0" },
   typingInput: { flex: 1 },
+  dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
+  hiddenInput: { display: "none" },
 });
 
 function fmt(iso: string | null, timeZone = "UTC"): string {
@@ -218,6 +232,36 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
   }, []);
   const all = model.messages();
   const paneState = model.pane();
+  const [firmProblems, setFirmProblems] = useState<readonly string[]>(model.firm.refused);
+  const [loadingFirm, setLoadingFirm] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const filePicker = useRef<HTMLInputElement>(null);
+  const loadFirm = (files: readonly PickedFile[]) => {
+    setLoadingFirm(true);
+    setFirmProblems([]);
+    model.loadFirmFiles(files).then(
+      (problems) => {
+        setLoadingFirm(false);
+        setFirmProblems(problems);
+      },
+      (e: unknown) => {
+        setLoadingFirm(false);
+        setFirmProblems([e instanceof Error ? e.message : String(e)]);
+      },
+    );
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDropping(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    setDropping(false);
+    loadFirm(Array.from(event.dataTransfer.files));
+  };
   useEffect(
     () =>
       model.onOpenRequest((id) => {
@@ -344,6 +388,45 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             ))}
           </select>
         </label>
+        <input
+          ref={filePicker}
+          type="file"
+          multiple
+          accept=".json,.csv,.eml"
+          className={styles.hiddenInput}
+          aria-hidden
+          tabIndex={-1}
+          data-testid="firm-files-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = "";
+            if (files.length) loadFirm(files);
+          }}
+        />
+        <Button size="small" onClick={() => filePicker.current?.click()} disabled={loadingFirm} data-testid="firm-files-pick">
+          Load firm files…
+        </Button>
+        {model.firm.source === "dropped" ? (
+          <Button size="small" onClick={() => void model.unloadFirm()} data-testid="firm-unload">
+            Forget the dropped files
+          </Button>
+        ) : null}
+        {loadingFirm ? <Spinner size="tiny" label="Loading the firm's files…" /> : null}
+        {firmProblems.length ? (
+          <MessageBar intent="error" className={styles.problems} data-testid="firm-problems">
+            <MessageBarBody>
+              <MessageBarTitle>
+                The firm&apos;s files were not loaded ({firmProblems.length} problem{firmProblems.length === 1 ? "" : "s"}); nothing
+                changed.
+              </MessageBarTitle>
+              <ul>
+                {firmProblems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         {model.loadProblems.length ? (
           <MessageBar intent="warning" className={styles.problems} data-testid="load-problems">
             <MessageBarBody>
@@ -383,6 +466,9 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
             Matter record (SharePoint)
           </Button>
           <Caption1>Ctrl+click selects several emails for bulk tagging.</Caption1>
+          <Caption1>
+            Drop your firm&apos;s directory.json (or CSV files) and .eml files on the message list to try Matterline on them.
+          </Caption1>
         </nav>
         {folder === "library" ? (
           <LibraryTree root={model.library()} items={model.recordItems()} />
@@ -413,7 +499,10 @@ export function WorkbenchApp({ model, paneUrl }: { model: WorkbenchModel; paneUr
           </ul>
         ) : (
           <ul
-            className={styles.list}
+            className={mergeClasses(styles.list, dropping && styles.dropping)}
+            onDragOver={onDragOver}
+            onDragLeave={() => setDropping(false)}
+            onDrop={onDrop}
             role="listbox"
             aria-label="Messages"
             aria-multiselectable

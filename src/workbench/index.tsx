@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import { createGraphSimulator } from "@simulators/graph";
 import { createOfficeFake, type FakeMailItem } from "@simulators/office";
 import type { MailMessage } from "@domain/model/mail";
-import { loadSeed } from "./seed";
+import { loadSeed, servedFirmUrl } from "./seed";
 import { htmlToText } from "@domain/text/htmlToText";
 import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
 import { WorkbenchApp, outlookVersionOf, type FaultMode, type WorkbenchModel } from "./WorkbenchApp";
@@ -20,6 +20,8 @@ import { provisionRecord } from "@adapters/graph/record/provisionRecord";
 import { RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
 import type { HostEnvironment } from "@hosts/hostEnvironment";
 import { findWindowsZone } from "@domain/time/windowsZones";
+import { readFirmFiles, type PickedFile, type ServedFirm } from "./firmFiles";
+import { forgetDroppedFirm, forgetPaneDataIfFirmChanged, saveDroppedFirm } from "./firmStore";
 
 /** The sample firm's SharePoint site, where its matter record lives (simulated). */
 const RECORD_HOST = "bramleysutton.sharepoint.example";
@@ -53,7 +55,16 @@ function ewsIdOf(graphId: string): string {
 }
 
 async function start() {
-  const seed = await loadSeed();
+  // `npm start -- --directory … --mail …`: the dev server serves the firm's files on this page's own origin.
+  const seed = await loadSeed(async () => {
+    const url = servedFirmUrl();
+    if (!url) return null;
+    const response = await fetch(url, { cache: "no-store" });
+    if (!response.ok) throw new Error(`the development server answered ${response.status} for the firm's files`);
+    return (await response.json()) as ServedFirm;
+  });
+  // The pane's databases hold the last firm's directory and filings: another firm starts them afresh.
+  await forgetPaneDataIfFirmChanged(seed.fingerprint);
   const startedAt = Date.now();
   const now = () => new Date(Date.parse(seed.now) + (Date.now() - startedAt));
   // The mailbox keeps the workbench's time, so the times it stamps on changes compare with the pane's decisions.
@@ -311,6 +322,22 @@ async function start() {
     },
     firmName: seed.directory.firm.name,
     loadProblems: problems,
+    firm: { source: seed.source, refused: seed.refused },
+    async loadFirmFiles(files: readonly PickedFile[]) {
+      try {
+        const { firm, skipped } = await readFirmFiles(files, seed.directory);
+        await saveDroppedFirm({ firm, skipped, loadedAt: new Date().toISOString() });
+      } catch (e) {
+        return e instanceof MatterlineError && e.details.length ? [...e.details] : [e instanceof Error ? e.message : String(e)];
+      }
+      // Everything (the mailboxes, Outlook, the pane) starts again with the firm's files, as a first run would.
+      window.location.reload();
+      return [];
+    },
+    async unloadFirm() {
+      await forgetDroppedFirm();
+      window.location.reload();
+    },
     mailboxVersion,
     timeZone: seed.directory.firm.timeZone,
     messages: allMessages,
