@@ -3,7 +3,7 @@ import type { MirrorCategory, MirrorOutcome } from "@ports/mailboxMirror";
 import { GraphScopes } from "@ports/tokenProvider";
 import type { BatchResult, BatchStep, GraphClient } from "./graphClient";
 import { mailboxPath, odataString } from "./mailboxPath";
-import { MATTER_PROPERTY_ID } from "./matterProperty";
+import { MATTER_PROPERTY_ID, NO_REPLY_PROPERTY_ID } from "./matterProperty";
 import type { GraphPage, Message, OutlookCategory } from "./graphTypes";
 
 /** One message to change: add a category, take others off, and optionally write our MatterId property. */
@@ -16,6 +16,8 @@ export interface CategoryPatch {
   readonly remove: readonly string[];
   /** undefined leaves the property alone; null clears it. */
   readonly matterId?: string | null;
+  /** Our "no reply needed" property: true sets it, false clears it, undefined leaves it alone. */
+  readonly noReplyNeeded?: boolean;
 }
 
 /** internetMessageIds per lookup: an `or` chain keeps the URL short and the filter simple enough for Outlook. */
@@ -46,6 +48,13 @@ function categoriesAfter(current: readonly string[], patches: readonly CategoryP
 function matterIdAfter(patches: readonly CategoryPatch[]): string | null | undefined {
   let out: string | null | undefined;
   for (const p of patches) if (p.matterId !== undefined) out = p.matterId;
+  return out;
+}
+
+/** The NoReplyNeeded write of the last patch that has one (undefined: leave the property alone). */
+function noReplyAfter(patches: readonly CategoryPatch[]): boolean | undefined {
+  let out: boolean | undefined;
+  for (const p of patches) if (p.noReplyNeeded !== undefined) out = p.noReplyNeeded;
   return out;
 }
 
@@ -197,7 +206,13 @@ export async function applyCategoryPatches(
         stepOf.set(stepId, gid);
         const body: Message = { categories: categoriesAfter(f.categories ?? [], ps) };
         const matterId = matterIdAfter(ps);
-        if (matterId !== undefined) body.singleValueExtendedProperties = [{ id: MATTER_PROPERTY_ID, value: matterId ?? "" }];
+        const noReply = noReplyAfter(ps);
+        const properties = [
+          ...(matterId !== undefined ? [{ id: MATTER_PROPERTY_ID, value: matterId ?? "" }] : []),
+          ...(noReply !== undefined ? [{ id: NO_REPLY_PROPERTY_ID, value: noReply ? "true" : "" }] : []),
+        ];
+        // Written in the same PATCH as the category, so the two never disagree after a retry.
+        if (properties.length) body.singleValueExtendedProperties = properties;
         const etag = f["@odata.etag"];
         steps.push({
           id: stepId,

@@ -4,11 +4,13 @@ import { mailboxPath } from "./mailboxPath";
 import { SELECT_HEADERS, SELECT_WITH_BODY, toMailMessage, type GraphMessageDto } from "./graphMessageMapper";
 import { PAGE_SIZE, TEXT_BODY_PREFER } from "./graphMessageReader";
 import type { GraphPage } from "./graphTypes";
+import { EXPAND_SCAN_PROPERTIES } from "./matterProperty";
 
 type DeltaPage = GraphPage<GraphMessageDto>;
 
 /**
- * MailFolderSync over Graph delta queries (`/mailFolders/{id}/messages/delta`, filter only `receivedDateTime ge`).
+ * MailFolderSync over Graph delta queries (`/mailFolders/{id}/messages/delta`, filter only `receivedDateTime ge`), with
+ * our MatterId and NoReplyNeeded properties expanded (the nextLink and deltaLink keep the expansion).
  * Pages of 1,000 through `Prefer: odata.maxpagesize`; the cursors are Graph's own nextLink/deltaLink.
  */
 export function createGraphFolderSync(graph: GraphClient): MailFolderSync {
@@ -29,7 +31,7 @@ export function createGraphFolderSync(graph: GraphClient): MailFolderSync {
     start(mailbox, folder, since, options = {}) {
       const select = (options.includeBody ? SELECT_WITH_BODY : SELECT_HEADERS).join(",");
       return page(
-        `${mailboxPath(mailbox)}/mailFolders/${folder}/messages/delta?$select=${select}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}`,
+        `${mailboxPath(mailbox)}/mailFolders/${folder}/messages/delta?$select=${select}&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}&$expand=${encodeURIComponent(EXPAND_SCAN_PROPERTIES)}`,
         options.includeBody,
       );
     },

@@ -2,7 +2,7 @@ import type { Address, MailMessage } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
 import { htmlToText } from "@domain/text/htmlToText";
 import type { Recipient } from "@microsoft/microsoft-graph-types";
-import { MATTER_PROPERTY_ID } from "./matterProperty";
+import { MATTER_PROPERTY_ID, NO_REPLY_PROPERTY_ID } from "./matterProperty";
 import type { GraphMessageDto } from "./graphTypes";
 
 export type { GraphMessageDto };
@@ -43,6 +43,12 @@ export function matterIdOf(m: Pick<GraphMessageDto, "singleValueExtendedProperti
   return p && p.value ? p.value : null;
 }
 
+/** Whether our "no reply needed" property is set (a clear writes ""). */
+export function noReplyMarkedOf(m: Pick<GraphMessageDto, "singleValueExtendedProperties">): boolean {
+  const p = m.singleValueExtendedProperties?.find((x) => x.id?.toLowerCase() === NO_REPLY_PROPERTY_ID.toLowerCase());
+  return p?.value === "true";
+}
+
 /** Graph message → MailMessage. The id is the internetMessageId when known (the log's dedupe key). */
 export function toMailMessage(m: GraphMessageDto): MailMessage {
   const body = m.body?.content ?? "";
@@ -62,6 +68,7 @@ export function toMailMessage(m: GraphMessageDto): MailMessage {
     categories: m.categories ?? [],
     modifiedAt: iso(m.lastModifiedDateTime),
     loggedMatterId: matterIdOf(m),
+    noReplyMarked: noReplyMarkedOf(m),
     webLink: m.webLink ?? null,
   };
 }

@@ -13,5 +13,5 @@ export { createGraphDirectoryFileReader, encodeSharingUrl } from "./graphDirecto
 export { createGraphCategoryFlagWriter } from "./graphCategoryFlagWriter";
 export { toMailMessage } from "./graphMessageMapper";
 export { mapGraphError, isDeltaReset } from "./graphErrors";
-export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, NO_REPLY_CATEGORY, OVERDUE_CATEGORY } from "./matterProperty";
+export { MATTER_PROPERTY_ID, MATTER_PROPERTY_GUID, NO_REPLY_CATEGORY, NO_REPLY_PROPERTY_ID, OVERDUE_CATEGORY } from "./matterProperty";
 export { ScopesOption } from "./graphMiddleware";

@@ -8,6 +8,20 @@ export const MATTER_PROPERTY_ID = `String {${MATTER_PROPERTY_GUID}} Name MatterI
 /** `$expand` that returns only our property (Graph returns no extended properties unless expanded). */
 export const EXPAND_MATTER_PROPERTY = `singleValueExtendedProperties($filter=id eq '${MATTER_PROPERTY_ID}')`;
 
+/**
+ * Our "no reply needed" property, in the same namespace: "true" while a decision taken in Matterline holds, "" once
+ * undone. Written with the category through the outbox; the clock trusts it, not the category.
+ */
+export const NO_REPLY_PROPERTY_ID = `String {${MATTER_PROPERTY_GUID}} Name NoReplyNeeded`;
+
+/**
+ * `$expand` for the overdue scan's delta query: both our properties in the same request, so the scan costs no extra
+ * request (message delta takes `$expand`: learn.microsoft.com/graph/api/message-delta, "OData query parameters";
+ * an extended property is read with `$expand` and a `$filter` on its id:
+ * learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get).
+ */
+export const EXPAND_SCAN_PROPERTIES = `singleValueExtendedProperties($filter=id eq '${MATTER_PROPERTY_ID}' or id eq '${NO_REPLY_PROPERTY_ID}')`;
+
 /** The Outlook category that marks client mail with an overdue reply. */
 export const OVERDUE_CATEGORY = { name: "Overdue reply", color: "preset0" } as const;
 

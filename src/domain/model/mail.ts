@@ -38,6 +38,12 @@ export interface MailMessage {
   readonly modifiedAt?: string | null;
   /** Matter id read back from our extended property, when the message was logged on another device. */
   readonly loggedMatterId?: string | null;
+  /**
+   * True when Matterline's own "no reply needed" extended property is set on the message (a decision taken in the pane
+   * on some device): the proof the clock trusts. The "No reply needed" category alone proves nothing, since anyone with
+   * access, and mail arriving from outside, can carry it.
+   */
+  readonly noReplyMarked?: boolean;
   /** Link to open the message in Outlook on the web (Graph webLink), when known. */
   readonly webLink?: string | null;
 }

@@ -13,7 +13,7 @@ import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
 import type { ClockDecision } from "./clockDecisions";
-import { currentDecision, noReplyDecisionKey } from "./noReplyDecisions";
+import { currentDecision, noReplyCategoryHint, noReplyDecisionKey } from "./noReplyDecisions";
 
 /** One client message on (or deliberately off) the response clock, with everything the list and alerts show. */
 export interface OverdueItem {
@@ -30,6 +30,10 @@ export interface OverdueItem {
   readonly fromName: string;
   readonly fromEmail: string;
   readonly categories: readonly string[];
+  /** Matterline's own "no reply needed" property is on the message (a decision taken in the pane, on some device). */
+  readonly noReplyMarked: boolean;
+  /** The "No reply needed" category without that property: a hint shown on the item, which does not stop the clock. */
+  readonly noReplyHint: string | null;
   readonly clientId: string | null;
   readonly clientName: string | null;
   readonly matterId: string | null;
@@ -165,6 +169,8 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
           fromName: message.from?.name || from,
           fromEmail: from,
           categories: message.categories ?? [],
+          noReplyMarked: message.noReplyMarked === true,
+          noReplyHint: noReplyCategoryHint(message, ctx.noReplyCategoryName),
           clientId: a.client?.id ?? null,
           clientName: a.client?.name ?? null,
           matterId: a.matter?.id ?? null,

@@ -64,23 +64,34 @@ export function noReplyDecisionExecutor(writer: CategoryFlagWriter): OutboxExecu
 }
 
 /**
- * The decision the mailbox carries for a message: its "No reply needed" category, set by a colleague, another device
- * or this one. Who and why are not in the mailbox, so the decision says where it came from (`currentDecision` picks
- * between it and this device's own decision).
+ * The decision the mailbox carries for a message: Matterline's own "no reply needed" property, written with the
+ * category when a colleague, another device or this one decided in the pane. The category alone is no decision: any
+ * delegate can set it in Outlook, and mail can arrive from outside with it already set (`noReplyCategoryHint` says
+ * so). Who and why are not in the mailbox, so the decision says where it came from (`currentDecision` picks between
+ * it and this device's own decision).
  */
 export function decisionFromMailbox(message: MailMessage, categoryName: string | undefined, now: string): ClockDecision | null {
-  if (!categoryName) return null;
-  const name = categoryName.toLowerCase();
-  if (!(message.categories ?? []).some((c) => c.toLowerCase() === name)) return null;
+  if (!categoryName || !message.noReplyMarked) return null;
   return {
     internetMessageId: message.internetMessageId ?? message.id,
     kind: "no-reply-needed",
-    reason: `Marked “${categoryName}” in the mailbox`,
+    reason: `Marked “${categoryName}” in Matterline`,
     by: "a colleague or another device",
     at: message.receivedAt ?? now,
     until: null,
     source: "mailbox",
   };
+}
+
+/**
+ * The hint shown when a message carries the "No reply needed" category without Matterline's property: someone set it
+ * outside Matterline (or it came with the mail), so the clock still runs; null otherwise.
+ */
+export function noReplyCategoryHint(message: MailMessage, categoryName: string | undefined): string | null {
+  if (!categoryName || message.noReplyMarked) return null;
+  const name = categoryName.toLowerCase();
+  if (!(message.categories ?? []).some((c) => c.toLowerCase() === name)) return null;
+  return `Outlook category “${categoryName}” was not set in Matterline: the reply clock still runs.`;
 }
 
 /**

@@ -296,7 +296,8 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function shareDecision(item: OverdueItem, noReplyNeeded: boolean, wasNoReplyNeeded: boolean): Promise<boolean> {
     const sharing = deps.noReplyDecisions;
     if (!sharing || !item.internetMessageId) return false;
-    const marked = item.categories.some((c) => c.toLowerCase() === sharing.categoryName.toLowerCase());
+    // Undoing clears both the category and our property, whichever of them the message carries.
+    const marked = item.noReplyMarked || item.categories.some((c) => c.toLowerCase() === sharing.categoryName.toLowerCase());
     if (!noReplyNeeded && !wasNoReplyNeeded && !marked) return false;
     const payload: NoReplyDecisionPayload = {
       mailbox: item.mailbox,

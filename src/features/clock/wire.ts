@@ -39,7 +39,10 @@ export function buildOverdue(ctx: PaneContext): OverdueCapability {
     timeZone: () => ctx.mailboxTimeZone,
   });
   // "No reply needed" reaches the mailbox through the outbox, so a decision taken offline is shared once back online.
-  ctx.outbox.register(NO_REPLY_DECISION_KIND, noReplyDecisionExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY)));
+  ctx.outbox.register(
+    NO_REPLY_DECISION_KIND,
+    noReplyDecisionExecutor(createGraphCategoryFlagWriter(ctx.graph, NO_REPLY_CATEGORY, { noReplyProperty: true })),
+  );
   const notifier = createOfficeItemNotifier(ctx.office);
   const composer = createOfficeReplyComposer(ctx.office);
   const opener = createOfficeMessageOpener(ctx.office);

@@ -90,6 +90,8 @@ interface DeltaState {
   at: number;
   after: number;
   sel: string | null;
+  /** The first request's `$expand` (extended properties), carried by every nextLink and deltaLink as `$select` is. */
+  ex?: string | null;
   ps: number;
   /** The mailbox's delta generation when the cursor was minted. */
   g?: number;
@@ -519,7 +521,24 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
           return graphError(400, "BadRequest", "Delta on messages supports only a receivedDateTime ge filter.");
         since = String((node as { right: { value: unknown } }).right.value);
       }
-      state = { f: folder, since, from: 0, at: seq, after: 0, sel: q.get("$select"), ps: pageSize(q, prefer), g: mb.deltaGeneration };
+      // Delta on messages takes $expand (learn.microsoft.com/graph/api/message-delta, "OData query parameters"): here
+      // only extended properties, as on lists; anything else is refused.
+      try {
+        parseExpand(q.get("$expand"));
+      } catch (e) {
+        return graphError(400, "BadRequest", (e as Error).message);
+      }
+      state = {
+        f: folder,
+        since,
+        from: 0,
+        at: seq,
+        after: 0,
+        sel: q.get("$select"),
+        ex: q.get("$expand"),
+        ps: pageSize(q, prefer),
+        g: mb.deltaGeneration,
+      };
     }
     const sinceMs = state.since ? Date.parse(state.since) : null;
     const candidates = [...mb.messages.values()]
@@ -534,9 +553,8 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     const page = candidates.slice(0, state.ps);
     const select = state.sel ? state.sel.split(",").map((s) => s.trim()) : null;
     const textBodies = prefer.get("outlook.body-content-type") === "text";
-    const value: Record<string, unknown>[] = page.map((s) =>
-      project(s.msg as Record<string, unknown>, select, { props: false, filter: null }, textBodies),
-    );
+    const expand = parseExpand(state.ex ?? null);
+    const value: Record<string, unknown>[] = page.map((s) => project(s.msg as Record<string, unknown>, select, expand, textBodies));
     const body: Record<string, unknown> = { value };
     if (candidates.length > page.length) {
       const next = new URLSearchParams();
@@ -550,7 +568,17 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
       const next = new URLSearchParams();
       next.set(
         "$deltatoken",
-        encodeToken({ f: state.f, since: state.since, from: state.at, at: state.at, after: 0, sel: state.sel, ps: state.ps, g: state.g }),
+        encodeToken({
+          f: state.f,
+          since: state.since,
+          from: state.at,
+          at: state.at,
+          after: 0,
+          sel: state.sel,
+          ex: state.ex,
+          ps: state.ps,
+          g: state.g,
+        }),
       );
       body["@odata.deltaLink"] = withQuery(version, path, next);
     }

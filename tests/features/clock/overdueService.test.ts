@@ -281,7 +281,11 @@ describe("overdue service", () => {
       setCategory: (items: readonly CategoryFlagItem[], on: boolean) => {
         written.push({ ids: items.map((i) => i.internetMessageId), on });
         for (const i of items)
-          server.add(null, "inbox", { ...(i.internetMessageId === "<a@t>" ? a : b), categories: on ? ["No reply needed"] : [] });
+          server.add(null, "inbox", {
+            ...(i.internetMessageId === "<a@t>" ? a : b),
+            categories: on ? ["No reply needed"] : [],
+            noReplyMarked: on,
+          });
         return Promise.resolve(items.map((i) => ({ key: i.key, ok: true as const, graphId: "g" })));
       },
     };
@@ -299,7 +303,7 @@ describe("overdue service", () => {
     const shared = byId(seen, "<a@t>");
     expect(shared.clock.state).toBe("no-reply-needed");
     expect(shared.decision).toMatchObject({ kind: "no-reply-needed", by: "a colleague or another device", source: "mailbox" });
-    expect(decisionText(shared)).toBe("No reply needed: Marked “No reply needed” in the mailbox (a colleague or another device)");
+    expect(decisionText(shared)).toBe("No reply needed: Marked “No reply needed” in Matterline (a colleague or another device)");
     expect(seen.groups.overdue).toHaveLength(0);
     expect(byId(seen, "<b@t>").clock.state).toBe("waiting");
     expect(seen.groups.waiting.map((i) => i.messageId)).toEqual(["<b@t>"]);
@@ -340,9 +344,9 @@ describe("overdue service", () => {
 
     // The mark is written; then a colleague takes the category off: the clock runs again here too.
     expect((await drain(NOW)).succeeded).toBe(1);
-    server.add(null, "inbox", { ...a, categories: ["No reply needed"], modifiedAt: "2025-08-26T15:36:00Z" });
+    server.add(null, "inbox", { ...a, categories: ["No reply needed"], noReplyMarked: true, modifiedAt: "2025-08-26T15:36:00Z" });
     expect(byId(await laptop.service.scan(), "<a@t>").clock.state).toBe("no-reply-needed");
-    server.add(null, "inbox", { ...a, categories: [], modifiedAt: "2025-08-26T15:50:00Z" });
+    server.add(null, "inbox", { ...a, categories: [], noReplyMarked: false, modifiedAt: "2025-08-26T15:50:00Z" });
     expect(byId(await laptop.service.scan(), "<a@t>").clock.state).toBe("overdue");
 
     // Undone here, then a colleague marks it again later: their decision shows.
@@ -352,7 +356,7 @@ describe("overdue service", () => {
     await laptop.service.markNoReplyNeeded(local, "Client called back");
     await laptop.service.undo(byId((await laptop.service.current())!, "<a@t>"));
     expect((await drain("2025-08-26T16:00:00Z")).succeeded).toBe(1);
-    server.add(null, "inbox", { ...a, categories: ["No reply needed"], modifiedAt: "2025-08-26T16:20:00Z" });
+    server.add(null, "inbox", { ...a, categories: ["No reply needed"], noReplyMarked: true, modifiedAt: "2025-08-26T16:20:00Z" });
     const again = byId(await laptop.service.scan(), "<a@t>");
     expect(again.clock.state).toBe("no-reply-needed");
     expect(again.decision).toMatchObject({ source: "mailbox" });

@@ -61,6 +61,11 @@ export function OverdueItemRow(props: {
       ) : null}
       <Caption1 block>{who}</Caption1>
       {item.mailbox ? <Caption1 block>Mailbox: {item.mailbox}</Caption1> : null}
+      {item.noReplyHint ? (
+        <Caption1 block data-testid="overdue-no-reply-hint">
+          {item.noReplyHint}
+        </Caption1>
+      ) : null}
       <Caption1 block className={urgency} data-testid="overdue-summary">
         {item.summary}
       </Caption1>
