@@ -9,7 +9,7 @@ import { threadContextOf } from "@domain/language/threadContext";
 import type { ThreadContext } from "@domain/language/unhappySignals";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
 import { normalizeEmail } from "@domain/model/mail";
-import { clockFor, type ClockResult, type Tracking } from "@domain/clock/responseClock";
+import { clockFor, type AnswerCandidates, type ClockResult, type Tracking } from "@domain/clock/responseClock";
 import { slaFor } from "@domain/clock/sla";
 import { MatterlineError } from "@domain/errors";
 import type { FirmCalendar, Instant } from "@domain/time/firmCalendar";
@@ -65,8 +65,8 @@ export type AssessedMessage =
 export interface ReplyTimingInput {
   readonly message: MailMessage;
   readonly tracking: Tracking;
-  /** The other messages of its conversation (may include the message itself). */
-  readonly thread: readonly MailMessage[];
+  /** The other messages of its conversation (may include the message itself), or the conversation read once by `answerCandidates`. */
+  readonly thread: readonly MailMessage[] | AnswerCandidates;
   /** Whose sent mail answers it. */
   readonly owners: readonly string[];
   readonly matter: { readonly slaHours?: number } | null;

@@ -187,10 +187,12 @@ export class MatterLog {
   /** Every entry of a matter, newest first (by received, else sent, else logged time). */
   async entriesForMatter(matterId: string): Promise<LogEntry[]> {
     const entries = await this.deps.log.listByMatter(matterId);
-    const when = (e: LogEntry) => e.receivedAt ?? e.sentAt ?? e.loggedAt;
-    return entries.sort((a, b) =>
-      when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : a.internetMessageId.localeCompare(b.internetMessageId),
+    // Each entry's time is looked up once, not twice per comparison: a matter can hold thousands.
+    const keyed = entries.map((entry) => ({ entry, when: entry.receivedAt ?? entry.sentAt ?? entry.loggedAt }));
+    keyed.sort((a, b) =>
+      a.when < b.when ? 1 : a.when > b.when ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId),
     );
+    return keyed.map((k) => k.entry);
   }
 
   entryFor(internetMessageId: string): Promise<LogEntry | null> {

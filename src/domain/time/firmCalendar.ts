@@ -75,16 +75,35 @@ export function toZoned(instant: Instant, zone: string): DateTime {
 /** A UTC instant as `toISOString` writes it (with or without milliseconds): the form stored times take. */
 const UTC_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
+const digits2 = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+
+/** Month, day, hour, minute and second of a `UTC_ISO_RE` text are a real UTC time (no rollover). */
+function utcFieldsInRange(text: string): boolean {
+  const year = digits2(text, 0) * 100 + digits2(text, 2);
+  const month = digits2(text, 5);
+  const day = digits2(text, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= daysInMonth && digits2(text, 11) <= 23 && digits2(text, 14) <= 59 && digits2(text, 17) <= 59;
+}
+
+/** The largest epoch value a JavaScript Date holds (±100,000,000 days). */
+const MAX_EPOCH_MS = 8.64e15;
+
 /** Epoch milliseconds of an instant (throws invalid-input when unreadable). */
 export function toMillis(instant: Instant): number {
-  // Fast path for the stored form (a timeline of thousands of entries reads several times each): accepted only when it
-  // reads back to the same text, so an impossible date (31 February) still goes to luxon and is refused there.
-  if (typeof instant === "string" && UTC_ISO_RE.test(instant)) {
+  // A valid Date or a finite epoch value is already the answer (luxon would only hand the same number back).
+  if (instant instanceof Date) {
+    const ms = instant.getTime();
+    if (Number.isFinite(ms)) return ms;
+  } else if (typeof instant === "number" && Number.isFinite(instant) && Math.abs(instant) <= MAX_EPOCH_MS) return instant;
+  // Fast path for the stored form (a timeline of thousands of entries reads several times each): accepted only when
+  // every field is in range, since Date.parse rolls an impossible date (31 February, 24:00) over into the next day;
+  // anything else goes to luxon, which refuses it.
+  if (typeof instant === "string" && UTC_ISO_RE.test(instant) && utcFieldsInRange(instant)) {
     const ms = Date.parse(instant);
-    if (Number.isFinite(ms)) {
-      const back = new Date(ms).toISOString();
-      if (back === instant || (instant.length === 20 && back === `${instant.slice(0, 19)}.000Z`)) return ms;
-    }
+    if (Number.isFinite(ms)) return ms;
   }
   return toZoned(instant, "UTC").toMillis();
 }

@@ -5,7 +5,7 @@ import type { MailMessage } from "@domain/model/mail";
 import { emailDomain, normalizeEmail } from "@domain/model/mail";
 import type { LogEntry } from "@domain/matterLog/types";
 import { formatDuration } from "@domain/clock/clockText";
-import type { ClockState } from "@domain/clock/responseClock";
+import { answerCandidates, answerersOf, type AnswerCandidates, type ClockState } from "@domain/clock/responseClock";
 import { timeReply, type ReplyClockSettings } from "@domain/assessment/assess";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 
@@ -106,13 +106,28 @@ export function buildTimeline(entries: readonly LogEntry[], context: TimelineCon
   const firmSenders = [
     ...new Set(entries.map((e) => normalizeEmail(e.from?.email)).filter((email) => email && isFirmAddress(index, email))),
   ];
+  // Each entry is read as a message once, and each conversation once for its answers (by any of the firm's people),
+  // so a matter with thousands of client messages does not re-read its threads for every one of them.
+  const messages = entries.map(asMessage);
   const threads = new Map<string, MailMessage[]>();
-  for (const e of entries) {
-    if (!e.conversationId) continue;
+  entries.forEach((e, i) => {
+    if (!e.conversationId) return;
     const thread = threads.get(e.conversationId);
-    if (thread) thread.push(asMessage(e));
-    else threads.set(e.conversationId, [asMessage(e)]);
-  }
+    if (thread) thread.push(messages[i]);
+    else threads.set(e.conversationId, [messages[i]]);
+  });
+  const answerers = answerersOf(firmSenders, index.directory.firm.domains);
+  const noAnswers = answerCandidates([], answerers);
+  const answersByThread = new Map<string, AnswerCandidates>();
+  const answersFor = (conversationId: string | null): AnswerCandidates => {
+    if (!conversationId) return noAnswers;
+    let answers = answersByThread.get(conversationId);
+    if (!answers) {
+      answers = answerCandidates(threads.get(conversationId) ?? [], answerers);
+      answersByThread.set(conversationId, answers);
+    }
+    return answers;
+  };
   const clockContext = {
     firmDomains: index.directory.firm.domains,
     calendar: createFirmCalendar(index.directory.firm),
@@ -120,18 +135,17 @@ export function buildTimeline(entries: readonly LogEntry[], context: TimelineCon
     now: context.now,
   };
 
-  const items = entries.map((entry): TimelineItem => {
+  const items = entries.map((entry, i): TimelineItem => {
     const at = when(entry);
     const fromClient = entry.direction === "inbound" && entry.from !== null && isClient(entry.from.email);
     const who =
       entry.direction === "inbound" ? display(entry.from) : [...entry.to, ...entry.cc].map(display).join(", ") || display(entry.from);
     if (!fromClient) return { entry, at, who, fromClient, response: null };
-    const message = asMessage(entry);
     const { slaHours, clock } = timeReply(
       {
-        message,
+        message: messages[i],
         tracking: "tracked",
-        thread: entry.conversationId ? (threads.get(entry.conversationId) ?? []) : [],
+        thread: answersFor(entry.conversationId),
         owners: firmSenders,
         matter,
         client,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockFor, rankUrgent, type ClockInput, type ClockResult } from "@domain/clock/responseClock";
+import { answerCandidates, answerersOf, clockFor, rankUrgent, type ClockInput, type ClockResult } from "@domain/clock/responseClock";
 import { clockSummary, formatDuration } from "@domain/clock/clockText";
 import { responseStats } from "@domain/clock/responseStats";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
@@ -107,6 +107,25 @@ describe("answers", () => {
     const res = clockFor(input(q, [future], { now: "2025-08-20T07:00:00Z" }));
     expect(res.state).toBe("due-soon");
     expect(res.answeredAt).toBeNull();
+  });
+
+  it("a conversation read once times each of its client messages exactly as the whole thread does", () => {
+    const q2 = mail({ from: CLIENT, to: [{ email: ME }], at: "2025-08-19T16:00:00Z" });
+    const q3 = mail({ from: CLIENT, to: [{ email: ME }], at: "2025-08-19T20:00:00Z" });
+    const tie = mail({ id: "<a-tie@x>", from: ME, at: "2025-08-19T18:00:00Z" });
+    const reply = mail({ id: "<b-reply@x>", from: ME, at: "2025-08-19T18:00:00Z" });
+    const copied = mail({ from: COLLEAGUE, cc: [{ email: ME }], at: "2025-08-19T12:00:00Z" });
+    const future = mail({ from: ME, at: "2025-08-21T09:00:00Z" });
+    const elsewhere = mail({ from: ME, at: "2025-08-19T11:00:00Z", conversationId: "conv-2" });
+    const thread = [q, q2, q3, reply, tie, copied, future, elsewhere];
+    const read = answerCandidates(thread, answerersOf([ME], ["firm.example"]));
+    for (const message of [q, q2, q3]) {
+      const whole = clockFor({ ...input(message, []), thread });
+      expect(clockFor({ ...input(message, []), thread: read, owners: [], firmDomains: [] })).toEqual(whole);
+    }
+    expect(clockFor({ ...input(q, []), thread: read }).answeredBy).toBe(copied.id);
+    expect(clockFor({ ...input(q2, []), thread: read }).answeredBy).toBe(tie.id); // same instant: the lower id
+    expect(clockFor({ ...input(q3, []), thread: read }).state).toBe("waiting"); // the later reply is after now
   });
 
   it("a reply exactly at now counts", () => {

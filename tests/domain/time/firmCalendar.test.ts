@@ -131,4 +131,16 @@ describe("toMillis", () => {
     expect(() => toMillis("2025-02-31T00:00:00Z")).toThrow(/not a date/);
     expect(() => toMillis("2025-13-01T00:00:00Z")).toThrow(/not a date/);
   });
+
+  it("refuses every out-of-range field Date.parse would roll over, and reads Dates and epoch numbers as they are", () => {
+    for (const s of ["2025-04-31T10:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2025-00-10T00:00:00Z"])
+      expect(() => toMillis(s), s).toThrow(/not a date/);
+    // ISO 8601's end of day is read as luxon reads it (the next midnight), not by the fast path.
+    expect(toMillis("2025-01-01T24:00:00Z")).toBe(DateTime.fromISO("2025-01-01T24:00:00Z", { zone: "UTC" }).toMillis());
+    expect(toMillis("2000-02-29T00:00:00Z")).toBe(Date.UTC(2000, 1, 29));
+    expect(toMillis("2025-12-31T23:59:59Z")).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
+    expect(toMillis(new Date(Date.UTC(2025, 7, 26)))).toBe(Date.UTC(2025, 7, 26));
+    expect(toMillis(1_756_000_000_000)).toBe(1_756_000_000_000);
+    expect(() => toMillis(new Date(Number.NaN))).toThrow(/not a date/);
+  });
 });
