@@ -35,6 +35,8 @@ export interface WiredPaneOptions {
   readonly mailbox?: string;
   /** Outlook's theme (light unless said). */
   readonly theme?: "light" | "dark";
+  /** The firm's shared matter record site the host configures (none unless said). */
+  readonly recordSite?: string;
 }
 
 /** A task pane wired by its own builders against the Office fake, the Graph simulator and an empty IndexedDB. */
@@ -44,6 +46,8 @@ export interface WiredPane {
   readonly office: OfficeFake;
   readonly graph: GraphSimulator;
   readonly host: HostEnvironment;
+  /** Every scope list the pane asked the auth port for, in order. */
+  readonly tokenRequests: readonly (readonly string[])[];
   /** Outlook's item for a message of the mailbox. */
   itemOf(message: MailMessage): FakeMailItem;
   /** Selects the message in Outlook (firing ItemChanged) and returns the item as the pane reads it. */
@@ -124,6 +128,7 @@ export async function wirePane(options: WiredPaneOptions): Promise<WiredPane> {
     },
   });
   office.controller.addItems(items);
+  const tokenRequests: (readonly string[])[] = [];
   const host: HostEnvironment = {
     name: "Test",
     // ...and a category written through Graph shows in Outlook.
@@ -136,8 +141,12 @@ export async function wirePane(options: WiredPaneOptions): Promise<WiredPane> {
     },
     now: () => new Date(nowMs),
     user: me,
-    getToken: (scopes) => Promise.resolve(`test-token:${scopes.join(" ")}`),
+    getToken: (scopes) => {
+      tokenRequests.push([...scopes]);
+      return Promise.resolve(`test-token:${scopes.join(" ")}`);
+    },
     initialDirectory: options.directory ?? undefined,
+    ...(options.recordSite ? { recordSite: options.recordSite } : {}),
   };
   const office$ = office.office;
   const capabilities: Capabilities = { ...baseCapabilities(office$, host), ...(await buildFeatures(office$, host)) };
@@ -151,6 +160,7 @@ export async function wirePane(options: WiredPaneOptions): Promise<WiredPane> {
     office,
     graph,
     host,
+    tokenRequests,
     itemOf,
     async open(message) {
       await office.controller.selectItem(itemOf(message));

@@ -20,6 +20,12 @@ export interface RecordCapability {
   status(): Promise<RecordStatus>;
   /** Calls `listener` when the status or the local copy changed (a sync, a write); returns unsubscribe. */
   onChanged(listener: () => void): () => void;
+  /**
+   * The user is working with the record (its tab, its settings, a filing): from the first call on, the local copy is
+   * kept up to date (a sync now, then every minute and when back online). The pane does not sync at start, so the
+   * site's permission (Sites.Selected) is asked when the record is first used, not when Outlook opens the pane.
+   */
+  use(): void;
   /** Sends what waits, then brings the local copy up to date. */
   syncNow(): Promise<RecordStatus>;
   /** Sets the site (an https:// SharePoint address), or clears it with null. */

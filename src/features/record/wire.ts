@@ -77,20 +77,31 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
     return running;
   };
 
+  // Nothing reaches the site before the record is first used (see RecordCapability.use): the first use syncs (which
+  // also uploads, once, what this device logged before the record) and keeps the local copy fresh from then on.
+  let inUse = false;
+  const keepFresh = (): boolean => {
+    if (inUse) return false;
+    inUse = true;
+    if (typeof window !== "undefined") {
+      setInterval(() => void sync(), SYNC_EVERY_MS);
+      window.addEventListener("online", () => void sync());
+    }
+    return true;
+  };
+  const use = (): void => {
+    if (keepFresh()) void sync();
+  };
+
   // Writes that reached the record change the local copy: tell the UI, and take the record's other news with them.
   ctx.outbox.onDrained((result) => {
     if (result.done.some((op) => op.kind === RECORD_KIND) || result.failed > 0) {
       ctx.recordChanged.notify();
+      keepFresh();
       void sync();
     }
     notify();
   });
-  if (typeof window !== "undefined") {
-    setInterval(() => void sync(), SYNC_EVERY_MS);
-    window.addEventListener("online", () => void sync());
-  }
-  // The first sync starts once the pane is up; it also uploads, once, what this device logged before the record.
-  setTimeout(() => void sync(), 0);
 
   async function status(): Promise<RecordStatus> {
     const [ops, synced] = await Promise.all([ctx.stores.outbox.list(), ctx.stores.settings.get(RECORD_SYNCED_AT_KEY)]);
@@ -108,11 +119,13 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
 
   return {
     status,
+    use,
     onChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async syncNow() {
+      keepFresh();
       // "Sync now" means now: work waiting out a backoff (say, after being offline) is tried at once.
       const nowIso = ctx.now().toISOString();
       for (const op of await ctx.stores.outbox.list())

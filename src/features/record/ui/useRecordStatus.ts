@@ -10,6 +10,8 @@ export function useRecordStatus(record: RecordCapability | undefined) {
 
   useEffect(() => {
     if (!record) return;
+    // Showing the record's status is using it: its local copy is brought up to date from now on.
+    record.use();
     let alive = true;
     const load = () =>
       void record.status().then(

@@ -20,6 +20,7 @@ function scripted(initial: RecordStatus) {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    use() {},
     syncNow() {
       calls.push("sync");
       status = { ...status, waiting: 0, reach: "ok", problem: null, lastSyncedAt: NOW.toISOString() };
