@@ -195,7 +195,8 @@ export function clockFor(input: ClockInput): ClockResult {
   const due = mode === "business" ? calendar.addBusinessTime(receivedMs, input.slaHours).getTime() : calendarDue;
   const calendarDueAt = iso(calendarDue);
   const dueAt = due === calendarDue ? calendarDueAt : iso(due);
-  const answers = "candidates" in input.thread ? input.thread : answerCandidates(input.thread, answerersOf(input.owners, input.firmDomains));
+  const answers =
+    "candidates" in input.thread ? input.thread : answerCandidates(input.thread, answerersOf(input.owners, input.firmDomains));
   const answer = firstAnswer(message, answers, receivedMs, nowMs);
   if (answer) {
     return {

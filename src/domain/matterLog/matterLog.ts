@@ -189,9 +189,7 @@ export class MatterLog {
     const entries = await this.deps.log.listByMatter(matterId);
     // Each entry's time is looked up once, not twice per comparison: a matter can hold thousands.
     const keyed = entries.map((entry) => ({ entry, when: entry.receivedAt ?? entry.sentAt ?? entry.loggedAt }));
-    keyed.sort((a, b) =>
-      a.when < b.when ? 1 : a.when > b.when ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId),
-    );
+    keyed.sort((a, b) => (a.when < b.when ? 1 : a.when > b.when ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId)));
     return keyed.map((k) => k.entry);
   }
 

@@ -37,7 +37,10 @@ describe("the matter record's permission", () => {
       recordSite: SITE,
     });
     pane.graph.sharePoint.addSite(HOST, "/sites/Matters", "Matters");
-    await provisionRecord(createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("admin") }, fetchImpl: pane.graph.fetch }), SITE);
+    await provisionRecord(
+      createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("admin") }, fetchImpl: pane.graph.fetch }),
+      SITE,
+    );
     await pane.open(lease);
     render(<App capabilities={pane.capabilities} />);
     expect(await screen.findByTestId("item-subject")).toHaveProperty("textContent", "Lease renewal");
