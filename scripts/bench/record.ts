@@ -20,7 +20,7 @@ import { createDirectoryProvider } from "@domain/directory/directoryProvider";
 import { MemoryDirectoryStore } from "@adapters/storage/memoryStores";
 import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { drainOutbox, mirrorExecutor, unmirrorExecutor } from "@domain/outbox";
-import { RECORD_KIND } from "@domain/record/types";
+import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import type { SharedEntry } from "@domain/record/types";
 import type { Directory } from "@domain/directory/types";
 import { createRecordService } from "@features/record/service";
@@ -100,12 +100,19 @@ async function device(sim: GraphSimulator, dbName: string) {
   });
   const log = new MatterLog({ ...stores, categoryFor: categoryResolver(directory), firmDomains });
   const mirror = createGraphMailboxMirror(graph);
-  const drain = () =>
-    drainOutbox({
-      store: stores.outbox,
-      executors: { mirror: mirrorExecutor(mirror), unmirror: unmirrorExecutor(mirror), [RECORD_KIND]: service.executor() },
-      now: new Date(NOW.getTime() + 60_000),
-    });
+  const executors = {
+    mirror: mirrorExecutor(mirror),
+    unmirror: unmirrorExecutor(mirror),
+    [RECORD_KIND]: service.executor(),
+    [RECORD_FILE_KIND]: service.fileExecutor(),
+  };
+  // As the pane does: the items first, then (the drain right after) their stored messages; both are counted.
+  const drain = async () => {
+    const now = new Date(NOW.getTime() + 60_000);
+    const items = await drainOutbox({ store: stores.outbox, executors, now });
+    const messages = await drainOutbox({ store: stores.outbox, executors, now });
+    return { failed: items.failed + messages.failed };
+  };
   return { db, stores, service, log, drain, loaded };
 }
 

@@ -35,6 +35,8 @@ export type RecordWrite =
       readonly folder: string;
       readonly fileName: string;
       readonly message: MessageSource;
+      /** False: the item is written without its stored message, which a later write stores. Default true. */
+      readonly storeMessage?: boolean;
     }
   | {
       readonly kind: "update";
@@ -50,6 +52,8 @@ export type RecordWrite =
       /** The stored file as last known; moved to `folder` when it sits elsewhere, uploaded when there is none. */
       readonly file: StoredFile | null;
       readonly message: MessageSource;
+      /** False: the item keeps `file` as it is (wherever it sits), and a later write moves or stores it. Default true. */
+      readonly storeMessage?: boolean;
     }
   | { readonly kind: "delete"; readonly key: string; readonly itemId: string; readonly eTag: string; readonly file: StoredFile | null }
   /** Removes a stored file nothing points to (left over when a conflict kept another filing). */

@@ -5,7 +5,7 @@ import { noDirectoryError } from "@domain/errors";
 import { categoryNameFor } from "@domain/matterLog/categoryName";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
-import { recordKey } from "@domain/record/types";
+import { recordFileKey, recordKey } from "@domain/record/types";
 import type { MailMessage } from "@domain/model/mail";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
@@ -67,6 +67,8 @@ export interface LoggedState {
   /** Whether the shared matter record has this filing yet. */
   readonly record: RecordState;
   readonly recordError: string | null;
+  /** Whether the email itself (its `.eml`) is stored in the matter's folder yet: it follows the record's entry. */
+  readonly recordMessage: RecordState;
 }
 
 /** What reading the mailbox gave: "read" (evidence below is real), "skipped" (not asked), or "unavailable" (it failed). */
@@ -225,9 +227,16 @@ export async function readMailboxEvidence(message: MailMessage, index: Directory
   }
 }
 
-/** Where the shared record stands for one email, from its queued record write (none: the record has it). */
-export function recordStateOf(internetMessageId: string, ops: readonly OutboxOperation[]): { state: RecordState; error: string | null } {
-  const op = ops.find((o) => o.key === recordKey(internetMessageId));
+/**
+ * Where the shared record stands for one email, from its queued record write (none: the record has it); with
+ * `key` = `recordFileKey`, where its stored message stands.
+ */
+export function recordStateOf(
+  internetMessageId: string,
+  ops: readonly OutboxOperation[],
+  key: (internetMessageId: string) => string = recordKey,
+): { state: RecordState; error: string | null } {
+  const op = ops.find((o) => o.key === key(internetMessageId));
   if (!op) return { state: "filed", error: null };
   return op.status === "failed" ? { state: "failed", error: op.lastError } : { state: "waiting", error: op.lastError };
 }
@@ -244,7 +253,16 @@ async function readLogged(
   if (!entry) return { logged: null, audit, recordRefusal: record.state === "failed" ? record.error : null };
   const { state, error } = mirrorStateOf(entry, ops, await mailbox);
   return {
-    logged: { entry, audit, mirror: state, mirrorError: error, record: record.state, recordError: record.error },
+    logged: {
+      entry,
+      audit,
+      mirror: state,
+      mirrorError: error,
+      record: record.state,
+      recordError: record.error,
+      // The stored message waits while the entry itself does.
+      recordMessage: record.state === "filed" ? recordStateOf(imid, ops, recordFileKey).state : "waiting",
+    },
     audit,
     recordRefusal: null,
   };

@@ -35,6 +35,17 @@ export function recordKey(internetMessageId: string): string {
   return `record:${internetMessageId}`;
 }
 
+/**
+ * The outbox kind that stores a filed email's message (its `.eml`) in the matter's folder, after its record item is
+ * written: the item is the filing ("Filed" means the record has the entry), the stored message follows.
+ */
+export const RECORD_FILE_KIND = "record-file";
+
+/** Outbox key of the stored-message write of one email (its payload is a {@link RecordPayload}). */
+export function recordFileKey(internetMessageId: string): string {
+  return `record-file:${internetMessageId}`;
+}
+
 /** What a queued record write carries: which email, and where its message lives (to read its MIME). */
 export interface RecordPayload {
   readonly internetMessageId: string;

@@ -10,9 +10,11 @@ import type { OutboxOperation } from "@domain/outbox/types";
 import { matterFolderName, messageFileName, safeName, FOLDER_NAME_MAX } from "@domain/record/recordNames";
 import { rebase } from "@domain/record/reconcile";
 import {
+  RECORD_FILE_KIND,
   RECORD_KIND,
   WALLED_MESSAGE,
   isRecordPayload,
+  recordFileKey,
   recordKey,
   type RecordPayload,
   type RecordVersion,
@@ -99,6 +101,8 @@ class LocalBatch {
   readonly counts: FilingHistoryDelta["counts"][number][] = [];
   readonly conversations = new Map<string, string | null>();
   readonly mirrorOps: OutboxOperation[] = [];
+  /** Stored messages to put in place once the items are written (kind "record-file"). */
+  readonly fileOps: OutboxOperation[] = [];
   changed = 0;
 
   history(delta: FilingHistoryDelta): void {
@@ -210,6 +214,7 @@ export function createRecordService(deps: RecordServiceDeps) {
   async function commit(batch: LocalBatch): Promise<void> {
     await deps.local.apply(batch.change());
     for (const op of batch.mirrorOps) await deps.outbox.enqueue(op);
+    for (const op of batch.fileOps) await deps.outbox.enqueue(op);
   }
 
   /** The local entry as this batch leaves it so far. */
@@ -323,6 +328,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     base: RecordVersion | null,
     audit: readonly AuditRecord[],
     file?: StoredFile | null,
+    storeMessage = false,
   ): RecordWrite | null {
     const key = p.op.key;
     const message = {
@@ -335,7 +341,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     const clientId = d?.index.matterById.get(entry.matterId)?.clientId ?? null;
     const folder = folderOf(d, entry.matterId);
     const fileName = messageFileName(entry);
-    if (!base) return { kind: "create", key, entry, clientId, audit, folder, fileName, message };
+    if (!base) return { kind: "create", key, entry, clientId, audit, folder, fileName, message, storeMessage };
     return {
       kind: "update",
       key,
@@ -348,20 +354,36 @@ export function createRecordService(deps: RecordServiceDeps) {
       fileName,
       file: file === undefined ? base.file : file,
       message,
+      storeMessage,
     };
   }
 
-  /** The first write of a planned op: create, update, delete, or nothing when the record already agrees. */
+  /**
+   * The first write of a planned op: create, update, delete, or nothing when the record already agrees. The item is
+   * written without placing its stored message (see {@link storeMessages}).
+   */
   function firstWrite(p: Planned, d: LoadedDirectory | null): RecordWrite | null {
     const ours = p.local ? sharedOf(p.local) : null;
     const base = p.shadow;
     if (ours && base) {
       const known = new Set(base.audit.map(auditKey));
       const newAudit = p.audit.some((a) => !known.has(auditKey(a)));
-      const folderOk = base.file?.folder === folderOf(d, ours.matterId);
-      if (sameFiling(ours, base.entry) && !newAudit && folderOk) return null;
+      if (sameFiling(ours, base.entry) && !newAudit) return null;
     }
     return writeFor(p, d, ours, base, mergeAudits(base?.audit ?? [], p.audit));
+  }
+
+  /** The stored message is not (yet) in its matter's folder. */
+  function needsMessage(v: RecordVersion, d: LoadedDirectory | null): boolean {
+    return v.file?.folder !== folderOf(d, v.entry.matterId);
+  }
+
+  /** Queues the stored message of an email whose item the record now holds, when it is not in place. */
+  function followWithMessage(batch: LocalBatch, p: Planned, v: RecordVersion | null, d: LoadedDirectory | null): void {
+    if (!v || !needsMessage(v, d)) return;
+    batch.fileOps.push(
+      newOperation({ key: recordFileKey(v.entry.internetMessageId), kind: RECORD_FILE_KIND, payload: p.payload, now: deps.now() }),
+    );
   }
 
   /** Records a version the record now holds (after a write) on this device. */
@@ -426,7 +448,10 @@ export function createRecordService(deps: RecordServiceDeps) {
     for (const p of planned) {
       const w = firstWrite(p, d);
       if (w) writes.push(w);
-      else outcomes.set(p.op.key, { key: p.op.key, ok: true });
+      else {
+        followWithMessage(batch, p, p.shadow, d);
+        outcomes.set(p.op.key, { key: p.op.key, ok: true });
+      }
     }
     let round = writes.length ? await record.write(writes) : [];
     for (let attempt = 0; attempt < 3 && round.length; attempt++) {
@@ -435,6 +460,7 @@ export function createRecordService(deps: RecordServiceDeps) {
         const p = byKey.get(o.key)!;
         if (o.status === "ok") {
           await settleVersion(batch, p, o.version);
+          followWithMessage(batch, p, o.version, d);
           outcomes.set(o.key, { key: o.key, ok: true });
         } else if (o.status === "walled") {
           withdraw(batch, p, d);
@@ -484,8 +510,10 @@ export function createRecordService(deps: RecordServiceDeps) {
         }
         if (decided.conflict) batch.audits.push(decided.conflict);
         if (decided.action === "none") {
-          if (theirs) await takeVersion(batch, theirs, d);
-          else await dropLocal(batch, p.payload.internetMessageId, d);
+          if (theirs) {
+            await takeVersion(batch, theirs, d);
+            followWithMessage(batch, p, theirs, d);
+          } else await dropLocal(batch, p.payload.internetMessageId, d);
           outcomes.set(p.op.key, { key: p.op.key, ok: true });
           continue;
         }
@@ -505,11 +533,96 @@ export function createRecordService(deps: RecordServiceDeps) {
     );
   }
 
+  /**
+   * Stores the messages of filed emails in their matters' folders (the outbox executor of kind "record-file"): uploads
+   * the `.eml` (or moves the one there is) and links it from the item, against the item's eTag. Runs after the item is
+   * written, so "Filed" is shown as soon as the record has the entry; until then the pane says the message is waiting.
+   */
+  async function storeMessages(ops: readonly OutboxOperation[]): Promise<ExecutorOutcome[]> {
+    const record = await deps.record();
+    if (!record) throw new MatterlineError("offline", "The matter record is not set up yet; filings wait on this device.");
+    const d = await firm();
+    const outcomes = new Map<string, ExecutorOutcome>();
+    const batch = new LocalBatch();
+    let pending: { p: Planned; base: RecordShadow; file: StoredFile | null }[] = [];
+    for (const op of ops) {
+      if (!isRecordPayload(op.payload)) {
+        outcomes.set(op.key, {
+          key: op.key,
+          ok: false,
+          retryable: false,
+          error: "The queued stored message is damaged and cannot be sent.",
+        });
+        continue;
+      }
+      const imid = op.payload.internetMessageId;
+      const [local, shadow] = await Promise.all([deps.log.get(imid), deps.local.shadow(imid)]);
+      // Undone, not in the record yet, or filed elsewhere meanwhile: the record write that follows stores what is needed.
+      if (!local || !shadow || shadow.entry.matterId !== local.matterId || !needsMessage(shadow, d)) {
+        outcomes.set(op.key, { key: op.key, ok: true });
+        continue;
+      }
+      pending.push({ p: { op, payload: op.payload, local, shadow, audit: [] }, base: shadow, file: shadow.file });
+    }
+    for (let attempt = 0; attempt < 2 && pending.length; attempt++) {
+      const writes = pending.map(({ p, base, file }) => writeFor(p, d, base.entry, base, base.audit, file, true)!);
+      const byKey = new Map(pending.map((t) => [t.p.op.key, t]));
+      const retry: typeof pending = [];
+      for (const o of await record.write(writes)) {
+        const t = byKey.get(o.key)!;
+        if (o.status === "ok") {
+          await settleVersion(batch, t.p, o.version);
+          outcomes.set(o.key, { key: o.key, ok: true });
+        } else if (o.status === "walled") outcomes.set(o.key, { key: o.key, ok: false, retryable: false, error: WALLED_MESSAGE });
+        else if (o.status === "failed") outcomes.set(o.key, { key: o.key, ok: false, retryable: o.retryable, error: o.error });
+        // Someone changed the item since: link the file just placed (not uploaded again) against its new version.
+        else retry.push({ ...t, file: o.file ?? t.file });
+      }
+      if (!retry.length) break;
+      const current = await record.read(retry.map((t) => t.p.payload.internetMessageId));
+      pending = [];
+      for (const t of retry) {
+        const theirs = current.get(t.p.payload.internetMessageId) ?? null;
+        if (!theirs) {
+          // The item left the record: the message it would have linked goes too.
+          if (t.file && t.file.driveItemId !== t.base.file?.driveItemId)
+            await record.write([{ kind: "discard-file", key: `${t.p.op.key}#discard`, file: t.file }]);
+          batch.dropShadow(t.p.payload.internetMessageId);
+          outcomes.set(t.p.op.key, { key: t.p.op.key, ok: true });
+          continue;
+        }
+        batch.shadow(theirs);
+        batch.audits.push(...theirs.audit);
+        if (theirs.entry.matterId !== t.base.entry.matterId || !needsMessage(theirs, d)) {
+          outcomes.set(t.p.op.key, { key: t.p.op.key, ok: true });
+          continue;
+        }
+        pending.push({ p: t.p, base: theirs, file: t.file });
+      }
+    }
+    for (const t of pending)
+      if (!outcomes.has(t.p.op.key))
+        outcomes.set(t.p.op.key, {
+          key: t.p.op.key,
+          ok: false,
+          retryable: true,
+          error: "The matter record kept changing; trying again shortly.",
+        });
+    await commit(batch);
+    return ops.map(
+      (op) => outcomes.get(op.key) ?? { key: op.key, ok: false, retryable: true, error: "No result came back for this update." },
+    );
+  }
+
   return {
     sync,
     /** The outbox executor of kind "record". */
     executor(): OutboxExecutor {
       return { batchSize: 100, execute };
+    },
+    /** The outbox executor of kind "record-file": the stored messages, after their items. */
+    fileExecutor(): OutboxExecutor {
+      return { batchSize: 100, execute: storeMessages };
     },
     /** Queues a record write for an email (after a local change the matter log made). */
     queueRecordWrite,

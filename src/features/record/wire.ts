@@ -2,7 +2,7 @@ import type { PaneContext } from "@hosts/context";
 import { recordConfig } from "@hosts/recordConfig";
 import type { RecordCapability, RecordStatus } from "./api";
 import { createRecordService, RECORD_SYNCED_AT_KEY } from "./service";
-import { RECORD_KIND } from "@domain/record/types";
+import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import type { MatterRecord } from "@ports/matterRecord";
 import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
@@ -41,8 +41,13 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
     record = next ? createGraphMatterRecord(ctx.graph, { siteUrl: next, scopes: config.scopes }) : null;
     reach = { state: "unknown", problem: null };
     // Without a site, record writes wait in the outbox (they land once the site is set up).
-    if (record) ctx.outbox.register(RECORD_KIND, service.executor());
-    else ctx.outbox.unregister(RECORD_KIND);
+    if (record) {
+      ctx.outbox.register(RECORD_KIND, service.executor());
+      ctx.outbox.register(RECORD_FILE_KIND, service.fileExecutor());
+    } else {
+      ctx.outbox.unregister(RECORD_KIND);
+      ctx.outbox.unregister(RECORD_FILE_KIND);
+    }
   }
 
   const service = createRecordService({
@@ -95,8 +100,10 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
 
   // Writes that reached the record change the local copy: tell the UI, and take the record's other news with them.
   ctx.outbox.onDrained((result) => {
-    if (result.done.some((op) => op.kind === RECORD_KIND) || result.failed > 0) {
+    if (result.done.some((op) => op.kind === RECORD_KIND || op.kind === RECORD_FILE_KIND) || result.failed > 0) {
       ctx.recordChanged.notify();
+      // The items just written queue their stored messages: those go in the next drain, right away.
+      if (result.done.some((op) => op.kind === RECORD_KIND)) ctx.outbox.drainSoon();
       keepFresh();
       void sync();
     }
@@ -105,7 +112,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
 
   async function status(): Promise<RecordStatus> {
     const [ops, synced] = await Promise.all([ctx.stores.outbox.list(), ctx.stores.settings.get(RECORD_SYNCED_AT_KEY)]);
-    const mine = ops.filter((o) => o.kind === RECORD_KIND);
+    const mine = ops.filter((o) => o.kind === RECORD_KIND || o.kind === RECORD_FILE_KIND);
     return {
       site,
       reach: reach.state,

@@ -21,7 +21,15 @@ describe("a logged matter wins over recognition, written once", () => {
   it("knows an email as logged from this device's log, else from its own mark in the mailbox", () => {
     const mailbox = { status: "read" as const, selfMatterId: "m3", categoryHint: null, graphId: null, threadMatterIds: [], error: null };
     const entry = { matterId: "m2" } as unknown as NonNullable<Parameters<typeof loggedMatterOf>[0]["logged"]>["entry"];
-    const logged = { entry, audit: [], mirror: "mirrored" as const, mirrorError: null, record: "filed" as const, recordError: null };
+    const logged = {
+      entry,
+      audit: [],
+      mirror: "mirrored" as const,
+      mirrorError: null,
+      record: "filed" as const,
+      recordError: null,
+      recordMessage: "filed" as const,
+    };
     expect(loggedMatterOf({ logged, mailbox })).toBe("m2");
     expect(loggedMatterOf({ logged: null, mailbox })).toBe("m3");
     expect(loggedMatterOf({ logged: null, mailbox: { ...mailbox, selfMatterId: null } })).toBeNull();

@@ -15,7 +15,7 @@ import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { drainOutbox, mirrorExecutor, unmirrorExecutor, type DrainResult } from "@domain/outbox";
 import type { MailMessage } from "@domain/model/mail";
 import { createRecordService, type RecordService } from "@features/record/service";
-import { RECORD_KIND } from "@domain/record/types";
+import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import { directory } from "../matters/fixtures";
 
 export const HOST = "quill.sharepoint.example";
@@ -35,6 +35,8 @@ export interface Device {
   readonly service: RecordService;
   /** Sends everything queued (mailbox marks and record writes), as the pane's outbox does. */
   drain(): Promise<DrainResult>;
+  /** One pass of the outbox only (the items; their stored messages are queued for the next pass). */
+  drainOnce(): Promise<DrainResult>;
   file(message: MailMessage, matterId: string, tenths?: number): Promise<void>;
   unfile(message: MailMessage): Promise<void>;
 }
@@ -114,12 +116,27 @@ export async function firm(
       const mirror = createGraphMailboxMirror(graph);
       // Each drain runs later than the last, so work rescheduled after a failure is due again.
       let drains = 0;
-      const drain = () =>
-        drainOutbox({
-          store: outbox,
-          executors: { mirror: mirrorExecutor(mirror), unmirror: unmirrorExecutor(mirror), [RECORD_KIND]: service.executor() },
-          now: new Date(NOW.getTime() + ++drains * 2 * 3600_000),
-        });
+      const executors = {
+        mirror: mirrorExecutor(mirror),
+        unmirror: unmirrorExecutor(mirror),
+        [RECORD_KIND]: service.executor(),
+        [RECORD_FILE_KIND]: service.fileExecutor(),
+      };
+      // As the pane does: the items written queue their stored messages, which the drain right after sends.
+      const drain = async (): Promise<DrainResult> => {
+        const now = new Date(NOW.getTime() + ++drains * 2 * 3600_000);
+        const first = await drainOutbox({ store: outbox, executors, now });
+        if (!first.done.some((op) => op.kind === RECORD_KIND)) return first;
+        const then = await drainOutbox({ store: outbox, executors, now });
+        return {
+          attempted: first.attempted + then.attempted,
+          succeeded: first.succeeded + then.succeeded,
+          rescheduled: first.rescheduled + then.rescheduled,
+          failed: first.failed + then.failed,
+          done: [...first.done, ...then.done],
+          graphIds: { ...first.graphIds, ...then.graphIds },
+        };
+      };
       return {
         upn,
         graph,
@@ -131,6 +148,7 @@ export async function firm(
         matterLog,
         service,
         drain,
+        drainOnce: () => drainOutbox({ store: outbox, executors, now: new Date(NOW.getTime() + ++drains * 2 * 3600_000) }),
         async file(message, matterId, tenths) {
           await matterLog.log({
             message,

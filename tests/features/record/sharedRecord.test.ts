@@ -4,7 +4,8 @@ import { firm, SITE, HOST } from "./recordHarness";
 import { RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
 import { MATTER_PROPERTY_ID } from "@adapters/graph";
 import { matterFolderName, messageFileName } from "@domain/record/recordNames";
-import { WALLED_MESSAGE, recordKey } from "@domain/record/types";
+import { WALLED_MESSAGE, recordFileKey, recordKey } from "@domain/record/types";
+import { recordStateOf } from "@domain/recognition/paneRecognition";
 import { directory } from "../matters/fixtures";
 
 const AMELIA = "amelia@quill.test";
@@ -43,6 +44,56 @@ describe("the shared matter record: two people, one record", () => {
     // Recognition's filing history learns from the shared record too.
     expect(await rosa.history.countsFor("ivy@marlow.test")).toEqual({ x1: 1 });
     expect((await rosa.log.auditFor(m.internetMessageId!)).map((a) => a.action)).toEqual(["logged"]);
+  });
+
+  it("the entry is filed before its .eml: the item first, then the stored message, linked under the item's eTag", async () => {
+    const f = await firm();
+    const amelia = f.device(AMELIA);
+    const m = mail({ subject: "Completion statement" });
+    f.deliver(m, AMELIA);
+    await amelia.file(m, "x1");
+    f.sim.resetStats();
+    expect((await amelia.drainOnce()).failed).toBe(0);
+    // The record has the entry (so the pane says "Filed"); the message itself waits in the outbox.
+    const [item] = f.sim.sharePoint.listItems(SITE, RECORD_LIST);
+    expect(item.fields).toMatchObject({ InternetMessageId: m.internetMessageId, MatterId: "x1" });
+    expect(f.sim.sharePoint.library(SITE, RECORD_LIBRARY)?.children ?? []).toEqual([]);
+    const ops = await amelia.outbox.list();
+    expect(recordStateOf(m.internetMessageId!, ops).state).toBe("filed");
+    expect(recordStateOf(m.internetMessageId!, ops, recordFileKey).state).toBe("waiting");
+
+    expect((await amelia.drainOnce()).failed).toBe(0);
+    const file = `${matterFolderName(x1)}/${messageFileName({ ...m, internetMessageId: m.internetMessageId! })}`;
+    expect(f.sim.sharePoint.fileText(SITE, RECORD_LIBRARY, file)).toContain(`Message-ID: ${m.internetMessageId}`);
+    expect(recordStateOf(m.internetMessageId!, await amelia.outbox.list(), recordFileKey).state).toBe("filed");
+    // The item links it, and this device knows the link (the next write does not store it again).
+    const shadow = await amelia.local.shadow(m.internetMessageId!);
+    expect(shadow?.file?.folder).toBe(matterFolderName(x1));
+    const [linked] = f.sim.sharePoint.listItems(SITE, RECORD_LIST);
+    expect(JSON.stringify(linked.fields)).toContain(shadow!.file!.driveItemId);
+    expect(await amelia.outbox.list()).toEqual([]);
+  });
+
+  it("a colleague's change between the item and its .eml is kept (a 412 reads the newer version), and the message is stored once", async () => {
+    const f = await firm();
+    const amelia = f.device(AMELIA);
+    const rosa = f.device(ROSA);
+    const m = mail({ subject: "Deed of variation" });
+    f.deliver(m, AMELIA, ROSA);
+    await amelia.file(m, "x1");
+    await amelia.drainOnce();
+    // Rosa adds a time entry before Amelia's device stores the message.
+    await rosa.service.sync();
+    await rosa.file(m, "x1", 4);
+    expect((await rosa.drain()).failed).toBe(0);
+    expect((await amelia.drainOnce()).failed).toBe(0);
+    const [item] = f.sim.sharePoint.listItems(SITE, RECORD_LIST);
+    expect(item.fields).toMatchObject({ MatterId: "x1", TimeTenths: 4 });
+    const file = `${matterFolderName(x1)}/${messageFileName({ ...m, internetMessageId: m.internetMessageId! })}`;
+    expect(f.sim.sharePoint.fileText(SITE, RECORD_LIBRARY, file)).not.toBeNull();
+    expect((f.sim.sharePoint.library(SITE, RECORD_LIBRARY)?.children ?? []).flatMap((folder) => folder.children)).toHaveLength(1);
+    expect((await amelia.local.shadow(m.internetMessageId!))?.entry.timeEntry?.tenths).toBe(4);
+    expect(await amelia.outbox.list()).toEqual([]);
   });
 
   it("a sync when nothing changed costs one request; re-filing moves the .eml and the other sees who moved it", async () => {

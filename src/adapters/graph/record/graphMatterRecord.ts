@@ -369,7 +369,8 @@ export function createGraphMatterRecord(
       const outcomes = new Map<string, RecordWriteOutcome>();
       const files = new Map<string, StoredFile | null>();
       const placing = writes.filter(
-        (w): w is Extract<RecordWrite, { kind: "create" | "update" }> => w.kind === "create" || w.kind === "update",
+        (w): w is Extract<RecordWrite, { kind: "create" | "update" }> =>
+          (w.kind === "create" || w.kind === "update") && w.storeMessage !== false,
       );
       const known = await findGraphIds(placing.filter((w) => w.kind === "create" || !w.file).map((w) => w.message)).catch(
         () => new Map<string, string>(),

@@ -46,7 +46,14 @@ export function LoggedStatus({
       ) : null}
       <div data-testid="record-status" data-state={logged.record} aria-live="polite">
         {logged.record === "filed" ? (
-          <Caption1 className={styles.mirrored}>Filed in the matter record ✓</Caption1>
+          <Caption1 className={styles.mirrored}>
+            Filed in the matter record ✓
+            {logged.recordMessage === "waiting" ? (
+              <span data-testid="record-message-waiting"> — the email itself is being stored in the matter folder.</span>
+            ) : logged.recordMessage === "failed" ? (
+              <span data-testid="record-message-failed"> — the email itself could not be stored in the matter folder.</span>
+            ) : null}
+          </Caption1>
         ) : logged.record === "waiting" ? (
           <Caption1>
             Waiting to reach the matter record — sent automatically
