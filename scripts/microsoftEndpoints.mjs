@@ -5,11 +5,31 @@
 /**
  * Each cloud's sign-in host and Graph service roots ("App registration and token service root endpoints" and
  * "Microsoft Graph and Graph Explorer service root endpoints" on the page above). GCC tenants use the global cloud.
+ *
+ * And its SharePoint hosts: a large file goes to the matter record in an upload session, whose `uploadUrl` is on the
+ * tenant's own SharePoint host, not Graph's (e.g. https://contoso.sharepoint.com/…/uploadSession?guid=…, as in
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/bots-filesv4), and takes the bytes without an
+ * Authorization header (https://learn.microsoft.com/graph/api/driveitem-createuploadsession). The hosts per cloud are
+ * Microsoft's "SharePoint Online and OneDrive for Business" endpoints: *.sharepoint.com
+ * (https://learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges), *.sharepoint.us for GCC High
+ * (https://learn.microsoft.com/microsoft-365/enterprise/microsoft-365-u-s-government-gcc-high-endpoints),
+ * *.sharepoint-mil.us and *.dps.mil for DoD (https://learn.microsoft.com/microsoft-365/enterprise/microsoft-365-u-s-government-dod-endpoints),
+ * *.sharepoint.cn for 21Vianet (https://learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges-21vianet).
  */
 export const CLOUDS = [
-  { name: "global", signIn: "login.microsoftonline.com", graph: ["graph.microsoft.com"] },
-  { name: "US Government (GCC High, DoD)", signIn: "login.microsoftonline.us", graph: ["graph.microsoft.us", "dod-graph.microsoft.us"] },
-  { name: "China (21Vianet)", signIn: "login.chinacloudapi.cn", graph: ["microsoftgraph.chinacloudapi.cn"] },
+  { name: "global", signIn: "login.microsoftonline.com", graph: ["graph.microsoft.com"], sharePoint: ["*.sharepoint.com"] },
+  {
+    name: "US Government (GCC High, DoD)",
+    signIn: "login.microsoftonline.us",
+    graph: ["graph.microsoft.us", "dod-graph.microsoft.us"],
+    sharePoint: ["*.sharepoint.us", "*.sharepoint-mil.us", "*.dps.mil"],
+  },
+  {
+    name: "China (21Vianet)",
+    signIn: "login.chinacloudapi.cn",
+    graph: ["microsoftgraph.chinacloudapi.cn"],
+    sharePoint: ["*.sharepoint.cn"],
+  },
 ];
 
 /**
@@ -59,18 +79,20 @@ export function microsoftEndpoints(env = process.env) {
     authority: authority ? authority.href.replace(/\/+$/, "") : `https://${cloud.signIn}/common`,
     signInOrigin: `https://${cloud.signIn}`,
     graphEndpoint: graph ? graph.origin : `https://${cloud.graph[0]}`,
+    sharePointOrigins: cloud.sharePoint.map((host) => `https://${host}`),
   };
 }
 
 /** The pages' Content-Security-Policy for these endpoints; Fluent (Griffel) injects <style> at run time. */
-export function contentSecurityPolicy({ signInOrigin, graphEndpoint }) {
+export function contentSecurityPolicy({ signInOrigin, graphEndpoint, sharePointOrigins }) {
   return [
     "default-src 'self'",
     "script-src 'self' https://appsforoffice.microsoft.com",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' ${graphEndpoint} ${signInOrigin}`,
+    // The cloud's SharePoint hosts: an upload session's uploadUrl (the matter record's files over 4 MB).
+    `connect-src 'self' ${graphEndpoint} ${signInOrigin} ${sharePointOrigins.join(" ")}`,
     `frame-src 'self' ${signInOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -127,7 +127,9 @@ describe("content security policy of every built page", () => {
       const connect = d.get("connect-src") ?? [];
       expect(connect, page.filename).toContain("'self'");
       expect(
-        connect.filter((s) => !["'self'", "https://graph.microsoft.com", "https://login.microsoftonline.com"].includes(s)),
+        connect.filter(
+          (s) => !["'self'", "https://graph.microsoft.com", "https://login.microsoftonline.com", "https://*.sharepoint.com"].includes(s),
+        ),
         page.filename,
       ).toEqual([]);
       const scripts = d.get("script-src") ?? [];
@@ -146,7 +148,14 @@ describe("content security policy of every built page", () => {
     };
     for (const page of await builtPages(gov)) {
       const d = directives(page.csp as string);
-      expect(d.get("connect-src"), page.filename).toEqual(["'self'", "https://graph.microsoft.us", "https://login.microsoftonline.us"]);
+      expect(d.get("connect-src"), page.filename).toEqual([
+        "'self'",
+        "https://graph.microsoft.us",
+        "https://login.microsoftonline.us",
+        "https://*.sharepoint.us",
+        "https://*.sharepoint-mil.us",
+        "https://*.dps.mil",
+      ]);
       expect(d.get("frame-src"), page.filename).toEqual(["'self'", "https://login.microsoftonline.us"]);
       expect(page.csp, page.filename).not.toMatch(/graph\.microsoft\.com|login\.microsoftonline\.com/);
     }
@@ -161,10 +170,44 @@ describe("content security policy of every built page", () => {
       "'self'",
       "https://dod-graph.microsoft.us",
       "https://login.microsoftonline.us",
+      "https://*.sharepoint.us",
+      "https://*.sharepoint-mil.us",
+      "https://*.dps.mil",
     ]);
     expect(await defined({ MATTERLINE_GRAPH_ENDPOINT: "https://dod-graph.microsoft.us" })).toMatchObject({
       __MATTERLINE_AUTHORITY__: JSON.stringify("https://login.microsoftonline.us/common"),
     });
+  });
+
+  it("lets an upload session reach the tenant's SharePoint host (files over 4 MB), on the build's own cloud only", async () => {
+    // CSP host-source matching: "*.example.com" admits any subdomain of example.com, over the scheme given.
+    const admits = (sources: readonly string[], url: string) => {
+      const { protocol, host } = new URL(url);
+      return sources.some((s) => {
+        const m = /^(https?):\/\/(\*\.)?([^/:]+)$/.exec(s);
+        if (!m || `${m[1]}:` !== protocol) return false;
+        return m[2] ? host.endsWith(`.${m[3]}`) : host === m[3];
+      });
+    };
+    const session = "https://contoso.sharepoint.com/sites/Matters/_api/v2.0/drives/b!x/items/01ABC/uploadSession?guid='g'";
+    for (const page of await builtPages()) {
+      const connect = directives(page.csp as string).get("connect-src") ?? [];
+      expect(admits(connect, session), page.filename).toBe(true);
+      expect(admits(connect, "https://contoso-my.sharepoint.com/personal/x/_api/v2.0/drive/items/1/uploadSession"), page.filename).toBe(
+        true,
+      );
+      expect(admits(connect, "https://sharepoint.com.evil.example/upload"), page.filename).toBe(false);
+      expect(admits(connect, "https://contoso.sharepoint.us/upload"), page.filename).toBe(false);
+    }
+    const gov = await builtPages({ MATTERLINE_GRAPH_ENDPOINT: "https://graph.microsoft.us" });
+    const govConnect = directives(gov[0].csp as string).get("connect-src") ?? [];
+    expect(admits(govConnect, "https://contoso.sharepoint.us/sites/Matters/_api/v2.0/drives/b!x/uploadSession")).toBe(true);
+    expect(admits(govConnect, "https://contoso.sharepoint-mil.us/sites/Matters/_api/v2.0/drives/b!x/uploadSession")).toBe(true);
+    expect(admits(govConnect, session)).toBe(false);
+    const china = await builtPages({ MATTERLINE_AUTHORITY: "https://login.chinacloudapi.cn/common" });
+    const chinaConnect = directives(china[0].csp as string).get("connect-src") ?? [];
+    expect(admits(chinaConnect, "https://contoso.sharepoint.cn/sites/Matters/_api/v2.0/drives/b!x/uploadSession")).toBe(true);
+    expect(admits(chinaConnect, session)).toBe(false);
   });
 
   it("refuses to build against a host that is not Microsoft's, or a sign-in and Graph of different clouds", async () => {
@@ -193,7 +236,14 @@ describe("content security policy of every built page", () => {
     );
     const csp = headers.find((h) => h.startsWith("Content-Security-Policy: "))!.slice("Content-Security-Policy: ".length);
     const d = directives(csp);
-    expect(d.get("connect-src")).toEqual(["'self'", "https://graph.microsoft.us", "https://login.microsoftonline.us"]);
+    expect(d.get("connect-src")).toEqual([
+      "'self'",
+      "https://graph.microsoft.us",
+      "https://login.microsoftonline.us",
+      "https://*.sharepoint.us",
+      "https://*.sharepoint-mil.us",
+      "https://*.dps.mil",
+    ]);
     expect(d.get("frame-ancestors")).toEqual([
       "'self'",
       "https://outlook.office.com",
