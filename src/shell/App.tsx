@@ -3,12 +3,14 @@ import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { Capabilities } from "./capabilities";
 import { LIGHT_THEME, fluentThemeFor, loadOtherThemes, loadedOtherThemes, prefersHighContrast, themeKindOf } from "./theme";
 import { ErrorNotice } from "./ErrorNotice";
-import { SignInBar } from "./SignInBar";
 import { ItemSummary } from "./ItemSummary";
 import { useCurrentItem } from "./useCurrentItem";
 import { paneTimeZoneVersion, subscribePaneTimeZone } from "./dates";
 
 // The tab list and its sections load just after the first render, which carries only the open item's summary.
+// The sign-in bar (Fluent's MessageBar) is shown only when a person must sign in, after the features load: its code
+// stays out of the first script.
+const SignInBar = lazy(() => import(/* webpackChunkName: "sections" */ "./SignInBar").then((m) => ({ default: m.SignInBar })));
 const PaneSections = lazy(() => import(/* webpackChunkName: "sections" */ "./PaneSections").then((m) => ({ default: m.PaneSections })));
 
 // Compiled to plain CSS at build time (see webpack.config.js), so the first script carries no CSS-in-JS compiler.
@@ -81,7 +83,11 @@ export function App({
       <main aria-label="Matterline" className={styles.main}>
         <h1 className={styles.visuallyHidden}>Matterline</h1>
         {startupError ? <ErrorNotice error={startupError} /> : null}
-        {capabilities.signIn ? <SignInBar control={capabilities.signIn} /> : null}
+        {capabilities.signIn ? (
+          <Suspense fallback={null}>
+            <SignInBar control={capabilities.signIn} />
+          </Suspense>
+        ) : null}
         {state.status === "loading" && header?.message ? <ItemSummary item={header} /> : item?.message ? <ItemSummary item={item} /> : null}
         {/* The sections arrive a moment after the item's summary: the first render carries only what is open. */}
         <Suspense fallback={null}>
