@@ -1,7 +1,6 @@
 import { createRoot } from "react-dom/client";
-import { createGraphSimulator } from "@simulators/graph";
+import { createGraphSimulator, graphMessageOf } from "@simulators/graph";
 import { createOfficeFake, type FakeMailItem } from "@simulators/office";
-import type { MailMessage } from "@domain/model/mail";
 import { loadSeed, servedFirmUrl } from "./seed";
 import { htmlToText } from "@domain/text/htmlToText";
 import { BRIDGE_KEY, type WorkbenchBridge } from "./bridge";
@@ -28,26 +27,6 @@ const RECORD_HOST = "bramleysutton.sharepoint.example";
 const RECORD_SITE = `https://${RECORD_HOST}/sites/Matters`;
 
 const root = document.getElementById("workbench")!;
-
-function graphShape(m: MailMessage, folder: string) {
-  const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
-  return {
-    internetMessageId: m.internetMessageId ?? undefined,
-    conversationId: m.conversationId ?? undefined,
-    subject: m.subject,
-    from: m.from ? addr(m.from) : undefined,
-    sender: m.from ? addr(m.from) : undefined,
-    toRecipients: m.to.map(addr),
-    ccRecipients: m.cc.map(addr),
-    receivedDateTime: m.receivedAt ?? undefined,
-    sentDateTime: m.sentAt ?? undefined,
-    body: { contentType: "text" as const, content: m.bodyText },
-    bodyPreview: m.bodyText.slice(0, 255),
-    hasAttachments: m.attachmentNames.length > 0,
-    categories: [],
-    isRead: folder === "sentitems",
-  };
-}
 
 /** The fake's convertToRestId inverse: what Outlook would show the pane for a Graph id. */
 function ewsIdOf(graphId: string): string {
@@ -91,9 +70,9 @@ async function start() {
       const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
       // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
       const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
-      const stored = sim.addMessage(seed.me, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+      const stored = sim.addMessage(seed.me, folder, { ...graphMessageOf(m, folder), id }, { mime: seed.mime[i] });
       for (const p of people)
-        if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphShape(m, folder), id }, { mime: seed.mime[i] });
+        if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphMessageOf(m, folder), id }, { mime: seed.mime[i] });
       messages.push({ itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } });
     } catch (e) {
       problems.push({ file: m.subject || m.internetMessageId || `message ${i + 1}`, error: e instanceof Error ? e.message : String(e) });

@@ -8,7 +8,7 @@ import type { CurrentItem } from "@ports/mailSource";
 import type { HostEnvironment } from "@hosts/hostEnvironment";
 import { baseCapabilities } from "@hosts/taskpane/buildCapabilities";
 import { buildFeatures } from "@hosts/taskpane/buildFeatures";
-import { createGraphSimulator } from "@simulators/graph";
+import { createGraphSimulator, graphMessageOf } from "@simulators/graph";
 import { createOfficeFake, type FakeMailItem, type OfficeFake } from "@simulators/office";
 
 export type GraphSimulator = ReturnType<typeof createGraphSimulator>;
@@ -54,26 +54,6 @@ export interface WiredPane {
   open(message: MailMessage): Promise<CurrentItem>;
 }
 
-function graphShape(m: MailMessage, folder: string) {
-  const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
-  return {
-    internetMessageId: m.internetMessageId ?? undefined,
-    conversationId: m.conversationId ?? undefined,
-    subject: m.subject,
-    from: m.from ? addr(m.from) : undefined,
-    sender: m.from ? addr(m.from) : undefined,
-    toRecipients: m.to.map(addr),
-    ccRecipients: m.cc.map(addr),
-    receivedDateTime: m.receivedAt ?? undefined,
-    sentDateTime: m.sentAt ?? undefined,
-    body: { contentType: "text" as const, content: m.bodyText },
-    bodyPreview: m.bodyText.slice(0, 255),
-    hasAttachments: m.attachmentNames.length > 0,
-    categories: [],
-    isRead: folder === "sentitems",
-  };
-}
-
 /** Outlook's (EWS) id for a Graph id: the inverse of the Office fake's convertToRestId. */
 const ewsIdOf = (graphId: string) => graphId.replace(/-/g, "/").replace(/_/g, "+");
 
@@ -96,7 +76,7 @@ export async function wirePane(options: WiredPaneOptions): Promise<WiredPane> {
     const { message, folder = "inbox" } = "message" in entry ? entry : { message: entry };
     n += 1;
     const stored = graph.addMessage(me.email, folder, {
-      ...graphShape(message, folder),
+      ...graphMessageOf(message, folder),
       id: `AAMkAGtest-${String(n).padStart(4, "0")}_${folder}`,
     });
     const person = (a: { name?: string; email: string }) => ({ displayName: a.name ?? a.email, emailAddress: a.email });

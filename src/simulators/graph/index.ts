@@ -2,3 +2,4 @@
 export { createGraphSimulator, encodeSharingUrl, BATCH_LIMIT } from "./graphSimulator";
 export type { GraphSimulator, GraphSimulatorOptions, FaultMatcher, DeltaExpiry } from "./graphSimulator";
 export type * from "./types";
+export { graphMessageOf } from "./messageShape";
