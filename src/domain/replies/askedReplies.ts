@@ -1,11 +1,12 @@
 import type { MailMessage } from "@domain/model/mail";
 import { splitMessageText } from "@domain/text/newText";
+import { proposedTime, type ProposedTime } from "./proposedTime";
 import type { Facts, ResponseTemplate } from "./responseSets";
 
 /** What the client's own words ask of us, read from the new text of their email (quoted history left out). */
 export interface Asked {
-  /** A time the client proposes in a question ("on Wednesday 27 August at 9.30"), in their words; null when none. */
-  readonly proposal: string | null;
+  /** A time the client proposes ("on Wednesday 27 August at 9.30", "today? I'm free between 2 and 4"); null when none. */
+  readonly proposal: ProposedTime | null;
   /** The first yes/no question ("Is the lease signed?"); null when none. */
   readonly question: string | null;
   /** No question and no request: the email needs no reply (an acknowledgement at most). */
@@ -16,18 +17,6 @@ const MAX_TEXT = 20_000;
 const MAX_QUESTION = 200;
 const MAX_PROPOSAL = 80;
 
-const DAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
-const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*`;
-/** A day, a date or a clock time: what makes a question a proposal of a time. */
-const WHEN = new RegExp(
-  String.raw`\b(?:${DAY}|tomorrow|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}|${MONTH}\s+\d{1,2}|\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|\d{1,2}[.:]\d{2})\b`,
-  "i",
-);
-/** Where the proposed time starts in the question ("on Wednesday …", "at 9.30", "tomorrow at 10"). */
-const WHEN_START = new RegExp(String.raw`\b(?:on|at|this|next)\s+(?=${DAY}|\d|tomorrow|${MONTH})|\btomorrow\b`, "i");
-/** A question that puts a time to us ("can we sign on …", "would Friday at 10 suit you", "how about …"). */
-const PROPOSES =
-  /\b(?:can|could|shall|should)\s+we\b|\bhow about\b|\bwhat about\b|\b(?:suit|work)s?\s+(?:for\s+)?you\b|\bare you (?:free|available)\b|\b(?:can|could) (?:i|you) (?:meet|call|come)\b/i;
 /** A question answered yes or no: it starts with an auxiliary verb. */
 /** ("Could you send …?" is a request, not a yes/no question: "can", "could", "will" and "would" count only with we/I/it.) */
 const YES_NO =
@@ -60,25 +49,10 @@ function withoutGreeting(s: string): string {
 /** Reads what the client asks: a proposed time, a yes/no question, or nothing at all. */
 export function whatWasAsked(message: MailMessage): Asked {
   const text = splitMessageText(message.bodyText.slice(0, MAX_TEXT), message.subject).newText;
-  const questions = sentences(text)
-    .filter((s) => s.endsWith("?"))
-    .map(withoutGreeting);
-  let proposal: string | null = null;
-  for (const q of questions) {
-    if (!PROPOSES.test(q) || !WHEN.test(q)) continue;
-    // from the first of "on …"/"at …" and the time words themselves ("Friday at 10 am", not "10 am")
-    const at = WHEN_START.exec(q);
-    const from = Math.min(at ? at.index : q.length, q.search(WHEN));
-    const phrase = q
-      .slice(from, -1)
-      .replace(/\s+/g, " ")
-      .replace(/^(?:on|at)\s/i, "")
-      .trim();
-    if (phrase && phrase.length <= MAX_PROPOSAL) {
-      proposal = phrase;
-      break;
-    }
-  }
+  const all = sentences(text).map(withoutGreeting);
+  const questions = all.filter((s) => s.endsWith("?"));
+  let proposal: ProposedTime | null = null;
+  for (let i = 0; i < all.length && !proposal; i++) if (all[i].endsWith("?")) proposal = proposedTime(all, i, MAX_PROPOSAL);
   const yesNo = questions.find((q) => YES_NO.test(q) && q.length <= MAX_QUESTION) ?? null;
   const question = yesNo ? yesNo[0].toUpperCase() + yesNo.slice(1) : null;
   return { proposal, question, asksNothing: questions.length === 0 && !REQUESTS.test(text) };
@@ -87,13 +61,21 @@ export function whatWasAsked(message: MailMessage): Asked {
 /** The placeholder the attorney replaces with their answer: a draft never answers for them. */
 export const ANSWER_PLACEHOLDER = "[Your answer: yes or no, and why]";
 
-/** Drafts for a client who proposes a time: take it, decline it and offer two others, or take it and ask how to meet. */
-export function proposalReplies(proposal: string): readonly ResponseTemplate[] {
+/**
+ * Drafts for a client who proposes a time: take it, decline it and offer two others, or take it and settle the one
+ * detail left (how to meet, or the number to call). A call is answered as a call ("I will call you then"), not "I will
+ * see you then".
+ */
+export function proposalReplies({ words, by }: ProposedTime): readonly ResponseTemplate[] {
+  const call = by === "call";
   return [
     {
       label: "Accept the time",
       angle: "answer",
-      body: (f: Facts) => [`Thanks for your email${f.about}.`, `Yes, ${proposal} works for me. I will see you then.`].join("\n\n"),
+      body: (f: Facts) =>
+        [`Thanks for your email${f.about}.`, `Yes, ${words} works for me. ${call ? "I will call you then." : "I will see you then."}`].join(
+          "\n\n",
+        ),
     },
     {
       label: "Suggest another time",
@@ -101,17 +83,24 @@ export function proposalReplies(proposal: string): readonly ResponseTemplate[] {
       body: (f: Facts) =>
         [
           `Thanks for your email${f.about}.`,
-          `I am sorry, but ${proposal} does not work for me. Could we meet on ${f.nextDay} or ${f.dayAfter} instead?`,
+          `I am sorry, but ${words} does not work for me. Could we ${call ? "speak" : "meet"} on ${f.nextDay} or ${f.dayAfter} instead?`,
         ].join("\n\n"),
     },
-    {
-      label: "Accept and ask how",
-      angle: "call",
-      body: (f: Facts) =>
-        [`Thanks for your email${f.about}.`, `Yes, ${proposal} works for me. Should I call you then, or would you rather meet?`].join(
-          "\n\n",
-        ),
-    },
+    call
+      ? {
+          label: "Accept and ask for a number",
+          angle: "call",
+          body: (f: Facts) =>
+            [`Thanks for your email${f.about}.`, `Yes, ${words} works for me. Which number is best to reach you on?`].join("\n\n"),
+        }
+      : {
+          label: "Accept and ask how",
+          angle: "call",
+          body: (f: Facts) =>
+            [`Thanks for your email${f.about}.`, `Yes, ${words} works for me. Should I call you then, or would you rather meet?`].join(
+              "\n\n",
+            ),
+        },
   ];
 }
 

@@ -127,7 +127,7 @@ export function suggestReplies(input: SuggestInput): Draft[] {
   const set: readonly ResponseTemplate[] | undefined = answerWhatWasAsked(input, asked, RESPONSE_SETS[input.intent] ?? RESPONSE_SETS.other);
   if (!set) return [];
   // The client's own words quoted back (a proposed time, their question) are not ours to rephrase.
-  const theirs = [asked.proposal ?? "", asked.question ?? "", ANSWER_PLACEHOLDER];
+  const theirs = [asked.proposal?.words ?? "", asked.question ?? "", ANSWER_PLACEHOLDER];
 
   const rules: DayRules = {
     timeZone: input.timeZone,

@@ -81,9 +81,39 @@ describe("drafts answer what the client asked", () => {
     expect(suggestReplies({ ...input(body, "documents_sent"), needsReply: false, negativeTone: true }).length).toBeGreaterThan(1);
   });
 
+  it("reads the time across the question and the client's availability after it, and answers a call as a call", () => {
+    const cases: [string, string, "call" | "meeting"][] = [
+      ["Could we speak today? I'm free between 2 and 4.", "today between 2 and 4", "call"],
+      ["Are you free tomorrow between 2 and 4 for a call?", "tomorrow between 2 and 4", "call"],
+      ["Could we do a call next Tuesday from 10 to 11?", "next Tuesday from 10 to 11", "call"],
+      ["Can we meet on Friday? I'm around Friday after 3pm.", "Friday after 3pm", "meeting"],
+      ["Would Thursday the 12th at 2.30 suit you for the signing?", "Thursday the 12th at 2.30", "meeting"],
+      ["Tomorrow at 3 for a quick chat, could we?", "tomorrow at 3", "call"],
+    ];
+    for (const [text, words, by] of cases) expect(whatWasAsked(mail(text)).proposal, text).toEqual({ words, by });
+    const drafts = suggestReplies(input("Hi Tom,\n\nCould we speak today? I'm free between 2 and 4.\n\nPriya", "scheduling"));
+    expect(drafts.map((d) => d.label)).toEqual(["Accept the time", "Suggest another time", "Accept and ask for a number"]);
+    expect(drafts[0].text).toContain("Yes, today between 2 and 4 works for me. I will call you then.");
+    expect(drafts[1].text).toContain("today between 2 and 4 does not work for me. Could we speak on");
+    for (const d of drafts) expect(d.text).not.toMatch(/see you then|would you rather meet/);
+  });
+
+  it("finds no proposal where no time is put to us", () => {
+    for (const text of [
+      "Could you send the deed by Friday?",
+      "I'm free between 2 and 4 today.",
+      "Can we discuss the lease? I have some questions about clause 4.",
+      "The hearing is on Friday at 10 am. Is that right?",
+    ])
+      expect(whatWasAsked(mail(text)).proposal, text).toBeNull();
+  });
+
   it("reads requests as requests: a deadline in a request is not a proposed time, and 'could you' is not yes/no", () => {
     expect(whatWasAsked(mail("Could you send the deed by Friday?"))).toEqual({ proposal: null, question: null, asksNothing: false });
-    expect(whatWasAsked(mail("How about Friday at 10 am? Does that suit you?")).proposal).toBe("Friday at 10 am");
+    expect(whatWasAsked(mail("How about Friday at 10 am? Does that suit you?")).proposal).toEqual({
+      words: "Friday at 10 am",
+      by: "meeting",
+    });
     expect(whatWasAsked(mail("Please send the deed.")).asksNothing).toBe(false);
   });
 });

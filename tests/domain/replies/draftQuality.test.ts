@@ -73,7 +73,7 @@ describe("every draft of every response set, for every client message of the sam
             // jargon in our own words (the matter title is the firm's name for the matter, so it is masked)
             let ours = matter ? d.text.split(matter.title).join("x") : d.text;
             // a time the client proposed is quoted back in their words
-            if (asked.proposal) ours = ours.split(asked.proposal).join("x");
+            if (asked.proposal) ours = ours.split(asked.proposal.words).join("x");
             const jargon = checkDraft(ours).findings.filter((f) => f.kind === "jargon" || f.kind === "wordy");
             if (jargon.length) problems.push(`${label.file} ${intent} ${d.angle}: ${jargon.map((f) => f.text).join(", ")}`);
           }
