@@ -1,4 +1,4 @@
-// Loads and validates data/client-mail (read.jsonl, unread.jsonl, the training-side extras and the check set): every
+// Loads and validates data/client-mail (read.jsonl, unread.jsonl, the training-side extras, the three further writers' files and the check set): every
 // line is checked and every problem is listed at once, so one bad line fails loudly instead of quietly skewing a figure. Counting the unread half is allowed;
 // reading its texts to write rules or train is not (see data/client-mail/README.md).
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import type { MailMessage } from "@domain/model/mail";
 export const CLIENT_MAIL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../data/client-mail");
 
 /** The files of data/client-mail and the id prefix each one uses (see its README for what each is for). */
-export const HALVES = { read: "r", unread: "u", extra: "x", extra2: "y", check: "c" } as const;
+export const HALVES = { read: "r", unread: "u", extra: "x", extra2: "y", check: "c", w1: "a", w2: "b", w3: "d" } as const;
 export type Half = keyof typeof HALVES;
 
 export type UnhappyTarget = "firm" | "other";
@@ -67,7 +67,8 @@ function problemsOf(value: unknown, prefix: string): string[] {
   }
   for (const key of TEXT_FIELDS.filter(has)) {
     const text = value[key];
-    if (typeof text !== "string" || text.trim() === "") problems.push(`"${key}" is not a non-empty string`);
+    // A real email may have no subject; every other text must say something.
+    if (typeof text !== "string" || (key !== "subject" && text.trim() === "")) problems.push(`"${key}" is not a non-empty string`);
     else if (text.length > (key === "body" ? MAX_BODY_CHARS : MAX_SHORT_CHARS)) problems.push(`"${key}" is too long (${text.length})`);
     else if (key !== "body" && /[\r\n]/.test(text)) problems.push(`"${key}" must be one line`);
   }

@@ -76,6 +76,11 @@ describe("the validator", () => {
     expect(parseClientMail(`${line({})}\n`, "read")).toEqual([good]);
   });
 
+  it("accepts an email with no subject (real mail has them) but not an empty body", () => {
+    expect(parseClientMail(`${line({ subject: "" })}\n`, "read")).toEqual([{ ...good, subject: "" }]);
+    expect(() => parseClientMail(`${line({ body: "" })}\n`, "read")).toThrow(ClientMailError);
+  });
+
   it("rejects every bad line and lists each problem with its line number", () => {
     const text = [
       line({}),
@@ -160,5 +165,24 @@ describe("data/client-mail/extra.jsonl (training side only)", () => {
     expect(extra.length).toBeGreaterThanOrEqual(40);
     expect(extra.every((m) => /^x\d{3}$/.test(m.id))).toBe(true);
     expect(new Set(extra.map((m) => m.id)).size).toBe(extra.length);
+  });
+});
+
+describe.each(["w1", "w2", "w3"] as const)("data/client-mail/%s.jsonl (a further writer, training side only)", (half) => {
+  const mails = loadClientMail(half);
+  const counts = countClientMail(mails);
+
+  it("loads without a bad line and covers every intent, unhappiness and its look-alikes", () => {
+    expect(counts.total).toBeGreaterThanOrEqual(90);
+    for (const intent of INTENTS) expect(counts.intent[intent], intent).toBeGreaterThanOrEqual(4);
+    expect(counts.unhappy).toBeGreaterThanOrEqual(20);
+    expect(counts.target.other).toBeGreaterThanOrEqual(10);
+    expect(counts.total - counts.needsReply).toBeGreaterThanOrEqual(15);
+  });
+
+  it("shares no email text with the check set, the read half or the other writers", () => {
+    const others = [...loadClientMail("check"), ...loaded.read, ...(["w1", "w2", "w3"] as const).filter((w) => w !== half).flatMap((w) => loadClientMail(w))];
+    const texts = new Set(others.map((m) => m.body.trim()));
+    expect(mails.filter((m) => texts.has(m.body.trim())).map((m) => m.id)).toEqual([]);
   });
 });
