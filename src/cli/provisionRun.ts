@@ -12,10 +12,14 @@ export interface ProvisionIo {
   readonly err: (line: string) => void;
 }
 
-const USAGE = `Usage: npm run provision -- --site <site URL>
+const USAGE = `Usage: npm run provision -- --site <site URL> [--attachments on|off]
 
 Creates (or checks and completes) the firm's matter record on a SharePoint site: the list "Matter email log" with its
 columns, indexes and unique constraint, and the document library "Matter email". Safe to run again.
+
+--attachments on|off   the firm-wide option (off until turned on): each filing also stores the email's file
+                       attachments beside its .eml. Every colleague's pane picks it up with its next sync.
+                       Without it, the option stays as it is.
 
 The Graph access token is read from MATTERLINE_GRAPH_TOKEN (never from the command line, which shells keep). It needs
 Sites.Manage.All (or Sites.FullControl.All), e.g. for an administrator signed in with the Azure CLI:
@@ -25,13 +29,23 @@ Sites.Manage.All (or Sites.FullControl.All), e.g. for an administrator signed in
 /** Runs the command; returns the exit code. */
 export async function runProvision(argv: readonly string[], io: ProvisionIo): Promise<number> {
   let site: string | undefined;
+  let attachments: boolean | undefined;
   try {
-    const { values } = parseArgs({ args: [...argv], options: { site: { type: "string" }, help: { type: "boolean" } }, strict: true });
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { site: { type: "string" }, attachments: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+    });
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
     site = values.site;
+    if (values.attachments !== undefined) {
+      const v = values.attachments.trim().toLowerCase();
+      if (v !== "on" && v !== "off") throw new Error(`--attachments takes "on" or "off", not "${values.attachments}".`);
+      attachments = v === "on";
+    }
   } catch (e) {
     io.err(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
     return 2;
@@ -51,9 +65,10 @@ export async function runProvision(argv: readonly string[], io: ProvisionIo): Pr
     scopes: PROVISION_SCOPES,
   });
   try {
-    const report = await provisionRecord(graph, site);
+    const report = await provisionRecord(graph, site, PROVISION_SCOPES, attachments === undefined ? {} : { attachments });
     io.out(`Matter record on ${report.site}:`);
     for (const a of report.actions) io.out(`  ${a}`);
+    io.out(`  Attachments beside each filed .eml: ${report.options.attachments ? "on" : "off"}.`);
     return 0;
   } catch (e) {
     io.err(`Could not set up the matter record on ${site}: ${toMatterlineError(e).message}`);

@@ -1,5 +1,5 @@
 import type { AuditRecord } from "@domain/matterLog/types";
-import type { RecordVersion, SharedEntry, StoredFile } from "@domain/record/types";
+import type { RecordOptions, RecordVersion, SharedEntry, StoredFile } from "@domain/record/types";
 
 /** Everything that changed in the shared record since a cursor. */
 export interface RecordChanges {
@@ -14,6 +14,21 @@ export interface RecordChanges {
    * started over): anything this device holds that is not among `upserts` is gone.
    */
   readonly complete: boolean;
+  /**
+   * The firm's options when this read saw their item (new or changed), with that item's id; undefined when it did not.
+   * An options item in `removedItemIds` (or missing from a complete read) means the defaults again.
+   */
+  readonly options?: { readonly itemId: string; readonly options: RecordOptions };
+}
+
+/**
+ * Store the email's attachments beside its message (the firm turned that on): who files and when, for the audit
+ * record that says which attachments were stored and which were left out.
+ */
+export interface AttachmentsRequest {
+  readonly by: string;
+  /** ISO-8601 UTC. */
+  readonly at: string;
 }
 
 /** Where a filed email's message lives, to read its MIME for the stored `.eml`. */
@@ -37,6 +52,8 @@ export type RecordWrite =
       readonly message: MessageSource;
       /** False: the item is written without its stored message, which a later write stores. Default true. */
       readonly storeMessage?: boolean;
+      /** Set: the stored message's attachments go beside it. */
+      readonly attachments?: AttachmentsRequest | null;
     }
   | {
       readonly kind: "update";
@@ -54,6 +71,8 @@ export type RecordWrite =
       readonly message: MessageSource;
       /** False: the item keeps `file` as it is (wherever it sits), and a later write moves or stores it. Default true. */
       readonly storeMessage?: boolean;
+      /** Set: the stored message's attachments go beside it (stored when not yet, moved with it when they are). */
+      readonly attachments?: AttachmentsRequest | null;
     }
   | { readonly kind: "delete"; readonly key: string; readonly itemId: string; readonly eTag: string; readonly file: StoredFile | null }
   /** Removes a stored file nothing points to (left over when a conflict kept another filing). */

@@ -4,6 +4,7 @@
  * Where Graph leaves a property optional that a response always carries (an id), the type says so.
  */
 import type {
+  Attachment,
   ColumnDefinition,
   DriveItem,
   Event,
@@ -16,10 +17,16 @@ import type {
   UploadSession,
 } from "@microsoft/microsoft-graph-types";
 
-export type { ColumnDefinition, DriveItem, Event, List, ListItem, MailboxSettings, Message, OutlookCategory, Site, UploadSession };
+export type { Attachment, ColumnDefinition, DriveItem, Event, List, ListItem, MailboxSettings, Message, OutlookCategory, Site, UploadSession };
 
 /** A message as Graph returns it: always with its id; `@removed` marks a deletion in a delta page. */
 export type GraphMessageDto = Message & { id: string; "@removed"?: { reason?: string } };
+
+/**
+ * An attachment of a message as Graph lists it: `@odata.type` says which kind (fileAttachment, itemAttachment,
+ * referenceAttachment). learn.microsoft.com/graph/api/resources/attachment
+ */
+export type GraphAttachmentDto = Attachment & { id: string; "@odata.type"?: string };
 
 /** An event as Graph returns it. */
 export type GraphEventDto = Event & { id: string };

@@ -50,9 +50,10 @@ export interface LogEntry {
 
 /**
  * "conflict": two people changed the same filing at once and one change could not be applied; the record keeps the
- * other, and this record says what was not applied (never a silent last-writer-wins).
+ * other, and this record says what was not applied (never a silent last-writer-wins). "stored": the email's attachments
+ * were stored beside its message in the firm's record; the note says which, and which were left out and why.
  */
-export type AuditAction = "logged" | "refiled" | "unlogged" | "conflict";
+export type AuditAction = "logged" | "refiled" | "unlogged" | "conflict" | "stored";
 
 /** One change to where an email is filed; never rewritten, so who moved what and when can always be shown. */
 export interface AuditRecord {

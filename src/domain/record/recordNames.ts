@@ -73,3 +73,45 @@ export function messageFileName(entry: {
   const subject = safeName(entry.subject || "(no subject)", FILE_NAME_MAX - stamp.length - tag.length);
   return `${stamp}${subject}${tag}`;
 }
+
+/**
+ * A stored attachment's file name. With the matter folder (≤ 80) and the attachments' subfolder (≤ 96) this keeps the
+ * path inside the library under 300 characters, leaving room for the site and library under SharePoint's 400.
+ */
+export const ATTACHMENT_NAME_MAX = 120;
+
+/** The subfolder beside a stored `.eml` that holds its attachments: the `.eml`'s name without the extension. */
+export function attachmentFolderName(emlFileName: string): string {
+  return safeName(emlFileName.replace(/\.eml$/i, ""), FILE_NAME_MAX);
+}
+
+/** One attachment name made safe, its extension kept when the name is cut short. */
+function safeFileName(name: string): string {
+  const dot = name.lastIndexOf(".");
+  const rawExt = dot > 0 && name.length - dot <= 12 ? name.slice(dot + 1) : "";
+  const cleanExt = rawExt ? safeName(rawExt, 11) : "";
+  const ext = cleanExt && !cleanExt.startsWith("_") ? `.${cleanExt}` : "";
+  const stem = ext ? name.slice(0, dot) : name;
+  return `${safeName(stem || "attachment", ATTACHMENT_NAME_MAX - ext.length)}${ext}`;
+}
+
+/**
+ * The names the attachments of one email get in the library, in order: each safe for SharePoint and unique within
+ * its folder (SharePoint compares names without regard to case), so two attachments of one name both survive, as
+ * "scan.pdf" and "scan (2).pdf". The same attachments always get the same names, so storing them again replaces them.
+ */
+export function attachmentFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const safe = safeFileName(name);
+    let candidate = safe;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+      const dot = safe.lastIndexOf(".");
+      const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ""];
+      const suffix = ` (${n})`;
+      candidate = `${stem.slice(0, ATTACHMENT_NAME_MAX - ext.length - suffix.length).trimEnd()}${suffix}${ext}`;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}

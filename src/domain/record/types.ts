@@ -14,6 +14,21 @@ export interface StoredFile {
   readonly webUrl: string;
   /** The matter folder it sits in, by name. */
   readonly folder: string;
+  /**
+   * The email's attachments stored beside it (when the firm turned that on): absent or null when they were not
+   * stored. Kept in a subfolder named after the `.eml`, so a re-filing moves them and an undo removes them at once.
+   */
+  readonly attachments?: StoredAttachments | null;
+}
+
+/** The attachments of a filed email stored in the library, in a subfolder beside its `.eml`. */
+export interface StoredAttachments {
+  /** The subfolder's id, or null when the email had no file attachment to store. */
+  readonly folderId: string | null;
+  /** Where people open the subfolder ("" without one). */
+  readonly webUrl: string;
+  /** Each stored file: its name in the library (made safe and unique) and where people open it. */
+  readonly files: readonly { readonly name: string; readonly webUrl: string }[];
 }
 
 /** One version of a filed email in the shared record: the list item, its eTag, its audit trail and its stored file. */
@@ -62,6 +77,12 @@ export function isRecordPayload(value: unknown): value is RecordPayload {
     (v.mailbox === null || typeof v.mailbox === "string") &&
     (v.graphId === null || typeof v.graphId === "string")
   );
+}
+
+/** The firm-wide options of the shared record, the same for every colleague (set by the provisioning command). */
+export interface RecordOptions {
+  /** Each filing also stores the email's file attachments beside its `.eml`. Off unless the firm turns it on. */
+  readonly attachments: boolean;
 }
 
 /** The plain message for a matter the user may not see (an ethical wall): it says nothing about the matter. */

@@ -13,6 +13,11 @@ export interface RecordStatus {
   /** Writes the record refused for good (a matter behind an ethical wall …). */
   readonly refused: number;
   readonly syncing: boolean;
+  /**
+   * The firm stores each filed email's attachments beside its `.eml` (a firm-wide option the administrator sets with
+   * the provisioning command; read from the record with each sync, so the same for every colleague).
+   */
+  readonly attachments: boolean;
 }
 
 /** What the UI can do with the shared matter record. */

@@ -16,6 +16,7 @@ import {
   isRecordPayload,
   recordFileKey,
   recordKey,
+  type RecordOptions,
   type RecordPayload,
   type RecordVersion,
   type SharedEntry,
@@ -24,7 +25,7 @@ import {
 import type { FilingHistoryDelta } from "@ports/filingHistoryStore";
 import type { LocalRecordChange, LocalRecordStore, RecordShadow } from "@ports/localRecordStore";
 import type { MatterLogStore } from "@ports/matterLogStore";
-import type { MatterRecord, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
+import type { AttachmentsRequest, MatterRecord, RecordChanges, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
 import type { OutboxStore } from "@ports/outboxStore";
 import type { SettingsStore } from "@ports/settingsStore";
 
@@ -33,6 +34,22 @@ export const RECORD_CURSOR_KEY = "record.cursor";
 export const RECORD_SYNCED_AT_KEY = "record.syncedAt";
 /** Set once this device's log from before the shared record has been queued for upload. */
 export const RECORD_LEGACY_KEY = "record.legacyQueued";
+/** The firm's options as this device last read them from the record (with the id of the item that holds them). */
+export const RECORD_OPTIONS_KEY = "record.options";
+
+/** The firm's options when the record holds none: attachments stay in the mailbox unless the firm turns that on. */
+export const DEFAULT_RECORD_OPTIONS: RecordOptions = { attachments: false };
+
+interface KnownOptions {
+  readonly itemId: string | null;
+  readonly options: RecordOptions;
+}
+
+function knownOptions(value: unknown): KnownOptions {
+  if (typeof value !== "object" || value === null) return { itemId: null, options: DEFAULT_RECORD_OPTIONS };
+  const v = value as Record<string, unknown>;
+  return { itemId: typeof v.itemId === "string" ? v.itemId : null, options: { attachments: v.attachments === true } };
+}
 
 export interface RecordServiceDeps {
   /** The shared record, or null when no site is set up (writes then wait in the outbox). */
@@ -54,6 +71,8 @@ export interface SyncResult {
   readonly changed: number;
   /** Entries from before the shared record queued for upload (first sync only). */
   readonly queuedLegacy: number;
+  /** The firm's options changed (e.g. attachments turned on). */
+  readonly optionsChanged?: boolean;
 }
 
 /** Strips what only makes sense in one mailbox. */
@@ -158,6 +177,28 @@ export function createRecordService(deps: RecordServiceDeps) {
   function folderOf(d: LoadedDirectory | null, matterId: string): string {
     const m = d?.index.matterById.get(matterId);
     return m ? matterFolderName(m) : safeName(matterId, FOLDER_NAME_MAX);
+  }
+
+  /** The firm's options as the last sync found them. */
+  async function options(): Promise<RecordOptions> {
+    return knownOptions(await deps.settings.get(RECORD_OPTIONS_KEY)).options;
+  }
+
+  /** Keeps what a sync read of the firm's options: a new or changed options item, or none any more (the defaults). */
+  async function takeOptions(changes: RecordChanges): Promise<boolean> {
+    const before = knownOptions(await deps.settings.get(RECORD_OPTIONS_KEY));
+    let after: KnownOptions = before;
+    if (changes.options) after = { itemId: changes.options.itemId, options: changes.options.options };
+    else if (changes.complete || (before.itemId !== null && changes.removedItemIds.includes(before.itemId)))
+      after = { itemId: null, options: DEFAULT_RECORD_OPTIONS };
+    if (after.itemId === before.itemId && after.options.attachments === before.options.attachments) return false;
+    await deps.settings.set(RECORD_OPTIONS_KEY, { itemId: after.itemId, attachments: after.options.attachments });
+    return true;
+  }
+
+  /** What a write that stores a message asks of its attachments: stored beside it when the firm turned that on. */
+  function attachmentsRequest(on: RecordOptions): AttachmentsRequest | null {
+    return on.attachments ? { by: deps.me, at: deps.now().toISOString() } : null;
   }
 
   async function pendingRecordIds(): Promise<Set<string>> {
@@ -307,10 +348,11 @@ export function createRecordService(deps: RecordServiceDeps) {
       }
     }
     await commit(batch);
+    const optionsChanged = await takeOptions(changes);
     if (changes.complete) await deps.settings.set(RECORD_LEGACY_KEY, true);
     await deps.settings.set(RECORD_CURSOR_KEY, changes.cursor);
     await deps.settings.set(RECORD_SYNCED_AT_KEY, deps.now().toISOString());
-    return { status: "synced", changed: batch.changed, queuedLegacy };
+    return { status: "synced", changed: batch.changed, queuedLegacy, optionsChanged };
   }
 
   interface Planned {
@@ -329,6 +371,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     audit: readonly AuditRecord[],
     file?: StoredFile | null,
     storeMessage = false,
+    attachments: AttachmentsRequest | null = null,
   ): RecordWrite | null {
     const key = p.op.key;
     const message = {
@@ -341,7 +384,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     const clientId = d?.index.matterById.get(entry.matterId)?.clientId ?? null;
     const folder = folderOf(d, entry.matterId);
     const fileName = messageFileName(entry);
-    if (!base) return { kind: "create", key, entry, clientId, audit, folder, fileName, message, storeMessage };
+    if (!base) return { kind: "create", key, entry, clientId, audit, folder, fileName, message, storeMessage, attachments };
     return {
       kind: "update",
       key,
@@ -355,6 +398,7 @@ export function createRecordService(deps: RecordServiceDeps) {
       file: file === undefined ? base.file : file,
       message,
       storeMessage,
+      attachments,
     };
   }
 
@@ -373,14 +417,17 @@ export function createRecordService(deps: RecordServiceDeps) {
     return writeFor(p, d, ours, base, mergeAudits(base?.audit ?? [], p.audit));
   }
 
-  /** The stored message is not (yet) in its matter's folder. */
-  function needsMessage(v: RecordVersion, d: LoadedDirectory | null): boolean {
-    return v.file?.folder !== folderOf(d, v.entry.matterId);
+  /**
+   * The stored message is not (yet) in its matter's folder, or, when the firm stores attachments, they are not beside
+   * it yet (never tried, or gone).
+   */
+  function needsMessage(v: RecordVersion, d: LoadedDirectory | null, on: RecordOptions): boolean {
+    return v.file?.folder !== folderOf(d, v.entry.matterId) || (on.attachments && !v.file.attachments);
   }
 
   /** Queues the stored message of an email whose item the record now holds, when it is not in place. */
-  function followWithMessage(batch: LocalBatch, p: Planned, v: RecordVersion | null, d: LoadedDirectory | null): void {
-    if (!v || !needsMessage(v, d)) return;
+  function followWithMessage(batch: LocalBatch, p: Planned, v: RecordVersion | null, d: LoadedDirectory | null, on: RecordOptions): void {
+    if (!v || !needsMessage(v, d, on)) return;
     batch.fileOps.push(
       newOperation({ key: recordFileKey(v.entry.internetMessageId), kind: RECORD_FILE_KIND, payload: p.payload, now: deps.now() }),
     );
@@ -424,6 +471,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     const record = await deps.record();
     if (!record) throw new MatterlineError("offline", "The matter record is not set up yet; filings wait on this device.");
     const d = await firm();
+    const on = await options();
     const outcomes = new Map<string, ExecutorOutcome>();
     const planned: Planned[] = [];
     for (const op of ops) {
@@ -449,7 +497,7 @@ export function createRecordService(deps: RecordServiceDeps) {
       const w = firstWrite(p, d);
       if (w) writes.push(w);
       else {
-        followWithMessage(batch, p, p.shadow, d);
+        followWithMessage(batch, p, p.shadow, d, on);
         outcomes.set(p.op.key, { key: p.op.key, ok: true });
       }
     }
@@ -460,7 +508,7 @@ export function createRecordService(deps: RecordServiceDeps) {
         const p = byKey.get(o.key)!;
         if (o.status === "ok") {
           await settleVersion(batch, p, o.version);
-          followWithMessage(batch, p, o.version, d);
+          followWithMessage(batch, p, o.version, d, on);
           outcomes.set(o.key, { key: o.key, ok: true });
         } else if (o.status === "walled") {
           withdraw(batch, p, d);
@@ -512,7 +560,7 @@ export function createRecordService(deps: RecordServiceDeps) {
         if (decided.action === "none") {
           if (theirs) {
             await takeVersion(batch, theirs, d);
-            followWithMessage(batch, p, theirs, d);
+            followWithMessage(batch, p, theirs, d, on);
           } else await dropLocal(batch, p.payload.internetMessageId, d);
           outcomes.set(p.op.key, { key: p.op.key, ok: true });
           continue;
@@ -542,6 +590,8 @@ export function createRecordService(deps: RecordServiceDeps) {
     const record = await deps.record();
     if (!record) throw new MatterlineError("offline", "The matter record is not set up yet; filings wait on this device.");
     const d = await firm();
+    const on = await options();
+    const attachments = attachmentsRequest(on);
     const outcomes = new Map<string, ExecutorOutcome>();
     const batch = new LocalBatch();
     let pending: { p: Planned; base: RecordShadow; file: StoredFile | null }[] = [];
@@ -558,14 +608,14 @@ export function createRecordService(deps: RecordServiceDeps) {
       const imid = op.payload.internetMessageId;
       const [local, shadow] = await Promise.all([deps.log.get(imid), deps.local.shadow(imid)]);
       // Undone, not in the record yet, or filed elsewhere meanwhile: the record write that follows stores what is needed.
-      if (!local || !shadow || shadow.entry.matterId !== local.matterId || !needsMessage(shadow, d)) {
+      if (!local || !shadow || shadow.entry.matterId !== local.matterId || !needsMessage(shadow, d, on)) {
         outcomes.set(op.key, { key: op.key, ok: true });
         continue;
       }
       pending.push({ p: { op, payload: op.payload, local, shadow, audit: [] }, base: shadow, file: shadow.file });
     }
     for (let attempt = 0; attempt < 2 && pending.length; attempt++) {
-      const writes = pending.map(({ p, base, file }) => writeFor(p, d, base.entry, base, base.audit, file, true)!);
+      const writes = pending.map(({ p, base, file }) => writeFor(p, d, base.entry, base, base.audit, file, true, attachments)!);
       const byKey = new Map(pending.map((t) => [t.p.op.key, t]));
       const retry: typeof pending = [];
       for (const o of await record.write(writes)) {
@@ -593,7 +643,7 @@ export function createRecordService(deps: RecordServiceDeps) {
         }
         batch.shadow(theirs);
         batch.audits.push(...theirs.audit);
-        if (theirs.entry.matterId !== t.base.entry.matterId || !needsMessage(theirs, d)) {
+        if (theirs.entry.matterId !== t.base.entry.matterId || !needsMessage(theirs, d, on)) {
           outcomes.set(t.p.op.key, { key: t.p.op.key, ok: true });
           continue;
         }
@@ -616,6 +666,8 @@ export function createRecordService(deps: RecordServiceDeps) {
 
   return {
     sync,
+    /** The firm's options as the last sync found them. */
+    options,
     /** The outbox executor of kind "record". */
     executor(): OutboxExecutor {
       return { batchSize: 100, execute };

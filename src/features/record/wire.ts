@@ -111,7 +111,11 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
   });
 
   async function status(): Promise<RecordStatus> {
-    const [ops, synced] = await Promise.all([ctx.stores.outbox.list(), ctx.stores.settings.get(RECORD_SYNCED_AT_KEY)]);
+    const [ops, synced, options] = await Promise.all([
+      ctx.stores.outbox.list(),
+      ctx.stores.settings.get(RECORD_SYNCED_AT_KEY),
+      service.options(),
+    ]);
     const mine = ops.filter((o) => o.kind === RECORD_KIND || o.kind === RECORD_FILE_KIND);
     return {
       site,
@@ -121,6 +125,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
       waiting: mine.filter((o) => o.status === "pending").length,
       refused: mine.filter((o) => o.status === "failed").length,
       syncing: running !== null,
+      attachments: options.attachments,
     };
   }
 

@@ -16,6 +16,7 @@ import {
 import { clone, decodeToken, encodeToken, graphError, type SimResponse } from "./simResponse";
 import { createSharePointSimulator } from "./sharePoint";
 import { mimeOf } from "./mime";
+import { attachmentRoute, hasListedAttachments, storeAttachments, type StoredAttachment } from "./messageAttachments";
 import { DateTime } from "luxon";
 import { calendarZone, unsupportedZoneMessage } from "./calendarTimeZones";
 import type {
@@ -25,6 +26,7 @@ import type {
   GraphMasterCategory,
   GraphMessage,
   RequestSummary,
+  SeedAttachment,
   SeedMessage,
   SimulatedFault,
   SimulatorStats,
@@ -58,6 +60,8 @@ interface StoredMessage {
   changed: number;
   /** The message's MIME as seeded (`$value`); made from its fields when absent. */
   mime?: string;
+  /** Its attachments (`…/attachments`). */
+  attachments: StoredAttachment[];
 }
 
 interface Mailbox {
@@ -317,7 +321,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     displayNameOf: (upn) => mailboxes.get(upn.toLowerCase())?.displayName ?? upn,
   });
 
-  function storeMessage(mb: Mailbox, folder: string, seed: SeedMessage, mime?: string): GraphMessage {
+  function storeMessage(mb: Mailbox, folder: string, seed: SeedMessage, mime?: string, attachments: readonly SeedAttachment[] = []): GraphMessage {
     const id = seed.id ?? nextId("AAkALgAA");
     const now = new Date(clock()).toISOString();
     const msg: GraphMessage = {
@@ -344,7 +348,9 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     msg.parentFolderId = folder;
     seq++;
     msg.changeKey = changeKeyOf(seq);
-    mb.messages.set(id, { msg, folder, created: seq, changed: seq, mime });
+    const stored = storeAttachments(attachments, nextId, msg.receivedDateTime ?? now);
+    if (stored.length) msg.hasAttachments = hasListedAttachments(stored);
+    mb.messages.set(id, { msg, folder, created: seq, changed: seq, mime, attachments: stored });
     return msg;
   }
 
@@ -712,6 +718,11 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
         const stored = mb.messages.get(rest[1]);
         if (!stored) return notFound();
         return { status: 200, raw: stored.mime ?? mimeOf(stored.msg), headers: { "content-type": "text/plain" } };
+      }
+      if (rest.length >= 3 && rest[2] === "attachments") {
+        const stored = mb.messages.get(rest[1]);
+        if (!stored) return notFound();
+        return attachmentRoute(stored.attachments, rest.slice(3), method, q);
       }
       if (rest.length === 3 && rest[2] === "reply" && method === "POST") {
         const stored = mb.messages.get(rest[1]);
@@ -1226,11 +1237,22 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     },
     /**
      * Seeds a message into a folder ('inbox', 'sentitems' or any folder id); returns it with its generated fields.
-     * `mime` is what its `$value` gives (made from its fields when absent).
+     * `mime` is what its `$value` gives (made from its fields when absent); `attachments` what `…/attachments` lists.
      */
-    addMessage(mailbox: string, folder: string, msg: SeedMessage = {}, options: { mime?: string } = {}): GraphMessage {
+    addMessage(
+      mailbox: string,
+      folder: string,
+      msg: SeedMessage = {},
+      options: { mime?: string; attachments?: readonly SeedAttachment[] } = {},
+    ): GraphMessage {
       return clone(
-        storeMessage(seedMailbox(mailbox), WELL_KNOWN_FOLDERS.has(folder.toLowerCase()) ? folder.toLowerCase() : folder, msg, options.mime),
+        storeMessage(
+          seedMailbox(mailbox),
+          WELL_KNOWN_FOLDERS.has(folder.toLowerCase()) ? folder.toLowerCase() : folder,
+          msg,
+          options.mime,
+          options.attachments,
+        ),
       );
     },
     /** SharePoint: sites, lists, libraries, walls (see sharePoint.ts). */

@@ -105,3 +105,17 @@ export interface SimulatorStats {
   /** Every top-level request, in arrival order. */
   log: { method: string; url: string; status: number; prefer: string }[];
 }
+
+/**
+ * An attachment seeded on a message. "file": a file (inline when it is an image the body shows); "item": an attached
+ * email or event (`content` is its MIME); "reference": a link to a file in the cloud (no content in the mailbox).
+ */
+export interface SeedAttachment {
+  kind?: "file" | "item" | "reference";
+  name: string;
+  contentType?: string;
+  /** The file's bytes (a string is taken as UTF-8). */
+  content?: Uint8Array | string;
+  isInline?: boolean;
+  contentId?: string;
+}

@@ -1,6 +1,7 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { MatterlineError } from "@domain/errors";
-import type { RecordVersion, StoredFile } from "@domain/record/types";
+import type { AuditRecord } from "@domain/matterLog/types";
+import type { RecordOptions, RecordVersion, StoredAttachments, StoredFile } from "@domain/record/types";
 import type { MatterRecord, MessageSource, RecordChanges, RecordReach, RecordWrite, RecordWriteOutcome } from "@ports/matterRecord";
 import { GraphScopes } from "@ports/tokenProvider";
 import type { BatchResult, BatchStep, GraphClient } from "../graphClient";
@@ -15,7 +16,8 @@ import type {
   UploadSession,
 } from "../graphTypes";
 import { mailboxPath, odataString } from "../mailboxPath";
-import { fromItem, recordKeyOf, toFields, type RecordItem } from "./recordFields";
+import { fromItem, optionsOf, recordKeyOf, toFields, type RecordItem } from "./recordFields";
+import { moveAttachments, storeAttachments, type AttachmentIo } from "./recordAttachments";
 import { RECORD_LIBRARY, RECORD_LIST } from "./recordSchema";
 
 /** Where the record lives once resolved: the site, the list and the library's drive. */
@@ -45,6 +47,15 @@ const DELTA_PAGE = 1000;
 export function statusOf(error: unknown): number {
   const cause = error instanceof MatterlineError ? error.cause : error;
   return cause instanceof GraphError ? cause.statusCode : 0;
+}
+
+type PlaceWrite = Extract<RecordWrite, { kind: "create" | "update" }>;
+
+/** The audit record that says which attachments were stored beside the message, and which were left out. */
+function storedAudit(w: PlaceWrite, note: string | null): AuditRecord[] {
+  if (!note || !w.attachments) return [];
+  const { by, at } = w.attachments;
+  return [{ internetMessageId: w.entry.internetMessageId, at, by, action: "stored", fromMatterId: null, toMatterId: null, note }];
 }
 
 /** Thrown inside a write when the matter's folder or item is behind a wall. */
@@ -195,21 +206,22 @@ export function createGraphMatterRecord(
     return found;
   }
 
+  /** The message's Graph id in its mailbox (found by internetMessageId when not known), or null when not there. */
+  async function messageIdOf(message: MessageSource): Promise<string | null> {
+    if (message.graphId) return message.graphId;
+    const filter = encodeURIComponent(`internetMessageId eq ${odataString(message.internetMessageId)}`);
+    const page = await graph.call<GraphPage<GraphMessageDto>>({
+      method: "GET",
+      path: `${mailboxPath(message.mailbox)}/messages?$filter=${filter}&$select=id&$top=1`,
+      scopes: mailScopesOf(message.mailbox),
+    });
+    return page.value?.[0]?.id ?? null;
+  }
+
   /** The message's MIME (`$value`), or null when the mailbox no longer holds it. */
-  async function mime(message: MessageSource): Promise<Blob | null> {
+  async function mime(message: MessageSource, id: string): Promise<Blob | null> {
     const base = mailboxPath(message.mailbox);
     const mailScopes = mailScopesOf(message.mailbox);
-    let id = message.graphId;
-    if (!id) {
-      const filter = encodeURIComponent(`internetMessageId eq ${odataString(message.internetMessageId)}`);
-      const page = await graph.call<GraphPage<GraphMessageDto>>({
-        method: "GET",
-        path: `${base}/messages?$filter=${filter}&$select=id&$top=1`,
-        scopes: mailScopes,
-      });
-      id = page.value?.[0]?.id ?? null;
-      if (!id) return null;
-    }
     try {
       // learn.microsoft.com/graph/outlook-get-mime-message
       const bytes = await graph.call<ArrayBuffer>({
@@ -259,22 +271,52 @@ export function createGraphMatterRecord(
     }
   }
 
-  async function upload(loc: RecordLocation, folder: string, parent: string, name: string, blob: Blob): Promise<StoredFile> {
+  /** Uploads a file into a folder, replacing one of its name: in one request up to 4 MB, in an upload session beyond. */
+  async function uploadItem(loc: RecordLocation, parent: string, name: string, blob: Blob, contentType: string): Promise<DriveItem> {
     try {
-      const item =
-        blob.size <= SIMPLE_UPLOAD_MAX
-          ? await call<DriveItem>({
-              method: "PUT",
-              path: `/drives/${loc.driveId}/items/${parent}:/${encodeURIComponent(name)}:/content`,
-              body: blob,
-              headers: { "Content-Type": "message/rfc822" },
-            })
-          : await uploadSession(loc, parent, name, blob);
-      return storedFile(item, folder);
+      return blob.size <= SIMPLE_UPLOAD_MAX
+        ? await call<DriveItem>({
+            method: "PUT",
+            path: `/drives/${loc.driveId}/items/${parent}:/${encodeURIComponent(name)}:/content`,
+            body: blob,
+            headers: { "Content-Type": contentType },
+          })
+        : await uploadSession(loc, parent, name, blob);
     } catch (e) {
       if (statusOf(e) === 403) throw new Walled();
       throw e;
     }
+  }
+
+  async function upload(loc: RecordLocation, folder: string, parent: string, name: string, blob: Blob): Promise<StoredFile> {
+    return storedFile(await uploadItem(loc, parent, name, blob, "message/rfc822"), folder);
+  }
+
+  function attachmentIo(loc: RecordLocation, message: MessageSource): AttachmentIo {
+    return {
+      graph,
+      siteScopes: scopes,
+      mailScopes: mailScopesOf(message.mailbox),
+      driveId: loc.driveId,
+      upload: (parent, name, blob, contentType) => uploadItem(loc, parent, name, blob, contentType),
+    };
+  }
+
+  /** A 403 on the matter's folder while storing attachments is the same wall as on the message. */
+  async function walledToo<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (statusOf(e) === 403) throw new Walled();
+      throw e;
+    }
+  }
+
+  /** Stores the attachments of a message whose `.eml` sits in `parent` (see recordAttachments.ts). */
+  function attachmentsOf(loc: RecordLocation, w: PlaceWrite, id: string, parent: string) {
+    return walledToo(() =>
+      storeAttachments(attachmentIo(loc, w.message), { base: mailboxPath(w.message.mailbox), id }, parent, w.fileName),
+    );
   }
 
   async function move(loc: RecordLocation, file: StoredFile, folder: string, parent: string, name: string): Promise<StoredFile> {
@@ -293,23 +335,49 @@ export function createGraphMatterRecord(
     }
   }
 
-  /** Puts the stored message in the matter's folder: moves the one there is, or uploads it. */
-  async function placeFile(loc: RecordLocation, w: Extract<RecordWrite, { kind: "create" | "update" }>): Promise<StoredFile | null> {
+  /**
+   * Puts the stored message in the matter's folder: moves the one there is (its attachments' subfolder with it), or
+   * uploads it; and, when the write asks for them, stores its attachments beside it if they are not there yet.
+   * `note` is what the audit trail says about the attachments (null: nothing).
+   */
+  async function placeFile(loc: RecordLocation, w: PlaceWrite): Promise<{ file: StoredFile | null; note: string | null }> {
     const existing = w.kind === "update" ? w.file : null;
     // The MIME is read after the folder, not beside it: with the record's own four requests that would make more than
     // four in flight at once.
     const parent = await ensureFolder(loc, w.folder);
-    if (existing && existing.folder === w.folder) return existing;
-    if (existing) {
+    let placed: StoredFile | null = null;
+    if (existing && existing.folder === w.folder) placed = existing;
+    else if (existing) {
       try {
-        return await move(loc, existing, w.folder, parent, w.fileName);
+        const moved = await move(loc, existing, w.folder, parent, w.fileName);
+        // The attachments follow their message; gone (null), they are stored again below when asked for.
+        const was = existing.attachments;
+        const attachments: StoredAttachments | null | undefined = was
+          ? await walledToo(() => moveAttachments(attachmentIo(loc, w.message), was, parent, w.fileName))
+          : was;
+        placed = attachments === undefined ? moved : { ...moved, attachments };
       } catch (e) {
         if (!(e instanceof MatterlineError && e.code === "not-found")) throw e;
         // The stored file is gone: store the message again.
       }
     }
-    const blob = await mime(w.message);
-    return blob ? upload(loc, w.folder, parent, w.fileName, blob) : null;
+    if (placed && (!w.attachments || placed.attachments)) return { file: placed, note: null };
+    const id = await messageIdOf(w.message);
+    if (!placed) {
+      const blob = id ? await mime(w.message, id) : null;
+      if (!blob) return { file: null, note: null };
+      placed = await upload(loc, w.folder, parent, w.fileName, blob);
+      if (!w.attachments) return { file: placed, note: null };
+    }
+    if (!id) {
+      // The message is no longer in this mailbox: its attachments cannot be read; the audit trail says so, once.
+      return {
+        file: { ...placed, attachments: { folderId: null, webUrl: "", files: [] } },
+        note: "Attachments not stored: the message is no longer in the mailbox it was filed from.",
+      };
+    }
+    const a = await attachmentsOf(loc, w, id, parent);
+    return { file: { ...placed, attachments: a.stored }, note: a.note };
   }
 
   function failure(key: string, error: unknown): RecordWriteOutcome {
@@ -330,6 +398,7 @@ export function createGraphMatterRecord(
       let complete = cursor === null;
       let restarted = false;
       const seen = new Map<string, RecordVersion | null>();
+      let options: { itemId: string; options: RecordOptions } | undefined;
       for (;;) {
         let page: GraphPage<RecordItem>;
         try {
@@ -341,6 +410,7 @@ export function createGraphMatterRecord(
             restarted = true;
             complete = true;
             seen.clear();
+            options = undefined;
             url = fresh;
             continue;
           }
@@ -349,6 +419,7 @@ export function createGraphMatterRecord(
         for (const item of page.value ?? []) {
           if (!item.id) continue;
           if (item.deleted) seen.set(item.id, null);
+          else if (optionsOf(item)) options = { itemId: item.id, options: optionsOf(item)! };
           else {
             // One damaged item never stops the sync.
             const v = fromItem(item);
@@ -359,7 +430,7 @@ export function createGraphMatterRecord(
         else {
           const upserts = [...seen.values()].filter((v): v is RecordVersion => v !== null);
           const removedItemIds = [...seen].filter(([, v]) => v === null).map(([id]) => id);
-          return { upserts, removedItemIds, cursor: page["@odata.deltaLink"] ?? url, complete };
+          return { upserts, removedItemIds, cursor: page["@odata.deltaLink"] ?? url, complete, ...(options ? { options } : {}) };
         }
       }
     },
@@ -368,10 +439,8 @@ export function createGraphMatterRecord(
       const loc = await location();
       const outcomes = new Map<string, RecordWriteOutcome>();
       const files = new Map<string, StoredFile | null>();
-      const placing = writes.filter(
-        (w): w is Extract<RecordWrite, { kind: "create" | "update" }> =>
-          (w.kind === "create" || w.kind === "update") && w.storeMessage !== false,
-      );
+      const notes = new Map<string, string | null>();
+      const placing = writes.filter((w): w is PlaceWrite => (w.kind === "create" || w.kind === "update") && w.storeMessage !== false);
       const known = await findGraphIds(placing.filter((w) => w.kind === "create" || !w.file).map((w) => w.message)).catch(
         () => new Map<string, string>(),
       );
@@ -382,7 +451,9 @@ export function createGraphMatterRecord(
       // 1. the stored messages, at most `concurrency` at once
       await mapLimit(placing, concurrency, async (w) => {
         try {
-          files.set(w.key, await placeFile(loc, withId(w)));
+          const placed = await placeFile(loc, withId(w));
+          files.set(w.key, placed.file);
+          notes.set(w.key, placed.note);
         } catch (e) {
           outcomes.set(w.key, e instanceof Walled ? { key: w.key, status: "walled" } : failure(w.key, e));
         }
@@ -392,10 +463,11 @@ export function createGraphMatterRecord(
       for (const w of writes) {
         if (outcomes.has(w.key)) continue;
         if (w.kind === "create") {
-          const fields = toFields(w.entry, w.clientId, w.audit, files.get(w.key) ?? null);
+          const fields = toFields(w.entry, w.clientId, [...w.audit, ...storedAudit(w, notes.get(w.key) ?? null)], files.get(w.key) ?? null);
           steps.push({ id: w.key, method: "POST", url: itemPath(loc), body: { fields } });
         } else if (w.kind === "update") {
-          const fields = toFields(w.entry, w.clientId, w.audit, files.get(w.key) ?? w.file);
+          const audit = [...w.audit, ...storedAudit(w, notes.get(w.key) ?? null)];
+          const fields = toFields(w.entry, w.clientId, audit, files.get(w.key) ?? w.file);
           steps.push({
             id: w.key,
             method: "PATCH",
@@ -407,6 +479,10 @@ export function createGraphMatterRecord(
           steps.push({ id: w.key, method: "DELETE", url: `${itemPath(loc)}/${w.itemId}`, headers: { "If-Match": w.eTag } });
         } else {
           steps.push({ id: w.key, method: "DELETE", url: `/drives/${loc.driveId}/items/${encodeURIComponent(w.file.driveItemId)}` });
+          // A stray message's attachments go with it.
+          const folderId = w.file.attachments?.folderId;
+          if (folderId)
+            steps.push({ id: `${w.key}#attachments`, method: "DELETE", url: `/drives/${loc.driveId}/items/${encodeURIComponent(folderId)}` });
         }
       }
       const results = steps.length ? await graph.batch(steps, scopes) : new Map<string, BatchResult>();
@@ -443,13 +519,14 @@ export function createGraphMatterRecord(
           );
         }
       }
-      // 3. an undone filing's stored message goes too
-      if (strayFiles.length)
+      // 3. an undone filing's stored message goes too, and its attachments' subfolder
+      const strayIds = strayFiles.flatMap((f) => [f.driveItemId, ...(f.attachments?.folderId ? [f.attachments.folderId] : [])]);
+      if (strayIds.length)
         await graph.batch(
-          strayFiles.map((f, i) => ({
+          strayIds.map((id, i) => ({
             id: `file${i}`,
             method: "DELETE" as const,
-            url: `/drives/${loc.driveId}/items/${encodeURIComponent(f.driveItemId)}`,
+            url: `/drives/${loc.driveId}/items/${encodeURIComponent(id)}`,
           })),
           scopes,
         );

@@ -2,9 +2,9 @@ import type { Address } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
 import type { AuditAction, AuditRecord, Direction, LogSource } from "@domain/matterLog/types";
 import { messageTag } from "@domain/record/recordNames";
-import type { RecordVersion, SharedEntry, StoredFile } from "@domain/record/types";
+import type { RecordOptions, RecordVersion, SharedEntry, StoredAttachments, StoredFile } from "@domain/record/types";
 import type { TypedListItem } from "../graphTypes";
-import { NOTE_MAX, TEXT_MAX } from "./recordSchema";
+import { NOTE_MAX, OPTIONS_KEY, TEXT_MAX } from "./recordSchema";
 
 /** The list item's fields as Matterline writes them (see recordSchema.ts for the columns). */
 export interface RecordFields {
@@ -32,10 +32,71 @@ export interface RecordFields {
   MessageFileId: string;
   MessageFolder: string;
   AuditTrail: string;
+  /**
+   * JSON of the email's stored attachments ({@link StoredAttachments}); "" once they are gone. Left out of a write
+   * that knows nothing of attachments, so a site provisioned before the column existed takes filings as before.
+   */
+  AttachmentFiles?: string;
+  /** JSON of the firm's options, on the options item only. */
+  RecordOptions?: string;
 }
 
 /** An item of the record's list as Graph returns it with `$expand=fields`. */
 export type RecordItem = TypedListItem<Partial<RecordFields>>;
+
+/** The options item's fields. */
+export function optionsFields(options: RecordOptions): Pick<RecordFields, "Title" | "InternetMessageId" | "RecordOptions"> {
+  return { Title: "Matterline options (set with npm run provision)", InternetMessageId: OPTIONS_KEY, RecordOptions: JSON.stringify(options) };
+}
+
+/** The firm's options when `item` is the options item (anything unreadable in it counts as off); null otherwise. */
+export function optionsOf(item: RecordItem): RecordOptions | null {
+  if (item.fields?.InternetMessageId !== OPTIONS_KEY) return null;
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(String(item.fields.RecordOptions ?? "").slice(0, 10_000));
+  } catch {
+    raw = null;
+  }
+  return { attachments: typeof raw === "object" && raw !== null && (raw as Record<string, unknown>).attachments === true };
+}
+
+/** The stored attachments' JSON, for the AttachmentFiles column. */
+function attachmentsText(a: StoredAttachments | null | undefined): string {
+  if (!a) return "";
+  const keep = { folderId: a.folderId, webUrl: a.webUrl, files: a.files.map((f) => ({ name: f.name, webUrl: f.webUrl })) };
+  const text = JSON.stringify(keep);
+  // Fifty links fit easily; a column overflow would fail the whole write, so the list is cut rather than the item.
+  return text.length <= NOTE_MAX ? text : JSON.stringify({ ...keep, files: keep.files.slice(0, 20) });
+}
+
+function attachmentsField(v: unknown): { attachments?: StoredAttachments | null } {
+  const a = parseAttachments(typeof v === "string" ? v : undefined);
+  return a === undefined ? {} : { attachments: a };
+}
+
+/** The stored attachments; undefined when the item says nothing of them, null when they are gone. */
+function parseAttachments(text: string | undefined): StoredAttachments | null | undefined {
+  if (text === undefined || text === null) return undefined;
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.slice(0, NOTE_MAX));
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const files = Array.isArray(r.files) ? (r.files as unknown[]) : [];
+  return {
+    folderId: typeof r.folderId === "string" && r.folderId ? r.folderId : null,
+    webUrl: typeof r.webUrl === "string" ? r.webUrl : "",
+    files: files
+      .filter((f): f is Record<string, unknown> => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string")
+      .slice(0, 200)
+      .map((f) => ({ name: String(f.name).slice(0, 400), webUrl: typeof f.webUrl === "string" ? f.webUrl : "" })),
+  };
+}
 
 /** The most audit records kept on one item (newest kept): the trail must fit in one text column. */
 const AUDIT_MAX = 200;
@@ -104,7 +165,13 @@ export function toFields(
     SentAt: entry.sentAt,
     ReceivedAt: entry.receivedAt,
     Snippet: block(entry.snippet),
-    AttachmentNames: block(entry.attachmentNames.map((n) => n.replace(/[\r\n]+/g, " ")).join("\n")),
+    // The email's attachment names as the mailbox listed them; when it listed none (mail filed through Graph), the
+    // names of the attachments stored beside it.
+    AttachmentNames: block(
+      (entry.attachmentNames.length ? entry.attachmentNames : (file?.attachments?.files.map((f) => f.name) ?? []))
+        .map((n) => n.replace(/[\r\n]+/g, " "))
+        .join("\n"),
+    ),
     FiledBy: line(entry.loggedBy),
     FiledAt: entry.loggedAt,
     Source: entry.source,
@@ -115,6 +182,7 @@ export function toFields(
     MessageFileId: line(file?.driveItemId ?? ""),
     MessageFolder: line(file?.folder ?? ""),
     AuditTrail: auditText,
+    ...(file?.attachments !== undefined ? { AttachmentFiles: attachmentsText(file.attachments) } : {}),
   };
 }
 
@@ -124,7 +192,7 @@ const iso = (v: unknown): string | null => {
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 };
-const ACTIONS = new Set<AuditAction>(["logged", "refiled", "unlogged", "conflict"]);
+const ACTIONS = new Set<AuditAction>(["logged", "refiled", "unlogged", "conflict", "stored"]);
 const DIRECTIONS = new Set<Direction>(["inbound", "outbound", "internal"]);
 const SOURCES = new Set<LogSource>(["manual", "auto", "bulk", "send"]);
 
@@ -195,6 +263,8 @@ export function fromItem(item: RecordItem): RecordVersion | null {
     eTag,
     entry,
     audit: parseAudit(str(f.AuditTrail), internetMessageId),
-    file: fileId ? { driveItemId: fileId, webUrl: str(f.MessageUrl), folder: str(f.MessageFolder) } : null,
+    file: fileId
+      ? { driveItemId: fileId, webUrl: str(f.MessageUrl), folder: str(f.MessageFolder), ...attachmentsField(f.AttachmentFiles) }
+      : null,
   };
 }

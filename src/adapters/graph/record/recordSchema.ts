@@ -49,4 +49,14 @@ export const RECORD_COLUMNS: readonly ColumnDefinition[] = [
   text("MessageFileId", "Stored message id"),
   text("MessageFolder", "Stored message folder"),
   note("AuditTrail", "Audit trail"),
+  note("AttachmentFiles", "Stored attachments"),
+  note("RecordOptions", "Firm options (on the options item only)"),
 ];
+
+/**
+ * The key of the one item that holds the firm's options (`RecordOptions`, JSON) rather than a filed email. Every pane
+ * reads the list's changes anyway, so an option set there reaches every colleague with their next sync at no extra
+ * request, and it lives in the firm's record, not on one device. A real internetMessageId always has an "@"; this
+ * key has none, so it can never be an email's.
+ */
+export const OPTIONS_KEY = "matterline:options";

@@ -70,6 +70,13 @@ export function RecordSettingsSection({ capabilities }: { capabilities: Capabili
             {status.refused ? ` · ${status.refused} refused (no access to that matter's record)` : ""}
           </Caption1>
           {status.site ? (
+            <Caption1 block data-testid="record-attachments" data-state={status.attachments ? "on" : "off"}>
+              {status.attachments
+                ? "Attachments: stored beside each filed email in its matter's folder (set by your firm for everyone)."
+                : "Attachments: not stored in the record; they stay with the email (your administrator can turn this on for the firm)."}
+            </Caption1>
+          ) : null}
+          {status.site ? (
             <div>
               <Button
                 size="small"

@@ -46,6 +46,7 @@ describe("Settings → Matter record", () => {
       waiting: 2,
       refused: 0,
       syncing: false,
+      attachments: true,
     });
     render(<RecordSettingsSection capabilities={capabilities} />);
     await waitFor(() => expect(screen.getByTestId("record-site-input")).toHaveProperty("value", SITE));
@@ -53,6 +54,9 @@ describe("Settings → Matter record", () => {
     expect(screen.getByTestId("record-last-sync").textContent).toBe(
       "Last synced: 5 min ago · 2 filings waiting to reach the matter record",
     );
+    // The firm's option, as the record holds it.
+    expect(screen.getByTestId("record-attachments").getAttribute("data-state")).toBe("on");
+    expect(screen.getByTestId("record-attachments").textContent).toContain("stored beside each filed email");
 
     await userEvent.click(screen.getByTestId("record-settings-sync"));
     await waitFor(() => expect(screen.getByTestId("record-reach").textContent).toBe(`Reached ${SITE}`));
@@ -69,9 +73,12 @@ describe("Settings → Matter record", () => {
       waiting: 1,
       refused: 0,
       syncing: false,
+      attachments: false,
     });
     render(<RecordSettingsSection capabilities={capabilities} />);
     await waitFor(() => expect(screen.getByTestId("record-reach").textContent).toContain("No site is set up"));
+    // Without a site there is no firm option to show.
+    expect(screen.queryByTestId("record-attachments")).toBeNull();
     expect(screen.getByTestId("record-last-sync").textContent).toContain(
       "1 filing waiting to reach the matter record (no site set up yet)",
     );
