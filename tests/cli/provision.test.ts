@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createGraphSimulator } from "@simulators/graph/index";
 import { runProvision } from "@cli/provisionRun";
-import { RECORD_COLUMNS, RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
+import { OPTIONS_KEY, RECORD_COLUMNS, RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
 
 const SITE = "https://firm.sharepoint.example/sites/Matters";
 
@@ -59,6 +59,34 @@ describe("npm run provision", () => {
       indexed: true,
       enforceUniqueValues: true,
     });
+  });
+
+  it("--attachments on|off sets the firm's option in the record's options item, idempotently; without it the option stays", async () => {
+    const sim = createGraphSimulator();
+    sim.sharePoint.addSite("firm.sharepoint.example", "/sites/Matters");
+    const optionsItems = () => sim.sharePoint.listItems(SITE, RECORD_LIST).filter((i) => i.fields.InternetMessageId === OPTIONS_KEY);
+    const plain = await run(sim, ["--site", SITE]);
+    expect(plain.out.join("\n")).toContain("Attachments beside each filed .eml: off.");
+    expect(optionsItems()).toEqual([]);
+
+    const on = await run(sim, ["--site", SITE, "--attachments", "on"]);
+    expect(on.code).toBe(0);
+    expect(on.out.join("\n")).toContain("Turned on: each filing also stores the email's attachments beside its .eml.");
+    expect(optionsItems().map((i) => JSON.parse(String(i.fields.RecordOptions)) as unknown)).toEqual([{ attachments: true }]);
+
+    const again = await run(sim, ["--site", SITE, "--attachments", "ON"]);
+    expect(again.out.join("\n")).toContain("nothing changed");
+    expect(again.out.join("\n")).toContain("Attachments beside each filed .eml: on.");
+    const kept = await run(sim, ["--site", SITE]);
+    expect(kept.out.join("\n")).toContain("Attachments beside each filed .eml: on.");
+
+    const off = await run(sim, ["--site", SITE, "--attachments", "off"]);
+    expect(off.out.join("\n")).toContain("Turned off");
+    expect(optionsItems().map((i) => JSON.parse(String(i.fields.RecordOptions)) as unknown)).toEqual([{ attachments: false }]);
+
+    const bad = await run(sim, ["--site", SITE, "--attachments", "yes"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.join("\n")).toContain('--attachments takes "on" or "off"');
   });
 
   it("fails clearly: no --site, a bad address, a missing site, no token", async () => {

@@ -17,7 +17,19 @@ import type {
   UploadSession,
 } from "@microsoft/microsoft-graph-types";
 
-export type { Attachment, ColumnDefinition, DriveItem, Event, List, ListItem, MailboxSettings, Message, OutlookCategory, Site, UploadSession };
+export type {
+  Attachment,
+  ColumnDefinition,
+  DriveItem,
+  Event,
+  List,
+  ListItem,
+  MailboxSettings,
+  Message,
+  OutlookCategory,
+  Site,
+  UploadSession,
+};
 
 /** A message as Graph returns it: always with its id; `@removed` marks a deletion in a delta page. */
 export type GraphMessageDto = Message & { id: string; "@removed"?: { reason?: string } };

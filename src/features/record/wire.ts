@@ -5,6 +5,7 @@ import { createRecordService, RECORD_SYNCED_AT_KEY } from "./service";
 import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import type { MatterRecord } from "@ports/matterRecord";
+import type { OutboxExecutor } from "@domain/outbox/drain";
 import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
 
 /** Settings key of the site this device uses (when set, it wins over the firm's build-time default). */
@@ -43,7 +44,7 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
     // Without a site, record writes wait in the outbox (they land once the site is set up).
     if (record) {
       ctx.outbox.register(RECORD_KIND, service.executor());
-      ctx.outbox.register(RECORD_FILE_KIND, service.fileExecutor());
+      ctx.outbox.register(RECORD_FILE_KIND, storingExecutor());
     } else {
       ctx.outbox.unregister(RECORD_KIND);
       ctx.outbox.unregister(RECORD_FILE_KIND);
@@ -60,6 +61,22 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
     me: ctx.me.email,
     now: ctx.now,
   });
+
+  /**
+   * The stored messages' executor, run once this device knows the firm's options (whether attachments go beside the
+   * message): before its first sync, it waits for one; during a sync, for its end.
+   */
+  function storingExecutor(): OutboxExecutor {
+    const inner = service.fileExecutor();
+    return {
+      ...inner,
+      async execute(ops) {
+        if (running) await running;
+        else if (typeof (await ctx.stores.settings.get(RECORD_SYNCED_AT_KEY)) !== "string") await sync();
+        return inner.execute(ops);
+      },
+    };
+  }
 
   const stored = await ctx.stores.settings.get(RECORD_SITE_KEY);
   switchSite(typeof stored === "string" && stored ? stored : config.defaultSite);

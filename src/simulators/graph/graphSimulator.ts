@@ -321,7 +321,13 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}) {
     displayNameOf: (upn) => mailboxes.get(upn.toLowerCase())?.displayName ?? upn,
   });
 
-  function storeMessage(mb: Mailbox, folder: string, seed: SeedMessage, mime?: string, attachments: readonly SeedAttachment[] = []): GraphMessage {
+  function storeMessage(
+    mb: Mailbox,
+    folder: string,
+    seed: SeedMessage,
+    mime?: string,
+    attachments: readonly SeedAttachment[] = [],
+  ): GraphMessage {
     const id = seed.id ?? nextId("AAkALgAA");
     const now = new Date(clock()).toISOString();
     const msg: GraphMessage = {

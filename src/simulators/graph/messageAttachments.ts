@@ -90,7 +90,12 @@ export function attachmentRoute(
   const select = selectText ? selectText.split(",").map((s) => s.trim()) : null;
   if (select) {
     const unknown = select.find((p) => ![...BASE_PROPS, ...FILE_PROPS, "sourceUrl"].includes(p));
-    if (unknown) return graphError(400, "RequestBroker--ParseUri", `Could not find a property named '${unknown}' on type 'microsoft.graph.attachment'.`);
+    if (unknown)
+      return graphError(
+        400,
+        "RequestBroker--ParseUri",
+        `Could not find a property named '${unknown}' on type 'microsoft.graph.attachment'.`,
+      );
   }
   if (rest.length === 0) {
     const value = list.map((a) => shape(a, select));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FILE_NAME_MAX, FOLDER_NAME_MAX, matterFolderName, messageFileName, safeName } from "@domain/record/recordNames";
+import {
+  ATTACHMENT_NAME_MAX,
+  FILE_NAME_MAX,
+  FOLDER_NAME_MAX,
+  attachmentFileNames,
+  attachmentFolderName,
+  matterFolderName,
+  messageFileName,
+  safeName,
+} from "@domain/record/recordNames";
 import { nameProblem, SP_PATH_MAX } from "@simulators/graph/spNames";
 
 describe("names in the matter email library", () => {
@@ -33,5 +42,35 @@ describe("names in the matter email library", () => {
     expect(messageFileName(a)).not.toBe(messageFileName({ ...a, internetMessageId: "<b@x>" }));
     const longest = `sites/Matters/Matter email/${"f".repeat(FOLDER_NAME_MAX)}/${"e".repeat(FILE_NAME_MAX)}`;
     expect(longest.length).toBeLessThan(SP_PATH_MAX);
+  });
+});
+
+describe("stored attachments' names", () => {
+  it("are safe for SharePoint, keep their extension when cut short, and two of one name both survive", () => {
+    const names = attachmentFileNames([
+      "Lease: draft?.pdf",
+      "scan.pdf",
+      "SCAN.pdf",
+      "scan.pdf",
+      `${"long ".repeat(60)}.docx`,
+      "..",
+      "noext",
+    ]);
+    expect(names.slice(0, 4)).toEqual(["Lease draft.pdf", "scan.pdf", "SCAN (2).pdf", "scan (3).pdf"]);
+    expect(names[4].endsWith(".docx")).toBe(true);
+    expect(names[4].length).toBeLessThanOrEqual(ATTACHMENT_NAME_MAX);
+    expect(names[5]).toMatch(/^_/);
+    expect(names[6]).toBe("noext");
+    for (const n of names) expect(nameProblem(n)).toBeNull();
+    // The same attachments always get the same names, so storing them again replaces rather than duplicates.
+    expect(attachmentFileNames(["scan.pdf", "scan.pdf"])).toEqual(attachmentFileNames(["scan.pdf", "scan.pdf"]));
+  });
+
+  it("sit in a subfolder named after the .eml, within SharePoint's path length", () => {
+    const eml = messageFileName({ internetMessageId: "<a@b>", subject: "x".repeat(300), sentAt: "2026-03-02T10:00:00Z", receivedAt: null });
+    const folder = attachmentFolderName(eml);
+    expect(folder).toBe(eml.slice(0, -4));
+    const path = `/sites/Matters/Matter email/${matterFolderName({ number: "2026-0001", title: "t".repeat(200) })}/${folder}/${attachmentFileNames(["a".repeat(500) + ".pdf"])[0]}`;
+    expect(path.length).toBeLessThanOrEqual(400);
   });
 });

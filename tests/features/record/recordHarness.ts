@@ -1,4 +1,4 @@
-import { createGraphSimulator, type GraphSimulator } from "@simulators/graph/index";
+import { createGraphSimulator, type GraphSimulator, type SeedAttachment } from "@simulators/graph/index";
 import { createGraphClient, createGraphMailboxMirror, type GraphClient, type GraphClientOptions } from "@adapters/graph";
 import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
 import { provisionRecord } from "@adapters/graph/record/provisionRecord";
@@ -47,28 +47,35 @@ export interface Firm {
   device(upn: string): Device;
   /** Adds the same message to each person's mailbox (same Graph id in each). */
   deliver(message: MailMessage, ...upns: string[]): void;
+  /** Same, with attachments. */
+  deliverWith(message: MailMessage, attachments: readonly SeedAttachment[], ...upns: string[]): void;
 }
 
 /** A simulated firm with a provisioned record on one site. */
 export async function firm(
-  options: { latencyMs?: number; client?: Omit<Partial<GraphClientOptions>, "tokenProvider" | "fetchImpl"> } = {},
+  options: {
+    latencyMs?: number;
+    client?: Omit<Partial<GraphClientOptions>, "tokenProvider" | "fetchImpl">;
+    /** The firm's option, as `npm run provision -- --attachments on|off` sets it (absent: never set, so off). */
+    attachments?: boolean;
+  } = {},
 ): Promise<Firm> {
   const sim = createGraphSimulator({ latencyMs: options.latencyMs ?? 0, clock: () => NOW.getTime() });
   sim.sharePoint.addSite(HOST, "/sites/Matters", "Matters");
   const admin = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("admin") }, fetchImpl: sim.fetch });
-  await provisionRecord(admin, SITE);
+  await provisionRecord(admin, SITE, undefined, options.attachments === undefined ? {} : { attachments: options.attachments });
   const provider = createDirectoryProvider(new MemoryDirectoryStore(), { directory, importedAt: NOW.toISOString() });
   const loaded = (await provider.current())!;
   const ids = new Map<string, string>();
-  return {
-    sim,
-    loaded,
-    deliver(message, ...upns) {
-      const id = ids.get(message.internetMessageId!) ?? `AAMk-${ids.size + 1}`;
-      ids.set(message.internetMessageId!, id);
-      const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
-      for (const upn of upns)
-        sim.addMessage(upn, "inbox", {
+  const deliverWith = (message: MailMessage, attachments: readonly SeedAttachment[], ...upns: string[]) => {
+    const id = ids.get(message.internetMessageId!) ?? `AAMk-${ids.size + 1}`;
+    ids.set(message.internetMessageId!, id);
+    const addr = (a: { name?: string; email: string }) => ({ emailAddress: { name: a.name, address: a.email } });
+    for (const upn of upns)
+      sim.addMessage(
+        upn,
+        "inbox",
+        {
           id,
           internetMessageId: message.internetMessageId!,
           conversationId: message.conversationId ?? undefined,
@@ -77,8 +84,15 @@ export async function firm(
           toRecipients: message.to.map(addr),
           receivedDateTime: message.receivedAt ?? NOW.toISOString(),
           body: { contentType: "text", content: message.bodyText },
-        });
-    },
+        },
+        { attachments },
+      );
+  };
+  return {
+    sim,
+    loaded,
+    deliver: (message, ...upns) => deliverWith(message, [], ...upns),
+    deliverWith,
     device(upn) {
       // Requests are made as this person (the simulator's signed-in user follows whoever is calling).
       const graph = createGraphClient({

@@ -482,7 +482,11 @@ export function createGraphMatterRecord(
           // A stray message's attachments go with it.
           const folderId = w.file.attachments?.folderId;
           if (folderId)
-            steps.push({ id: `${w.key}#attachments`, method: "DELETE", url: `/drives/${loc.driveId}/items/${encodeURIComponent(folderId)}` });
+            steps.push({
+              id: `${w.key}#attachments`,
+              method: "DELETE",
+              url: `/drives/${loc.driveId}/items/${encodeURIComponent(folderId)}`,
+            });
         }
       }
       const results = steps.length ? await graph.batch(steps, scopes) : new Map<string, BatchResult>();

@@ -46,7 +46,11 @@ export type RecordItem = TypedListItem<Partial<RecordFields>>;
 
 /** The options item's fields. */
 export function optionsFields(options: RecordOptions): Pick<RecordFields, "Title" | "InternetMessageId" | "RecordOptions"> {
-  return { Title: "Matterline options (set with npm run provision)", InternetMessageId: OPTIONS_KEY, RecordOptions: JSON.stringify(options) };
+  return {
+    Title: "Matterline options (set with npm run provision)",
+    InternetMessageId: OPTIONS_KEY,
+    RecordOptions: JSON.stringify(options),
+  };
 }
 
 /** The firm's options when `item` is the options item (anything unreadable in it counts as off); null otherwise. */
@@ -92,7 +96,9 @@ function parseAttachments(text: string | undefined): StoredAttachments | null | 
     folderId: typeof r.folderId === "string" && r.folderId ? r.folderId : null,
     webUrl: typeof r.webUrl === "string" ? r.webUrl : "",
     files: files
-      .filter((f): f is Record<string, unknown> => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string")
+      .filter(
+        (f): f is Record<string, unknown> => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string",
+      )
       .slice(0, 200)
       .map((f) => ({ name: String(f.name).slice(0, 400), webUrl: typeof f.webUrl === "string" ? f.webUrl : "" })),
   };
