@@ -34,7 +34,10 @@ function Node({ node }: { node: LibraryNode }) {
   );
 }
 
-/** The firm's "Matter email" library as a folder tree: a folder per matter, each filed email as its `.eml`. */
+/**
+ * The firm's "Matter email" library as a folder tree: a folder per matter, each filed email as its `.eml`, and, when the
+ * firm stores attachments, a folder of the same name beside it holding them.
+ */
 export function LibraryTree({ root, items }: { root: LibraryNode | null; items: number }) {
   const styles = useStyles();
   return (

@@ -70,9 +70,9 @@ async function start() {
       const folder = m.from?.email === seed.me ? "sentitems" : "inbox";
       // Graph (REST) ids carry "-" and "_" where the EWS ids Outlook hands the pane carry "/" and "+", as in Exchange.
       const id = `AAMkAGwb-${String(i + 1).padStart(4, "0")}_${folder}`;
-      const stored = sim.addMessage(seed.me, folder, { ...graphMessageOf(m, folder), id }, { mime: seed.mime[i] });
-      for (const p of people)
-        if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphMessageOf(m, folder), id }, { mime: seed.mime[i] });
+      const seeded = { mime: seed.mime[i], attachments: seed.attachments[i] ?? [] };
+      const stored = sim.addMessage(seed.me, folder, { ...graphMessageOf(m, folder), id }, seeded);
+      for (const p of people) if (p.email !== seed.me) sim.addMessage(p.email, folder, { ...graphMessageOf(m, folder), id }, seeded);
       messages.push({ itemId: ewsIdOf(stored.id), graphId: stored.id, folder, message: { ...m, webLink: stored.webLink ?? null } });
     } catch (e) {
       problems.push({ file: m.subject || m.internetMessageId || `message ${i + 1}`, error: e instanceof Error ? e.message : String(e) });
@@ -84,7 +84,10 @@ async function start() {
   // The firm's matter record: a SharePoint site, set up once as an administrator would with `npm run provision`.
   sim.sharePoint.addSite(RECORD_HOST, "/sites/Matters", "Matters");
   const admin = createGraphClient({ tokenProvider: { getToken: () => Promise.resolve("workbench-admin") }, fetchImpl: sim.fetch });
-  await provisionRecord(admin, RECORD_SITE);
+  // `?attachments=on` sets the firm up to store each filed email's attachments beside it (as
+  // `npm run provision -- --attachments on` does); the firm's default is off.
+  const attachmentsOn = new URLSearchParams(window.location.search).get("attachments") === "on";
+  await provisionRecord(admin, RECORD_SITE, undefined, attachmentsOn ? { attachments: true } : {});
 
   const person = (a: { name?: string; email: string }) => ({ displayName: a.name ?? a.email, emailAddress: a.email });
   const fakeItem = (w: WorkbenchMessage): FakeMailItem => ({

@@ -1,6 +1,7 @@
 import type { MailMessage } from "@domain/model/mail";
 import { assignThreads } from "@domain/threading/assignThreads";
-import { parseEml } from "@adapters/mime/parseEml";
+import { parseEmlWithAttachments } from "@adapters/mime/parseEml";
+import type { SeedAttachment } from "@simulators/graph/index";
 
 /** A mail file the workbench could not load: named in the workbench, while every other message is still loaded. */
 export interface SeedProblem {
@@ -24,13 +25,26 @@ function plain(error: unknown): string {
  */
 export async function parseMailFiles(
   files: readonly MailFile[],
-): Promise<{ messages: MailMessage[]; mime: string[]; problems: SeedProblem[] }> {
+): Promise<{ messages: MailMessage[]; mime: string[]; attachments: SeedAttachment[][]; problems: SeedProblem[] }> {
   const parsed: MailMessage[] = [];
   const mime: string[] = [];
+  const attachments: SeedAttachment[][] = [];
   const problems: SeedProblem[] = [];
   for (const file of files) {
     try {
-      parsed.push(await parseEml(file.raw));
+      const read = await parseEmlWithAttachments(file.raw);
+      parsed.push(read.message);
+      // The simulated mailbox serves each message's attachments (…/attachments), as Exchange does from the MIME.
+      attachments.push(
+        read.attachments.map((a) => ({
+          kind: a.isMessage ? "item" : "file",
+          name: a.name,
+          contentType: a.contentType,
+          content: a.content,
+          isInline: a.isInline,
+          ...(a.contentId ? { contentId: a.contentId } : {}),
+        })),
+      );
       // The raw message as Graph's `$value` gives it (octets as Latin-1 characters when it came as bytes).
       mime.push(typeof file.raw === "string" ? file.raw : new TextDecoder("latin1").decode(file.raw));
     } catch (e) {
@@ -39,5 +53,5 @@ export async function parseMailFiles(
   }
   const threads = assignThreads(parsed);
   const messages = parsed.map((m) => ({ ...m, conversationId: `conv-${threads.get(m.internetMessageId ?? m.id) ?? m.id}` }));
-  return { messages, mime, problems };
+  return { messages, mime, attachments, problems };
 }

@@ -1,5 +1,6 @@
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
+import type { SeedAttachment } from "@simulators/graph/index";
 import { MatterlineError } from "@domain/errors";
 import { parseMailFiles, type MailFile, type SeedProblem } from "./mailFiles";
 import { readServedFirm, type FirmFiles, type ServedFirm } from "./firmFiles";
@@ -19,6 +20,8 @@ export interface Seed {
   readonly messages: readonly MailMessage[];
   /** Each message's raw MIME, in the same order (what Graph's `$value` gives). */
   readonly mime: readonly string[];
+  /** Each message's attachments, as its mailbox serves them. */
+  readonly attachments: readonly (readonly SeedAttachment[])[];
   /** Mail files that could not be loaded (the rest is loaded). */
   readonly problems: readonly SeedProblem[];
   readonly source: SeedSource;
@@ -112,7 +115,7 @@ export async function loadSeed(fetchServed: () => Promise<ServedFirm | null>): P
   }
   const directory = firm?.directory ?? sampleDirectory;
   const files = firm?.mail ?? sampleMailFiles();
-  const { messages, mime, problems } = await parseMailFiles(files);
+  const { messages, mime, attachments, problems } = await parseMailFiles(files);
   const me = meOf(directory);
   const now = firm?.mail ? nowAfter(messages, Date.now()) : meta.now;
   return {
@@ -121,6 +124,7 @@ export async function loadSeed(fetchServed: () => Promise<ServedFirm | null>): P
     now,
     messages,
     mime,
+    attachments,
     problems: [...skipped, ...problems],
     source,
     refused,

@@ -56,6 +56,28 @@ function toIso(date: string | undefined): string | null {
  * `conversationId` is left null: threads across files come from the domain's threading.
  */
 export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<MailMessage> {
+  return (await parseEmlWithAttachments(raw)).message;
+}
+
+/** One attachment of a parsed .eml, with its bytes. */
+export interface EmlAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+  /** Shown in the body (an image referenced by its Content-ID), not listed as an attachment. */
+  readonly isInline: boolean;
+  readonly contentId: string | null;
+  /** An attached message (message/rfc822) rather than a file. */
+  readonly isMessage: boolean;
+}
+
+/** At most this many attachments of one .eml are kept (a hostile message may carry thousands of parts). */
+const EML_ATTACHMENTS_MAX = 100;
+
+/** {@link parseEml}, and the message's attachments with their bytes (for a mailbox that serves them, e.g. the simulator). */
+export async function parseEmlWithAttachments(
+  raw: string | Uint8Array | ArrayBuffer,
+): Promise<{ message: MailMessage; attachments: EmlAttachment[] }> {
   let email: Email;
   try {
     email = await PostalMime.parse(raw);
@@ -70,7 +92,7 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
   const text = email.text && email.text.trim() ? email.text : email.html ? htmlToText(email.html) : "";
   const sentAt = toIso(email.date);
   const internetMessageId = email.messageId ? (email.messageId.startsWith("<") ? email.messageId : `<${email.messageId}>`) : null;
-  return {
+  const message: MailMessage = {
     id: internetMessageId ?? `eml:${email.subject ?? ""}:${sentAt ?? ""}`,
     internetMessageId,
     conversationId: null,
@@ -88,4 +110,13 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
     attachmentNames: email.attachments.filter((a) => a.disposition !== "inline" || !a.contentId).map((a) => a.filename ?? "attachment"),
     headers,
   };
+  const attachments = email.attachments.slice(0, EML_ATTACHMENTS_MAX).map((a): EmlAttachment => ({
+    name: a.filename ?? "attachment",
+    contentType: a.mimeType || "application/octet-stream",
+    content: typeof a.content === "string" ? new TextEncoder().encode(a.content) : new Uint8Array(a.content),
+    isInline: a.disposition === "inline" && !!a.contentId,
+    contentId: a.contentId ?? null,
+    isMessage: a.mimeType === "message/rfc822",
+  }));
+  return { message, attachments };
 }
