@@ -42,7 +42,10 @@ export function storeAttachments(seeds: readonly SeedAttachment[], nextId: (pref
   });
 }
 
-/** True when the message has an attachment Outlook lists as one (Graph's hasAttachments leaves inline images out). */
+/**
+ * True when the message has an attachment Outlook lists as one: Graph's hasAttachments leaves inline attachments out
+ * (a message with only inline images says false). learn.microsoft.com/graph/api/resources/message
+ */
 export function hasListedAttachments(list: readonly StoredAttachment[]): boolean {
   return list.some((a) => !a.isInline);
 }
@@ -65,7 +68,7 @@ function shape(a: StoredAttachment, select: readonly string[] | null): SimRespon
     isInline: a.isInline,
     lastModifiedDateTime: a.lastModifiedDateTime,
     ...(a.kind === "file" ? { contentId: a.contentId, contentLocation: null, contentBytes: base64(a.bytes) } : {}),
-    ...(a.kind === "reference" ? { sourceUrl: `https://contoso-my.sharepoint.com/personal/${encodeURIComponent(a.name)}` } : {}),
+    ...(a.kind === "reference" ? { sourceUrl: `https://firm-my.sharepoint.example/personal/${encodeURIComponent(a.name)}` } : {}),
   };
   if (!select) return all;
   const out: Record<string, unknown> = { "@odata.type": all["@odata.type"], id: a.id };
