@@ -29,6 +29,8 @@ export interface StoredAttachments {
   readonly webUrl: string;
   /** Each stored file: its name in the library (made safe and unique) and where people open it. */
   readonly files: readonly { readonly name: string; readonly webUrl: string }[];
+  /** What the audit trail says of them: which were stored, which were left out and why. */
+  readonly note?: string;
 }
 
 /** One version of a filed email in the shared record: the list item, its eTag, its audit trail and its stored file. */

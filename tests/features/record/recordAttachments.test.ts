@@ -165,6 +165,35 @@ describe("the email's attachments beside it in the matter record (a firm-wide op
     expect(await amelia.outbox.list()).toEqual([]);
   });
 
+  it("a colleague's change between the item and its attachments (a 412): stored once, linked, and the audit trail still says so", async () => {
+    const f = await firm({ attachments: true });
+    const amelia = f.device(AMELIA);
+    const rosa = f.device(ROSA);
+    const m = mail({ subject: "Raced attachments" });
+    f.deliverWith(m, ATTACHMENTS.slice(0, 2), AMELIA, ROSA);
+    await amelia.service.sync();
+    await amelia.file(m, "x1");
+    await amelia.drainOnce();
+    // Rosa adds a time entry before Amelia's device stores the message and its attachments.
+    await rosa.service.sync();
+    await rosa.file(m, "x1", 4);
+    expect((await rosa.drainOnce()).failed).toBe(0);
+    expect((await amelia.drainOnce()).failed).toBe(0);
+    const item = emailItem(f);
+    expect(item.fields).toMatchObject({ TimeTenths: 4 });
+    const stored = JSON.parse(String(item.fields.AttachmentFiles)) as { files: { name: string }[] };
+    expect(stored.files.map((x) => x.name)).toEqual(["Lease draft v2.pdf", "scan.PDF"]);
+    const sub = `${matterFolderName(x1)}/${attachmentFolderName(emlOf(m))}`;
+    expect(paths(f).filter((p) => p.startsWith(`${matterFolderName(x1)}/`))).toEqual(
+      [`${matterFolderName(x1)}/`, `${matterFolderName(x1)}/${emlOf(m)}`, `${sub}/`, `${sub}/Lease draft v2.pdf`, `${sub}/scan.PDF`].sort(),
+    );
+    const trail = JSON.parse(String(item.fields.AuditTrail)) as { action: string; note?: string }[];
+    expect(trail.filter((a) => a.action === "stored").map((a) => a.note)).toEqual([
+      "Attachments stored beside the message: Lease draft v2.pdf, scan.PDF.",
+    ]);
+    expect(await amelia.outbox.list()).toEqual([]);
+  });
+
   it("turned off again, the next sync says so and filings store the .eml only", async () => {
     const f = await firm({ attachments: true });
     const amelia = f.device(AMELIA);

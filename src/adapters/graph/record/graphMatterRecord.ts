@@ -51,9 +51,13 @@ export function statusOf(error: unknown): number {
 
 type PlaceWrite = Extract<RecordWrite, { kind: "create" | "update" }>;
 
-/** The audit record that says which attachments were stored beside the message, and which were left out. */
-function storedAudit(w: PlaceWrite, note: string | null): AuditRecord[] {
-  if (!note || !w.attachments) return [];
+/**
+ * The audit record that says which attachments were stored beside the message, and which were left out: once, by the
+ * write that asked for them (a write retried after a 412 links attachments stored before, and still says so).
+ */
+function storedAudit(w: PlaceWrite, file: StoredFile | null | undefined): AuditRecord[] {
+  const note = file?.attachments?.note;
+  if (!note || !w.attachments || w.audit.some((a) => a.action === "stored")) return [];
   const { by, at } = w.attachments;
   return [{ internetMessageId: w.entry.internetMessageId, at, by, action: "stored", fromMatterId: null, toMatterId: null, note }];
 }
@@ -338,9 +342,8 @@ export function createGraphMatterRecord(
   /**
    * Puts the stored message in the matter's folder: moves the one there is (its attachments' subfolder with it), or
    * uploads it; and, when the write asks for them, stores its attachments beside it if they are not there yet.
-   * `note` is what the audit trail says about the attachments (null: nothing).
    */
-  async function placeFile(loc: RecordLocation, w: PlaceWrite): Promise<{ file: StoredFile | null; note: string | null }> {
+  async function placeFile(loc: RecordLocation, w: PlaceWrite): Promise<StoredFile | null> {
     const existing = w.kind === "update" ? w.file : null;
     // The MIME is read after the folder, not beside it: with the record's own four requests that would make more than
     // four in flight at once.
@@ -361,23 +364,20 @@ export function createGraphMatterRecord(
         // The stored file is gone: store the message again.
       }
     }
-    if (placed && (!w.attachments || placed.attachments)) return { file: placed, note: null };
+    if (placed && (!w.attachments || placed.attachments)) return placed;
     const id = await messageIdOf(w.message);
     if (!placed) {
       const blob = id ? await mime(w.message, id) : null;
-      if (!blob) return { file: null, note: null };
+      if (!blob) return null;
       placed = await upload(loc, w.folder, parent, w.fileName, blob);
-      if (!w.attachments) return { file: placed, note: null };
+      if (!w.attachments) return placed;
     }
     if (!id) {
       // The message is no longer in this mailbox: its attachments cannot be read; the audit trail says so, once.
-      return {
-        file: { ...placed, attachments: { folderId: null, webUrl: "", files: [] } },
-        note: "Attachments not stored: the message is no longer in the mailbox it was filed from.",
-      };
+      const note = "Attachments not stored: the message is no longer in the mailbox it was filed from.";
+      return { ...placed, attachments: { folderId: null, webUrl: "", files: [], note } };
     }
-    const a = await attachmentsOf(loc, w, id, parent);
-    return { file: { ...placed, attachments: a.stored }, note: a.note };
+    return { ...placed, attachments: await attachmentsOf(loc, w, id, parent) };
   }
 
   function failure(key: string, error: unknown): RecordWriteOutcome {
@@ -439,7 +439,6 @@ export function createGraphMatterRecord(
       const loc = await location();
       const outcomes = new Map<string, RecordWriteOutcome>();
       const files = new Map<string, StoredFile | null>();
-      const notes = new Map<string, string | null>();
       const placing = writes.filter((w): w is PlaceWrite => (w.kind === "create" || w.kind === "update") && w.storeMessage !== false);
       const known = await findGraphIds(placing.filter((w) => w.kind === "create" || !w.file).map((w) => w.message)).catch(
         () => new Map<string, string>(),
@@ -451,9 +450,7 @@ export function createGraphMatterRecord(
       // 1. the stored messages, at most `concurrency` at once
       await mapLimit(placing, concurrency, async (w) => {
         try {
-          const placed = await placeFile(loc, withId(w));
-          files.set(w.key, placed.file);
-          notes.set(w.key, placed.note);
+          files.set(w.key, await placeFile(loc, withId(w)));
         } catch (e) {
           outcomes.set(w.key, e instanceof Walled ? { key: w.key, status: "walled" } : failure(w.key, e));
         }
@@ -463,11 +460,12 @@ export function createGraphMatterRecord(
       for (const w of writes) {
         if (outcomes.has(w.key)) continue;
         if (w.kind === "create") {
-          const fields = toFields(w.entry, w.clientId, [...w.audit, ...storedAudit(w, notes.get(w.key) ?? null)], files.get(w.key) ?? null);
+          const file = files.get(w.key) ?? null;
+          const fields = toFields(w.entry, w.clientId, [...w.audit, ...storedAudit(w, file)], file);
           steps.push({ id: w.key, method: "POST", url: itemPath(loc), body: { fields } });
         } else if (w.kind === "update") {
-          const audit = [...w.audit, ...storedAudit(w, notes.get(w.key) ?? null)];
-          const fields = toFields(w.entry, w.clientId, audit, files.get(w.key) ?? w.file);
+          const file = files.get(w.key) ?? w.file;
+          const fields = toFields(w.entry, w.clientId, [...w.audit, ...storedAudit(w, file)], file);
           steps.push({
             id: w.key,
             method: "PATCH",

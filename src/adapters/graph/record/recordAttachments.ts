@@ -24,12 +24,6 @@ export interface AttachmentIo {
   upload(parentId: string, name: string, blob: Blob, contentType: string): Promise<DriveItem>;
 }
 
-/** The attachments stored, and what the audit trail says about them (null when there is nothing to say). */
-export interface AttachmentsPlaced {
-  readonly stored: StoredAttachments;
-  readonly note: string | null;
-}
-
 const FILE_TYPE = "#microsoft.graph.fileAttachment";
 const ITEM_TYPE = "#microsoft.graph.itemAttachment";
 
@@ -43,12 +37,12 @@ function leftOutBecause(a: GraphAttachmentDto): string | null {
   return null;
 }
 
-function noteOf(stored: readonly string[], leftOut: readonly string[]): string | null {
+function noteOf(stored: readonly string[], leftOut: readonly string[]): { note?: string } {
   const parts: string[] = [];
   if (stored.length) parts.push(`Attachments stored beside the message: ${stored.join(", ")}.`);
   if (leftOut.length) parts.push(`Not stored: ${leftOut.join(", ")}.`);
   const note = parts.join(" ");
-  return note ? (note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note) : null;
+  return note ? { note: note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note } : {};
 }
 
 async function subfolder(io: AttachmentIo, parentId: string, name: string): Promise<DriveItem> {
@@ -86,7 +80,7 @@ export async function storeAttachments(
   message: { readonly base: string; readonly id: string },
   emlParentId: string,
   emlFileName: string,
-): Promise<AttachmentsPlaced> {
+): Promise<StoredAttachments> {
   const at = `${message.base}/messages/${encodeURIComponent(message.id)}/attachments`;
   const page = await io.graph.call<GraphPage<GraphAttachmentDto>>({
     method: "GET",
@@ -102,7 +96,7 @@ export async function storeAttachments(
     else if (files.length >= MAX_ATTACHMENTS) leftOut.push(`${a.name ?? "(no name)"} (more than ${MAX_ATTACHMENTS} attachments)`);
     else files.push(a);
   }
-  if (!files.length) return { stored: { folderId: null, webUrl: "", files: [] }, note: noteOf([], leftOut) };
+  if (!files.length) return { folderId: null, webUrl: "", files: [], ...noteOf([], leftOut) };
   const folder = await subfolder(io, emlParentId, attachmentFolderName(emlFileName));
   const names = attachmentFileNames(files.map((a) => a.name ?? "attachment"));
   const stored: { name: string; webUrl: string }[] = [];
@@ -120,8 +114,10 @@ export async function storeAttachments(
     stored.push({ name: names[i], webUrl: item.webUrl ?? "" });
   }
   return {
-    stored: { folderId: folder.id!, webUrl: folder.webUrl ?? "", files: stored },
-    note: noteOf(
+    folderId: folder.id!,
+    webUrl: folder.webUrl ?? "",
+    files: stored,
+    ...noteOf(
       stored.map((s) => s.name),
       leftOut,
     ),
@@ -156,6 +152,7 @@ export async function moveAttachments(
   const kids = await call<GraphPage<DriveItem>>({ method: "GET", path: `${path}/children?$select=name,webUrl&$top=200` });
   const urls = new Map((kids.value ?? []).map((k) => [(k.name ?? "").toLowerCase(), k.webUrl ?? ""]));
   return {
+    ...stored,
     folderId: folder.id ?? stored.folderId,
     webUrl: folder.webUrl ?? "",
     files: stored.files.map((f) => ({ name: f.name, webUrl: urls.get(f.name.toLowerCase()) ?? f.webUrl })),

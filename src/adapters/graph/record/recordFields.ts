@@ -68,7 +68,12 @@ export function optionsOf(item: RecordItem): RecordOptions | null {
 /** The stored attachments' JSON, for the AttachmentFiles column. */
 function attachmentsText(a: StoredAttachments | null | undefined): string {
   if (!a) return "";
-  const keep = { folderId: a.folderId, webUrl: a.webUrl, files: a.files.map((f) => ({ name: f.name, webUrl: f.webUrl })) };
+  const keep = {
+    folderId: a.folderId,
+    webUrl: a.webUrl,
+    files: a.files.map((f) => ({ name: f.name, webUrl: f.webUrl })),
+    ...(a.note ? { note: a.note.slice(0, 2000) } : {}),
+  };
   const text = JSON.stringify(keep);
   // Fifty links fit easily; a column overflow would fail the whole write, so the list is cut rather than the item.
   return text.length <= NOTE_MAX ? text : JSON.stringify({ ...keep, files: keep.files.slice(0, 20) });
@@ -101,6 +106,7 @@ function parseAttachments(text: string | undefined): StoredAttachments | null | 
       )
       .slice(0, 200)
       .map((f) => ({ name: String(f.name).slice(0, 400), webUrl: typeof f.webUrl === "string" ? f.webUrl : "" })),
+    ...(typeof r.note === "string" && r.note ? { note: r.note.slice(0, 2000) } : {}),
   };
 }
 
