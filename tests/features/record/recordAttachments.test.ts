@@ -194,6 +194,21 @@ describe("the email's attachments beside it in the matter record (a firm-wide op
     expect(await amelia.outbox.list()).toEqual([]);
   });
 
+  it("an attachment over 4 MB goes up in an upload session, read whole from its $value", async () => {
+    const f = await firm({ attachments: true });
+    const amelia = f.device(AMELIA);
+    const m = mail({ subject: "Big attachment" });
+    const big = new Uint8Array(5 * 1024 * 1024 + 123).fill(65);
+    f.deliverWith(m, [{ name: "bundle.zip", contentType: "application/zip", content: big }], AMELIA);
+    await amelia.service.sync();
+    await amelia.file(m, "x1");
+    f.sim.resetStats();
+    expect((await amelia.drain()).failed).toBe(0);
+    const sub = `${matterFolderName(x1)}/${attachmentFolderName(emlOf(m))}`;
+    expect(f.sim.sharePoint.fileText(SITE, RECORD_LIBRARY, `${sub}/bundle.zip`)?.length).toBe(big.length);
+    expect(Object.keys(f.sim.stats.requestsByPath).some((p) => p.endsWith("/createUploadSession"))).toBe(true);
+  });
+
   it("turned off again, the next sync says so and filings store the .eml only", async () => {
     const f = await firm({ attachments: true });
     const amelia = f.device(AMELIA);
