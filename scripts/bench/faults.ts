@@ -12,20 +12,14 @@ import { createNetworkWatch } from "@adapters/graph/networkWatch";
 import { MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import { newOperation } from "@domain/outbox/queue";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpointStore";
 
 const LATENCY_MS = 50;
 const NOW = "2026-03-15T12:00:00.000Z";
 const token = { getToken: () => Promise.resolve("bench-token") };
 
 function memoryCheckpoints(): ScanCheckpointStore {
-  const data = new Map<string, unknown>();
-  return {
-    get: (k) => Promise.resolve(data.has(k) ? structuredClone(data.get(k)) : null),
-    put: (k, v) => {
-      data.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-  };
+  return new MemoryScanCheckpointStore();
 }
 
 /** The pane's Overdue refresh against a service answering 503 to everything: time until it gives up. */

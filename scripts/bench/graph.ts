@@ -7,6 +7,7 @@ import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
 import { createGraphClient, createGraphFolderSync, createGraphMailboxMirror, createGraphMessageReader } from "@adapters/graph";
 import { scanMailbox } from "@features/clock/mailboxScan";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpointStore";
 
 const LATENCY_MS = 50;
 const NOW = "2026-03-15T12:00:00.000Z";
@@ -71,14 +72,7 @@ function seedScanMailbox(sim: GraphSimulator): void {
 async function scan(): Promise<BenchLine[]> {
   const sim = createGraphSimulator({ latencyMs: LATENCY_MS });
   seedScanMailbox(sim);
-  const data = new Map<string, unknown>();
-  const store: ScanCheckpointStore = {
-    get: (k) => Promise.resolve(data.get(k) ?? null),
-    put: (k, v) => {
-      data.set(k, v);
-      return Promise.resolve();
-    },
-  };
+  const store: ScanCheckpointStore = new MemoryScanCheckpointStore();
   const graph = client(sim);
   const sync = createGraphFolderSync(graph);
   sim.resetStats();

@@ -12,7 +12,8 @@ import { MatterlineError } from "@domain/errors";
 import { applyCounts } from "./memoryStores";
 import { holdsToken } from "./tokenGuard";
 import { guard, type MatterlineDb } from "./openDb";
-import type { ClockDecisionRecord, FilingHistoryRecord, FollowUpRecord, ScanCheckpointRecord, StoredAudit } from "./schema";
+import type { ClockDecisionRecord, FilingHistoryRecord, FollowUpRecord, StoredAudit } from "./schema";
+import { IdbScanCheckpointStore } from "./idbScanCheckpointStore";
 
 function withoutId(a: StoredAudit): AuditRecord {
   const { id: _id, ...rest } = a;
@@ -242,7 +243,7 @@ export class IdbSettingsStore implements SettingsStore {
 export class IdbRecords<T> {
   constructor(
     private readonly db: MatterlineDb,
-    private readonly store: "clockDecisions" | "followUps" | "scanCheckpoints",
+    private readonly store: "clockDecisions" | "followUps",
   ) {}
 
   get(key: string): Promise<T | undefined> {
@@ -276,7 +277,7 @@ export function idbStores(db: MatterlineDb) {
     settings: new IdbSettingsStore(db),
     clockDecisions: new IdbRecords<ClockDecisionRecord>(db, "clockDecisions"),
     followUps: new IdbRecords<FollowUpRecord>(db, "followUps"),
-    scanCheckpoints: new IdbRecords<ScanCheckpointRecord>(db, "scanCheckpoints"),
+    scanCheckpoints: new IdbScanCheckpointStore(db),
     record: new IdbLocalRecordStore(db),
   };
 }

@@ -12,3 +12,4 @@ export {
 export * from "./idbStores";
 export * from "./memoryStores";
 export type * from "./schema";
+export * from "./memoryScanCheckpointStore";

@@ -62,8 +62,20 @@ const v3: Migration = (db) => {
   db.createObjectStore("recordShadows", { keyPath: "entry.internetMessageId" });
 };
 
+/**
+ * Version 4: the overdue scan keeps one row per message and one cursor row per folder instead of one object per
+ * mailbox rewritten after every page. The old checkpoints are dropped, not converted: they hold bodies and no facts,
+ * and the next scan makes a full pass anyway.
+ */
+const v4: Migration = (db) => {
+  const old = db as unknown as HistoricDb;
+  old.deleteObjectStore("scanCheckpoints");
+  old.createObjectStore("scanCursors", { keyPath: ["mailbox", "folder"] });
+  old.createObjectStore("scanMessages", { keyPath: ["mailbox", "folder", "graphId"] });
+};
+
 /** The schema's history; the database version is its length. Add a step to change the schema. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

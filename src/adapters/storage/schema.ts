@@ -34,12 +34,19 @@ export interface FollowUpRecord {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Where an incremental scan stopped: a Graph delta link or the last time scanned, per mailbox and folder. */
-export interface ScanCheckpointRecord {
-  /** e.g. "<mailbox>|<folderId>". */
-  readonly key: string;
-  readonly deltaLink: string | null;
-  readonly scannedAt: string;
+/** A scan's cursor for one folder of one mailbox (the feature owns `state`). */
+export interface ScanCursorRecord {
+  readonly mailbox: string;
+  readonly folder: string;
+  readonly state: unknown;
+}
+
+/** One message a scan keeps, keyed by mailbox, folder and the mailbox's own id (the feature owns `row`). */
+export interface ScanMessageRecord {
+  readonly mailbox: string;
+  readonly folder: string;
+  readonly graphId: string;
+  readonly row: unknown;
 }
 
 /** Typed shape of the "matterline" IndexedDB database. Holds no tokens: MSAL keeps those in its own cache. */
@@ -52,7 +59,8 @@ export interface MatterlineSchema extends DBSchema {
   settings: { key: string; value: unknown };
   clockDecisions: { key: string; value: ClockDecisionRecord };
   followUps: { key: string; value: FollowUpRecord; indexes: { byMatter: string } };
-  scanCheckpoints: { key: string; value: ScanCheckpointRecord };
+  scanCursors: { key: [string, string]; value: ScanCursorRecord };
+  scanMessages: { key: [string, string, string]; value: ScanMessageRecord };
   /** The last version of each email in the shared matter record that this device knows, by internetMessageId. */
   recordShadows: { key: string; value: RecordShadow };
 }

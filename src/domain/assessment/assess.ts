@@ -1,7 +1,8 @@
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Client, Matter } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
-import { recognize } from "@domain/recognition/recognize";
+import { recognize, type RecognitionText } from "@domain/recognition/recognize";
+import { readingFromFacts, type BodyFacts } from "./bodyFacts";
 import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import type { NeedsReplyResult } from "@domain/language/needsReply";
 import { readMail, type MailReading } from "@domain/language/reading";
@@ -115,7 +116,31 @@ export function timeReply(
  * deadline {@link slaFor} gives. Only inbound mail from a client contact is on the clock.
  */
 export function assessMessage(message: MailMessage, thread: readonly MailMessage[], ctx: AssessmentContext): Assessment {
-  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history });
+  return assessWith(message, thread, ctx, undefined, (threadContext) => readMail(message, { thread: threadContext }));
+}
+
+/**
+ * {@link assessMessage} over what was read from the body earlier ({@link BodyFacts}): the same assessment without the
+ * body, for a message whose facts were read with the same directory and owners.
+ */
+export function assessMessageFromFacts(
+  message: MailMessage,
+  facts: BodyFacts,
+  thread: readonly MailMessage[],
+  ctx: AssessmentContext,
+): Assessment {
+  if ("error" in facts) throw new Error(facts.error);
+  return assessWith(message, thread, ctx, facts.text, (threadContext) => readingFromFacts(facts, threadContext));
+}
+
+function assessWith(
+  message: MailMessage,
+  thread: readonly MailMessage[],
+  ctx: AssessmentContext,
+  text: RecognitionText | undefined,
+  read: (thread: ThreadContext) => MailReading,
+): Assessment {
+  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history }, text);
   const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
@@ -127,7 +152,7 @@ export function assessMessage(message: MailMessage, thread: readonly MailMessage
     const from = normalizeEmail(m.from?.email);
     return from !== "" && (ctx.owners.includes(from) || isFirmAddress(ctx.index, from));
   });
-  const reading = readMail(message, { thread: threadContext });
+  const reading = read(threadContext);
   const reply = fromClient ? { needsReply: reading.needsReply, reason: reading.needsReplyReason } : null;
   const tracking: Tracking = reply === null ? "not-tracked" : reply.needsReply ? "tracked" : "no-reply-needed";
   const { slaHours, clock } = timeReply(
@@ -140,17 +165,21 @@ export function assessMessage(message: MailMessage, thread: readonly MailMessage
 /**
  * Assesses messages one by one, in the order given, each in isolation: a message that makes any step throw is
  * returned with its error and the others go on. `afterEach` sees every assessed message before the next one is
- * assessed (`triage` teaches its filing history there, as filing would in the pane).
+ * assessed (`triage` teaches its filing history there, as filing would in the pane). `factsOf` gives what was read
+ * earlier from a message's body (see {@link assessMessageFromFacts}); a message without facts is read now.
  */
 export function assessMessages(
   messages: readonly MailMessage[],
   threadOf: (message: MailMessage) => readonly MailMessage[],
   ctx: AssessmentContext,
   afterEach?: (message: MailMessage, assessment: Assessment) => void,
+  factsOf?: (message: MailMessage) => BodyFacts | undefined,
 ): AssessedMessage[] {
   return messages.map((message): AssessedMessage => {
     try {
-      const assessment = assessMessage(message, threadOf(message), ctx);
+      const facts = factsOf?.(message);
+      const thread = threadOf(message);
+      const assessment = facts ? assessMessageFromFacts(message, facts, thread, ctx) : assessMessage(message, thread, ctx);
       afterEach?.(message, assessment);
       return { message, assessment, error: null };
     } catch (e) {

@@ -223,6 +223,17 @@ const WRITER_CHASES =
   /\b(?:i|we)(?:'ve| have| had)? (?:now |already |just )?(?:asked|chased|emailed|e-mailed|written|wrote|called|rung|rang|phoned|requested|sent|followed up|left)\b|\bmy (?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b/;
 
 /**
+ * The words of the one sign the thread adds (at least two earlier messages unanswered): it is the only part of a
+ * reading that changes with the count, so a reading kept from one count can be told for another.
+ */
+export function threadChasingQuote(earlierUnanswered: number): string {
+  return `message ${earlierUnanswered + 1} in this conversation with no reply from the firm`;
+}
+
+/** Fewest earlier unanswered messages that make the thread's sign (below it the thread changes nothing). */
+export const THREAD_CHASING_MIN = 2;
+
+/**
  * The signs of unhappiness with the firm in a message: its subject line and each sentence of its new text, each sign
  * with its words. A sentence whose subject is someone else ("the bank has lost my papers again") is about them, not
  * the firm; a taken-back complaint ("no complaints at all") is none. `thread` adds the one sign text cannot show:
@@ -279,8 +290,8 @@ export function unhappySignals(analysis: TextAnalysis, subject = "", thread?: Th
     }
     if (quotesFirmBack(s)) add("sarcasm", quoteOf(s.text, s.text.indexOf('"'), 30));
   }
-  if (thread && thread.earlierUnanswered >= 2) {
-    add("repeated chasing", `message ${thread.earlierUnanswered + 1} in this conversation with no reply from the firm`);
+  if (thread && thread.earlierUnanswered >= THREAD_CHASING_MIN) {
+    add("repeated chasing", threadChasingQuote(thread.earlierUnanswered));
   }
   return found;
 }

@@ -87,16 +87,62 @@ const REF_PLACES: Record<string, string> = {
  * Reasons are short plain fragments for a reader (an attorney in the pane), one per fact, strongest
  * first, never a raw score; `decideHint` is a full sentence.
  */
-export function recognize(message: MailMessage, context: RecognitionContext): Recognition {
-  const { index } = context;
-  const me = context.me.map((m) => m.toLowerCase());
+/**
+ * What recognition reads in a message's body (and headers), gathered once: the sender's role (the court test reads the
+ * first lines), whether it is an automatic reply, and the references and directory phrases found in the new,
+ * forwarded and quoted text and the signature. JSON-safe, so a scan can keep it instead of the body; it holds for
+ * the directory it was read with (a changed directory must read the body again).
+ */
+export interface RecognitionText {
+  readonly role: SenderRole;
+  readonly opposingMatters: readonly string[];
+  readonly autoReply: boolean;
+  readonly newText: TextScan;
+  readonly forwarded: TextScan;
+  readonly quoted: TextScan;
+  readonly signatureRefs: readonly RefHit[];
+}
+
+/** Reads what {@link recognize} needs from the body of `message` (see {@link RecognitionText}). */
+export function readRecognitionText(message: MailMessage, index: DirectoryIndex, owners: readonly string[]): RecognitionText {
+  const me = owners.map((m) => m.toLowerCase());
   const parts = splitMessageText(message.bodyText, message.subject);
-  const direction = directionOf(index, message);
   const roleOf = senderRoleOf(index, message, me, parts.newText);
-  let role: SenderRole = roleOf.role;
-  const { opposingMatters } = roleOf;
+  // Bulk senders' own words say nothing (see 6.); everyone else's texts are read once for references and phrases.
+  const bulk = roleOf.role === "bulk";
+  const quoted = parts.quoted.length > QUOTED_SCAN_CHARS ? parts.quoted.slice(0, QUOTED_SCAN_CHARS) : parts.quoted;
+  return {
+    role: roleOf.role,
+    opposingMatters: roleOf.opposingMatters,
+    autoReply: isAutomated(message).autoReply,
+    newText: scanText(index, parts.newText, bulk),
+    forwarded: scanText(index, parts.forwarded, bulk),
+    quoted: scanText(index, quoted, bulk),
+    signatureRefs: parts.signature ? findRefs(index, parts.signature) : [],
+  };
+}
+
+/**
+ * Decides which client and matter a message belongs to, with reasons, or abstains and says what
+ * would decide it. Cost is proportional to the message, never to the directory: every lookup goes
+ * through the prebuilt DirectoryIndex.
+ *
+ * Reasons are short plain fragments for a reader (an attorney in the pane), one per fact, strongest
+ * first, never a raw score; `decideHint` is a full sentence.
+ *
+ * `text` is what {@link readRecognitionText} read from the body, when it was read earlier with the same directory
+ * and owners (the overdue scan keeps it instead of the body); by default the body is read now.
+ */
+export function recognize(
+  message: MailMessage,
+  context: RecognitionContext,
+  text: RecognitionText = readRecognitionText(message, context.index, context.me),
+): Recognition {
+  const { index } = context;
+  const direction = directionOf(index, message);
+  let role: SenderRole = text.role;
+  const { opposingMatters } = text;
   const from = (message.from?.email ?? "").toLowerCase();
-  const auto = isAutomated(message);
 
   const acc: Accumulator = { index, matters: new Map(), clientReasons: new Map(), clientEvidence: new Map() };
   const { matters, clientEvidence } = acc;
@@ -104,18 +150,16 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
   const tiedClients = new Set<string>();
 
   // 1. References: subject, own text, forwarded text, signature ("Our ref:" often sits there), quoted history.
-  const quoted = parts.quoted.length > QUOTED_SCAN_CHARS ? parts.quoted.slice(0, QUOTED_SCAN_CHARS) : parts.quoted;
-  // Bulk senders' own words say nothing (see 6.); everyone else's texts are read once for references and phrases.
   const bulk = role === "bulk";
   const subjectScan = scanText(index, message.subject, bulk);
-  const newScan = scanText(index, parts.newText, bulk);
-  const forwardedScan = scanText(index, parts.forwarded, bulk);
-  const quotedScan = scanText(index, quoted, bulk);
+  const newScan = text.newText;
+  const forwardedScan = text.forwarded;
+  const quotedScan = text.quoted;
   const refSources: [readonly RefHit[], number, string][] = [
     [subjectScan.refs, W.refSubject, REF_PLACES.subject],
     [newScan.refs, W.refNew, REF_PLACES.new],
     [forwardedScan.refs, W.refNew, REF_PLACES.forwarded],
-    [parts.signature ? findRefs(index, parts.signature) : [], W.refSignature, REF_PLACES.signature],
+    [text.signatureRefs, W.refSignature, REF_PLACES.signature],
     [quotedScan.refs, W.refQuoted, REF_PLACES.quoted],
   ];
   for (const [found, weight, where] of refSources) {
@@ -320,7 +364,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
         withFirst(personalFor(personal, clientId), [...clientFacts, abstainWhy ?? ""]).filter(Boolean),
         role,
         from,
-        auto.autoReply,
+        text.autoReply,
       ),
       abstained: best !== undefined,
       ...(hint ? { decideHint: hint } : {}),
@@ -335,7 +379,7 @@ export function recognize(message: MailMessage, context: RecognitionContext): Re
     matterId: best.id,
     confidence,
     candidates,
-    reasons: withSender([...reasons, ...preferred], role, from, auto.autoReply),
+    reasons: withSender([...reasons, ...preferred], role, from, text.autoReply),
     abstained: false,
   };
 }
@@ -404,7 +448,7 @@ function reasonTexts(reasons: readonly Reason[]): string[] {
 }
 
 /** References and phrases found in one text. */
-interface TextScan {
+export interface TextScan {
   readonly refs: readonly RefHit[];
   readonly phrases: readonly PhraseTarget[];
 }

@@ -12,6 +12,7 @@ import type { OverdueSettings } from "@domain/clock/overdueSettings";
 import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
+import type { ScannedMessage } from "./scanRows";
 import type { ClockDecision } from "./clockDecisions";
 import { currentDecision, noReplyCategoryHint, noReplyDecisionKey } from "./noReplyDecisions";
 
@@ -134,7 +135,9 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
       : [];
   const items: OverdueItem[] = [];
   const unassessed: UnassessedMessage[] = [];
-  for (const result of assessMessages(fromOthers, threadOf, assessment)) {
+  // Scanned mail carries what was read from its body when it arrived (scanRows.ts); a message given whole is read now.
+  const factsOf = (m: MailMessage) => (m as ScannedMessage).facts;
+  for (const result of assessMessages(fromOthers, threadOf, assessment, undefined, factsOf)) {
     const { message } = result;
     if (result.error !== null) {
       unassessed.push({ mailbox: snapshot.mailbox, subject: message.subject, error: result.error });

@@ -2,7 +2,9 @@ import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import type { BodyFacts } from "@domain/assessment/bodyFacts";
 import { joinByConversation } from "./conversationJoin";
+import { fromRow, isMessageRow, toRow, type MessageRow, type ScannedMessage } from "./scanRows";
 
 /** The two folders a scan reads: client mail in, replies out. */
 export type ScanFolder = "inbox" | "sentitems";
@@ -30,14 +32,31 @@ export interface ScanOptions {
   /** Fetch inbound bodies (needed to decide needs-reply); sent mail never needs its body. Default true. */
   readonly inboundBodies?: boolean;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Reads each new inbound message's body into the facts kept in its place; absent: no facts are kept. */
+  readonly facts?: FactsReader;
+  /** Hears of a synced message that could not be kept (it is left out; the rest of the page goes on). */
+  readonly onRowError?: (message: MailMessage, error: unknown) => void;
 }
 
-/** What a scan gathered: the window's inbound and sent mail, joined by conversation. */
+/** Reads a message's body once, when it is first synced, into what the clock keeps instead of the body. */
+export interface FactsReader {
+  /**
+   * What the facts hold for (the body reading's version, the directory, the owner): rows kept under another stamp are
+   * stale, so a scan under a new stamp starts afresh and reads every body again.
+   */
+  readonly stamp: string;
+  /** The facts of an inbound message, or null when the clock needs none (the owner's own mail). */
+  read(message: MailMessage): BodyFacts | null;
+}
+
+/** What a scan gathered: the window's inbound and sent mail (bodies left out), joined by conversation. */
 export interface MailboxSnapshot {
   readonly mailbox: string | null;
   readonly windowStart: string;
-  readonly inbound: readonly MailMessage[];
-  readonly sent: readonly MailMessage[];
+  /** The stamp its facts were read under (FactsReader.stamp). */
+  readonly stamp: string;
+  readonly inbound: readonly ScannedMessage[];
+  readonly sent: readonly ScannedMessage[];
   /** Sent mail per conversationId, oldest first: "answered" means a sent message here after the inbound one arrived. */
   readonly sentByConversation: Readonly<Record<string, readonly MailMessage[]>>;
   /** MailMessage.id → the mailbox's own (Graph) id, for writes back to the message. */
@@ -46,23 +65,21 @@ export interface MailboxSnapshot {
   readonly incremental: boolean;
 }
 
-interface FolderState {
+/** A folder's cursor row: where its sync goes on, and what its message rows hold. */
+interface FolderCursor {
+  version: 2;
+  /** FactsReader.stamp of every row of the folder. */
+  stamp: string;
+  /** The start of the window the delta round was opened with. */
+  since: string;
   /** Where to continue: a page of an unfinished round, or the delta link of a finished one; null = start afresh. */
   cursor: string | null;
   /** True once a round reached its end (the cursor is then a delta link). */
   roundDone: boolean;
-  /** Messages by the mailbox's own id: the key that makes resuming and deltas free of double counting. */
-  messages: Record<string, MailMessage>;
-}
-
-interface Checkpoint {
-  version: 1;
-  mailbox: string | null;
-  windowStart: string;
-  folders: Record<ScanFolder, FolderState>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const FOLDERS: readonly ScanFolder[] = ["inbox", "sentitems"];
 
 /**
  * Most pages one run reads per folder (1,000 messages a page). Progress is saved after every page, so a run that
@@ -70,51 +87,71 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const MAX_PAGES_PER_RUN = 200;
 
-/** The store key of a mailbox's scan checkpoint. */
+/** The store key of a mailbox's scan rows. */
 export function scanCheckpointKey(mailbox: string | null): string {
-  return `scan:${mailbox ?? "me"}`;
+  return mailbox ?? "me";
 }
 
-function isCheckpoint(v: unknown, mailbox: string | null): v is Checkpoint {
-  const c = v as Checkpoint | null;
+function isCursor(v: unknown): v is FolderCursor {
+  const c = v as FolderCursor | null;
   return (
-    !!c && c.version === 1 && c.mailbox === mailbox && typeof c.windowStart === "string" && !!c.folders?.inbox && !!c.folders?.sentitems
+    !!c &&
+    c.version === 2 &&
+    typeof c.stamp === "string" &&
+    typeof c.since === "string" &&
+    (c.cursor === null || typeof c.cursor === "string") &&
+    typeof c.roundDone === "boolean"
   );
 }
 
-function freshFolder(): FolderState {
-  return { cursor: null, roundDone: false, messages: {} };
+/** When a message arrived (sent mail: when it left), in ms; NaN when it has no time. */
+function timeOf(m: { readonly receivedAt: string | null; readonly sentAt: string | null }): number {
+  return Date.parse(m.receivedAt ?? m.sentAt ?? "");
 }
 
 /**
  * Gathers a mailbox's inbound and sent mail in a window with few requests: a delta round per folder (1,000 per
- * page), then only changes. Progress is saved after every page, so an interrupted scan resumes where it stopped;
- * messages are keyed by id, so a page read twice counts once. Classification is left to recognition and the clock.
+ * page), then only changes. Each message is kept as a row without its body (the body is read once, by `facts`, in the
+ * page that brought it); a page writes its own rows and the folder's cursor together, so an interrupted scan resumes
+ * where it stopped and a page read twice counts once. Rows that left the window are deleted.
  */
 export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointStore, options: ScanOptions): Promise<MailboxSnapshot> {
   const nowMs = Date.parse(options.now);
   if (Number.isNaN(nowMs)) throw new Error(`scanMailbox: invalid now ${options.now}`);
   const windowStart = new Date(nowMs - (options.windowDays ?? 14) * DAY_MS).toISOString();
+  const startMs = Date.parse(windowStart);
+  const stamp = options.facts?.stamp ?? "no-facts";
   const key = scanCheckpointKey(options.mailbox);
-  const stored = await store.get(key);
-  // A wider window than the stored one needs a full pass: the stored delta never saw the older mail.
-  const reuse = isCheckpoint(stored, options.mailbox) && Date.parse(stored.windowStart) <= Date.parse(windowStart);
-  const checkpoint: Checkpoint = reuse
-    ? stored
-    : { version: 1, mailbox: options.mailbox, windowStart, folders: { inbox: freshFolder(), sentitems: freshFolder() } };
-  const wasIncremental = checkpoint.folders.inbox.roundDone && checkpoint.folders.sentitems.roundDone;
-
-  // Both folders write the same checkpoint: serialise the writes so an older snapshot never lands last.
-  let writes: Promise<void> = Promise.resolve();
-  const save = (): Promise<void> => (writes = writes.then(() => store.put(key, checkpoint)));
+  const kept = await store.load(key);
+  const cursors = FOLDERS.map((f) => kept.cursors[f]);
+  // Rows read under another stamp hold stale facts, and a wider window than the stored one needs a full pass (the
+  // stored delta never saw the older mail): both start the mailbox afresh.
+  const reuse = cursors.every((c) => isCursor(c) && c.stamp === stamp && Date.parse(c.since) <= startMs);
+  if (!reuse && (kept.rows.length || Object.keys(kept.cursors).length)) await store.clear(key);
+  const state = {} as Record<ScanFolder, { cursor: FolderCursor; rows: Map<string, ScannedMessage> }>;
+  for (const folder of FOLDERS) {
+    const c = kept.cursors[folder];
+    state[folder] = {
+      cursor: reuse && isCursor(c) ? c : { version: 2, stamp, since: windowStart, cursor: null, roundDone: false },
+      rows: new Map(),
+    };
+  }
+  if (reuse) {
+    for (const r of kept.rows) {
+      const folder = r.folder as ScanFolder;
+      if (state[folder] && isMessageRow(r.value)) state[folder].rows.set(r.graphId, fromRow(r.value));
+    }
+  }
+  const wasIncremental = state.inbox.cursor.roundDone && state.sentitems.cursor.roundDone;
 
   async function syncFolder(folder: ScanFolder): Promise<void> {
-    const state = checkpoint.folders[folder];
-    let phase: ScanProgress["phase"] = state.roundDone ? "incremental" : "full";
+    const { rows } = state[folder];
+    let phase: ScanProgress["phase"] = state[folder].cursor.roundDone ? "incremental" : "full";
     const includeBody = folder === "inbox" && (options.inboundBodies ?? true);
     let pages = 0;
     let restarted = false;
     for (;;) {
+      const current = state[folder].cursor;
       if (pages >= MAX_PAGES_PER_RUN)
         throw new MatterlineError(
           "graph-error",
@@ -122,52 +159,80 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
         );
       let page: FolderSyncPage;
       try {
-        page = state.cursor
-          ? await sync.resume(state.cursor, { includeBody })
-          : await sync.start(options.mailbox, folder, checkpoint.windowStart, { includeBody });
+        page = current.cursor
+          ? await sync.resume(current.cursor, { includeBody })
+          : await sync.start(options.mailbox, folder, current.since, { includeBody });
       } catch (error) {
         // Graph forgot the cursor (expired delta token, resync required): what was kept may miss deletions made
         // since, so the folder starts over from nothing, once per run; a fresh start that fails again is a real failure.
-        if (!(error instanceof MatterlineError && error.code === "sync-reset") || !state.cursor || restarted) throw error;
+        if (!(error instanceof MatterlineError && error.code === "sync-reset") || !current.cursor || restarted) throw error;
         restarted = true;
         phase = "full";
-        Object.assign(state, freshFolder());
-        await save();
+        await store.clear(key, folder);
+        rows.clear();
+        state[folder].cursor = { version: 2, stamp, since: windowStart, cursor: null, roundDone: false };
         continue;
       }
       pages++;
-      for (const m of page.messages) state.messages[m.graphId] = m.message;
-      for (const id of page.removedIds) delete state.messages[id];
-      state.cursor = page.nextCursor ?? page.deltaCursor ?? state.cursor;
-      state.roundDone = page.nextCursor === null && page.deltaCursor !== null;
-      await save();
+      const put: { graphId: string; value: MessageRow }[] = [];
+      const remove = new Set<string>();
+      for (const { graphId, message } of page.messages) {
+        // One message that cannot be kept (a hostile shape) is left out and the page goes on; its facts carry any
+        // failure to read its body, reported when the clock assesses it.
+        try {
+          // Mail the round brings from before the window (it opened with an older window, or has no time) is not kept.
+          if (!(timeOf(message) >= startMs)) {
+            if (rows.delete(graphId)) remove.add(graphId);
+            continue;
+          }
+          const row = toRow(message, includeBody && options.facts ? options.facts.read(message) : null);
+          rows.set(graphId, fromRow(row));
+          remove.delete(graphId);
+          put.push({ graphId, value: row });
+        } catch (error) {
+          options.onRowError?.(message, error);
+        }
+      }
+      for (const id of page.removedIds) {
+        rows.delete(id);
+        remove.add(id);
+      }
+      const next: FolderCursor = {
+        ...current,
+        cursor: page.nextCursor ?? page.deltaCursor ?? current.cursor,
+        roundDone: page.nextCursor === null && page.deltaCursor !== null,
+      };
+      const putIds = new Set(put.map((p) => p.graphId));
+      await store.write(key, folder, { cursor: next, put, remove: [...remove].filter((id) => !putIds.has(id)) });
+      state[folder].cursor = next;
       const done = page.nextCursor === null;
-      options.onProgress?.({ mailbox: options.mailbox, folder, phase, pages, messages: Object.keys(state.messages).length, done });
-      if (done) return;
+      options.onProgress?.({ mailbox: options.mailbox, folder, phase, pages, messages: rows.size, done });
+      if (done) break;
+    }
+    // The window slides forward between scans: rows that fell out of it are deleted, with the cursor unchanged.
+    const left = [...rows].filter(([, m]) => !(timeOf(m) >= startMs)).map(([id]) => id);
+    if (left.length) {
+      await store.write(key, folder, { cursor: state[folder].cursor, put: [], remove: left });
+      for (const id of left) rows.delete(id);
     }
   }
 
   const results = await Promise.allSettled([syncFolder("inbox"), syncFolder("sentitems")]);
-  await writes;
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
 
-  // The window slides forward between scans: drop what fell out of it.
-  const startMs = Date.parse(windowStart);
-  const inWindow = (m: MailMessage) => Date.parse(m.receivedAt ?? m.sentAt ?? "") >= startMs;
   const graphIds: Record<string, string> = {};
-  const collect = (folder: ScanFolder): MailMessage[] =>
-    Object.entries(checkpoint.folders[folder].messages)
-      .filter(([, m]) => inWindow(m))
-      .map(([gid, m]) => {
-        graphIds[m.id] = gid;
-        return m;
-      });
+  const collect = (folder: ScanFolder): ScannedMessage[] =>
+    [...state[folder].rows].map(([gid, m]) => {
+      graphIds[m.id] = gid;
+      return m;
+    });
   const inbound = collect("inbox").sort((a, b) => (b.receivedAt ?? "").localeCompare(a.receivedAt ?? ""));
   const sent = collect("sentitems").sort((a, b) => (a.sentAt ?? "").localeCompare(b.sentAt ?? ""));
   return {
     mailbox: options.mailbox,
     windowStart,
+    stamp,
     inbound,
     sent,
     sentByConversation: joinByConversation(sent),

@@ -24,6 +24,7 @@ import {
   type UnassessedMessage,
   type UrgentGroups,
 } from "./evaluateSnapshot";
+import { factsReader, factsStamp, mailboxOwner } from "./scanStamp";
 import { buildDigest, type Digest, type SentDigest } from "./digest";
 import { buildTeamView, TEAM_VIEW_DAYS, type TeamView } from "./teamStats";
 import { OVERDUE_SETTINGS_KEY, readOverdueSettings, validateOverdueSettings, type OverdueSettings } from "@domain/clock/overdueSettings";
@@ -169,6 +170,11 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     const everything = wanted.flatMap((m) => {
       const snap = snapshots.get(keyOf(m));
       if (!snap) return [];
+      // Facts read under another directory are stale: never shown; the mailbox waits for its next scan.
+      if (snap.stamp !== factsStamp(loaded.directory, mailboxOwner(m, me))) {
+        snapshots.delete(keyOf(m));
+        return [];
+      }
       const evaluated = evaluateSnapshot(snap, ctx);
       unassessed.push(...evaluated.unassessed);
       return evaluated.items;
@@ -225,6 +231,9 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
   async function runScan(onProgress?: (p: OverdueScanProgress) => void): Promise<OverdueView> {
     const settings = await loadSettings();
     const mailboxes = [null, ...settings.watchedMailboxes];
+    // Bodies are read once, as they arrive, against the directory: without one there is nothing to read them for.
+    const loaded = await deps.directory();
+    if (!loaded) throw noDirectoryError("The response clock needs to know who your clients are.");
     for (const [n, mailbox] of mailboxes.entries()) {
       const key = keyOf(mailbox);
       const label = mailbox ?? me;
@@ -233,6 +242,7 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
           mailbox,
           now: nowIso(),
           windowDays: Math.max(settings.windowDays, TEAM_VIEW_DAYS),
+          facts: factsReader(loaded, mailboxOwner(mailbox, me)),
           onProgress: (p) => onProgress?.({ ...p, mailboxNumber: n + 1, mailboxCount: mailboxes.length }),
         });
         snapshots.set(key, snap);

@@ -14,7 +14,6 @@ import {
 } from "@adapters/graph";
 import { createOfficeItemNotifier, createOfficeReplyComposer } from "@adapters/office";
 import { createOfficeMessageOpener } from "@adapters/office/messageOpener";
-import { createRecordScanCheckpointStore } from "@adapters/storage/recordScanCheckpointStore";
 
 /** Key of the clock's notification bar on a message, so a later state replaces it. */
 export const CLOCK_BAR_KEY = "matterline-clock";
@@ -25,7 +24,7 @@ export function buildOverdue(ctx: PaneContext): OverdueCapability {
     // The list is shown while it refreshes: a failing read gives up within seconds (the pane keeps the last list,
     // says "couldn't refresh — retrying" and tries again itself) rather than spending the full retry budget.
     sync: createGraphFolderSync(withQuickReads(ctx.graph)),
-    checkpoints: createRecordScanCheckpointStore(ctx.stores.scanCheckpoints, ctx.now),
+    checkpoints: ctx.stores.scanCheckpoints,
     settings: ctx.stores.settings,
     decisions: ctx.stores.clockDecisions,
     directory: () => ctx.directory.current(),

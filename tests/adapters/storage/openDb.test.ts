@@ -19,7 +19,8 @@ const STORES = [
   "matterLog",
   "outbox",
   "recordShadows",
-  "scanCheckpoints",
+  "scanCursors",
+  "scanMessages",
   "settings",
 ];
 /** The mailbox mirror's operations (each filing also queues a shared-record write, which these tests leave alone). */
@@ -29,7 +30,7 @@ describe("openMatterlineDb", () => {
   it("creates the current version with every store and index", async () => {
     const db = await openMatterlineDb("fresh");
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(["matterLog", "outbox", "audit", "followUps"]);
     expect([...tx.objectStore("matterLog").indexNames].sort()).toEqual(["byConversation", "byMatter"]);

@@ -2,7 +2,8 @@ import type { MailMessage } from "@domain/model/mail";
 import type { Directory } from "@domain/directory/types";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
-import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import type { ScanCheckpointStore, ScanPageChange } from "@ports/scanCheckpointStore";
+import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpointStore";
 import type { SettingsStore } from "@ports/settingsStore";
 
 export const directory: Directory = {
@@ -99,12 +100,12 @@ export function fakeSync() {
 
 export function memoryKv(): ScanCheckpointStore & SettingsStore {
   const data = new Map<string, unknown>();
+  const scans = new MemoryScanCheckpointStore();
   return {
+    load: (m: string) => scans.load(m),
+    write: (m: string, f: string, c: ScanPageChange) => scans.write(m, f, c),
+    clear: (m: string, f?: string) => scans.clear(m, f),
     get: (k: string) => Promise.resolve(structuredClone(data.get(k) ?? null)),
-    put: (k: string, v: unknown) => {
-      data.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
     set: (k: string, v: unknown) => {
       data.set(k, structuredClone(v));
       return Promise.resolve();

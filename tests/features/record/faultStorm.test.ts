@@ -10,20 +10,14 @@ import { followUpEventExecutor } from "@features/followUps/eventExecutor";
 import { logBulk, type BulkCandidate } from "@features/matters/bulkTagging";
 import { scanMailbox } from "@features/clock/mailboxScan";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
+import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpointStore";
 import type { MailMessage } from "@domain/model/mail";
 
 const ROSA = "rosa@quill.test";
 const SEED = 20260302;
 
 function checkpoints(): ScanCheckpointStore {
-  const data = new Map<string, unknown>();
-  return {
-    get: (k) => Promise.resolve(data.has(k) ? structuredClone(data.get(k)) : null),
-    put: (k, v) => {
-      data.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-  };
+  return new MemoryScanCheckpointStore();
 }
 
 function event(i: number): GraphEventPayload {
