@@ -121,7 +121,7 @@ export function assessMessage(message: MailMessage, thread: readonly MailMessage
 
 /**
  * {@link assessMessage} over what was read from the body earlier ({@link BodyFacts}): the same assessment without the
- * body, for a message whose facts were read with the same directory and owners.
+ * body (its reading gives no intent reasons), for a message whose facts were read with the same directory and owners.
  */
 export function assessMessageFromFacts(
   message: MailMessage,

@@ -1,6 +1,9 @@
 import type { MailMessage } from "@domain/model/mail";
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
-import { readRecognitionText, type RecognitionText } from "@domain/recognition/recognize";
+import { readRecognitionText, type RecognitionText, type TextScan } from "@domain/recognition/recognize";
+import type { RefHit } from "@domain/recognition/scanText";
+import type { SenderRole } from "@domain/recognition/types";
+import type { PhraseTarget } from "@domain/directory/directoryIndex";
 import { readMail, type MailReading } from "@domain/language/reading";
 import type { Intent } from "@domain/language/intentTypes";
 import { describeSignal } from "@domain/language/tone";
@@ -12,10 +15,12 @@ import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type Unhapp
  */
 export const BODY_FACTS_VERSION = 1;
 
-/** A language reading as kept: the reasons of unhappiness are told from its signs. */
+/**
+ * A language reading as kept: the reasons of unhappiness are told from its signs; the intent's reasons are not kept
+ * (nothing that reads scanned mail shows them).
+ */
 export interface KeptReading {
   readonly intent: Intent;
-  readonly intentReasons: readonly string[];
   readonly signals: readonly UnhappySignal[];
   readonly needsReply: boolean;
   readonly needsReplyReason: string;
@@ -39,7 +44,6 @@ export type BodyFacts =
 function keep(reading: MailReading): KeptReading {
   return {
     intent: reading.intent,
-    intentReasons: reading.intentReasons,
     signals: reading.unhappySignals,
     needsReply: reading.needsReply,
     needsReplyReason: reading.needsReplyReason,
@@ -59,7 +63,6 @@ export function readBodyFacts(message: MailMessage, index: DirectoryIndex, owner
     const chased = {
       signals: chasedFull.signals,
       ...(chasedFull.intent !== plain.intent ? { intent: chasedFull.intent } : {}),
-      ...(chasedFull.intentReasons.join("\n") !== plain.intentReasons.join("\n") ? { intentReasons: chasedFull.intentReasons } : {}),
       ...(chasedFull.needsReply !== plain.needsReply ? { needsReply: chasedFull.needsReply } : {}),
       ...(chasedFull.needsReplyReason !== plain.needsReplyReason ? { needsReplyReason: chasedFull.needsReplyReason } : {}),
     };
@@ -86,11 +89,158 @@ export function readingFromFacts(facts: Exclude<BodyFacts, { error: string }>, t
   }
   return {
     intent: kept.intent,
-    intentReasons: kept.intentReasons,
+    intentReasons: [],
     unhappy: kept.signals.length > 0,
     unhappySignals: kept.signals,
     unhappyReasons: kept.signals.map(describeSignal),
     needsReply: kept.needsReply,
     needsReplyReason: kept.needsReplyReason,
+  };
+}
+
+/** A signal as kept: [kind, the client's words]. */
+type PackedSignal = readonly [UnhappySignal["kind"], string];
+
+/** A text scan as kept: references as [matter id, text, label], phrases by their place in the directory index. */
+interface PackedScan {
+  readonly r?: readonly (readonly [string, string, RefHit["label"]])[];
+  /** "<group>.<target>.<first word>" in `phrasesByFirstWord`, or the whole target when it is not found there. */
+  readonly p?: readonly (string | PhraseTarget)[];
+}
+
+/** The intent's reasons are not kept: nothing that reads scanned mail shows them (the assessment has none). */
+interface PackedReading {
+  readonly i: Intent;
+  readonly s?: readonly PackedSignal[];
+  readonly nr: 0 | 1;
+  readonly why: string;
+}
+
+/**
+ * {@link BodyFacts} as a scan stores them, one per message of a mailbox's window: short keys, nothing empty, the
+ * directory's phrases named by their place in its index (the facts only hold for that directory anyway), and the
+ * chased reading only where it differs from the plain one plus the thread's sign.
+ */
+export type PackedFacts =
+  | {
+      readonly role: SenderRole;
+      readonly opp?: readonly string[];
+      readonly auto?: 1;
+      readonly n?: PackedScan;
+      readonly f?: PackedScan;
+      readonly q?: PackedScan;
+      readonly sig?: readonly (readonly [string, string, RefHit["label"]])[];
+      readonly r: PackedReading;
+      readonly c?: Partial<PackedReading>;
+    }
+  | { readonly error: string };
+
+const packRefs = (refs: readonly RefHit[]) => refs.map((h) => [h.matterId, h.text, h.label] as const);
+const unpackRefs = (refs: readonly (readonly [string, string, RefHit["label"]])[] | undefined): RefHit[] =>
+  (refs ?? []).map(([matterId, text, label]) => ({ matterId, text, label }));
+
+function packPhrase(p: PhraseTarget, index: DirectoryIndex): string | PhraseTarget {
+  const groups = index.phrasesByFirstWord.get(p.words[0]) ?? [];
+  for (let g = 0; g < groups.length; g++) {
+    const t = groups[g].targets.indexOf(p);
+    if (t >= 0) return `${g}.${t}.${p.words[0]}`;
+  }
+  return p;
+}
+
+function unpackPhrase(p: string | PhraseTarget, index: DirectoryIndex): PhraseTarget {
+  if (typeof p !== "string") return p;
+  const [g, t] = p.split(".", 2).map(Number);
+  const word = p.slice(p.indexOf(".", p.indexOf(".") + 1) + 1);
+  const target = index.phrasesByFirstWord.get(word)?.[g]?.targets[t];
+  if (!target) throw new Error("Its stored reading no longer matches the directory; the next scan reads it again.");
+  return target;
+}
+
+function packScan(scan: TextScan, index: DirectoryIndex): PackedScan | undefined {
+  if (!scan.refs.length && !scan.phrases.length) return undefined;
+  return {
+    ...(scan.refs.length ? { r: packRefs(scan.refs) } : {}),
+    ...(scan.phrases.length ? { p: scan.phrases.map((p) => packPhrase(p, index)) } : {}),
+  };
+}
+
+function unpackScan(scan: PackedScan | undefined, index: DirectoryIndex): TextScan {
+  return { refs: unpackRefs(scan?.r), phrases: (scan?.p ?? []).map((p) => unpackPhrase(p, index)) };
+}
+
+function packReading(r: KeptReading): PackedReading {
+  return {
+    i: r.intent,
+    ...(r.signals.length ? { s: r.signals.map((s) => [s.kind, s.quote] as const) } : {}),
+    nr: r.needsReply ? 1 : 0,
+    why: r.needsReplyReason,
+  };
+}
+
+const unpackSignals = (s: readonly PackedSignal[] | undefined): UnhappySignal[] => (s ?? []).map(([kind, quote]) => ({ kind, quote }));
+
+const sameSignals = (a: readonly UnhappySignal[], b: readonly UnhappySignal[]) =>
+  a.length === b.length && a.every((s, i) => s.kind === b[i].kind && s.quote === b[i].quote);
+
+/** The chased reading's signs when nothing but the thread's sign is added: the plain ones, then the thread's. */
+const defaultChasedSignals = (plain: readonly UnhappySignal[]): UnhappySignal[] => [
+  ...plain,
+  { kind: "repeated chasing", quote: threadChasingQuote(THREAD_CHASING_MIN) },
+];
+
+/** Packs facts for storage (see {@link PackedFacts}); `index` is the directory they were read with. */
+export function packBodyFacts(facts: BodyFacts, index: DirectoryIndex): PackedFacts {
+  if ("error" in facts) return { error: facts.error };
+  const { text, reading, chased } = facts;
+  const n = packScan(text.newText, index);
+  const f = packScan(text.forwarded, index);
+  const q = packScan(text.quoted, index);
+  const c: Partial<{ -readonly [K in keyof PackedReading]: PackedReading[K] }> = {};
+  if (!sameSignals(chased.signals, defaultChasedSignals(reading.signals))) c.s = chased.signals.map((s) => [s.kind, s.quote] as const);
+  if (chased.intent !== undefined) c.i = chased.intent;
+  if (chased.needsReply !== undefined) c.nr = chased.needsReply ? 1 : 0;
+  if (chased.needsReplyReason !== undefined) c.why = chased.needsReplyReason;
+  return {
+    role: text.role,
+    ...(text.opposingMatters.length ? { opp: text.opposingMatters } : {}),
+    ...(text.autoReply ? { auto: 1 as const } : {}),
+    ...(n ? { n } : {}),
+    ...(f ? { f } : {}),
+    ...(q ? { q } : {}),
+    ...(text.signatureRefs.length ? { sig: packRefs(text.signatureRefs) } : {}),
+    r: packReading(reading),
+    ...(Object.keys(c).length ? { c } : {}),
+  };
+}
+
+/** The facts a {@link PackedFacts} stands for, with the directory index they were packed with. */
+export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): BodyFacts {
+  if ("error" in packed) return { error: packed.error };
+  const plainSignals = unpackSignals(packed.r.s);
+  const reading: KeptReading = {
+    intent: packed.r.i,
+    signals: plainSignals,
+    needsReply: packed.r.nr === 1,
+    needsReplyReason: packed.r.why,
+  };
+  const c = packed.c ?? {};
+  return {
+    text: {
+      role: packed.role,
+      opposingMatters: packed.opp ?? [],
+      autoReply: packed.auto === 1,
+      newText: unpackScan(packed.n, index),
+      forwarded: unpackScan(packed.f, index),
+      quoted: unpackScan(packed.q, index),
+      signatureRefs: unpackRefs(packed.sig),
+    },
+    reading,
+    chased: {
+      signals: c.s ? unpackSignals(c.s) : defaultChasedSignals(plainSignals),
+      ...(c.i !== undefined ? { intent: c.i } : {}),
+      ...(c.nr !== undefined ? { needsReply: c.nr === 1 } : {}),
+      ...(c.why !== undefined ? { needsReplyReason: c.why } : {}),
+    },
   };
 }

@@ -13,6 +13,7 @@ import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
 import type { ScannedMessage } from "./scanRows";
+import { unpackBodyFacts } from "@domain/assessment/bodyFacts";
 import type { ClockDecision } from "./clockDecisions";
 import { currentDecision, noReplyCategoryHint, noReplyDecisionKey } from "./noReplyDecisions";
 
@@ -136,7 +137,10 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
   const items: OverdueItem[] = [];
   const unassessed: UnassessedMessage[] = [];
   // Scanned mail carries what was read from its body when it arrived (scanRows.ts); a message given whole is read now.
-  const factsOf = (m: MailMessage) => (m as ScannedMessage).facts;
+  const factsOf = (m: MailMessage) => {
+    const packed = (m as ScannedMessage).facts;
+    return packed ? unpackBodyFacts(packed, ctx.index) : undefined;
+  };
   for (const result of assessMessages(fromOthers, threadOf, assessment, undefined, factsOf)) {
     const { message } = result;
     if (result.error !== null) {

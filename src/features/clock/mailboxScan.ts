@@ -2,7 +2,7 @@ import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
-import type { BodyFacts } from "@domain/assessment/bodyFacts";
+import type { PackedFacts } from "@domain/assessment/bodyFacts";
 import { joinByConversation } from "./conversationJoin";
 import { fromRow, isMessageRow, toRow, type MessageRow, type ScannedMessage } from "./scanRows";
 
@@ -45,8 +45,10 @@ export interface FactsReader {
    * stale, so a scan under a new stamp starts afresh and reads every body again.
    */
   readonly stamp: string;
+  /** The mailbox owner's address (lower-case), which rows write short (it is part of the stamp). */
+  readonly owner: string;
   /** The facts of an inbound message, or null when the clock needs none (the owner's own mail). */
-  read(message: MailMessage): BodyFacts | null;
+  read(message: MailMessage): PackedFacts | null;
 }
 
 /** What a scan gathered: the window's inbound and sent mail (bodies left out), joined by conversation. */
@@ -139,7 +141,7 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
   if (reuse) {
     for (const r of kept.rows) {
       const folder = r.folder as ScanFolder;
-      if (state[folder] && isMessageRow(r.value)) state[folder].rows.set(r.graphId, fromRow(r.value));
+      if (state[folder] && isMessageRow(r.value)) state[folder].rows.set(r.graphId, fromRow(r.value, options.facts?.owner));
     }
   }
   const wasIncremental = state.inbox.cursor.roundDone && state.sentitems.cursor.roundDone;
@@ -185,8 +187,8 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
             if (rows.delete(graphId)) remove.add(graphId);
             continue;
           }
-          const row = toRow(message, includeBody && options.facts ? options.facts.read(message) : null);
-          rows.set(graphId, fromRow(row));
+          const row = toRow(message, includeBody && options.facts ? options.facts.read(message) : null, options.facts?.owner);
+          rows.set(graphId, fromRow(row, options.facts?.owner));
           remove.delete(graphId);
           put.push({ graphId, value: row });
         } catch (error) {

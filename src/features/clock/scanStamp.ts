@@ -2,7 +2,7 @@ import type { Directory } from "@domain/directory/types";
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { MailMessage } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
-import { BODY_FACTS_VERSION, readBodyFacts } from "@domain/assessment/bodyFacts";
+import { BODY_FACTS_VERSION, packBodyFacts, readBodyFacts } from "@domain/assessment/bodyFacts";
 import type { FactsReader } from "./mailboxScan";
 
 const fingerprints = new WeakMap<Directory, string>();
@@ -44,9 +44,10 @@ export function factsStamp(directory: Directory, owner: string): string {
 export function factsReader(loaded: { readonly directory: Directory; readonly index: DirectoryIndex }, owner: string): FactsReader {
   return {
     stamp: factsStamp(loaded.directory, owner),
+    owner,
     read(message: MailMessage) {
       const from = normalizeEmail(message.from?.email);
-      return from && from !== owner ? readBodyFacts(message, loaded.index, [owner]) : null;
+      return from && from !== owner ? packBodyFacts(readBodyFacts(message, loaded.index, [owner]), loaded.index) : null;
     },
   };
 }

@@ -147,6 +147,11 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     if (!snapshots.size) return null;
     const loaded = await deps.directory();
     if (!loaded) throw noDirectoryError("The response clock needs to know who your clients are.");
+    // Facts read from bodies under another directory are stale: never shown. The mailbox is listed again after its
+    // next scan, which reads every body afresh; with no mailbox left, there is nothing to show until then.
+    for (const [key, snap] of [...snapshots])
+      if (snap.stamp !== factsStamp(loaded.directory, mailboxOwner(snap.mailbox, me))) snapshots.delete(key);
+    if (!snapshots.size) return null;
     const [history, decisions, queued] = await Promise.all([
       deps.history?.() ?? Promise.resolve(undefined),
       deps.decisions.all(),
@@ -170,11 +175,6 @@ export function createOverdueService(deps: OverdueServiceDeps): OverdueService {
     const everything = wanted.flatMap((m) => {
       const snap = snapshots.get(keyOf(m));
       if (!snap) return [];
-      // Facts read under another directory are stale: never shown; the mailbox waits for its next scan.
-      if (snap.stamp !== factsStamp(loaded.directory, mailboxOwner(m, me))) {
-        snapshots.delete(keyOf(m));
-        return [];
-      }
       const evaluated = evaluateSnapshot(snap, ctx);
       unassessed.push(...evaluated.unassessed);
       return evaluated.items;
