@@ -182,7 +182,9 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
         // One message that cannot be kept (a hostile shape) is left out and the page goes on; its facts carry any
         // failure to read its body, reported when the clock assesses it.
         try {
-          // Mail the round brings from before the window (it opened with an older window, or has no time) is not kept.
+          // Mail the round brings from before the window is not kept: a delta round keeps the query options it was opened
+          // with in its nextLink and deltaLink (learn.microsoft.com/graph/delta-query-messages), so an older window's
+          // messages still come back when they change. Mail with no time is never in a window.
           if (!(timeOf(message) >= startMs)) {
             if (rows.delete(graphId)) remove.add(graphId);
             continue;
