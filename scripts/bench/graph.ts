@@ -166,16 +166,30 @@ function scenarioBody(rand: () => number, from: string, i: number): string {
   return `${own}${signature}${quoted}`;
 }
 
+/**
+ * Ids as long as Graph's: a message id is about 152 characters and a conversation id about 84 (both base64 of the
+ * store's entry ids), and the checkpoint keeps both on every row, so short simulator ids would flatter its size.
+ * https://learn.microsoft.com/graph/api/resources/message
+ */
+const MAILBOX_PART =
+  "AAMkADQ5ZGI2YjA0LWFhNDEtNDdmYy1iZjI4LTA1NmZlMjJhYjQ2MwBGAAAAAADr7Yd5o8yMQpWs3xS9KkqNBwBq1k7fzQ9YS4K9Gp5xBqFzAAAAAAEMAABq1k7fzQ9YS4K9Gp5xBqFz";
+const graphLength = (prefix: string, n: number, length: number): string => {
+  const tail = `${n.toString(36).padStart(8, "0")}AAA=`;
+  return `${prefix}${MAILBOX_PART}`.slice(0, length - tail.length) + tail;
+};
+
 /** One message of the scenario mailbox at `at`: inbound (a client, a colleague or an outsider) or sent by me. */
 function scenarioMessage(sim: GraphSimulator, people: ScenarioPeople, rand: () => number, i: number, at: number): void {
   const t = new Date(at).toISOString();
   const matter = people.matterNumbers[i % people.matterNumbers.length];
-  const conversationId = `AAQkAGI2TG93AAA-conv-${Math.floor(rand() * 12_000)}=`;
+  const conversationId = graphLength("AAQkAD", Math.floor(rand() * 12_000), 84);
+  const id = graphLength("AAMkAD", i, 152);
   const subject = `${rand() < 0.6 ? "RE: " : ""}${matter} ${["Lease renewal", "Disclosure", "Completion", "Costs", "Witness statements"][i % 5]}`;
   const sent = rand() < 0.2;
   if (sent) {
     const to = people.clients[Math.floor(rand() * people.clients.length)];
     sim.addMessage("me", "sentitems", {
+      id,
       conversationId,
       internetMessageId: `<sent-${i}.${at}@bramleysutton.example>`,
       subject,
@@ -198,6 +212,7 @@ function scenarioMessage(sim: GraphSimulator, people: ScenarioPeople, rand: () =
     emailAddress: { address: people.colleagues[(i + k) % people.colleagues.length] },
   }));
   sim.addMessage("me", "inbox", {
+    id,
     conversationId,
     internetMessageId: `<CAF${i}x${at.toString(36)}.mail@${sender.email.split("@")[1]}>`,
     subject,
