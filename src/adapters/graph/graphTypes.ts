@@ -6,6 +6,7 @@
 import type {
   Attachment,
   ColumnDefinition,
+  Drive,
   DriveItem,
   Event,
   List,
@@ -20,6 +21,7 @@ import type {
 export type {
   Attachment,
   ColumnDefinition,
+  Drive,
   DriveItem,
   Event,
   List,

@@ -6,10 +6,12 @@ import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import type { MatterRecord } from "@ports/matterRecord";
 import type { OutboxExecutor } from "@domain/outbox/drain";
-import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
+import { createGraphMatterRecord, type RecordIdCache, type RecordIds } from "@adapters/graph/record/graphMatterRecord";
 
 /** Settings key of the site this device uses (when set, it wins over the firm's build-time default). */
 export const RECORD_SITE_KEY = "record.site";
+/** Settings key of the ids found for the site (site, list, library, matter folders), kept so filings skip the lookups. */
+export const RECORD_IDS_KEY = "record.ids";
 /** How often the local copy asks the record for changes while the pane is open (one request when nothing changed). */
 const SYNC_EVERY_MS = 60_000;
 
@@ -25,6 +27,19 @@ function checkSite(url: string): string {
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
+/** Checks the kept ids read back from storage. */
+function isRecordIds(v: unknown): v is RecordIds {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Record<string, unknown>;
+  const folders = r.folders;
+  return (
+    ["siteUrl", "siteId", "listId", "driveId"].every((k) => typeof r[k] === "string" && r[k] !== "") &&
+    typeof folders === "object" &&
+    folders !== null &&
+    Object.values(folders).every((id) => typeof id === "string")
+  );
+}
+
 /**
  * Builds the shared matter record: the outbox writer of kind "record", the sync (at start, every minute, after writes,
  * when back online, and on "Sync now"), and what the UI shows of it.
@@ -37,9 +52,19 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
   let site: string | null = null;
   let record: MatterRecord | null = null;
 
+  // The ids found for the site live in this device's IndexedDB: a pane start (each time Outlook opens it) files
+  // without looking the site, its list, its library and the matter's folder up again.
+  const ids: RecordIdCache = {
+    load: async () => {
+      const v = await ctx.stores.settings.get(RECORD_IDS_KEY);
+      return isRecordIds(v) ? v : null;
+    },
+    save: (v) => ctx.stores.settings.set(RECORD_IDS_KEY, { ...v }),
+  };
+
   function switchSite(next: string | null): void {
     site = next;
-    record = next ? createGraphMatterRecord(ctx.graph, { siteUrl: next, scopes: config.scopes }) : null;
+    record = next ? createGraphMatterRecord(ctx.graph, { siteUrl: next, scopes: config.scopes, ids }) : null;
     reach = { state: "unknown", problem: null };
     // Without a site, record writes wait in the outbox (they land once the site is set up).
     if (record) {

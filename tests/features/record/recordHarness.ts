@@ -1,6 +1,6 @@
 import { createGraphSimulator, type GraphSimulator, type SeedAttachment } from "@simulators/graph/index";
 import { createGraphClient, createGraphMailboxMirror, type GraphClient, type GraphClientOptions } from "@adapters/graph";
-import { createGraphMatterRecord } from "@adapters/graph/record/graphMatterRecord";
+import { createGraphMatterRecord, type RecordIdCache } from "@adapters/graph/record/graphMatterRecord";
 import { provisionRecord } from "@adapters/graph/record/provisionRecord";
 import {
   MemoryDirectoryStore,
@@ -44,7 +44,8 @@ export interface Device {
 export interface Firm {
   readonly sim: GraphSimulator;
   readonly loaded: LoadedDirectory;
-  device(upn: string): Device;
+  /** `ids`: where this device keeps the record's ids between pane starts (as the pane's IndexedDB does). */
+  device(upn: string, options?: { ids?: RecordIdCache }): Device;
   /** Adds the same message to each person's mailbox (same Graph id in each). */
   deliver(message: MailMessage, ...upns: string[]): void;
   /** Same, with attachments. */
@@ -93,7 +94,7 @@ export async function firm(
     loaded,
     deliver: (message, ...upns) => deliverWith(message, [], ...upns),
     deliverWith,
-    device(upn) {
+    device(upn, deviceOptions = {}) {
       // Requests are made as this person (the simulator's signed-in user follows whoever is calling).
       const graph = createGraphClient({
         tokenProvider: { getToken: () => Promise.resolve(`token:${upn}`) },
@@ -116,7 +117,7 @@ export async function firm(
         categoryFor: categoryResolver(directory),
         firmDomains: directory.firm.domains,
       });
-      const record = createGraphMatterRecord(graph, { siteUrl: SITE });
+      const record = createGraphMatterRecord(graph, { siteUrl: SITE, ids: deviceOptions.ids });
       const service = createRecordService({
         record: () => Promise.resolve(record),
         local,
