@@ -2,6 +2,7 @@ import type { PaneContext } from "@hosts/context";
 import { recordConfig } from "@hosts/recordConfig";
 import type { RecordCapability, RecordStatus } from "./api";
 import { createRecordService, RECORD_SYNCED_AT_KEY } from "./service";
+import { filingCounts } from "./filingCounts";
 import { RECORD_FILE_KIND, RECORD_KIND } from "@domain/record/types";
 import { MatterlineError, toMatterlineError } from "@domain/errors";
 import type { MatterRecord } from "@ports/matterRecord";
@@ -158,14 +159,14 @@ export async function buildRecord(ctx: PaneContext): Promise<RecordCapability> {
       ctx.stores.settings.get(RECORD_SYNCED_AT_KEY),
       service.options(),
     ]);
-    const mine = ops.filter((o) => o.kind === RECORD_KIND || o.kind === RECORD_FILE_KIND);
+    const { waiting, refused } = filingCounts(ops);
     return {
       site,
       reach: reach.state,
       problem: site ? reach.problem : null,
       lastSyncedAt: typeof synced === "string" ? synced : null,
-      waiting: mine.filter((o) => o.status === "pending").length,
-      refused: mine.filter((o) => o.status === "failed").length,
+      waiting,
+      refused,
       syncing: running !== null,
       attachments: options.attachments,
     };
