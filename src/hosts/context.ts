@@ -137,6 +137,7 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     history: stores.history,
     log: stores.log,
     outbox: stores.outbox,
+    record: stores.record,
     mailbox: createGraphMailboxMarks(graph),
     now,
   });

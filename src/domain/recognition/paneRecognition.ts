@@ -5,7 +5,7 @@ import { noDirectoryError } from "@domain/errors";
 import { categoryNameFor } from "@domain/matterLog/categoryName";
 import { filingHistoryFromSnapshot } from "@domain/matterLog/recognitionHistory";
 import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
-import { recordFileKey, recordKey } from "@domain/record/types";
+import { recordFileKey, recordKey, type RecordVersion } from "@domain/record/types";
 import type { MailMessage } from "@domain/model/mail";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
@@ -38,6 +38,15 @@ export interface PaneLogReader {
   auditFor(internetMessageId: string): Promise<AuditRecord[]>;
   /** Entries of one conversation; optional because not every store indexes conversations. */
   listByConversation?(conversationId: string): Promise<LogEntry[]>;
+}
+
+/**
+ * The local copy of the shared matter record, read only to tell whether the record holds a filing: the version of the
+ * email the record itself last answered with (its list item id, eTag and stored file), written by sync and by the
+ * record's writes.
+ */
+export interface RecordShadowReader {
+  shadow(internetMessageId: string): Promise<RecordVersion | null>;
 }
 
 /** The outbox, read only to tell whether a filing reached the mailbox yet. */
@@ -114,6 +123,8 @@ export interface PaneRecognitionDeps {
   readonly history: FilingHistoryStore | FilingHistory;
   readonly log: PaneLogReader;
   readonly outbox?: OutboxReader;
+  /** The local copy of the shared record: without it, no filing is shown as in the record. */
+  readonly record?: RecordShadowReader;
   /** Absent, or `useMailbox: false`, recognizes from local evidence only (fast first paint, offline). */
   readonly mailbox?: MailboxMarks;
   readonly useMailbox?: boolean;
@@ -228,17 +239,41 @@ export async function readMailboxEvidence(message: MailMessage, index: Directory
 }
 
 /**
- * Where the shared record stands for one email, from its queued record write (none: the record has it); with
- * `key` = `recordFileKey`, where its stored message stands.
+ * Where a filing stands in the shared record, from evidence: "filed" only when the local copy holds the record's own
+ * list item for this email (its SharePoint item id) filed to the entry's matter; "failed" when the record refused the
+ * item's write for good; otherwise "waiting". The stored message (its `.eml`) stands where its own `record-file` write
+ * stands, or, with none queued, where the item's link says: linked is stored; not linked is still on its way when a
+ * colleague filed it (their device stores it) and failed when this mailbox's owner did (nothing left to store it).
  */
-export function recordStateOf(
-  internetMessageId: string,
+export function recordEvidenceOf(
+  entry: LogEntry,
+  shadow: RecordVersion | null,
   ops: readonly OutboxOperation[],
-  key: (internetMessageId: string) => string = recordKey,
-): { state: RecordState; error: string | null } {
-  const op = ops.find((o) => o.key === key(internetMessageId));
-  if (!op) return { state: "filed", error: null };
-  return op.status === "failed" ? { state: "failed", error: op.lastError } : { state: "waiting", error: op.lastError };
+  me: readonly string[],
+): { state: RecordState; error: string | null; message: RecordState } {
+  const imid = entry.internetMessageId;
+  const item = ops.find((o) => o.key === recordKey(imid));
+  if (item?.status === "failed") return { state: "failed", error: item.lastError, message: "waiting" };
+  const inRecord = shadow !== null && shadow.itemId !== "" && shadow.entry.matterId === entry.matterId;
+  if (!inRecord) return { state: "waiting", error: item?.lastError ?? null, message: "waiting" };
+  const file = ops.find((o) => o.key === recordFileKey(imid));
+  const mine = me.some((a) => a.toLowerCase() === entry.loggedBy.toLowerCase());
+  const message: RecordState = file
+    ? file.status === "failed"
+      ? "failed"
+      : "waiting"
+    : shadow.file
+      ? "filed"
+      : mine
+        ? "failed"
+        : "waiting";
+  return { state: "filed", error: null, message };
+}
+
+/** Why the record refused an email's last write for good (its queued item write failed), or null. */
+function refusalOf(imid: string, ops: readonly OutboxOperation[]): string | null {
+  const op = ops.find((o) => o.key === recordKey(imid));
+  return op?.status === "failed" ? op.lastError : null;
 }
 
 async function readLogged(
@@ -247,11 +282,15 @@ async function readLogged(
   mailbox: Promise<MailboxEvidence>,
 ): Promise<{ logged: LoggedState | null; audit: AuditRecord[]; recordRefusal: string | null }> {
   if (!imid) return { logged: null, audit: [], recordRefusal: null };
-  const [entry, audit] = await Promise.all([deps.log.get(imid), deps.log.auditFor(imid)]);
-  const ops = deps.outbox ? await deps.outbox.list() : [];
-  const record = recordStateOf(imid, ops);
-  if (!entry) return { logged: null, audit, recordRefusal: record.state === "failed" ? record.error : null };
+  const [entry, audit, ops, shadow] = await Promise.all([
+    deps.log.get(imid),
+    deps.log.auditFor(imid),
+    deps.outbox ? deps.outbox.list() : Promise.resolve([] as OutboxOperation[]),
+    deps.record ? deps.record.shadow(imid) : Promise.resolve(null),
+  ]);
+  if (!entry) return { logged: null, audit, recordRefusal: refusalOf(imid, ops) };
   const { state, error } = mirrorStateOf(entry, ops, await mailbox);
+  const record = recordEvidenceOf(entry, shadow, ops, deps.me);
   return {
     logged: {
       entry,
@@ -260,8 +299,7 @@ async function readLogged(
       mirrorError: error,
       record: record.state,
       recordError: record.error,
-      // The stored message waits while the entry itself does.
-      recordMessage: record.state === "filed" ? recordStateOf(imid, ops, recordFileKey).state : "waiting",
+      recordMessage: record.message,
     },
     audit,
     recordRefusal: null,
@@ -313,6 +351,8 @@ export interface PaneRecognizerDeps {
   readonly history: FilingHistoryStore;
   readonly log: PaneLogReader;
   readonly outbox?: OutboxReader;
+  /** The local copy of the shared record (whether it holds a filing). */
+  readonly record?: RecordShadowReader;
   /** The mailbox as recognition reads it back (Graph in the pane, with a time limit); absent where it cannot be read. */
   readonly mailbox?: MailboxMarks;
   /** The present, to know how old a mailbox read is. */
@@ -378,7 +418,11 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
       const useMailbox = options.useMailbox ?? true;
       const evidence =
         deps.mailbox && useMailbox ? (freshRead(message) ?? readMailbox(message, index, deps.mailbox)) : Promise.resolve(NOT_READ);
-      return recognizeForPane(message, { index, me: deps.me, history: deps.history, log: deps.log, outbox: deps.outbox }, evidence);
+      return recognizeForPane(
+        message,
+        { index, me: deps.me, history: deps.history, log: deps.log, outbox: deps.outbox, record: deps.record },
+        evidence,
+      );
     },
     async forBatch(inHand) {
       const { index } = await loaded();
@@ -394,7 +438,8 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
           ? { ...read, threadMatterIds: [...new Set([...inHandEvidence.threadMatterIds, ...read.threadMatterIds])] }
           : inHandEvidence;
       };
-      return (message) => recognizeForPane(message, { index, me: deps.me, history, log: deps.log }, evidenceOf(message));
+      return (message) =>
+        recognizeForPane(message, { index, me: deps.me, history, log: deps.log, record: deps.record }, evidenceOf(message));
     },
   };
 }

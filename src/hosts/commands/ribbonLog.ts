@@ -59,6 +59,7 @@ export async function createRibbonFiling(
     history: stores.history,
     log: stores.log,
     outbox: stores.outbox,
+    record: stores.record,
     now,
   });
   let log: MatterLog | null = null;

@@ -4,8 +4,8 @@ import { firm, SITE, HOST } from "./recordHarness";
 import { RECORD_LIBRARY, RECORD_LIST } from "@adapters/graph/record/recordSchema";
 import { MATTER_PROPERTY_ID } from "@adapters/graph";
 import { matterFolderName, messageFileName } from "@domain/record/recordNames";
-import { WALLED_MESSAGE, recordFileKey, recordKey } from "@domain/record/types";
-import { recordStateOf } from "@domain/recognition/paneRecognition";
+import { WALLED_MESSAGE, recordKey } from "@domain/record/types";
+import { recordEvidenceOf } from "@domain/recognition/paneRecognition";
 import { directory } from "../matters/fixtures";
 
 const AMELIA = "amelia@quill.test";
@@ -59,13 +59,14 @@ describe("the shared matter record: two people, one record", () => {
     expect(item.fields).toMatchObject({ InternetMessageId: m.internetMessageId, MatterId: "x1" });
     expect(f.sim.sharePoint.library(SITE, RECORD_LIBRARY)?.children ?? []).toEqual([]);
     const ops = await amelia.outbox.list();
-    expect(recordStateOf(m.internetMessageId!, ops).state).toBe("filed");
-    expect(recordStateOf(m.internetMessageId!, ops, recordFileKey).state).toBe("waiting");
+    const evidence = async (list = ops) =>
+      recordEvidenceOf((await amelia.log.get(m.internetMessageId!))!, await amelia.local.shadow(m.internetMessageId!), list, [AMELIA]);
+    expect(await evidence()).toEqual({ state: "filed", error: null, message: "waiting" });
 
     expect((await amelia.drainOnce()).failed).toBe(0);
     const file = `${matterFolderName(x1)}/${messageFileName({ ...m, internetMessageId: m.internetMessageId! })}`;
     expect(f.sim.sharePoint.fileText(SITE, RECORD_LIBRARY, file)).toContain(`Message-ID: ${m.internetMessageId}`);
-    expect(recordStateOf(m.internetMessageId!, await amelia.outbox.list(), recordFileKey).state).toBe("filed");
+    expect(await evidence(await amelia.outbox.list())).toEqual({ state: "filed", error: null, message: "filed" });
     // The item links it, and this device knows the link (the next write does not store it again).
     const shadow = await amelia.local.shadow(m.internetMessageId!);
     expect(shadow?.file?.folder).toBe(matterFolderName(x1));
