@@ -227,7 +227,7 @@ const QUESTION_OPENING =
 
 /** The writer says a question is coming or asks one indirectly. */
 const INDIRECT_QUESTION =
-  /\b(?:wonder(?:ing)? (?:if|whether|when|what|how|where|who|why)|(?:not sure|unsure) (?:if|whether|what|how|when)|let (?:me|us) know (?:if|whether|when|what|how|where|who|which)|(?:i|we) (?:want|wanted|need|would like|'d like) to know|do you know (?:if|whether|when|what|how|where|who)|any idea (?:if|whether|when|what|how|where|who))\b/;
+  /\b(?:wonder(?:ing|ed)? (?:if|whether|when|what|how|where|who|why)|(?:not sure|unsure) (?:if|whether|what|how|when)|let (?:me|us) know (?:if|whether|when|what|how|where|who|which)|(?:i|we) (?:want|wanted|need|would like|'d like) to know|do you know (?:if|whether|when|what|how|where|who)|any idea (?:if|whether|when|what|how|where|who))\b/;
 
 /** Why this sentence asks something of the reader, or null. */
 function askOf(sentence: string, opening: string): { ask: string | null; question: boolean } {

@@ -23,6 +23,8 @@ export function describeFeature(feature: string): string {
       return value.slice(value.indexOf(":") + 1);
     case "r":
       return `the phrase rules say ${value.replace(/_/g, " ")}`;
+    case "h":
+      return ASK_WORDS[value] ?? `asks (${value})`;
     case "u":
       return value === "any" ? "unhappy with the firm" : value;
     case "x":
@@ -46,7 +48,22 @@ const TOPIC_WORDS: Record<string, string> = {
   instruction: "an instruction",
 };
 
+const ASK_WORDS: Record<string, string> = {
+  question: "asks a question",
+  "question-no-mark": "asks a question without a question mark",
+  indirect: "asks indirectly",
+  modal: "asks with a modal wish or request",
+  imperative: "gives an instruction",
+  proposal: "makes a proposal",
+  learned: "makes a request",
+  request: "makes a request",
+};
+
 const SHAPE_WORDS: Record<string, string> = {
+  "names-firm": "speaks to the firm",
+  "no-firm": "does not address the firm",
+  "other-party": "about someone else",
+  "mostly-first-person": "about the writer",
   asks: "asks something",
   "no-ask": "asks nothing",
   "asks-more": "asks more than one thing",

@@ -32,6 +32,18 @@ export function subjectText(subject: string): string {
     .trim();
 }
 
+/** How a sentence asks, from the reason the analysis gives: a question, an indirect question, a request, a wish. */
+function askKind(ask: string): string {
+  if (ask.startsWith("question without")) return "question-no-mark";
+  if (ask.startsWith("question")) return "question";
+  if (ask.startsWith("indirect")) return "indirect";
+  if (ask.includes("modal") || ask.includes("would be good") || ask.includes("wants to") || ask.includes("appreciate")) return "modal";
+  if (ask.includes("instruction") || ask.includes("please") || ask.includes("kindly")) return "imperative";
+  if (ask.includes("proposal")) return "proposal";
+  if (ask.includes("learned")) return "learned";
+  return "request";
+}
+
 /** The features of one message (see the module comment). */
 export function messageFeatures(input: FeatureInput): Map<string, number> {
   const f = new Map<string, number>();
@@ -44,7 +56,15 @@ export function messageFeatures(input: FeatureInput): Map<string, number> {
   let days = 0;
   let clock = 0;
   let opened = false;
+  let firm = false;
+  let other = false;
+  let firstPerson = 0;
   for (const s of analysis.sentences) {
+    // Who the message is about and how it asks: structure that carries across writers where their words do not.
+    if (s.firm) firm = true;
+    if (s.otherSubject) other = true;
+    if (s.firstPerson) firstPerson++;
+    if (s.ask) set(`h:${askKind(s.ask)}`);
     const topics = topicsOf(s);
     // The first sentence of substance (not a greeting) usually says what the message is for.
     const opening = !opened && s.words.length > 3;
@@ -90,5 +110,8 @@ export function messageFeatures(input: FeatureInput): Map<string, number> {
   if (days > 0) set("x:names-a-day");
   if (clock > 0) set("x:names-a-time");
   if (input.attachments) set("x:attachments");
+  set(firm ? "x:names-firm" : "x:no-firm");
+  if (other) set("x:other-party");
+  if (analysis.sentences.length > 0 && firstPerson * 2 > analysis.sentences.length) set("x:mostly-first-person");
   return f;
 }

@@ -227,6 +227,17 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     /^(?:would|it would|it'd) (?:be )?(?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|best|wonderful|appreciated|love|like) (?:if|to|for you)\b|\bit would be (?:(?:really|very|most|so|also) )?(?:great|good|helpful|useful|ideal|nice|wonderful|appreciated) if you\b/,
     "would be good if you",
   ],
+  // Modal wishes that ask without a question: "I'd be grateful to understand…", "she'd appreciate speaking to someone",
+  // "it would probably be sensible to…". Offers ("I'd be happy to…") are not among them.
+  [
+    /\b(?:i|we)(?:'d| would| should) (?:be )?(?:very |most |really )?(?:grateful|interested|keen) to (?:know|understand|hear|learn|see|have|receive|get|discuss)\b|\b(?:i|we)(?:'d| would| should) (?:be (?:very |most |really )?grateful for|(?:really |greatly )?value) (?:a|an|any|your|some|the|it if)\b|\b(?:he|she|they|i|we)(?:'d| would) (?:really |greatly |very much )?appreciate (?:speaking|talking|hearing|knowing|understanding|some|a word|a call|an update)\b|\bit would (?:probably |perhaps |certainly |really )?be (?:sensible|wise|prudent) (?:for (?:us|me) )?to\b/,
+    "modal wish (I'd be grateful to know)",
+  ],
+  // Offering times is a proposal to answer: "I'm free Friday after 2pm", "we're around most of next week".
+  [
+    /\b(?:i'm|i am|we're|we are|i'll be|we'll be) (?:\w+ )?(?:free|around|available|wide open) (?:[\w'-]+ ){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mornings?|afternoons?|evenings?|next week|this week|all day|tomorrow)\b/,
+    "offers times",
+  ],
   // Modal requests addressed to the reader; "you should have received …" is information, so excluded.
   [
     /\byou(?: really| probably| also| still| just)?(?: need to|'ll need to| will need to| may need to| might need to| should| must| have to|'ve got to| had better|'d better| may want to| might want to|'ll want to| will want to| may wish to| might wish to| might consider| may consider| might like to| may like to)(?: (?:also|really|probably|still|just|first|then|please|now))? (?!(?:have |now |already |soon |by now )?(?:receive|received|be|been|get|got|find|see|hear|know|note|expect|enjoy|keep|worry|feel)\b)\w+/,
@@ -247,7 +258,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   // Indirect questions: "I was wondering if…", "I'd like to know whether…", "I'm curious where…".
   [
-    /\b(?:i|we)(?: was| were| am| are|'m|'re)? (?:just )?wonder(?:ing)? (?:if|whether|when|what|how|where|who|why)\b|\b(?:i|we) (?:just )?wanted to (?:see|check|ask|find out|know|confirm) (?:if|whether|when|what|how|where|who|that)\b|\b(?:i'm|i am|we're|we are) curious (?:as to |about )?(?:if|whether|when|what|how|where|who|why)\b|\b(?:i'm|i am|we're|we are) (?:unsure|not sure|unclear) (?:as to |about )?(?:if|whether)\b/,
+    /\b(?:i|we)(?: was| were| am| are|'m|'re)? (?:just )?wonder(?:ing|ed)? (?:if|whether|when|what|how|where|who|why)\b|\b(?:i|we) (?:just )?wanted to (?:see|check|ask|find out|know|confirm) (?:if|whether|when|what|how|where|who|that)\b|\b(?:i'm|i am|we're|we are) curious (?:as to |about )?(?:if|whether|when|what|how|where|who|why)\b|\b(?:i'm|i am|we're|we are) (?:unsure|not sure|unclear) (?:as to |about )?(?:if|whether)\b/,
     "indirect question",
   ],
   [/^(?:any|your) (?:thoughts|comments|ideas|views|feedback|suggestions|input|objections|news|update|word)\b/, "asks for thoughts"],

@@ -19,7 +19,7 @@ import type { UnhappyKind, UnhappySignal } from "./unhappySignals";
  */
 
 /** The probability at or above which a message with no rule sign counts as unhappy with the firm. */
-export const UNHAPPY_THRESHOLD = 0.6;
+export const UNHAPPY_THRESHOLD = 0.5;
 
 /** The writer's count of earlier attempts, or "again"/"still" (linear: alternations of literals). */
 const AGAIN =
@@ -38,6 +38,32 @@ const PROMISE = /\b(?:promised|you said|said you would|you told (?:me|us)|assure
 const WHEN_ASKED =
   /\b(?:on|since|of|from) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|last)\b|\blast (?:week|month|time)\b/;
 
+/** Something the writer needs or lacks is still missing ("we still need", "he still cannot get in"). */
+const STILL_LACKING =
+  /\bstill (?:need|needs|needed|cannot|can't|could not|couldn't|unable|missing|outstanding|pending|don't|do not|doesn't|does not|didn't|did not|haven't|hasn't|have no|has no|no|not|nothing|waiting|awaiting|without)\b/;
+/** The writer points back at an earlier ask of theirs ("per my last email", "as I mentioned", "I did ask"). */
+const EARLIER_ASK =
+  /\b(?:per|see|as per|further to|following) my (?:last|previous|earlier|below|email|e-mail|message|note)\b|\bmy (?:last|previous|earlier) (?:email|e-mail|message|note|letter|call|voicemail)\b|\bas (?:i|we) (?:said|mentioned|explained|asked|requested|noted|wrote)\b|\b(?:i|we) did (?:ask|mention|say|explain|request|email|write|call)\b|\b(?:on|the) below\b/;
+/** A count of contacts or attempts ("four emails, two voicemails", "that makes three", "on 2, 7 and 11 october"). */
+const COUNTED =
+  /\b(?:two|three|four|five|six|several|multiple|numerous|\d+) (?:emails|e-mails|calls|voicemails|messages|reminders|chasers|letters|attempts|times)\b|\bthat makes (?:two|three|four|five|it)\b|\b(?:on|asked) \d{1,2}(?:st|nd|rd|th)?, \d{1,2}(?:st|nd|rd|th)? and \d{1,2}/;
+/** Another firm or going elsewhere held up against the firm. */
+const ELSEWHERE = /\b(?:another|a different|other|a) (?:firm|solicitor|solicitors|lawyer|practice)\b|\bsomewhere else\b|\belsewhere\b/;
+/** Someone else at the firm copied in, or to be ("copying in", "I have copied", "cc'd"). */
+const COPIED_IN =
+  /\b(?:copying|copied|cc'ing|cc'd|ccing|cc-ing|looping|looped) (?:in\b|[\w'-]+ in\b|[\w'-]+ [\w'-]+ in\b)|\bi have copied\b|\bi've copied\b/;
+/** An expectation the firm did not meet, in the past counterfactual ("it would have been helpful to hear", "I'd expected"). */
+const UNMET =
+  /\bwould have been (?:helpful|nice|good|useful|courteous|better)\b|\b(?:i'd|i had|i would have|we'd|we had|we would have) (?:have )?(?:expected|assumed|thought|hoped)\b|\bthis time (?:[\w'-]+ ){0,4}?actually\b/;
+/** Nothing heard or received for a while ("I've had nothing since July", "nothing since the hearing"). */
+const NOTHING = /\b(?:had|heard|received|got|seen) nothing\b|\bnothing (?:since|for|in)\b|\bnot heard (?:anything|a thing)\b/;
+/** Two or more dates in one sentence: a list of the writer's attempts when they asked or chased. */
+const DATE =
+  /\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|thursday|friday)\b/g;
+
+/** "Why", "how long" and "understand why" asked of the firm's handling. */
+const WHY = /\bwhy\b|\bhow long\b|\bwhat is (?:holding|taking)\b|\bholding (?:things|it|this|matters) up\b/;
+
 /**
  * Words that say who and how rather than what: left out, because a model over them learns that unhappy mail is long and
  * written in the first person, which is true of the training mail and of any client's mail alike.
@@ -53,6 +79,8 @@ const FUNCTION_WORDS = new Set(
 
 /** One sentence's structural features (names are the words `names` holds, kept out). */
 function sentenceFeatures(s: SentenceInfo, names: ReadonlySet<string>, visit: (f: string) => void): void {
+  // Copying someone in is addressed to the firm whoever else the sentence names ("I've copied him in").
+  if (COPIED_IN.test(s.text)) visit("z:copied-in");
   if (s.otherSubject || (s.other && !s.firm)) {
     // About someone else: what it says is theirs; only the fact of it is a feature.
     if (s.sentiment < 0) visit("z:negative-about-others");
@@ -74,6 +102,14 @@ function sentenceFeatures(s: SentenceInfo, names: ReadonlySet<string>, visit: (f
   if (s.question && s.firm) visit("z:you-question");
   if (s.shouted > 0) visit("z:shouting");
   if (NEGATED_COMPLAINT.test(s.text)) visit("z:taken-back");
+  if (STILL_LACKING.test(s.text)) visit("z:still-lacking");
+  if (EARLIER_ASK.test(s.text)) visit("z:earlier-ask");
+  if (COUNTED.test(s.text)) visit("z:counted");
+  if (ELSEWHERE.test(s.text)) visit("z:elsewhere");
+  if (UNMET.test(s.text)) visit("z:unmet-expectation");
+  if (NOTHING.test(s.text)) visit("z:nothing-heard");
+  if (asked && (s.text.match(DATE)?.length ?? 0) >= 2) visit("z:asked-dates");
+  if (WHY.test(s.text) && (s.firm || !s.other)) visit("z:why");
   for (const raw of s.words) {
     if (names.has(raw) || FUNCTION_WORDS.has(raw)) continue;
     visit(`v:${featureWord(raw)}`);
@@ -90,6 +126,9 @@ export function unhappyFeatures(analysis: TextAnalysis, subject: string, signals
     .replace(/^(?:\s*(?:re|fw|fwd|aw|sv|tr)\s*:\s*)+/, "");
   for (const raw of wordsOf(subjectLine)) visit(`sv:${featureWord(raw)}`);
   if (/^(?:\s*re\s*:\s*){2,}/i.test(subject)) visit("z:long-thread");
+  // A very short message deep in a thread ("Anything?") is a nudge.
+  if (/^(?:\s*re\s*:\s*){3,}/i.test(subject)) visit("z:longer-thread");
+  if (/^\s*re\s*:/i.test(subject) && analysis.words.length <= 12) visit("z:short-reply");
   for (const signal of signals) visit(`k:${signal.kind}`);
   if (signals.length > 0) visit("k:any");
   return f;

@@ -84,7 +84,7 @@ const RULES: readonly Rule[] = [
   // Not kept informed.
   [
     "not kept informed",
-    /\bwhy (?:was|wasn't|were|weren't) (?:i|we)\b|\bwhy (?:have|has|did) (?:no one|nobody|you not|no-one)\b|\bat no point did\b|\b(?:i|we) (?:was|were) (?:never |not )(?:told|informed|updated|consulted|warned)\b/,
+    /\bwhy (?:was|wasn't|were|weren't) (?:i|we)\b|\bwhy (?:have|has|did) (?:no one|nobody|you not|no-one)\b|\bat no point did\b|\bwithout (?:anyone|anybody|you) (?:telling|informing|letting) (?:me|us)\b|\b(?:i|we) (?:was|were) (?:never |not )(?:told|informed|updated|consulted|warned)\b/,
   ],
   [
     "not kept informed",
@@ -127,7 +127,7 @@ const RULES: readonly Rule[] = [
   // Someone senior.
   [
     "asks for someone senior",
-    /\b(?:speak|talk|meet|meeting|deal|discuss (?:this|it))(?: [\w'-]+){0,2}? (?:to|with) (?:a |the |your |someone |somebody )?(?:partner|supervisor|supervising partner|senior partner|managing partner|boss|head of|someone senior|somebody senior|someone more senior|someone above|somebody above|someone who can make decisions)\b|\bescalat(?:e|ed|ing|ion)\b|\bhead of (?:department|the department|your department)\b|\b(?:someone|somebody) (?:more )?senior\b|\bsomeone above you\b|\bwhoever (?:supervises|is in charge|manages)\b|\b(?:a|someone|somebody) senior (?:person|colleague|solicitor|lawyer)?|\bthe boss of\b|\b(?:supervising|senior|managing) partner\b|\bpartner supervising\b/,
+    /\b(?:speak|talk|meet|meeting|deal|discuss (?:this|it))(?: [\w'-]+){0,2}? (?:to|with) (?:a |the |your |someone |somebody )?(?:partner|supervisor|supervising partner|senior partner|managing partner|boss|head of|someone senior|somebody senior|someone more senior|someone above|somebody above|someone who can make decisions)\b|\bescalat(?:e|ed|ing|ion)\b|\bhead of (?:department|the department|your department)\b|\b(?:someone|somebody) (?:a (?:little|bit) |slightly )?(?:more )?senior\b|\bsomeone above you\b|\bwhoever (?:supervises|is in charge|manages)\b|\b(?:a|someone|somebody) senior (?:person|colleague|solicitor|lawyer)?|\bthe boss of\b|\b(?:supervising|senior|managing) partner\b|\bpartner supervising\b/,
   ],
   // Threats to leave or complain.
   [
@@ -160,7 +160,7 @@ const SERVICE_VERDICT =
 
 /** A feeling or complaint word the writer takes back ("I'm not unhappy", "no complaints", "not a complaint"). */
 export const NEGATED_COMPLAINT =
-  /\b(?:not|no|never|isn't|wasn't|rather than)(?: [\w'-]+){0,3}? (?:complain|complaining|complaint|complaints|unhappy|disappointed|disputing|criticism|criticising|dissatisfied|annoyed|upset|a problem)\b|\bnot (?:a|any) (?:criticism|complaint)\b|\b(?:don't|do not) apologi[sz]e\b/;
+  /\b(?:not|no|never|isn't|wasn't|rather than)(?: [\w'-]+){0,3}? (?:complain|complaining|complaint|complaints|unhappy|disappointed|disputing|criticism|criticising|dissatisfied|annoyed|upset|a problem)\b|\bnot (?:a|any) (?:criticism|complaint)\b|\b(?:not|isn't|wasn't|is not|was not|none of (?:this|it) is|no) (?:\w+ )?(?:your|the firm's) fault\b|\bno fault of (?:yours|your own)\b|\b(?:don't|do not) apologi[sz]e\b/;
 
 /** A short positive exclamation ("Brilliant.", "Lovely.", "Well done.") that reads as sarcasm beside a complaint. */
 const SHORT_PRAISE =
