@@ -79,3 +79,25 @@ describe("classifyIntent", () => {
     expect(Object.keys(classifyIntent("Hello", "Hi").scores).sort()).toEqual([...INTENTS].sort());
   });
 });
+
+describe("automatic replies the label rules name", () => {
+  it("a read receipt is an automatic reply, by rule", () => {
+    const message: MailMessage = {
+      id: "r",
+      internetMessageId: null,
+      conversationId: null,
+      subject: "Read: Draft contract",
+      from: { email: "client@client.example" },
+      to: [],
+      cc: [],
+      sentAt: null,
+      receivedAt: null,
+      bodyText: "Your message was read on 3 May at 10:12.",
+      attachmentNames: [],
+      headers: {},
+    };
+    const r = classifyIntent(message.bodyText, message.subject, message);
+    expect(r.intent).toBe("auto_reply");
+    expect(r.cues).toEqual(["auto_reply: a read receipt"]);
+  });
+});

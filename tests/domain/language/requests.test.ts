@@ -64,6 +64,14 @@ describe("requestIn: general request grammar", () => {
     expect(req("You should have received the bank's letter by now.")).toBeNull();
     expect(req("You should be able to see the folder.")).toBeNull();
   });
+  it("finds modal wishes and offered times, but not offers of the writer's own help", () => {
+    expect(req("I'd be grateful to understand how the fee was worked out.")).toMatch(/modal wish/);
+    expect(req("We would value a short call about the lease.")).toMatch(/modal wish/);
+    expect(req("It would probably be sensible to review the will.")).toMatch(/modal wish/);
+    expect(req("I'm free most mornings next week.")).toMatch(/offers times/);
+    expect(req("I'd be happy to help with the forms.")).toBeNull();
+    expect(req("I wondered whether the hearing could move.")).toMatch(/indirect/);
+  });
   it("finds questions written without a question mark, and indirect questions", () => {
     expect(req("Do you know whether the buyer has a mortgage offer.")).toMatch(/question/);
     expect(req("Is there anything else you need from me.")).toMatch(/question/);

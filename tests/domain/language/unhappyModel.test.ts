@@ -57,3 +57,34 @@ describe("the unhappiness model", () => {
     expect(unhappyProbability(new Map([["k:any", 1]]))).toBe(unhappyProbability(new Map()));
   });
 });
+
+// Structure that carries across writers: what a sentence does, not the words one writer favours.
+describe("the unhappiness model's structural features", () => {
+  const featuresOf = (text: string, subject = "") => [...unhappyFeatures(analyzeText(text), subject, []).keys()];
+
+  it("reads pointing back at an earlier ask, something still lacking, counted contacts and dated attempts", () => {
+    expect(featuresOf("As I mentioned on the phone, we still need the completion figures.")).toEqual(
+      expect.arrayContaining(["z:earlier-ask", "z:still-lacking"]),
+    );
+    expect(featuresOf("Three emails and two calls, and nothing since the meeting.")).toEqual(
+      expect.arrayContaining(["z:counted", "z:nothing-heard"]),
+    );
+    expect(featuresOf("I emailed on 3 March and again on 17 March.")).toContain("z:asked-dates");
+  });
+
+  it("reads unmet expectations, another firm held up, and copying someone in even when the sentence names them", () => {
+    expect(featuresOf("It would have been helpful to hear this from you first.")).toContain("z:unmet-expectation");
+    expect(featuresOf("We could have gone to another firm.")).toContain("z:elsewhere");
+    expect(featuresOf("I have copied her in.")).toContain("z:copied-in");
+  });
+
+  it("reads a very short reply deep in a thread as a nudge", () => {
+    expect(featuresOf("Any news?", "RE: RE: RE: Lease")).toEqual(expect.arrayContaining(["z:longer-thread", "z:short-reply"]));
+    expect(featuresOf("Any news?", "Lease")).not.toContain("z:short-reply");
+  });
+
+  it("takes back a complaint the writer says is not the firm's fault", () => {
+    expect(featuresOf("I know none of this is your fault.")).toContain("z:taken-back");
+    expect(featuresOf("It is not really your fault that the buyers pulled out.")).toContain("z:taken-back");
+  });
+});
