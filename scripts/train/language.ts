@@ -72,7 +72,9 @@ export const UNHAPPY_OPTIONS: TrainOptions = {
 /** The writer of a labelled email, by its id's prefix (see {@link WRITERS}). */
 function writerOf(id: string): string {
   const prefix = id[0];
-  return prefix === "r" ? "original" : prefix === "x" || prefix === "y" ? "later" : prefix === "a" ? "w1" : prefix === "b" ? "w2" : "w3";
+  if (prefix === "r") return "original";
+  if (prefix === "x" || prefix === "y") return "later";
+  return `w${"abdefg".indexOf(prefix) + 1}`;
 }
 
 /**
@@ -287,7 +289,16 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
   w1: ["w1"],
   w2: ["w2"],
   w3: ["w3"],
+  w4: ["w4"],
+  w5: ["w5"],
+  w6: ["w6"],
 };
+
+/**
+ * Writers whose mail came in after the models were last trained: measured by the committed models and held out in
+ * turn like the others, but not yet training data (so the committed models' figures on them are on unseen writers).
+ */
+const NOT_YET_TRAINED: ReadonlySet<string> = new Set(["w4", "w5", "w6"]);
 
 interface Tally {
   n: number;
@@ -360,8 +371,9 @@ function leaveOneWriterOut(): void {
   const pooled = emptyTally();
   const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 2];
   const byThreshold = grid.map(() => ({ tp: 0, fp: 0, fn: 0 }));
-  for (const writer of Object.keys(byWriter)) {
-    const trainMails = Object.entries(byWriter).flatMap(([w, ms]) => (w === writer ? [] : ms));
+  // Writers not yet trained on are measured by the committed models above (trained on every other writer already).
+  for (const writer of Object.keys(byWriter).filter((w) => !NOT_YET_TRAINED.has(w))) {
+    const trainMails = Object.entries(byWriter).flatMap(([w, ms]) => (w === writer || NOT_YET_TRAINED.has(w) ? [] : ms));
     setUnhappyModelForTraining(unhappyCommitted);
     const unhappy = trainUnhappy(gather(trainMails));
     setUnhappyModelForTraining(unhappy);
