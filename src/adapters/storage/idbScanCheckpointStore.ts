@@ -10,7 +10,8 @@ function range(mailbox: string, folder?: string): IDBKeyRange {
 }
 
 /**
- * The overdue scan's rows in IndexedDB: one record per message in `scanMessages`, one cursor per folder in
+ * The overdue scan's rows in IndexedDB: one record per message in `scanMessages` (short field names, see
+ * `ScanMessageRecord`), one cursor per folder in
  * `scanCursors`. A page's puts, deletes and cursor go in one transaction, so after a crash rows and cursor agree.
  */
 export class IdbScanCheckpointStore implements ScanCheckpointStore {
@@ -26,7 +27,7 @@ export class IdbScanCheckpointStore implements ScanCheckpointStore {
       await tx.done;
       const cursors: Record<string, unknown> = {};
       for (const c of cursorRecords) cursors[c.folder] = c.state;
-      return { cursors, rows: messageRecords.map((m) => ({ folder: m.folder, graphId: m.graphId, value: m.row })) };
+      return { cursors, rows: messageRecords.map((m) => ({ folder: m.f, graphId: m.k, value: m.r })) };
     });
   }
 
@@ -37,7 +38,7 @@ export class IdbScanCheckpointStore implements ScanCheckpointStore {
       const pending: Promise<unknown>[] = [];
       try {
         for (const graphId of change.remove) pending.push(messages.delete([mailbox, folder, graphId]));
-        for (const p of change.put) pending.push(messages.put({ mailbox, folder, graphId: p.graphId, row: p.value }));
+        for (const p of change.put) pending.push(messages.put({ m: mailbox, f: folder, k: p.graphId, r: p.value }));
         pending.push(tx.objectStore("scanCursors").put({ mailbox, folder, state: change.cursor }));
       } catch (error) {
         // A value that cannot be cloned throws at put() without ending the transaction: abort it, or the rows put

@@ -74,8 +74,20 @@ const v4: Migration = (db) => {
   old.createObjectStore("scanMessages", { keyPath: ["mailbox", "folder", "graphId"] });
 };
 
+/**
+ * Version 5: the scan's message rows are keyed by short field names ([m, f, k] for mailbox, folder and key, the row
+ * under `r`): a value holds its key's fields, and a year's mailbox keeps thousands of rows. The rows and cursors are
+ * dropped, not converted: the scan keeps its rows differently now and makes a full pass anyway.
+ */
+const v5: Migration = async (db, tx) => {
+  const old = db as unknown as HistoricDb;
+  old.deleteObjectStore("scanMessages");
+  old.createObjectStore("scanMessages", { keyPath: ["m", "f", "k"] });
+  await tx.objectStore("scanCursors").clear();
+};
+
 /** The schema's history; the database version is its length. Add a step to change the schema. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

@@ -41,12 +41,16 @@ export interface ScanCursorRecord {
   readonly state: unknown;
 }
 
-/** One message a scan keeps, keyed by mailbox, folder and the mailbox's own id (the feature owns `row`). */
+/** One message a scan keeps, keyed by mailbox, folder and the scan's key for it (the feature owns the row, `r`). */
 export interface ScanMessageRecord {
-  readonly mailbox: string;
-  readonly folder: string;
-  readonly graphId: string;
-  readonly row: unknown;
+  /** The mailbox. */
+  readonly m: string;
+  /** The folder. */
+  readonly f: string;
+  /** The scan's key for the message. */
+  readonly k: string;
+  /** The row. */
+  readonly r: unknown;
 }
 
 /** Typed shape of the "matterline" IndexedDB database. Holds no tokens: MSAL keeps those in its own cache. */

@@ -1,11 +1,12 @@
 import type { MailMessage } from "@domain/model/mail";
 import type { DirectoryIndex } from "@domain/directory/directoryIndex";
-import { readRecognitionText, type RecognitionText, type TextScan } from "@domain/recognition/recognize";
+import { mayBeClient, readRecognitionText, type RecognitionText, type TextScan } from "@domain/recognition/recognize";
 import type { RefHit } from "@domain/recognition/scanText";
 import type { SenderRole } from "@domain/recognition/types";
 import type { PhraseTarget } from "@domain/directory/directoryIndex";
 import { readMail, type MailReading } from "@domain/language/reading";
-import type { Intent } from "@domain/language/intentTypes";
+import { FIXED_NEEDS_REPLY_REASONS } from "@domain/language/needsReply";
+import { INTENTS, type Intent } from "@domain/language/intentTypes";
 import { describeSignal } from "@domain/language/tone";
 import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type UnhappySignal } from "@domain/language/unhappySignals";
 
@@ -13,7 +14,7 @@ import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type Unhapp
  * Version of what {@link readBodyFacts} computes. Raise it whenever recognition's body reading or the language reading
  * changes what it decides: facts kept under another version are stale and must be read again from the body.
  */
-export const BODY_FACTS_VERSION = 1;
+export const BODY_FACTS_VERSION = 2;
 
 /**
  * A language reading as kept: the reasons of unhappiness are told from its signs; the intent's reasons are not kept
@@ -110,16 +111,49 @@ interface PackedScan {
 
 /** The intent's reasons are not kept: nothing that reads scanned mail shows them (the assessment has none). */
 interface PackedReading {
-  readonly i: Intent;
+  /** The intent's place in `INTENTS`. */
+  readonly i: number;
   readonly s?: readonly PackedSignal[];
-  readonly nr: 0 | 1;
-  readonly why: string;
+  /** Needs a reply (left out when it does not). */
+  readonly nr?: 1;
+  /** The needs-reply reason: its place in `FIXED_NEEDS_REPLY_REASONS` when it is one of those, else its words. */
+  readonly why: number | string;
+}
+
+/** What the chased reading changes: `nr` is 0 when the thread's sign takes the need for a reply away. */
+type PackedChase = Partial<Omit<PackedReading, "nr">> & { readonly nr?: 0 | 1 };
+
+function packIntent(intent: Intent): number {
+  const code = INTENTS.indexOf(intent);
+  if (code < 0) throw new Error(`Unknown intent ${intent}.`);
+  return code;
+}
+
+function unpackIntent(code: number): Intent {
+  const intent = INTENTS[code];
+  if (intent === undefined) throw new Error("Its stored reading names an unknown intent; the next scan reads it again.");
+  return intent;
+}
+
+/** A needs-reply reason as kept: a fixed one by its code, the asking words as they are. */
+function packWhy(reason: string): number | string {
+  const code = FIXED_NEEDS_REPLY_REASONS.indexOf(reason);
+  return code >= 0 ? code : reason;
+}
+
+function unpackWhy(why: number | string): string {
+  if (typeof why === "string") return why;
+  const reason = FIXED_NEEDS_REPLY_REASONS[why];
+  if (reason === undefined) throw new Error("Its stored reading names an unknown reason; the next scan reads it again.");
+  return reason;
 }
 
 /**
  * {@link BodyFacts} as a scan stores them, one per message of a mailbox's window: short keys, nothing empty, the
  * directory's phrases named by their place in its index (the facts only hold for that directory anyway), and the
- * chased reading only where it differs from the plain one plus the thread's sign.
+ * chased reading only where it differs from the plain one plus the thread's sign. Mail from a sender who can never be
+ * a client ({@link mayBeClient}: a colleague, the court, …) keeps only the role: it is never on the reply clock, so
+ * nothing reads the rest ({@link isNeverFromClient}).
  */
 export type PackedFacts =
   | {
@@ -131,9 +165,15 @@ export type PackedFacts =
       readonly q?: PackedScan;
       readonly sig?: readonly (readonly [string, string, RefHit["label"]])[];
       readonly r: PackedReading;
-      readonly c?: Partial<PackedReading>;
+      readonly c?: PackedChase;
     }
+  | { readonly role: SenderRole; readonly r?: undefined }
   | { readonly error: string };
+
+/** True when `packed` is of a sender who can never be a client: its message is not assessed (it holds only the role). */
+export function isNeverFromClient(packed: PackedFacts): boolean {
+  return !("error" in packed) && !mayBeClient(packed.role);
+}
 
 const packRefs = (refs: readonly RefHit[]) => refs.map((h) => [h.matterId, h.text, h.label] as const);
 const unpackRefs = (refs: readonly (readonly [string, string, RefHit["label"]])[] | undefined): RefHit[] =>
@@ -171,10 +211,10 @@ function unpackScan(scan: PackedScan | undefined, index: DirectoryIndex): TextSc
 
 function packReading(r: KeptReading): PackedReading {
   return {
-    i: r.intent,
+    i: packIntent(r.intent),
     ...(r.signals.length ? { s: r.signals.map((s) => [s.kind, s.quote] as const) } : {}),
-    nr: r.needsReply ? 1 : 0,
-    why: r.needsReplyReason,
+    ...(r.needsReply ? { nr: 1 as const } : {}),
+    why: packWhy(r.needsReplyReason),
   };
 }
 
@@ -193,14 +233,15 @@ const defaultChasedSignals = (plain: readonly UnhappySignal[]): UnhappySignal[] 
 export function packBodyFacts(facts: BodyFacts, index: DirectoryIndex): PackedFacts {
   if ("error" in facts) return { error: facts.error };
   const { text, reading, chased } = facts;
+  if (!mayBeClient(text.role)) return { role: text.role };
   const n = packScan(text.newText, index);
   const f = packScan(text.forwarded, index);
   const q = packScan(text.quoted, index);
-  const c: Partial<{ -readonly [K in keyof PackedReading]: PackedReading[K] }> = {};
+  const c: { -readonly [K in keyof PackedChase]: PackedChase[K] } = {};
   if (!sameSignals(chased.signals, defaultChasedSignals(reading.signals))) c.s = chased.signals.map((s) => [s.kind, s.quote] as const);
-  if (chased.intent !== undefined) c.i = chased.intent;
+  if (chased.intent !== undefined) c.i = packIntent(chased.intent);
   if (chased.needsReply !== undefined) c.nr = chased.needsReply ? 1 : 0;
-  if (chased.needsReplyReason !== undefined) c.why = chased.needsReplyReason;
+  if (chased.needsReplyReason !== undefined) c.why = packWhy(chased.needsReplyReason);
   return {
     role: text.role,
     ...(text.opposingMatters.length ? { opp: text.opposingMatters } : {}),
@@ -217,12 +258,13 @@ export function packBodyFacts(facts: BodyFacts, index: DirectoryIndex): PackedFa
 /** The facts a {@link PackedFacts} stands for, with the directory index they were packed with. */
 export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): BodyFacts {
   if ("error" in packed) return { error: packed.error };
+  if (packed.r === undefined) throw new Error("Only its sender's role was kept (never a client's mail); it is not assessed.");
   const plainSignals = unpackSignals(packed.r.s);
   const reading: KeptReading = {
-    intent: packed.r.i,
+    intent: unpackIntent(packed.r.i),
     signals: plainSignals,
     needsReply: packed.r.nr === 1,
-    needsReplyReason: packed.r.why,
+    needsReplyReason: unpackWhy(packed.r.why),
   };
   const c = packed.c ?? {};
   return {
@@ -238,9 +280,9 @@ export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): Bod
     reading,
     chased: {
       signals: c.s ? unpackSignals(c.s) : defaultChasedSignals(plainSignals),
-      ...(c.i !== undefined ? { intent: c.i } : {}),
+      ...(c.i !== undefined ? { intent: unpackIntent(c.i) } : {}),
       ...(c.nr !== undefined ? { needsReply: c.nr === 1 } : {}),
-      ...(c.why !== undefined ? { needsReplyReason: c.why } : {}),
+      ...(c.why !== undefined ? { needsReplyReason: unpackWhy(c.why) } : {}),
     },
   };
 }

@@ -25,12 +25,33 @@ export function asksSomething(text: string, analysis?: TextAnalysis): { asks: bo
   return { asks: false, cue: "" };
 }
 
-const AUTOMATED_REASON: Record<string, string> = {
-  "auto-reply": "automatic reply or out-of-office",
+/**
+ * The needs-reply reasons given in fixed words (a question's or request's reason is instead the words that ask). Kept
+ * readings name these by their place in {@link FIXED_NEEDS_REPLY_REASONS}, so change or reorder none without raising
+ * the kept facts' version (`BODY_FACTS_VERSION`); add new ones at the end.
+ */
+export const NEEDS_REPLY_REASON = {
+  autoReply: "automatic reply or out-of-office",
   newsletter: "newsletter or mailing list",
-  "no-reply-sender": "sent from an address that takes no replies",
-  "read-receipt": "read receipt",
+  noReplySender: "sent from an address that takes no replies",
+  readReceipt: "read receipt",
   bulk: "machine-generated mail",
+  noReplyWanted: "the writer says no reply is needed",
+  noNewText: "no new text",
+  thanksOnly: "thanks or acknowledgement only",
+  informationOnly: "information or confirmation with no question or request",
+  complaint: "a complaint about the firm",
+} as const;
+
+/** Every fixed reason of {@link NEEDS_REPLY_REASON}, in a stable order (their codes in kept readings). */
+export const FIXED_NEEDS_REPLY_REASONS: readonly string[] = Object.values(NEEDS_REPLY_REASON);
+
+const AUTOMATED_REASON: Record<string, string> = {
+  "auto-reply": NEEDS_REPLY_REASON.autoReply,
+  newsletter: NEEDS_REPLY_REASON.newsletter,
+  "no-reply-sender": NEEDS_REPLY_REASON.noReplySender,
+  "read-receipt": NEEDS_REPLY_REASON.readReceipt,
+  bulk: NEEDS_REPLY_REASON.bulk,
 };
 
 /**
@@ -46,10 +67,10 @@ export function needsReply(message: MailMessage, newText?: string, evidence?: Ma
   const ev = evidence ?? gatherEvidence(message, newText === undefined ? {} : { text: newText });
   // Only the writer's own words: a question inside a forwarded third-party message is not the client's question.
   const norm = ev.ownAnalysis.norm;
-  if (NO_REPLY_WANTED.test(norm)) return { needsReply: false, reason: "the writer says no reply is needed" };
+  if (NO_REPLY_WANTED.test(norm)) return { needsReply: false, reason: NEEDS_REPLY_REASON.noReplyWanted };
   const { asks, cue } = asksSomething(ev.ownText, ev.ownAnalysis);
   if (asks) return { needsReply: true, reason: cue };
-  if (norm.trim() === "") return { needsReply: false, reason: "no new text" };
-  if (ACK.test(norm)) return { needsReply: false, reason: "thanks or acknowledgement only" };
-  return { needsReply: false, reason: "information or confirmation with no question or request" };
+  if (norm.trim() === "") return { needsReply: false, reason: NEEDS_REPLY_REASON.noNewText };
+  if (ACK.test(norm)) return { needsReply: false, reason: NEEDS_REPLY_REASON.thanksOnly };
+  return { needsReply: false, reason: NEEDS_REPLY_REASON.informationOnly };
 }

@@ -1,7 +1,7 @@
 import type { MailMessage } from "@domain/model/mail";
 import { classifyIntent } from "./intent";
 import type { Intent } from "./intentTypes";
-import { needsReply } from "./needsReply";
+import { NEEDS_REPLY_REASON, needsReply } from "./needsReply";
 import { gatherEvidence } from "./readMail";
 import type { EvidenceOptions } from "./readMail";
 import { describeSignal } from "./tone";
@@ -40,6 +40,6 @@ export function readMail(message: MailMessage, options: EvidenceOptions = {}): M
     unhappySignals: evidence.signals,
     unhappyReasons: evidence.signals.map(describeSignal),
     needsReply: reply.needsReply || complaintNeedsAnswer,
-    needsReplyReason: complaintNeedsAnswer ? "a complaint about the firm" : reply.reason,
+    needsReplyReason: complaintNeedsAnswer ? NEEDS_REPLY_REASON.complaint : reply.reason,
   };
 }

@@ -123,6 +123,15 @@ export function readRecognitionText(message: MailMessage, index: DirectoryIndex,
 }
 
 /**
+ * False for a sender role read from the body ({@link RecognitionText.role}) that {@link recognize} never turns into
+ * "client": only "unknown" can become one (a client's contact writing from an unknown address, tied by a reference or
+ * the thread). Mail from such a sender is never on the reply clock, whatever the filing history says.
+ */
+export function mayBeClient(role: SenderRole): boolean {
+  return role === "client" || role === "unknown";
+}
+
+/**
  * Decides which client and matter a message belongs to, with reasons, or abstains and says what
  * would decide it. Cost is proportional to the message, never to the directory: every lookup goes
  * through the prebuilt DirectoryIndex.

@@ -13,7 +13,7 @@ import type { FirmCalendar } from "@domain/time/firmCalendar";
 import { toMillis } from "@domain/time/firmCalendar";
 import type { MailboxSnapshot } from "./mailboxScan";
 import type { ScannedMessage } from "./scanRows";
-import { unpackBodyFacts } from "@domain/assessment/bodyFacts";
+import { isNeverFromClient, unpackBodyFacts } from "@domain/assessment/bodyFacts";
 import type { ClockDecision } from "./clockDecisions";
 import { currentDecision, noReplyCategoryHint, noReplyDecisionKey } from "./noReplyDecisions";
 
@@ -126,9 +126,12 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
     settings: ctx.settings,
     now: ctx.now,
   };
+  // Mail from a sender who can never be a client (a colleague, the court, …) is never on the clock: its row keeps only
+  // that role (bodyFacts.ts), so it is not assessed.
   const fromOthers = snapshot.inbound.filter((m) => {
     const from = normalizeEmail(m.from?.email);
-    return !!from && from !== owner;
+    const packed = (m as ScannedMessage).facts;
+    return !!from && from !== owner && !(packed && isNeverFromClient(packed));
   });
   const threadOf = (message: MailMessage): MailMessage[] =>
     message.conversationId

@@ -2,9 +2,10 @@ import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
-import type { PackedFacts } from "@domain/assessment/bodyFacts";
+import { isNeverFromClient, type PackedFacts } from "@domain/assessment/bodyFacts";
 import { joinByConversation } from "./conversationJoin";
-import { fromRow, isMessageRow, toRow, type MessageRow, type ScannedMessage } from "./scanRows";
+import { fromRow, isMessageRow, restoreConversations, toRow, type MessageRow, type ScannedMessage } from "./scanRows";
+import { idDigest } from "./idDigest";
 
 /** The two folders a scan reads: client mail in, replies out. */
 export type ScanFolder = "inbox" | "sentitems";
@@ -61,7 +62,10 @@ export interface MailboxSnapshot {
   readonly sent: readonly ScannedMessage[];
   /** Sent mail per conversationId, oldest first: "answered" means a sent message here after the inbound one arrived. */
   readonly sentByConversation: Readonly<Record<string, readonly MailMessage[]>>;
-  /** MailMessage.id → the mailbox's own (Graph) id, for writes back to the message. */
+  /**
+   * MailMessage.id → the mailbox's own (Graph) id, for writes back to the message: the assessed inbound mail, the only
+   * mail the clock writes to (thread-only mail is kept under a digest of its Graph id, see {@link scanKey}).
+   */
   readonly graphIds: Readonly<Record<string, string>>;
   /** True when this run read only changes since a previous complete scan. */
   readonly incremental: boolean;
@@ -69,7 +73,7 @@ export interface MailboxSnapshot {
 
 /** A folder's cursor row: where its sync goes on, and what its message rows hold. */
 interface FolderCursor {
-  version: 2;
+  version: 3;
   /** FactsReader.stamp of every row of the folder. */
   stamp: string;
   /** The start of the window the delta round was opened with. */
@@ -79,6 +83,9 @@ interface FolderCursor {
   /** True once a round reached its end (the cursor is then a delta link). */
   roundDone: boolean;
 }
+
+/** Raised whenever rows are kept differently: a folder kept under another version starts afresh. */
+const CURSOR_VERSION = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FOLDERS: readonly ScanFolder[] = ["inbox", "sentitems"];
@@ -94,11 +101,21 @@ export function scanCheckpointKey(mailbox: string | null): string {
   return mailbox ?? "me";
 }
 
+/**
+ * The key a row is kept under, from the message's Graph id (delta removals name that id too). Mail the clock assesses
+ * keeps the id itself, which writes back to the message need; thread-only mail (sent mail, mail from a sender who can
+ * never be a client: see `MessageRow`), never written to, keeps its 64-bit {@link idDigest} (a Graph id is about 150
+ * characters).
+ */
+export function scanKey(graphId: string, threadOnly: boolean): string {
+  return threadOnly ? idDigest(graphId) : graphId;
+}
+
 function isCursor(v: unknown): v is FolderCursor {
   const c = v as FolderCursor | null;
   return (
     !!c &&
-    c.version === 2 &&
+    c.version === CURSOR_VERSION &&
     typeof c.stamp === "string" &&
     typeof c.since === "string" &&
     (c.cursor === null || typeof c.cursor === "string") &&
@@ -134,14 +151,14 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
   for (const folder of FOLDERS) {
     const c = kept.cursors[folder];
     state[folder] = {
-      cursor: reuse && isCursor(c) ? c : { version: 2, stamp, since: windowStart, cursor: null, roundDone: false },
+      cursor: reuse && isCursor(c) ? c : { version: CURSOR_VERSION, stamp, since: windowStart, cursor: null, roundDone: false },
       rows: new Map(),
     };
   }
   if (reuse) {
     for (const r of kept.rows) {
       const folder = r.folder as ScanFolder;
-      if (state[folder] && isMessageRow(r.value)) state[folder].rows.set(r.graphId, fromRow(r.value, options.facts?.owner));
+      if (state[folder] && isMessageRow(r.value)) state[folder].rows.set(r.graphId, fromRow(r.value, options.facts?.owner, r.graphId));
     }
   }
   const wasIncremental = state.inbox.cursor.roundDone && state.sentitems.cursor.roundDone;
@@ -172,12 +189,18 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
         phase = "full";
         await store.clear(key, folder);
         rows.clear();
-        state[folder].cursor = { version: 2, stamp, since: windowStart, cursor: null, roundDone: false };
+        state[folder].cursor = { version: CURSOR_VERSION, stamp, since: windowStart, cursor: null, roundDone: false };
         continue;
       }
       pages++;
       const put: { graphId: string; value: MessageRow }[] = [];
       const remove = new Set<string>();
+      // An inbox message's row may move between its two keys (its facts once failed to read, say): putting or removing
+      // one drops the other.
+      const drop = (graphId: string, keep?: string) => {
+        for (const rowKey of folder === "sentitems" ? [scanKey(graphId, true)] : [graphId, scanKey(graphId, true)])
+          if (rowKey !== keep && rows.delete(rowKey)) remove.add(rowKey);
+      };
       for (const { graphId, message } of page.messages) {
         // One message that cannot be kept (a hostile shape) is left out and the page goes on; its facts carry any
         // failure to read its body, reported when the clock assesses it.
@@ -186,21 +209,22 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
           // with in its nextLink and deltaLink (learn.microsoft.com/graph/delta-query-messages), so an older window's
           // messages still come back when they change. Mail with no time is never in a window.
           if (!(timeOf(message) >= startMs)) {
-            if (rows.delete(graphId)) remove.add(graphId);
+            drop(graphId);
             continue;
           }
-          const row = toRow(message, includeBody && options.facts ? options.facts.read(message) : null, options.facts?.owner);
-          rows.set(graphId, fromRow(row, options.facts?.owner));
-          remove.delete(graphId);
-          put.push({ graphId, value: row });
+          const facts = includeBody && options.facts ? options.facts.read(message) : null;
+          const threadOnly = folder === "sentitems" || (facts !== null && isNeverFromClient(facts));
+          const rowKey = scanKey(graphId, threadOnly);
+          const row = toRow(message, facts, options.facts?.owner, threadOnly);
+          drop(graphId, rowKey);
+          rows.set(rowKey, fromRow(row, options.facts?.owner, rowKey));
+          remove.delete(rowKey);
+          put.push({ graphId: rowKey, value: row });
         } catch (error) {
           options.onRowError?.(message, error);
         }
       }
-      for (const id of page.removedIds) {
-        rows.delete(id);
-        remove.add(id);
-      }
+      for (const removed of page.removedIds) drop(removed);
       const next: FolderCursor = {
         ...current,
         cursor: page.nextCursor ?? page.deltaCursor ?? current.cursor,
@@ -228,11 +252,12 @@ export async function scanMailbox(sync: MailFolderSync, store: ScanCheckpointSto
   const graphIds: Record<string, string> = {};
   const collect = (folder: ScanFolder): ScannedMessage[] =>
     [...state[folder].rows].map(([gid, m]) => {
-      graphIds[m.id] = gid;
+      if (!m.threadOnly) graphIds[m.id] = gid;
       return m;
     });
-  const inbound = collect("inbox").sort((a, b) => (b.receivedAt ?? "").localeCompare(a.receivedAt ?? ""));
-  const sent = collect("sentitems").sort((a, b) => (a.sentAt ?? "").localeCompare(b.sentAt ?? ""));
+  const inboxRows = collect("inbox");
+  const inbound = restoreConversations(inboxRows, inboxRows).sort((a, b) => (b.receivedAt ?? "").localeCompare(a.receivedAt ?? ""));
+  const sent = restoreConversations(collect("sentitems"), inboxRows).sort((a, b) => (a.sentAt ?? "").localeCompare(b.sentAt ?? ""));
   return {
     mailbox: options.mailbox,
     windowStart,

@@ -30,7 +30,7 @@ describe("openMatterlineDb", () => {
   it("creates the current version with every store and index", async () => {
     const db = await openMatterlineDb("fresh");
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(["matterLog", "outbox", "audit", "followUps"]);
     expect([...tx.objectStore("matterLog").indexNames].sort()).toEqual(["byConversation", "byMatter"]);

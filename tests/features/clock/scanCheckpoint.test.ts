@@ -65,7 +65,7 @@ describe("scan checkpoint rows", () => {
     expect(json).not.toContain("before Friday? This is");
     const first = snap.inbound[0];
     expect(first.bodyText).toBe("");
-    expect(first.facts && "r" in first.facts && first.facts.r.nr).toBe(1);
+    expect(first.facts && "r" in first.facts && first.facts.r?.nr).toBe(1);
   });
 
   it("writes per page only that page's rows, and an incremental scan only what changed", async () => {
