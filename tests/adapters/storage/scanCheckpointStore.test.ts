@@ -78,3 +78,23 @@ describe("schema version 4", () => {
     db.close();
   });
 });
+
+describe("schema version 5", () => {
+  it("drops the rows and cursors kept under the long field names and keys rows by [m, f, k]", async () => {
+    const v4 = await openWithMigrations("scan-upgrade-5", MIGRATIONS.slice(0, 4));
+    const old = v4 as unknown as IDBPDatabase;
+    await old.put("scanMessages", { mailbox: "me", folder: "inbox", graphId: "g", row: { s: "x" } });
+    await old.put("scanCursors", { mailbox: "me", folder: "inbox", state: "delta" });
+    v4.close();
+    const db = await openWithMigrations("scan-upgrade-5", MIGRATIONS);
+    expect(db.transaction("scanMessages").store.keyPath).toEqual(["m", "f", "k"]);
+    const store = new IdbScanCheckpointStore(db);
+    expect(await store.load("me")).toEqual({ cursors: {}, rows: [] });
+    await store.write("me", "sentitems", { cursor: "c", put: [{ graphId: "k1", value: { t: 1 } }], remove: [] });
+    expect(await store.load("me")).toEqual({
+      cursors: { sentitems: "c" },
+      rows: [{ folder: "sentitems", graphId: "k1", value: { t: 1 } }],
+    });
+    db.close();
+  });
+});

@@ -5,6 +5,7 @@ import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpoin
 import { scanMailbox, type FactsReader, type ScanProgress } from "@features/clock/mailboxScan";
 import { factsReader, mailboxOwner } from "@features/clock/scanStamp";
 import type { MailMessage } from "@domain/model/mail";
+import { idDigest } from "@features/clock/idDigest";
 import { directory, index } from "./overdueFixtures";
 
 const NOW = "2026-03-15T12:00:00.000Z";
@@ -142,5 +143,53 @@ describe("scan checkpoint rows", () => {
     const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW, facts: hostile });
     expect(snap.inbound).toHaveLength(7); // 10 over 20 days, 14 of them in the window
     expect(snap.inbound.filter((m) => m.facts && "error" in m.facts).map((m) => m.subject)).toEqual(["Lease 3"]);
+  });
+});
+
+describe("thread-only rows", () => {
+  it("sent mail and a colleague's mail are kept under digests of their Graph ids, still answer in their thread, and leave when Graph removes them", async () => {
+    const { sim, sync, store } = setup();
+    seed(sim, 3);
+    const at = (min: number) => new Date(Date.parse(NOW) - min * MIN).toISOString();
+    const colleague = sim.addMessage("me", "inbox", {
+      conversationId: "c0",
+      internetMessageId: "<bob@firm.example>",
+      subject: "Lease 0",
+      receivedDateTime: at(30),
+      sentDateTime: at(30),
+      from: { emailAddress: { address: "bob@firm.example", name: "Bob Associate" } },
+      toRecipients: [{ emailAddress: { address: "ann@firm.example" } }],
+      body: { contentType: "text", content: "Could you check 2024-0012?" },
+    });
+    const sent = sim.addMessage("me", "sentitems", {
+      conversationId: "c1",
+      internetMessageId: "<reply@firm.example>",
+      subject: "RE: Lease 1",
+      receivedDateTime: at(20),
+      sentDateTime: at(20),
+      from: { emailAddress: { address: "ann@firm.example" } },
+      toRecipients: [{ emailAddress: { address: "carol@acme.example" } }],
+    });
+    const reader = factsReader({ directory, index }, mailboxOwner(null, "ann@firm.example"));
+    const snap = await scanMailbox(sync, store, { mailbox: null, now: NOW, facts: reader });
+    const { rows } = await store.load("me");
+    const keys = rows.map((r) => r.graphId);
+    expect(keys).toContain(idDigest(sent.id));
+    expect(keys).toContain(idDigest(colleague.id));
+    expect(keys).not.toContain(sent.id);
+    expect(keys).not.toContain(colleague.id);
+    // only the assessed mail maps to Graph ids (the clock writes to nothing else)
+    expect(Object.values(snap.graphIds)).toHaveLength(3);
+    expect(Object.values(snap.graphIds)).not.toContain(idDigest(colleague.id));
+    // the reply and the colleague's message are in their threads with their conversations whole
+    expect(snap.sent.map((m) => m.conversationId)).toEqual(["c1"]);
+    expect(snap.inbound.find((m) => m.threadOnly)?.conversationId).toBe("c0");
+
+    sim.removeMessage("me", sent.id);
+    sim.removeMessage("me", colleague.id);
+    const next = await scanMailbox(sync, store, { mailbox: null, now: NOW, facts: reader });
+    expect(next.sent).toHaveLength(0);
+    expect(next.inbound.some((m) => m.threadOnly)).toBe(false);
+    expect((await store.load("me")).rows).toHaveLength(3);
   });
 });
