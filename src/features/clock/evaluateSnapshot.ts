@@ -130,7 +130,7 @@ export function evaluateSnapshot(snapshot: MailboxSnapshot, ctx: OverdueContext)
   // that role (bodyFacts.ts), so it is not assessed.
   const fromOthers = snapshot.inbound.filter((m) => {
     const from = normalizeEmail(m.from?.email);
-    const packed = (m as ScannedMessage).facts;
+    const packed = m.facts;
     return !!from && from !== owner && !(packed && isNeverFromClient(packed));
   });
   const threadOf = (message: MailMessage): MailMessage[] =>
