@@ -4,7 +4,7 @@
  * size of the scan's stored checkpoint after ten daily scans of a year's mailbox.
  */
 import { atMost, info, type BenchLine } from "./benchLine";
-import { createGraphSimulator, type GraphSimulator } from "@simulators/graph";
+import { createGraphSimulator, mulberry32, type GraphSimulator } from "@simulators/graph";
 import { createGraphClient, createGraphFolderSync, createGraphMailboxMirror, createGraphMessageReader } from "@adapters/graph";
 import { scanMailbox } from "@features/clock/mailboxScan";
 import type { ScanCheckpointStore } from "@ports/scanCheckpointStore";
@@ -118,18 +118,6 @@ const YEAR_MESSAGES = 50_000;
 const CHECKPOINT_NOW = "2026-03-15T12:00:00.000Z";
 const DAY = 86_400_000;
 
-/** A small seeded generator (mulberry32): the same mailbox on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SENTENCES = [
   "Thank you for your email and for the draft, which I have now read through with the board.",
   "Could you let me know where we are with the disclosure list before the hearing next week?",
@@ -232,7 +220,7 @@ function scenarioMessage(sim: GraphSimulator, people: ScenarioPeople, rand: () =
  */
 async function tenScans(people: ScenarioPeople, scanOnce: (sim: GraphSimulator, now: string) => Promise<unknown>): Promise<GraphSimulator> {
   const sim = createGraphSimulator({ latencyMs: 0, signedInUser: people.me });
-  const rand = seeded(20260315);
+  const rand = mulberry32(20260315);
   const end = Date.parse(CHECKPOINT_NOW);
   for (let i = 0; i < YEAR_MESSAGES; i++)
     scenarioMessage(sim, people, rand, i, end - 365 * DAY + Math.floor((i * 365 * DAY) / YEAR_MESSAGES));

@@ -76,6 +76,9 @@ export interface SyncResult {
 }
 
 /** Strips what only makes sense in one mailbox. */
+/** The outcome of a queued write whose payload cannot be read: shown, never retried. */
+const damaged = (key: string, error: string): ExecutorOutcome => ({ key, ok: false, retryable: false, error });
+
 export function sharedOf(entry: LogEntry): SharedEntry {
   const { mailbox: _mailbox, graphId: _graphId, mailboxMark: _mark, ...shared } = entry;
   return shared;
@@ -476,12 +479,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     const planned: Planned[] = [];
     for (const op of ops) {
       if (!isRecordPayload(op.payload)) {
-        outcomes.set(op.key, {
-          key: op.key,
-          ok: false,
-          retryable: false,
-          error: "The queued matter record update is damaged and cannot be sent.",
-        });
+        outcomes.set(op.key, damaged(op.key, "The queued matter record update is damaged and cannot be sent."));
         continue;
       }
       const imid = op.payload.internetMessageId;
@@ -597,12 +595,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     let pending: { p: Planned; base: RecordShadow; file: StoredFile | null }[] = [];
     for (const op of ops) {
       if (!isRecordPayload(op.payload)) {
-        outcomes.set(op.key, {
-          key: op.key,
-          ok: false,
-          retryable: false,
-          error: "The queued stored message is damaged and cannot be sent.",
-        });
+        outcomes.set(op.key, damaged(op.key, "The queued stored message is damaged and cannot be sent."));
         continue;
       }
       const imid = op.payload.internetMessageId;

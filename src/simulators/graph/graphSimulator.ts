@@ -1390,8 +1390,8 @@ export function encodeSharingUrl(url: string): string {
   );
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same storm. */
-function mulberry32(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same storm, or the same bench mailbox. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
