@@ -15,6 +15,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { recognize } from "@domain/recognition/recognize";
 import type { MailMessage } from "@domain/model/mail";
 import { HOSTILE_UNITS, hostileText } from "../fixtures/hostile/hostileText";
+import { identifiedMessage } from "../fixtures/mailMessage";
 
 // Every analysis that reads mail text, fed text written to make a backtracking expression or a rescanning loop blow
 // up: long runs without a sentence end, many openers of a pattern, long runs of one character. Linear code reads 256 KB
@@ -29,19 +30,15 @@ const calendar = createFirmCalendar(directory.firm);
 const ME = directory.people[0].email;
 
 function message(bodyText: string): MailMessage {
-  return {
-    id: "<hostile@example.test>",
-    internetMessageId: "<hostile@example.test>",
+  return identifiedMessage("<hostile@example.test>", {
     conversationId: "hostile",
     subject: "Re: the lease",
     from: { email: directory.clients[0].contacts[0].email },
     to: [{ email: ME }],
-    cc: [],
     sentAt: "2025-08-20T10:00:00Z",
     receivedAt: "2025-08-20T10:00:00Z",
     bodyText,
-    attachmentNames: [],
-  };
+  });
 }
 
 const ANALYSES: Readonly<Record<string, (text: string) => unknown>> = {

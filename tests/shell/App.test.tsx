@@ -7,21 +7,17 @@ import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem, MailSource } from "@ports/mailSource";
 import type { MailMessage } from "@domain/model/mail";
 import { wirePane } from "../hosts/wiredPane";
+import { identifiedMessage } from "../fixtures/mailMessage";
 
 function message(subject: string, from: string, receivedAt = "2025-08-26T09:00:00Z"): MailMessage {
-  return {
-    id: `<${subject}>`,
-    internetMessageId: `<${subject}>`,
+  return identifiedMessage(`<${subject}>`, {
     conversationId: "c",
     subject,
     from: { name: from, email: `${from.toLowerCase()}@client.example` },
-    to: [],
-    cc: [],
     sentAt: receivedAt,
     receivedAt,
     bodyText: "Hello",
-    attachmentNames: [],
-  };
+  });
 }
 
 /** A MailSource whose answers the test controls, with ItemChanged. */

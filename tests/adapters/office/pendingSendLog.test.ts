@@ -2,21 +2,18 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPendingSendLog, MAX_PENDING_SEND_LOGS, MAX_UNLOGGED_SENDS, PENDING_SEND_LOG_KEY } from "@adapters/office/pendingSendLog";
 import type { MailMessage } from "@domain/model/mail";
 import { createOfficeFake, installOfficeFake } from "@simulators/office";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 function draft(n: number): MailMessage {
-  return {
+  return mailMessage({
     id: `draft:${n}`,
-    internetMessageId: null,
     conversationId: `conv-${n}`,
     subject: `Update ${n}`,
     from: { email: "me@firm.example" },
     to: [{ email: `c${n}@client.example` }],
-    cc: [],
     sentAt: "2026-03-03T15:30:00.000Z",
-    receivedAt: null,
     bodyText: "body",
-    attachmentNames: [],
-  };
+  });
 }
 
 describe("pending send log (roaming settings)", () => {

@@ -9,6 +9,7 @@ import { categoryResolver } from "@domain/matterLog/categoryName";
 import { drainOutbox } from "@domain/outbox/drain";
 import type { MailMessage } from "@domain/model/mail";
 import { directory } from "../../domain/matterLog/fixtures";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 /** The matter log over IndexedDB, mirrored through the real Graph adapter into the Graph simulator. */
 async function setup(name: string, n: number) {
@@ -33,19 +34,14 @@ async function setup(name: string, n: number) {
       body: { contentType: "text", content: "Please see attached." },
       categories: [],
     });
-    return {
-      id: internetMessageId,
-      internetMessageId,
+    return identifiedMessage(internetMessageId, {
       conversationId: `conv-${i}`,
       subject: `Lease ${i}`,
       from: { email: "ann@northwind.test" },
       to: [{ email: "pat@firm.test" }],
-      cc: [],
-      sentAt: null,
       receivedAt: new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString(),
       bodyText: "Please see attached.",
-      attachmentNames: [],
-    };
+    });
   });
   return { sim, mirror, db, stores, log, messages };
 }

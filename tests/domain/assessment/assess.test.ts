@@ -4,6 +4,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 const directory: Directory = {
   firm: {
@@ -39,20 +40,19 @@ function ctx(over: Partial<AssessmentContext> = {}): AssessmentContext {
   };
 }
 
+/** A client's question to Pat unless told otherwise. */
 function mail(over: Partial<MailMessage> & { id: string }): MailMessage {
-  return {
+  return mailMessage({
     internetMessageId: `<${over.id}@x>`,
     conversationId: `conv-${over.id}`,
     subject: "Hello",
     from: { email: "jane@acme.test" },
     to: [{ email: "pat@firm.test" }],
-    cc: [],
     sentAt: "2025-08-12T08:00:00Z",
     receivedAt: "2025-08-12T08:00:00Z",
     bodyText: "Can you call me?",
-    attachmentNames: [],
     ...over,
-  };
+  });
 }
 
 describe("the assessment pipeline (recognize → needs reply → clock)", () => {

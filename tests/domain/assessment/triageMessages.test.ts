@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { triageMessages } from "@domain/assessment/triageMessages";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 const directory: Directory = {
   firm: {
@@ -17,21 +18,16 @@ const directory: Directory = {
   matters: [{ id: "m1", number: "2025-0001", clientId: "c1", title: "Warehouse lease", status: "open", responsible: "u1", slaHours: 8 }],
 };
 
+/** Jane's mail to Pat about matter 2025-0001 unless told otherwise. */
 function mail(over: Partial<MailMessage> & { id: string }): MailMessage {
-  return {
+  return mailMessage({
     internetMessageId: `<${over.id}@x>`,
-    conversationId: null,
     subject: "Lease 2025-0001",
     from: { email: "jane@acme.test" },
     to: [{ email: "pat@firm.test" }],
-    cc: [],
-    sentAt: null,
-    receivedAt: null,
-    bodyText: "",
-    attachmentNames: [],
     headers: {},
     ...over,
-  };
+  });
 }
 
 const question = mail({

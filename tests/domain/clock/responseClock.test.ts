@@ -5,6 +5,7 @@ import { responseStats } from "@domain/clock/responseStats";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { MatterlineError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const london = createFirmCalendar({
   timeZone: "Europe/London",
@@ -23,9 +24,7 @@ const CLIENT = "ann@client.example";
 let seq = 0;
 function mail(p: Partial<Omit<MailMessage, "from">> & { from: string; at: string }): MailMessage {
   seq += 1;
-  return {
-    id: p.id ?? `<m${seq}@x>`,
-    internetMessageId: p.id ?? `<m${seq}@x>`,
+  return identifiedMessage(p.id ?? `<m${seq}@x>`, {
     conversationId: p.conversationId ?? "conv-1",
     subject: p.subject ?? "Lease",
     from: { email: p.from },
@@ -33,9 +32,7 @@ function mail(p: Partial<Omit<MailMessage, "from">> & { from: string; at: string
     cc: p.cc ?? [],
     sentAt: p.at,
     receivedAt: p.at,
-    bodyText: "",
-    attachmentNames: [],
-  };
+  });
 }
 function input(message: MailMessage, thread: MailMessage[], over: Partial<ClockInput> = {}): ClockInput {
   return {

@@ -4,8 +4,8 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import { isPublicMailDomain } from "@domain/directory/publicDomains";
 import { parseDirectoryJson } from "@domain/directory/parseDirectory";
 import { recognize } from "@domain/recognition/recognize";
-import type { MailMessage } from "@domain/model/mail";
 import { testDirectory } from "./fixtures";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 describe("isPublicMailDomain: exact domains from a maintained list", () => {
   it("knows the providers people write from, in their country forms", () => {
@@ -52,19 +52,15 @@ describe("a client whose own mail host starts like a webmail name", () => {
       ],
     });
     expect(index.clientsByDomain.get("mail.acmeholdings.com")).toEqual(["k9"]);
-    const message: MailMessage = {
-      id: "<a@x>",
-      internetMessageId: "<a@x>",
+    const message = identifiedMessage("<a@x>", {
       conversationId: "c-a",
       subject: "Board minutes",
       from: { email: "finance@email.clientco.co.uk" },
       to: [{ email: "ruth@ashbyquill.test" }],
-      cc: [],
       sentAt: "2026-03-02T15:00:00Z",
       receivedAt: "2026-03-02T15:00:00Z",
       bodyText: "Please find the minutes attached.",
-      attachmentNames: [],
-    };
+    });
     const r = recognize(message, { index, me: ["ruth@ashbyquill.test"] });
     expect(r.clientId).toBe("k9");
     expect(r.reasons.join("\n")).toMatch(/email\.clientco\.co\.uk is the mail domain of Acme Holdings/);

@@ -14,6 +14,7 @@ import {
 } from "@domain/followUps/eventDraft";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import type { MailMessage } from "@domain/model/mail";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const firm = {
   timeZone: "Europe/London",
@@ -164,9 +165,7 @@ describe("avoidBusy", () => {
 });
 
 describe("no-reply reminders", () => {
-  const sent: MailMessage = {
-    id: "<out1@firm.example>",
-    internetMessageId: "<out1@firm.example>",
+  const sent = identifiedMessage("<out1@firm.example>", {
     conversationId: "conv-9",
     subject: "Your lease",
     from: { email: "kate@firm.example" },
@@ -174,9 +173,7 @@ describe("no-reply reminders", () => {
     cc: [{ email: "raj@firm.example" }],
     sentAt: "2025-08-21T15:00:00Z", // Thursday
     receivedAt: "2025-08-21T15:00:00Z",
-    bodyText: "",
-    attachmentNames: [],
-  };
+  });
   const reminder = noReplyReminder(sent, 2, london, { firmDomains: ["firm.example"] });
 
   it("fires N working days later at the start of working hours", () => {

@@ -4,23 +4,11 @@ import { join } from "node:path";
 import type { MailMessage } from "@domain/model/mail";
 import { automatedKind } from "@domain/language/automated";
 import { parseEml } from "@adapters/mime/parseEml";
+import { mailMessage } from "../../fixtures/mailMessage";
 
+/** A client's plain question; each test adds the marks of automated mail. */
 function mail(over: Partial<MailMessage>): MailMessage {
-  return {
-    id: "x",
-    internetMessageId: null,
-    conversationId: null,
-    subject: "Lease",
-    from: { email: "pat@client.test" },
-    to: [],
-    cc: [],
-    sentAt: null,
-    receivedAt: null,
-    bodyText: "Can you call me?",
-    attachmentNames: [],
-    headers: {},
-    ...over,
-  };
+  return mailMessage({ subject: "Lease", from: { email: "pat@client.test" }, bodyText: "Can you call me?", headers: {}, ...over });
 }
 
 describe("automatedKind", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { MailMessage } from "@domain/model/mail";
 import { classifyIntent } from "@domain/language/intent";
 import { newTextOf } from "@domain/text/newText";
 import { INTENTS } from "@domain/language/intentTypes";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 const intentOf = (text: string, subject = "Re: Our matter") => classifyIntent(text, subject).intent;
 
@@ -50,20 +50,12 @@ describe("classifyIntent", () => {
     );
   });
   it("automatic replies, from the message or from the wording", () => {
-    const message: MailMessage = {
-      id: "x",
-      internetMessageId: null,
-      conversationId: null,
+    const message = mailMessage({
       subject: "Automatic reply: Sale",
       from: { email: "c@client.test" },
-      to: [],
-      cc: [],
-      sentAt: null,
-      receivedAt: null,
       bodyText: "Away",
-      attachmentNames: [],
       headers: { "auto-submitted": "auto-replied" },
-    };
+    });
     expect(classifyIntent("Away", message.subject, message).intent).toBe("auto_reply");
     expect(intentOf("Thank you for your email. I am out of the office until 9 March with limited access to email.")).toBe("auto_reply");
   });
@@ -82,20 +74,12 @@ describe("classifyIntent", () => {
 
 describe("automatic replies the label rules name", () => {
   it("a read receipt is an automatic reply, by rule", () => {
-    const message: MailMessage = {
-      id: "r",
-      internetMessageId: null,
-      conversationId: null,
+    const message = mailMessage({
       subject: "Read: Draft contract",
       from: { email: "client@client.example" },
-      to: [],
-      cc: [],
-      sentAt: null,
-      receivedAt: null,
       bodyText: "Your message was read on 3 May at 10:12.",
-      attachmentNames: [],
       headers: {},
-    };
+    });
     const r = classifyIntent(message.bodyText, message.subject, message);
     expect(r.intent).toBe("auto_reply");
     expect(r.cues).toEqual(["auto_reply: a read receipt"]);

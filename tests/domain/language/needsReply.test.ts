@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { MailMessage } from "@domain/model/mail";
 import { needsReply } from "@domain/language/needsReply";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 function mail(bodyText: string, over: Partial<MailMessage> = {}): MailMessage {
-  return {
-    id: "x",
-    internetMessageId: null,
-    conversationId: null,
-    subject: "Re: Sale",
-    from: { email: "client@client.test" },
-    to: [],
-    cc: [],
-    sentAt: null,
-    receivedAt: null,
-    bodyText,
-    attachmentNames: [],
-    headers: {},
-    ...over,
-  };
+  return mailMessage({ subject: "Re: Sale", from: { email: "client@client.test" }, bodyText, headers: {}, ...over });
 }
 const nr = (body: string, over?: Partial<MailMessage>) => needsReply(mail(body, over)).needsReply;
 

@@ -2,24 +2,12 @@ import { describe, expect, it } from "vitest";
 import { needsReply } from "@domain/language/needsReply";
 import { isCourtesy, requestIn } from "@domain/language/requests";
 import { normalizeText } from "@domain/language/cues";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 // Every sentence here is invented for the rule it tests (none comes from data/email-intent).
 const req = (s: string) => requestIn(normalizeText(s));
 const nr = (body: string) =>
-  needsReply({
-    id: "x",
-    internetMessageId: null,
-    conversationId: null,
-    subject: "Re: Lease",
-    from: { email: "client@client.test" },
-    to: [],
-    cc: [],
-    sentAt: null,
-    receivedAt: null,
-    bodyText: body,
-    attachmentNames: [],
-    headers: {},
-  }).needsReply;
+  needsReply(mailMessage({ subject: "Re: Lease", from: { email: "client@client.test" }, bodyText: body, headers: {} })).needsReply;
 
 describe("requestIn: general request grammar", () => {
   it("finds imperatives opening a sentence or following an address, lead-in or if-clause", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluateSample, longEmail } from "../../../scripts/bench/language";
-import type { MailMessage } from "@domain/model/mail";
 import { newTextOf } from "@domain/text/newText";
 import { classifyIntent } from "@domain/language/intent";
 import { negativeTone } from "@domain/language/tone";
 import { needsReply } from "@domain/language/needsReply";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 describe("language quality on data/sample", () => {
   it("meets the targets (intent and tone over inbound client mail; needs-reply over labelled messages)", async () => {
@@ -19,20 +19,7 @@ describe("language quality on data/sample", () => {
   it("classifies a 5,000-word email by its new text only", () => {
     const body = longEmail();
     expect(body.split(/\s+/).length).toBeGreaterThan(5000);
-    const message: MailMessage = {
-      id: "x",
-      internetMessageId: null,
-      conversationId: null,
-      subject: "RE: Lease",
-      from: { email: "a@client.test" },
-      to: [],
-      cc: [],
-      sentAt: null,
-      receivedAt: null,
-      bodyText: body,
-      attachmentNames: [],
-      headers: {},
-    };
+    const message = mailMessage({ subject: "RE: Lease", from: { email: "a@client.test" }, bodyText: body, headers: {} });
     const text = newTextOf(body, message.subject);
     expect(text).toContain("Could you let me know when you can call?");
     expect(text).not.toMatch(/^Sent: /m);

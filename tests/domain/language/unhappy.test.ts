@@ -2,22 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { MailMessage } from "@domain/model/mail";
 import { readMail } from "@domain/language/reading";
 import { threadContextOf } from "@domain/language/threadContext";
+import { mailMessage } from "../../fixtures/mailMessage";
 
-const mail = (bodyText: string, subject = "Re: our matter", extra: Partial<MailMessage> = {}): MailMessage => ({
-  id: "m",
-  internetMessageId: null,
-  conversationId: "c1",
-  subject,
-  from: { email: "client@client.example" },
-  to: [{ email: "lawyer@firm.example" }],
-  cc: [],
-  sentAt: null,
-  receivedAt: null,
-  bodyText,
-  attachmentNames: [],
-  headers: {},
-  ...extra,
-});
+const mail = (bodyText: string, subject = "Re: our matter", extra: Partial<MailMessage> = {}): MailMessage =>
+  mailMessage({
+    conversationId: "c1",
+    subject,
+    from: { email: "client@client.example" },
+    to: [{ email: "lawyer@firm.example" }],
+    bodyText,
+    headers: {},
+    ...extra,
+  });
 const unhappy = (text: string, subject?: string) => readMail(mail(text, subject)).unhappy;
 
 describe("unhappy with the firm: the target of the anger", () => {

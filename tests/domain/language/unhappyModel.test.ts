@@ -4,21 +4,10 @@ import { readMail } from "@domain/language/reading";
 import { unhappySignals } from "@domain/language/unhappySignals";
 import { unhappyFeatures, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
 import type { MailMessage } from "@domain/model/mail";
+import { mailMessage } from "../../fixtures/mailMessage";
 
-const message = (bodyText: string, subject = "Hello"): MailMessage => ({
-  id: "t",
-  internetMessageId: null,
-  conversationId: null,
-  subject,
-  from: { email: "client@client.example" },
-  to: [],
-  cc: [],
-  sentAt: null,
-  receivedAt: null,
-  bodyText,
-  attachmentNames: [],
-  headers: {},
-});
+const message = (bodyText: string, subject = "Hello"): MailMessage =>
+  mailMessage({ subject, from: { email: "client@client.example" }, bodyText, headers: {} });
 
 // The learned detector reads what sentences about the firm do; anger at someone else gives it one feature and no words.
 describe("the unhappiness model", () => {

@@ -1,5 +1,6 @@
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 /** A tiny invented firm: two clients, three matters (two for the same client). */
 export const directory: Directory = {
@@ -35,7 +36,7 @@ let counter = 0;
 /** An inbound client message; override any field. */
 export function message(overrides: Partial<MailMessage> = {}): MailMessage {
   counter += 1;
-  return {
+  return mailMessage({
     id: `id-${counter}`,
     internetMessageId: `<msg-${counter}@northwind.test>`,
     conversationId: `conv-${counter}`,
@@ -48,5 +49,5 @@ export function message(overrides: Partial<MailMessage> = {}): MailMessage {
     bodyText: "Hi Pat,\nCan you send the draft lease?\n\nOn Mon, 1 Mar 2026, Pat wrote:\n> old text",
     attachmentNames: ["plan.pdf"],
     ...overrides,
-  };
+  });
 }

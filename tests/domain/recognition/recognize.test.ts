@@ -5,25 +5,20 @@ import { emptyFilingHistory, recordFiling } from "@domain/recognition/filingHist
 import type { FilingHistory } from "@domain/recognition/types";
 import type { MailMessage } from "@domain/model/mail";
 import { testDirectory } from "../directory/fixtures";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const index = buildDirectoryIndex(testDirectory());
 const ME = "ruth@ashbyquill.test";
 
 function mail(p: Partial<MailMessage>): MailMessage {
-  return {
-    id: "<t@x>",
-    internetMessageId: "<t@x>",
+  return identifiedMessage("<t@x>", {
     conversationId: "conv-1",
-    subject: "",
     from: { email: "ivy@tidewell.test" },
     to: [{ email: ME }],
-    cc: [],
     sentAt: "2026-03-02T15:00:00Z",
     receivedAt: "2026-03-02T15:00:00Z",
-    bodyText: "",
-    attachmentNames: [],
     ...p,
-  };
+  });
 }
 const run = (m: Partial<MailMessage>, history?: FilingHistory, threadMatterIds?: string[]) =>
   recognize(mail(m), { index, me: [ME], history, threadMatterIds });

@@ -8,6 +8,7 @@ import { parseDirectoryJson } from "@domain/directory/parseDirectory";
 import { triageMessages } from "@domain/assessment/triageMessages";
 import type { MailMessage } from "@domain/model/mail";
 import { HOSTILE_UNITS, hostileText } from "../../fixtures/hostile/hostileText";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 // A 1 MB body, hostile or merely large, is analysed from its first ANALYSED_TEXT_CHARS characters only: the whole
 // pipeline sees the same text for 1 MB as for 4 MB, so its work is bounded whatever the size (`npm run bench --
@@ -19,19 +20,15 @@ const meta = JSON.parse(readFileSync("data/sample/meta.json", "utf8")) as { me: 
 const ME = meta.me.toLowerCase();
 
 function message(bodyText: string): MailMessage {
-  return {
-    id: "<large@example.test>",
-    internetMessageId: "<large@example.test>",
+  return identifiedMessage("<large@example.test>", {
     conversationId: "large",
     subject: "Re: the lease",
     from: { email: directory.clients[0].contacts[0].email },
     to: [{ email: ME }],
-    cc: [],
     sentAt: "2025-08-20T10:00:00Z",
     receivedAt: "2025-08-20T10:00:00Z",
     bodyText,
-    attachmentNames: [],
-  };
+  });
 }
 
 const triage = (body: string) =>

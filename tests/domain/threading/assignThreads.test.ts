@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { assignThreads, normalizeSubject } from "@domain/threading/assignThreads";
 import type { MailMessage } from "@domain/model/mail";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 let n = 0;
 function msg(p: Partial<MailMessage> & { id: string }): MailMessage {
   n++;
-  return {
-    internetMessageId: p.id,
-    conversationId: null,
-    subject: "",
+  return identifiedMessage(p.id, {
     from: { email: "a@x.test" },
     to: [{ email: "b@y.test" }],
-    cc: [],
     sentAt: `2026-03-0${1 + (n % 8)}T10:00:00.000Z`,
-    receivedAt: null,
-    bodyText: "",
-    attachmentNames: [],
     ...p,
-  };
+  });
 }
 
 describe("normalizeSubject", () => {

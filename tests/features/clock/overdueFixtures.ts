@@ -5,6 +5,7 @@ import type { FolderSyncPage, MailFolderSync } from "@ports/mailFolderSync";
 import type { ScanCheckpointStore, ScanPageChange } from "@ports/scanCheckpointStore";
 import { MemoryScanCheckpointStore } from "@adapters/storage/memoryScanCheckpointStore";
 import type { SettingsStore } from "@ports/settingsStore";
+import { identifiedMessage, addresses } from "../../fixtures/mailMessage";
 
 export const directory: Directory = {
   firm: {
@@ -44,20 +45,17 @@ export function mail(p: {
   categories?: string[];
 }): MailMessage {
   const id = p.id ?? `<m${++seq}@test>`;
-  return {
-    id,
-    internetMessageId: id,
+  return identifiedMessage(id, {
     conversationId: p.conv,
     subject: p.subject,
     from: { email: p.from },
-    to: (p.to ?? []).map((email) => ({ email })),
-    cc: (p.cc ?? []).map((email) => ({ email })),
+    to: addresses(...(p.to ?? [])),
+    cc: addresses(...(p.cc ?? [])),
     sentAt: p.at,
     receivedAt: p.at,
     bodyText: p.body,
-    attachmentNames: [],
     categories: p.categories ?? [],
-  };
+  });
 }
 
 type Folder = "inbox" | "sentitems";

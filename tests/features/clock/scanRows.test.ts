@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { fromRow, restoreConversations, toRow } from "@features/clock/scanRows";
 import { idDigest } from "@features/clock/idDigest";
 import type { MailMessage } from "@domain/model/mail";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const OWNER = "ann@firm.example";
 const CONV = `AAQkAD${"x".repeat(78)}`;
 
 function message(over: Partial<MailMessage>): MailMessage {
-  return {
-    id: "<m1@client.example>",
-    internetMessageId: "<m1@client.example>",
+  return identifiedMessage("<m1@client.example>", {
     conversationId: CONV,
     subject: "2024-0088 Completion",
     from: { email: "carol@acme.example", name: "Carol Client" },
@@ -17,12 +16,10 @@ function message(over: Partial<MailMessage>): MailMessage {
     cc: [{ email: "bob@firm.example" }],
     sentAt: "2026-03-10T09:00:00.000Z",
     receivedAt: "2026-03-10T09:00:00.000Z",
-    bodyText: "",
-    attachmentNames: [],
     categories: ["2024-0088 Client matter"],
     modifiedAt: "2026-03-10T09:00:00.000Z",
     ...over,
-  };
+  });
 }
 
 const viaJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

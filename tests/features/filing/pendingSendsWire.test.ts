@@ -8,6 +8,7 @@ import { drainPendingSends } from "@features/filing/wire";
 import { createPendingSendLog, PENDING_SEND_LOG_KEY, type PendingSendLog } from "@adapters/office/pendingSendLog";
 import type { MailMessage } from "@domain/model/mail";
 import type { Directory } from "@domain/directory/types";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 const ME = "orla@penrose.test";
 const NOW = "2026-03-03T10:00:00Z";
@@ -27,19 +28,15 @@ const directory: Directory = {
   matters: [{ id: "m1", number: "2025-0610", clientId: "c1", title: "Mill site purchase", status: "open", responsible: "a1" }],
 };
 
-const draft = (n: number, sentAt = "2026-03-03T09:30:00Z"): MailMessage => ({
-  id: `d${n}`,
-  internetMessageId: null,
-  conversationId: `conv-${n}`,
-  subject: `Mill site ${n}`,
-  from: { email: ME },
-  to: [{ email: "fintan@brackwater.test" }],
-  cc: [],
-  sentAt,
-  receivedAt: null,
-  bodyText: "",
-  attachmentNames: [],
-});
+const draft = (n: number, sentAt = "2026-03-03T09:30:00Z"): MailMessage =>
+  mailMessage({
+    id: `d${n}`,
+    conversationId: `conv-${n}`,
+    subject: `Mill site ${n}`,
+    from: { email: ME },
+    to: [{ email: "fintan@brackwater.test" }],
+    sentAt,
+  });
 
 let open: PaneContext | null = null;
 afterEach(async () => {

@@ -18,6 +18,7 @@ import {
   type MatterGuess,
   type StoredFollowUp,
 } from "@features/followUps";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 // An invented firm in New York (US dates, DST on 8 March 2026), with a holiday on Monday 16 March 2026.
 const directory: Directory = {
@@ -104,21 +105,17 @@ function setup(options: { now?: string; guess?: MatterGuess; createRetries?: num
 }
 
 function inbound(body: string, overrides: Partial<MailMessage> = {}): MailMessage {
-  return {
-    id: "<in-1@acme.example>",
-    internetMessageId: "<in-1@acme.example>",
+  return identifiedMessage("<in-1@acme.example>", {
     conversationId: "conv-1",
     subject: "Lease renewal",
     from: { name: "Carla Diaz", email: "carla@acme.example" },
     to: [{ name: "Ann Lee", email: "ann@firm.example" }],
-    cc: [],
     sentAt: "2026-03-10T13:00:00Z",
     receivedAt: "2026-03-10T13:00:01Z",
     bodyText: body,
-    attachmentNames: [],
     webLink: "https://outlook.example/owa/?ItemID=in-1",
     ...overrides,
-  };
+  });
 }
 
 describe("follow-up plan", () => {
@@ -383,9 +380,7 @@ describe("no-reply reminders", () => {
       body: { contentType: "text", content: "Here is the draft." },
     });
   }
-  const sent: MailMessage = {
-    id: "<out-1@firm.example>",
-    internetMessageId: "<out-1@firm.example>",
+  const sent = identifiedMessage("<out-1@firm.example>", {
     conversationId: "conv-9",
     subject: "Draft lease",
     from: { email: "ann@firm.example" },
@@ -394,8 +389,7 @@ describe("no-reply reminders", () => {
     sentAt: "2026-03-12T15:00:00Z",
     receivedAt: "2026-03-12T15:00:00Z",
     bodyText: "Here is the draft.",
-    attachmentNames: [],
-  };
+  });
 
   it("creates a reminder N working days later and removes it when the client replies (not on an out-of-office)", async () => {
     const { service, sim } = setup({ now: "2026-03-12T15:05:00Z" });

@@ -4,6 +4,7 @@ import { MatterLog, categoryResolver } from "@domain/matterLog";
 import { createDirectoryProvider } from "@domain/directory/directoryProvider";
 import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MemoryDirectoryStore, MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "@adapters/storage/memoryStores";
+import { identifiedMessage } from "../../fixtures/mailMessage";
 
 /** An invented firm: two clients, three matters (two for one client, one closed). */
 export const directory: Directory = {
@@ -55,20 +56,16 @@ let n = 0;
 /** A message; override any field. */
 export function mail(overrides: Partial<MailMessage> = {}): MailMessage {
   n += 1;
-  return {
-    id: `<m${n}@test>`,
-    internetMessageId: `<m${n}@test>`,
+  return identifiedMessage(`<m${n}@test>`, {
     conversationId: `conv-${n}`,
     subject: "Hello",
     from: { name: "Ivy Marlow", email: "ivy@marlow.test" },
     to: [{ name: "Rosa Quill", email: "rosa@quill.test" }],
-    cc: [],
     sentAt: "2026-03-02T10:00:00.000Z",
     receivedAt: "2026-03-02T10:00:00.000Z",
     bodyText: "Hello Rosa",
-    attachmentNames: [],
     ...overrides,
-  };
+  });
 }
 
 /** A provider with the fixture directory stored, plus a matter log over memory stores. */

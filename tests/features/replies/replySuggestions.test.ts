@@ -6,6 +6,7 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { clientMessageOfDraft, suggestForItem, suggestForMessage, type ReplySuggestionContext } from "@features/replies/service";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 // An invented firm: nothing here comes from the sample.
 const firm: Directory = {
@@ -56,21 +57,19 @@ const loaded = { directory: firm, index: buildDirectoryIndex(firm) };
 const me = { email: "tom.ellery@ashcombe.test", name: "Tom Ellery" };
 const ctx: ReplySuggestionContext = { directory: loaded, me, now: "2025-03-04T15:00:00Z" };
 
+/** Dana's mail to Tom unless told otherwise. */
 function mail(over: Partial<MailMessage>): MailMessage {
-  return {
+  return mailMessage({
     id: "m",
     internetMessageId: "<m@test>",
     conversationId: "conv",
     subject: "Question",
     from: { name: "Dana Whitfield", email: "dana.whitfield@harbourline.test" },
     to: [{ email: me.email }],
-    cc: [],
     sentAt: "2025-03-04T14:00:00Z",
     receivedAt: "2025-03-04T14:00:00Z",
-    bodyText: "",
-    attachmentNames: [],
     ...over,
-  };
+  });
 }
 
 describe("suggestForMessage (invented firm)", () => {

@@ -10,6 +10,7 @@ import type { ItemCategories, ItemCategory } from "@ports/itemCategories";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
 import { createOfficeFake } from "@simulators/office";
 import { directory, message } from "../../domain/matterLog/fixtures";
+import { mailMessage } from "../../fixtures/mailMessage";
 
 function setup() {
   const index = buildDirectoryIndex(directory);
@@ -87,19 +88,7 @@ describe("pending send log settle", () => {
   it("removes only what was logged or given up: an entry queued while the pane was logging stays", async () => {
     const { office, controller } = createOfficeFake({});
     const pending = createPendingSendLog(office);
-    const draft = (subject: string) => ({
-      id: "d",
-      internetMessageId: null,
-      conversationId: "c",
-      subject,
-      from: null,
-      to: [],
-      cc: [],
-      sentAt: null,
-      receivedAt: null,
-      bodyText: "",
-      attachmentNames: [],
-    });
+    const draft = (subject: string) => mailMessage({ id: "d", conversationId: "c", subject });
     await pending.record(draft("first"), "m1");
     await pending.record(draft("second"), "m2");
     const seen = await pending.peek();

@@ -14,6 +14,7 @@ import type { GraphEventPayload } from "@domain/followUps/eventDraft";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
 import { formatDateTime, formatDay } from "@shell/dates";
 import { formatWhen, readerTimeZone } from "@features/followUps/ui/formatWhen";
+import { identifiedMessage } from "../../../fixtures/mailMessage";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -26,19 +27,15 @@ const wrap = (node: ReactNode) => render(<FluentProvider theme={webLightTheme}>{
 const item: CurrentItem = {
   mode: "read",
   itemId: "item-1",
-  message: {
-    id: "<a@client.example>",
-    internetMessageId: "<a@client.example>",
+  message: identifiedMessage("<a@client.example>", {
     conversationId: "c1",
     subject: "Lease",
     from: { name: "Carla", email: "carla@client.example" },
     to: [{ email: "me@firm.example" }],
-    cc: [],
     sentAt: "2026-03-10T13:00:00Z",
     receivedAt: "2026-03-10T13:00:00Z",
     bodyText: "Hearing on March 20 at 10am; send it by Friday.",
-    attachmentNames: [],
-  },
+  }),
 };
 
 const plan: FollowUpPlan = {

@@ -5,27 +5,23 @@ import userEvent from "@testing-library/user-event";
 import { App } from "@shell/App";
 import { createGraphClient } from "@adapters/graph";
 import { provisionRecord } from "@adapters/graph/record/provisionRecord";
-import type { MailMessage } from "@domain/model/mail";
 import { wirePane } from "../../../hosts/wiredPane";
 import { directory } from "../../matters/fixtures";
+import { identifiedMessage } from "../../../fixtures/mailMessage";
 
 const HOST = "quill.sharepoint.example";
 const SITE = `https://${HOST}/sites/Matters`;
 const asksSites = (scopes: readonly string[]) => scopes.some((s) => s.startsWith("Sites."));
 
-const lease: MailMessage = {
-  id: "<lease@marlow.test>",
-  internetMessageId: "<lease@marlow.test>",
+const lease = identifiedMessage("<lease@marlow.test>", {
   conversationId: "c-lease",
   subject: "Lease renewal",
   from: { name: "Ivy Marlow", email: "ivy@marlow.test" },
   to: [{ email: "rosa@quill.test" }],
-  cc: [],
   sentAt: "2026-03-02T09:00:00Z",
   receivedAt: "2026-03-02T09:00:00Z",
   bodyText: "Could you send the revised lease?",
-  attachmentNames: [],
-};
+});
 
 describe("the matter record's permission", () => {
   it("is asked through the auth port when the record is first used, alone, and not while the pane starts", async () => {

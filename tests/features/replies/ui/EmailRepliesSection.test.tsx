@@ -7,6 +7,7 @@ import { EmailRepliesSection } from "@features/replies/ui/EmailRepliesSection";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { wirePane, type WiredPane } from "../../../hosts/wiredPane";
+import { identifiedMessage } from "../../../fixtures/mailMessage";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -46,20 +47,16 @@ const directory: Directory = {
   ],
 };
 const me = { email: "orla.keane@penrose.test", name: "Orla Keane" };
-const complaint: MailMessage = {
-  id: "<complaint@brackwater.test>",
-  internetMessageId: "<complaint@brackwater.test>",
+const complaint = identifiedMessage("<complaint@brackwater.test>", {
   conversationId: "conv-mill",
   subject: "2025-0610 mill site",
   from: { name: "Fintan Moss", email: "fintan@brackwater.test" },
   to: [{ name: "Orla Keane", email: me.email }],
-  cc: [],
   sentAt: "2026-03-02T09:00:00Z",
   receivedAt: "2026-03-02T09:00:00Z",
   bodyText:
     "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed.\n\nFintan",
-  attachmentNames: [],
-};
+});
 const stranger: MailMessage = {
   ...complaint,
   id: "<hello@nowhere.test>",
