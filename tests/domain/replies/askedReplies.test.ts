@@ -1,52 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Client, Matter, Person } from "@domain/directory/types";
-import type { MailMessage } from "@domain/model/mail";
 import { suggestReplies, type SuggestInput } from "@domain/replies";
 import { ANSWER_PLACEHOLDER, whatWasAsked } from "@domain/replies/askedReplies";
+import { priyaMail, suggestInput } from "./fixtures";
 
-const client: Client = {
-  id: "c1",
-  name: "Shah Bakeries",
-  domains: ["client.example"],
-  contacts: [{ name: "Priya Shah", email: "priya@client.example" }],
-};
-const matter: Matter = {
-  id: "m1",
-  number: "2026-0101",
-  clientId: "c1",
-  title: "Lease of 3 Mill Street",
-  status: "open",
-  responsible: "u1",
-};
-const attorney: Person = { id: "u1", name: "Tom Reyes", email: "tom@firm.example", role: "partner" };
-
-function mail(bodyText: string): MailMessage {
-  return {
-    id: "<q@client.example>",
-    internetMessageId: "<q@client.example>",
-    conversationId: null,
-    subject: "Lease",
-    from: { name: "Priya Shah", email: "priya@client.example" },
-    to: [],
-    cc: [],
-    sentAt: "2026-03-05T10:00:00Z",
-    receivedAt: "2026-03-05T10:00:00Z",
-    bodyText,
-    attachmentNames: [],
-  };
-}
-
-const input = (bodyText: string, intent: SuggestInput["intent"]): SuggestInput => ({
-  message: mail(bodyText),
-  intent,
-  negativeTone: false,
-  client,
-  contactName: "Priya Shah",
-  matter,
-  attorney,
-  timeZone: "America/New_York",
-  now: "2026-03-05T15:00:00Z",
-});
+const mail = (bodyText: string) => priyaMail("<q@client.example>", "Lease", bodyText);
+const input = (bodyText: string, intent: SuggestInput["intent"]) => suggestInput(mail(bodyText), intent);
 
 describe("drafts answer what the client asked", () => {
   it("takes or declines the time the client proposes instead of offering two days of our own", () => {

@@ -1,49 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Client, Matter, Person } from "@domain/directory/types";
-import type { MailMessage } from "@domain/model/mail";
+import type { Matter, Person } from "@domain/directory/types";
 import { firstName, replyHtml, SORRY_LINE, suggestReplies, type SuggestInput } from "@domain/replies";
+import { matter, priyaMail, suggestInput } from "./fixtures";
 
-const message: MailMessage = {
-  id: "<m1@client.example>",
-  internetMessageId: "<m1@client.example>",
-  conversationId: null,
-  subject: "Where are we?",
-  from: { name: "Priya Shah", email: "priya@client.example" },
-  to: [],
-  cc: [],
-  sentAt: "2026-03-05T10:00:00Z",
-  receivedAt: "2026-03-05T10:00:00Z",
-  bodyText: "Hi, any news on the lease? Thanks, Priya",
-  attachmentNames: [],
-};
-const client: Client = {
-  id: "c1",
-  name: "Shah Bakeries",
-  domains: ["client.example"],
-  contacts: [{ name: "Priya Shah", email: "priya@client.example" }],
-};
-const matter: Matter = {
-  id: "m1",
-  number: "2026-0101",
-  clientId: "c1",
-  title: "Lease of 3 Mill Street",
-  status: "open",
-  responsible: "u1",
-};
-const attorney: Person = { id: "u1", name: "Tom Reyes", email: "tom@firm.example", role: "partner" };
+const message = priyaMail("<m1@client.example>", "Where are we?", "Hi, any news on the lease? Thanks, Priya");
 const assistant: Person = { id: "u2", name: "Ana Diaz", email: "ana@firm.example", role: "assistant" };
-
-const base: SuggestInput = {
-  message,
-  intent: "status_request",
-  negativeTone: false,
-  client,
-  contactName: "Priya Shah",
-  matter,
-  attorney,
-  timeZone: "America/New_York",
-  now: "2026-03-05T15:00:00Z", // Thursday 10:00 in New York
-};
+const base = suggestInput(message, "status_request");
 
 describe("suggestReplies", () => {
   it("gives three drafts from different angles, personalised", () => {
