@@ -1,9 +1,10 @@
 import type { MailMessage } from "@domain/model/mail";
-import { newTextOf } from "@domain/text/newText";
+import { splitMessageText } from "@domain/text/newText";
 
 /**
  * What kind of machine-sent mail a message is, or null for mail a person wrote.
- * - `auto-reply`: out-of-office and other automatic answers, and delivery failure reports (bounces);
+ * - `auto-reply`: out-of-office and other automatic answers (a ticket system's "we have received your request",
+ *   Outlook's recall request), and delivery failure or delay reports (bounces);
  * - `newsletter`: mailing-list mail (List-Id / List-Unsubscribe, newsletter senders);
  * - `no-reply-sender`: a sender address that cannot take a reply (noreply@, donotreply@ …);
  * - `read-receipt`: "Read:" receipts and disposition notifications;
@@ -13,15 +14,48 @@ import { newTextOf } from "@domain/text/newText";
  */
 export type AutomatedKind = "auto-reply" | "newsletter" | "no-reply-sender" | "read-receipt" | "bulk";
 
+/** Auto-reply subject prefixes, also bracketed ("[Auto-Reply] Re: …", "(Out of office)"). */
 const AUTO_REPLY_SUBJECT =
-  /^\s*(?:(?:automatic|auto)[- ]?(?:reply|response|antwort)|autoreply|out of (?:the )?office|ooo\b|on leave\b|away from (?:the )?office|abwesenheit|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|absent(?:e)? du bureau)/i;
+  /^\s*[[(]?\s*(?:(?:automatic|auto)[- ]?(?:reply|response|antwort)|autoreply|out of (?:the )?office|ooo\b|on leave\b|away from (?:the )?office|abwesenheit|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|absent(?:e)? du bureau)/i;
+/**
+ * Some mail systems mark their automatic replies "AUTO:" followed by the reason ("AUTO: Jo is out of the office");
+ * "Auto:" alone could open a person's subject about a car, so an away word must follow.
+ */
+const AUTO_PREFIX_SUBJECT =
+  /^\s*auto\s*:.{0,80}\b(?:out of (?:the )?office|away|absent|on (?:annual |parental |maternity |paternity |sick )?leave|on holiday|on vacation)\b/i;
+/**
+ * Delivery status notifications: non-delivery reports ("bounces") and delay notices
+ * (https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online).
+ * "Undeliverable" counts with a colon, alone, or before "mail"/"message", not as a word in a person's subject.
+ */
 const BOUNCE_SUBJECT =
-  /^\s*(?:delivery status notification|undeliverable\s*:|undelivered mail|mail delivery (?:failed|failure|subsystem)|returned mail\s*:|delivery (?:has )?failed|failure notice|non[- ]?delivery)/i;
+  /^\s*(?:delivery status notification|undeliverable(?:\s*:|\s*$|\s+(?:mail|message|e-?mail)\b)|undelivered mail|mail delivery (?:failed|failure|subsystem)|returned mail\s*:|delivery (?:has )?failed|failure notice|non[- ]?delivery|(?:message|mail|e-?mail) delivery (?:has been |was |is )?delayed)/i;
+/**
+ * The opening of a delivery report, for one whose subject was rewritten: "Your message to x@y couldn't be delivered",
+ * "Delivery has failed to these recipients", "Delivery to the following recipients has been delayed".
+ */
+const BOUNCE_BODY =
+  /\byour (?:message|e-?mail) (?:to \S{1,120} )?(?:couldn't|couldn’t|could not|can't|can’t|cannot|wasn't|wasn’t|was not) be delivered\b|\bdelivery has failed to these recipients\b|\bdelivery to the following recipients? (?:has )?(?:failed|been delayed|was delayed|is delayed)\b|\bautomatically generated delivery status notification\b/i;
 const READ_RECEIPT_SUBJECT = /^\s*(?:read|not read|gelesen|lu|le[ií]do|letto|gelezen)\s*:/i;
-const READ_RECEIPT_BODY = /\b(?:your message|the message)\b.{0,200}\bwas read on\b/i;
-/** Out-of-office openings; only trusted on a short message with no question (see below). */
+/** "Your message … was read on …" (Outlook); "This is a receipt for the mail you sent … displayed on the recipient's computer" (return receipts). */
+const READ_RECEIPT_BODY =
+  /\b(?:your message|the message)\b.{0,200}\bwas read on\b|\bthis is a (?:return |read )?receipt for the (?:mail|message|e-?mail)\b|\b(?:message|mail) (?:was|has been) displayed on the recipient['’]?s? (?:computer|screen)\b/i;
+/**
+ * Outlook's recall request (https://learn.microsoft.com/en-us/graph/api/message-recall?view=graph-rest-beta): subject
+ * "Recall: <subject>", body "<sender> would like to recall the message, "<subject>"." (the wording recipients get, as
+ * seen in recall requests kept in public mailing-list archives). Anchored at the body's start and requiring the quoted
+ * subject, so a person writing "can I recall what I said" or "I would like to recall the message I sent" is not one.
+ */
+const RECALL_BODY = /^\s*[^\n]{1,150}\bwould like to recall the message,?\s*["“]/i;
+/**
+ * Out-of-office openings; only trusted on a short message with no question (see below). Automatic replies are
+ * free text their owner writes (Exchange keeps an internal and an external message:
+ * https://learn.microsoft.com/en-us/powershell/module/exchange/set-mailboxautoreplyconfiguration), so these are
+ * the shapes people give them: "I am out of the office", the clipped "Out of office till the 20th." at a sentence
+ * start, "no access to email", and an office or team closed for a period.
+ */
 const OUT_OF_OFFICE_BODY =
-  /\b(?:i am|i'm|i’m|i will be)\s+(?:currently\s+|now\s+)?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:annual |parental |maternity |paternity |sick )?leave|on holiday|on vacation|travell?ing with limited|away (?:until|from|on)|not in the office)|\bwith limited access to (?:e-?mail|my e-?mail)|\bwill (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:on|when|as soon as) (?:i|my) return|\bthis (?:is an )?(?:automatic|automated|auto-generated) (?:reply|response|message)/i;
+  /\b(?:i am|i'm|i’m|i will be)\s+(?:currently\s+|now\s+)?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:annual |parental |maternity |paternity |sick )?leave|on holiday|on vacation|travell?ing with limited|away (?:until|from|on)|not in the office)|(?:^|[.!\n]\s{0,3})(?:currently\s+)?(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)|on (?:annual |parental |maternity |paternity |sick )?leave|on holiday|on vacation|away)\s+(?:until|till|til|from|between|for the|this|today)\b|\b(?:with )?(?:no|limited|little|intermittent) access to (?:my )?e-?mails?\b|\b(?:our|the) (?:office|offices|practice|team|firm|company) (?:is|are|will be) (?:now |currently )?(?:closed|shut)\b|\bwill (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:on|when|as soon as) (?:i|my|we|our) return|\bthis (?:is an )?(?:automatic|automated|auto-generated) (?:reply|response|message)/i;
 
 const NO_REPLY_PARTS = new Set([
   "noreply",
@@ -76,16 +110,49 @@ function senderKind(email: string): AutomatedKind | null {
   return null;
 }
 
-/** What auto-replies add around the "I am away" line; a person writing "I'm on holiday" rarely adds these. */
+/**
+ * What auto-replies add around the "I am away" line; a person writing "I'm on holiday" rarely adds these: thanks for
+ * the message, where to turn if it is urgent, when they are back, no access to email, and a colleague to contact
+ * with a number ("Contact Jenny on 021 …").
+ */
 const AUTO_REPLY_FRAME =
-  /\bthank you for your (?:e-?mail|message)\b|\b(?:for (?:anything|any(?:thing)? urgent|urgent (?:matters|enquiries|queries))|in my absence|if your (?:matter|enquiry|query) is urgent)\b|\b(?:back|return(?:ing)?) (?:in the office )?(?:on|until)\b|\blimited access\b|\bwill not be (?:forwarded|read)\b/i;
+  /\bthank you for (?:your (?:e-?mail|message)|contacting)\b|\b(?:for (?:anything|any(?:thing)? urgent|urgent (?:matters|enquiries|queries))|in my absence|if (?:it(?:'s|’s| is)|this is|the matter is|your (?:matter|enquiry|query|message|request) is) urgent)\b|\b(?:back|return(?:ing)?) (?:in the office |to the office |to work )?(?:on|until|till)\b|\b(?:on|upon) (?:my|our) return\b|\blimited access\b|\bno access to (?:my )?(?:e-?mails?|the internet|wi-?fi)\b|\bwill not be (?:forwarded|read)\b|\b(?:contact|call|ring|phone|e-?mail) (?!me\b|us\b)[a-z]{2,20}(?: [a-z]{2,20})? (?:on|at) (?:\+?\(?\d{2,5}\)?[ -]?\d{3}|[^\s@]{1,64}@)/i;
+
+/**
+ * A system acknowledging a message (help desks, ticket systems, shared inboxes): it says it is automatic, or that
+ * the request "has been logged / received", and confirms it with a ticket or reference number, a promise that the
+ * team will respond, or "please do not reply to this email". Written in the third person: no "I" or "my".
+ */
+const AUTOMATED_SELF =
+  /\bthis is an? (?:automated|automatic|auto-generated|automatically generated|computer-generated) (?:response|reply|message|confirmation|acknowledge?ment|e-?mail|notification|notice)\b|\bthis (?:e-?mail|message) (?:was |has been |is )?(?:sent |generated )?automatically\b/i;
+const RECEIPT_LOGGED =
+  /\b(?:your|the) (?:request|enquiry|inquiry|query|message|e-?mail|case|ticket|complaint|submission) (?:has been|was|is being|have been) (?:logged|received|registered|recorded|assigned|created|opened)\b|\bwe(?: have|'ve|’ve) (?:now )?received your (?:request|enquiry|inquiry|query|message|e-?mail|submission)\b|\bthank you for contacting\b/i;
+const NO_REPLY_NOTE =
+  /\b(?:do not|don't|don’t) (?:reply|respond)(?: directly)? to this (?:e-?mail|message|address|notification|mailbox)\b|\bthis (?:mailbox|inbox|e-?mail address|address) is (?:not monitored|unmonitored)\b/i;
+const RESPONSE_PROMISE =
+  /\b(?:we|our (?:team|staff)|a member of (?:our|the) team|one of our (?:team|advisers|advisors|agents)|a representative|an? (?:adviser|advisor|agent))(?:'ll|’ll| will| shall| aim to| endeavour to| endeavor to| try to) (?:respond|reply|get back to you|be in touch|follow up|contact you)\b/i;
+const TICKET_REFERENCE = /\b(?:ticket|case|reference|ref)(?:\s?(?:number|no\.?|id))?\s?[:#]?\s?[a-z]{0,5}-?\d{3,}\b/i;
+const FIRST_PERSON = /\bI\b|\b(?:my|me|myself)\b/;
+
+/** Short and asks nothing: a person can say they are away, or quote a ticket number, and still ask something. */
+function asksNothing(text: string): boolean {
+  return !text.includes("?") && text.split(/\s+/).filter(Boolean).length <= 150;
+}
 
 function looksLikeOutOfOffice(body: string): boolean {
   const head = body.slice(0, 400);
   if (!OUT_OF_OFFICE_BODY.test(head) || !AUTO_REPLY_FRAME.test(body.slice(0, 800))) return false;
-  // A person can say they are away and still ask something; an auto-reply is short and asks nothing.
-  const words = body.split(/\s+/).filter(Boolean).length;
-  return words <= 150 && !body.includes("?");
+  return asksNothing(body);
+}
+
+function looksLikeAcknowledgement(text: string, subject: string): boolean {
+  const head = text.slice(0, 600);
+  const opens = AUTOMATED_SELF.test(head) || RECEIPT_LOGGED.test(head);
+  if (!opens || !asksNothing(text) || FIRST_PERSON.test(head)) return false;
+  if (AUTOMATED_SELF.test(head) && RECEIPT_LOGGED.test(head)) return true;
+  return (
+    NO_REPLY_NOTE.test(head) || RESPONSE_PROMISE.test(head) || TICKET_REFERENCE.test(head) || TICKET_REFERENCE.test(subject.slice(0, 200))
+  );
 }
 
 /**
@@ -111,11 +178,25 @@ export function automatedKind(message: MailMessage): AutomatedKind | null {
   if (/report-type\s*=\s*"?delivery-status/.test(contentType) || BOUNCE_SUBJECT.test(subject)) return "auto-reply";
 
   const xAuto = header(message, "x-autoreply") || header(message, "x-autorespond");
-  if (autoSubmitted.startsWith("auto-replied") || xAuto !== "" || precedence === "auto_reply" || AUTO_REPLY_SUBJECT.test(subject)) {
+  if (
+    autoSubmitted.startsWith("auto-replied") ||
+    xAuto !== "" ||
+    precedence === "auto_reply" ||
+    AUTO_REPLY_SUBJECT.test(subject) ||
+    AUTO_PREFIX_SUBJECT.test(subject)
+  ) {
     return "auto-reply";
   }
+  if (RECALL_BODY.test(body.slice(0, 400))) return "auto-reply";
   // X-Auto-Response-Suppress is also set on ordinary system mail, so it only confirms what the body says.
-  if (looksLikeOutOfOffice(newTextOf(body, subject))) return "auto-reply";
+  const parts = splitMessageText(body, subject);
+  const said = parts.forwarded ? `${parts.newText}\n\n${parts.forwarded}`.trim() : parts.newText;
+  if (looksLikeOutOfOffice(said)) return "auto-reply";
+  // Bounces and acknowledgements are read from the writer's own text only: a client forwarding one with a
+  // comment wrote a message of their own.
+  const own = parts.newText;
+  if (BOUNCE_BODY.test(own.slice(0, 300)) && !own.slice(0, 300).includes("?")) return "auto-reply";
+  if (looksLikeAcknowledgement(own, subject)) return "auto-reply";
 
   if (header(message, "list-id") !== "" || header(message, "list-unsubscribe") !== "") return "newsletter";
   const fromKind = message.from ? senderKind(message.from.email) : null;

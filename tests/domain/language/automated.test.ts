@@ -29,6 +29,118 @@ describe("automatedKind", () => {
       "Thank you for your email. I am out of the office until 4 May with limited access to email. For anything urgent please call 01234 567890.";
     expect(automatedKind(mail({ subject: "RE: Lease", bodyText: body }))).toBe("auto-reply");
   });
+  it("reads out-of-office replies in their shorter shapes", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    // No "I am", a colleague to call instead.
+    expect(
+      auto("Re: Probate - final account", "Out of office till the 20th. Contact Mark on 0161 555 0192 if it's about the Ashby estate."),
+    ).toBe("auto-reply");
+    expect(auto("RE: Lease", "Hi,\n\nAway until Monday 3 March. For anything urgent please ring the office on 020 7946 0000.")).toBe(
+      "auto-reply",
+    );
+    // "No access to email" and "if it's urgent" frame an "I'm on holiday".
+    expect(
+      auto(
+        "Auto: away",
+        "I'm on holiday until the 28th with no access to email. If it's urgent please contact my husband on 07700 900877.\nSue",
+      ),
+    ).toBe("auto-reply");
+    expect(auto("Auto: Dana Whitlock is out of the office", "Back on 4 June.")).toBe("auto-reply");
+    // An office closed for a period, answered on return.
+    expect(
+      auto(
+        "Office closed",
+        "Thank you for contacting Fernside Dental. Our office is closed from 24 December to 3 January. We will reply to your email on our return.",
+      ),
+    ).toBe("auto-reply");
+    // Bracketed prefixes.
+    expect(auto("[Auto-Reply] Re: your enquiry", "This inbox is checked Monday-Friday 9-5 AEST. We'll be in touch.")).toBe("auto-reply");
+    expect(auto("(Automatic reply) Completion", "Thanks, noted.")).toBe("auto-reply");
+  });
+  it("reads delivery reports whatever their subject", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    expect(
+      auto(
+        "Undeliverable",
+        "Your message to accounts@rowan.example couldn't be delivered. The recipient's mailbox is full and can't accept messages now.",
+      ),
+    ).toBe("auto-reply");
+    expect(auto("Message delivery delayed", "Delivery to these recipients is taking longer than expected.")).toBe("auto-reply");
+    expect(
+      auto(
+        "Delivery delayed: RE: Completion statement",
+        "This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients has been delayed:\n\n   finance@kiln.example",
+      ),
+    ).toBe("auto-reply");
+    expect(auto("RE: Contract", "Delivery has failed to these recipients or groups:\n\njo@old-firm.example")).toBe("auto-reply");
+  });
+  it("reads ticket systems' acknowledgements", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    expect(
+      auto(
+        "Ticket #48812 received",
+        "Thank you for contacting Harbour Court Management. Your request has been logged (ticket #48812). A member of the team will respond within 5 working days.\n\nPlease do not reply to this email.",
+      ),
+    ).toBe("auto-reply");
+    expect(
+      auto(
+        "[Ticket #A-20931] We received your request",
+        "Hello,\n\nThis is an automated confirmation from the Oakfield HR Service Centre. We have received your inquiry regarding: reference for Ms Lane. Please do not reply to this message.",
+      ),
+    ).toBe("auto-reply");
+    expect(
+      auto(
+        "[Case 40719] We've received your message",
+        "Your query has been logged as case 40719. One of our advisers will get back to you within 3 business days.",
+      ),
+    ).toBe("auto-reply");
+    expect(
+      auto(
+        "Thank you for contacting Brightwell Supplies",
+        "Thank you for contacting Brightwell Supplies. We aim to respond to all enquiries within two working days.",
+      ),
+    ).toBe("auto-reply");
+  });
+  it("reads Outlook's recall request and return receipts", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    expect(auto("Recall: Draft witness statement", 'Priya Shah would like to recall the message, "Draft witness statement".')).toBe(
+      "auto-reply",
+    );
+    expect(
+      auto(
+        "Read receipt",
+        "This is a receipt for the mail you sent to Tom Hale. This receipt verifies that the message has been displayed on the recipient's computer.",
+      ),
+    ).toBe("read-receipt");
+  });
+  it("leaves a person's look-alikes to the language models", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    // Away, but asking something or telling the firm what to do.
+    expect(auto("Contract", "I'm on holiday until the 28th, could you send the contract before then?")).toBeNull();
+    expect(auto("Contract", "I'm on holiday until the 28th so please send the contract to my husband before then.")).toBeNull();
+    expect(auto("Keys", "I'm on holiday until the 28th and the tenant has no access to the garden. Please sort it out.")).toBeNull();
+    expect(auto("Keys", "I'm away until Friday. Call me at 3 when the offer comes in.")).toBeNull();
+    expect(auto("Call", "Out of office tomorrow - can we do the call today instead?")).toBeNull();
+    // "Do not reply", tickets, recalls and delivery in a person's words.
+    expect(auto("Re: Board pack", "Thanks all - please don't reply-all to this, just send comments to me.")).toBeNull();
+    expect(auto("Noise", "I've logged a ticket with the council about the noise, can you chase them?")).toBeNull();
+    expect(
+      auto(
+        "Noise",
+        "I logged a complaint with the council (reference 44812) last week. They said they will respond within 10 working days.",
+      ),
+    ).toBeNull();
+    expect(auto("Lease", "can I recall what I said about the lease?")).toBeNull();
+    expect(auto("Lease", "Sorry, I would like to recall the message I sent yesterday about the lease. Please ignore it.")).toBeNull();
+    expect(
+      auto(
+        "Undeliverable parcel",
+        "The courier says the parcel was undeliverable. Your email to the landlord couldn't be delivered either, it bounced.",
+      ),
+    ).toBeNull();
+    expect(auto("Auto: accident on the A34", "The other driver's insurer has been in touch. I attach their letter.")).toBeNull();
+    expect(auto("Return receipt", "The return receipt came back signed by the tenant on 3 May.")).toBeNull();
+  });
   it("reads newsletters, no-reply senders, bulk and receipts", () => {
     expect(automatedKind(mail({ headers: { "list-unsubscribe": "<mailto:u@news.test>" } }))).toBe("newsletter");
     expect(automatedKind(mail({ headers: { "list-id": "<weekly.news.test>" } }))).toBe("newsletter");
