@@ -6,7 +6,6 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { EmailFilingSection } from "@features/filing/ui/EmailFilingSection";
 import { FilingSettingsSection } from "@features/filing/ui/FilingSettingsSection";
 import { parseTime } from "@features/filing/ui/TimeEntryFields";
-import type { Capabilities } from "@shell/capabilities";
 import type { FilingCapability } from "@features/filing/api";
 import type { CurrentItem } from "@ports/mailSource";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
@@ -17,6 +16,7 @@ import { createFilingService } from "@features/filing/service";
 import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
 import { directory, message } from "../../../domain/matterLog/fixtures";
+import { fixedCapabilities } from "../../../shell/fixedCapabilities";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -71,19 +71,7 @@ function makeFiling(overrides: Partial<FilingCapability> = {}) {
   return { filing, log, outbox, settings, service, chosen: () => chosen };
 }
 
-function caps(filing: FilingCapability | undefined): Capabilities {
-  return {
-    mail: { currentItem: () => Promise.resolve({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
-    theme: { current: () => "light", onChanged: () => () => undefined } as unknown as Capabilities["theme"],
-    clock: { now: () => now },
-    host: {
-      name: "Test",
-      mailboxVersion: "1.13",
-      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
-    },
-    filing,
-  };
-}
+const caps = (filing: FilingCapability | undefined) => fixedCapabilities(now.toISOString(), { filing });
 
 function show(filing: FilingCapability | undefined, item: CurrentItem) {
   return render(

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Capabilities } from "@shell/capabilities";
 import type { MattersCapability } from "@features/matters/api";
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { MattersSection } from "@features/matters/ui/MattersSection";
@@ -13,6 +12,7 @@ import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
 import type { MailMessage } from "@domain/model/mail";
 import type { SelectedItemRef } from "@ports/selectedItems";
 import { directory, mail, setup } from "../fixtures";
+import { fixedCapabilities } from "../../../shell/fixedCapabilities";
 
 /** A matters capability over the real matters service and memory stores; only the Outlook selection is scripted. */
 async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<string, MailMessage> } = { refs: [], messages: new Map() }) {
@@ -68,19 +68,22 @@ async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<s
   return { cap, store, log };
 }
 
-function caps(matters: MattersCapability): Capabilities {
-  return {
-    mail: { currentItem: () => Promise.resolve({ mode: "none", itemId: null, message: null }), onItemChanged: () => () => undefined },
-    clock: { now: () => new Date("2026-03-05T12:00:00Z") },
-    theme: { current: () => ({ dark: false, background: "#fff", foreground: "#000" }), onChanged: () => () => {} },
-    host: {
-      name: "Test",
-      mailboxVersion: "1.13",
-      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
-    },
-    matters,
-  };
+/**
+ * The items `ids` selected in Outlook: "a" cites matter 2026-0101, "b" names none (recognition is not sure), any other
+ * id is gone from the mailbox when read.
+ */
+async function selecting(ids: string[]) {
+  const a = mail({ subject: "Lease 2026-0101" });
+  const b = mail({ subject: "Just a note", bodyText: "See you" });
+  const refs = ids.map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
+  const messages = new Map([
+    ["a", a],
+    ["b", b],
+  ]);
+  return { a, b, ...(await realMatters({ refs, messages })) };
 }
+
+const caps = (matters: MattersCapability) => fixedCapabilities("2026-03-05T12:00:00Z", { matters });
 
 describe("DirectorySettingsSection", () => {
   it("lists every problem of a broken import and keeps the directory shown", async () => {
@@ -147,16 +150,7 @@ describe("MattersSection", () => {
   });
 
   it("tags the selected emails with progress and a result per email", async () => {
-    const a = mail({ subject: "Lease 2026-0101" });
-    const b = mail({ subject: "Just a note", bodyText: "See you" });
-    const refs = ["a", "b", "c"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-    const { cap, log } = await realMatters({
-      refs,
-      messages: new Map([
-        ["a", a],
-        ["b", b],
-      ]),
-    });
+    const { a, cap, log } = await selecting(["a", "b", "c"]);
     render(<MattersSection capabilities={caps(cap)} />);
     expect((await screen.findByTestId("bulk-panel")).textContent).toContain("Tag 3 selected emails");
     await userEvent.click(screen.getByTestId("bulk-recognize"));
@@ -170,16 +164,7 @@ describe("MattersSection", () => {
   });
 
   it("gives a skipped email its own matter in the panel", async () => {
-    const a = mail({ subject: "Lease 2026-0101" });
-    const b = mail({ subject: "Just a note", bodyText: "See you" });
-    const refs = ["a", "b"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-    const { cap, log } = await realMatters({
-      refs,
-      messages: new Map([
-        ["a", a],
-        ["b", b],
-      ]),
-    });
+    const { b, cap, log } = await selecting(["a", "b"]);
     render(<MattersSection capabilities={caps(cap)} />);
     await userEvent.click(await screen.findByTestId("bulk-recognize"));
     expect((await screen.findByTestId("bulk-log")).textContent).toBe("Log 1 emails");
@@ -195,16 +180,7 @@ describe("MattersSection", () => {
   });
 
   it("warns before one matter for all moves emails that seem to belong elsewhere, and lists them", async () => {
-    const a = mail({ subject: "Lease 2026-0101" });
-    const b = mail({ subject: "Just a note", bodyText: "See you" });
-    const refs = ["a", "b"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-    const { cap, log } = await realMatters({
-      refs,
-      messages: new Map([
-        ["a", a],
-        ["b", b],
-      ]),
-    });
+    const { a, cap, log } = await selecting(["a", "b"]);
     render(<MattersSection capabilities={caps(cap)} />);
     await userEvent.click(await screen.findByTestId("bulk-recognize"));
     await screen.findByTestId("bulk-log");
