@@ -9,14 +9,9 @@ import { parseTime } from "@features/filing/ui/TimeEntryFields";
 import type { FilingCapability } from "@features/filing/api";
 import type { CurrentItem } from "@ports/mailSource";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
-import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
-import { MatterLog } from "@domain/matterLog/matterLog";
-import { categoryResolver } from "@domain/matterLog/categoryName";
-import { createFilingService } from "@features/filing/service";
-import { createPaneRecognizer } from "@domain/recognition/paneRecognition";
-import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore, MemorySettingsStore } from "@adapters/storage/memoryStores";
+import { idbStores, openAccountDb } from "@adapters/storage";
 import { directory, message } from "../../../domain/matterLog/fixtures";
-import { fixedCapabilities } from "../../../shell/fixedCapabilities";
+import { wirePane } from "../../../hosts/wiredPane";
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -24,76 +19,46 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-const now = new Date("2026-03-02T16:31:00.000Z");
+const me = { email: "pat@firm.test", name: "Pat Partner" };
+const sureMail = message({ subject: "2025-0042 plan", bodyText: "Plan attached.\n" });
+const ambiguousMail = message({ subject: "Quick question", bodyText: "Could you call me?\n" });
+// Outlook's item carries no headers, so the pane knows this sender only as someone not in the firm directory.
+const digestMail = message({ from: { email: "news@mailer.example" }, subject: "Weekly digest", bodyText: "Read our news.\n", cc: [] });
 
-/** A real filing service over memory stores, adapted to the capability as the pane builder does. */
-function makeFiling(overrides: Partial<FilingCapability> = {}) {
-  const index = buildDirectoryIndex(directory);
-  const log = new MemoryMatterLogStore();
-  const history = new MemoryFilingHistoryStore();
-  const outbox = new MemoryOutboxStore();
-  const settings = new MemorySettingsStore();
-  const matterLog = new MatterLog({ log, history, outbox, categoryFor: categoryResolver(directory), firmDomains: directory.firm.domains });
-  const loaded = () => Promise.resolve({ directory, index, importedAt: "x" });
-  const service = createFilingService({
-    directory: loaded,
-    matterLog: () => Promise.resolve(matterLog),
-    recognizer: createPaneRecognizer({ directory: loaded, me: ["pat@firm.test"], history, log, outbox, now: () => now }),
-    settings,
-    me: "pat@firm.test",
-    now: () => now,
-    afterWrite: () => undefined,
-    categoriesSupported: true,
-  });
-  let chosen: string | null = null;
-  const msg = (item: CurrentItem) => item.message!;
-  const filing: FilingCapability = {
-    recognize: (item, o = {}) => service.recognize(msg(item), { useMailbox: o.useMailbox, allowAutoLog: item.mode === "read" }),
-    log: (item, matterId, o = {}) => service.log(msg(item), matterId, { timeEntry: o.timeEntry }),
-    unlog: (item) => service.unlog(msg(item)),
-    retryMirror: (item) => service.retryMirror(msg(item)),
-    searchMatters: (q) => service.searchMatters(q),
-    settings: () => service.settings(),
-    saveSettings: (s) => service.saveSettings(s),
-    chosenForSend: () => Promise.resolve(chosen),
-    chooseForSend: (id) => {
-      chosen = id;
-      return Promise.resolve();
-    },
-    onMirrorChanged: () => () => undefined,
-    me: "pat@firm.test",
-    onSendSupported: true,
-    categoriesSupported: true,
-    unloggedSends: () => Promise.resolve({ entries: [], more: 0 }),
-    dismissUnloggedSends: () => Promise.resolve(),
-    ...overrides,
-  };
-  return { filing, log, outbox, settings, service, chosen: () => chosen };
+/**
+ * The pane as Outlook builds it over a mailbox with the three emails, Graph offline: the mailbox copy of a filing
+ * waits in the outbox, so the section's "waiting" and "unconfirmed" states stay to be read. The log and the outbox
+ * are the pane's own stores, opened beside it.
+ */
+async function wiredFiling() {
+  const pane = await wirePane({ directory, me, now: "2026-03-02T16:31:00.000Z", mail: [sureMail, ambiguousMail, digestMail] });
+  pane.graph.setOffline(true);
+  const { log, outbox } = idbStores(await openAccountDb(me.email));
+  return { pane, filing: pane.capabilities.filing!, log, outbox };
 }
 
-const caps = (filing: FilingCapability | undefined) => fixedCapabilities(now.toISOString(), { filing });
+type Pane = Awaited<ReturnType<typeof wiredFiling>>["pane"];
 
-function show(filing: FilingCapability | undefined, item: CurrentItem) {
+function show(pane: Pane, filing: FilingCapability | undefined, item: CurrentItem) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <EmailFilingSection capabilities={caps(filing)} item={item} />
+      <EmailFilingSection capabilities={{ ...pane.capabilities, filing }} item={item} />
     </FluentProvider>,
   );
 }
 
-const read = (m = message()): CurrentItem => ({ mode: "read", itemId: m.id, message: m });
-const sure = () => read(message({ subject: "2025-0042 plan", bodyText: "Plan attached.\n" }));
-const ambiguous = () => read(message({ subject: "Quick question", bodyText: "Could you call me?\n" }));
-
 describe("EmailFilingSection (read)", () => {
-  it("renders nothing without the capability", () => {
-    const { container } = show(undefined, sure());
+  it("renders nothing without the capability", async () => {
+    const { pane } = await wiredFiling();
+    const { container } = show(pane, undefined, await pane.open(sureMail));
     expect(container.querySelector("[data-testid=filing-section]")).toBeNull();
   });
 
   it("shows sent mail that log on send gave up on until the user dismisses it", async () => {
     let dismissed = 0;
-    const { filing } = makeFiling({
+    const { pane, filing: wired } = await wiredFiling();
+    const filing: FilingCapability = {
+      ...wired,
       unloggedSends: () =>
         Promise.resolve(
           dismissed
@@ -109,8 +74,8 @@ describe("EmailFilingSection (read)", () => {
         dismissed++;
         return Promise.resolve();
       },
-    });
-    show(filing, sure());
+    };
+    show(pane, filing, await pane.open(sureMail));
     const bar = await screen.findByTestId("unlogged-sends");
     expect(bar.textContent).toContain("3 sent emails were not logged to their matter");
     expect(bar.textContent).toContain("“Lease terms”");
@@ -123,9 +88,9 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("shows the client, the matter with confidence and the human reasons, and logs in one click", async () => {
-    const { filing, log } = makeFiling();
-    const item = sure();
-    show(filing, item);
+    const { pane, filing, log } = await wiredFiling();
+    const item = await pane.open(sureMail);
+    show(pane, filing, item);
     const matter = await screen.findByTestId("filing-matter");
     expect(matter.textContent).toContain("2025-0042");
     expect(matter.textContent).toMatch(/\d+% sure/);
@@ -143,15 +108,15 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("a filing whose mailbox copy was never queued says so and offers to mark it, never 'In the mailbox ✓'", async () => {
-    const { filing, outbox } = makeFiling();
-    const item = sure();
-    show(filing, item);
+    const { pane, filing, outbox } = await wiredFiling();
+    const item = await pane.open(sureMail);
+    show(pane, filing, item);
     await userEvent.setup().click(await screen.findByTestId("filing-log"));
     await screen.findByTestId("filing-logged-line");
     // The mirror operation is lost, as after a crash between the log write and the enqueue.
     for (const o of await outbox.list()) await outbox.settle({ remove: [{ key: o.key, createdAt: o.createdAt }], update: [] });
     cleanup();
-    show(filing, item);
+    show(pane, filing, item);
     const status = await screen.findByTestId("mirror-status");
     expect(status.getAttribute("data-state")).toBe("unconfirmed");
     expect(status.textContent).toContain("Not confirmed in this mailbox");
@@ -162,9 +127,9 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("offers the top candidates when unsure, and logs the one chosen", async () => {
-    const { filing, log } = makeFiling();
-    const item = ambiguous();
-    show(filing, item);
+    const { pane, filing, log } = await wiredFiling();
+    const item = await pane.open(ambiguousMail);
+    show(pane, filing, item);
     const options = await screen.findAllByTestId("filing-candidate");
     expect(options.length).toBeGreaterThanOrEqual(2);
     expect(options.length).toBeLessThanOrEqual(3);
@@ -181,28 +146,17 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("says 'Not a client' with the sender's role", async () => {
-    const { filing } = makeFiling();
-    show(
-      filing,
-      read(
-        message({
-          from: { email: "news@mailer.example" },
-          subject: "Weekly digest",
-          bodyText: "Read our news.\n",
-          cc: [],
-          headers: { "list-unsubscribe": "<mailto:x@mailer.example>" },
-        }),
-      ),
-    );
+    const { pane, filing } = await wiredFiling();
+    show(pane, filing, await pane.open(digestMail));
     const box = await screen.findByTestId("filing-not-client");
     expect(box.textContent).toContain("Not a client");
     expect(box.textContent).toMatch(/bulk|not in the firm directory/);
   });
 
   it("changes the matter with the keyboard only", async () => {
-    const { filing, log } = makeFiling();
-    const item = sure();
-    show(filing, item);
+    const { pane, filing, log } = await wiredFiling();
+    const item = await pane.open(sureMail);
+    show(pane, filing, item);
     await screen.findByTestId("filing-matter");
     const user = userEvent.setup();
     screen.getByTestId("filing-change").focus();
@@ -224,9 +178,9 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("validates the time entry and records valid time", async () => {
-    const { filing, log } = makeFiling();
-    const item = sure();
-    show(filing, item);
+    const { pane, filing, log } = await wiredFiling();
+    const item = await pane.open(sureMail);
+    show(pane, filing, item);
     await screen.findByTestId("filing-matter");
     const user = userEvent.setup();
     await user.click(screen.getByLabelText("Record time"));
@@ -244,10 +198,8 @@ describe("EmailFilingSection (read)", () => {
   });
 
   it("shows a failure as a MessageBar, not a blank pane", async () => {
-    const { filing } = makeFiling({
-      log: () => Promise.reject(new MatterlineError("storage-failed", "Disk full")),
-    });
-    show(filing, sure());
+    const { pane, filing } = await wiredFiling();
+    show(pane, { ...filing, log: () => Promise.reject(new MatterlineError("storage-failed", "Disk full")) }, await pane.open(sureMail));
     await screen.findByTestId("filing-matter");
     await userEvent.setup().click(screen.getByTestId("filing-log"));
     const alert = await screen.findByRole("alert");
@@ -257,18 +209,18 @@ describe("EmailFilingSection (read)", () => {
 
   it("a recognition failure shows a MessageBar with retry", async () => {
     const recognize = vi.fn<FilingCapability["recognize"]>(() => Promise.reject(noDirectoryError()));
-    const { filing } = makeFiling({ recognize });
-    show(filing, sure());
+    const { pane, filing } = await wiredFiling();
+    show(pane, { ...filing, recognize }, await pane.open(sureMail));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Import the firm directory first (Settings tab).");
     expect(screen.getByText("Try again")).toBeTruthy();
   });
 
   it("says 'Logged automatically' with an undo when auto-log is on and sure", async () => {
-    const { filing, service, log } = makeFiling();
-    await service.saveSettings({ autoLog: true });
-    const item = sure();
-    show(filing, item);
+    const { pane, filing, log } = await wiredFiling();
+    await filing.saveSettings({ autoLog: true });
+    const item = await pane.open(sureMail);
+    show(pane, filing, item);
     const line = await screen.findByTestId("filing-logged-line");
     expect(line.textContent).toContain("Logged automatically to 2025-0042");
     await userEvent.setup().click(screen.getByTestId("filing-undo"));
@@ -279,35 +231,32 @@ describe("EmailFilingSection (read)", () => {
 
 describe("EmailFilingSection (compose)", () => {
   it("shows the recognized matter and saves the choice for log on send", async () => {
-    const { filing, chosen } = makeFiling();
-    const draft = message({
-      from: { email: "pat@firm.test" },
-      to: [{ email: "ann@northwind.test" }],
-      cc: [],
+    const { pane, filing } = await wiredFiling();
+    await pane.office.controller.compose({
+      to: [{ displayName: "Ann", emailAddress: "ann@northwind.test" }],
       subject: "2025-0042 next steps",
       bodyText: "Hi Ann",
-      internetMessageId: null,
     });
-    show(filing, { mode: "compose", itemId: null, message: draft });
+    show(pane, filing, await pane.capabilities.mail.currentItem());
     expect((await screen.findByTestId("filing-matter")).textContent).toContain("2025-0042");
     expect(screen.getByTestId("send-choice").textContent).toBe("Not logged on send.");
     await userEvent.setup().click(screen.getAllByTestId("send-choose")[0]);
-    await waitFor(() => expect(chosen()).toBe("m1"));
+    await waitFor(async () => expect(await filing.chosenForSend()).toBe("m1"));
     expect(screen.getByTestId("send-choice").textContent).toContain("Will be logged on send to 2025-0042");
   });
 });
 
 describe("FilingSettingsSection", () => {
   it("stores the auto-log setting", async () => {
-    const { filing, service } = makeFiling();
+    const { pane, filing } = await wiredFiling();
     render(
       <FluentProvider theme={webLightTheme}>
-        <FilingSettingsSection capabilities={caps(filing)} />
+        <FilingSettingsSection capabilities={pane.capabilities} />
       </FluentProvider>,
     );
     const toggle = await screen.findByRole("switch");
     await userEvent.setup().click(toggle);
-    await waitFor(async () => expect((await service.settings()).autoLog).toBe(true));
+    await waitFor(async () => expect((await filing.settings()).autoLog).toBe(true));
   });
 });
 
