@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "@shell/App";
+import type { Capabilities } from "@shell/capabilities";
 import type { CurrentItem, MailSource } from "@ports/mailSource";
 import type { MailMessage } from "@domain/model/mail";
 import { wirePane } from "../hosts/wiredPane";
 import { identifiedMessage } from "../fixtures/mailMessage";
-import { fixedCapabilities } from "./fixedCapabilities";
 
 function message(subject: string, from: string, receivedAt = "2025-08-26T09:00:00Z"): MailMessage {
   return identifiedMessage(`<${subject}>`, {
@@ -45,7 +45,21 @@ function outlook(mail: MailMessage[], theme?: "light" | "dark") {
   return wirePane({ directory: null, me: { email: "me@firm.example", name: "Me" }, now: "2025-08-26T15:30:00Z", mail, theme });
 }
 
-const caps = (mail: MailSource) => fixedCapabilities("2025-08-26T15:30:00Z", { mail });
+function caps(mail: MailSource): Capabilities {
+  return {
+    mail,
+    clock: { now: () => new Date("2025-08-26T15:30:00Z") },
+    theme: {
+      current: () => ({ dark: false, background: "#ffffff", foreground: "#000000" }),
+      onChanged: () => () => {},
+    },
+    host: {
+      name: "Test",
+      mailboxVersion: "1.13",
+      supports: { pinning: true, categories: true, "on-send": true, "multi-select": true, "load-item": true, "nested-app-auth": true },
+    },
+  };
+}
 
 describe("task pane shell", () => {
   it("shows the open item's sender, subject and received time, and follows ItemChanged", async () => {

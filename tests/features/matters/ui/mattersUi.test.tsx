@@ -2,93 +2,49 @@
 import { describe, expect, it } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MattersCapability } from "@features/matters/api";
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { MattersSection } from "@features/matters/ui/MattersSection";
 import { SelectionNotice } from "@features/matters/ui/SelectionNotice";
-import { summarizeDirectory, importDirectoryFiles, buildTimeline, prepareBulk, logBulk } from "@features/matters/service";
-import { searchMatters } from "@domain/directory/directoryIndex";
-import { DEFAULT_OVERDUE_SETTINGS } from "@domain/clock/overdueSettings";
-import type { MailMessage } from "@domain/model/mail";
-import type { SelectedItemRef } from "@ports/selectedItems";
-import { directory, mail, setup } from "../fixtures";
-import { fixedCapabilities } from "../../../shell/fixedCapabilities";
+import type { FakeMailItem } from "@simulators/office";
+import { idbStores, openAccountDb } from "@adapters/storage";
+import { directory, mail } from "../fixtures";
+import { wirePane } from "../../../hosts/wiredPane";
 
-/** A matters capability over the real matters service and memory stores; only the Outlook selection is scripted. */
-async function realMatters(selection: { refs: SelectedItemRef[]; messages: Map<string, MailMessage> } = { refs: [], messages: new Map() }) {
-  const { provider, log, store, recognizer: pane } = await setup();
-  const now = () => new Date("2026-03-05T12:00:00Z");
-  const loaded = async () => (await provider.current())!;
-  const cap: MattersCapability = {
-    directory: async () => summarizeDirectory(await loaded()),
-    onDirectoryChanged: (l) => provider.onChanged(() => l()),
-    importFiles: (files) => importDirectoryFiles(provider, files, now()),
-    sharedDirectoryUrl: () => Promise.resolve(null),
-    saveSharedDirectoryUrl: () => Promise.resolve(),
-    refreshFromShared: () => Promise.reject(new Error("not used")),
-    search: async (q, limit) => searchMatters((await loaded()).index, q, limit),
-    clients: async () => (await loaded()).directory.clients,
-    openMatter: async (id) => {
-      const { index } = await loaded();
-      const matter = index.matterById.get(id)!;
-      return {
-        matter,
-        client: index.clientById.get(matter.clientId),
-        responsible: undefined,
-        team: [],
-        timeline: buildTimeline(await log.entriesForMatter(id), { index, matter, settings: DEFAULT_OVERDUE_SETTINGS, now: now() }),
-      };
-    },
-    exportLog: () => Promise.resolve({ filename: "x.csv", mimeType: "text/csv", text: "" }),
-    addContact: () => Promise.resolve(),
-    matterLabel: async (id) => (await loaded()).index.matterById.get(id)?.number ?? id,
-    bulk: {
-      supported: true,
-      selection: () => Promise.resolve(selection.refs),
-      onSelectionChanged: () => () => undefined,
-      prepare: async (refs, p) =>
-        prepareBulk(
-          refs,
-          {
-            read: (id) => {
-              const m = selection.messages.get(id);
-              return m ? Promise.resolve(m) : Promise.reject(new Error("gone"));
-            },
-            recognize: await pane.forBatch(() => [...selection.messages.values()]),
-          },
-          p,
-        ),
-      log: (c, d, p) => logBulk(c, d, { log, by: "tom@quill.test", now }, p),
-    },
-    queue: {
-      load: () => Promise.resolve({ items: [], unreadable: [] }),
-      log: () => Promise.reject(new Error("not used")),
-    },
-  };
-  return { cap, store, log };
-}
+const me = { email: "rosa@quill.test", name: "Rosa Quill" };
+const a = mail({ subject: "Lease 2026-0101" });
+const b = mail({ subject: "Just a note", bodyText: "See you" });
+const invoices = mail({ subject: "Supplier invoices", conversationId: "s1" });
+/** An email Outlook lists as selected that is gone from the mailbox when read. */
+const gone: FakeMailItem = {
+  itemId: "AAMkAGgone",
+  subject: "c",
+  from: { displayName: "Ivy Marlow", emailAddress: "ivy@marlow.test" },
+  dateTimeCreated: "2026-03-02T10:00:00.000Z",
+  bodyText: "",
+};
 
 /**
- * The items `ids` selected in Outlook: "a" cites matter 2026-0101, "b" names none (recognition is not sure), any other
- * id is gone from the mailbox when read.
+ * The pane as Outlook builds it on Mailbox 1.13 (several emails can be selected; they are read through Graph), over a
+ * mailbox with "a" (cites matter 2026-0101), "b" (names none: recognition is not sure) and the supplier's invoices.
+ * The log and the directory are the pane's own stores, opened beside it.
  */
-async function selecting(ids: string[]) {
-  const a = mail({ subject: "Lease 2026-0101" });
-  const b = mail({ subject: "Just a note", bodyText: "See you" });
-  const refs = ids.map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-  const messages = new Map([
-    ["a", a],
-    ["b", b],
-  ]);
-  return { a, b, ...(await realMatters({ refs, messages })) };
+async function wired() {
+  const pane = await wirePane({ directory, me, now: "2026-03-05T12:00:00Z", mail: [a, b, invoices], mailbox: "1.13" });
+  const stores = idbStores(await openAccountDb(me.email));
+  return { pane, cap: pane.capabilities.matters!, store: stores.directory, log: stores.log };
 }
 
-const caps = (matters: MattersCapability) => fixedCapabilities("2026-03-05T12:00:00Z", { matters });
+/** The wired pane with "a", "b" and, when `withGone`, the vanished email selected in that order. */
+async function selecting(withGone = false) {
+  const w = await wired();
+  await w.pane.office.controller.selectItems([w.pane.itemOf(a), w.pane.itemOf(b), ...(withGone ? [gone] : [])]);
+  return w;
+}
 
 describe("DirectorySettingsSection", () => {
   it("lists every problem of a broken import and keeps the directory shown", async () => {
-    const { cap, store } = await realMatters();
-    render(<DirectorySettingsSection capabilities={caps(cap)} />);
+    const { pane, store } = await wired();
+    render(<DirectorySettingsSection capabilities={pane.capabilities} />);
     expect((await screen.findByTestId("directory-summary")).textContent).toContain("2 clients · 3 matters (2 open)");
     const broken = {
       ...directory,
@@ -109,8 +65,8 @@ describe("DirectorySettingsSection", () => {
   });
 
   it("imports a good file and shows the new counts", async () => {
-    const { cap } = await realMatters();
-    render(<DirectorySettingsSection capabilities={caps(cap)} />);
+    const { pane } = await wired();
+    render(<DirectorySettingsSection capabilities={pane.capabilities} />);
     await screen.findByTestId("directory-summary");
     const file = new File([JSON.stringify({ ...directory, matters: directory.matters.slice(0, 1) })], "directory.json");
     await userEvent.upload(screen.getByTestId("directory-file-input"), file);
@@ -121,15 +77,9 @@ describe("DirectorySettingsSection", () => {
 
 describe("MattersSection", () => {
   it("finds a matter by its alias with the keyboard and opens its timeline", async () => {
-    const { cap, log } = await realMatters();
-    await log.log({
-      message: mail({ subject: "Supplier invoices", conversationId: "s1" }),
-      matterId: "x2",
-      by: "r",
-      now: new Date("2026-03-05T12:00:00Z"),
-      source: "manual",
-    });
-    render(<MattersSection capabilities={caps(cap)} />);
+    const { pane } = await wired();
+    await pane.capabilities.filing!.log(await pane.open(invoices), "x2");
+    render(<MattersSection capabilities={pane.capabilities} />);
     const box = screen.getByTestId("matter-search-input");
     await userEvent.type(box, "RQ/0102");
     const options = await screen.findAllByTestId("matter-search-option");
@@ -150,22 +100,26 @@ describe("MattersSection", () => {
   });
 
   it("tags the selected emails with progress and a result per email", async () => {
-    const { a, cap, log } = await selecting(["a", "b", "c"]);
-    render(<MattersSection capabilities={caps(cap)} />);
+    const { pane, log } = await selecting(true);
+    render(<MattersSection capabilities={pane.capabilities} />);
     expect((await screen.findByTestId("bulk-panel")).textContent).toContain("Tag 3 selected emails");
     await userEvent.click(screen.getByTestId("bulk-recognize"));
     const logButton = await screen.findByTestId("bulk-log");
     expect(logButton.textContent).toBe("Log 1 emails");
     await userEvent.click(logButton);
     const results = await screen.findAllByTestId("bulk-result");
-    expect(results.map((r) => r.textContent)).toEqual(["logged", "skipped: not sure", "failed: gone"]);
+    expect(results.map((r) => r.textContent)).toEqual([
+      "logged",
+      "skipped: not sure",
+      "failed: The item was not found in the mailbox. It may have been deleted.",
+    ]);
     expect(screen.getByTestId("bulk-summary").textContent).toBe("1 logged · 0 already logged · 1 skipped · 1 failed");
-    expect((await log.entryFor(a.internetMessageId!))?.matterId).toBe("x1");
+    expect((await log.get(a.internetMessageId!))?.matterId).toBe("x1");
   });
 
   it("gives a skipped email its own matter in the panel", async () => {
-    const { b, cap, log } = await selecting(["a", "b"]);
-    render(<MattersSection capabilities={caps(cap)} />);
+    const { pane, log } = await selecting();
+    render(<MattersSection capabilities={pane.capabilities} />);
     await userEvent.click(await screen.findByTestId("bulk-recognize"));
     expect((await screen.findByTestId("bulk-log")).textContent).toBe("Log 1 emails");
     const rows = screen.getAllByTestId("bulk-row");
@@ -176,12 +130,12 @@ describe("MattersSection", () => {
     expect(screen.getByTestId("bulk-log").textContent).toBe("Log 2 emails");
     await userEvent.click(screen.getByTestId("bulk-log"));
     await waitFor(() => expect(screen.getAllByTestId("bulk-result").map((r) => r.textContent)).toEqual(["logged", "logged"]));
-    expect((await log.entryFor(b.internetMessageId!))?.matterId).toBe("x2");
+    expect((await log.get(b.internetMessageId!))?.matterId).toBe("x2");
   });
 
   it("warns before one matter for all moves emails that seem to belong elsewhere, and lists them", async () => {
-    const { a, cap, log } = await selecting(["a", "b"]);
-    render(<MattersSection capabilities={caps(cap)} />);
+    const { pane, log } = await selecting();
+    render(<MattersSection capabilities={pane.capabilities} />);
     await userEvent.click(await screen.findByTestId("bulk-recognize"));
     await screen.findByTestId("bulk-log");
     await userEvent.type(screen.getByTestId("bulk-matter-input"), "2026-0102");
@@ -192,17 +146,16 @@ describe("MattersSection", () => {
       within(warning)
         .getAllByTestId("bulk-differs-item")
         .map((i) => i.textContent),
-    ).toEqual(["Lease 2026-0101 — looks like 2026-0101"]);
+    ).toEqual(["Lease 2026-0101 — looks like 2026-0101 Warehouse lease renewal"]);
     expect(screen.queryAllByTestId("bulk-result")).toHaveLength(0);
-    expect(await log.entryFor(a.internetMessageId!)).toBeNull();
+    expect(await log.get(a.internetMessageId!)).toBeNull();
     await userEvent.click(within(warning).getByTestId("bulk-differs-confirm"));
     await waitFor(() => expect(screen.getAllByTestId("bulk-result")).toHaveLength(2));
-    expect((await log.entryFor(a.internetMessageId!))?.matterId).toBe("x2");
+    expect((await log.get(a.internetMessageId!))?.matterId).toBe("x2");
   });
 
   it("This email says several are selected and opens the bulk panel", async () => {
-    const refs = ["a", "b", "c"].map((itemId) => ({ itemId, subject: itemId, conversationId: null }));
-    const { cap } = await realMatters({ refs, messages: new Map() });
+    const { cap } = await selecting(true);
     const opened: string[] = [];
     render(<SelectionNotice matters={cap} onOpenBulk={() => opened.push("bulk")} />);
     expect((await screen.findByTestId("selection-notice")).textContent).toContain("3 emails are selected");
@@ -211,8 +164,8 @@ describe("MattersSection", () => {
   });
 
   it("says plainly when this Outlook cannot multi-select", async () => {
-    const { cap } = await realMatters();
-    render(<MattersSection capabilities={caps({ ...cap, bulk: { ...cap.bulk, supported: false } })} />);
+    const { pane, cap } = await wired();
+    render(<MattersSection capabilities={{ ...pane.capabilities, matters: { ...cap, bulk: { ...cap.bulk, supported: false } } }} />);
     expect((await screen.findByTestId("bulk-unsupported")).textContent).toContain("Mailbox 1.13");
   });
 });
