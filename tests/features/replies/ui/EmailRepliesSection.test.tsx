@@ -47,6 +47,7 @@ const directory: Directory = {
   ],
 };
 const me = { email: "orla.keane@penrose.test", name: "Orla Keane" };
+// A chase alone is a status request by the label rules (data/client-mail/README.md); this client also complains outright.
 const complaint = identifiedMessage("<complaint@brackwater.test>", {
   conversationId: "conv-mill",
   subject: "2025-0610 mill site",
@@ -55,7 +56,7 @@ const complaint = identifiedMessage("<complaint@brackwater.test>", {
   sentAt: "2026-03-02T09:00:00Z",
   receivedAt: "2026-03-02T09:00:00Z",
   bodyText:
-    "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed.\n\nFintan",
+    "Orla,\n\nI have emailed three times about the mill site and still no reply. We are paying you to keep us informed. I am very disappointed and I want to make a formal complaint about how this has been handled.\n\nFintan",
 });
 const stranger: MailMessage = {
   ...complaint,
