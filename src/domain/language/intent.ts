@@ -25,10 +25,9 @@ const INTENT_MODEL: LinearModel = loadModel(intentWeights);
 /**
  * How much the hand-written rules' decision counts before the model's corrections (a logit added to the rules'
  * intent, at training and at use): the model learns, from the training side, where the rules go wrong, and leaves
- * them alone where its data say nothing. The rules carry the sample firm's conventions, the training side its five
+ * them alone where its data say nothing. The rules carry the sample firm's conventions, the training side its
  * writers': this is the weight with the best leave-one-writer-out accuracy among those that keep the sample's intent
- * figure at its target (2 and 2.5 fall below it once the three further writers' mail is trained on; see
- * docs/language.md).
+ * figure at its target (2 and 2.5 fell below it once w1-w3 were trained on; see docs/language.md).
  */
 export const RULE_PRIOR = 3;
 
