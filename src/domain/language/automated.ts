@@ -18,6 +18,12 @@ export type AutomatedKind = "auto-reply" | "newsletter" | "no-reply-sender" | "r
 const AUTO_REPLY_SUBJECT =
   /^\s*[[(]?\s*(?:(?:automatic|auto)[- ]?(?:reply|response|antwort)|autoreply|out of (?:the )?office|ooo\b|on leave\b|away from (?:the )?office|abwesenheit|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|absent(?:e)? du bureau)/i;
 /**
+ * A person's subject that opens with away words and asks ("Out of office tomorrow - can we talk today?"): the question
+ * comes before any colon or bracket, so it is the writer's own, not the original subject an automatic reply quotes
+ * ("Out of Office: Can we meet?"). Bounded, so linear.
+ */
+const AWAY_SUBJECT_ASKING = /^\s*(?:out of (?:the )?office|ooo|on leave|away from (?:the )?office)\b[^:?\])]{0,80}\?/i;
+/**
  * Some mail systems mark their automatic replies "AUTO:" followed by the reason ("AUTO: Jo is out of the office");
  * "Auto:" alone could open a person's subject about a car, so an away word must follow.
  */
@@ -182,7 +188,7 @@ export function automatedKind(message: MailMessage): AutomatedKind | null {
     autoSubmitted.startsWith("auto-replied") ||
     xAuto !== "" ||
     precedence === "auto_reply" ||
-    AUTO_REPLY_SUBJECT.test(subject) ||
+    (AUTO_REPLY_SUBJECT.test(subject) && !AWAY_SUBJECT_ASKING.test(subject)) ||
     AUTO_PREFIX_SUBJECT.test(subject)
   ) {
     return "auto-reply";

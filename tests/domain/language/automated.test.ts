@@ -121,6 +121,11 @@ describe("automatedKind", () => {
     expect(auto("Keys", "I'm on holiday until the 28th and the tenant has no access to the garden. Please sort it out.")).toBeNull();
     expect(auto("Keys", "I'm away until Friday. Call me at 3 when the offer comes in.")).toBeNull();
     expect(auto("Call", "Out of office tomorrow - can we do the call today instead?")).toBeNull();
+    // Away words opening a person's subject that asks; an automatic reply's quoted subject comes after a colon.
+    expect(auto("Out of office tomorrow - can we talk today?", "I'm out tomorrow. Could we do the call this afternoon?")).toBeNull();
+    expect(auto("OOO Friday, ok to move our meeting?", "Thursday would work for me.")).toBeNull();
+    expect(auto("Out of Office: Can we meet?", "Thank you for your message.")).toBe("auto-reply");
+    expect(auto("[Out of office] Re: Lease - any news?", "Thank you for your message.")).toBe("auto-reply");
     // "Do not reply", tickets, recalls and delivery in a person's words.
     expect(auto("Re: Board pack", "Thanks all - please don't reply-all to this, just send comments to me.")).toBeNull();
     expect(auto("Noise", "I've logged a ticket with the council about the noise, can you chase them?")).toBeNull();
