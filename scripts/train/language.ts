@@ -2,7 +2,7 @@
 // code that reads them (src/domain/language/models/). Deterministic: the data are read in file order, the folds are a
 // stable hash of each id, and training is full-batch descent with no randomness, so re-running gives the same bytes
 // (tests/scripts/trainLanguage.test.ts checks it). Prints the top features per class, so what a model learned can
-// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w12); the check set and
+// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w17); the check set and
 // the unread half are never opened here.
 //   npx tsx scripts/train/language.ts          train and write the weights
 //   npx tsx scripts/train/language.ts --cv     5-fold cross-validation on the training side (nothing written)
@@ -41,7 +41,7 @@ interface Row {
 }
 
 /** The files of data/client-mail the models train on: the read half and the two batches written for training. */
-const TRAINING = ["read", "extra", "extra2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "w10", "w11", "w12"] as const;
+const TRAINING = ["read", "extra", "extra2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "w10", "w11", "w12", "w13", "w14", "w15", "w16", "w17"] as const;
 
 function rows(half: Half = "read"): Row[] {
   return loadClientMail(half).map((m) => ({
@@ -61,7 +61,7 @@ function trainingRows(): Row[] {
 export const UNHAPPY_OPTIONS: TrainOptions = {
   classes: ["unhappy"],
   minCount: 3,
-  l2: 0.003,
+  l2: 0.001,
   iterations: 300,
   learningRate: 0.05,
   // The rules' signs are left out: the rules decide on their own, and a model leaning on them learns only the few
@@ -74,7 +74,7 @@ function writerOf(id: string): string {
   const prefix = id[0];
   if (prefix === "r") return "original";
   if (prefix === "x" || prefix === "y") return "later";
-  return `w${"abdefghijklm".indexOf(prefix) + 1}`;
+  return `w${"abdefghijklmnopqs".indexOf(prefix) + 1}`;
 }
 
 /**
@@ -168,7 +168,7 @@ export function trainAll(): Record<string, string> {
   });
   setRequestModelForTraining(request);
   const dataFiles =
-    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w12.jsonl (written for training only); never check.jsonl or unread.jsonl";
+    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w17.jsonl (written for training only); never check.jsonl or unread.jsonl";
   const dataSha256 = TRAINING.map((half) => sha256(join(CLIENT_MAIL_DIR, `${half}.jsonl`))).join(" ");
   // The unhappiness model reads the rules' signs only, so the rows gathered before it exists are what it trains on.
   const before = trainingRows();
@@ -298,6 +298,11 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
   w10: ["w10"],
   w11: ["w11"],
   w12: ["w12"],
+  w13: ["w13"],
+  w14: ["w14"],
+  w15: ["w15"],
+  w16: ["w16"],
+  w17: ["w17"],
 };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { featureWord, surfaceWord } from "@domain/language/featureWord";
+import { wordsOf } from "@domain/language/analysis";
 
 describe("one word as the models read it", () => {
   it("gives a word's inflections one feature, so a writer's tense or plural is not a new word", () => {
@@ -33,5 +34,20 @@ describe("one word as the models read it", () => {
     expect(surfaceWord("invoices")).toBe("invoice");
     expect(surfaceWord("address")).toBe("address");
     expect(surfaceWord("friday")).toBe("<day>");
+  });
+});
+
+describe("the words of a sentence", () => {
+  it("leaves out the parts of email and web addresses, which say nothing about what the writer asks", () => {
+    expect(wordsOf("please email jo.smith@firm.example or see https://www.firm.example/docs today")).toEqual([
+      "please",
+      "email",
+      "or",
+      "see",
+      "today",
+    ]);
+    expect(wordsOf("see www.land-registry.example for the title")).toEqual(["see", "for", "the", "title"]);
+    // Without an address nothing is dropped, punctuation included.
+    expect(wordsOf("we'll sign at 3pm, ok?")).toEqual(["we'll", "sign", "at", "3pm", "ok"]);
   });
 });
