@@ -41,7 +41,28 @@ interface Row {
 }
 
 /** The files of data/client-mail the models train on: the read half and the two batches written for training. */
-const TRAINING = ["read", "extra", "extra2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "w10", "w11", "w12", "w13", "w14", "w15", "w16", "w17"] as const;
+const TRAINING = [
+  "read",
+  "extra",
+  "extra2",
+  "w1",
+  "w2",
+  "w3",
+  "w4",
+  "w5",
+  "w6",
+  "w7",
+  "w8",
+  "w9",
+  "w10",
+  "w11",
+  "w12",
+  "w13",
+  "w14",
+  "w15",
+  "w16",
+  "w17",
+] as const;
 
 function rows(half: Half = "read"): Row[] {
   return loadClientMail(half).map((m) => ({
