@@ -2,7 +2,7 @@
 // code that reads them (src/domain/language/models/). Deterministic: the data are read in file order, the folds are a
 // stable hash of each id, and training is full-batch descent with no randomness, so re-running gives the same bytes
 // (tests/scripts/trainLanguage.test.ts checks it). Prints the top features per class, so what a model learned can
-// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w17); the check set and
+// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w21); the check set and
 // the unread half are never opened here.
 //   npx tsx scripts/train/language.ts          train and write the weights
 //   npx tsx scripts/train/language.ts --cv     5-fold cross-validation on the training side (nothing written)
@@ -40,7 +40,7 @@ interface Row {
   readonly evidence: MailEvidence;
 }
 
-/** The files of data/client-mail the models train on: the read half and the two batches written for training. */
+/** The files of data/client-mail the models train on: the read half and the files written for training (every writer's). */
 const TRAINING = [
   "read",
   "extra",
@@ -62,6 +62,10 @@ const TRAINING = [
   "w15",
   "w16",
   "w17",
+  "w18",
+  "w19",
+  "w20",
+  "w21",
 ] as const;
 
 function rows(half: Half = "read"): Row[] {
@@ -95,7 +99,7 @@ function writerOf(id: string): string {
   const prefix = id[0];
   if (prefix === "r") return "original";
   if (prefix === "x" || prefix === "y") return "later";
-  return `w${"abdefghijklmnopqs".indexOf(prefix) + 1}`;
+  return `w${"abdefghijklmnopqstvwz".indexOf(prefix) + 1}`;
 }
 
 /**
@@ -189,7 +193,7 @@ export function trainAll(): Record<string, string> {
   });
   setRequestModelForTraining(request);
   const dataFiles =
-    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w17.jsonl (written for training only); never check.jsonl or unread.jsonl";
+    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w21.jsonl (written for training only); never check.jsonl or unread.jsonl";
   const dataSha256 = TRAINING.map((half) => sha256(join(CLIENT_MAIL_DIR, `${half}.jsonl`))).join(" ");
   // The unhappiness model reads the rules' signs only, so the rows gathered before it exists are what it trains on.
   const before = trainingRows();
@@ -324,6 +328,10 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
   w15: ["w15"],
   w16: ["w16"],
   w17: ["w17"],
+  w18: ["w18"],
+  w19: ["w19"],
+  w20: ["w20"],
+  w21: ["w21"],
 };
 
 /**
