@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadClientMail, clientMailMessage, CLIENT_MAIL_DIR, type ClientMail, type Half } from "../data/clientMail";
+import { loadClientMail, clientMailMessage, CLIENT_MAIL_DIR, HALVES, type ClientMail, type Half } from "../data/clientMail";
 import { gatherEvidence, type MailEvidence } from "@domain/language/readMail";
 import { decideIntent, rulePrior } from "@domain/language/intent";
 import { INTENTS } from "@domain/language/intentTypes";
@@ -40,34 +40,6 @@ interface Row {
   readonly evidence: MailEvidence;
 }
 
-/** The files of data/client-mail the models train on: the read half and the files written for training (every writer's). */
-const TRAINING = [
-  "read",
-  "extra",
-  "extra2",
-  "w1",
-  "w2",
-  "w3",
-  "w4",
-  "w5",
-  "w6",
-  "w7",
-  "w8",
-  "w9",
-  "w10",
-  "w11",
-  "w12",
-  "w13",
-  "w14",
-  "w15",
-  "w16",
-  "w17",
-  "w18",
-  "w19",
-  "w20",
-  "w21",
-] as const;
-
 function rows(half: Half = "read"): Row[] {
   return loadClientMail(half).map((m) => ({
     id: m.id,
@@ -94,12 +66,11 @@ export const UNHAPPY_OPTIONS: TrainOptions = {
   exclude: (f) => f.startsWith("k:"),
 };
 
-/** The writer of a labelled email, by its id's prefix (see {@link WRITERS}). */
+/** The writer of a labelled email, by its id's prefix (each file's prefix is in HALVES, each file's writer in WRITERS). */
 function writerOf(id: string): string {
-  const prefix = id[0];
-  if (prefix === "r") return "original";
-  if (prefix === "x" || prefix === "y") return "later";
-  return `w${"abdefghijklmnopqstvwz".indexOf(prefix) + 1}`;
+  const writer = WRITER_BY_PREFIX.get(id[0]);
+  if (writer === undefined) throw new Error(`no writer for id ${id}: add its file to WRITERS`);
+  return writer;
 }
 
 /**
@@ -334,6 +305,13 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
   w21: ["w21"],
 };
 
+/** The files the models train on: every writer's, in WRITERS' order (the order the data are read in, so the weights). */
+const TRAINING: readonly Half[] = Object.values(WRITERS).flat();
+
+const WRITER_BY_PREFIX: ReadonlyMap<string, string> = new Map(
+  Object.entries(WRITERS).flatMap(([writer, halves]) => halves.map((half) => [HALVES[half], writer] as const)),
+);
+
 /**
  * Writers whose mail came in after the models were last trained: measured by the committed models and held out in
  * turn like the others, but not yet training data (so the committed models' figures on them are on unseen writers).
@@ -428,7 +406,10 @@ function leaveOneWriterOut(): void {
       const d = decide(row, intent);
       add(t, row.mail, d.intent, d.unhappy, d.reply);
       add(pooled, row.mail, d.intent, d.unhappy, d.reply);
-      if (d.intent !== row.intent) confusion.set(`${row.intent} -> ${d.intent}`, (confusion.get(`${row.intent} -> ${d.intent}`) ?? 0) + 1);
+      if (d.intent !== row.intent) {
+        const pair = `${row.intent} -> ${d.intent}`;
+        confusion.set(pair, (confusion.get(pair) ?? 0) + 1);
+      }
       if (verbose && (d.intent !== row.intent || d.unhappy !== row.unhappy)) {
         console.log(`${row.id} [${row.mail.behaviour}] intent ${d.intent}/${row.intent} unhappy ${d.unhappy}/${row.unhappy}`);
       }
