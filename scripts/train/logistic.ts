@@ -21,11 +21,16 @@ export interface TrainOptions {
   readonly learningRate: number;
   /** Weight of positive examples in a binary model (balances a rare class). */
   readonly positiveWeight?: number;
+  /**
+   * Features whose every weight is smaller than this are dropped from the JSON (default 0.02): with word pairs a
+   * lightly regularised model has thousands of tiny weights that change no decision but weigh on the pane's download.
+   */
+  readonly minWeight?: number;
   /** Feature names never learned (kept out whatever the data says). */
   readonly exclude?: (feature: string) => boolean;
 }
 
-/** Trains and returns the weights, rounded to 3 decimals with near-zero weights dropped (smaller JSON, same decisions). */
+/** Trains and returns the weights, rounded to 2 decimals with near-zero weights dropped (smaller JSON, same decisions). */
 export function trainLogistic(
   examples: readonly Example[],
   options: TrainOptions,
@@ -110,7 +115,7 @@ export function trainLogistic(
   const weights: Record<string, number[]> = {};
   for (let j = 0; j < F; j++) {
     const w = W.map((row) => round(row[j]));
-    if (w.some((v) => Math.abs(v) >= 0.02)) weights[names[j]] = w;
+    if (w.some((v) => Math.abs(v) >= (options.minWeight ?? 0.02))) weights[names[j]] = w;
   }
   return { header, classes: options.classes, bias: [...b].map(round), weights };
 }

@@ -6,6 +6,8 @@ export function describeFeature(feature: string): string {
   switch (kind) {
     case "w":
       return `the word "${value}"`;
+    case "b":
+      return `the words "${value.replace("_", " ")}"`;
     case "a":
       return `asks with the word "${value}"`;
     case "s":

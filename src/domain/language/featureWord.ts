@@ -20,6 +20,27 @@ export function featureWord(word: string): string {
   });
 }
 
+/** Words too common to make a pair worth learning when both words of the pair are among them ("of the", "i am"). */
+const PAIR_FILLER = new Set("the a an and or to of in on at for is it this that be i we you my our your".split(" "));
+
+/**
+ * A sentence's adjacent word pairs as the models read them ("still_wait", "heard_back", "not_happi"), names left out
+ * first (so a pair may span one) and pairs of two filler words skipped: the pairs say what single words cannot ("not
+ * happy", "third time", "any news"). Bounded by the sentence's words.
+ */
+export function wordPairs(words: readonly string[], names: ReadonlySet<string>, visit: (pair: string) => void): void {
+  let previous: string | null = null;
+  let previousFiller = false;
+  for (const raw of words) {
+    if (names.has(raw)) continue;
+    const w = featureWord(raw);
+    const filler = PAIR_FILLER.has(raw);
+    if (previous !== null && !(previousFiller && filler)) visit(`${previous}_${w}`);
+    previous = w;
+    previousFiller = filler;
+  }
+}
+
 /**
  * One word with classes folded and a plural's "s" dropped, not stemmed: the request model reads one sentence's exact
  * wording, and cross-validation on its data is better without stems (DEV, threshold 0.5: P 0.718 R 0.312 against

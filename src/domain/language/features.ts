@@ -2,7 +2,7 @@ import type { TextAnalysis } from "./analysis";
 import { analyzeSentence, foldText, wordsOf } from "./analysis";
 import type { UnhappySignal } from "./unhappySignals";
 import { topicsOf } from "./topics";
-import { featureWord } from "./featureWord";
+import { featureWord, wordPairs } from "./featureWord";
 
 /**
  * The features the learned models read, the same at training and in the pane: words of the text, of the subject and
@@ -87,6 +87,7 @@ export function messageFeatures(input: FeatureInput): Map<string, number> {
       set(`w:${w}`);
       if (s.ask) set(`a:${w}`);
     }
+    wordPairs(s.words, analysis.names, (pair) => set(`b:${pair}`));
   }
   const subject = subjectText(input.subject);
   for (const raw of wordsOf(subject)) set(`s:${featureWord(raw)}`);

@@ -1,5 +1,5 @@
 import type { SentenceInfo, TextAnalysis } from "./analysis";
-import { featureWord } from "./featureWord";
+import { featureWord, wordPairs } from "./featureWord";
 import { loadModel, scores, sigmoid } from "./linearModel";
 import type { LinearModel, LinearModelData } from "./linearModel";
 import unhappyWeights from "./models/unhappy.json";
@@ -10,22 +10,30 @@ import type { UnhappyKind, UnhappySignal } from "./unhappySignals";
  * The learned detector of unhappiness with the firm, beside the hand-written signs: a logistic model over what the
  * sentences that may be about the firm do (the writer counting earlier attempts, a stretch of time waited, the firm's
  * promise quoted back, negative words with "you" as their target, the firm's error, disbelief, learning of the matter
- * elsewhere, nobody acting, the writer's standing as the client, a complaint taken back), their words, and the
- * thread's depth from the subject. The rules' signs are in the features (`k:`) for cross-validation but are not learned
- * from: the two decide side by side (unhappy when the rules find a sign, or else when the model is sure). Sentences
- * about someone else ("the landlord has ignored three letters") give only one feature, that there was such anger, so
- * the model can learn it is not about the firm. Trained by scripts/train/language.ts on the training side of
- * data/client-mail; its threshold was chosen by leave-one-writer-out with the sample's targets held.
+ * elsewhere, nobody acting, the writer's standing as the client, a complaint taken back), their words, every
+ * sentence's word pairs, and the thread's depth from the subject. The rules' signs are in the features (`k:`) for
+ * cross-validation but are not learned from: the two decide side by side (unhappy when the rules find a sign, or else
+ * when the model does). Sentences about someone else ("the landlord has ignored three letters") give no single words,
+ * only that there was such anger and their word pairs, so the model can learn it is not about the firm. Trained by
+ * scripts/train/language.ts on the training side of data/client-mail; its thresholds were chosen by
+ * leave-one-writer-out with the sample's targets held.
  */
 
 /**
- * The probability at or above which a message with no rule sign counts as unhappy with the firm. 0.6 since the model
- * is trained on twenty-three writers with L2 0.001: leave-one-writer-out R 0.790 P 0.861 there (0.5: R 0.821 P 0.843),
- * against R 0.783 P 0.841 for the fourteen-writer settings (L2 0.003 at 0.5) on nineteen writers. Lower thresholds
- * flag a sample email that mentions, once, "I did write to Daniel last week but haven't heard back" (0.587; labelled
- * a first follow-up) and cost the sample's tone precision its target (see docs/language.md).
+ * The probability at or above which a message with no rule sign counts as unhappy with the firm, when one of its
+ * structural features (what a sentence does: counting attempts, time waited, a promise quoted back, the firm's error…,
+ * the `z:` features) pushes towards unhappiness. Words and word pairs alone must reach {@link UNHAPPY_SURE}.
  */
-export const UNHAPPY_THRESHOLD = 0.6;
+export const UNHAPPY_THRESHOLD = 0.5;
+
+/**
+ * The probability at or above which the model's words alone count. Trained on twenty-eight writers with word pairs
+ * and L2 0.0001, leave-one-writer-out gives R 0.851 P 0.872 with these two thresholds, against R 0.873 P 0.864 at 0.5
+ * alone and R 0.806 P 0.893 at 0.8 alone; 0.5 alone flags a sample instruction that declines the other side's offer
+ * ("we are not prepared to write off £7,400 of arrears", 0.78, no structural sign) and costs the sample's tone
+ * precision its target (see docs/language.md, "Twenty-eight writers").
+ */
+export const UNHAPPY_SURE = 0.85;
 
 /** The writer's count of earlier attempts, or "again"/"still" (linear: alternations of literals). */
 const AGAIN =
@@ -143,11 +151,19 @@ function sentenceFeatures(s: SentenceInfo, names: ReadonlySet<string>, visit: (f
   }
 }
 
+/** Every feature one sentence gives the unhappiness model. */
+function allSentenceFeatures(s: SentenceInfo, names: ReadonlySet<string>, visit: (f: string) => void): void {
+  sentenceFeatures(s, names, visit);
+  // Pairs in every sentence, whoever it is about: pairs about someone else ("landlord_ignor") teach the model what
+  // is not about the firm (leave-one-writer-out precision 0.866 -> 0.872 against pairs about the firm only).
+  wordPairs(s.words, names, (pair) => visit(`vb:${pair}`));
+}
+
 /** The features of one message for the unhappiness model (own text, the thread's depth and the rules' signs). */
 export function unhappyFeatures(analysis: TextAnalysis, subject: string, signals: readonly UnhappySignal[]): Map<string, number> {
   const f = new Map<string, number>();
   const visit = (name: string) => f.set(name, 1);
-  for (const s of analysis.sentences) sentenceFeatures(s, analysis.names, visit);
+  for (const s of analysis.sentences) allSentenceFeatures(s, analysis.names, visit);
   // The subject's words are not read: a subject names the topic ("Ames complaint" is about a complaint against the
   // client), and with them a model trained on eleven writers flagged plain mail whose subject says "complaint" or
   // "bill" (without them: leave-one-writer-out unhappy R 0.807 P 0.830 at 0.5, against 0.808 / 0.836; see
@@ -173,6 +189,18 @@ export function unhappyProbability(features: ReadonlyMap<string, number>, using:
   return sigmoid(scores(using, features)[0]);
 }
 
+/**
+ * Whether the model counts the message as unhappy with the firm: sure on its own, or above the threshold with a
+ * structural feature that pushes towards unhappiness (see {@link UNHAPPY_THRESHOLD}).
+ */
+export function modelFindsUnhappy(features: ReadonlyMap<string, number>, using: LinearModel = model): boolean {
+  const p = unhappyProbability(features, using);
+  if (p >= UNHAPPY_SURE) return true;
+  if (p < UNHAPPY_THRESHOLD) return false;
+  for (const name of features.keys()) if (name.startsWith("z:") && (using.weights.get(name)?.[0] ?? 0) > 0) return true;
+  return false;
+}
+
 /** The kind of sign a sentence's strongest features show. */
 function kindOf(s: SentenceInfo): UnhappyKind {
   if (AGAIN.test(s.text) && ASKED.test(s.text)) return "repeated chasing";
@@ -185,20 +213,20 @@ function kindOf(s: SentenceInfo): UnhappyKind {
 
 /**
  * The learned sign, for a message the rules found nothing in: the sentence about the firm whose features push
- * hardest towards unhappiness, quoted (up to 80 characters), named by what it does. Null when the model is below its
- * threshold or no sentence pushes towards unhappiness.
+ * hardest towards unhappiness, quoted (up to 80 characters), named by what it does. Null when the model does not find
+ * the message unhappy ({@link modelFindsUnhappy}) or no sentence pushes towards unhappiness.
  */
 export function learnedSignal(
   analysis: TextAnalysis,
   features: ReadonlyMap<string, number>,
   using: LinearModel = model,
 ): UnhappySignal | null {
-  if (unhappyProbability(features, using) < UNHAPPY_THRESHOLD) return null;
+  if (!modelFindsUnhappy(features, using)) return null;
   let best: SentenceInfo | null = null;
   let bestScore = 0;
   for (const s of analysis.sentences) {
     let score = 0;
-    sentenceFeatures(s, analysis.names, (name) => {
+    allSentenceFeatures(s, analysis.names, (name) => {
       score += using.weights.get(name)?.[0] ?? 0;
     });
     if (score > bestScore) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { featureWord, surfaceWord } from "@domain/language/featureWord";
+import { featureWord, surfaceWord, wordPairs } from "@domain/language/featureWord";
 import { wordsOf } from "@domain/language/analysis";
 
 describe("one word as the models read it", () => {
@@ -49,5 +49,20 @@ describe("the words of a sentence", () => {
     expect(wordsOf("see www.land-registry.example for the title")).toEqual(["see", "for", "the", "title"]);
     // Without an address nothing is dropped, punctuation included.
     expect(wordsOf("we'll sign at 3pm, ok?")).toEqual(["we'll", "sign", "at", "3pm", "ok"]);
+  });
+});
+
+describe("word pairs", () => {
+  const pairsOf = (words: string[], names: string[] = []) => {
+    const out: string[] = [];
+    wordPairs(words, new Set(names), (p) => out.push(p));
+    return out;
+  };
+
+  it("pairs adjacent words as the models read them, skipping names and pairs of two filler words", () => {
+    expect(pairsOf(["still", "waiting", "for", "the", "contract"])).toEqual(["still_wait", "wait_for", "the_contract"]);
+    // The name is left out first, so the pair spans it.
+    expect(pairsOf(["i", "asked", "priya", "twice"], ["priya"])).toEqual(["i_ask", "ask_twice"]);
+    expect(pairsOf(["one"])).toEqual([]);
   });
 });

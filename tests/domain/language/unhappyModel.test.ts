@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { analyzeText } from "@domain/language/analysis";
 import { readMail } from "@domain/language/reading";
 import { unhappySignals } from "@domain/language/unhappySignals";
-import { learnedSignal, unhappyFeatures, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
+import {
+  learnedSignal,
+  modelFindsUnhappy,
+  unhappyFeatures,
+  unhappyProbability,
+  UNHAPPY_SURE,
+  UNHAPPY_THRESHOLD,
+} from "@domain/language/unhappyModel";
 import { loadModel } from "@domain/language/linearModel";
 import type { MailMessage } from "@domain/model/mail";
 import { mailMessage } from "../../fixtures/mailMessage";
@@ -22,11 +29,28 @@ describe("the unhappiness model", () => {
     expect(reading.unhappyReasons[0]).toMatch(/"(?:i sent you|you told me)[^"]*"$/);
   });
 
-  it("reads a sentence about someone else as theirs: no words, only that there was such anger", () => {
+  it("reads a sentence about someone else as theirs: no single words, that there was such anger, and its word pairs", () => {
     const analysis = analyzeText("The landlord has ignored my letters again and it is disgraceful.");
-    const features = unhappyFeatures(analysis, "", []);
-    expect([...features.keys()].sort()).toEqual(["z:again-about-others", "z:negative-about-others"]);
-    expect(unhappyProbability(features)).toBeLessThan(UNHAPPY_THRESHOLD);
+    const features = [...unhappyFeatures(analysis, "", []).keys()];
+    expect(features.filter((f) => !f.startsWith("vb:")).sort()).toEqual(["z:again-about-others", "z:negative-about-others"]);
+    // Pairs let the model learn what anger at others looks like, so that it is not taken for anger at the firm.
+    expect(features).toEqual(expect.arrayContaining(["vb:landlord_ha", "vb:ha_ignor", "vb:again_and"]));
+    expect(modelFindsUnhappy(unhappyFeatures(analysis, "", []))).toBe(false);
+  });
+
+  it("counts the model's words alone only when it is sure; between its two thresholds it needs a structural sign", () => {
+    // A model whose bias puts every message between the thresholds, with one structural feature pushing up.
+    const between = loadModel({ header: {}, classes: ["unhappy"], bias: [0.4], weights: { "z:again": [0.1], "z:positive": [-0.1] } });
+    expect(UNHAPPY_THRESHOLD).toBeLessThan(UNHAPPY_SURE);
+    expect(modelFindsUnhappy(new Map([["v:lease", 1]]), between)).toBe(false);
+    expect(modelFindsUnhappy(new Map([["z:again", 1]]), between)).toBe(true);
+    // A structural feature the model weighs against unhappiness is no sign (0.57, between the thresholds).
+    expect(modelFindsUnhappy(new Map([["z:positive", 1]]), between)).toBe(false);
+    const sure = loadModel({ header: {}, classes: ["unhappy"], bias: [3], weights: {} });
+    expect(modelFindsUnhappy(new Map([["v:lease", 1]]), sure)).toBe(true);
+    expect(modelFindsUnhappy(new Map(), loadModel({ header: {}, classes: ["unhappy"], bias: [-1], weights: { "z:again": [0.5] } }))).toBe(
+      false,
+    );
   });
 
   it("does not count a first polite follow-up, a complaint taken back, or a worry about the other side", () => {
@@ -94,7 +118,7 @@ describe("the unhappiness model's structural features", () => {
   it("reads the thread's depth from the subject but not its words: a subject names the topic, not the writer's mood", () => {
     const features = featuresOf("Could we speak today about where this leaves us?", "RE: RE: Patient complaint - costs");
     expect(features).toContain("z:long-thread");
-    expect(features.filter((f) => !f.startsWith("z:") && !f.startsWith("v:"))).toEqual([]);
+    expect(features.filter((f) => !f.startsWith("z:") && !f.startsWith("v:") && !f.startsWith("vb:"))).toEqual([]);
     expect(features.some((f) => /complaint|cost/.test(f))).toBe(false);
   });
 
