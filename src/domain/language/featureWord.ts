@@ -20,7 +20,7 @@ export function featureWord(word: string): string {
   });
 }
 
-/** Words too common to make a pair worth learning when both words of the pair are among them ("of the", "i am"). */
+/** Words too common to make a pair worth learning when both words of the pair are among them ("of the", "to the"). */
 const PAIR_FILLER = new Set("the a an and or to of in on at for is it this that be i we you my our your".split(" "));
 
 /**
