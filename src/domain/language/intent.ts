@@ -95,7 +95,10 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
     if (best < 0 || probs[k] > probs[best]) best = k;
   }
   const intent = model.classes[best] as Intent;
-  const reasons = topContributions(model, evidence.features, best).map((c) => describeFeature(c.feature));
+  // Two features can read the same in plain words ("asks a question" is how a sentence asks and the message's shape):
+  // each reason is named once, up to three.
+  const described = topContributions(model, evidence.features, best, 6).map((c) => describeFeature(c.feature));
+  const reasons = [...new Set(described)].slice(0, 3);
   return { intent, confidence: probs[best], reasons };
 }
 

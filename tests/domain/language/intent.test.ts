@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, OTHER_PRIOR, RULE_PRIOR, ruleOffset } from "@domain/language/intent";
+import { classifyIntent, decideIntent, OTHER_PRIOR, RULE_PRIOR, ruleOffset } from "@domain/language/intent";
+import { gatherEvidence } from "@domain/language/readMail";
 import { loadModel } from "@domain/language/linearModel";
 import intentWeights from "@domain/language/models/intent.json";
 import { newTextOf } from "@domain/text/newText";
@@ -98,5 +99,22 @@ describe("the hand-written rules inside the intent model", () => {
     const fallback = ruleOffset(model, "other");
     expect(fallback[model.classes.indexOf("other")]).toBe(OTHER_PRIOR);
     expect(OTHER_PRIOR).toBeLessThan(RULE_PRIOR);
+  });
+});
+
+describe("the reasons the pane shows for an intent", () => {
+  it("names each reason once, even when two features read the same in plain words", () => {
+    // "asks a question" is both how the sentence asks (h:) and the message's shape (x:); a third reason follows.
+    const weights: Record<string, number[]> = {};
+    const row = (w: number) => INTENTS.map((c) => (c === "status_request" ? w : 0));
+    weights["h:question"] = row(3);
+    weights["x:question"] = row(2.5);
+    weights["f:status"] = row(2);
+    const model = loadModel({ header: {}, classes: [...INTENTS], bias: INTENTS.map(() => 0), weights });
+    const evidence = gatherEvidence(mailMessage({ subject: "Lease", bodyText: "Any news from their side on the lease?", headers: {} }));
+    expect([...evidence.features.keys()]).toEqual(expect.arrayContaining(["h:question", "x:question", "f:status"]));
+    const decision = decideIntent(evidence, model, false);
+    expect(decision.intent).toBe("status_request");
+    expect(decision.reasons).toEqual(["asks a question", "opens about progress"]);
   });
 });
