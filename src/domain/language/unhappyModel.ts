@@ -28,8 +28,8 @@ export const UNHAPPY_THRESHOLD = 0.5;
 
 /**
  * The probability at or above which the model's words alone count. Trained on twenty-eight writers with word pairs
- * and L2 0.0001, leave-one-writer-out gives R 0.851 P 0.872 with these two thresholds, against R 0.873 P 0.864 at 0.5
- * alone and R 0.806 P 0.893 at 0.8 alone; 0.5 alone flags a sample instruction that declines the other side's offer
+ * and L2 0.0001, leave-one-writer-out (`--lowo`) gives R 0.849 P 0.870 with these two thresholds, against R 0.871
+ * P 0.861 at 0.5 alone and R 0.805 P 0.893 at 0.8 alone; 0.5 alone flags a sample instruction that declines the other side's offer
  * ("we are not prepared to write off £7,400 of arrears", 0.78, no structural sign) and costs the sample's tone
  * precision its target (see docs/language.md, "Twenty-eight writers").
  */
