@@ -2,7 +2,7 @@
 // code that reads them (src/domain/language/models/). Deterministic: the data are read in file order, the folds are a
 // stable hash of each id, and training is full-batch descent with no randomness, so re-running gives the same bytes
 // (tests/scripts/trainLanguage.test.ts checks it). Prints the top features per class, so what a model learned can
-// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w32); the check set and
+// be read. Only the training side of data/client-mail is used (read, extra, extra2, w1 … w38); the check set and
 // the unread half are never opened here.
 //   npx tsx scripts/train/language.ts          train and write the weights
 //   npx tsx scripts/train/language.ts --cv     5-fold cross-validation on the training side (nothing written)
@@ -188,7 +188,7 @@ export function trainAll(): Record<string, string> {
   });
   setRequestModelForTraining(request);
   const dataFiles =
-    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w32.jsonl (written for training only); never check.jsonl or unread.jsonl";
+    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w38.jsonl (written for training only); never check.jsonl or unread.jsonl";
   const dataSha256 = TRAINING.map((half) => sha256(join(CLIENT_MAIL_DIR, `${half}.jsonl`))).join(" ");
   // The unhappiness model reads the rules' signs only, so the rows gathered before it exists are what it trains on.
   const before = trainingRows();
@@ -346,6 +346,12 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
   w30: ["w30"],
   w31: ["w31"],
   w32: ["w32"],
+  w33: ["w33"],
+  w34: ["w34"],
+  w35: ["w35"],
+  w36: ["w36"],
+  w37: ["w37"],
+  w38: ["w38"],
 };
 
 /** The files the models train on: every writer's, in WRITERS' order (the order the data are read in, so the weights). */
