@@ -41,6 +41,7 @@ export const NEEDS_REPLY_REASON = {
   thanksOnly: "thanks or acknowledgement only",
   informationOnly: "information or confirmation with no question or request",
   complaint: "a complaint about the firm",
+  statedRequest: "a request made as a statement",
 } as const;
 
 /** Every fixed reason of {@link NEEDS_REPLY_REASON}, in a stable order (their codes in kept readings). */

@@ -20,20 +20,13 @@ import type { UnhappyKind, UnhappySignal } from "./unhappySignals";
  */
 
 /**
- * The probability at or above which a message with no rule sign counts as unhappy with the firm, when one of its
- * structural features (what a sentence does: counting attempts, time waited, a promise quoted back, the firm's error…,
- * the `z:` features) pushes towards unhappiness. Words and word pairs alone must reach {@link UNHAPPY_SURE}.
+ * The probability at or above which a message with no rule sign counts as unhappy with the firm. Trained on forty
+ * writers (L2 0.00005), leaving each writer out gives R 0.880 P 0.883 at 0.6, against R 0.873 P 0.875 for the
+ * twenty-eight-writer decision (0.5 with a structural sign, or 0.85 on the words alone), R 0.897 P 0.868 at 0.5 and
+ * R 0.837 P 0.895 at 0.8. The two thresholds had kept a sample instruction declining the other side's offer from
+ * counting; the forty-writer model gives it 0.53 (see docs/language.md, "Forty writers").
  */
-export const UNHAPPY_THRESHOLD = 0.5;
-
-/**
- * The probability at or above which the model's words alone count. Trained on twenty-eight writers with word pairs
- * and L2 0.0001, leave-one-writer-out (`--lowo`) gives R 0.849 P 0.870 with these two thresholds, against R 0.871
- * P 0.861 at 0.5 alone and R 0.805 P 0.893 at 0.8 alone; 0.5 alone flags a sample instruction that declines the other side's offer
- * ("we are not prepared to write off £7,400 of arrears", 0.78, no structural sign) and costs the sample's tone
- * precision its target (see docs/language.md, "Twenty-eight writers").
- */
-export const UNHAPPY_SURE = 0.85;
+export const UNHAPPY_THRESHOLD = 0.6;
 
 /** The writer's count of earlier attempts, or "again"/"still" (linear: alternations of literals). */
 const AGAIN =
@@ -189,16 +182,9 @@ export function unhappyProbability(features: ReadonlyMap<string, number>, using:
   return sigmoid(scores(using, features)[0]);
 }
 
-/**
- * Whether the model counts the message as unhappy with the firm: sure on its own, or above the threshold with a
- * structural feature that pushes towards unhappiness (see {@link UNHAPPY_THRESHOLD}).
- */
+/** Whether the model counts the message as unhappy with the firm (see {@link UNHAPPY_THRESHOLD}). */
 export function modelFindsUnhappy(features: ReadonlyMap<string, number>, using: LinearModel = model): boolean {
-  const p = unhappyProbability(features, using);
-  if (p >= UNHAPPY_SURE) return true;
-  if (p < UNHAPPY_THRESHOLD) return false;
-  for (const name of features.keys()) if (name.startsWith("z:") && (using.weights.get(name)?.[0] ?? 0) > 0) return true;
-  return false;
+  return unhappyProbability(features, using) >= UNHAPPY_THRESHOLD;
 }
 
 /** The kind of sign a sentence's strongest features show. */

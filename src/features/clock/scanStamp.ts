@@ -3,6 +3,7 @@ import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { MailMessage } from "@domain/model/mail";
 import { normalizeEmail } from "@domain/model/mail";
 import { BODY_FACTS_VERSION, packBodyFacts, readBodyFacts } from "@domain/assessment/bodyFacts";
+import { LANGUAGE_MODELS_STAMP } from "@domain/language/modelsStamp";
 import type { FactsReader } from "./mailboxScan";
 
 const fingerprints = new WeakMap<Directory, string>();
@@ -32,9 +33,12 @@ export function mailboxOwner(mailbox: string | null, me: string): string {
   return normalizeEmail(mailbox ?? me);
 }
 
-/** The stamp scanned facts hold for: the body reading's version, the directory and the mailbox's owner. */
+/**
+ * The stamp scanned facts hold for: the body reading's version, the language models' weights, the directory and the
+ * mailbox's owner.
+ */
 export function factsStamp(directory: Directory, owner: string): string {
-  return `${BODY_FACTS_VERSION}|${directoryFingerprint(directory)}|${owner}`;
+  return `${BODY_FACTS_VERSION}|${LANGUAGE_MODELS_STAMP}|${directoryFingerprint(directory)}|${owner}`;
 }
 
 /**
