@@ -22,12 +22,7 @@ import { emailIntentRows, stableHash } from "../bench/language";
 import { analyzeText, grammarAsk } from "@domain/language/analysis";
 import { isCourtesy } from "@domain/language/requests";
 import { learnable, sentenceFeatures, setRequestModelForTraining } from "@domain/language/requestModel";
-import {
-  modelFindsUnhappy,
-  setUnhappyModelForTraining,
-  unhappyProbability,
-  UNHAPPY_THRESHOLD,
-} from "@domain/language/unhappyModel";
+import { modelFindsUnhappy, setUnhappyModelForTraining, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
 import { needsReply } from "@domain/language/needsReply";
 import { readMail, replyWithIntent } from "@domain/language/reading";
 import unhappyCommitted from "@domain/language/models/unhappy.json";
@@ -408,7 +403,12 @@ function decide(row: Row, intentModel: ReturnType<typeof loadModel>): { intent: 
   const decision = decideIntent(row.evidence, intentModel, unhappy);
   const message = clientMailMessage(row.mail);
   // As readMail: the reply decided with the intent (a complaint, a request made as a statement).
-  const reply = replyWithIntent(needsReply(message, row.evidence.text, row.evidence), decision.intent, decision.confidence, row.evidence.automated !== null);
+  const reply = replyWithIntent(
+    needsReply(message, row.evidence.text, row.evidence),
+    decision.intent,
+    decision.confidence,
+    row.evidence.automated !== null,
+  );
   return { intent: decision.intent, unhappy, reply: reply.needsReply };
 }
 

@@ -8,5 +8,8 @@ import unhappyWeights from "./models/unhappy.json";
  * made them, so a retrained model makes them stale without anyone having to remember to raise a version by hand.
  */
 export const LANGUAGE_MODELS_STAMP: string = [intentWeights, requestWeights, unhappyWeights]
-  .map((model) => String((model.header as Record<string, unknown>).weightsSha256 ?? "").slice(0, 12))
+  .map((model) => {
+    const sha: unknown = (model.header as Record<string, unknown>).weightsSha256;
+    return typeof sha === "string" ? sha.slice(0, 12) : "";
+  })
   .join(".");

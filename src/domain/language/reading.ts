@@ -53,7 +53,8 @@ export function replyWithIntent(reply: NeedsReplyResult, intent: Intent, confide
   if (reply.needsReply || automated) return reply;
   if (intent === "complaint") return { needsReply: true, reason: NEEDS_REPLY_REASON.complaint };
   if (reply.reason !== NEEDS_REPLY_REASON.thanksOnly && reply.reason !== NEEDS_REPLY_REASON.informationOnly) return reply;
-  if (ASKING_INTENTS.has(intent) && confidence >= STATED_REQUEST_CONFIDENCE) return { needsReply: true, reason: NEEDS_REPLY_REASON.statedRequest };
+  if (ASKING_INTENTS.has(intent) && confidence >= STATED_REQUEST_CONFIDENCE)
+    return { needsReply: true, reason: NEEDS_REPLY_REASON.statedRequest };
   return reply;
 }
 

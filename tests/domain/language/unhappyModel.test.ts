@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeText } from "@domain/language/analysis";
 import { readMail } from "@domain/language/reading";
 import { unhappySignals } from "@domain/language/unhappySignals";
-import {
-  learnedSignal,
-  modelFindsUnhappy,
-  unhappyFeatures,
-  unhappyProbability,
-  UNHAPPY_THRESHOLD,
-} from "@domain/language/unhappyModel";
+import { learnedSignal, modelFindsUnhappy, unhappyFeatures, unhappyProbability, UNHAPPY_THRESHOLD } from "@domain/language/unhappyModel";
 import { loadModel } from "@domain/language/linearModel";
 import type { MailMessage } from "@domain/model/mail";
 import { mailMessage } from "../../fixtures/mailMessage";

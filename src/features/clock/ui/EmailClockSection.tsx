@@ -99,7 +99,15 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
               Reply due {formatDateTime(found.clock.dueAt)}
             </Caption1>
           ) : null}
-          {found.rawClock.state === "no-reply-needed" ? <Caption1 block>Why: {found.needsReplyReason}</Caption1> : null}
+          {/* Why the reading put the message on the clock or not; hidden once someone decided otherwise (the
+              decision line says who and why). */}
+          {found.needsReplyReason !== "" &&
+          (found.rawClock.state === "no-reply-needed" ||
+            (found.clock.state === found.rawClock.state && found.clock.state !== "answered")) ? (
+            <Caption1 block data-testid="clock-why">
+              Why: {found.needsReplyReason}
+            </Caption1>
+          ) : null}
           {found.undoable ? (
             <div className={styles.decision}>
               <Caption1 data-testid="clock-decision">{decisionText(found)}</Caption1>

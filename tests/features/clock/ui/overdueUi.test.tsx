@@ -210,6 +210,8 @@ describe("EmailClockSection", () => {
     const t = await setup();
     wrap(<EmailClockSection capabilities={t.capabilities} item={await t.open(late)} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("Overdue");
+    // Why it is on the clock: the words that ask.
+    expect(screen.getByTestId("clock-why").textContent).toMatch(/^Why: .*could you send/i);
     await waitFor(() => expect(bars(t, late)).toEqual(["Client waiting 29 h — reply was due 5 h ago"]));
   });
 
@@ -226,6 +228,8 @@ describe("EmailClockSection", () => {
     wrap(<EmailClockSection capabilities={t.capabilities} item={await t.open(late)} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
     expect(screen.getByTestId("clock-decision").textContent).toContain("Answered by phone");
+    // Someone decided otherwise: the reading's reason for the clock would contradict the decision shown.
+    expect(screen.queryByTestId("clock-why")).toBeNull();
     await waitFor(() => expect(bars(t, late)).toEqual([]));
     await user.click(screen.getByTestId("clock-undo"));
     await waitFor(() => expect(screen.getByTestId("clock-state").textContent).toBe("Overdue"));
@@ -242,6 +246,7 @@ describe("EmailClockSection", () => {
     expect(bars(t, thanks)).toEqual(["Client waiting 5 h"]);
     wrap(<EmailClockSection capabilities={t.capabilities} item={item} />);
     expect((await screen.findByTestId("clock-state")).textContent).toBe("No reply needed");
+    expect(screen.getByTestId("clock-why").textContent).toBe("Why: thanks or acknowledgement only");
     await waitFor(() => expect(bars(t, thanks)).toEqual([]));
   });
 });
