@@ -15,7 +15,7 @@ import type { UnhappyKind, UnhappySignal } from "./unhappySignals";
  * cross-validation but are not learned from: the two decide side by side (unhappy when the rules find a sign, or else
  * when the model does). Sentences about someone else ("the landlord has ignored three letters") give no single words,
  * only that there was such anger and their word pairs, so the model can learn it is not about the firm. Trained by
- * scripts/train/language.ts on the training side of data/client-mail; its thresholds were chosen by
+ * scripts/train/language.ts on the training side of data/client-mail; its threshold was chosen by
  * leave-one-writer-out with the sample's targets held.
  */
 
