@@ -27,6 +27,16 @@ const COLOUR = {
  * message itself, and clears it once the message is answered (or decided), so the alert is where the user reads.
  * A decision ("no reply needed", a snooze) can be undone here too; the bar comes back with the clock.
  */
+/**
+ * Whether the pane says why the reading put the message on the clock or not: hidden once someone decided otherwise
+ * (the decision line says who and why), and once the message is answered.
+ */
+function readingReasonShown(found: OverdueItem): boolean {
+  if (found.needsReplyReason === "") return false;
+  if (found.rawClock.state === "no-reply-needed") return true;
+  return found.clock.state === found.rawClock.state && found.clock.state !== "answered";
+}
+
 export function EmailClockSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const styles = useStyles();
   const overdue = capabilities.overdue;
@@ -99,11 +109,7 @@ export function EmailClockSection({ capabilities, item }: { capabilities: Capabi
               Reply due {formatDateTime(found.clock.dueAt)}
             </Caption1>
           ) : null}
-          {/* Why the reading put the message on the clock or not; hidden once someone decided otherwise (the
-              decision line says who and why). */}
-          {found.needsReplyReason !== "" &&
-          (found.rawClock.state === "no-reply-needed" ||
-            (found.clock.state === found.rawClock.state && found.clock.state !== "answered")) ? (
+          {readingReasonShown(found) ? (
             <Caption1 block data-testid="clock-why">
               Why: {found.needsReplyReason}
             </Caption1>
