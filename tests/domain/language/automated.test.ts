@@ -113,6 +113,29 @@ describe("automatedKind", () => {
       ),
     ).toBe("read-receipt");
   });
+  it("reads a retired mailbox's standing reply, auto-reply labels in the body and Outlook's read receipt", () => {
+    const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
+    expect(auto("Re: Lease", "This inbox is no longer monitored. Please email leasing@harbour.example instead.")).toBe("auto-reply");
+    expect(
+      auto("Re: Lease", "This address (admin@harbour.example) is not monitored.\n\nPlease resend your message to office@harbour.example."),
+    ).toBe("auto-reply");
+    expect(
+      auto(
+        "Re: Lease",
+        "Thanks for your email. Ana Ruiz has left Harbour Estates and your message will not be forwarded. Please call reception.",
+      ),
+    ).toBe("auto-reply");
+    expect(auto("", "Auto-response: on a job site until 4pm, will reply this evening.")).toBe("auto-reply");
+    expect(auto("", "Closed for stocktaking until Thursday. For deliveries ring the depot.\n\nAuto reply - Fenwick Timber")).toBe(
+      "auto-reply",
+    );
+    expect(auto("Lease", "Your message to Fenwick Timber was received and will be read shortly.")).toBe("auto-reply");
+    expect(auto("Lease", "I'm away until 9 March and not checking email. Back soon.")).toBe("auto-reply");
+    expect(auto("Read: Lease", "Your message\n\n  To: Dan Pike\n  Subject: Lease\n  Sent: 02/04 10:00\n\nwas read on 02/04 10:30.")).toBe(
+      "read-receipt",
+    );
+    expect(auto("Lease", "Your message\n\n  To: Dan Pike\n  Subject: Lease\n\nwas read on 02/04 10:30.")).toBe("read-receipt");
+  });
   it("leaves a person's look-alikes to the language models", () => {
     const auto = (subject: string, bodyText: string) => automatedKind(mail({ subject, bodyText }));
     // Away, but asking something or telling the firm what to do.
@@ -145,6 +168,11 @@ describe("automatedKind", () => {
     ).toBeNull();
     expect(auto("Auto: accident on the A34", "The other driver's insurer has been in touch. I attach their letter.")).toBeNull();
     expect(auto("Return receipt", "The return receipt came back signed by the tenant on 3 May.")).toBeNull();
+    // A person retiring an address of their own, or telling the firm someone has left, or setting up a reply.
+    expect(auto("New email", "My old address is no longer monitored, please email me at pat@home.example from now on.")).toBeNull();
+    expect(auto("Witness", "Dr Lowe has left Kingsbridge Hospital. Please contact her at her new practice?")).toBeNull();
+    expect(auto("Witness", "Our site manager has left Kingsbridge Builders, so please contact me directly about the snagging.")).toBeNull();
+    expect(auto("Holiday", "I'll set an auto-reply while I'm away, is that ok with the court deadline?")).toBeNull();
   });
   it("reads newsletters, no-reply senders, bulk and receipts", () => {
     expect(automatedKind(mail({ headers: { "list-unsubscribe": "<mailto:u@news.test>" } }))).toBe("newsletter");
