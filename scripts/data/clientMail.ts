@@ -10,7 +10,7 @@ import type { MailMessage } from "@domain/model/mail";
 export const CLIENT_MAIL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../data/client-mail");
 
 /** The files of data/client-mail and the id prefix each one uses (see its README for what each is for). */
-export const HALVES = { read: "r", unread: "u", extra: "x", extra2: "y", check: "c", w1: "a", w2: "b", w3: "d", w4: "e", w5: "f", w6: "g", w7: "h", w8: "i", w9: "j", w10: "k", w11: "l", w12: "m", w13: "n", w14: "o", w15: "p", w16: "q", w17: "s", w18: "t", w19: "v", w20: "w", w21: "z", w22: "wa", w23: "wb", w24: "wc", w25: "wd", w26: "we", w27: "wf", w28: "wg", w29: "wh", w30: "wi", w31: "wj", w32: "wk", w33: "wl", w34: "wm", w35: "wn", w36: "wo", w37: "wp", w38: "wq" } as const;
+export const HALVES = { read: "r", unread: "u", extra: "x", extra2: "y", check: "c", w1: "a", w2: "b", w3: "d", w4: "e", w5: "f", w6: "g", w7: "h", w8: "i", w9: "j", w10: "k", w11: "l", w12: "m", w13: "n", w14: "o", w15: "p", w16: "q", w17: "s", w18: "t", w19: "v", w20: "w", w21: "z", w22: "wa", w23: "wb", w24: "wc", w25: "wd", w26: "we", w27: "wf", w28: "wg", w29: "wh", w30: "wi", w31: "wj", w32: "wk", w33: "wl", w34: "wm", w35: "wn", w36: "wo", w37: "wp", w38: "wq", w39: "wr", w40: "ws", w41: "wt", w42: "wu", w43: "wv", w44: "ww", w45: "wx", w46: "wy", w47: "wz", w48: "va", w49: "vb", w50: "vc" } as const;
 export type Half = keyof typeof HALVES;
 
 export type UnhappyTarget = "firm" | "other";
