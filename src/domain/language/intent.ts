@@ -73,6 +73,8 @@ export interface IntentDecision {
   readonly confidence: number;
   /** Plain reasons: the rule, or the features that pushed the chosen intent most. */
   readonly reasons: string[];
+  /** The model's probability for each of its classes, in the model's order (absent when a rule decided). */
+  readonly probabilities?: readonly number[];
 }
 
 /**
@@ -99,7 +101,7 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
   // each reason is named once, up to three.
   const described = topContributions(model, evidence.features, best, 6).map((c) => describeFeature(c.feature));
   const reasons = [...new Set(described)].slice(0, 3);
-  return { intent, confidence: probs[best], reasons };
+  return { intent, confidence: probs[best], reasons, probabilities: probs };
 }
 
 /** A message carrying only a subject and a text, for callers that have no message. */
@@ -127,7 +129,8 @@ function textMessage(subject: string, text: string): MailMessage {
 export function classifyIntent(text: string, subject: string, message?: MailMessage, evidence?: MailEvidence): IntentResult {
   const ev = evidence ?? gatherEvidence(message ?? textMessage(subject, text), { text });
   const decision = decideIntent(ev, INTENT_MODEL, ev.signals.length > 0);
-  const probs = softmax(scores(INTENT_MODEL, ev.features, ruleOffset(INTENT_MODEL, ev.ruleIntent)));
+  // Scored once: a rule's decision has no probabilities of its own, so only then is the model asked here.
+  const probs = decision.probabilities ?? softmax(scores(INTENT_MODEL, ev.features, ruleOffset(INTENT_MODEL, ev.ruleIntent)));
   const all = {} as Record<Intent, number>;
   for (const intent of INTENTS) all[intent] = 0;
   INTENT_MODEL.classes.forEach((c, k) => (all[c as Intent] = probs[k]));
