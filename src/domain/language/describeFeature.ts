@@ -1,17 +1,20 @@
-/** Plain words for a model feature, for the pane's reasons ("asks about: documents", "the word 'invoice'"). */
-export function describeFeature(feature: string): string {
+/**
+ * Plain words for a model feature, for the pane's reasons ("asks about: documents", "the word 'invoice'"). `surface` is
+ * the message's own word or words behind a stemmed word feature (see surfaceOf); without it the stem is named.
+ */
+export function describeFeature(feature: string, surface: string | null = null): string {
   const colon = feature.indexOf(":");
   const kind = feature.slice(0, colon);
   const value = feature.slice(colon + 1);
   switch (kind) {
     case "w":
-      return `the word "${value}"`;
+      return `the word "${surface ?? plainClasses(value)}"`;
     case "b":
-      return `the words "${value.replace("_", " ")}"`;
+      return `the words "${surface ?? plainClasses(value.replace("_", " "))}"`;
     case "a":
-      return `asks with the word "${value}"`;
+      return `asks with the word "${surface ?? plainClasses(value)}"`;
     case "s":
-      return `subject word "${value}"`;
+      return `subject word "${plainClasses(value)}"`;
     case "t":
       return `mentions ${TOPIC_WORDS[value] ?? value}`;
     case "f":
@@ -34,6 +37,20 @@ export function describeFeature(feature: string): string {
     default:
       return feature;
   }
+}
+
+/** The classes numbers, amounts and dates are folded into (featureWord), in plain words. */
+const CLASS_WORDS: Record<string, string> = {
+  "<money>": "[an amount]",
+  "<num>": "[a number]",
+  "<nth>": "[a date]",
+  "<day>": "[a day]",
+  "<month>": "[a month]",
+  "<clock>": "[a time]",
+};
+
+function plainClasses(value: string): string {
+  return value.replace(/<[a-z]{1,8}>/g, (c) => CLASS_WORDS[c] ?? c);
 }
 
 const TOPIC_WORDS: Record<string, string> = {

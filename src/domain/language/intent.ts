@@ -1,5 +1,6 @@
 import type { MailMessage } from "@domain/model/mail";
 import { describeFeature } from "./describeFeature";
+import { messageWords, surfaceOf } from "./surfaceForms";
 import { topicsOf } from "./topics";
 import type { Topic } from "./topics";
 import { INTENTS } from "./intentTypes";
@@ -97,11 +98,30 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
     if (best < 0 || probs[k] > probs[best]) best = k;
   }
   const intent = model.classes[best] as Intent;
-  // Two features can read the same in plain words ("asks a question" is how a sentence asks and the message's shape):
-  // each reason is named once, up to three.
-  const described = topContributions(model, evidence.features, best, 6).map((c) => describeFeature(c.feature));
-  const reasons = [...new Set(described)].slice(0, 3);
+  // Word features are named in the client's own words ("still waiting", not the stem "still wait").
+  let words: string[] | null = null;
+  const described = topContributions(model, evidence.features, best, 6).map((c) => {
+    if (!WORD_FEATURE.test(c.feature)) return describeFeature(c.feature);
+    words ??= messageWords(evidence.text);
+    return describeFeature(c.feature, surfaceOf(c.feature, words));
+  });
+  const reasons = distinctReasons(described).slice(0, 3);
   return { intent, confidence: probs[best], reasons, probabilities: probs };
+}
+
+const WORD_FEATURE = /^[wab]:/;
+
+/**
+ * Each reason once: two features can read the same in plain words ("asks a question" is how a sentence asks and the
+ * message's shape), or one inside the other ("subject about a meeting" beside "subject about a meeting or call"), and
+ * the longer, earlier one already says it.
+ */
+export function distinctReasons(described: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const reason of described) {
+    if (!kept.some((k) => k.startsWith(reason) || reason.startsWith(k))) kept.push(reason);
+  }
+  return kept;
 }
 
 /** A message carrying only a subject and a text, for callers that have no message. */
