@@ -79,6 +79,7 @@ const ASK_WORDS: Record<string, string> = {
 };
 
 const SHAPE_WORDS: Record<string, string> = {
+  "legal-question": "asks what the law says",
   "names-firm": "speaks to the firm",
   "no-firm": "does not address the firm",
   "other-party": "about someone else",

@@ -2,6 +2,7 @@ import type { TextAnalysis } from "./analysis";
 import { analyzeSentence, foldText, wordsOf } from "./analysis";
 import type { UnhappySignal } from "./unhappySignals";
 import { topicsOf } from "./topics";
+import { firstQuestionIsLegal } from "./legalQuestion";
 import { featureWord, wordPairs } from "./featureWord";
 
 /**
@@ -92,6 +93,9 @@ export function messageFeatures(input: FeatureInput): Map<string, number> {
   const subject = subjectText(input.subject);
   for (const raw of wordsOf(subject)) set(`s:${featureWord(raw)}`);
   if (subject !== "") for (const t of topicsOf(analyzeSentence(subject))) set(`st:${t}`);
+  // Whether the first question asks what the law says: a sign of a general question ("other"), which the model weighs
+  // against the rest (such questions also come on top of forwarded letters and bills).
+  if (firstQuestionIsLegal(analysis.sentences)) set("x:legal-question");
   if (/^\s*(?:re|aw|sv)\s*:/i.test(input.subject)) set("x:reply");
   if (/^\s*(?:fwd?|fw|tr)\s*:/i.test(input.subject)) set("x:forward");
   for (const cue of input.cues) set(`c:${cue}`);

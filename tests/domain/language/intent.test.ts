@@ -64,8 +64,9 @@ describe("classifyIntent", () => {
     expect(classifyIntent("Away", message.subject, message).intent).toBe("auto_reply");
     expect(intentOf("Thank you for your email. I am out of the office until 9 March with limited access to email.")).toBe("auto_reply");
   });
-  it("other when nothing specific is asked", () => {
-    expect(intentOf("Is a verbal agreement binding if nothing was signed?")).toBe("other");
+  it("other for a general question about the law, which the model weighs (no rule decides it)", () => {
+    expect(intentOf("Is a verbal agreement binding if nothing was signed?", "")).toBe("other");
+    expect(intentOf("Can my landlord actually keep the whole deposit for a small stain?", "")).toBe("other");
   });
   it("works on the new text only: quoted intent does not leak", () => {
     const body =
