@@ -94,8 +94,8 @@ const WORD_FEATURE = /^[wab]:/;
 
 /**
  * Each reason once: two features can read the same in plain words ("asks a question" is how a sentence asks and the
- * message's shape), or one inside the other ("subject about a meeting" beside "subject about a meeting or call"), and
- * the longer, earlier one already says it.
+ * message's shape), or one can sit inside the other ("subject about a meeting" beside "subject about a meeting or
+ * call"). The first of such a pair is kept: the reasons come in order of weight.
  */
 export function distinctReasons(described: readonly string[]): string[] {
   const kept: string[] = [];
