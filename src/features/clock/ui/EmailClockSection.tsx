@@ -23,11 +23,6 @@ const COLOUR = {
 } as const;
 
 /**
- * The open message's reply clock. For overdue or due-soon client mail it also puts a notification bar on the
- * message itself, and clears it once the message is answered (or decided), so the alert is where the user reads.
- * A decision ("no reply needed", a snooze) can be undone here too; the bar comes back with the clock.
- */
-/**
  * Whether the pane says why the reading put the message on the clock or not: hidden once someone decided otherwise
  * (the decision line says who and why), and once the message is answered.
  */
@@ -37,6 +32,11 @@ function readingReasonShown(found: OverdueItem): boolean {
   return found.clock.state === found.rawClock.state && found.clock.state !== "answered";
 }
 
+/**
+ * The open message's reply clock. For overdue or due-soon client mail it also puts a notification bar on the
+ * message itself, and clears it once the message is answered (or decided), so the alert is where the user reads.
+ * A decision ("no reply needed", a snooze) can be undone here too; the bar comes back with the clock.
+ */
 export function EmailClockSection({ capabilities, item }: { capabilities: Capabilities; item: CurrentItem }) {
   const styles = useStyles();
   const overdue = capabilities.overdue;
