@@ -136,7 +136,7 @@ export function trainIntent(data: readonly Row[], header: Record<string, string 
     data.map((r) => ({
       features: r.evidence.features,
       label: INTENTS.indexOf(r.intent as (typeof INTENTS)[number]),
-      offset: INTENTS.map((c) => (c === r.evidence.ruleIntent ? rulePrior(c) : 0)),
+      offset: INTENTS.map((c) => (c === r.evidence.ruleIntent ? rulePrior(c, r.evidence.cues) : 0)),
     })),
     { ...INTENT_OPTIONS, exclude: sharedFeatures(data, (r) => r.evidence.features, INTENT_MIN_WRITERS) },
     header,

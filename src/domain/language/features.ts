@@ -12,6 +12,19 @@ import { featureWord, wordPairs } from "./featureWord";
  * one client's name means "billing".
  */
 
+/**
+ * Articles, prepositions, conjunctions, forms of "be" and "have", demonstratives and personal pronouns: words every
+ * email has, whose single-word weights fitted the training writers' habits. Without them as single words the intent
+ * model read twelve writers it had never seen better (0.886 -> 0.892, with the cue-count prior of intent.ts), and the
+ * read half's writer left out too (0.905 -> 0.925); see docs/language.md, "Function words". Modals, question words
+ * and "not" are not here: they carry the request.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  "a an the and or but of to in on for with at by from as so if is are was were be been have has had it its this that these those there than then our my your we i you me us he she they him her them his their".split(
+    " ",
+  ),
+);
+
 /** What the features are made from. */
 export interface FeatureInput {
   readonly analysis: TextAnalysis;
@@ -85,6 +98,9 @@ export function messageFeatures(input: FeatureInput): Map<string, number> {
       const w = featureWord(raw);
       if (w === "<day>" || w === "<month>") days++;
       if (w === "<clock>") clock++;
+      // Function words stay in the word pairs ("could_we", "not_happi") but are not features alone: alone they say
+      // more about how a writer writes than what they ask.
+      if (FUNCTION_WORDS.has(raw)) continue;
       set(`w:${w}`);
       if (s.ask) set(`a:${w}`);
     }

@@ -19,7 +19,7 @@ const TOPICS: ReadonlyArray<readonly [Topic, RegExp]> = [
   ],
   [
     "meeting",
-    /\b(?:meet|meeting|meetings|call|appointment|visit|come in|come into|pop in|drop (?:them|it|in|by)|available|availability|are you free|free (?:on|at|for) (?:a|the|monday|tuesday|wednesday|thursday|friday)|diary|slot|reschedule|rescheduled|rearrange|re-arrange|postpone|works for (?:me|us|you)|work for you|suits (?:me|us|you)|if (?:\w+ )?suits|attend|teams|zoom|video call|coffee|get together|catch up|in person|find a time|set up a)\b/,
+    /\b(?:meet|meeting|meetings|call|appointment|visit|come in|come into|pop in|drop (?:them|it|in|by)|available|availability|are you free|free (?:on|at|for) (?:a|the|monday|tuesday|wednesday|thursday|friday)|diary|slot|reschedule|rescheduled|rearrange|re-arrange|postpone|works for (?:me|us|you)|work for you|suits (?:me|us|you)|if (?:\w+ )?suits|attend|teams|zoom|video call|coffee|get together|catch up|in person|find a time|set up a|speak|talk|chat|give (?:me|us|you) a (?:call|ring|bell)|ring (?:me|us|you)|phone (?:me|us|you)|free (?:between|from|after|before|all|any|today|tomorrow|this|next)|(?:i'm|i am|we're|we are) (?:free|around)|(?:can't|cannot|can not|couldn't|won't be able to) (?:do|make) (?:it|that|the|this|\d|monday|tuesday|wednesday|thursday|friday|next))\b/,
   ],
   [
     "when",
@@ -39,7 +39,7 @@ const TOPICS: ReadonlyArray<readonly [Topic, RegExp]> = [
   ],
   [
     "sending",
-    /\b(?:attached|attaching|attach|enclosed|enclosing|here (?:is|are|it is)|please find|i send|i'm sending|i am sending|sending you|forwarding|as requested|in the post|uploaded|scanned|screenshots?|photos?)\b/,
+    /\b(?:attached|attaching|attach|enclosed|enclosing|here (?:is|are|it is)|please find|i send|i'm sending|i am sending|sending you|forwarding|as requested|in the post|uploaded|scanned|screenshots?|photos?|shared folder|shared drive|dropbox|data room|the portal|(?:now|are|is|put|saved|added) (?:all )?(?:in|on|to) the (?:folder|portal|drive|data room))\b/,
   ],
   ["thanks", /\b(?:thank|thanks|thx|cheers|grateful|appreciate|appreciated|brilliant news|great news|relief|well done)\b/],
   [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, decideIntent, OTHER_PRIOR, RULE_PRIOR, ruleOffset } from "@domain/language/intent";
+import { classifyIntent, CUE_PRIOR, decideIntent, OTHER_PRIOR, RULE_PRIOR, ruleOffset } from "@domain/language/intent";
 import { gatherEvidence } from "@domain/language/readMail";
 import { loadModel } from "@domain/language/linearModel";
 import intentWeights from "@domain/language/models/intent.json";
@@ -96,12 +96,23 @@ describe("the hand-written rules inside the intent model", () => {
   const model = loadModel(intentWeights);
 
   it("add their weight to the intent they found, and less to 'other', which is what they say when they find nothing", () => {
-    const found = ruleOffset(model, "scheduling");
+    const found = ruleOffset(model, "scheduling", ["scheduling:asks for a call"]);
     expect(found[model.classes.indexOf("scheduling")]).toBe(RULE_PRIOR);
     expect(found.filter((v) => v !== 0)).toHaveLength(1);
-    const fallback = ruleOffset(model, "other");
+    const fallback = ruleOffset(model, "other", ["scheduling:asks for a call"]);
     expect(fallback[model.classes.indexOf("other")]).toBe(OTHER_PRIOR);
     expect(OTHER_PRIOR).toBeLessThan(RULE_PRIOR);
+  });
+
+  it("weigh a decision more when more of its cues agree, up to three, and not for other intents' cues", () => {
+    const at = (cues: string[]) => ruleOffset(model, "scheduling", cues)[model.classes.indexOf("scheduling")];
+    const one = ["scheduling:asks for a call"];
+    const two = [...one, "scheduling:offers availability"];
+    const three = [...two, "scheduling:dates and availability"];
+    expect(at(two)).toBe(RULE_PRIOR + CUE_PRIOR);
+    expect(at(three)).toBe(RULE_PRIOR + 2 * CUE_PRIOR);
+    expect(at([...three, "scheduling:mentions a meeting or date"])).toBe(at(three));
+    expect(at([...one, "billing_question:about fees or costs"])).toBe(RULE_PRIOR);
   });
 });
 
