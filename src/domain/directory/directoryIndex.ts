@@ -5,7 +5,7 @@ import { isPublicMailDomain } from "./publicDomains";
 import { tokenize } from "./tokens";
 import { refPatternProblem } from "./refPatternSafety";
 import { COMMON_WORDS } from "./commonWords";
-import { FILTER_BITS, FILTER_MASK, FNV_OFFSET, FNV_PRIME, hashWord } from "./wordHash";
+import { FILTER_BITS, FILTER_MASK, FNV_OFFSET, FNV_PRIME, HASH_MASK, hashWord } from "./wordHash";
 import type { PhraseTable } from "./wordHash";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
@@ -156,12 +156,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else map.set(key, [value]);
 }
 
-/** Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes". */
-function nameWords(name: string): string[] {
-  const words = foldedWords(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name);
-  while (words.length > 0 && COMPANY_SUFFIX.has(words[words.length - 1])) words.pop();
-  while (words.length > 0 && COMPANY_SUFFIX.has(words[0])) words.shift();
-  return words;
+/**
+ * Party and client names without roles in brackets and company suffixes: "Larchfield Homes Ltd (developer)" → "larchfield homes".
+ * The words are written into `out`, as `foldedWords` does.
+ */
+function nameWords(name: string, out: string[]): string[] {
+  foldedWords(name.includes("(") ? name.replace(/\([^)]*\)/g, " ") : name, out);
+  while (out.length > 0 && COMPANY_SUFFIX.has(out[out.length - 1])) out.pop();
+  while (out.length > 0 && COMPANY_SUFFIX.has(out[0])) out.shift();
+  return out;
 }
 
 /** True when every character is ASCII. */
@@ -177,10 +180,19 @@ function isAlnum(c: number): boolean {
 /**
  * `tokenize(text).words` without its regular expression and second array: directory phrases are nearly
  * all ASCII, and the build folds well over a hundred thousand of them. Same words as `tokenize`.
+ *
+ * The words are written into `out` (its length set to their count), which is returned. `out` is a buffer the caller
+ * reuses from phrase to phrase: most phrases repeat one already grouped, and then no array is made for them at all
+ * (`PhraseGrouper.add` copies the words it keeps).
  */
-function foldedWords(text: string): string[] {
-  if (!isAscii(text)) return [...tokenize(text).words];
-  const words: string[] = [];
+function foldedWords(text: string, out: string[]): string[] {
+  let count = 0;
+  if (!isAscii(text)) {
+    const words = tokenize(text).words;
+    for (let k = 0; k < words.length; k++) out[count++] = words[k];
+    out.length = count;
+    return out;
+  }
   const n = text.length;
   // Lowered once and each word cut from it, so a word costs one string (lower-casing ASCII keeps every offset).
   const lower = text.toLowerCase();
@@ -201,9 +213,11 @@ function foldedWords(text: string): string[] {
       else break;
     }
     const raw = lower.slice(start, i);
-    words.push(apostrophe ? raw.replace(/'/g, "") : raw);
+    out[count++] = apostrophe ? raw.replace(/'/g, "") : raw;
   }
-  return words;
+  // Setting the length only at the end (not clearing first) keeps the buffer's storage from one phrase to the next.
+  out.length = count;
+  return out;
 }
 
 /** A short keyword written in capitals ("TTAB", "SHA"): it only matches words in capitals. */
@@ -226,16 +240,11 @@ const CLIENT_SPACE = 0;
 const MATTER_SPACE = 1;
 const ACRONYM_SPACE = 2;
 
-/** A hash of a phrase's words: each word's `hashWord`, chained (FNV-1a) in order. */
+/** A hash of a phrase's words: each word's `hashWord`, chained (FNV-1a) in order, kept to a small integer. */
 function hashWords(words: readonly string[]): number {
   let h = FNV_OFFSET;
-  for (const word of words) h = Math.imul(h ^ hashWord(word), FNV_PRIME);
-  return h;
-}
-
-/** `hash` moved into the key range of `space`, as a small integer (Map keys that need no hashing of their own). */
-function spaceKey(hash: number, space: number): number {
-  return ((Math.imul(hash, 3) + space) & 0x3fffffff) >>> 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ hashWord(words[i]), FNV_PRIME);
+  return h & HASH_MASK;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
@@ -302,6 +311,178 @@ class Phrase implements PhraseGroup {
   }
 }
 
+/** The phrase among `found` (one phrase or several under one hash) in `space` with these words. */
+function findPhrase(found: Phrase | Phrase[], space: number, words: readonly string[]): Phrase | undefined {
+  if (!Array.isArray(found)) return found.space === space && sameWords(found.words, words) ? found : undefined;
+  for (let i = 0; i < found.length; i++) if (found[i].space === space && sameWords(found[i].words, words)) return found[i];
+  return undefined;
+}
+
+/**
+ * Groups identical phrases as they are added: text is matched once per phrase, however many owners share it, and
+ * weights come from how many share it. Three spaces of phrases (client names, matter phrases, matter acronyms), all
+ * found by one number hashed from the words: no joined string is made for each of ~100,000 lookups, and one lookup
+ * answers both questions `add` asks (is it a client's name, is it already grouped).
+ */
+class PhraseGrouper {
+  private readonly byWords = new Map<number, Phrase | Phrase[]>();
+  /** Every phrase, in the order first added: the order of the phrase table's lists. */
+  private readonly phrases: Phrase[] = [];
+  /** `addWord`'s one-word phrase, reused: most single words are already grouped. */
+  private readonly oneWord: string[] = [""];
+
+  /** Adds a phrase for owner `id`; `words` may be a reused buffer, as only the words of a new phrase are kept (copied). */
+  add(kind: PhraseTarget["kind"], id: string, label: string, words: readonly string[], upperOnly = false): void {
+    if (words.length === 0) return;
+    const key = hashWords(words);
+    const space = kind === "client" ? CLIENT_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
+    const found = this.byWords.get(key);
+    let g: Phrase | undefined;
+    if (found !== undefined) {
+      // A matter phrase equal to a client's name says "client", not "matter".
+      if (kind !== "client" && findPhrase(found, CLIENT_SPACE, words)) return;
+      g = findPhrase(found, space, words);
+    }
+    if (!g) {
+      g = new Phrase(kind, space, words.slice(), upperOnly, id, label);
+      if (found === undefined) this.byWords.set(key, g);
+      else if (Array.isArray(found)) found.push(g);
+      else this.byWords.set(key, [found, g]);
+      this.phrases.push(g);
+    } else if (g.last !== id) {
+      // Owners are added one client or matter at a time, so a repeat can only be the last one.
+      (g.more ??= []).push(id, label);
+      g.last = id;
+    }
+    if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
+  }
+
+  /** `add` for a one-word phrase labelled by the word itself. */
+  addWord(kind: PhraseTarget["kind"], id: string, word: string): void {
+    this.oneWord[0] = word;
+    this.add(kind, id, word, this.oneWord);
+  }
+
+  /** The phrase table: every phrase with few enough owners, weighed, by the hash of its first word. */
+  finish(): { phraseTable: PhraseTable; maxPhraseWords: number } {
+    const byHash = new Map<number, PhraseGroup[]>();
+    const bits = new Uint32Array(FILTER_BITS >>> 5);
+    let maxPhraseWords = 1;
+    const phrases = this.phrases;
+    for (let i = 0; i < phrases.length; i++) {
+      const g = phrases[i];
+      // A phrase that many matters share cannot pick one of them; skipping it also keeps
+      // recognition time independent of the directory's size.
+      const owners = g.owners;
+      if (owners > MAX_PHRASE_OWNERS) continue;
+      const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
+      g.weight = owners === 1 ? base : base / Math.sqrt(owners);
+      if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
+      const h = hashWord(g.words[0]);
+      bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+      const list = byHash.get(h);
+      if (list) list.push(g);
+      else byHash.set(h, [g]);
+    }
+    return { phraseTable: { byHash, bits }, maxPhraseWords };
+  }
+}
+
+/** A client's name as a phrase, unless it is one word so short or everyday ("Trust") that it would match too much mail. */
+function addClientName(phrases: PhraseGrouper, client: Client, buffer: string[]): void {
+  const words = nameWords(client.name, buffer);
+  if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0])))
+    phrases.add("client", client.id, client.name, words);
+}
+
+/** A matter's phrases, in this order: its keywords, the capitalised runs of its title, the other side's names. */
+function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string[]): void {
+  const keywords = matter.keywords;
+  if (keywords) {
+    for (let k = 0; k < keywords.length; k++) {
+      const trimmed = keywords[k].trim();
+      phrases.add("keyword", matter.id, trimmed, foldedWords(keywords[k], buffer), isAcronym(trimmed));
+    }
+  }
+  // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
+  // words are phrases too.
+  TITLE_RUN.lastIndex = 0;
+  for (let m = TITLE_RUN.exec(matter.title); m !== null; m = TITLE_RUN.exec(matter.title)) {
+    const words = nameWords(m[0], buffer);
+    if (words.length >= 2) phrases.add("party", matter.id, m[0], words);
+  }
+  const opposing = matter.opposing;
+  if (!opposing) return;
+  for (let k = 0; k < opposing.length; k++) {
+    const name = opposing[k].name;
+    const words = nameWords(name, buffer);
+    phrases.add("party", matter.id, name.includes("(") ? name.replace(/\s*\([^)]*\)/g, "").trim() : name.trim(), words);
+    // People are named by surname alone, companies by their first word ("Larchfield"): add the
+    // distinctive single word too, unless it is an everyday word.
+    if (words.length > 1) {
+      const single = COMPANY_WORD.test(name) ? words[0] : words[words.length - 1];
+      if (single && single.length >= 4 && !COMMON_WORDS.has(single)) phrases.addWord("party", matter.id, single);
+    }
+  }
+}
+
+/** The client lookups: by id, by a contact's address, and by the client's own (non-public, non-firm) mail domains. */
+function indexClients(
+  clients: readonly Client[],
+  firmDomains: ReadonlySet<string>,
+): Pick<DirectoryIndex, "clientById" | "contactByEmail" | "clientsByDomain"> {
+  const clientById = new Map<string, Client>();
+  const contactByEmail = new Map<string, { contact: Contact; clientId: string }>();
+  const clientsByDomain = new Map<string, string[]>();
+  // Indexed loops, here and below: a for-of loop makes an object per element until the engine has optimised it, and
+  // the build runs each of these loops once, over tens of thousands of entries.
+  for (let i = 0; i < clients.length; i++) {
+    const client = clients[i];
+    clientById.set(client.id, client);
+    const contacts = client.contacts;
+    for (let j = 0; j < contacts.length; j++)
+      contactByEmail.set(contacts[j].email.toLowerCase(), { contact: contacts[j], clientId: client.id });
+    const domains = client.domains;
+    for (let j = 0; j < domains.length; j++) {
+      const d = domains[j];
+      if (!isPublicMailDomain(d) && !firmDomains.has(d)) push(clientsByDomain, d.toLowerCase(), client.id);
+    }
+  }
+  return { clientById, contactByEmail, clientsByDomain };
+}
+
+/** The matter lookups: by id, by client, by number or alias, and by the other side's addresses and domains. */
+function indexMatters(
+  matters: readonly Matter[],
+  patterns: readonly string[],
+): Pick<DirectoryIndex, "matterById" | "mattersByClient" | "opposingByEmail" | "opposingByDomain"> & RefIndex {
+  const matterById = new Map<string, Matter>();
+  const mattersByClient = new Map<string, Matter[]>();
+  const refs = refIndexBuilder();
+  const opposingByEmail = new Map<string, string[]>();
+  const opposingByDomain = new Map<string, string[]>();
+  for (let i = 0; i < matters.length; i++) {
+    const matter = matters[i];
+    matterById.set(matter.id, matter);
+    const own = mattersByClient.get(matter.clientId);
+    if (own) own.push(matter);
+    else mattersByClient.set(matter.clientId, [matter]);
+    refs.add(matter.number, matter.id);
+    const aliases = matter.aliases;
+    if (aliases) for (let k = 0; k < aliases.length; k++) refs.add(aliases[k], matter.id);
+    const opposing = matter.opposing;
+    if (!opposing) continue;
+    for (let k = 0; k < opposing.length; k++) {
+      const { emails, domains } = opposing[k];
+      if (emails) for (let j = 0; j < emails.length; j++) push(opposingByEmail, emails[j].toLowerCase(), matter.id);
+      if (domains)
+        for (let j = 0; j < domains.length; j++)
+          if (!isPublicMailDomain(domains[j])) push(opposingByDomain, domains[j].toLowerCase(), matter.id);
+    }
+  }
+  return { matterById, mattersByClient, opposingByEmail, opposingByDomain, ...refs.finish(patterns) };
+}
+
 /**
  * Builds the recognition index once per directory (O(size)). Phrase weights use how many matters
  * share a phrase, so a keyword on many matters ("lease") says less than one on a single matter.
@@ -309,129 +490,23 @@ class Phrase implements PhraseGroup {
 export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   const firmDomains = new Set(directory.firm.domains.map((d) => d.toLowerCase()));
   const peopleByEmail = new Map(directory.people.map((p) => [p.email.toLowerCase(), p] as const));
-  const contactByEmail = new Map<string, { contact: Contact; clientId: string }>();
-  const clientsByDomain = new Map<string, string[]>();
-  const clientById = new Map<string, Client>();
-  for (const client of directory.clients) {
-    clientById.set(client.id, client);
-    for (const contact of client.contacts) contactByEmail.set(contact.email.toLowerCase(), { contact, clientId: client.id });
-    for (const d of client.domains) if (!isPublicMailDomain(d) && !firmDomains.has(d)) push(clientsByDomain, d.toLowerCase(), client.id);
-  }
-  const matterById = new Map<string, Matter>();
-  const mattersByClient = new Map<string, Matter[]>();
-  const refs = refIndexBuilder();
-  const opposingByEmail = new Map<string, string[]>();
-  const opposingByDomain = new Map<string, string[]>();
-  // Identical phrases are grouped as they are added: text is matched once per phrase, however many owners share it,
-  // and weights come from how many share it. Three spaces of phrases (client names, matter phrases, matter acronyms),
-  // found by a number hashed from the space and the words: no joined string is made for each of ~100,000 lookups.
-  const groups = new Map<number, Phrase | Phrase[]>();
-  const drafts: Phrase[] = [];
-  const find = (key: number, space: number, words: readonly string[]): Phrase | undefined => {
-    const found = groups.get(key);
-    if (found === undefined) return undefined;
-    if (!Array.isArray(found)) return found.space === space && sameWords(found.words, words) ? found : undefined;
-    for (const g of found) if (g.space === space && sameWords(g.words, words)) return g;
-    return undefined;
-  };
-  const addPhrase = (kind: PhraseTarget["kind"], id: string, label: string, words: string[], upperOnly = false): void => {
-    if (words.length === 0) return;
-    const wordsKey = hashWords(words);
-    // A matter phrase equal to a client's name says "client", not "matter".
-    if (kind !== "client" && find(spaceKey(wordsKey, CLIENT_SPACE), CLIENT_SPACE, words)) return;
-    const space = kind === "client" ? CLIENT_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
-    const key = spaceKey(wordsKey, space);
-    let g = find(key, space, words);
-    if (!g) {
-      g = new Phrase(kind, space, words, upperOnly, id, label);
-      const same = groups.get(key);
-      if (same === undefined) groups.set(key, g);
-      else if (Array.isArray(same)) same.push(g);
-      else groups.set(key, [same, g]);
-      drafts.push(g);
-    } else if (g.last !== id) {
-      // Owners are added one client or matter at a time, so a repeat can only be the last one.
-      (g.more ??= []).push(id, label);
-      g.last = id;
-    }
-    if (kind === "party") g.kind = "party"; // a party name outranks a keyword for the same words
-  };
-  for (const client of directory.clients) {
-    const words = nameWords(client.name);
-    // A one-word or everyday client name ("Trust") would match too much mail.
-    if (words.length >= 2 || (words.length === 1 && words[0].length >= 5 && !COMMON_WORDS.has(words[0])))
-      addPhrase("client", client.id, client.name, words);
-  }
-  for (const matter of directory.matters) {
-    matterById.set(matter.id, matter);
-    const own = mattersByClient.get(matter.clientId);
-    if (own) own.push(matter);
-    else mattersByClient.set(matter.clientId, [matter]);
-    refs.add(matter.number, matter.id);
-    if (matter.aliases) for (const a of matter.aliases) refs.add(a, matter.id);
-    if (matter.keywords) {
-      for (const kw of matter.keywords) {
-        const trimmed = kw.trim();
-        addPhrase("keyword", matter.id, trimmed, foldedWords(kw), isAcronym(trimmed));
-      }
-    }
-    // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
-    // words are phrases too.
-    TITLE_RUN.lastIndex = 0;
-    for (let m = TITLE_RUN.exec(matter.title); m !== null; m = TITLE_RUN.exec(matter.title)) {
-      const words = nameWords(m[0]);
-      if (words.length >= 2) addPhrase("party", matter.id, m[0], words);
-    }
-    if (!matter.opposing) continue;
-    for (const party of matter.opposing) {
-      if (party.emails) for (const e of party.emails) push(opposingByEmail, e.toLowerCase(), matter.id);
-      if (party.domains) for (const d of party.domains) if (!isPublicMailDomain(d)) push(opposingByDomain, d.toLowerCase(), matter.id);
-      const words = nameWords(party.name);
-      addPhrase("party", matter.id, party.name.includes("(") ? party.name.replace(/\s*\([^)]*\)/g, "").trim() : party.name.trim(), words);
-      // People are named by surname alone, companies by their first word ("Larchfield"): add the
-      // distinctive single word too, unless it is an everyday word.
-      if (words.length > 1) {
-        const single = COMPANY_WORD.test(party.name) ? words[0] : words[words.length - 1];
-        if (single && single.length >= 4 && !COMMON_WORDS.has(single)) addPhrase("party", matter.id, single, [single]);
-      }
-    }
-  }
-  const byHash = new Map<number, PhraseGroup[]>();
-  const bits = new Uint32Array(FILTER_BITS >>> 5);
-  let maxPhraseWords = 1;
-  for (const g of drafts) {
-    // A phrase that many matters share cannot pick one of them; skipping it also keeps
-    // recognition time independent of the directory's size.
-    const owners = g.owners;
-    if (owners > MAX_PHRASE_OWNERS) continue;
-    const base = g.words.length >= 2 ? 2 : COMMON_WORDS.has(g.words[0]) ? 0.5 : 1.5;
-    g.weight = owners === 1 ? base : base / Math.sqrt(owners);
-    if (g.words.length > maxPhraseWords) maxPhraseWords = g.words.length;
-    const h = hashWord(g.words[0]);
-    bits[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
-    const list = byHash.get(h);
-    if (list) list.push(g);
-    else byHash.set(h, [g]);
-  }
-  const { matterByRef, refPatterns, refHashes, everyRefHasDigit } = refs.finish(directory.firm.matterRefPatterns);
+  const { clients, matters } = directory;
+  const phrases = new PhraseGrouper();
+  // Client names go in before any matter phrase, so a matter phrase that names a client is known as the client's.
+  const buffer: string[] = [];
+  for (let i = 0; i < clients.length; i++) addClientName(phrases, clients[i], buffer);
+  for (let i = 0; i < matters.length; i++) addMatterPhrases(phrases, matters[i], buffer);
+  const { phraseTable, maxPhraseWords } = phrases.finish();
+  const byHash = phraseTable.byHash;
   let byFirstWord: Map<string, PhraseGroup[]> | null = null;
   return {
     directory,
     firmDomains,
     peopleByEmail,
-    contactByEmail,
-    clientsByDomain,
-    clientById,
-    matterById,
-    mattersByClient,
-    matterByRef,
-    refPatterns,
-    opposingByEmail,
-    opposingByDomain,
+    ...indexClients(clients, firmDomains),
+    ...indexMatters(matters, directory.firm.matterRefPatterns),
     maxPhraseWords,
-    phraseTable: { byHash, bits },
-    refHashes,
-    everyRefHasDigit,
+    phraseTable,
     // Recognition reads phrases through `phraseTable`; this string-keyed view is for other readers, made when first asked.
     get phrasesByFirstWord(): ReadonlyMap<string, readonly PhraseGroup[]> {
       if (byFirstWord === null) {
