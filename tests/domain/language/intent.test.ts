@@ -131,4 +131,20 @@ describe("the reasons the pane shows for an intent", () => {
     expect(decision.intent).toBe("status_request");
     expect(decision.reasons).toEqual(["asks a question", "opens about progress"]);
   });
+
+  it("never gives a function word alone as a reason: they are not features on their own, only inside word pairs", () => {
+    const evidence = gatherEvidence(
+      mailMessage({
+        subject: "Ames complaint",
+        bodyText: "I'd like to understand our exposure and the costs. Could we speak today? I'm free between 2 and 4.",
+        headers: {},
+      }),
+    );
+    const words = [...evidence.features.keys()].filter((f) => f.startsWith("w:") || f.startsWith("a:")).map((f) => f.slice(2));
+    expect(words).toEqual(expect.arrayContaining(["understand", "speak"]));
+    for (const functionWord of ["i", "to", "our", "and", "the", "we", "be", "a"]) expect(words).not.toContain(functionWord);
+    expect([...evidence.features.keys()]).toContain("b:could_we");
+    const reasons = classifyIntent(evidence.text, "Ames complaint", undefined, evidence).cues.join(" | ");
+    expect(reasons).not.toMatch(/the word "(?:our|and|a|the|we|i)"/);
+  });
 });
