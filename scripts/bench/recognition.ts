@@ -12,20 +12,9 @@ import { recognize } from "@domain/recognition/recognize";
 import { emptyFilingHistory } from "@domain/recognition/filingHistory";
 import { triageMessages } from "@cli/triageRun";
 import type { MailMessage } from "@domain/model/mail";
+import { seededRandom } from "./seededRandom";
 
 const SAMPLE = "data/sample";
-
-/** Deterministic pseudo-random numbers, so every run measures the same directory. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   "ar",
@@ -77,7 +66,7 @@ const WORDS = [
 
 /** A firm of the given size: names, domains, contacts, references, keywords and opposing parties. */
 export function generateDirectory(matterCount: number, contactCount: number, seed = 42): Directory {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const name = (): string => {
     const n = 2 + Math.floor(r() * 2);

@@ -6,24 +6,13 @@ import { isPublicMailDomain } from "@domain/directory/publicDomains";
 import { tokenize } from "@domain/directory/tokens";
 import { FILTER_BITS, FILTER_MASK, hashWord } from "@domain/directory/wordHash";
 import type { Client, Directory, Matter } from "@domain/directory/types";
+import { seededRandom } from "../../../scripts/bench/seededRandom";
 
 /*
  * The index against its rules written out plainly: string keys, `tokenize`, fresh arrays, one pass per rule. The
  * index builds the same lookups with hashes, reused buffers and grouped lookups for speed; on a directory large and
  * awkward enough to repeat, share and collide phrases, both must give the same answers, in the same order.
  */
-
-/** Deterministic pseudo-random numbers, so the directory is the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Names that repeat across clients and matters, with suffixes, roles in brackets, apostrophes, accents and capitals.
 const NAMES = ["Larchfield", "Hollis", "Zoë", "O'Brien", "D’Arcy", "Orchard", "Trust", "Lease", "Ltd", "The", "Mr", "Homes"];
@@ -46,7 +35,7 @@ const SYLLABLES = ["Kel", "mor", "Ros", "ven", "Hol", "dun", "Wick", "ar", "Zel"
 const DOMAINS = ["gmail.test", "GMAIL.COM", "outlook.example", "hollis.test", "Hollis.TEST", "firm.test", "yahoo.co.uk"];
 
 function generated(seed: number, clientCount: number, matterCount: number): Directory {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   // Made-up words ("Kelmor", "Ros"), most owned by one or a few matters; the lists' words are shared by many.
   const made = (): string => Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(SYLLABLES)).join("");
