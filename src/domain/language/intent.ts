@@ -40,8 +40,8 @@ export const OTHER_PRIOR = 1.5;
 /**
  * What each further cue of the rules' intent adds to its weight, up to {@link MAX_CUES} cues: a decision several cues
  * agree on ("asks for a call", "offers availability") is surer than one a single cue made. With it the sample's intent
- * figure held its target where single words of function were dropped (features.ts), which read twelve unseen writers
- * better (docs/language.md, "Function words").
+ * figure held its target once function words stopped being features on their own (features.ts), which read twelve
+ * unseen writers better (docs/language.md, "Function words").
  */
 export const CUE_PRIOR = 1;
 const MAX_CUES = 3;
