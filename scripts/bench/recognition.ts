@@ -12,7 +12,7 @@ import { recognize } from "@domain/recognition/recognize";
 import { emptyFilingHistory } from "@domain/recognition/filingHistory";
 import { triageMessages } from "@cli/triageRun";
 import type { MailMessage } from "@domain/model/mail";
-import { seededRandom } from "./seededRandom";
+import { mulberry32 } from "@simulators/graph";
 
 const SAMPLE = "data/sample";
 
@@ -66,7 +66,7 @@ const WORDS = [
 
 /** A firm of the given size: names, domains, contacts, references, keywords and opposing parties. */
 export function generateDirectory(matterCount: number, contactCount: number, seed = 42): Directory {
-  const r = seededRandom(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const name = (): string => {
     const n = 2 + Math.floor(r() * 2);

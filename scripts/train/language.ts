@@ -182,8 +182,8 @@ export function trainAll(): Record<string, string> {
     training: `full-batch Adam, ${REQUEST_OPTIONS.iterations} iterations, learning rate ${REQUEST_OPTIONS.learningRate}, L2 ${REQUEST_OPTIONS.l2}, features seen in >= ${REQUEST_OPTIONS.minCount} sentences; no randomness`,
   });
   setRequestModelForTraining(request);
-  const dataFiles =
-    "data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … w38.jsonl (written for training only); never check.jsonl or unread.jsonl";
+  // The last file named follows TRAINING, so the header stays true when writers move out of NOT_YET_TRAINED.
+  const dataFiles = `data/client-mail/read.jsonl (the read half), extra.jsonl, extra2.jsonl and w1.jsonl … ${TRAINING[TRAINING.length - 1]}.jsonl (written for training only); never check.jsonl or unread.jsonl`;
   const dataSha256 = TRAINING.map((half) => sha256(join(CLIENT_MAIL_DIR, `${half}.jsonl`))).join(" ");
   // The unhappiness model reads the rules' signs only, so the rows gathered before it exists are what it trains on.
   const before = trainingRows();

@@ -6,7 +6,7 @@ import { isPublicMailDomain } from "@domain/directory/publicDomains";
 import { tokenize } from "@domain/directory/tokens";
 import { FILTER_BITS, FILTER_MASK, hashWord } from "@domain/directory/wordHash";
 import type { Client, Directory, Matter } from "@domain/directory/types";
-import { seededRandom } from "../../../scripts/bench/seededRandom";
+import { mulberry32 } from "@simulators/graph";
 
 /*
  * The index against its rules written out plainly: string keys, `tokenize`, fresh arrays, one pass per rule. The
@@ -35,7 +35,7 @@ const SYLLABLES = ["Kel", "mor", "Ros", "ven", "Hol", "dun", "Wick", "ar", "Zel"
 const DOMAINS = ["gmail.test", "GMAIL.COM", "outlook.example", "hollis.test", "Hollis.TEST", "firm.test", "yahoo.co.uk"];
 
 function generated(seed: number, clientCount: number, matterCount: number): Directory {
-  const r = seededRandom(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   // Made-up words ("Kelmor", "Ros"), most owned by one or a few matters; the lists' words are shared by many.
   const made = (): string => Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(SYLLABLES)).join("");
