@@ -171,6 +171,9 @@ describe("EmailFilingSection (read)", () => {
     // Re-filing shows the audit trail.
     screen.getByTestId("filing-change").focus();
     await user.keyboard("{Enter}");
+    // The search box takes focus in an effect after it mounts: type only once it has it (under load the keys
+    // could otherwise land on the button, as the first change above also waits for).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("matter-search")));
     await user.keyboard("harbour");
     await screen.findAllByTestId("matter-option");
     await user.keyboard("{Enter}");
