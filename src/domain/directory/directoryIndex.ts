@@ -464,6 +464,8 @@ function indexMatters(
   for (let i = 0; i < matters.length; i++) {
     const matter = matters[i];
     matterById.set(matter.id, matter);
+    // Not `push`: a matter comes once, so its duplicate check (a scan of the client's list) would only make a client
+    // with thousands of matters quadratic.
     const own = mattersByClient.get(matter.clientId);
     if (own) own.push(matter);
     else mattersByClient.set(matter.clientId, [matter]);
