@@ -168,11 +168,13 @@ describe("EmailFilingSection (read)", () => {
     await user.keyboard("{Enter}");
     await screen.findByTestId("filing-logged-line");
     expect((await log.get(item.message!.internetMessageId!))?.matterId).toBe("m2");
+    // Logging moves focus to the new status in an effect after the render: let it land before moving focus on, or
+    // it can take focus back from the button between .focus() and the key press (the last two CI failures).
+    await waitFor(() => expect(document.activeElement?.contains(screen.getByTestId("filing-logged-line"))).toBe(true));
     // Re-filing shows the audit trail.
     screen.getByTestId("filing-change").focus();
     await user.keyboard("{Enter}");
-    // The search box takes focus in an effect after it mounts: type only once it has it (under load the keys
-    // could otherwise land on the button, as the first change above also waits for).
+    // The search box takes focus in an effect after it mounts: type only once it has it.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("matter-search")));
     await user.keyboard("harbour");
     await screen.findAllByTestId("matter-option");
