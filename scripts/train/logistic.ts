@@ -111,13 +111,17 @@ export function trainLogistic(
       b[k] -= (lr * (mb[k] / c1)) / (Math.sqrt(vb[k] / c2) + 1e-8);
     }
   }
-  const round = (v: number) => Math.round(v * 100) / 100;
   const weights: Record<string, number[]> = {};
   for (let j = 0; j < F; j++) {
-    const w = W.map((row) => round(row[j]));
+    const w = W.map((row) => roundWeight(row[j]));
     if (w.some((v) => Math.abs(v) >= (options.minWeight ?? 0.02))) weights[names[j]] = w;
   }
-  return { header, classes: options.classes, bias: [...b].map(round), weights };
+  return { header, classes: options.classes, bias: [...b].map(roundWeight), weights };
+}
+
+/** A committed weight: 2 decimals (smaller JSON, same decisions). Anything that changes weights after training uses it too. */
+export function roundWeight(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 /** The top features of each class, for the training script to print (what the model learned, inspectable). */

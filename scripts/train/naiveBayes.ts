@@ -10,6 +10,7 @@
  * the model does not grow.
  */
 import type { LinearModelData } from "@domain/language/linearModel";
+import { roundWeight } from "./logistic";
 
 export interface CountedRow {
   /** Index of the row's class in the model's classes (rows with -1 are skipped). */
@@ -39,15 +40,14 @@ export function foldNaiveBayes(model: LinearModelData, rows: readonly CountedRow
       totals[row.label]++;
     }
   }
-  const round = (v: number) => Math.round(v * 100) / 100;
   const weights: Record<string, number[]> = {};
   for (let i = 0; i < names.length; i++) {
     const logP = centred(Array.from(counts[i], (c, k) => Math.log((c + SMOOTHING) / (totals[k] + SMOOTHING * names.length))));
-    weights[names[i]] = model.weights[names[i]].map((w, k) => round(w + share * logP[k]));
+    weights[names[i]] = model.weights[names[i]].map((w, k) => roundWeight(w + share * logP[k]));
   }
   const all = docs.reduce((a, b) => a + b, 0);
   const logPrior = centred(Array.from(docs, (d) => Math.log((d + SMOOTHING) / (all + SMOOTHING * classes))));
-  return { ...model, bias: model.bias.map((b, k) => round(b + share * logPrior[k])), weights };
+  return { ...model, bias: model.bias.map((b, k) => roundWeight(b + share * logPrior[k])), weights };
 }
 
 /** Minus the mean: the same decisions (only differences between classes count) with smaller numbers. */
