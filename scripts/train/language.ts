@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadClientMail, clientMailMessage, CLIENT_MAIL_DIR, HALVES, type ClientMail, type Half } from "../data/clientMail";
 import { gatherEvidence, type MailEvidence } from "@domain/language/readMail";
-import { decideIntent, rulePrior } from "@domain/language/intent";
+import { decideIntent, ruleOffset } from "@domain/language/intent";
 import { INTENTS } from "@domain/language/intentTypes";
 import { loadModel, scores, sigmoid, type LinearModelData } from "@domain/language/linearModel";
 import { foldNaiveBayes } from "./naiveBayes";
@@ -144,7 +144,7 @@ export function trainIntent(data: readonly Row[], header: Record<string, string 
   const examples = data.map((r) => ({
     features: r.evidence.features,
     label: INTENTS.indexOf(r.intent as (typeof INTENTS)[number]),
-    offset: INTENTS.map((c) => (c === r.evidence.ruleIntent ? rulePrior(c, r.evidence.cues) : 0)),
+    offset: ruleOffset(INTENTS, r.evidence.ruleIntent, r.evidence.cues),
   }));
   const logistic = trainLogistic(
     examples,

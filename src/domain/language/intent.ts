@@ -54,10 +54,14 @@ export function rulePrior(rule: string, cues: readonly string[]): number {
   return RULE_PRIOR + CUE_PRIOR * Math.max(0, Math.min(agreeing, MAX_CUES) - 1);
 }
 
-/** The fixed logits the rules' decision adds: {@link rulePrior} on its intent, 0 elsewhere. */
-export function ruleOffset(model: LinearModel, rule: Intent, cues: readonly string[]): number[] {
+/**
+ * The fixed logits the rules' decision adds, one per class in `classes` order: {@link rulePrior} on its intent, 0
+ * elsewhere. Training (scripts/train/language.ts) and use share this, so the model is scored with the offsets it
+ * learned under.
+ */
+export function ruleOffset(classes: readonly string[], rule: Intent, cues: readonly string[]): number[] {
   const prior = rulePrior(rule, cues);
-  return model.classes.map((c) => (c === rule ? prior : 0));
+  return classes.map((c) => (c === rule ? prior : 0));
 }
 
 /** The intent the learned model gives, after the rules that hold whatever the words say. */
@@ -83,7 +87,7 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
   // A question about the law ("is a verbal agreement binding?") is the model's to weigh (x:legal-question): a rule that
   // made it "other" was right on 24 of the 38 emails it decided for twelve writers no model had seen, the model without
   // it on 33 (docs/language.md, "A question about the law is left to the model").
-  const probs = softmax(scores(model, evidence.features, ruleOffset(model, evidence.ruleIntent, evidence.cues)));
+  const probs = softmax(scores(model, evidence.features, ruleOffset(model.classes, evidence.ruleIntent, evidence.cues)));
   let best = -1;
   for (let k = 0; k < model.classes.length; k++) {
     if (model.classes[k] === "complaint" && !unhappy) continue;
@@ -145,7 +149,8 @@ export function classifyIntent(text: string, subject: string, message?: MailMess
   const decision = decideIntent(ev, INTENT_MODEL, ev.signals.length > 0);
   // Scored once: a rule's decision (an automatic reply) has no probabilities of its own, so only then is the model
   // asked here.
-  const probs = decision.probabilities ?? softmax(scores(INTENT_MODEL, ev.features, ruleOffset(INTENT_MODEL, ev.ruleIntent, ev.cues)));
+  const probs =
+    decision.probabilities ?? softmax(scores(INTENT_MODEL, ev.features, ruleOffset(INTENT_MODEL.classes, ev.ruleIntent, ev.cues)));
   const all = {} as Record<Intent, number>;
   for (const intent of INTENTS) all[intent] = 0;
   INTENT_MODEL.classes.forEach((c, k) => (all[c as Intent] = probs[k]));

@@ -96,16 +96,16 @@ describe("the hand-written rules inside the intent model", () => {
   const model = loadModel(intentWeights);
 
   it("add their weight to the intent they found, and less to 'other', which is what they say when they find nothing", () => {
-    const found = ruleOffset(model, "scheduling", ["scheduling:asks for a call"]);
+    const found = ruleOffset(model.classes, "scheduling", ["scheduling:asks for a call"]);
     expect(found[model.classes.indexOf("scheduling")]).toBe(RULE_PRIOR);
     expect(found.filter((v) => v !== 0)).toHaveLength(1);
-    const fallback = ruleOffset(model, "other", ["scheduling:asks for a call"]);
+    const fallback = ruleOffset(model.classes, "other", ["scheduling:asks for a call"]);
     expect(fallback[model.classes.indexOf("other")]).toBe(OTHER_PRIOR);
     expect(OTHER_PRIOR).toBeLessThan(RULE_PRIOR);
   });
 
   it("weigh a decision more when more of its cues agree, up to three, and not for other intents' cues", () => {
-    const at = (cues: string[]) => ruleOffset(model, "scheduling", cues)[model.classes.indexOf("scheduling")];
+    const at = (cues: string[]) => ruleOffset(model.classes, "scheduling", cues)[model.classes.indexOf("scheduling")];
     const one = ["scheduling:asks for a call"];
     const two = [...one, "scheduling:offers availability"];
     const three = [...two, "scheduling:dates and availability"];
