@@ -7,7 +7,7 @@ import { readMail } from "@domain/language/reading";
 import { needsReply } from "@domain/language/needsReply";
 import { clientMailMessage, loadClientMail, type Half } from "../data/clientMail";
 import type { BenchLine } from "./benchLine";
-import { atLeast, atMost, info, median } from "./benchLine";
+import { atLeast, atMost, info, median, wilsonInterval } from "./benchLine";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -78,6 +78,8 @@ export async function evaluateSample(): Promise<{
 export interface ClientMailFigures {
   readonly count: number;
   readonly intentAccuracy: number;
+  /** How many emails the intent was right on (intentAccuracy × count). */
+  readonly intentCorrect: number;
   readonly unhappyPrecision: number;
   readonly unhappyRecall: number;
   readonly needsReplyF1: number;
@@ -107,6 +109,7 @@ export function evaluateClientMail(half: Half): ClientMailFigures {
   return {
     count: mails.length,
     intentAccuracy: intentOk / mails.length,
+    intentCorrect: intentOk,
     unhappyPrecision: u.precision,
     unhappyRecall: u.recall,
     needsReplyF1: prf(reply.tp, reply.fp, reply.fn).f1,
@@ -231,6 +234,7 @@ export async function run(): Promise<BenchLine[]> {
   const read = evaluateClientMail("read");
   const check = evaluateClientMail("check");
   const unread = evaluateClientMail("unread");
+  const unreadIntent95 = wilsonInterval(unread.intentCorrect, unread.count);
   const dev = evaluateEmailIntent("dev");
   const heldOut = evaluateEmailIntent("heldOut");
   const message = longEmailMessage();
@@ -263,6 +267,9 @@ export async function run(): Promise<BenchLine[]> {
     info("clientMail.checkUnhappyPrecision", check.unhappyPrecision, "ratio (check set)"),
     info("clientMail.checkNeedsReplyF1", check.needsReplyF1, "F1 (check set)"),
     atLeast("clientMail.unreadIntentAccuracy", unread.intentAccuracy, `ratio (unread half, ${unread.count} emails: never read)`, 0.85),
+    info("clientMail.unreadIntentCorrect", unread.intentCorrect, `emails of ${unread.count} (unread half: never read)`),
+    info("clientMail.unreadIntentLow95", unreadIntent95.low, "ratio (Wilson 95% interval of the unread half's intent accuracy)"),
+    info("clientMail.unreadIntentHigh95", unreadIntent95.high, "ratio (Wilson 95% interval of the unread half's intent accuracy)"),
     atLeast("clientMail.unreadUnhappyRecall", unread.unhappyRecall, "ratio (unread half: never read)", 0.85),
     atLeast("clientMail.unreadUnhappyPrecision", unread.unhappyPrecision, "ratio (unread half: never read)", 0.85),
     info("clientMail.unreadNeedsReplyF1", unread.needsReplyF1, "F1 (unread half: never read)"),
