@@ -15,6 +15,13 @@ export interface MatterLogStore {
   get(internetMessageId: string): Promise<LogEntry | null>;
   /** Every entry filed to the matter, in no particular order. */
   listByMatter(matterId: string): Promise<LogEntry[]>;
+  /**
+   * The newest `limit` entries filed to the matter, newest first (domain/matterLog/entryOrder.ts): a matter the firm
+   * filed to for years holds thousands, and its timeline opens on the newest.
+   */
+  newestByMatter(matterId: string, limit: number): Promise<LogEntry[]>;
+  /** How many entries are filed to the matter. */
+  countByMatter(matterId: string): Promise<number>;
   /** Every entry of one conversation (thread), in no particular order: recognition's "same thread as a logged message". */
   listByConversation(conversationId: string): Promise<LogEntry[]>;
   /** The audit trail of one message, oldest first. */

@@ -1,4 +1,5 @@
 import { auditKey, type AuditRecord, type LogEntry } from "@domain/matterLog/types";
+import { compareNewestFirst } from "@domain/matterLog/entryOrder";
 import type { LocalRecordChange, LocalRecordStore, RecordShadow } from "@ports/localRecordStore";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { DirectoryStore, StoredDirectory } from "@ports/directoryStore";
@@ -30,6 +31,18 @@ export class MemoryMatterLogStore implements MatterLogStore {
   }
   listByMatter(matterId: string): Promise<LogEntry[]> {
     return promiseTry(() => [...this.entries.values()].filter((e) => e.matterId === matterId).map(clone));
+  }
+  newestByMatter(matterId: string, limit: number): Promise<LogEntry[]> {
+    return promiseTry(() =>
+      [...this.entries.values()]
+        .filter((e) => e.matterId === matterId)
+        .sort(compareNewestFirst)
+        .slice(0, Math.max(0, limit))
+        .map(clone),
+    );
+  }
+  countByMatter(matterId: string): Promise<number> {
+    return promiseTry(() => [...this.entries.values()].filter((e) => e.matterId === matterId).length);
   }
   listByConversation(conversationId: string): Promise<LogEntry[]> {
     return promiseTry(() => [...this.entries.values()].filter((e) => e.conversationId === conversationId).map(clone));

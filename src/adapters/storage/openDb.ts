@@ -86,8 +86,23 @@ const v5: Migration = async (db, tx) => {
   await tx.objectStore("scanCursors").clear();
 };
 
+/**
+ * Version 6: a matter's timeline opens on its newest entries without reading them all. Each log entry gets its timeline
+ * time written out (`timelineAt`: received, else sent, else logged; storedLogEntry.ts) and the "byMatterNewest" index on
+ * [matterId, timelineAt] is built over them. Entries are rewritten in place, so nothing filed is lost or re-sent.
+ */
+const v6: Migration = async (_db, tx) => {
+  const log = tx.objectStore("matterLog");
+  // Spelled out, not storedLogEntry's toStored: a step of history never changes once shipped.
+  for (let cursor = await log.openCursor(); cursor; cursor = await cursor.continue()) {
+    const e = cursor.value;
+    await cursor.update({ ...e, timelineAt: e.receivedAt ?? e.sentAt ?? e.loggedAt });
+  }
+  log.createIndex("byMatterNewest", ["matterId", "timelineAt"]);
+};
+
 /** The schema's history; the database version is its length. Add a step to change the schema. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export const DB_VERSION = MIGRATIONS.length;
 
 /**

@@ -1,9 +1,10 @@
 import type { DBSchema } from "idb";
 import type { Directory } from "@domain/directory/types";
-import type { AuditRecord, LogEntry } from "@domain/matterLog/types";
+import type { AuditRecord } from "@domain/matterLog/types";
 import type { OutboxOperation } from "@domain/outbox/types";
 import type { ClockDecision } from "@features/clock/clockDecisions";
 import type { RecordShadow } from "@ports/localRecordStore";
+import type { StoredLogEntry } from "./storedLogEntry";
 
 /** The single directory record. */
 export interface DirectoryRecord {
@@ -56,7 +57,11 @@ export interface ScanMessageRecord {
 /** Typed shape of the "matterline" IndexedDB database. Holds no tokens: MSAL keeps those in its own cache. */
 export interface MatterlineSchema extends DBSchema {
   directory: { key: string; value: DirectoryRecord };
-  matterLog: { key: string; value: LogEntry; indexes: { byMatter: string; byConversation: string } };
+  matterLog: {
+    key: string;
+    value: StoredLogEntry;
+    indexes: { byMatter: string; byConversation: string; byMatterNewest: [string, string] };
+  };
   audit: { key: number; value: StoredAudit; indexes: { byMessage: string } };
   filingHistory: { key: string; value: FilingHistoryRecord };
   outbox: { key: string; value: OutboxOperation; indexes: { byNextAttempt: string; byGroup: string } };

@@ -5,3 +5,4 @@ export * from "./snippet";
 export * from "./direction";
 export * from "./exportLog";
 export * from "./recognitionHistory";
+export * from "./entryOrder";

@@ -10,6 +10,7 @@ import { newOperation } from "@domain/outbox/queue";
 import { RECORD_KIND, recordKey, type RecordPayload } from "@domain/record/types";
 import { correspondentsOf, directionOf } from "./direction";
 import { snippetOf } from "./snippet";
+import { compareNewestFirst } from "./entryOrder";
 import type { AuditRecord, Direction, LogEntry, LogSource, TimeEntry } from "./types";
 
 /** What logging did: first filing, a move to another matter, a time-entry change only, or nothing at all. */
@@ -184,13 +185,15 @@ export class MatterLog {
     return existing;
   }
 
-  /** Every entry of a matter, newest first (by received, else sent, else logged time). */
+  /** Every entry of a matter, newest first (by received, else sent, else logged time: entryOrder.ts). */
   async entriesForMatter(matterId: string): Promise<LogEntry[]> {
-    const entries = await this.deps.log.listByMatter(matterId);
-    // Each entry's time is looked up once, not twice per comparison: a matter can hold thousands.
-    const keyed = entries.map((entry) => ({ entry, when: entry.receivedAt ?? entry.sentAt ?? entry.loggedAt }));
-    keyed.sort((a, b) => (a.when < b.when ? 1 : a.when > b.when ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId)));
-    return keyed.map((k) => k.entry);
+    return (await this.deps.log.listByMatter(matterId)).sort(compareNewestFirst);
+  }
+
+  /** The matter's newest `limit` entries (newest first) and how many it holds: what its timeline opens on. */
+  async newestForMatter(matterId: string, limit: number): Promise<{ entries: LogEntry[]; total: number }> {
+    const [entries, total] = await Promise.all([this.deps.log.newestByMatter(matterId, limit), this.deps.log.countByMatter(matterId)]);
+    return { entries, total };
   }
 
   entryFor(internetMessageId: string): Promise<LogEntry | null> {

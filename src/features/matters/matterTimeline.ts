@@ -4,6 +4,7 @@ import type { Matter } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { emailDomain, normalizeEmail } from "@domain/model/mail";
 import type { LogEntry } from "@domain/matterLog/types";
+import { compareNewestFirst, entryTime } from "@domain/matterLog/entryOrder";
 import { formatDuration } from "@domain/clock/clockText";
 import { answerCandidates, answerersOf, type AnswerCandidates, type ClockState } from "@domain/clock/responseClock";
 import { timeReply, type ReplyClockSettings } from "@domain/assessment/assess";
@@ -53,10 +54,6 @@ export interface TimelineContext {
   /** The user's reply deadline and business-day mode (the Overdue settings). */
   readonly settings: ReplyClockSettings;
   readonly now: Date;
-}
-
-function when(e: LogEntry): string {
-  return e.receivedAt ?? e.sentAt ?? e.loggedAt;
 }
 
 function display(a: { name?: string; email: string } | null): string {
@@ -136,7 +133,7 @@ export function buildTimeline(entries: readonly LogEntry[], context: TimelineCon
   };
 
   const items = entries.map((entry, i): TimelineItem => {
-    const at = when(entry);
+    const at = entryTime(entry);
     const fromClient = entry.direction === "inbound" && entry.from !== null && isClient(entry.from.email);
     const who =
       entry.direction === "inbound" ? display(entry.from) : [...entry.to, ...entry.cc].map(display).join(", ") || display(entry.from);
@@ -191,5 +188,6 @@ export function buildTimeline(entries: readonly LogEntry[], context: TimelineCon
       },
     };
   });
-  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.entry.internetMessageId.localeCompare(b.entry.internetMessageId)));
+  // The storage's order (entryOrder.ts), so the newest read from storage and the rows shown agree.
+  return items.sort((a, b) => compareNewestFirst(a.entry, b.entry));
 }

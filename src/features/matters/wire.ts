@@ -1,5 +1,5 @@
 import type { PaneContext } from "@hosts/context";
-import type { MattersCapability, MatterView } from "./api";
+import { TIMELINE_PAGE, type MattersCapability, type MatterView } from "./api";
 import { MatterlineError, noDirectoryError } from "@domain/errors";
 import type { MailMessage } from "@domain/model/mail";
 import { exportCsv, exportJson, type MatterLog } from "@domain/matterLog";
@@ -70,13 +70,15 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
     async clients() {
       return (await loadedOrFail()).directory.clients;
     },
-    async openMatter(matterId): Promise<MatterView> {
+    async openMatter(matterId, newest = TIMELINE_PAGE): Promise<MatterView> {
       const { index } = await loadedOrFail();
       const matter = index.matterById.get(matterId);
       if (!matter) throw new MatterlineError("not-found", `Matter ${matterId} is not in the firm directory.`);
       const people = new Map(index.directory.people.map((p) => [p.id, p]));
-      const [entries, settings] = await Promise.all([
-        logOrFail().then((log) => log.entriesForMatter(matterId)),
+      // The newest entries are enough to time each of them: a reply is always newer than what it answers, so every
+      // answer to a shown message is itself among those shown (matterTimeline.test.ts checks the two agree).
+      const [{ entries, total }, settings] = await Promise.all([
+        logOrFail().then((log) => log.newestForMatter(matterId, newest)),
         ctx.stores.settings.get(OVERDUE_SETTINGS_KEY).then(readOverdueSettings),
       ]);
       return {
@@ -86,6 +88,7 @@ export function buildMatters(ctx: PaneContext): MattersCapability {
         team: (matter.team ?? []).map((id) => people.get(id)).filter((p) => p !== undefined),
         // The Overdue tab's own settings: the user's reply deadline and mode time the timeline too.
         timeline: buildTimeline(entries, { index, matter, settings, now: ctx.now() }),
+        timelineTotal: total,
       };
     },
     async exportLog(matterId, format) {

@@ -30,10 +30,10 @@ describe("openMatterlineDb", () => {
   it("creates the current version with every store and index", async () => {
     const db = await openMatterlineDb("fresh");
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(["matterLog", "outbox", "audit", "followUps"]);
-    expect([...tx.objectStore("matterLog").indexNames].sort()).toEqual(["byConversation", "byMatter"]);
+    expect([...tx.objectStore("matterLog").indexNames].sort()).toEqual(["byConversation", "byMatter", "byMatterNewest"]);
     expect([...tx.objectStore("outbox").indexNames].sort()).toEqual(["byGroup", "byNextAttempt"]);
     expect([...tx.objectStore("audit").indexNames]).toEqual(["byMessage"]);
     expect([...tx.objectStore("followUps").indexNames]).toEqual(["byMatter"]);
@@ -177,6 +177,50 @@ describe("openMatterlineDb", () => {
     });
     expect(written).toEqual(["<q@client.example>:true"]);
     expect(result.done.map((op) => op.kind)).toEqual([NO_REPLY_DECISION_KIND]);
+    db.close();
+  });
+
+  it("writes out each logged entry's timeline time at version 6, so a matter's newest read without reading them all", async () => {
+    // A pane at version 5 with three entries of one matter (received, sent only, logged only) and one of another.
+    const old = await openWithMigrations("newest", MIGRATIONS.slice(0, 5));
+    const logged = (id: string, matterId: string, t: { receivedAt?: string; sentAt?: string; loggedAt: string }) => ({
+      internetMessageId: id,
+      conversationId: null,
+      direction: "inbound" as const,
+      from: { email: "a@client.example" },
+      to: [],
+      cc: [],
+      subject: id,
+      sentAt: t.sentAt ?? null,
+      receivedAt: t.receivedAt ?? null,
+      snippet: "",
+      attachmentNames: [],
+      matterId,
+      category: "cat",
+      loggedBy: "me@firm.example",
+      loggedAt: t.loggedAt,
+      source: "manual" as const,
+      timeEntry: null,
+      mailbox: null,
+      graphId: null,
+    });
+    const entries = [
+      logged("<r>", "m1", { receivedAt: "2025-08-03T09:00:00.000Z", loggedAt: "2025-08-20T09:00:00.000Z" }),
+      logged("<s>", "m1", { sentAt: "2025-08-05T09:00:00.000Z", loggedAt: "2025-08-21T09:00:00.000Z" }),
+      logged("<l>", "m1", { loggedAt: "2025-08-04T09:00:00.000Z" }),
+      logged("<o>", "m2", { receivedAt: "2025-08-30T09:00:00.000Z", loggedAt: "2025-08-30T09:00:00.000Z" }),
+    ];
+    const raw = old as unknown as IDBPDatabase;
+    for (const e of entries) await raw.put("matterLog", e);
+    old.close();
+
+    const db = await openMatterlineDb("newest");
+    const { log } = idbStores(db);
+    expect((await log.newestByMatter("m1", 2)).map((e) => e.internetMessageId)).toEqual(["<s>", "<l>"]);
+    expect(await log.countByMatter("m1")).toBe(3);
+    // Nothing else about the entries changed, and the store's own field is not handed out.
+    expect(await log.get("<r>")).toEqual(entries[0]);
+    expect((await db.get("matterLog", "<r>"))?.timelineAt).toBe("2025-08-03T09:00:00.000Z");
     db.close();
   });
 

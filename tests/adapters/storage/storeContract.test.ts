@@ -95,6 +95,40 @@ describe.each(factories)("store contract: %s", (_name, make) => {
     expect(await log.auditFor("<x>")).toContainEqual(audit("refiled", "m1", "m2", "2026-01-02T00:00:00.000Z"));
   });
 
+  it("matter log: the newest entries of a matter, newest first by received, else sent, else logged time, and its count", async () => {
+    const { log } = await make();
+    const timed = (id: string, matterId: string, t: { receivedAt?: string; sentAt?: string; loggedAt?: string }) => ({
+      ...entry(id, matterId),
+      receivedAt: t.receivedAt ?? null,
+      sentAt: t.sentAt ?? null,
+      loggedAt: t.loggedAt ?? "2020-01-01T00:00:00.000Z",
+    });
+    const entries = [
+      timed("<a>", "m1", { receivedAt: "2026-03-01T10:00:00.000Z", sentAt: "2026-03-09T00:00:00.000Z" }),
+      timed("<b>", "m1", { sentAt: "2026-03-05T10:00:00.000Z" }),
+      timed("<c>", "m1", { loggedAt: "2026-03-03T10:00:00.000Z" }),
+      // Two at the same time: the greater id first, as an index walked backwards gives them.
+      timed("<d1>", "m1", { receivedAt: "2026-03-04T10:00:00.000Z" }),
+      timed("<d2>", "m1", { receivedAt: "2026-03-04T10:00:00.000Z" }),
+      timed("<z>", "m2", { receivedAt: "2026-03-10T10:00:00.000Z" }),
+    ];
+    for (const e of entries) await log.commit({ put: e });
+    expect((await log.newestByMatter("m1", 10)).map((e) => e.internetMessageId)).toEqual(["<b>", "<d2>", "<d1>", "<c>", "<a>"]);
+    expect((await log.newestByMatter("m1", 2)).map((e) => e.internetMessageId)).toEqual(["<b>", "<d2>"]);
+    expect(await log.newestByMatter("m1", 0)).toEqual([]);
+    expect(await log.newestByMatter("nothing", 5)).toEqual([]);
+    expect(await log.countByMatter("m1")).toBe(5);
+    expect(await log.countByMatter("nothing")).toBe(0);
+    // Read back exactly as written: the store's own fields stay in the store.
+    expect(await log.newestByMatter("m2", 1)).toEqual([entries[5]]);
+    expect(await log.get("<a>")).toEqual(entries[0]);
+    expect((await log.listByMatter("m1")).find((e) => e.internetMessageId === "<c>")).toEqual(entries[2]);
+    // A move to another matter takes the entry off the first matter's newest.
+    await log.commit({ put: { ...entries[1], matterId: "m2" } });
+    expect((await log.newestByMatter("m1", 1)).map((e) => e.internetMessageId)).toEqual(["<d2>"]);
+    expect(await log.countByMatter("m2")).toBe(2);
+  });
+
   it("filing history: increments, drops zero counts, maps and forgets conversations", async () => {
     const { history } = await make();
     await history.apply({

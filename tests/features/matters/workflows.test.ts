@@ -108,6 +108,35 @@ describe("matter timeline", () => {
     expect(byId.get(personal.internetMessageId!)?.response?.kind).toBe("waiting");
   });
 
+  it("opened on its newest entries, each is timed as in the whole matter's timeline", async () => {
+    // Eight threads of client questions and the firm's replies (from either colleague, some late, some never), with
+    // times drawn by a fixed generator, some of them equal: every newest-first slice must time its entries exactly as
+    // the whole timeline does, since a reply is always newer than what it answers.
+    const { log } = await setup();
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const start = Date.parse("2026-02-20T08:00:00.000Z");
+    const tom = { name: "Tom Ash", email: "tom@quill.test" };
+    for (let i = 0; i < 48; i++) {
+      const conversationId = `thread-${i % 8}`;
+      const at = new Date(start + Math.floor(next() * 40) * 3 * 3_600_000).toISOString();
+      const fromFirm = next() < 0.45;
+      const m = fromFirm
+        ? mail({ conversationId, from: next() < 0.5 ? rosa : tom, to: [ivy], sentAt: at, receivedAt: at })
+        : mail({ conversationId, subject: `Question ${i} 2026-0101`, sentAt: at, receivedAt: at });
+      await log.log({ message: m, matterId: "x1", by: "rosa@quill.test", now: NOW, source: "manual" });
+    }
+    const context = { index, matter: directory.matters[0], settings: { slaHours: 4, businessDays: false }, now: NOW };
+    const whole = buildTimeline(await log.entriesForMatter("x1"), context);
+    expect(whole.filter((i) => i.response?.kind === "answered").length).toBeGreaterThan(3);
+    expect(whole.filter((i) => i.response?.kind === "waiting").length).toBeGreaterThan(0);
+    for (let n = 1; n <= whole.length + 1; n++) {
+      const { entries, total } = await log.newestForMatter("x1", n);
+      expect(total).toBe(48);
+      expect(buildTimeline(entries, context), `newest ${n}`).toEqual(whole.slice(0, n));
+    }
+  });
+
   it("times replies with the deadline slaFor gives (client, then the user's setting) in the user's mode", async () => {
     const { log } = await setup();
     // Matter x2 sets no deadline of its own.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge, Button, Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { MatterView, MattersCapability } from "../api";
+import { TIMELINE_PAGE, type MatterView, type MattersCapability } from "../api";
 import type { TimelineItem } from "../matterTimeline";
 import { ErrorNotice } from "@shell/ErrorNotice";
 import { downloadText } from "./readFileText";
@@ -24,9 +24,6 @@ const useStyles = makeStyles({
   heading: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
-
-/** Timeline rows rendered at a time. */
-const TIMELINE_PAGE = 100;
 
 const ARROWS = { inbound: "← In", outbound: "→ Out", internal: "↔ Internal" } as const;
 
@@ -64,8 +61,10 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
   const [view, setView] = useState<MatterView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
-  // A matter the whole firm filed to for years holds thousands of emails: the newest show first, more on request.
-  const [shown, setShown] = useState(TIMELINE_PAGE);
+  // A matter the whole firm filed to for years holds thousands of emails: the newest are read and shown first, more on
+  // request (the rows already shown stay while the next ones are read).
+  const [newest, setNewest] = useState(TIMELINE_PAGE);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   // Another matter: nothing of the previous one stays on screen while it opens (adjusted while rendering).
   const [openedFor, setOpenedFor] = useState({ matters, matterId });
@@ -73,22 +72,33 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
     setOpenedFor({ matters, matterId });
     setView(null);
     setError(null);
+    setNewest(TIMELINE_PAGE);
   }
 
   useEffect(() => {
     let live = true;
-    matters.openMatter(matterId).then(
-      (v) => {
-        if (live) setView(v);
-      },
-      (e: unknown) => {
-        if (live) setError(e);
-      },
-    );
+    matters
+      .openMatter(matterId, newest)
+      .then(
+        (v) => {
+          if (live) setView(v);
+        },
+        (e: unknown) => {
+          if (live) setError(e);
+        },
+      )
+      .finally(() => {
+        if (live) setLoadingMore(false);
+      });
     return () => {
       live = false;
     };
-  }, [matters, matterId]);
+  }, [matters, matterId, newest]);
+
+  const showMore = () => {
+    setLoadingMore(true);
+    setNewest((n) => n + TIMELINE_PAGE);
+  };
 
   const exportAs = (format: "csv" | "json") => {
     setExporting(true);
@@ -101,7 +111,9 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
       .finally(() => setExporting(false));
   };
 
-  if (error) return <ErrorNotice error={error} onDismiss={onClose} />;
+  // A matter that did not open says why in its place; an export or more of the timeline that failed says so above the
+  // rows already shown, which stay.
+  if (error && !view) return <ErrorNotice error={error} onDismiss={onClose} />;
   if (!view) return <Spinner size="tiny" label="Opening the matter…" />;
   const m = view.matter;
   const people = [view.responsible ? `${view.responsible.name} (responsible)` : m.responsible, ...view.team.map((p) => p.name)];
@@ -130,7 +142,8 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
           Close
         </Button>
       </div>
-      <Subtitle2 as="h4">Timeline ({view.timeline.length})</Subtitle2>
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+      <Subtitle2 as="h4">Timeline ({view.timelineTotal})</Subtitle2>
       {view.timeline.length === 0 ? (
         <Caption1 data-testid="timeline-empty">
           No email is logged to this matter yet. Log one from the This email tab, or from the untagged client mail below.
@@ -138,14 +151,23 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
       ) : (
         <>
           <ol className={styles.list} aria-label="Logged communication, newest first" data-testid="timeline">
-            {view.timeline.slice(0, shown).map((item) => (
+            {view.timeline.map((item) => (
               <TimelineRow key={item.entry.internetMessageId} item={item} />
             ))}
           </ol>
-          {view.timeline.length > shown ? (
+          {view.timelineTotal > view.timeline.length ? (
             <div>
-              <Button size="small" onClick={() => setShown((n) => n + TIMELINE_PAGE)} data-testid="timeline-more">
-                Show {Math.min(TIMELINE_PAGE, view.timeline.length - shown)} more of {view.timeline.length - shown}
+              {/* disabledFocusable, not disabled: a keyboard user's focus stays on the button while more are read. */}
+              <Button
+                size="small"
+                onClick={showMore}
+                disabledFocusable={loadingMore}
+                icon={loadingMore ? <Spinner size="extra-tiny" /> : undefined}
+                data-testid="timeline-more"
+              >
+                {loadingMore
+                  ? "Reading more of the timeline…"
+                  : `Show ${Math.min(TIMELINE_PAGE, view.timelineTotal - view.timeline.length)} more of ${view.timelineTotal - view.timeline.length}`}
               </Button>
             </div>
           ) : null}

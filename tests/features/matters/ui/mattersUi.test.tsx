@@ -5,6 +5,9 @@ import userEvent from "@testing-library/user-event";
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { MattersSection } from "@features/matters/ui/MattersSection";
 import { SelectionNotice } from "@features/matters/ui/SelectionNotice";
+import { TIMELINE_PAGE } from "@features/matters/api";
+import { MatterDetails } from "@features/matters/ui/MatterDetails";
+import { MatterlineError } from "@domain/errors";
 import type { FakeMailItem } from "@simulators/office";
 import { idbStores, openAccountDb } from "@adapters/storage";
 import { directory, mail } from "../fixtures";
@@ -97,6 +100,79 @@ describe("MattersSection", () => {
     expect(items).toHaveLength(1);
     expect(items[0].textContent).toContain("Supplier invoices");
     expect(screen.getByTestId("timeline-response").textContent).toMatch(/waiting/);
+  });
+
+  it("opens a matter of hundreds of emails on its newest page and reads more on request, keeping focus", async () => {
+    const { pane, log } = await wired();
+    const total = 2 * TIMELINE_PAGE + 30;
+    const at = (i: number) => new Date(Date.parse("2026-01-01T09:00:00.000Z") + i * 3_600_000).toISOString();
+    for (let i = 0; i < total; i++)
+      await log.commit({
+        put: {
+          internetMessageId: `<bulk-${i}@marlow.test>`,
+          conversationId: `c-${i}`,
+          direction: "inbound",
+          from: { name: "Ivy Marlow", email: "ivy@marlow.test" },
+          to: [{ email: me.email }],
+          cc: [],
+          subject: `Question ${i}`,
+          sentAt: at(i),
+          receivedAt: at(i),
+          snippet: "",
+          attachmentNames: [],
+          matterId: "x2",
+          category: "2026-0102",
+          loggedBy: me.email,
+          loggedAt: at(i),
+          source: "manual",
+          timeEntry: null,
+          mailbox: null,
+          graphId: null,
+        },
+      });
+    render(<MattersSection capabilities={pane.capabilities} />);
+    await userEvent.type(screen.getByTestId("matter-search-input"), "2026-0102");
+    await screen.findAllByTestId("matter-search-option");
+    await userEvent.keyboard("{Enter}");
+    expect((await screen.findByRole("heading", { name: `Timeline (${total})` })).tagName).toBe("H4");
+    const shown = () => screen.getAllByTestId("timeline-item");
+    expect(shown()).toHaveLength(TIMELINE_PAGE);
+    expect(shown()[0].textContent).toContain(`Question ${total - 1}`);
+    expect(shown()[TIMELINE_PAGE - 1].textContent).toContain(`Question ${total - TIMELINE_PAGE}`);
+    const more = screen.getByTestId("timeline-more");
+    expect(more.textContent).toBe(`Show ${TIMELINE_PAGE} more of ${total - TIMELINE_PAGE}`);
+    more.focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(shown()).toHaveLength(2 * TIMELINE_PAGE));
+    expect(shown()[2 * TIMELINE_PAGE - 1].textContent).toContain("Question 30");
+    expect(screen.getByTestId("timeline-more").textContent).toBe("Show 30 more of 30");
+    expect(document.activeElement).toBe(screen.getByTestId("timeline-more"));
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(shown()).toHaveLength(total));
+    expect(screen.queryByTestId("timeline-more")).toBeNull();
+    expect(shown()[total - 1].textContent).toContain("Question 0");
+  });
+
+  it("keeps the rows shown and says so plainly when more of the timeline cannot be read", async () => {
+    const { pane } = await wired();
+    await pane.capabilities.filing!.log(await pane.open(a), "x1");
+    const real = pane.capabilities.matters!;
+    const first = await real.openMatter("x1");
+    expect(first.timeline).toHaveLength(1);
+    // The matter opens; the next read fails as storage does when the browser ends the connection.
+    const view = { ...first, timelineTotal: first.timeline.length + 5 };
+    const matters = {
+      ...real,
+      openMatter: (_id: string, newest?: number) =>
+        newest === TIMELINE_PAGE
+          ? Promise.resolve(view)
+          : Promise.reject(new MatterlineError("storage-failed", "Matterline could not read this device's storage.")),
+    };
+    render(<MatterDetails matters={matters} matterId="x1" onClose={() => undefined} />);
+    await userEvent.click(await screen.findByTestId("timeline-more"));
+    expect((await screen.findByRole("alert")).textContent).toContain("could not read this device's storage");
+    expect(screen.getByTestId("matter-title").textContent).toContain("2026-0101");
+    expect(screen.getByTestId("timeline-more").textContent).toBe("Show 5 more of 5");
   });
 
   it("tags the selected emails with progress and a result per email", async () => {
