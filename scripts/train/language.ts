@@ -8,6 +8,7 @@
 //   npx tsx scripts/train/language.ts --cv     5-fold cross-validation on the training side (nothing written)
 //   npx tsx scripts/train/language.ts --check  exit 1 when the committed weights differ from a fresh training
 //   npx tsx scripts/train/language.ts --lowo   leave-one-writer-out validation over the training side (nothing written)
+// scripts/train/proxies.ts gives the other training-side figures settings are chosen on (writer folds, new writers).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -45,7 +46,7 @@ export const INTENT_OPTIONS: TrainOptions = {
   minWeight: 0.1,
 };
 
-interface Row {
+export interface Row {
   readonly id: string;
   readonly mail: ClientMail;
   readonly intent: string;
@@ -53,7 +54,8 @@ interface Row {
   readonly evidence: MailEvidence;
 }
 
-function rows(half: Half = "read"): Row[] {
+/** One file's labelled emails with the evidence the models read, gathered with the unhappiness model in force. */
+export function rows(half: Half = "read"): Row[] {
   return loadClientMail(half).map((m) => ({
     id: m.id,
     mail: m,
@@ -386,7 +388,7 @@ export const WRITERS: Readonly<Record<string, readonly Half[]>> = {
  * read half's writer worse (0.897 against 0.909 left out) and the unread half too (0.819 against 0.835); the
  * unhappiness model read a sample instruction as unhappy. See docs/language.md, "Fifty-two writers".
  */
-const NOT_YET_TRAINED: ReadonlySet<string> = new Set<string>([
+export const NOT_YET_TRAINED: ReadonlySet<string> = new Set<string>([
   "w39",
   "w40",
   "w41",
