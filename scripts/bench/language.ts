@@ -6,6 +6,7 @@ import type { MailMessage } from "@domain/model/mail";
 import { readMail } from "@domain/language/reading";
 import { needsReply } from "@domain/language/needsReply";
 import { clientMailMessage, loadClientMail, type Half } from "../data/clientMail";
+import { loadAdjudicatedIntent, type AdjudicatedIntent } from "../data/adjudicatedIntent";
 import type { BenchLine } from "./benchLine";
 import { atLeast, atMost, info, median, wilsonInterval } from "./benchLine";
 
@@ -83,6 +84,11 @@ export interface ClientMailFigures {
   readonly unhappyPrecision: number;
   readonly unhappyRecall: number;
   readonly needsReplyF1: number;
+  /**
+   * Against the blind second labels (data/client-mail/adjudicated), when the half has them: how many emails have one,
+   * how many of those the writer's intent label agrees with, and how many the reading's intent does.
+   */
+  readonly adjudicated: { readonly count: number; readonly writerAgrees: number; readonly readingAgrees: number } | null;
 }
 
 /**
@@ -90,14 +96,21 @@ export interface ClientMailFigures {
  * mail, each email wrapped as a message from a client, and returns aggregate figures only. The unread half may be
  * measured this way and no other: nothing about a single email of it is returned or printed.
  */
-export function evaluateClientMail(half: Half): ClientMailFigures {
+export function evaluateClientMail(half: Half, blind: ReadonlyMap<string, AdjudicatedIntent> = new Map()): ClientMailFigures {
   const mails = loadClientMail(half);
   let intentOk = 0;
+  const adjudicated = { count: 0, writerAgrees: 0, readingAgrees: 0 };
   const unhappy = { tp: 0, fp: 0, fn: 0 };
   const reply = { tp: 0, fp: 0, fn: 0 };
   for (const mail of mails) {
     const r = readMail(clientMailMessage(mail));
     if (r.intent === mail.intent) intentOk++;
+    const second = blind.get(mail.id);
+    if (second) {
+      adjudicated.count++;
+      if (second.intent === mail.intent) adjudicated.writerAgrees++;
+      if (second.intent === r.intent) adjudicated.readingAgrees++;
+    }
     if (r.unhappy && mail.unhappy) unhappy.tp++;
     else if (r.unhappy) unhappy.fp++;
     else if (mail.unhappy) unhappy.fn++;
@@ -113,6 +126,7 @@ export function evaluateClientMail(half: Half): ClientMailFigures {
     unhappyPrecision: u.precision,
     unhappyRecall: u.recall,
     needsReplyF1: prf(reply.tp, reply.fp, reply.fn).f1,
+    adjudicated: adjudicated.count > 0 ? adjudicated : null,
   };
 }
 
@@ -229,11 +243,27 @@ export function longEmailMessage(): MailMessage {
 }
 
 /** Bench lines for `npm run bench`. */
+/**
+ * How the writer's intent labels and the reading's decisions agree with the blind second labels on one half: the
+ * first says how far two careful people agree on the half (the ceiling a reading can be judged against), the second
+ * how far the reading agrees with someone other than the writer.
+ */
+function adjudicatedLines(half: "read" | "unread", f: ClientMailFigures): BenchLine[] {
+  if (!f.adjudicated) return [];
+  const { count, writerAgrees, readingAgrees } = f.adjudicated;
+  const of = `${half} half, ${count} emails`;
+  return [
+    info(`clientMail.${half}LabelAgreement`, writerAgrees / count, `ratio (writer's intent label = blind second label, ${of})`),
+    info(`clientMail.${half}IntentVsBlindLabel`, readingAgrees / count, `ratio (reading's intent = blind second label, ${of})`),
+  ];
+}
+
 export async function run(): Promise<BenchLine[]> {
   const sample = await evaluateSample();
-  const read = evaluateClientMail("read");
+  const blind = loadAdjudicatedIntent();
+  const read = evaluateClientMail("read", blind);
   const check = evaluateClientMail("check");
-  const unread = evaluateClientMail("unread");
+  const unread = evaluateClientMail("unread", blind);
   const unreadIntent95 = wilsonInterval(unread.intentCorrect, unread.count);
   const dev = evaluateEmailIntent("dev");
   const heldOut = evaluateEmailIntent("heldOut");
@@ -273,6 +303,8 @@ export async function run(): Promise<BenchLine[]> {
     atLeast("clientMail.unreadUnhappyRecall", unread.unhappyRecall, "ratio (unread half: never read)", 0.85),
     atLeast("clientMail.unreadUnhappyPrecision", unread.unhappyPrecision, "ratio (unread half: never read)", 0.85),
     info("clientMail.unreadNeedsReplyF1", unread.needsReplyF1, "F1 (unread half: never read)"),
+    ...adjudicatedLines("read", read),
+    ...adjudicatedLines("unread", unread),
     info("emailIntent.devNeedsReplyF1", dev.f1, "F1 (DEV half: rules written reading its misses; the request model trained on it)"),
     info("emailIntent.devNeedsReplyPrecision", dev.precision, "ratio (DEV half)"),
     atLeast("emailIntent.heldOutNeedsReplyPrecision", heldOut.precision, "ratio (HELD-OUT half: never read)", 0.8),
