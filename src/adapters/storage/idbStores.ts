@@ -15,6 +15,7 @@ import { guard, type MatterlineDb } from "./openDb";
 import type { ClockDecisionRecord, FilingHistoryRecord, FollowUpRecord, StoredAudit } from "./schema";
 import { IdbScanCheckpointStore } from "./idbScanCheckpointStore";
 import { fromStored, toStored } from "./storedLogEntry";
+import { compareNewestFirst } from "@domain/matterLog/entryOrder";
 
 function withoutId(a: StoredAudit): AuditRecord {
   const { id: _id, ...rest } = a;
@@ -37,21 +38,36 @@ export class IdbMatterLogStore implements MatterLogStore {
   /**
    * Walks the [matterId, time] index backwards and stops at `limit`: in Chromium, getAll of a 5,000-entry matter took
    * 170–230 ms before anything showed, and getAll has no "newest first" in every browser (its `direction` is new).
+   * Entries kept before version 6 have no timeline time, so the index does not hold them: a matter with any such
+   * entry is read whole once, and its entries are given their time as it is read, in the same transaction so a refile
+   * meanwhile cannot be undone (Chromium, 5,000 such entries: about 1.1 s, once; see v6 in openDb.ts for why the
+   * upgrade itself does not rewrite them).
    */
   newestByMatter(matterId: string, limit: number): Promise<LogEntry[]> {
     return guard("read the matter log", async () => {
-      const entries: LogEntry[] = [];
-      if (limit <= 0) return entries;
+      if (limit <= 0) return [];
       // [matterId] sorts before [matterId, any time] and [matterId, []] after every string time (arrays sort after
       // strings): w3c.github.io/IndexedDB/#compare-two-keys.
       const range = IDBKeyRange.bound([matterId], [matterId, []]);
-      const index = this.db.transaction("matterLog").store.index("byMatterNewest");
-      for (let cursor = await index.openCursor(range, "prev"); cursor; cursor = await cursor.continue()) {
+      const tx = this.db.transaction("matterLog");
+      const [all, timed] = await Promise.all([tx.store.index("byMatter").count(matterId), tx.store.index("byMatterNewest").count(range)]);
+      if (timed < all) return (await this.timeMatter(matterId)).sort(compareNewestFirst).slice(0, limit);
+      const entries: LogEntry[] = [];
+      for (let cursor = await tx.store.index("byMatterNewest").openCursor(range, "prev"); cursor; cursor = await cursor.continue()) {
         entries.push(fromStored(cursor.value));
         if (entries.length >= limit) break;
       }
       return entries;
     });
+  }
+  /** Gives every entry of the matter that lacks one its timeline time, in one transaction; returns them all. */
+  private async timeMatter(matterId: string): Promise<LogEntry[]> {
+    const tx = this.db.transaction("matterLog", "readwrite");
+    const stored = await tx.store.index("byMatter").getAll(matterId);
+    // Puts are issued together, not one after another: each awaited round trip costs far more than the write.
+    const writes = stored.filter((e) => e.timelineAt === undefined).map((e) => tx.store.put(toStored(e)));
+    await Promise.all([...writes, tx.done]);
+    return stored.map(fromStored);
   }
   countByMatter(matterId: string): Promise<number> {
     return guard("read the matter log", () => this.db.countFromIndex("matterLog", "byMatter", matterId));

@@ -180,7 +180,7 @@ describe("openMatterlineDb", () => {
     db.close();
   });
 
-  it("writes out each logged entry's timeline time at version 6, so a matter's newest read without reading them all", async () => {
+  it("indexes the log by matter and time at version 6, giving older entries their time as their matter is first read", async () => {
     // A pane at version 5 with three entries of one matter (received, sent only, logged only) and one of another.
     const old = await openWithMigrations("newest", MIGRATIONS.slice(0, 5));
     const logged = (id: string, matterId: string, t: { receivedAt?: string; sentAt?: string; loggedAt: string }) => ({
@@ -215,12 +215,24 @@ describe("openMatterlineDb", () => {
     old.close();
 
     const db = await openMatterlineDb("newest");
+    expect([...db.transaction("matterLog").store.indexNames]).toContain("byMatterNewest");
+    // The upgrade rewrites nothing (a long log would hold the pane's storage for seconds): m1 is read whole once.
+    expect((await db.get("matterLog", "<r>"))?.timelineAt).toBeUndefined();
     const { log } = idbStores(db);
     expect((await log.newestByMatter("m1", 2)).map((e) => e.internetMessageId)).toEqual(["<s>", "<l>"]);
     expect(await log.countByMatter("m1")).toBe(3);
+    expect((await db.get("matterLog", "<r>"))?.timelineAt).toBe("2025-08-03T09:00:00.000Z");
+    expect((await db.get("matterLog", "<o>"))?.timelineAt).toBeUndefined();
+    // Now through the index, the same; and the other matter on its first read.
+    expect((await log.newestByMatter("m1", 3)).map((e) => e.internetMessageId)).toEqual(["<s>", "<l>", "<r>"]);
+    // m2 gets a new entry (kept with its time) beside its old one (without): the old one is not lost from its page.
+    const added = logged("<n>", "m2", { receivedAt: "2025-08-31T09:00:00.000Z", loggedAt: "2025-08-31T09:00:00.000Z" });
+    await log.commit({ put: added });
+    expect(await log.newestByMatter("m2", 5)).toEqual([added, entries[3]]);
+    expect((await db.get("matterLog", "<o>"))?.timelineAt).toBe("2025-08-30T09:00:00.000Z");
     // Nothing else about the entries changed, and the store's own field is not handed out.
     expect(await log.get("<r>")).toEqual(entries[0]);
-    expect((await db.get("matterLog", "<r>"))?.timelineAt).toBe("2025-08-03T09:00:00.000Z");
+    expect(await log.listByMatter("m1")).toContainEqual(entries[1]);
     db.close();
   });
 
