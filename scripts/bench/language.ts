@@ -242,7 +242,6 @@ export function longEmailMessage(): MailMessage {
   };
 }
 
-/** Bench lines for `npm run bench`. */
 /**
  * How the writer's intent labels and the reading's decisions agree with the blind second labels on one half: the
  * first says how far two careful people agree on the half (the ceiling a reading can be judged against), the second
@@ -258,6 +257,7 @@ function adjudicatedLines(half: "read" | "unread", f: ClientMailFigures): BenchL
   ];
 }
 
+/** Bench lines for `npm run bench`. */
 export async function run(): Promise<BenchLine[]> {
   const sample = await evaluateSample();
   const blind = loadAdjudicatedIntent();
