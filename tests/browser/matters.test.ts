@@ -43,7 +43,7 @@ describe("matters in the workbench", () => {
     await expect
       .poll(() => frame.getByTestId("timeline-item").allTextContents(), { timeout: 15000 })
       .toEqual(expect.arrayContaining([expect.stringContaining(subject)]));
-    expect(await frame.getByTestId("timeline-response").count()).toBeGreaterThan(0);
+    await expect.poll(() => frame.getByTestId("timeline-response").count(), { timeout: 15000 }).toBeGreaterThan(0);
   });
 
   it("rejects a broken directory file listing every problem and keeps the old directory", async () => {

@@ -55,8 +55,23 @@ function TimelineRow({ item }: { item: TimelineItem }) {
   );
 }
 
-/** One matter: client, status, people, keywords, export, and its timeline of logged communication (newest first). */
-export function MatterDetails({ matters, matterId, onClose }: { matters: MattersCapability; matterId: string; onClose: () => void }) {
+/**
+ * One matter: client, status, people, keywords, export, and its timeline of logged communication (newest first).
+ * `revision` changes when a sync or a write changed the local copy of the shared record: the timeline is read again in
+ * place, as many rows as are shown, and the rows shown stay until the new ones are read (a remount would blank the
+ * matter to a spinner and fold it back to its first page on every sync).
+ */
+export function MatterDetails({
+  matters,
+  matterId,
+  revision = 0,
+  onClose,
+}: {
+  matters: MattersCapability;
+  matterId: string;
+  revision?: number;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const [view, setView] = useState<MatterView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -93,7 +108,7 @@ export function MatterDetails({ matters, matterId, onClose }: { matters: Matters
     return () => {
       live = false;
     };
-  }, [matters, matterId, newest]);
+  }, [matters, matterId, newest, revision]);
 
   const showMore = () => {
     setLoadingMore(true);

@@ -16,7 +16,7 @@ export function MattersSection({ capabilities }: { capabilities: Capabilities })
   const styles = useStyles();
   const matters = capabilities.matters;
   const [open, setOpen] = useState<string | null>(null);
-  // A sync or a write changed the local copy of the shared record: the open timeline is read again.
+  // A sync or a write changed the local copy of the shared record: the open timeline is read again, in place.
   const [version, setVersion] = useState(0);
   const record = capabilities.record;
   useEffect(() => record?.onChanged(() => setVersion((v) => v + 1)), [record]);
@@ -25,7 +25,7 @@ export function MattersSection({ capabilities }: { capabilities: Capabilities })
     <section aria-label="Matters" data-testid="matters-section" className={styles.root}>
       <BulkTagPanel matters={matters} />
       <MatterSearch matters={matters} label="Find a matter" onPick={(h) => setOpen(h.matter.id)} />
-      {open ? <MatterDetails key={`${open}:${version}`} matters={matters} matterId={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <MatterDetails matters={matters} matterId={open} revision={version} onClose={() => setOpen(null)} /> : null}
       <AddSenderContact capabilities={capabilities} matters={matters} />
       <Divider />
       <UntaggedQueuePanel matters={matters} />

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DirectorySettingsSection } from "@features/matters/ui/DirectorySettingsSection";
 import { MattersSection } from "@features/matters/ui/MattersSection";
@@ -8,6 +8,7 @@ import { SelectionNotice } from "@features/matters/ui/SelectionNotice";
 import { TIMELINE_PAGE } from "@features/matters/api";
 import { MatterDetails } from "@features/matters/ui/MatterDetails";
 import { MatterlineError } from "@domain/errors";
+import type { LogEntry } from "@domain/matterLog/types";
 import type { FakeMailItem } from "@simulators/office";
 import { idbStores, openAccountDb } from "@adapters/storage";
 import { directory, mail } from "../fixtures";
@@ -38,6 +39,32 @@ async function wired() {
 }
 
 /** The wired pane with "a", "b" and, when `withGone`, the vanished email selected in that order. */
+/** Client question `i` filed to matter 2026-0102, an hour after question `i - 1`. */
+function question(i: number): LogEntry {
+  const at = new Date(Date.parse("2026-01-01T09:00:00.000Z") + i * 3_600_000).toISOString();
+  return {
+    internetMessageId: `<bulk-${i}@marlow.test>`,
+    conversationId: `c-${i}`,
+    direction: "inbound",
+    from: { name: "Ivy Marlow", email: "ivy@marlow.test" },
+    to: [{ email: me.email }],
+    cc: [],
+    subject: `Question ${i}`,
+    sentAt: at,
+    receivedAt: at,
+    snippet: "",
+    attachmentNames: [],
+    matterId: "x2",
+    category: "2026-0102",
+    loggedBy: me.email,
+    loggedAt: at,
+    source: "manual",
+    timeEntry: null,
+    mailbox: null,
+    graphId: null,
+  };
+}
+
 async function selecting(withGone = false) {
   const w = await wired();
   await w.pane.office.controller.selectItems([w.pane.itemOf(a), w.pane.itemOf(b), ...(withGone ? [gone] : [])]);
@@ -105,31 +132,7 @@ describe("MattersSection", () => {
   it("opens a matter of hundreds of emails on its newest page and reads more on request, keeping focus", async () => {
     const { pane, log } = await wired();
     const total = 2 * TIMELINE_PAGE + 30;
-    const at = (i: number) => new Date(Date.parse("2026-01-01T09:00:00.000Z") + i * 3_600_000).toISOString();
-    for (let i = 0; i < total; i++)
-      await log.commit({
-        put: {
-          internetMessageId: `<bulk-${i}@marlow.test>`,
-          conversationId: `c-${i}`,
-          direction: "inbound",
-          from: { name: "Ivy Marlow", email: "ivy@marlow.test" },
-          to: [{ email: me.email }],
-          cc: [],
-          subject: `Question ${i}`,
-          sentAt: at(i),
-          receivedAt: at(i),
-          snippet: "",
-          attachmentNames: [],
-          matterId: "x2",
-          category: "2026-0102",
-          loggedBy: me.email,
-          loggedAt: at(i),
-          source: "manual",
-          timeEntry: null,
-          mailbox: null,
-          graphId: null,
-        },
-      });
+    for (let i = 0; i < total; i++) await log.commit({ put: question(i) });
     render(<MattersSection capabilities={pane.capabilities} />);
     await userEvent.type(screen.getByTestId("matter-search-input"), "2026-0102");
     await screen.findAllByTestId("matter-search-option");
@@ -151,6 +154,48 @@ describe("MattersSection", () => {
     await waitFor(() => expect(shown()).toHaveLength(total));
     expect(screen.queryByTestId("timeline-more")).toBeNull();
     expect(shown()[total - 1].textContent).toContain("Question 0");
+  });
+
+  it("reads the open timeline again in place when the shared record changes, keeping the rows and pages shown", async () => {
+    const { pane, log } = await wired();
+    const total = TIMELINE_PAGE + 5;
+    for (let i = 0; i < total; i++) await log.commit({ put: question(i) });
+    let changed = () => {};
+    const record = { ...pane.capabilities.record!, onChanged: (l: () => void) => ((changed = l), () => undefined) };
+    // Reads are held when asked, as a slow device's storage holds them, so what is on screen meanwhile can be seen.
+    const real = pane.capabilities.matters!;
+    let hold: Promise<void> | null = null;
+    const asked: (number | undefined)[] = [];
+    const matters = {
+      ...real,
+      openMatter: async (id: string, newest?: number) => {
+        asked.push(newest);
+        await hold;
+        return real.openMatter(id, newest);
+      },
+    };
+    render(<MattersSection capabilities={{ ...pane.capabilities, record, matters }} />);
+    await userEvent.type(screen.getByTestId("matter-search-input"), "2026-0102");
+    await screen.findAllByTestId("matter-search-option");
+    await userEvent.keyboard("{Enter}");
+    await userEvent.click(await screen.findByTestId("timeline-more"));
+    const shown = () => screen.getAllByTestId("timeline-item");
+    await waitFor(() => expect(shown()).toHaveLength(total));
+
+    // A sync brought a colleague's filing of a newer email: the rows stay while the matter is read again.
+    await log.commit({ put: question(total) });
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    act(() => changed());
+    await waitFor(() => expect(asked).toHaveLength(3));
+    expect(shown()).toHaveLength(total);
+    expect(screen.queryByText("Opening the matter…")).toBeNull();
+    release();
+    await waitFor(() => expect(shown()).toHaveLength(total + 1));
+    expect(shown()[0].textContent).toContain(`Question ${total}`);
+    expect(screen.getByRole("heading", { name: `Timeline (${total + 1})` })).toBeTruthy();
+    // As many rows as were shown are read again, not the first page alone.
+    expect(asked).toEqual([TIMELINE_PAGE, 2 * TIMELINE_PAGE, 2 * TIMELINE_PAGE]);
   });
 
   it("keeps the rows shown and says so plainly when more of the timeline cannot be read", async () => {
