@@ -117,25 +117,27 @@ export function generateDirectory(matterCount: number, contactCount: number, see
   };
 }
 
-async function sampleMessages(): Promise<{ file: string; message: MailMessage }[]> {
-  const dir = join(SAMPLE, "mail");
+async function corpusMessages(corpus = SAMPLE): Promise<{ file: string; message: MailMessage }[]> {
+  const dir = join(corpus, "mail");
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".eml"))
     .sort();
   return Promise.all(files.map(async (file) => ({ file, message: await parseEml(readFileSync(join(dir, file))) })));
 }
 
-/** Matter precision and coverage of the triage run over the labelled sample. */
-export async function sampleQuality(): Promise<{ precision: number; coverage: number; ambiguousAbstained: number; ambiguous: number }> {
-  const directory = parseDirectoryJson(readFileSync(join(SAMPLE, "directory.json"), "utf8"));
-  const meta = JSON.parse(readFileSync(join(SAMPLE, "meta.json"), "utf8")) as { me: string; now: string; slaHours: number };
+/** Matter precision and coverage of the triage run over a labelled firm's mailbox in the sample's layout (the sample's by default). */
+export async function corpusQuality(
+  corpus = SAMPLE,
+): Promise<{ precision: number; coverage: number; ambiguousAbstained: number; ambiguous: number }> {
+  const directory = parseDirectoryJson(readFileSync(join(corpus, "directory.json"), "utf8"));
+  const meta = JSON.parse(readFileSync(join(corpus, "meta.json"), "utf8")) as { me: string; now: string; slaHours: number };
   const labels = new Map<string, { matterId: string | null; matterAmbiguous: boolean }>();
-  for (const line of readFileSync(join(SAMPLE, "labels.jsonl"), "utf8").split("\n")) {
+  for (const line of readFileSync(join(corpus, "labels.jsonl"), "utf8").split("\n")) {
     if (!line.trim()) continue;
     const l = JSON.parse(line) as { file: string; matterId: string | null; matterAmbiguous: boolean };
     labels.set(l.file, l);
   }
-  const lines = triageMessages(await sampleMessages(), {
+  const lines = triageMessages(await corpusMessages(corpus), {
     directory,
     me: [meta.me],
     now: meta.now,
@@ -168,7 +170,7 @@ export async function sampleQuality(): Promise<{ precision: number; coverage: nu
 }
 
 export async function run(): Promise<BenchLine[]> {
-  const quality = await sampleQuality();
+  const quality = await corpusQuality();
   const directory = generateDirectory(20_000, 50_000);
   const builds: number[] = [];
   let index = buildDirectoryIndex(directory);
@@ -177,7 +179,7 @@ export async function run(): Promise<BenchLine[]> {
     index = buildDirectoryIndex(directory);
     builds.push(performance.now() - t0);
   }
-  const messages = (await sampleMessages()).map((s) => s.message);
+  const messages = (await corpusMessages()).map((s) => s.message);
   // Point some of the sample's senders at generated contacts and matters, so lookups hit.
   const contacts = directory.clients.flatMap((c) => c.contacts);
   const probes: MailMessage[] = messages.map((m, i) =>
