@@ -86,6 +86,42 @@ describe("scanText: references without digits", () => {
   });
 });
 
+describe("scanText: court numbers as courts write them", () => {
+  const courts = buildDirectoryIndex({
+    ...directory,
+    matters: [
+      { ...directory.matters[0], aliases: ["1:26-cv-03318", "BS 4512/26"] },
+      { ...directory.matters[1], aliases: ["2026 L 004567", "QCAT MCDO 1234/26"] },
+    ],
+  });
+  const courtRefs = (text: string) => findRefs(courts, text).map((h) => `${h.matterId}:${h.text}`);
+
+  it("reads a colon between digits as part of the number (US federal case numbers)", () => {
+    expect(courtRefs("Case: Lakeshore v. Dravo, 1:26-cv-03318\nWitness: A. Dravo")).toEqual(["m1:1:26-cv-03318"]);
+    expect(courtRefs("Case No. 1:26-CV-03318.")).toEqual(["m1:1:26-CV-03318"]);
+    // Times and a number glued to another do not make one.
+    expect(courtRefs("at 10:30 and 11:26-cv-03318, or 1:26-cv-033189")).toEqual([]);
+    expect(refs("Our ref 2025-0042: the lease")).toEqual(["m1:2025-0042:own"]);
+  });
+
+  it("reads numbers written with spaces, one space between their parts", () => {
+    expect(courtRefs("Re: BS 4512/26 - directions")).toEqual(["m1:BS 4512/26"]);
+    expect(courtRefs("Case No. 2026 L 004567, Cook County")).toEqual(["m2:2026 L 004567"]);
+    expect(courtRefs("QCAT MCDO 1234/26.")).toEqual(["m2:QCAT MCDO 1234/26"]);
+    expect(courtRefs("bs 4512/26 in lower case")).toEqual(["m1:bs 4512/26"]);
+    // Not the same words: two spaces, other letters, a longer number, glued on.
+    expect(courtRefs("BS  4512/26, ABS 4512/26, BS 4512/266, BS 4512/26-1, 2026 L 0045678")).toEqual([]);
+    // A firm with no spaced reference joins nothing: the scan stays as it was.
+    expect(index.refParts).toBe(1);
+    expect(courts.refParts).toBe(3);
+  });
+
+  it("finds them the same in one reading of the text", () => {
+    for (const t of ["Re: BS 4512/26 and 1:26-cv-03318", "2026 L 004567 — QCAT MCDO 1234/26"])
+      expect(findRefsAndPhrases(courts, t).refs).toEqual(findRefs(courts, t));
+  });
+});
+
 describe("scanText: the character scanner reads words as the word expression does", () => {
   // Deterministic pseudo-random texts mixing phrase words, digits, apostrophes, smart quotes, accents and emoji.
   const vocab = [
