@@ -249,7 +249,37 @@ function signatureStart(lines: readonly string[]): { cut: number; bySignOff: boo
     break;
   }
   if (signOff >= 0) return { cut: signOff, bySignOff: true };
-  return { cut: nameBlockStart(lines, hard), bySignOff: false };
+  const echo = nameEchoStart(lines, hard);
+  return { cut: echo >= 0 ? echo : nameBlockStart(lines, hard), bySignOff: false };
+}
+
+/** How far from the end a signature block under a signed first name may reach (lines). */
+const ECHO_REACH = 10;
+
+/**
+ * "Bill\n\nBill Ostrowski | CFO\nLakeshore Fastener Supply, Inc. | 1400 Busse Road, …": a first name alone on its
+ * line, then a block that opens with the same name in full, is a signature however long the block's lines are (a
+ * company line with its street address often runs past the 70 characters `nameBlockStart` allows). Returns the
+ * line of the lone name, or -1.
+ */
+function nameEchoStart(lines: readonly string[], end: number): number {
+  const lowest = Math.max(1, end - ECHO_REACH);
+  for (let i = end - 2; i >= lowest; i--) {
+    const name = lines[i].trim();
+    if (name === "" || name.includes(" ") || lines[i - 1].trim() !== "" || !NAME_LINE.test(name)) continue;
+    let next = i + 1;
+    while (next < end && lines[next].trim() === "") next++;
+    if (next >= end) continue;
+    const full = lines[next].trim();
+    if (
+      full.length > name.length + 1 &&
+      full.startsWith(name) &&
+      full.charCodeAt(name.length) === 32 &&
+      /^\p{Lu}/u.test(full.slice(name.length + 1))
+    )
+      return i;
+  }
+  return -1;
 }
 
 /** A line that is only a name ("Nadia", "Dr Priya Raman MRCVS", "Moira Buchanan (Mrs)"). */

@@ -137,6 +137,17 @@ describe("splitMessageText: signatures", () => {
     expect(parts.newText).toBe("Is the hearing still on?");
   });
 
+  it("drops a block that opens with the signed first name in full, however long its address line", () => {
+    const body =
+      "Can you give me a range for all of our open matters?\n\nMarta\n\nMarta Quispe | Finance Director\n" +
+      "Orrin Valley Fasteners Pty Ltd | Unit 4, 212 Kessler Industrial Drive, Wacol QLD 4076, Australia\n4076";
+    const parts = splitMessageText(body);
+    expect(parts.newText).toBe("Can you give me a range for all of our open matters?");
+    expect(parts.signature).toContain("Kessler Industrial Drive");
+    // A first name alone that the next paragraph does not repeat is kept with the text.
+    expect(splitMessageText("Ask Marta.\n\nMarta\n\nMarta, can you call me?").newText).toContain("Marta, can you call me?");
+  });
+
   it("does not take a sentence starting with a sign-off word for a sign-off", () => {
     expect(splitMessageText("Thanks for nothing.\nStill no reply from you.").newText).toContain("Thanks for nothing.");
   });
