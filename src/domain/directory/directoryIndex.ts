@@ -10,8 +10,11 @@ import type { PhraseTable } from "./wordHash";
 
 /** Where a phrase in mail points: one matter (keyword, opposing party) or one client (its name). */
 export interface PhraseTarget {
-  /** keyword: the matter's keywords; party: the other side's names and names in the matter title; client: a client's name. */
-  readonly kind: "keyword" | "party" | "client";
+  /**
+   * keyword: the matter's keywords; party: the other side's names and names in the matter title; client: a client's
+   * name; alias: an alias without a digit (a deal's code name, "Project Heron"), which recognition reads as a reference.
+   */
+  readonly kind: "keyword" | "party" | "client" | "alias";
   /** Matter id for keyword/party, client id for client names. */
   readonly id: string;
   /** The phrase as the directory writes it, for reasons. */
@@ -252,6 +255,8 @@ const NO_HASHES: readonly number[] = [];
 const CLIENT_SPACE = 0;
 const MATTER_SPACE = 1;
 const ACRONYM_SPACE = 2;
+/** Aliases group apart: the same words as another matter's keyword must not make that keyword a reference. */
+const ALIAS_SPACE = 3;
 
 /** A hash of a phrase's words: each word's `hashWord`, chained (FNV-1a) in order, kept to a small integer. */
 function hashWords(words: readonly string[]): number {
@@ -348,7 +353,7 @@ class PhraseGrouper {
   add(kind: PhraseTarget["kind"], id: string, label: string, words: readonly string[], upperOnly = false): void {
     if (words.length === 0) return;
     const key = hashWords(words);
-    const space = kind === "client" ? CLIENT_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
+    const space = kind === "client" ? CLIENT_SPACE : kind === "alias" ? ALIAS_SPACE : upperOnly ? ACRONYM_SPACE : MATTER_SPACE;
     const found = this.byWords.get(key);
     let g: Phrase | undefined;
     if (found !== undefined) {
@@ -408,8 +413,22 @@ function addClientName(phrases: PhraseGrouper, client: Client, buffer: string[])
     phrases.add("client", client.id, client.name, words);
 }
 
-/** A matter's phrases, in this order: its keywords, the capitalised runs of its title, the other side's names. */
+/**
+ * A matter's phrases, in this order: its aliases without a digit, its keywords, the capitalised runs of its title,
+ * the other side's names.
+ */
 function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string[]): void {
+  const aliases = matter.aliases;
+  if (aliases) {
+    for (let k = 0; k < aliases.length; k++) {
+      // A code name the firm gave the matter ("Project Heron", "Heron") is one of its references; a digit-free alias
+      // of one short or everyday word ("Oak", "Lease") would be found in too much mail, and stays out.
+      const words = foldedWords(aliases[k], buffer);
+      if (/[0-9]/.test(aliases[k]) || words.length === 0) continue;
+      if (words.length === 1 && (words[0].length < 5 || COMMON_WORDS.has(words[0]))) continue;
+      phrases.add("alias", matter.id, aliases[k].trim(), words);
+    }
+  }
   const keywords = matter.keywords;
   if (keywords) {
     for (let k = 0; k < keywords.length; k++) {

@@ -478,7 +478,14 @@ function phraseKey(p: PhraseTarget): string {
 
 function scanText(index: DirectoryIndex, text: string, referencesOnly: boolean): TextScan {
   if (!text) return NO_SCAN;
-  return referencesOnly ? { refs: findRefs(index, text), phrases: [] } : findRefsAndPhrases(index, text);
+  if (referencesOnly) return { refs: findRefs(index, text), phrases: [] };
+  const scan = findRefsAndPhrases(index, text);
+  // A digit-free alias (a deal's code name) is found as a phrase and counts as a reference to its matter.
+  if (!scan.phrases.some((p) => p.kind === "alias")) return scan;
+  const refs = [...scan.refs];
+  for (const p of scan.phrases)
+    if (p.kind === "alias" && !refs.some((r) => r.matterId === p.id)) refs.push({ matterId: p.id, text: p.label, label: null });
+  return { refs, phrases: scan.phrases.filter((p) => p.kind !== "alias") };
 }
 
 /** What recognition has gathered so far for one message. */

@@ -40,6 +40,36 @@ describe("recognize: signals", () => {
     expect(r).toMatchObject({ matterId: "x4", clientId: "k2", senderRole: "court" });
   });
 
+  it("a deal's code name listed as an alias counts as a reference, in colleagues' mail too; a short everyday one does not", () => {
+    const named = testDirectory();
+    const coded = buildDirectoryIndex({
+      ...named,
+      matters: named.matters.map((m) =>
+        m.id === "x2"
+          ? { ...m, aliases: ["OQ/0102", "Project Osprey", "Osprey"] }
+          : m.id === "x1"
+            ? { ...m, aliases: ["RA/0101", "Dock"] }
+            : m,
+      ),
+    });
+    const colleague = mail({
+      from: { email: "omar@ashbyquill.test" },
+      subject: "Osprey - estoppel",
+      bodyText: "Ruth, quick one on Osprey: can you look at the estoppel certificate before Friday?",
+    });
+    const r = recognize(colleague, { index: coded, me: [ME] });
+    expect(r).toMatchObject({ matterId: "x2", clientId: "k1", abstained: false });
+    expect(r.reasons.join("\n")).toMatch(/Subject cites Osprey \(matter 2026-0102\)/);
+    // Without the code name the same colleague's words alone decide nothing.
+    expect(recognize(colleague, { index, me: [ME] }).matterId).toBeNull();
+    // "Dock" (four letters) is no reference: a message about a dock names no matter by it.
+    const dock = recognize(mail({ from: { email: "omar@ashbyquill.test" }, subject: "Dock", bodyText: "The dock is closed." }), {
+      index: coded,
+      me: [ME],
+    });
+    expect(dock.matterId).toBeNull();
+  });
+
   it("ignores a pattern hit that names no matter (an invoice number of the same shape)", () => {
     const r = run({
       from: { email: "billing@vendor.test" },
