@@ -72,15 +72,10 @@ export interface DirectoryIndex {
   readonly refHashes: ReadonlySet<number>;
   /** Every matter number and alias has a digit: then text without one cites no matter, and its scan is skipped. */
   readonly everyRefHasDigit: boolean;
-  /**
-   * The most space-separated parts of any number or alias ("BS 4512/26" has 2, "2026 L 004567" 3; 1 when none has a
-   * space): the scanner joins that many words around a reference-shaped token to find them.
-   */
-  readonly refParts: number;
 }
 
 /** What finding matter references in text needs: the numbers and aliases, and the firm's reference patterns. */
-export type RefIndex = Pick<DirectoryIndex, "matterByRef" | "refPatterns" | "refHashes" | "everyRefHasDigit" | "refParts">;
+export type RefIndex = Pick<DirectoryIndex, "matterByRef" | "refPatterns" | "refHashes" | "everyRefHasDigit">;
 
 /**
  * Collects matter numbers and aliases (`add(ref, matterId)`) into a `RefIndex`; recognition's index and the send
@@ -90,16 +85,12 @@ export function refIndexBuilder(): { add(ref: string, matterId: string): void; f
   const matterByRef = new Map<string, string>();
   const refHashes = new Set<number>();
   let everyRefHasDigit = true;
-  let refParts = 1;
   return {
     add(ref, matterId) {
       const key = normalizeRef(ref);
       matterByRef.set(key, matterId);
       refHashes.add(hashWord(key));
       if (everyRefHasDigit && !/[0-9]/.test(key)) everyRefHasDigit = false;
-      // Court and tribunal numbers are often written with spaces ("BS 4512/26", "2026 L 004567"); capped at the
-      // scanner's reach (MAX_REF_PARTS), as a longer spaced reference is a phrase, not a number.
-      if (key !== ref) refParts = Math.max(refParts, Math.min(MAX_REF_PARTS, ref.trim().split(/\s+/).length));
     },
     finish(patterns) {
       const sources = patterns.length > 0 ? patterns : DEFAULT_REF_PATTERNS;
@@ -107,7 +98,6 @@ export function refIndexBuilder(): { add(ref: string, matterId: string): void; f
         matterByRef,
         refHashes,
         everyRefHasDigit,
-        refParts,
         // Import refuses unsafe patterns; a directory stored before that check could still hold one, and it must not run.
         refPatterns: sources
           .filter((source) => refPatternProblem(source) === null)
@@ -116,9 +106,6 @@ export function refIndexBuilder(): { add(ref: string, matterId: string): void; f
     },
   };
 }
-
-/** The most space-separated parts of a reference the scanner joins (see `refParts`). */
-export const MAX_REF_PARTS = 4;
 
 /** The reference patterns used when a firm configures none: `2024-0012` numbers and `ABC/0012` references. */
 export const DEFAULT_REF_PATTERNS: readonly string[] = ["\\b20\\d{2}-\\d{4}\\b", "\\b[A-Z]{2,6}/\\d{3,6}\\b"];

@@ -1,5 +1,5 @@
 import type { DirectoryIndex, PhraseGroup, PhraseTarget, RefIndex } from "@domain/directory/directoryIndex";
-import { MAX_REF_PARTS, normalizeRef } from "@domain/directory/directoryIndex";
+import { normalizeRef } from "@domain/directory/directoryIndex";
 import { FILTER_MASK, FNV_OFFSET, FNV_PRIME, HASH_MASK, hashWord } from "@domain/directory/wordHash";
 
 /** A matter reference found in text. `labelled` when written after "our ref", "matter no." and the like. */
@@ -181,66 +181,16 @@ function refsAtDigits(index: RefIndex, text: string, hits: Map<string, RefHit>):
     if (e < 0 && d >= lowest) e = refTokenAt(text, (p = d));
     if (e >= 0) {
       tokenRef(index, refs, text, hits, p, e);
-      if (index.refParts > 1) spacedRefsAt(index, text, hits, p, e);
       start = e;
     } else start = d + 1;
   }
 }
 
-/** The longest word joined to a reference-shaped token by `spacedRefsAt` ("MCDO", "QCAT", "L"). */
-const MAX_REF_WORD = 12;
-const spacedStarts = new Int32Array(MAX_REF_PARTS);
-const spacedEnds = new Int32Array(MAX_REF_PARTS);
-
-/**
- * References written with spaces ("BS 4512/26", "QCAT MCDO 1234/26", "2026 L 004567"), found around the token
- * text[p, e): it joined with up to `index.refParts - 1` words of reference characters before and after it, each one
- * space apart. At most refParts² spans of a few dozen characters per token, so the scan stays linear.
- */
-function spacedRefsAt(index: RefIndex, text: string, hits: Map<string, RefHit>, p: number, e: number): void {
-  const parts = index.refParts;
-  let starts = 1;
-  spacedStarts[0] = p;
-  for (let s = p; starts < parts && s >= 2 && text.charCodeAt(s - 1) === 32; starts++) {
-    let b = s - 1;
-    while (b > 0 && s - 1 - b < MAX_REF_WORD && isRefWordChar(text.charCodeAt(b - 1))) b--;
-    if (b === s - 1 || (b > 0 && isRefWordChar(text.charCodeAt(b - 1)))) break;
-    spacedStarts[starts] = s = b;
-  }
-  let ends = 1;
-  spacedEnds[0] = e;
-  for (let t = e; ends < parts && t + 1 < text.length && text.charCodeAt(t) === 32; ends++) {
-    let b = t + 1;
-    while (b < text.length && b - t - 1 < MAX_REF_WORD && isRefWordChar(text.charCodeAt(b))) b++;
-    if (b === t + 1 || (b < text.length && isRefWordChar(text.charCodeAt(b)))) break;
-    spacedEnds[ends] = t = b;
-  }
-  const refs = index.refHashes;
-  for (let i = 0; i < starts; i++) {
-    for (let j = i === 0 ? 1 : 0; j < ends && i + j < parts; j++) {
-      let a = spacedStarts[i];
-      let b = spacedEnds[j];
-      while (a < b && isRefPunct(text.charCodeAt(a))) a++;
-      while (b > a && isRefPunct(text.charCodeAt(b - 1))) b--;
-      if (refs.has(upperHash(text, a, b, true))) considerRef(index, text, hits, text.slice(a, b), a, b);
-    }
-  }
-}
-
-/** A character a spaced reference's words are made of: ASCII letters and digits, "/", ".", "-", ":". */
-function isRefWordChar(c: number): boolean {
-  return isAsciiAlnum(c) || isRefPunct(c) || c === COLON;
-}
-
-/**
- * Hash of text[start, end) upper-cased (the span is ASCII, so this is what `normalizeRef` gives); `skipSpaces` leaves
- * out its spaces, as `normalizeRef` does.
- */
-function upperHash(text: string, start: number, end: number, skipSpaces = false): number {
+/** Hash of text[start, end) upper-cased (the span is ASCII, so this is what `normalizeRef` gives). */
+function upperHash(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (skipSpaces && c === 32) continue;
     h = Math.imul(h ^ (c >= 97 && c <= 122 ? c - 32 : c), FNV_PRIME);
   }
   return h & HASH_MASK;

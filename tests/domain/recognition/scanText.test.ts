@@ -86,7 +86,7 @@ describe("scanText: references without digits", () => {
   });
 });
 
-describe("scanText: court numbers as courts write them", () => {
+describe("scanText: court numbers", () => {
   const courts = buildDirectoryIndex({
     ...directory,
     matters: [
@@ -104,20 +104,20 @@ describe("scanText: court numbers as courts write them", () => {
     expect(refs("Our ref 2025-0042: the lease")).toEqual(["m1:2025-0042:own"]);
   });
 
-  it("reads numbers written with spaces, one space between their parts", () => {
-    expect(courtRefs("Re: BS 4512/26 - directions")).toEqual(["m1:BS 4512/26"]);
-    expect(courtRefs("Case No. 2026 L 004567, Cook County")).toEqual(["m2:2026 L 004567"]);
-    expect(courtRefs("QCAT MCDO 1234/26.")).toEqual(["m2:QCAT MCDO 1234/26"]);
-    expect(courtRefs("bs 4512/26 in lower case")).toEqual(["m1:bs 4512/26"]);
-    // Not the same words: two spaces, other letters, a longer number, glued on.
-    expect(courtRefs("BS  4512/26, ABS 4512/26, BS 4512/266, BS 4512/26-1, 2026 L 0045678")).toEqual([]);
-    // A firm with no spaced reference joins nothing: the scan stays as it was.
-    expect(index.refParts).toBe(1);
-    expect(courts.refParts).toBe(3);
+  it("does not join words written with spaces into a number (a firm's patterns can, where it writes them so)", () => {
+    // Joining them was tried and measured: on the unread firm's mailbox it filed two emails the labeller could not
+    // put on one matter, and it found no reference anywhere that was not found otherwise (data/firms/README.md).
+    expect(courtRefs("Re: BS 4512/26 - directions, Case No. 2026 L 004567")).toEqual([]);
+    const patterned = buildDirectoryIndex({
+      ...directory,
+      firm: { ...directory.firm, matterRefPatterns: ["\\bBS \\d{4}/\\d{2}\\b"] },
+      matters: [{ ...directory.matters[0], aliases: ["BS 4512/26"] }],
+    });
+    expect(findRefs(patterned, "Re: BS 4512/26 - directions").map((h) => `${h.matterId}:${h.text}`)).toEqual(["m1:BS 4512/26"]);
   });
 
   it("finds them the same in one reading of the text", () => {
-    for (const t of ["Re: BS 4512/26 and 1:26-cv-03318", "2026 L 004567 — QCAT MCDO 1234/26"])
+    for (const t of ["Re: 1:26-cv-03318 and KES/0042", "10:30 — 1:26-CV-03318."])
       expect(findRefsAndPhrases(courts, t).refs).toEqual(findRefs(courts, t));
   });
 });
