@@ -332,8 +332,16 @@ export function recognize(
     best && second
       ? `A matter reference (${best.matter.number} or ${second.matter.number}) or a word specific to one of them would decide it.`
       : "";
+  const named = best ? mattersNamed(subjectScan, newScan, forwardedScan) : NO_MATTERS;
   if (!best) abstainWhy = "Nothing in the directory matches this message";
-  else if (!best.e.anchored) {
+  else if (named.size >= SEVERAL_MATTERS) {
+    // A round-up ("where everything stands: Kestrel, the Kavanagh case, the Daly claim…", a barrister's clerk's list
+    // of three cases) is about each matter it names: a reference to one of them does not make it that matter's.
+    abstainWhy = `No matter chosen: the message is about several matters (${[...named]
+      .map((id) => index.matterById.get(id)?.number ?? id)
+      .join(", ")})`;
+    hint = "File it to the matter it is mostly about, or to each of them.";
+  } else if (!best.e.anchored) {
     abstainWhy = `No matter chosen: only words point to ${best.matter.number}, with no reference, thread or known address behind them`;
     hint = "A matter reference, a reply in a logged thread, or a sender who is a known contact would decide it.";
   } else if (best.matter.status === "closed" && !best.e.firm) {
@@ -391,6 +399,25 @@ export function recognize(
     reasons: withSender([...reasons, ...preferred], role, from, text.autoReply),
     abstained: false,
   };
+}
+
+/** How many matters a message must name in its own words before it is taken as being about several of them. */
+const SEVERAL_MATTERS = 3;
+/** A phrase weighs this much only when one matter owns it and it is not an everyday word (`finish` in directoryIndex). */
+const SPECIFIC_PHRASE_WEIGHT = 1.5;
+const NO_MATTERS: ReadonlySet<string> = new Set();
+
+/**
+ * The matters the writer's own text (subject, new and forwarded text; not quoted history or the signature) names by
+ * a reference or by a phrase only that matter owns (a party's name, a specific keyword).
+ */
+function mattersNamed(...scans: readonly TextScan[]): ReadonlySet<string> {
+  const named = new Set<string>();
+  for (const scan of scans) {
+    for (const r of scan.refs) named.add(r.matterId);
+    for (const p of scan.phrases) if (p.kind !== "client" && p.weight >= SPECIFIC_PHRASE_WEIGHT) named.add(p.id);
+  }
+  return named;
 }
 
 /** Ranked-candidate view used to explain a preference. */

@@ -70,6 +70,23 @@ describe("recognize: signals", () => {
     expect(dock.matterId).toBeNull();
   });
 
+  it("a round-up naming three matters is filed to none of them, even when it cites one's reference", () => {
+    const r = run({
+      subject: "Where things stand",
+      bodyText:
+        "Ruth,\nBefore the board meets, could I have a short note on each: the Cruncho opposition (2026-0101), the " +
+        "estoppel certificate for Dock 9, and anything left on Brightmill?\nIvy",
+    });
+    expect(r).toMatchObject({ matterId: null, clientId: "k1", abstained: true });
+    expect(r.reasons.join("\n")).toMatch(/about several matters \(2026-0101, 2026-0102, 2025-0077\)/);
+    // Naming one other matter beside the one it cites is not a round-up.
+    const two = run({
+      subject: "Cruncho opposition",
+      bodyText: "Ruth,\nOn 2026-0101: the TTAB deadline moved. Unrelated, but Dock 9 is fine.\nIvy",
+    });
+    expect(two.matterId).toBe("x1");
+  });
+
   it("ignores a pattern hit that names no matter (an invoice number of the same shape)", () => {
     const r = run({
       from: { email: "billing@vendor.test" },
