@@ -140,6 +140,8 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     record: stores.record,
     mailbox: createGraphMailboxMarks(graph),
     now,
+    // The language reading is loaded when recognition first needs it, not with the pane.
+    asksForNewWork: (message) => import("@domain/language/newWork").then((l) => l.asksForNewWork(message)),
   });
   // What the mirror confirmed goes back onto the log entries: the mailbox's mark (so "in the mailbox" is shown from
   // evidence) and the Graph ids learned (so later writes skip the lookup).

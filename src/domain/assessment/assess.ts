@@ -7,6 +7,7 @@ import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import type { NeedsReplyResult } from "@domain/language/needsReply";
 import { readMail, type MailReading } from "@domain/language/reading";
 import { threadContextOf } from "@domain/language/threadContext";
+import { asksForNewWork } from "@domain/language/newWork";
 import type { ThreadContext } from "@domain/language/unhappySignals";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
 import { normalizeEmail } from "@domain/model/mail";
@@ -140,11 +141,6 @@ function assessWith(
   text: RecognitionText | undefined,
   read: (thread: ThreadContext) => MailReading,
 ): Assessment {
-  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history }, text);
-  const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
-  const clientId = recognition.clientId ?? matter?.clientId ?? null;
-  const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
-  const fromClient = recognition.direction === "inbound" && recognition.senderRole === "client";
   // Earlier unanswered messages from the same sender in this conversation: chasing a third time is unhappiness even
   // when polite. A message from the firm (its domains or the mailbox's owners) answers them.
   const firmDomains = ctx.index.directory.firm.domains;
@@ -152,7 +148,17 @@ function assessWith(
     const from = normalizeEmail(m.from?.email);
     return from !== "" && (ctx.owners.includes(from) || isFirmAddress(ctx.index, from));
   });
+  // The writer's words are read first: recognition needs to know whether they ask for new work.
   const reading = read(threadContext);
+  const recognition = recognize(
+    message,
+    { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.intent === "new_matter_inquiry" && asksForNewWork(message) },
+    text,
+  );
+  const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
+  const clientId = recognition.clientId ?? matter?.clientId ?? null;
+  const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
+  const fromClient = recognition.direction === "inbound" && recognition.senderRole === "client";
   const reply = fromClient ? { needsReply: reading.needsReply, reason: reading.needsReplyReason } : null;
   const tracking: Tracking = reply === null ? "not-tracked" : reply.needsReply ? "tracked" : "no-reply-needed";
   const { slaHours, clock } = timeReply(

@@ -128,6 +128,17 @@ export interface PaneRecognitionDeps {
   /** Absent, or `useMailbox: false`, recognizes from local evidence only (fast first paint, offline). */
   readonly mailbox?: MailboxMarks;
   readonly useMailbox?: boolean;
+  /** Whether the writer's own words ask for new work (see `RecognitionContext.newWork`); absent, never. */
+  readonly asksForNewWork?: NewWorkReader;
+}
+
+/** Reads whether a message's writer asks for new work (the language reading, loaded when first needed). */
+export type NewWorkReader = (message: MailMessage) => Promise<boolean>;
+
+/** The reader's answer, or false when it fails: recognition then goes on as without it (it still abstains when unsure). */
+function readNewWork(reader: NewWorkReader | undefined, message: MailMessage): Promise<boolean> {
+  if (!reader) return Promise.resolve(false);
+  return reader(message).catch(() => false);
 }
 
 const categoryMaps = new WeakMap<Directory, Map<string, string>>();
@@ -327,11 +338,12 @@ export async function recognizeForPane(
   const mailboxPromise =
     evidence ??
     (deps.mailbox && deps.useMailbox !== false ? readMailboxEvidence(message, deps.index, deps.mailbox) : Promise.resolve(NOT_READ));
-  const [history, threadEntries, { logged, audit, recordRefusal }, mailbox] = await Promise.all([
+  const [history, threadEntries, { logged, audit, recordRefusal }, mailbox, newWork] = await Promise.all([
     historyPromise,
     threadPromise,
     readLogged(imid, deps, mailboxPromise),
     mailboxPromise,
+    readNewWork(deps.asksForNewWork, message),
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
     deps.index.matterById.has(id),
@@ -339,7 +351,7 @@ export async function recognizeForPane(
   const threadMatterIds = [...new Set([...localThread, ...mailbox.threadMatterIds])];
   const withMark: MailMessage =
     mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
-  const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds });
+  const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds, newWork });
   return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit, recordRefusal };
 }
 
@@ -359,6 +371,8 @@ export interface PaneRecognizerDeps {
   now(): Date;
   /** How long a mailbox read of a message serves every feature that asks about it (default 60 s). */
   readonly mailboxReuseMs?: number;
+  /** Whether the writer asks for new work (see `PaneRecognitionDeps.asksForNewWork`). */
+  readonly asksForNewWork?: NewWorkReader;
 }
 
 /**
@@ -420,7 +434,15 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
         deps.mailbox && useMailbox ? (freshRead(message) ?? readMailbox(message, index, deps.mailbox)) : Promise.resolve(NOT_READ);
       return recognizeForPane(
         message,
-        { index, me: deps.me, history: deps.history, log: deps.log, outbox: deps.outbox, record: deps.record },
+        {
+          index,
+          me: deps.me,
+          history: deps.history,
+          log: deps.log,
+          outbox: deps.outbox,
+          record: deps.record,
+          asksForNewWork: deps.asksForNewWork,
+        },
         evidence,
       );
     },
@@ -439,7 +461,11 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
           : inHandEvidence;
       };
       return (message) =>
-        recognizeForPane(message, { index, me: deps.me, history, log: deps.log, record: deps.record }, evidenceOf(message));
+        recognizeForPane(
+          message,
+          { index, me: deps.me, history, log: deps.log, record: deps.record, asksForNewWork: deps.asksForNewWork },
+          evidenceOf(message),
+        );
     },
   };
 }

@@ -341,6 +341,11 @@ export function recognize(
       .map((id) => index.matterById.get(id)?.number ?? id)
       .join(", ")})`;
     hint = "File it to the matter it is mostly about, or to each of them.";
+  } else if (context.newWork && direction === "inbound" && mayBeClient(role) && !best.e.firm) {
+    // "New one for you: our Galway franchisee wants out…": a known client's new piece of work is not its open
+    // matter's, however many of its words and its sender's habits point there.
+    abstainWhy = `No matter chosen: the writer asks for new work, and no reference or thread ties it to ${best.matter.number}`;
+    hint = "Open a matter for the new work, or cite an existing matter's reference to file it there.";
   } else if (!best.e.anchored) {
     abstainWhy = `No matter chosen: only words point to ${best.matter.number}, with no reference, thread or known address behind them`;
     hint = "A matter reference, a reply in a logged thread, or a sender who is a known contact would decide it.";

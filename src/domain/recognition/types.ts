@@ -25,6 +25,11 @@ export interface RecognitionContext {
   readonly history?: FilingHistory;
   /** Matter ids of messages of the same conversation already logged (from the mailbox, when not in `history`). */
   readonly threadMatterIds?: readonly string[];
+  /**
+   * The writer's own words ask for new work (the reading's intent is `new_matter_inquiry`): then only a reference, the
+   * thread or the other side's lawyers put it on an existing matter, not the client's address, history or loose words.
+   */
+  readonly newWork?: boolean;
 }
 
 /** One matter the message may belong to, with its evidence. */

@@ -61,6 +61,8 @@ export async function createRibbonFiling(
     outbox: stores.outbox,
     record: stores.record,
     now,
+    // Loaded with the first email logged from the ribbon, not with the command's own script.
+    asksForNewWork: (message) => import("@domain/language/newWork").then((l) => l.asksForNewWork(message)),
   });
   let log: MatterLog | null = null;
   const service = createFilingService({

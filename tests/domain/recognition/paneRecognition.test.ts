@@ -13,6 +13,7 @@ import { loggedMatterOf } from "@domain/recognition/emailMatter";
 import type { FilingHistoryStore } from "@ports/filingHistoryStore";
 import { MemoryFilingHistoryStore, MemoryMatterLogStore, MemoryOutboxStore } from "@adapters/storage/memoryStores";
 import { directory, message } from "../matterLog/fixtures";
+import { testDirectory } from "../directory/fixtures";
 
 const index = buildDirectoryIndex(directory);
 const t0 = new Date("2026-03-02T12:00:00.000Z");
@@ -44,6 +45,30 @@ describe("recognizeForPane", () => {
     expect(r.recognition.clientId).toBe("c1");
     expect(r.mailbox.status).toBe("skipped");
     expect(r.logged).toBeNull();
+  });
+
+  it("asks whether the writer wants new work, and goes on without it when that reading fails", async () => {
+    const { history, reader } = setup();
+    const studio = buildDirectoryIndex(testDirectory());
+    const newWork = message({
+      from: { name: "Mae", email: "mae@coralline.test" },
+      to: [{ email: "ruth@ashbyquill.test" }],
+      cc: [],
+      subject: "Pier 4 studio lease, and something new",
+      bodyText: "Hi Ruth,\nSeparate from the Pier 4 studio lease: we are buying a second studio. Can you act for us?\nMae",
+    });
+    const deps = { index: studio, me: ["ruth@ashbyquill.test"], history, log: reader };
+    const asked: string[] = [];
+    const plain = await recognizeForPane(newWork, deps);
+    expect(plain.recognition.matterId).toBe("x6");
+    const read = await recognizeForPane(newWork, {
+      ...deps,
+      asksForNewWork: (m) => (asked.push(m.subject), Promise.resolve(true)),
+    });
+    expect(asked).toEqual([newWork.subject]);
+    expect(read.recognition).toMatchObject({ matterId: null, clientId: "k3", abstained: true });
+    const failing = await recognizeForPane(newWork, { ...deps, asksForNewWork: () => Promise.reject(new Error("chunk failed to load")) });
+    expect(failing.recognition).toEqual(plain.recognition);
   });
 
   it("uses a thread message in the local log", async () => {

@@ -87,6 +87,29 @@ describe("recognize: signals", () => {
     expect(two.matterId).toBe("x1");
   });
 
+  it("a client asking for new work is not filed to its open matter by words or habit, only by a reference or the thread", () => {
+    const history = emptyFilingHistory();
+    recordFiling(history, { conversationId: "old", addresses: ["mae@coralline.test"], matterId: "x6" });
+    const newWork = {
+      from: { email: "mae@coralline.test" },
+      subject: "New one for you",
+      bodyText: "Hi Ruth,\nSeparate from the Pier 4 studio lease: we are buying a second studio. Can you act for us?\nMae",
+    };
+    const ask = (m: Partial<MailMessage>, newWorkRead: boolean, threadMatterIds?: string[]) =>
+      recognize(mail(m), { index, me: [ME], history, threadMatterIds, newWork: newWorkRead });
+    // Without the reading the client's one open matter takes it, on its words and the sender's history.
+    expect(ask(newWork, false).matterId).toBe("x6");
+    const r = ask(newWork, true);
+    expect(r).toMatchObject({ matterId: null, clientId: "k3", abstained: true });
+    expect(r.reasons.join("\n")).toMatch(/asks for new work, and no reference or thread ties it to 2026-0120/);
+    expect(r.decideHint).toMatch(/Open a matter for the new work/);
+    // A reference or the thread still files it: the client said which matter.
+    expect(ask({ ...newWork, subject: "New one for you [2026-0120]" }, true).matterId).toBe("x6");
+    expect(ask(newWork, true, ["x6"]).matterId).toBe("x6");
+    // The firm's own mail about it is not the client asking.
+    expect(ask({ ...newWork, from: { email: ME }, to: [{ email: "mae@coralline.test" }] }, true).matterId).toBe("x6");
+  });
+
   it("ignores a pattern hit that names no matter (an invoice number of the same shape)", () => {
     const r = run({
       from: { email: "billing@vendor.test" },
