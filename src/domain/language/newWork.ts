@@ -6,7 +6,7 @@ import { gatherEvidence } from "./readMail";
  * How sure the intent model must be that the writer asks for new work before recognition stops filing the email to
  * the client's open matter. Chosen on the firms whose mail was read (the sample, data/firms/chicago, data/firms/dublin):
  * at 0.9 it keeps every correct filing there and stops the two new-work ones; at 0.8 it also stopped one sample email
- * about an existing matter, and at 0.5 six.
+ * about an existing matter, and at 0.5 three.
  */
 export const NEW_WORK_PROBABILITY = 0.9;
 
