@@ -7,7 +7,6 @@ import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import type { NeedsReplyResult } from "@domain/language/needsReply";
 import { readMail, type MailReading } from "@domain/language/reading";
 import { threadContextOf } from "@domain/language/threadContext";
-import { asksForNewWork } from "@domain/language/newWork";
 import type { ThreadContext } from "@domain/language/unhappySignals";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
 import { normalizeEmail } from "@domain/model/mail";
@@ -150,11 +149,7 @@ function assessWith(
   });
   // The writer's words are read first: recognition needs to know whether they ask for new work.
   const reading = read(threadContext);
-  const recognition = recognize(
-    message,
-    { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.intent === "new_matter_inquiry" && asksForNewWork(message) },
-    text,
-  );
+  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.newWork }, text);
   const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;

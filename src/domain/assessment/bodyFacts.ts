@@ -14,7 +14,7 @@ import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type Unhapp
  * Version of what {@link readBodyFacts} computes. Raise it whenever recognition's body reading or the language reading
  * changes what it decides: facts kept under another version are stale and must be read again from the body.
  */
-export const BODY_FACTS_VERSION = 3;
+export const BODY_FACTS_VERSION = 4;
 
 /**
  * A language reading as kept: the reasons of unhappiness are told from its signs; the intent's reasons are not kept
@@ -25,6 +25,7 @@ export interface KeptReading {
   readonly signals: readonly UnhappySignal[];
   readonly needsReply: boolean;
   readonly needsReplyReason: string;
+  readonly newWork: boolean;
 }
 
 /**
@@ -48,6 +49,7 @@ function keep(reading: MailReading): KeptReading {
     signals: reading.unhappySignals,
     needsReply: reading.needsReply,
     needsReplyReason: reading.needsReplyReason,
+    newWork: reading.newWork,
   };
 }
 
@@ -66,6 +68,7 @@ export function readBodyFacts(message: MailMessage, index: DirectoryIndex, owner
       ...(chasedFull.intent !== plain.intent ? { intent: chasedFull.intent } : {}),
       ...(chasedFull.needsReply !== plain.needsReply ? { needsReply: chasedFull.needsReply } : {}),
       ...(chasedFull.needsReplyReason !== plain.needsReplyReason ? { needsReplyReason: chasedFull.needsReplyReason } : {}),
+      ...(chasedFull.newWork !== plain.newWork ? { newWork: chasedFull.newWork } : {}),
     };
     return { text, reading: plain, chased };
   } catch (e) {
@@ -96,6 +99,7 @@ export function readingFromFacts(facts: Exclude<BodyFacts, { error: string }>, t
     unhappyReasons: kept.signals.map(describeSignal),
     needsReply: kept.needsReply,
     needsReplyReason: kept.needsReplyReason,
+    newWork: kept.newWork,
   };
 }
 
@@ -118,10 +122,12 @@ interface PackedReading {
   readonly nr?: 1;
   /** The needs-reply reason: its place in `FIXED_NEEDS_REPLY_REASONS` when it is one of those, else its words. */
   readonly why: number | string;
+  /** Asks for new work (left out when it does not). */
+  readonly nw?: 1;
 }
 
-/** What the chased reading changes: `nr` is 0 when the thread's sign takes the need for a reply away. */
-type PackedChase = Partial<Omit<PackedReading, "nr">> & { readonly nr?: 0 | 1 };
+/** What the chased reading changes: `nr` and `nw` are 0 when the thread's sign takes them away. */
+type PackedChase = Partial<Omit<PackedReading, "nr" | "nw">> & { readonly nr?: 0 | 1; readonly nw?: 0 | 1 };
 
 function packIntent(intent: Intent): number {
   const code = INTENTS.indexOf(intent);
@@ -215,6 +221,7 @@ function packReading(r: KeptReading): PackedReading {
     ...(r.signals.length ? { s: r.signals.map((s) => [s.kind, s.quote] as const) } : {}),
     ...(r.needsReply ? { nr: 1 as const } : {}),
     why: packWhy(r.needsReplyReason),
+    ...(r.newWork ? { nw: 1 as const } : {}),
   };
 }
 
@@ -242,6 +249,7 @@ export function packBodyFacts(facts: BodyFacts, index: DirectoryIndex): PackedFa
   if (chased.intent !== undefined) c.i = packIntent(chased.intent);
   if (chased.needsReply !== undefined) c.nr = chased.needsReply ? 1 : 0;
   if (chased.needsReplyReason !== undefined) c.why = packWhy(chased.needsReplyReason);
+  if (chased.newWork !== undefined) c.nw = chased.newWork ? 1 : 0;
   return {
     role: text.role,
     ...(text.opposingMatters.length ? { opp: text.opposingMatters } : {}),
@@ -265,6 +273,7 @@ export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): Bod
     signals: plainSignals,
     needsReply: packed.r.nr === 1,
     needsReplyReason: unpackWhy(packed.r.why),
+    newWork: packed.r.nw === 1,
   };
   const c = packed.c ?? {};
   return {
@@ -283,6 +292,7 @@ export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): Bod
       ...(c.i !== undefined ? { intent: unpackIntent(c.i) } : {}),
       ...(c.nr !== undefined ? { needsReply: c.nr === 1 } : {}),
       ...(c.why !== undefined ? { needsReplyReason: unpackWhy(c.why) } : {}),
+      ...(c.nw !== undefined ? { newWork: c.nw === 1 } : {}),
     },
   };
 }

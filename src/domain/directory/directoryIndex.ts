@@ -410,8 +410,9 @@ function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string
     for (let k = 0; k < aliases.length; k++) {
       // A code name the firm gave the matter ("Project Heron", "Heron") is one of its references; a digit-free alias
       // of one short or everyday word ("Oak", "Lease") would be found in too much mail, and stays out.
+      if (/[0-9]/.test(aliases[k])) continue;
       const words = foldedWords(aliases[k], buffer);
-      if (/[0-9]/.test(aliases[k]) || words.length === 0) continue;
+      if (words.length === 0) continue;
       if (words.length === 1 && (words[0].length < 5 || COMMON_WORDS.has(words[0]))) continue;
       phrases.add("alias", matter.id, aliases[k].trim(), words);
     }

@@ -1,5 +1,5 @@
 import type { MailMessage } from "@domain/model/mail";
-import { classifyIntent } from "./intent";
+import { classifyIntent, type IntentResult } from "./intent";
 import { gatherEvidence } from "./readMail";
 
 /**
@@ -10,13 +10,17 @@ import { gatherEvidence } from "./readMail";
  */
 export const NEW_WORK_PROBABILITY = 0.9;
 
+/** Whether an intent reading is sure enough that the writer asks for a new piece of work (see the threshold above). */
+export function isNewWork(result: IntentResult): boolean {
+  return result.intent === "new_matter_inquiry" && result.scores.new_matter_inquiry >= NEW_WORK_PROBABILITY;
+}
+
 /**
- * Whether the writer's own words ask for a new piece of work (the reading's intent is `new_matter_inquiry`, at
- * {@link NEW_WORK_PROBABILITY} or more), which recognition needs so as not to file a known client's new work to the
- * matter it already has open.
+ * Whether the writer's own words ask for a new piece of work, which recognition needs so as not to file a known
+ * client's new work to the matter it already has open. The intent alone, for the pane's recognizer: `readMail` gives
+ * the same decision as `MailReading.newWork` with the rest of the reading.
  */
 export function asksForNewWork(message: MailMessage): boolean {
   const evidence = gatherEvidence(message, {});
-  const { intent, scores } = classifyIntent(evidence.text, message.subject, message, evidence);
-  return intent === "new_matter_inquiry" && scores.new_matter_inquiry >= NEW_WORK_PROBABILITY;
+  return isNewWork(classifyIntent(evidence.text, message.subject, message, evidence));
 }

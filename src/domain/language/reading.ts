@@ -4,6 +4,7 @@ import type { Intent } from "./intentTypes";
 import { NEEDS_REPLY_REASON, needsReply } from "./needsReply";
 import type { NeedsReplyResult } from "./needsReply";
 import { gatherEvidence } from "./readMail";
+import { isNewWork } from "./newWork";
 import type { EvidenceOptions } from "./readMail";
 import { describeSignal } from "./tone";
 import type { UnhappySignal } from "./unhappySignals";
@@ -21,6 +22,8 @@ export interface MailReading {
   readonly unhappyReasons: readonly string[];
   readonly needsReply: boolean;
   readonly needsReplyReason: string;
+  /** The writer asks for new work, surely enough for recognition to keep it off an open matter (`isNewWork`). */
+  readonly newWork: boolean;
 }
 
 /**
@@ -80,5 +83,6 @@ export function readMail(message: MailMessage, options: EvidenceOptions = {}): M
     unhappyReasons: evidence.signals.map(describeSignal),
     needsReply: reply.needsReply,
     needsReplyReason: reply.reason,
+    newWork: isNewWork(intent),
   };
 }

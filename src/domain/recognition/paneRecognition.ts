@@ -1,4 +1,4 @@
-import type { DirectoryIndex } from "@domain/directory/directoryIndex";
+import { isFirmAddress, type DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { LoadedDirectory } from "@domain/directory/directoryProvider";
 import type { Directory } from "@domain/directory/types";
 import { noDirectoryError } from "@domain/errors";
@@ -135,9 +135,12 @@ export interface PaneRecognitionDeps {
 /** Reads whether a message's writer asks for new work (the language reading, loaded when first needed). */
 export type NewWorkReader = (message: MailMessage) => Promise<boolean>;
 
-/** The reader's answer, or false when it fails: recognition then goes on as without it (it still abstains when unsure). */
-function readNewWork(reader: NewWorkReader | undefined, message: MailMessage): Promise<boolean> {
-  if (!reader) return Promise.resolve(false);
+/**
+ * The reader's answer, or false when it fails: recognition then goes on as without it (it still abstains when unsure).
+ * Recognition asks it only of a client's mail, so the firm's own mail is not read for it.
+ */
+function readNewWork(reader: NewWorkReader | undefined, message: MailMessage, index: DirectoryIndex): Promise<boolean> {
+  if (!reader || isFirmAddress(index, message.from?.email ?? "")) return Promise.resolve(false);
   return reader(message).catch(() => false);
 }
 
@@ -343,7 +346,7 @@ export async function recognizeForPane(
     threadPromise,
     readLogged(imid, deps, mailboxPromise),
     mailboxPromise,
-    readNewWork(deps.asksForNewWork, message),
+    readNewWork(deps.asksForNewWork, message, deps.index),
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
     deps.index.matterById.has(id),
