@@ -141,7 +141,7 @@ export async function createPaneContext(office: OfficeNamespace, host: HostEnvir
     mailbox: createGraphMailboxMarks(graph),
     now,
     // The language reading is loaded when recognition first needs it, not with the pane.
-    asksForNewWork: (message) => import("@domain/language/newWork").then((l) => l.asksForNewWork(message)),
+    newWork: (message, fromFirm) => import("@domain/language/newWork").then((l) => l.newWorkOf(message, fromFirm)),
   });
   // What the mirror confirmed goes back onto the log entries: the mailbox's mark (so "in the mailbox" is shown from
   // evidence) and the Graph ids learned (so later writes skip the lookup).

@@ -6,6 +6,7 @@ import { readingFromFacts, type BodyFacts } from "./bodyFacts";
 import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import type { NeedsReplyResult } from "@domain/language/needsReply";
 import { readMail, type MailReading } from "@domain/language/reading";
+import { answersNewWork } from "@domain/language/newWork";
 import { threadContextOf } from "@domain/language/threadContext";
 import type { ThreadContext } from "@domain/language/unhappySignals";
 import { isFirmAddress } from "@domain/directory/directoryIndex";
@@ -143,13 +144,20 @@ function assessWith(
   // Earlier unanswered messages from the same sender in this conversation: chasing a third time is unhappiness even
   // when polite. A message from the firm (its domains or the mailbox's owners) answers them.
   const firmDomains = ctx.index.directory.firm.domains;
-  const threadContext = threadContextOf(message, thread, (m) => {
+  const fromFirm = (m: MailMessage) => {
     const from = normalizeEmail(m.from?.email);
     return from !== "" && (ctx.owners.includes(from) || isFirmAddress(ctx.index, from));
-  });
-  // The writer's words are read first: recognition needs to know whether they ask for new work.
+  };
+  const threadContext = threadContextOf(message, thread, fromFirm);
+  // The writer's words are read first: recognition needs to know whether they ask for new work, or, for the firm's own
+  // mail, whether the message it answers did (never the case from kept facts: only a client's mail is kept).
   const reading = read(threadContext);
-  const recognition = recognize(message, { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.newWork }, text);
+  const answers = text === undefined && fromFirm(message) && answersNewWork(message);
+  const recognition = recognize(
+    message,
+    { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.newWork, answersNewWork: answers },
+    text,
+  );
   const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;

@@ -1,6 +1,7 @@
 import type { MailMessage } from "@domain/model/mail";
 import { classifyIntent, type IntentResult } from "./intent";
 import { gatherEvidence } from "./readMail";
+import { answeredTextOf } from "@domain/text/newText";
 
 /**
  * How sure the intent model must be that the writer asks for new work before recognition stops filing the email to
@@ -23,4 +24,30 @@ export function isNewWork(result: IntentResult): boolean {
 export function asksForNewWork(message: MailMessage): boolean {
   const evidence = gatherEvidence(message, {});
   return isNewWork(classifyIntent(evidence.text, message.subject, message, evidence));
+}
+
+/**
+ * Whether the message answers a request for new work: the message it quotes (its own words, see `answeredTextOf`)
+ * asks for new work as surely as {@link isNewWork} asks of a client's own email. The firm's reply to "New one for you:
+ * can you act for us on the buy-back?" is about the new work, not the client's open matter, though it names the same
+ * people and places; recognition keeps it off that matter unless a reference or the thread ties it there.
+ */
+export function answersNewWork(message: MailMessage): boolean {
+  const answered = answeredTextOf(message.bodyText, message.subject);
+  if (answered === "") return false;
+  const subject = message.subject.replace(REPLY_PREFIXES, "");
+  const quoted: MailMessage = { ...message, subject, bodyText: answered, attachmentNames: [], headers: {} };
+  const evidence = gatherEvidence(quoted, {});
+  return isNewWork(classifyIntent(evidence.text, subject, quoted, evidence));
+}
+
+/** "RE: FW: " and the like before a subject (bounded: at most eight prefixes of a few letters). */
+const REPLY_PREFIXES = /^(?:\s{0,4}(?:re|aw|sv|fwd?|fw|tr|wg)\s{0,2}:){1,8}\s*/i;
+
+/**
+ * What recognition takes as the message's new-work sign: for a client's own mail, whether its words ask for new work
+ * ({@link asksForNewWork}); for the firm's own mail, whether it answers such a request ({@link answersNewWork}).
+ */
+export function newWorkOf(message: MailMessage, fromFirm: boolean): boolean {
+  return fromFirm ? answersNewWork(message) : asksForNewWork(message);
 }

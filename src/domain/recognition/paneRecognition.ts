@@ -128,20 +128,34 @@ export interface PaneRecognitionDeps {
   /** Absent, or `useMailbox: false`, recognizes from local evidence only (fast first paint, offline). */
   readonly mailbox?: MailboxMarks;
   readonly useMailbox?: boolean;
-  /** Whether the writer's own words ask for new work (see `RecognitionContext.newWork`); absent, never. */
-  readonly asksForNewWork?: NewWorkReader;
+  /**
+   * Whether a client's own words ask for new work, or the firm's own mail answers such a request (see
+   * `RecognitionContext.newWork` and `answersNewWork`); absent, never.
+   */
+  readonly newWork?: NewWorkReader;
 }
 
-/** Reads whether a message's writer asks for new work (the language reading, loaded when first needed). */
-export type NewWorkReader = (message: MailMessage) => Promise<boolean>;
+/**
+ * Reads the new-work sign of a message (the language reading, loaded when first needed): for a client's mail whether
+ * its words ask for new work, for the firm's own (`fromFirm`) whether the message it answers did.
+ */
+export type NewWorkReader = (message: MailMessage, fromFirm: boolean) => Promise<boolean>;
 
 /**
- * The reader's answer, or false when it fails: recognition then goes on as without it (it still abstains when unsure).
- * Recognition asks it only of a client's mail, so the firm's own mail is not read for it.
+ * The reader's answer as recognition takes it, or nothing when it fails: recognition then goes on as without it (it
+ * still abstains when unsure).
  */
-function readNewWork(reader: NewWorkReader | undefined, message: MailMessage, index: DirectoryIndex): Promise<boolean> {
-  if (!reader || isFirmAddress(index, message.from?.email ?? "")) return Promise.resolve(false);
-  return reader(message).catch(() => false);
+async function readNewWork(
+  reader: NewWorkReader | undefined,
+  message: MailMessage,
+  index: DirectoryIndex,
+  me: readonly string[],
+): Promise<{ newWork?: boolean; answersNewWork?: boolean }> {
+  if (!reader) return {};
+  const from = (message.from?.email ?? "").toLowerCase();
+  const fromFirm = from !== "" && (me.some((m) => m.toLowerCase() === from) || isFirmAddress(index, from));
+  const sign = await reader(message, fromFirm).catch(() => false);
+  return fromFirm ? { answersNewWork: sign } : { newWork: sign };
 }
 
 const categoryMaps = new WeakMap<Directory, Map<string, string>>();
@@ -346,7 +360,7 @@ export async function recognizeForPane(
     threadPromise,
     readLogged(imid, deps, mailboxPromise),
     mailboxPromise,
-    readNewWork(deps.asksForNewWork, message, deps.index),
+    readNewWork(deps.newWork, message, deps.index, deps.me),
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
     deps.index.matterById.has(id),
@@ -354,7 +368,7 @@ export async function recognizeForPane(
   const threadMatterIds = [...new Set([...localThread, ...mailbox.threadMatterIds])];
   const withMark: MailMessage =
     mailbox.selfMatterId && !message.loggedMatterId ? { ...message, loggedMatterId: mailbox.selfMatterId } : message;
-  const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds, newWork });
+  const recognition = recognize(withMark, { index: deps.index, me: deps.me, history, threadMatterIds, ...newWork });
   return { recognition, localThreadMatterIds: localThread, mailbox, logged, audit, recordRefusal };
 }
 
@@ -374,8 +388,8 @@ export interface PaneRecognizerDeps {
   now(): Date;
   /** How long a mailbox read of a message serves every feature that asks about it (default 60 s). */
   readonly mailboxReuseMs?: number;
-  /** Whether the writer asks for new work (see `PaneRecognitionDeps.asksForNewWork`). */
-  readonly asksForNewWork?: NewWorkReader;
+  /** The new-work sign of a message (see `PaneRecognitionDeps.newWork`). */
+  readonly newWork?: NewWorkReader;
 }
 
 /**
@@ -444,7 +458,7 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
           log: deps.log,
           outbox: deps.outbox,
           record: deps.record,
-          asksForNewWork: deps.asksForNewWork,
+          newWork: deps.newWork,
         },
         evidence,
       );
@@ -466,7 +480,7 @@ export function createPaneRecognizer(deps: PaneRecognizerDeps): PaneRecognizer {
       return (message) =>
         recognizeForPane(
           message,
-          { index, me: deps.me, history, log: deps.log, record: deps.record, asksForNewWork: deps.asksForNewWork },
+          { index, me: deps.me, history, log: deps.log, record: deps.record, newWork: deps.newWork },
           evidenceOf(message),
         );
     },

@@ -8,7 +8,7 @@ import { splitMessageText } from "@domain/text/newText";
 import { findRefs, findRefsAndPhrases } from "./scanText";
 import type { RefHit } from "./scanText";
 import type { PhraseTarget } from "@domain/directory/directoryIndex";
-import { directionOf, isAutomated, personalAddressContact, senderRoleOf } from "./senderRole";
+import { directionOf, isAutomated, isAutomaticAnswer, personalAddressContact, senderRoleOf } from "./senderRole";
 import type { Recognition, RecognitionCandidate, RecognitionContext, SenderRole } from "./types";
 
 /**
@@ -346,6 +346,16 @@ export function recognize(
     // matter's, however many of its words and its sender's habits point there.
     abstainWhy = `No matter chosen: the writer asks for new work, and no reference or thread ties it to ${best.matter.number}`;
     hint = "Open a matter for the new work, or cite an existing matter's reference to file it there.";
+  } else if (context.answersNewWork && direction !== "inbound" && !best.e.firm) {
+    // "Happy to act on the buy-back; I'll open a new file": the firm's answer to a request for new work is about that
+    // work, though it names the client's people and places, until a reference or a logged thread says otherwise.
+    abstainWhy = `No matter chosen: it answers a request for new work, and no reference or thread ties it to ${best.matter.number}`;
+    hint = "Open a matter for the new work, or cite an existing matter's reference to file it there.";
+  } else if (text.autoReply && isAutomaticAnswer(message) && !best.e.firm) {
+    // "I am at a trade show until Monday" says nothing of any matter: it belongs with the message it answers, which the
+    // thread shows once that message is filed; by the sender's address alone it would be a guess.
+    abstainWhy = `No matter chosen: an automatic reply says nothing of a matter, and no reference or thread ties it to ${best.matter.number}`;
+    hint = "File the message it answers: a reply in a logged thread follows it.";
   } else if (!best.e.anchored) {
     abstainWhy = `No matter chosen: only words point to ${best.matter.number}, with no reference, thread or known address behind them`;
     hint = "A matter reference, a reply in a logged thread, or a sender who is a known contact would decide it.";

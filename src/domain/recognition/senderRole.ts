@@ -17,6 +17,25 @@ const COURT_PHRASE =
 const NO_REPLY =
   /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|mailer-daemon|postmaster|notifications?|newsletter|news|bounce|alerts?|marketing|info-?mail)(?:[-_.+].*)?$/i;
 
+/** The subject Outlook and other mail programs give an automatic reply ("Automatic reply: …", "Out of Office: …"). */
+const AUTO_REPLY_SUBJECT =
+  /^(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i;
+
+/**
+ * An automatic answer to a message (an out-of-office or vacation reply), not a machine's own notice: RFC 3834 section 5
+ * ("Recommendations for Automatic Responses to Electronic Mail", the Auto-Submitted header field) marks the first
+ * "auto-replied" and the second "auto-generated". Such an answer says nothing of any matter itself.
+ */
+export function isAutomaticAnswer(message: MailMessage): boolean {
+  const h = message.headers ?? {};
+  return (
+    (h["auto-submitted"] ?? "").toLowerCase().startsWith("auto-replied") ||
+    "x-autoreply" in h ||
+    "x-autorespond" in h ||
+    AUTO_REPLY_SUBJECT.test(message.subject)
+  );
+}
+
 /** Mail sent by a machine to many: mailing lists, newsletters, auto-replies, no-reply senders. */
 export function isAutomated(message: MailMessage): { bulk: boolean; autoReply: boolean } {
   const h = message.headers ?? {};
@@ -26,9 +45,7 @@ export function isAutomated(message: MailMessage): { bulk: boolean; autoReply: b
     (auto !== "" && auto !== "no") ||
     "x-autoreply" in h ||
     "x-autorespond" in h ||
-    /^(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(
-      message.subject,
-    ) ||
+    AUTO_REPLY_SUBJECT.test(message.subject) ||
     ((h["x-auto-response-suppress"] ?? "").toLowerCase() === "all" && /auto/i.test(message.subject));
   const list = "list-unsubscribe" in h || "list-id" in h || /^(?:bulk|list|junk)$/.test(precedence);
   const local = (message.from?.email ?? "").split("@")[0] ?? "";

@@ -30,6 +30,11 @@ export interface RecognitionContext {
    * thread or the other side's lawyers put it on an existing matter, not the client's address, history or loose words.
    */
   readonly newWork?: boolean;
+  /**
+   * The firm's own mail answers a request for new work (the message it quotes asks for it, `answersNewWork`): the reply
+   * is about the new work too, so the same holds for it.
+   */
+  readonly answersNewWork?: boolean;
 }
 
 /** One matter the message may belong to, with its evidence. */

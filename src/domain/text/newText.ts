@@ -393,8 +393,12 @@ function stripSignature(lines: readonly string[], src?: SplitLines, from?: numbe
   };
 }
 
-/** An HTML tag that marks a body as HTML, tried only where a "<" is (sticky: at `lastIndex` exactly). */
-const HTML_TAG_AT = /<(?:html|body|div|p|br|table|span)\b[^>]*>/iy;
+/**
+ * An HTML tag that marks a body as HTML, tried only where a "<" is (sticky: at `lastIndex` exactly). The name must end
+ * at a space, "/" or ">": a plain-text header line "From: Pat <p.lee@firm.test>" or "<b@co.test>" is an address, not
+ * a tag (with a word boundary alone it was read as HTML and its lines run together).
+ */
+const HTML_TAG_AT = /<(?:html|body|div|p|br|table|span)(?=[\s/>])[^>]*>/iy;
 
 function looksLikeHtml(body: string): boolean {
   // Most plain mail has no "<" near the top, and in the rest a "<" is mostly an address ("<jane@…>"):
@@ -418,6 +422,33 @@ const FORWARD_SUBJECT = /^\s*(?:fwd?|fw|tr|wg|rv|doorst)\s*:/i;
  * Linear in the body length.
  */
 export function splitMessageText(body: string, subject?: string): MessageTextParts {
+  return split(body, subject).parts;
+}
+
+/** How many lines of the answered message are read: enough for any request, bounded whatever is quoted below it. */
+const ANSWERED_LINES = 200;
+
+/**
+ * The own words of the message this one answers: the first quoted message under the reply's header block or "On …
+ * wrote:" line, its own quoted history and signature dropped ("" when the body quotes nothing, or quotes only inline).
+ * A reply to a request for new work is about that new work (recognition, `answersNewWork`). Linear in the body.
+ */
+export function answeredTextOf(body: string, subject?: string): string {
+  const { lines, reply } = split(body, subject);
+  if (!reply) return "";
+  const end = Math.min(lines.length, reply.bodyStart + ANSWERED_LINES);
+  // "> " quoting under an "On … wrote:" line: one level off, so the answered message reads as its writer wrote it.
+  const block = lines.slice(reply.bodyStart, end).map((l) => (isQuoted(l) ? l.replace(QUOTE_MARK, "") : l));
+  const nested = findBoundary(block, 0);
+  const own = block.slice(0, nested ? nested.start : block.length).filter((l) => !isQuoted(l));
+  return stripSignature(own).text;
+}
+
+/** One level of "> " quoting at the start of a line (bounded: spaces, one mark, one space). */
+const QUOTE_MARK = /^\s{0,8}> ?/;
+
+/** The parts, with the lines read and the reply boundary that starts the quoted history (null when there is none). */
+function split(body: string, subject?: string): { parts: MessageTextParts; lines: readonly string[]; reply: Boundary | null } {
   // Only the head of a huge body is read (analysedText.ts says why), HTML before and text after conversion.
   let text = analysedText(looksLikeHtml(body) ? htmlToText(analysedHtml(body)) : body);
   // Most bodies have neither: a memory search spares two expressions stepping through every character.
@@ -457,12 +488,14 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   const quotedRun = boundary !== null && quotedParts.length === 0 ? boundary.start : -1;
   if (boundary) quotedParts.push(...lines.slice(boundary.start));
 
-  return {
+  const parts = {
     newText: ownSplit.text,
     forwarded: forwardedParts.filter((p) => p !== "").join("\n\n"),
     quoted: quotedRun >= 0 ? joinTrim(quotedParts, linesText(src, quotedRun, lines.length)) : joinTrim(quotedParts),
     signature: signatures.filter((s) => s !== "").join("\n\n"),
   };
+  // Inline quoting before the boundary means the boundary is not where the answered message starts.
+  return { parts, lines, reply: quotedRun >= 0 ? boundary : null };
 }
 
 /** The text a message says itself: its new text plus what it forwards (quotes and signatures dropped). */

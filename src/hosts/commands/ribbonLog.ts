@@ -62,7 +62,7 @@ export async function createRibbonFiling(
     record: stores.record,
     now,
     // Loaded with the first email logged from the ribbon, not with the command's own script.
-    asksForNewWork: (message) => import("@domain/language/newWork").then((l) => l.asksForNewWork(message)),
+    newWork: (message, fromFirm) => import("@domain/language/newWork").then((l) => l.newWorkOf(message, fromFirm)),
   });
   let log: MatterLog | null = null;
   const service = createFilingService({

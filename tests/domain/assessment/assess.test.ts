@@ -5,6 +5,7 @@ import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { mailMessage } from "../../fixtures/mailMessage";
+import { emptyFilingHistory, recordFiling } from "@domain/recognition/filingHistory";
 
 const directory: Directory = {
   firm: {
@@ -138,6 +139,41 @@ describe("the assessment pipeline (recognize → needs reply → clock)", () => 
     const input = { message: saturday, tracking: "tracked" as const, thread: [], owners: ["pat@firm.test"], matter: null, client: null };
     expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: true } }).clock?.dueAt).toBe("2025-08-18T10:00:00.000Z");
     expect(timeReply(input, { ...base, settings: { slaHours: 2, businessDays: false } }).clock?.dueAt).toBe("2025-08-16T12:00:00.000Z");
+  });
+
+  it("keeps a client's request for new work, and the firm's answer to it, off the client's open matter", () => {
+    const request =
+      "Hello Pat,\n\nSomething new for you: we have agreed to buy a competitor's business in Leeds and need a solicitor for the purchase. Can you act for us? What would your fees be?\n\nDan";
+    const asked = mail({
+      id: "nw1",
+      conversationId: "conv-nw",
+      from: { email: "dan@zed.test" },
+      subject: "New instruction - Leeds purchase",
+      bodyText: request,
+    });
+    const quote = (text: string) =>
+      `Dan,\n\nHappy to help. I'll send our terms this afternoon; could you send me the heads of terms?\n\nPat\n\nFrom: Dan Zed <dan@zed.test>\nSent: 12 August 2025 08:00\nTo: Pat Partner <pat@firm.test>\nSubject: New instruction - Leeds purchase\n\n${text}`;
+    const answer = (id: string, text: string) =>
+      mail({
+        id,
+        conversationId: "conv-nw",
+        from: { email: "pat@firm.test" },
+        to: [{ email: "dan@zed.test" }],
+        subject: "RE: New instruction - Leeds purchase",
+        bodyText: quote(text),
+      });
+    const history = emptyFilingHistory();
+    recordFiling(history, { conversationId: "old", addresses: ["dan@zed.test"], matterId: "m3" });
+    const first = assessMessage(asked, [asked], ctx({ history }));
+    expect(first.reading.newWork).toBe(true);
+    expect(first.recognition).toMatchObject({ clientId: "c2", matterId: null, abstained: true });
+    const reply = answer("nw2", request);
+    const answered = assessMessage(reply, [asked, reply], ctx({ history }));
+    expect(answered.recognition).toMatchObject({ direction: "outbound", clientId: "c2", matterId: null, abstained: true });
+    expect(answered.recognition.reasons.join("\n")).toMatch(/answers a request for new work/);
+    // The same reply to a question about the trade mark is about the trade mark.
+    const status = answer("nw3", "Hello Pat,\n\nAny news on the trade mark opposition?\n\nDan");
+    expect(assessMessage(status, [status], ctx({ history })).recognition.matterId).toBe("m3");
   });
 
   it("reads the client's words once, with the conversation: a third polite unanswered message is repeated chasing", () => {

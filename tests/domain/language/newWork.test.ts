@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForNewWork, NEW_WORK_PROBABILITY } from "@domain/language/newWork";
+import { answersNewWork, asksForNewWork, NEW_WORK_PROBABILITY, newWorkOf } from "@domain/language/newWork";
 import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const mail = (subject: string, bodyText: string) =>
@@ -18,5 +18,26 @@ describe("asksForNewWork", () => {
     ).toBe(true);
     expect(asksForNewWork(mail("Re: lease", "Any news from the landlord's side on the lease? It has been two weeks."))).toBe(false);
     expect(asksForNewWork(mail("Thanks", "Thanks, that's all clear now."))).toBe(false);
+  });
+});
+
+describe("answersNewWork", () => {
+  const reply = (quoted: string) =>
+    identifiedMessage("<r@x>", {
+      from: { email: "me@firm.test" },
+      to: [{ email: "client@co.test" }],
+      subject: "RE: Next door",
+      bodyText: `Dana,\nHappy to help; I will send our terms today.\nSam\n\nFrom: Dana <client@co.test>\nSent: 2 March 2026 09:00\nTo: Sam <me@firm.test>\nSubject: Next door\n\n${quoted}`,
+    });
+  it("reads the message a reply quotes, not the reply's own words", () => {
+    const request =
+      "Hello,\nWe have agreed to buy the unit next door and need a solicitor for the purchase. Could you act for us on it? What would your fees be?\nThanks, Dana";
+    expect(answersNewWork(reply(request))).toBe(true);
+    expect(answersNewWork(reply("Any news from the landlord's side on the lease? It has been two weeks."))).toBe(false);
+    // Nothing quoted, nothing answered.
+    expect(answersNewWork(mail("RE: Next door", "Happy to help; I will open a new file."))).toBe(false);
+    // The firm's own mail is asked what it answers, a client's what it asks.
+    expect(newWorkOf(reply(request), true)).toBe(true);
+    expect(newWorkOf(reply(request), false)).toBe(false);
   });
 });

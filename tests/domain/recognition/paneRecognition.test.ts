@@ -58,17 +58,34 @@ describe("recognizeForPane", () => {
       bodyText: "Hi Ruth,\nSeparate from the Pier 4 studio lease: we are buying a second studio. Can you act for us?\nMae",
     });
     const deps = { index: studio, me: ["ruth@ashbyquill.test"], history, log: reader };
-    const asked: string[] = [];
+    const asked: [string, boolean][] = [];
     const plain = await recognizeForPane(newWork, deps);
     expect(plain.recognition.matterId).toBe("x6");
     const read = await recognizeForPane(newWork, {
       ...deps,
-      asksForNewWork: (m) => (asked.push(m.subject), Promise.resolve(true)),
+      newWork: (m, fromFirm) => (asked.push([m.subject, fromFirm]), Promise.resolve(true)),
     });
-    expect(asked).toEqual([newWork.subject]);
+    expect(asked).toEqual([[newWork.subject, false]]);
     expect(read.recognition).toMatchObject({ matterId: null, clientId: "k3", abstained: true });
-    const failing = await recognizeForPane(newWork, { ...deps, asksForNewWork: () => Promise.reject(new Error("chunk failed to load")) });
+    const failing = await recognizeForPane(newWork, { ...deps, newWork: () => Promise.reject(new Error("chunk failed to load")) });
     expect(failing.recognition).toEqual(plain.recognition);
+
+    // The firm's answer is asked whether it answers new work, and kept off the open matter when it does.
+    const answer = message({
+      from: { name: "Ruth", email: "ruth@ashbyquill.test" },
+      to: [{ email: "mae@coralline.test" }],
+      cc: [],
+      subject: "RE: Pier 4 studio lease, and something new",
+      bodyText: "Mae,\nHappy to act on the second studio; I will open a new file.\nRuth",
+    });
+    const answered = await recognizeForPane(answer, {
+      ...deps,
+      newWork: (m, fromFirm) => (asked.push([m.subject, fromFirm]), Promise.resolve(true)),
+    });
+    expect(asked.at(-1)).toEqual([answer.subject, true]);
+    expect(answered.recognition).toMatchObject({ matterId: null, clientId: "k3", abstained: true });
+    expect(answered.recognition.reasons.join("\n")).toMatch(/answers a request for new work/);
+    expect((await recognizeForPane(answer, { ...deps, newWork: () => Promise.resolve(false) })).recognition.matterId).toBe("x6");
   });
 
   it("uses a thread message in the local log", async () => {

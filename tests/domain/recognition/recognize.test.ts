@@ -110,6 +110,54 @@ describe("recognize: signals", () => {
     expect(ask({ ...newWork, from: { email: ME }, to: [{ email: "mae@coralline.test" }] }, true).matterId).toBe("x6");
   });
 
+  it("the firm's answer to a request for new work is kept off the open matter, unless a reference or the thread ties it", () => {
+    const history = emptyFilingHistory();
+    recordFiling(history, { conversationId: "old", addresses: ["mae@coralline.test"], matterId: "x6" });
+    const answer = {
+      from: { email: ME },
+      to: [{ email: "mae@coralline.test" }],
+      subject: "RE: New one for you",
+      bodyText: "Mae,\nHappy to act on the second studio, separate from Pier 4. I will open a new file.\nRuth",
+    };
+    const answering = (m: Partial<MailMessage>, answers: boolean, threadMatterIds?: string[]) =>
+      recognize(mail(m), { index, me: [ME], history, threadMatterIds, answersNewWork: answers });
+    expect(answering(answer, false).matterId).toBe("x6");
+    const r = answering(answer, true);
+    expect(r).toMatchObject({ matterId: null, clientId: "k3", abstained: true, direction: "outbound" });
+    expect(r.reasons.join("\n")).toMatch(/answers a request for new work, and no reference or thread ties it to 2026-0120/);
+    expect(r.decideHint).toMatch(/Open a matter for the new work/);
+    expect(answering({ ...answer, subject: "RE: New one for you [2026-0120]" }, true).matterId).toBe("x6");
+    expect(answering(answer, true, ["x6"]).matterId).toBe("x6");
+    // Only the firm's own mail answers: a client's reply is judged on its own words (RecognitionContext.newWork).
+    expect(answering({ ...answer, from: { email: "mae@coralline.test" }, to: [{ email: ME }] }, true).matterId).toBe("x6");
+  });
+
+  it("an automatic answer is filed only where a reference or its thread puts it, never by its sender alone", () => {
+    const history = emptyFilingHistory();
+    recordFiling(history, { conversationId: "old", addresses: ["mae@coralline.test"], matterId: "x6" });
+    const away = {
+      from: { email: "mae@coralline.test" },
+      headers: { "auto-submitted": "auto-replied" },
+      subject: "Automatic reply: RE: New one for you",
+      bodyText: "I am at a trade show and back on Monday. For urgent studio matters call reception.",
+    };
+    const r = run(away, history);
+    expect(r).toMatchObject({ matterId: null, clientId: "k3", abstained: true });
+    expect(r.reasons.join("\n")).toMatch(/an automatic reply says nothing of a matter/);
+    expect(r.decideHint).toMatch(/File the message it answers/);
+    // Its subject alone marks it too (no header), and the thread it answers files it.
+    expect(run({ ...away, headers: {} }, history).matterId).toBeNull();
+    expect(run(away, history, ["x6"]).matterId).toBe("x6");
+    // A machine's own notice (RFC 3834 "auto-generated") carries its own content: it is weighed as before.
+    const notice = {
+      from: { email: "mae@coralline.test" },
+      headers: { "auto-submitted": "auto-generated" },
+      subject: "Studio booking confirmed",
+      bodyText: "Your booking for the Pier 4 studio is confirmed.",
+    };
+    expect(run(notice, history).reasons.join("\n")).not.toMatch(/automatic reply says nothing/);
+  });
+
   it("ignores a pattern hit that names no matter (an invoice number of the same shape)", () => {
     const r = run({
       from: { email: "billing@vendor.test" },

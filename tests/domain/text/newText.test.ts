@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newTextOf, splitMessageText } from "@domain/text/newText";
+import { answeredTextOf, newTextOf, splitMessageText } from "@domain/text/newText";
 import { parseEml } from "@adapters/mime/parseEml";
 
 const DISCLAIMER =
@@ -177,5 +177,76 @@ describe("splitMessageText on the sample mail", () => {
     const parts = splitMessageText(body);
     expect(parts.newText.trim()).toBe("Please call me.");
     expect(parts.quoted.split(/\s+/).length).toBeGreaterThan(5000);
+  });
+});
+
+describe("answeredTextOf: the message a reply answers", () => {
+  it("reads the first message under an Outlook header block, without its own history or signature", () => {
+    const body = [
+      "Owen,",
+      "Happy to. I'll open a new file.",
+      "Pádraig",
+      "",
+      "________________________________",
+      "From: Owen Pierce <owen@client.test>",
+      "Sent: 28 October 2026 10:40",
+      "To: Pádraig <p@firm.test>",
+      "Subject: New job",
+      "",
+      "New one for you: can you act for us on the buy-back?",
+      "",
+      "Owen",
+      "",
+      "-----Original Message-----",
+      "From: Pádraig <p@firm.test>",
+      "Sent: 1 October 2026 09:00",
+      "Subject: Franchise",
+      "",
+      "The franchise agreement is signed.",
+    ].join("\n");
+    const answered = answeredTextOf(body, "RE: New job");
+    expect(answered).toMatch(/^New one for you: can you act for us on the buy-back\?/);
+    expect(answered).not.toMatch(/franchise agreement is signed|Happy to/);
+  });
+
+  it("reads '> ' quoting under an 'On … wrote:' line one level up, and nothing when nothing is quoted", () => {
+    const body = [
+      "Thanks, will do.",
+      "",
+      "On Tue, 3 Mar 2026 at 09:12, Mae Lin <mae@client.test> wrote:",
+      "> Could you act for us on the second studio?",
+      "> > Earlier: the lease is signed.",
+    ].join("\n");
+    expect(answeredTextOf(body, "Re: studio")).toBe("Could you act for us on the second studio?");
+    expect(answeredTextOf("Just a note with no history.", "Note")).toBe("");
+    // A forward is not an answer: only a reply's quoted message is read.
+    const forward = ["FYI", "", "---------- Forwarded message ---------", "From: a@b.test", "Subject: x", "", "Please act for us."].join(
+      "\n",
+    );
+    expect(answeredTextOf(forward, "Fwd: x")).toBe("");
+  });
+});
+
+describe("splitMessageText: plain text with addresses in angle brackets", () => {
+  it("is not read as HTML when an address starts like a tag name (<p.lee@…>, <b@…>)", () => {
+    const body = [
+      "Pat,",
+      "Thanks, all clear.",
+      "Sam",
+      "",
+      "From: Pat Lee <p.lee@firm.test>",
+      "Sent: 2 March 2026 09:00",
+      "To: Sam <b@client.test>",
+      "Subject: Lease",
+      "",
+      "Is the lease signed?",
+    ].join("\n");
+    const parts = splitMessageText(body, "RE: Lease");
+    expect(parts.newText).toBe("Pat,\nThanks, all clear.\nSam");
+    expect(parts.quoted).toMatch(/^From: Pat Lee <p\.lee@firm\.test>\n/);
+    // Real tags still are.
+    expect(splitMessageText("<p>Is the lease signed?</p><p>We need it by Friday.</p>").newText).toBe(
+      "Is the lease signed?\n\nWe need it by Friday.",
+    );
   });
 });
