@@ -425,6 +425,29 @@ export function splitMessageText(body: string, subject?: string): MessageTextPar
   return split(body, subject).parts;
 }
 
+/** Whether the first line of text from `from` is "> " quoted. */
+function startsQuoted(lines: readonly string[], from: number): boolean {
+  let i = from;
+  while (i < lines.length && lines[i].trim() === "") i++;
+  return i < lines.length && isQuoted(lines[i]);
+}
+
+/**
+ * Whether, in the "> " quoted lines from `from` to `end` (the next boundary), the writer answered below or between
+ * them: an unquoted line of text after a blank line. An unquoted line straight under a quoted one is taken for a
+ * wrapped quoted line, not an answer.
+ */
+function answersBelowQuote(lines: readonly string[], from: number, end: number): boolean {
+  let afterBlank = false;
+  for (let i = from; i < end; i++) {
+    const line = lines[i];
+    if (line.trim() === "") afterBlank = true;
+    else if (isQuoted(line)) afterBlank = false;
+    else if (afterBlank) return true;
+  }
+  return false;
+}
+
 /** How many lines of the answered message are read: enough for any request, bounded whatever is quoted below it. */
 const ANSWERED_LINES = 200;
 
@@ -456,13 +479,28 @@ function split(body: string, subject?: string): { parts: MessageTextParts; lines
   if (text.indexOf("\u00a0") >= 0) text = text.replace(/\u00a0/g, " ");
   const src = splitLines(text);
   const { lines } = src;
-  const first = findBoundary(lines, 0);
-  const head = lines.slice(0, first ? first.start : lines.length);
+  let first = findBoundary(lines, 0);
+  let headEnd = first ? first.start : lines.length;
+  // "On … wrote:" over "> " quoted lines with the writer's answer below or between them (bottom-posting, answers
+  // inline): the attribution belongs to the history, and the unquoted lines down to the next boundary are the writer's.
+  let attribution: Boundary | null = null;
+  if (first && first.kind === "reply" && startsQuoted(lines, first.bodyStart)) {
+    const next = findBoundary(lines, first.bodyStart);
+    if (answersBelowQuote(lines, first.bodyStart, next ? next.start : lines.length)) {
+      attribution = first;
+      first = next;
+      headEnd = first ? first.start : lines.length;
+    }
+  }
 
   // Inline "> " quoting without an attribution line: quoted lines are history, the rest is new.
   const own: string[] = [];
   const quotedParts: string[] = [];
-  for (const line of head) (isQuoted(line) ? quotedParts : own).push(line);
+  for (let i = 0; i < headEnd; i++) {
+    const line = lines[i];
+    const history = isQuoted(line) || (attribution !== null && i >= attribution.start && i < attribution.bodyStart);
+    (history ? quotedParts : own).push(line);
+  }
   // Without inline quoting (most mail) the writer's lines are the first lines of the text.
   const ownSplit = quotedParts.length === 0 ? stripSignature(own, src, 0) : stripSignature(own);
   const signatures = [ownSplit.signature];

@@ -250,3 +250,48 @@ describe("splitMessageText: plain text with addresses in angle brackets", () => 
     );
   });
 });
+
+describe("splitMessageText: answers below or between the quoted lines", () => {
+  it("reads a bottom-posted answer under 'On … wrote:' and '> ' quoting as the writer's own", () => {
+    const body = [
+      "On 4 Dec, Grace Mbeki wrote:",
+      "> Let me know if you would like me to apply to extend the order.",
+      "",
+      "Yes please. Could you confirm when it's done?",
+      "",
+      "Olu",
+    ].join("\n");
+    const parts = splitMessageText(body, "Re: the order");
+    expect(parts.newText).toBe("Yes please. Could you confirm when it's done?");
+    expect(parts.quoted).toMatch(/^On 4 Dec, Grace Mbeki wrote:\n> Let me know/);
+    expect(parts.quoted).not.toMatch(/Yes please/);
+  });
+
+  it("reads answers between quoted questions, and stops at the next header block", () => {
+    const body = [
+      "On Tue, 3 Mar 2026 at 09:12, Sam Reyes <sam@firm.test> wrote:",
+      "> 1. When did you move in?",
+      "",
+      "March 2019.",
+      "",
+      "> 2. Did you sign a new lease?",
+      "",
+      "No, never.",
+      "",
+      "-----Original Message-----",
+      "From: Sam Reyes",
+      "Sent: 1 March 2026",
+      "",
+      "Earlier history the writer did not write.",
+    ].join("\n");
+    const parts = splitMessageText(body, "RE: questions");
+    expect(parts.newText).toBe("March 2019.\n\nNo, never.");
+    expect(parts.quoted).toMatch(/Earlier history/);
+  });
+
+  it("leaves a top-posted reply, and a quoted line wrapped without its mark, as they were", () => {
+    const top = ["Thanks, will do.", "", "On Tue, Sam <sam@firm.test> wrote:", "> Please send the lease", "by Friday.", "> Sam"].join("\n");
+    expect(splitMessageText(top, "Re: lease").newText).toBe("Thanks, will do.");
+    expect(splitMessageText(top, "Re: lease").quoted).toMatch(/by Friday\./);
+  });
+});
