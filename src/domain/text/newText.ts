@@ -140,7 +140,26 @@ interface Boundary {
   readonly bodyStart: number;
 }
 
-/** Skips header lines (and wrapped continuations of a long Subject) after a marker, up to the first blank line. */
+/**
+ * The narrowest line width at which mail programs wrap quoted text: a header line and the first word of the next line
+ * that together would pass it are one header line wrapped ("From: County Court at Central London" over
+ * "<enquiries.centrallondon…@justice.example>"); shorter, the next line was written as a line of its own.
+ */
+const WRAP_COLUMNS = 72;
+
+/** Whether `line` is the wrapped (or folded, space-first) continuation of the header line `previous`. */
+function continuesHeader(previous: string, line: string): boolean {
+  if (isAsciiSpace(line.charCodeAt(0))) return true;
+  const space = line.indexOf(" ");
+  const firstWord = space < 0 ? line.length : space;
+  return previous.trimEnd().length + 1 + firstWord > WRAP_COLUMNS;
+}
+
+/**
+ * Skips header lines after a marker, up to the first blank line, with the wrapped or folded continuations of a header
+ * line. Any other line ends the block: the quoted message's text can follow its headers with no blank line ("Subject:
+ * Your statement" then "Please find attached…"), and it is that message's text, not more header.
+ */
 function skipHeaders(lines: readonly string[], from: number): number {
   let j = from;
   while (j < lines.length && lines[j].trim() === "") j++;
@@ -151,6 +170,7 @@ function skipHeaders(lines: readonly string[], from: number): number {
     if (line.trim() === "") break;
     if (HEADER_FROM.test(line) || HEADER_OTHER.test(line)) sawHeader = true;
     else if (!sawHeader) return headerStart;
+    else if (!continuesHeader(lines[j - 1], line)) break;
     j++;
   }
   return sawHeader ? j : headerStart;

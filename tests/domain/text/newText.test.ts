@@ -295,3 +295,37 @@ describe("splitMessageText: answers below or between the quoted lines", () => {
     expect(splitMessageText(top, "Re: lease").quoted).toMatch(/by Friday\./);
   });
 });
+
+describe("splitMessageText: where a quoted header block ends", () => {
+  it("keeps a forwarded message's text that follows its headers with no blank line", () => {
+    const body = [
+      "Got this today. Do I need to do anything?",
+      "",
+      "---------- Forwarded message ---------",
+      "From: Pensions Administration <noreply@pensions.test>",
+      "Date: Tue, 12 Nov 2024 at 08:14",
+      "Subject: Your transfer value",
+      "Please find attached your statement as at 31 October 2024.",
+    ].join("\n");
+    const parts = splitMessageText(body, "FW: Your transfer value");
+    expect(parts.newText).toBe("Got this today. Do I need to do anything?");
+    expect(parts.forwarded).toBe("Please find attached your statement as at 31 October 2024.");
+  });
+
+  it("still takes a header line wrapped by the quoting program, or folded, for header", () => {
+    const body = [
+      "Can you diarise this?",
+      "",
+      "-----Original Message-----",
+      "From: County Court at Central London",
+      "<enquiries.centrallondon.countycourt@justice.test>",
+      "Sent: 13 August 2025 14:02",
+      "Subject: K7QZ41B2 Halden Property Investments Ltd v Fairweather - Notice of",
+      "Hearing",
+      "  (listing office)",
+      "Dear Sir/Madam, the claim will be heard on 9 September.",
+    ].join("\n");
+    const parts = splitMessageText(body, "FW: Notice of Hearing");
+    expect(parts.forwarded).toBe("Dear Sir/Madam, the claim will be heard on 9 September.");
+  });
+});
