@@ -2,6 +2,7 @@ import type { MailMessage } from "@domain/model/mail";
 import { classifyIntent, type IntentResult } from "./intent";
 import { gatherEvidence } from "./readMail";
 import { answeredTextOf } from "@domain/text/newText";
+import { withoutSubjectPrefixes } from "@domain/threading/assignThreads";
 
 /**
  * How sure the intent model must be that the writer asks for new work before recognition stops filing the email to
@@ -35,14 +36,10 @@ export function asksForNewWork(message: MailMessage): boolean {
 export function answersNewWork(message: MailMessage): boolean {
   const answered = answeredTextOf(message.bodyText, message.subject);
   if (answered === "") return false;
-  const subject = message.subject.replace(REPLY_PREFIXES, "");
-  const quoted: MailMessage = { ...message, subject, bodyText: answered, attachmentNames: [], headers: {} };
-  const evidence = gatherEvidence(quoted, {});
-  return isNewWork(classifyIntent(evidence.text, subject, quoted, evidence));
+  // The answered message as its writer sent it: its own subject, no attachments or headers of the reply.
+  const subject = withoutSubjectPrefixes(message.subject);
+  return asksForNewWork({ ...message, subject, bodyText: answered, attachmentNames: [], headers: {} });
 }
-
-/** "RE: FW: " and the like before a subject (bounded: at most eight prefixes of a few letters). */
-const REPLY_PREFIXES = /^(?:\s{0,4}(?:re|aw|sv|fwd?|fw|tr|wg)\s{0,2}:){1,8}\s*/i;
 
 /**
  * What recognition takes as the message's new-work sign: for a client's own mail, whether its words ask for new work

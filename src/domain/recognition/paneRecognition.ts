@@ -1,4 +1,4 @@
-import { isFirmAddress, type DirectoryIndex } from "@domain/directory/directoryIndex";
+import type { DirectoryIndex } from "@domain/directory/directoryIndex";
 import type { LoadedDirectory } from "@domain/directory/directoryProvider";
 import type { Directory } from "@domain/directory/types";
 import { noDirectoryError } from "@domain/errors";
@@ -11,6 +11,7 @@ import type { OutboxOperation } from "@domain/outbox/types";
 import type { FilingHistorySnapshot, FilingHistoryStore } from "@ports/filingHistoryStore";
 import type { MessageMark } from "@ports/messageReader";
 import { recognize } from "./recognize";
+import { directionOf } from "./senderRole";
 import { marksFromMessages } from "./windowMarks";
 import type { FilingHistory, Recognition } from "./types";
 
@@ -149,11 +150,10 @@ async function readNewWork(
   reader: NewWorkReader | undefined,
   message: MailMessage,
   index: DirectoryIndex,
-  me: readonly string[],
 ): Promise<{ newWork?: boolean; answersNewWork?: boolean }> {
   if (!reader) return {};
-  const from = (message.from?.email ?? "").toLowerCase();
-  const fromFirm = from !== "" && (me.some((m) => m.toLowerCase() === from) || isFirmAddress(index, from));
+  // The firm's own mail as recognition tells it (`directionOf`), so the sign goes where recognition reads it.
+  const fromFirm = directionOf(index, message) !== "inbound";
   const sign = await reader(message, fromFirm).catch(() => false);
   return fromFirm ? { answersNewWork: sign } : { newWork: sign };
 }
@@ -360,7 +360,7 @@ export async function recognizeForPane(
     threadPromise,
     readLogged(imid, deps, mailboxPromise),
     mailboxPromise,
-    readNewWork(deps.newWork, message, deps.index, deps.me),
+    readNewWork(deps.newWork, message, deps.index),
   ]);
   const localThread = [...new Set(threadEntries.filter((e) => e.internetMessageId !== imid).map((e) => e.matterId))].filter((id) =>
     deps.index.matterById.has(id),

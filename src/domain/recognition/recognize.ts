@@ -351,7 +351,7 @@ export function recognize(
     // work, though it names the client's people and places, until a reference or a logged thread says otherwise.
     abstainWhy = `No matter chosen: it answers a request for new work, and no reference or thread ties it to ${best.matter.number}`;
     hint = "Open a matter for the new work, or cite an existing matter's reference to file it there.";
-  } else if (text.autoReply && isAutomaticAnswer(message) && !best.e.firm) {
+  } else if (isAutomaticAnswer(message) && !best.e.firm) {
     // "I am at a trade show until Monday" says nothing of any matter: it belongs with the message it answers, which the
     // thread shows once that message is filed; by the sender's address alone it would be a guess.
     abstainWhy = `No matter chosen: an automatic reply says nothing of a matter, and no reference or thread ties it to ${best.matter.number}`;

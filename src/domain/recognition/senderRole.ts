@@ -43,9 +43,7 @@ export function isAutomated(message: MailMessage): { bulk: boolean; autoReply: b
   const auto = (h["auto-submitted"] ?? "").toLowerCase();
   const autoReply =
     (auto !== "" && auto !== "no") ||
-    "x-autoreply" in h ||
-    "x-autorespond" in h ||
-    AUTO_REPLY_SUBJECT.test(message.subject) ||
+    isAutomaticAnswer(message) ||
     ((h["x-auto-response-suppress"] ?? "").toLowerCase() === "all" && /auto/i.test(message.subject));
   const list = "list-unsubscribe" in h || "list-id" in h || /^(?:bulk|list|junk)$/.test(precedence);
   const local = (message.from?.email ?? "").split("@")[0] ?? "";

@@ -5,15 +5,20 @@ const PREFIX =
 const FORWARD = /^\s*(?:fwd?|fw|wg|tr|rv|enc|doorst)(?:\[\d+\])?\s*:/i;
 const REPLY = /^\s*(?:re|aw|sv|antw|r|ref|rif)(?:\[\d+\])?\s*:/i;
 
-/** Subject without reply/forward prefixes (Re:, RE:, Fwd:, FW:, AW:, WG: …, repeated) and with collapsed whitespace, lower-cased. */
-export function normalizeSubject(subject: string): string {
+/** Subject without reply/forward prefixes (Re:, RE:, Fwd:, FW:, AW:, WG: …, repeated), otherwise as written. */
+export function withoutSubjectPrefixes(subject: string): string {
   let s = subject;
   for (let i = 0; i < 10; i++) {
     const next = s.replace(PREFIX, "");
     if (next === s) break;
     s = next;
   }
-  return s.replace(/\s+/g, " ").trim().toLowerCase();
+  return s;
+}
+
+/** Subject without reply/forward prefixes (see {@link withoutSubjectPrefixes}), whitespace collapsed, lower-cased. */
+export function normalizeSubject(subject: string): string {
+  return withoutSubjectPrefixes(subject).replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** True when the subject marks a forward (FW:, Fwd:, WG: …): a forward starts its own thread. */
