@@ -6,20 +6,11 @@
 import { readFile } from "node:fs/promises";
 import { parseEml } from "@adapters/mime/parseEml";
 import { parseDirectoryJson } from "@domain/directory/parseDirectory";
-import type { Client, Directory, Matter, Person } from "@domain/directory/types";
+import type { Directory } from "@domain/directory/types";
 import { MatterlineError } from "@domain/errors";
-import { classifyIntent } from "@domain/language/intent";
-import { negativeTone } from "@domain/language/tone";
-import type { MailMessage } from "@domain/model/mail";
-import { suggestReplies } from "@domain/replies";
-import { splitMessageText } from "@domain/text/newText";
-import { proposeFollowUpDates } from "@domain/followUps/proposeDates";
-import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
-import { recognize } from "@domain/recognition/recognize";
-import type { KnownDate } from "@domain/replies";
 import { missingOptions, readCommandLine } from "./commandLine";
-import { readMail } from "@domain/language/reading";
+import { suggestForMessage } from "@features/replies/service";
 
 const USAGE = "Usage: suggest --directory <directory.json> --mail <message.eml> [--me <address>]";
 
@@ -47,72 +38,29 @@ async function readText(path: string, what: string): Promise<Buffer> {
 }
 
 /**
- * Client, contact and matter by the recognition engine (references, contacts, client domains, keywords), so the
- * drafts name the matter the pane would show. Drafts are for the client's own mail: the client is set only when
- * the sender is the client (a contact or the client's domain), never for the other side or a court writing about
- * one of its matters. A lone message has no thread or filing history to draw on.
+ * The pane's reply suggestions for one message (`suggestForMessage`): the same reading (intent, unhappiness with the
+ * firm, whether it needs a reply), the same recognition of client and matter, and drafts only for a client's own
+ * mail, never for the other side or a court writing about one of its matters. A lone message has no thread or filing
+ * history to draw on. Drafts promise "by the end of <next working day>" counted from when the mail arrived: the
+ * command has no reader's clock.
  */
-function findClientAndMatter(
-  directory: Directory,
-  message: MailMessage,
-  me: string | null,
-): { client: Client | null; contactName: string | null; matter: Matter | null } {
-  const index = buildDirectoryIndex(directory);
-  const r = recognize(message, { index, me: me ? [me] : [] });
-  const client = r.senderRole === "client" && r.clientId ? (index.clientById.get(r.clientId) ?? null) : null;
-  if (!client) return { client: null, contactName: null, matter: null };
-  const contact = index.contactByEmail.get((message.from?.email ?? "").toLowerCase());
-  const contactName = contact && contact.clientId === client.id ? contact.contact.name : null;
-  const matter = r.matterId ? (index.matterById.get(r.matterId) ?? null) : null;
-  return { client, contactName, matter: matter && matter.clientId === client.id ? matter : null };
-}
-
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const directory: Directory = parseDirectoryJson((await readText(args.directory, "directory")).toString("utf8"));
   const message = await parseEml(await readText(args.mail, "message"));
-  const parts = splitMessageText(message.bodyText, message.subject);
-  const text = parts.newText;
-  const { intent } = classifyIntent(text, message.subject, message);
-  const tone = negativeTone(text);
-  const { client, contactName, matter } = findClientAndMatter(directory, message, args.me);
-  const attorney: Person | null = directory.people.find((p) => p.id === matter?.responsible) ?? null;
-  const sender: Person | null = (args.me && directory.people.find((p) => p.email.toLowerCase() === args.me)) || attorney;
-  const sentAt = message.sentAt ?? message.receivedAt;
-  // dates the client's own mail names (hearings, deadlines, meetings) are the ones worth repeating back
-  const nextDates: KnownDate[] = sentAt
-    ? proposeFollowUpDates({
-        text: [parts.newText, parts.forwarded].filter(Boolean).join("\n\n"),
-        sentAt,
-        calendar: createFirmCalendar(directory.firm),
-      })
-        .filter((p) => p.kind === "hearing" || p.kind === "deadline" || p.kind === "meeting")
-        .map((p) => ({ label: p.kind, date: p.time ? `${p.date}T${p.time}` : p.date }))
-    : [];
-  const drafts = suggestReplies({
-    message,
-    intent,
-    negativeTone: tone.negative,
-    // As the pane does: mail the response clock reads as needing no reply gets a short note at most.
-    needsReply: readMail(message).needsReply,
-    client,
-    contactName: contactName ?? message.from?.name ?? null,
-    matter,
-    attorney,
-    sender,
-    nextDates,
-    timeZone: directory.firm.timeZone,
-    // drafts promise "by the end of <next working day>": relative to when the mail was sent, as the CLI has no clock of the reader
+  const me = args.me ? directory.people.find((p) => p.email.toLowerCase() === args.me) : undefined;
+  const result = suggestForMessage(message, {
+    directory: { directory, index: buildDirectoryIndex(directory) },
+    // Without --me, or for an address that is no person of the directory, the matter's responsible attorney signs.
+    me: me ? { email: me.email, name: me.name } : { email: "", name: "" },
     now: message.receivedAt ?? message.sentAt ?? new Date().toISOString(),
-    workingDays: directory.firm.workingHours.days,
-    holidays: directory.firm.holidays,
   });
   process.stdout.write(
     JSON.stringify(
       {
-        intent,
-        negativeTone: tone.negative,
-        drafts: drafts.map((d) => ({ label: d.label, text: d.text, grade: d.grade, longestSentenceWords: d.longestSentenceWords })),
+        intent: result.intent,
+        negativeTone: result.negativeTone,
+        drafts: result.drafts.map((d) => ({ label: d.label, text: d.text, grade: d.grade, longestSentenceWords: d.longestSentenceWords })),
       },
       null,
       2,

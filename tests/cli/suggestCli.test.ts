@@ -3,6 +3,8 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { parseEml } from "@adapters/mime/parseEml";
+import { readMail } from "@domain/language/reading";
 
 const run = promisify(execFile);
 const root = join(__dirname, "../..");
@@ -31,6 +33,7 @@ const labels = readFileSync(join(sample, "labels.jsonl"), "utf8")
         needsReply: boolean | null;
         matterId: string | null;
         matterAmbiguous: boolean;
+        negativeTone: boolean;
       },
   );
 const matterNumbers = new Map(
@@ -89,6 +92,20 @@ describe("suggest CLI", () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { drafts: unknown[] }).drafts).toEqual([]);
   });
+
+  it("reads a message as the pane does: a client's unhappiness is shown, the other side's hostility is not", async () => {
+    const read = async (file: string) => readMail(await parseEml(readFileSync(join(sample, "mail", file))));
+    const unhappyClient = labels.find((l) => l.senderRole === "client" && l.negativeTone)!;
+    const client = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", unhappyClient.file)]);
+    const reading = await read(unhappyClient.file);
+    expect(JSON.parse(client.stdout)).toMatchObject({ intent: reading.intent, negativeTone: true });
+    // The other side's mail that the words alone would call unhappy: it is not a client's unhappiness with the firm.
+    let hostile: string | undefined;
+    for (const l of labels.filter((x) => x.senderRole === "opposing_counsel")) if ((await read(l.file)).unhappy) hostile ??= l.file;
+    expect(hostile).toBeDefined();
+    const other = await suggest(["--directory", join(sample, "directory.json"), "--mail", join(sample, "mail", hostile!)]);
+    expect(JSON.parse(other.stdout)).toMatchObject({ negativeTone: false, drafts: [] });
+  }, 60_000);
 
   it("gives no drafts for a newsletter", async () => {
     const label = labels.find((l) => l.senderRole === "newsletter")!;

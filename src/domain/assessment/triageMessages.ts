@@ -141,9 +141,10 @@ function triageLine(file: string, message: MailMessage, a: Assessment, calendar:
   const text = newTextOf(message.bodyText, message.subject);
   // For outbound mail the intent is what the message is about; the pipeline's one reading gives it.
   line.intent = a.reading.intent;
-  // Negative tone is someone outside unhappy with the firm; the firm's own mail (an apology that repeats the
-  // client's words, a colleague's "let them down") is never that.
-  line.negativeTone = r.direction === "inbound" ? a.reading.unhappy : false;
+  // Negative tone is a client unhappy with the firm (DESIGN, "Replies"): the firm's own mail (an apology that repeats
+  // the client's words, a colleague's "let them down") is never that, and neither is the other side's solicitors'
+  // hostility, a court's notice or a newsletter's wording, however the words read.
+  line.negativeTone = a.fromClient ? a.reading.unhappy : false;
 
   // A client message with no date cannot be timed: the line says so by leaving the clock fields null.
   line.status = a.clock?.state ?? null;

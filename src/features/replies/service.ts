@@ -149,7 +149,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const base = { intent, intentReasons: reading.intentReasons, negativeTone: reading.unhappy, toneCues: reading.unhappyReasons };
   if (intent === "auto_reply") return none("automatic", base);
 
-  const recognition = ctx.recognition ?? recognize(message, { index, me: [ctx.me.email], history: ctx.history });
+  const recognition = ctx.recognition ?? recognize(message, { index, me: ctx.me.email ? [ctx.me.email] : [], history: ctx.history });
   const from = (message.from?.email ?? "").toLowerCase();
   const contact = index.contactByEmail.get(from);
   const clientId = recognition.clientId ?? contact?.clientId ?? null;
@@ -159,13 +159,15 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const writerName = (message.from?.name ?? "").trim().toLowerCase();
   const namedContact = client !== null && writerName !== "" && client.contacts.some((c) => c.name.trim().toLowerCase() === writerName);
   const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
-  if (!client || !fromClient) return none("not-client", base);
+  // Unhappiness is a client's with the firm: the other side's or a stranger's hostility is not shown as that.
+  if (!client || !fromClient) return none("not-client", { ...base, negativeTone: false, toneCues: [] });
 
   // A wrong matter in a reply to a client is a confidentiality breach: name one only when logged or recognition is sure.
   const { matterId } = matterOfEmail(ctx.loggedMatterId, recognition);
   const found = matterId ? index.matterById.get(matterId) : undefined;
   const matter: Matter | null = found && found.clientId === client.id ? found : null;
-  const mePerson = meAsPerson(directory, ctx.me);
+  // No signed-in user (the `suggest` command run without --me): the matter's responsible attorney signs.
+  const mePerson = ctx.me.email ? meAsPerson(directory, ctx.me) : null;
   const responsible = matter ? (directory.people.find((p) => p.id === matter.responsible) ?? null) : null;
   const attorney = responsible ?? mePerson;
   const contactName = contact?.clientId === client.id ? contact.contact.name : (message.from?.name ?? null);
@@ -193,7 +195,7 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
     client: { id: client.id, name: client.name },
     contactFirstName: firstName(contactName),
     matter: matter ? { id: matter.id, number: matter.number, title: matter.title } : null,
-    attorney: { name: attorney.name, email: attorney.email },
+    attorney: attorney ? { name: attorney.name, email: attorney.email } : null,
     nextDates,
   };
   if (drafts.length === 0) return none("nothing-to-suggest", personal);

@@ -129,4 +129,19 @@ describe("triageMessages", () => {
     const [l] = triageMessages([{ file: "1.eml", message: undated }], base);
     expect(l).toMatchObject({ needsReply: true, status: null, dueAt: null, followUpDates: [] });
   });
+
+  it("reports unhappiness with the firm only for a client's mail: the same words from a stranger are not a client's", () => {
+    const bodyText =
+      "This is the third time I have asked and nobody has replied. Your service has been a disgrace and I want to speak to a partner.";
+    const dated = { sentAt: "2025-08-11T09:00:00+01:00", receivedAt: "2025-08-11T09:00:00+01:00", bodyText };
+    const [client, stranger] = triageMessages(
+      [
+        { file: "1.eml", message: mail({ id: "c", ...dated }) },
+        { file: "2.eml", message: mail({ id: "s", ...dated, from: { email: "someone@elsewhere.test" } }) },
+      ],
+      base,
+    );
+    expect(client).toMatchObject({ direction: "inbound", negativeTone: true, intent: "complaint" });
+    expect(stranger).toMatchObject({ direction: "inbound", needsReply: null, status: "not-tracked", negativeTone: false });
+  });
 });

@@ -173,6 +173,15 @@ describe("suggestForMessage (invented firm)", () => {
     }
   });
 
+  it("does not call a stranger's hostile mail an unhappy client: the pane shows no unhappiness for it", () => {
+    const bodyText = "This is the third time I have asked and nobody has replied. Your service has been a disgrace.";
+    const client = suggestForMessage(mail({ bodyText }), ctx);
+    expect(client.negativeTone).toBe(true);
+    const stranger = suggestForMessage(mail({ from: { email: "someone@elsewhere.test", name: "Pat Doe" }, bodyText }), ctx);
+    expect(stranger.reason).toBe("not-client");
+    expect(stranger).toMatchObject({ negativeTone: false, toneCues: [] });
+  });
+
   it("gives no drafts for automatic replies and newsletters, even from a client address", () => {
     const auto = suggestForMessage(
       mail({
