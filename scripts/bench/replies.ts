@@ -3,8 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEml } from "@adapters/mime/parseEml";
 import type { Directory } from "@domain/directory/types";
-import { classifyIntent } from "@domain/language/intent";
-import { negativeTone } from "@domain/language/tone";
+import { readMail } from "@domain/language/reading";
 import type { MailMessage } from "@domain/model/mail";
 import { checkDraft, countWords } from "@domain/readability";
 import { suggestReplies } from "@domain/replies";
@@ -36,13 +35,13 @@ export async function run(): Promise<BenchLine[]> {
   for (const file of readdirSync(join(sample, "mail")).sort()) messages.set(file, await parseEml(readFileSync(join(sample, "mail", file))));
 
   const inputFor = (message: MailMessage, clientId: string | null, matterId: string | null) => {
-    const text = newTextOf(message.bodyText, message.subject);
-    const { intent } = classifyIntent(text, message.subject, message);
+    // The pane's one reading of the message: its intent and whether the client is unhappy with the firm.
+    const reading = readMail(message);
     const matter = directory.matters.find((m) => m.id === matterId) ?? null;
     return {
       message,
-      intent,
-      negativeTone: negativeTone(text).negative,
+      intent: reading.intent,
+      negativeTone: reading.unhappy,
       client: directory.clients.find((c) => c.id === clientId) ?? null,
       contactName: message.from?.name ?? null,
       matter,
