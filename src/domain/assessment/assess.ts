@@ -5,7 +5,7 @@ import { recognize, type RecognitionText } from "@domain/recognition/recognize";
 import { readingFromFacts, type BodyFacts } from "./bodyFacts";
 import type { FilingHistory, Recognition } from "@domain/recognition/types";
 import type { NeedsReplyResult } from "@domain/language/needsReply";
-import { readMail, type MailReading } from "@domain/language/reading";
+import { readMail, readingOnOpenMatter, type MailReading } from "@domain/language/reading";
 import { answersNewWork } from "@domain/language/newWork";
 import { threadContextOf } from "@domain/language/threadContext";
 import type { ThreadContext } from "@domain/language/unhappySignals";
@@ -151,13 +151,15 @@ function assessWith(
   const threadContext = threadContextOf(message, thread, fromFirm);
   // The writer's words are read first: recognition needs to know whether they ask for new work, or, for the firm's own
   // mail, whether the message it answers did (never the case from kept facts: only a client's mail is kept).
-  const reading = read(threadContext);
+  const words = read(threadContext);
   const answers = text === undefined && fromFirm(message) && answersNewWork(message);
   const recognition = recognize(
     message,
-    { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: reading.newWork, answersNewWork: answers },
+    { index: ctx.index, me: ctx.owners, history: ctx.history, newWork: words.newWork, answersNewWork: answers },
     text,
   );
+  // Mail put on a matter the firm already has is about that matter: a new enquiry the words only suggested is not one.
+  const reading = recognition.matterId ? readingOnOpenMatter(words) : words;
   const matter = recognition.matterId ? (ctx.index.matterById.get(recognition.matterId) ?? null) : null;
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;

@@ -14,7 +14,7 @@ import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type Unhapp
  * Version of what {@link readBodyFacts} computes. Raise it whenever recognition's body reading or the language reading
  * changes what it decides: facts kept under another version are stale and must be read again from the body.
  */
-export const BODY_FACTS_VERSION = 7;
+export const BODY_FACTS_VERSION = 8;
 
 /**
  * A language reading as kept: the reasons of unhappiness are told from its signs; the intent's reasons are not kept
@@ -26,6 +26,7 @@ export interface KeptReading {
   readonly needsReply: boolean;
   readonly needsReplyReason: string;
   readonly newWork: boolean;
+  readonly intentOnOpenMatter: Intent;
 }
 
 /**
@@ -50,6 +51,7 @@ function keep(reading: MailReading): KeptReading {
     needsReply: reading.needsReply,
     needsReplyReason: reading.needsReplyReason,
     newWork: reading.newWork,
+    intentOnOpenMatter: reading.intentOnOpenMatter,
   };
 }
 
@@ -69,6 +71,7 @@ export function readBodyFacts(message: MailMessage, index: DirectoryIndex, owner
       ...(chasedFull.needsReply !== plain.needsReply ? { needsReply: chasedFull.needsReply } : {}),
       ...(chasedFull.needsReplyReason !== plain.needsReplyReason ? { needsReplyReason: chasedFull.needsReplyReason } : {}),
       ...(chasedFull.newWork !== plain.newWork ? { newWork: chasedFull.newWork } : {}),
+      ...(chasedFull.intentOnOpenMatter !== plain.intentOnOpenMatter ? { intentOnOpenMatter: chasedFull.intentOnOpenMatter } : {}),
     };
     return { text, reading: plain, chased };
   } catch (e) {
@@ -100,6 +103,7 @@ export function readingFromFacts(facts: Exclude<BodyFacts, { error: string }>, t
     needsReply: kept.needsReply,
     needsReplyReason: kept.needsReplyReason,
     newWork: kept.newWork,
+    intentOnOpenMatter: kept.intentOnOpenMatter,
   };
 }
 
@@ -124,6 +128,8 @@ interface PackedReading {
   readonly why: number | string;
   /** Asks for new work (left out when it does not). */
   readonly nw?: 1;
+  /** The intent on an open matter, its place in `INTENTS` (left out when it is the intent). */
+  readonly om?: number;
 }
 
 /** What the chased reading changes: `nr` and `nw` are 0 when the thread's sign takes them away. */
@@ -222,6 +228,7 @@ function packReading(r: KeptReading): PackedReading {
     ...(r.needsReply ? { nr: 1 as const } : {}),
     why: packWhy(r.needsReplyReason),
     ...(r.newWork ? { nw: 1 as const } : {}),
+    ...(r.intentOnOpenMatter !== r.intent ? { om: packIntent(r.intentOnOpenMatter) } : {}),
   };
 }
 
@@ -250,6 +257,7 @@ export function packBodyFacts(facts: BodyFacts, index: DirectoryIndex): PackedFa
   if (chased.needsReply !== undefined) c.nr = chased.needsReply ? 1 : 0;
   if (chased.needsReplyReason !== undefined) c.why = packWhy(chased.needsReplyReason);
   if (chased.newWork !== undefined) c.nw = chased.newWork ? 1 : 0;
+  if (chased.intentOnOpenMatter !== undefined) c.om = packIntent(chased.intentOnOpenMatter);
   return {
     role: text.role,
     ...(text.opposingMatters.length ? { opp: text.opposingMatters } : {}),
@@ -274,6 +282,7 @@ export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): Bod
     needsReply: packed.r.nr === 1,
     needsReplyReason: unpackWhy(packed.r.why),
     newWork: packed.r.nw === 1,
+    intentOnOpenMatter: packed.r.om !== undefined ? unpackIntent(packed.r.om) : unpackIntent(packed.r.i),
   };
   const c = packed.c ?? {};
   return {
@@ -293,6 +302,7 @@ export function unpackBodyFacts(packed: PackedFacts, index: DirectoryIndex): Bod
       ...(c.nr !== undefined ? { needsReply: c.nr === 1 } : {}),
       ...(c.why !== undefined ? { needsReplyReason: unpackWhy(c.why) } : {}),
       ...(c.nw !== undefined ? { newWork: c.nw === 1 } : {}),
+      ...(c.om !== undefined ? { intentOnOpenMatter: unpackIntent(c.om) } : {}),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface IntentResult {
   readonly intent: Intent;
   readonly scores: Record<Intent, number>;
   readonly cues: string[];
+  /** The intent when the mail is about a matter the firm already has (see {@link IntentDecision.aboutOpenMatter}). */
+  readonly aboutOpenMatter: Intent;
 }
 
 const AUTO_CUE = "auto_reply:out-of-office wording";
@@ -73,6 +75,12 @@ export interface IntentDecision {
   readonly reasons: string[];
   /** The model's probability for each of its classes, in the model's order (absent when a rule decided). */
   readonly probabilities?: readonly number[];
+  /**
+   * The most likely intent other than a new enquiry: what the writer asks when recognition puts the mail on a matter
+   * the firm already has (a money question about the case read as a request for a quote). The same as `intent` when
+   * that is not a new enquiry.
+   */
+  readonly aboutOpenMatter: Intent;
 }
 
 /**
@@ -81,19 +89,23 @@ export interface IntentDecision {
  * (a complaint is about the firm by definition) and out-of-office wording with nothing asked is an auto-reply.
  */
 export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy: boolean): IntentDecision {
-  if (evidence.automated === "auto-reply") return { intent: "auto_reply", confidence: 1, reasons: ["automatic reply headers or subject"] };
+  if (evidence.automated === "auto-reply")
+    return { intent: "auto_reply", confidence: 1, reasons: ["automatic reply headers or subject"], aboutOpenMatter: "auto_reply" };
   // A read receipt is an automatic reply too (the label rules name them with bounces and out-of-office).
-  if (evidence.automated === "read-receipt") return { intent: "auto_reply", confidence: 1, reasons: ["a read receipt"] };
+  if (evidence.automated === "read-receipt")
+    return { intent: "auto_reply", confidence: 1, reasons: ["a read receipt"], aboutOpenMatter: "auto_reply" };
   // A question about the law ("is a verbal agreement binding?") is the model's to weigh (x:legal-question): a rule that
   // made it "other" was right on 24 of the 38 emails it decided for twelve writers no model had seen, the model without
   // it on 33 (docs/language.md, "A question about the law is left to the model").
   const probs = softmax(scores(model, evidence.features, ruleOffset(model.classes, evidence.ruleIntent, evidence.cues)));
   let best = -1;
+  let bestOld = -1;
   for (let k = 0; k < model.classes.length; k++) {
     if (model.classes[k] === "complaint" && !unhappy) continue;
     // Automatic replies are found by rule (headers, subject, out-of-office wording), never guessed from words.
     if (model.classes[k] === "auto_reply" && !evidence.cues.includes(AUTO_CUE)) continue;
     if (best < 0 || probs[k] > probs[best]) best = k;
+    if (model.classes[k] !== "new_matter_inquiry" && (bestOld < 0 || probs[k] > probs[bestOld])) bestOld = k;
   }
   const intent = model.classes[best] as Intent;
   // Word features are named in the client's own words ("still waiting", not the stem "still wait").
@@ -104,7 +116,7 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
     return describeFeature(c.feature, surfaceOf(c.feature, words));
   });
   const reasons = distinctReasons(described).slice(0, 3);
-  return { intent, confidence: probs[best], reasons, probabilities: probs };
+  return { intent, confidence: probs[best], reasons, probabilities: probs, aboutOpenMatter: model.classes[bestOld] as Intent };
 }
 
 const WORD_FEATURE = /^[wab]:/;
@@ -154,5 +166,10 @@ export function classifyIntent(text: string, subject: string, message?: MailMess
   const all = {} as Record<Intent, number>;
   for (const intent of INTENTS) all[intent] = 0;
   INTENT_MODEL.classes.forEach((c, k) => (all[c as Intent] = probs[k]));
-  return { intent: decision.intent, scores: all, cues: decision.reasons.map((r) => `${decision.intent}: ${r}`) };
+  return {
+    intent: decision.intent,
+    scores: all,
+    cues: decision.reasons.map((r) => `${decision.intent}: ${r}`),
+    aboutOpenMatter: decision.aboutOpenMatter,
+  };
 }

@@ -24,6 +24,27 @@ export interface MailReading {
   readonly needsReplyReason: string;
   /** The writer asks for new work, surely enough for recognition to keep it off an open matter (`isNewWork`). */
   readonly newWork: boolean;
+  /**
+   * The intent when recognition puts the mail on a matter the firm already has: a new enquiry the reading is not sure
+   * of ({@link readingOnOpenMatter}) gives way to the next most likely intent. The same as `intent` otherwise.
+   */
+  readonly intentOnOpenMatter: Intent;
+}
+
+/** Why a new enquiry the words suggested was read as about the matter the mail was put on. */
+export const ON_OPEN_MATTER_REASON = "about a matter the firm already has, not new work";
+
+/**
+ * The reading of a message that recognition (or the user's filing) puts on an existing matter. A request for new work
+ * that the reading is sure of (`newWork`) stays one: recognition only files such mail by a reference or its thread. A
+ * new enquiry it is not sure of is the writer asking about that matter (on the read firms, every new enquiry read
+ * in mail put on an existing matter was a question about it: a settlement offer, a cost question, a records request,
+ * and no true new enquiry was), so the next most likely intent is taken. Whether it needs a reply does not change:
+ * that was read from the words.
+ */
+export function readingOnOpenMatter(reading: MailReading): MailReading {
+  if (reading.intentOnOpenMatter === reading.intent) return reading;
+  return { ...reading, intent: reading.intentOnOpenMatter, intentReasons: [ON_OPEN_MATTER_REASON] };
 }
 
 /**
@@ -84,5 +105,6 @@ export function readMail(message: MailMessage, options: EvidenceOptions = {}): M
     needsReply: reply.needsReply,
     needsReplyReason: reply.reason,
     newWork: isNewWork(intent),
+    intentOnOpenMatter: intent.intent === "new_matter_inquiry" && !isNewWork(intent) ? intent.aboutOpenMatter : intent.intent,
   };
 }

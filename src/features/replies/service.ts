@@ -3,7 +3,7 @@ import type { Client, Directory, Matter, Person } from "@domain/directory/types"
 import { proposeFollowUpDates } from "@domain/followUps/proposeDates";
 import { automatedKind } from "@domain/language/automated";
 import type { Intent } from "@domain/language/intentTypes";
-import { readMail } from "@domain/language/reading";
+import { readMail, readingOnOpenMatter, type MailReading } from "@domain/language/reading";
 import type { ThreadContext } from "@domain/language/unhappySignals";
 import type { MailMessage } from "@domain/model/mail";
 import type { CurrentItem } from "@ports/mailSource";
@@ -143,11 +143,14 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
 
   const parts = splitMessageText(message.bodyText, message.subject);
   const text = parts.forwarded ? `${parts.newText}\n\n${parts.forwarded}`.trim() : parts.newText;
-  const reading = readMail(message, { thread: ctx.thread });
-  const intent = reading.intent;
-  const tone = { negative: reading.unhappy };
-  const base = { intent, intentReasons: reading.intentReasons, negativeTone: reading.unhappy, toneCues: reading.unhappyReasons };
-  if (intent === "auto_reply") return none("automatic", base);
+  const words = readMail(message, { thread: ctx.thread });
+  const said = (r: MailReading) => ({
+    intent: r.intent,
+    intentReasons: r.intentReasons,
+    negativeTone: r.unhappy,
+    toneCues: r.unhappyReasons,
+  });
+  if (words.intent === "auto_reply") return none("automatic", said(words));
 
   const recognition = ctx.recognition ?? recognize(message, { index, me: ctx.me.email ? [ctx.me.email] : [], history: ctx.history });
   const from = (message.from?.email ?? "").toLowerCase();
@@ -160,12 +163,15 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const namedContact = client !== null && writerName !== "" && client.contacts.some((c) => c.name.trim().toLowerCase() === writerName);
   const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
   // Unhappiness is a client's with the firm: the other side's or a stranger's hostility is not shown as that.
-  if (!client || !fromClient) return none("not-client", { ...base, negativeTone: false, toneCues: [] });
+  if (!client || !fromClient) return none("not-client", { ...said(words), negativeTone: false, toneCues: [] });
 
   // A wrong matter in a reply to a client is a confidentiality breach: name one only when logged or recognition is sure.
   const { matterId } = matterOfEmail(ctx.loggedMatterId, recognition);
   const found = matterId ? index.matterById.get(matterId) : undefined;
   const matter: Matter | null = found && found.clientId === client.id ? found : null;
+  // As the assessment reads it: on a matter the firm already has, a new enquiry the words only suggested is not one.
+  const reading = matter ? readingOnOpenMatter(words) : words;
+  const base = said(reading);
   // No signed-in user (the `suggest` command run without --me): the matter's responsible attorney signs.
   const mePerson = ctx.me.email ? meAsPerson(directory, ctx.me) : null;
   const responsible = matter ? (directory.people.find((p) => p.id === matter.responsible) ?? null) : null;
@@ -175,8 +181,8 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
 
   const drafts = suggestReplies({
     message,
-    intent,
-    negativeTone: tone.negative,
+    intent: reading.intent,
+    negativeTone: reading.unhappy,
     needsReply: reading.needsReply,
     unhappyKinds: reading.unhappySignals.map((x) => x.kind),
     client,

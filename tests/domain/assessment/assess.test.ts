@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assessMessage, assessMessages, timeReply, type AssessmentContext } from "@domain/assessment/assess";
+import { assessMessage, assessMessageFromFacts, assessMessages, timeReply, type AssessmentContext } from "@domain/assessment/assess";
+import { packBodyFacts, readBodyFacts, unpackBodyFacts } from "@domain/assessment/bodyFacts";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
@@ -174,6 +175,25 @@ describe("the assessment pipeline (recognize → needs reply → clock)", () => 
     // The same reply to a question about the trade mark is about the trade mark.
     const status = answer("nw3", "Hello Pat,\n\nAny news on the trade mark opposition?\n\nDan");
     expect(assessMessage(status, [status], ctx({ history })).recognition.matterId).toBe("m3");
+  });
+
+  it("reads a question about a matter the firm has as about that matter, not as new work, however the words lean", () => {
+    // A cost question in the supply contract's thread: the words alone read like a request for a quote.
+    const bodyText =
+      "Following up on our call. The buyer wants us to agree to pay the staff bonuses before signing. Can the bonuses come out of the purchase price, or do they have to be our cost? I'd like to answer him by Friday.";
+    const onMatter = assessMessage(mail({ id: "om1", subject: "Contract 2025-0002 - bonuses", bodyText }), [], ctx());
+    expect(onMatter.recognition.matterId).toBe("m2");
+    expect(onMatter.reading.intentOnOpenMatter).not.toBe("new_matter_inquiry");
+    expect(onMatter.reading).toMatchObject({ intent: onMatter.reading.intentOnOpenMatter, needsReply: true });
+    expect(onMatter.reading.intentReasons.join(" ")).toMatch(/matter the firm already has/);
+    // The same words put on no matter keep the reading the words gave.
+    const unfiled = assessMessage(mail({ id: "om2", subject: "Bonuses", bodyText, from: { email: "someone@elsewhere.test" } }), [], ctx());
+    expect(unfiled.recognition.matterId).toBeNull();
+    expect(unfiled.reading.intent).toBe("new_matter_inquiry");
+    // Kept facts give the same reading as the body.
+    const message = mail({ id: "om3", subject: "Contract 2025-0002 - bonuses", bodyText });
+    const facts = unpackBodyFacts(packBodyFacts(readBodyFacts(message, index, ["pat@firm.test"]), index), index);
+    expect(assessMessageFromFacts(message, facts, [], ctx()).reading.intent).toBe(onMatter.reading.intent);
   });
 
   it("reads the client's words once, with the conversation: a third polite unanswered message is repeated chasing", () => {

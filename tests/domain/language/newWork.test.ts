@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answersNewWork, asksForNewWork, NEW_WORK_PROBABILITY, newWorkOf } from "@domain/language/newWork";
+import { ON_OPEN_MATTER_REASON, readMail, readingOnOpenMatter } from "@domain/language/reading";
 import { identifiedMessage } from "../../fixtures/mailMessage";
 
 const mail = (subject: string, bodyText: string) =>
@@ -39,5 +40,36 @@ describe("answersNewWork", () => {
     // The firm's own mail is asked what it answers, a client's what it asks.
     expect(newWorkOf(reply(request), true)).toBe(true);
     expect(newWorkOf(reply(request), false)).toBe(false);
+  });
+});
+
+describe("readingOnOpenMatter", () => {
+  it("keeps a sure request for new work, and gives an unsure new enquiry's next intent with the reason", () => {
+    const sure = readMail(
+      mail(
+        "New instruction: buying the unit next door",
+        "Hello,\nWe have agreed to buy the unit next door and need a solicitor for the purchase. Could you act for us on it? What would your fees be?\nThanks, Dana",
+      ),
+    );
+    expect(sure).toMatchObject({ intent: "new_matter_inquiry", newWork: true, intentOnOpenMatter: "new_matter_inquiry" });
+    expect(readingOnOpenMatter(sure)).toBe(sure);
+    const unsure = readMail(
+      mail(
+        "Bonuses",
+        "Following up on our call. The buyer wants us to agree to pay the staff bonuses before signing. Can the bonuses come out of the purchase price, or do they have to be our cost? I'd like to answer him by Friday.",
+      ),
+    );
+    expect(unsure).toMatchObject({ intent: "new_matter_inquiry", newWork: false });
+    expect(unsure.intentOnOpenMatter).not.toBe("new_matter_inquiry");
+    const onMatter = readingOnOpenMatter(unsure);
+    expect(onMatter).toMatchObject({
+      intent: unsure.intentOnOpenMatter,
+      intentReasons: [ON_OPEN_MATTER_REASON],
+      needsReply: unsure.needsReply,
+    });
+    // Any other intent is its own intent on an open matter.
+    const status = readMail(mail("Re: lease", "Any news from the landlord's side on the lease? It has been two weeks."));
+    expect(status.intentOnOpenMatter).toBe(status.intent);
+    expect(readingOnOpenMatter(status)).toBe(status);
   });
 });

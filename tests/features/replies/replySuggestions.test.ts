@@ -173,6 +173,17 @@ describe("suggestForMessage (invented firm)", () => {
     }
   });
 
+  it("answers a question about the client's open matter as about that matter, though its words read like new work", () => {
+    const bodyText =
+      "Following up on our call. The buyer wants us to agree to pay the staff bonuses before signing. Can the bonuses come out of the purchase price, or do they have to be our cost? I'd like to answer him by Friday.";
+    const onMatter = suggestForMessage(mail({ subject: "2024-0377 - bonuses", bodyText }), ctx);
+    expect(onMatter.matter?.id).toBe("x2");
+    expect(onMatter.intent).not.toBe("new_matter_inquiry");
+    expect(onMatter.intentReasons.join(" ")).toMatch(/matter the firm already has/);
+    // Put on no matter (the client has two open), the words' own reading stands.
+    expect(suggestForMessage(mail({ subject: "Bonuses", bodyText }), ctx)).toMatchObject({ matter: null, intent: "new_matter_inquiry" });
+  });
+
   it("does not call a stranger's hostile mail an unhappy client: the pane shows no unhappiness for it", () => {
     const bodyText = "This is the third time I have asked and nobody has replied. Your service has been a disgrace.";
     const client = suggestForMessage(mail({ bodyText }), ctx);
