@@ -99,13 +99,13 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
   // it on 33 (docs/language.md, "A question about the law is left to the model").
   const probs = softmax(scores(model, evidence.features, ruleOffset(model.classes, evidence.ruleIntent, evidence.cues)));
   let best = -1;
-  let bestOld = -1;
+  let bestOnOpenMatter = -1;
   for (let k = 0; k < model.classes.length; k++) {
     if (model.classes[k] === "complaint" && !unhappy) continue;
     // Automatic replies are found by rule (headers, subject, out-of-office wording), never guessed from words.
     if (model.classes[k] === "auto_reply" && !evidence.cues.includes(AUTO_CUE)) continue;
     if (best < 0 || probs[k] > probs[best]) best = k;
-    if (model.classes[k] !== "new_matter_inquiry" && (bestOld < 0 || probs[k] > probs[bestOld])) bestOld = k;
+    if (model.classes[k] !== "new_matter_inquiry" && (bestOnOpenMatter < 0 || probs[k] > probs[bestOnOpenMatter])) bestOnOpenMatter = k;
   }
   const intent = model.classes[best] as Intent;
   // Word features are named in the client's own words ("still waiting", not the stem "still wait").
@@ -116,7 +116,7 @@ export function decideIntent(evidence: MailEvidence, model: LinearModel, unhappy
     return describeFeature(c.feature, surfaceOf(c.feature, words));
   });
   const reasons = distinctReasons(described).slice(0, 3);
-  return { intent, confidence: probs[best], reasons, probabilities: probs, aboutOpenMatter: model.classes[bestOld] as Intent };
+  return { intent, confidence: probs[best], reasons, probabilities: probs, aboutOpenMatter: model.classes[bestOnOpenMatter] as Intent };
 }
 
 const WORD_FEATURE = /^[wab]:/;
