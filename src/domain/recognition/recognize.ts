@@ -302,6 +302,26 @@ export function recognize(
     }
   }
 
+  // A client's contact writing from personal webmail outside any thread and without a reference: the display name is
+  // one of the client's contacts' and the message's own words name one of that client's matters. Two facts that do
+  // not come from each other (a stranger does not carry a contact's name, and a name alone proves nothing), so the
+  // sender counts as that contact, as a known address would, and the words choose among the client's matters.
+  if (!personal && role === "unknown" && direction === "inbound" && isPublicMailDomain(emailDomain(from))) {
+    const named = new Set<string>();
+    for (const [id, e] of matters) {
+      const m = index.matterById.get(id);
+      if (m && e.byKind.words > 0) named.add(m.clientId);
+    }
+    const found = named.size > 0 ? personalAddressContact(index, message, named) : null;
+    if (found) {
+      role = "client";
+      const client = index.clientById.get(found.clientId);
+      const who = `${found.contact.name} of ${client?.name ?? found.clientId}`;
+      personal = { clientId: found.clientId, text: `${who} writes from an address not in the directory (${from})` };
+      addClient(acc, found.clientId, W.contact, `${from} carries the name of ${who}`, true);
+    }
+  }
+
   // Rank. Words alone never file a message: a candidate needs an address, reference or thread behind it.
   const ranked = [...matters.entries()]
     .map(([id, e]) => ({ id, e, matter: index.matterById.get(id) as Matter }))

@@ -94,9 +94,18 @@ export function senderRoleOf(
   return { role: "unknown", opposingMatters: [] };
 }
 
-/** A person's name as comparable words: case and accents folded, punctuation dropped, in sorted order ("Bellini, Marco" = "Marco Bellini"). */
+/**
+ * Titles and letters after a name, which one address book writes and a webmail display name leaves out ("Dr. Lauren
+ * Castellanos" in the directory, "Lauren Castellanos" on her personal account).
+ */
+const NAME_TITLES: ReadonlySet<string> = new Set("mr mrs ms miss mx dr prof professor sir dame rev jr sr esq phd md dds qc kc".split(" "));
+
+/**
+ * A person's name as comparable words: case and accents folded, punctuation and titles dropped, in sorted order
+ * ("Bellini, Marco" = "Marco Bellini" = "Dr Marco Bellini").
+ */
 function nameKey(name: string): string | null {
-  const words = [...tokenize(name).words].sort();
+  const words = [...tokenize(name).words].filter((w) => !NAME_TITLES.has(w)).sort();
   // One word ("Marco", "Accounts") is too common to tell people apart.
   return words.length >= 2 ? words.join(" ") : null;
 }

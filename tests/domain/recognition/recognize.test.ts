@@ -444,6 +444,30 @@ describe("recognize: a client's contact writing from a personal address", () => 
     expect(r).toMatchObject({ senderRole: "client", matterId: "x2" });
   });
 
+  it("is the client when the message's own words name one of the client's matters, outside any thread (titles aside)", () => {
+    const words = { subject: "Question", bodyText: "Ruth, can you look at the estoppel certificate for Dock 9 before Friday? Ivy" };
+    const r = run({ ...words, from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, conversationId: "conv-new" });
+    expect(r).toMatchObject({ senderRole: "client", clientId: "k1", matterId: "x2", abstained: false });
+    expect(r.reasons.join("\n")).toMatch(/ivy\.r@gmail\.test carries the name of Ivy Ramos of Tidewell Foods Inc/);
+    // The directory's "Dr." or a webmail's missing one does not make two people.
+    const titled = testDirectory();
+    titled.clients[0].contacts[0].name = "Dr. Ivy Ramos";
+    const withTitle = recognize(mail({ ...words, from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, conversationId: "conv-new" }), {
+      index: buildDirectoryIndex(titled),
+      me: [ME],
+    });
+    expect(withTitle).toMatchObject({ senderRole: "client", matterId: "x2" });
+    // The same words from a stranger, or from the same name at a company's own domain, file nothing.
+    expect(run({ ...words, from: { email: "pat.doe@gmail.test", name: "Pat Doe" }, conversationId: "conv-new" })).toMatchObject({
+      senderRole: "unknown",
+      matterId: null,
+    });
+    expect(run({ ...words, from: { email: "ivy@otherco.test", name: "Ivy Ramos" }, conversationId: "conv-new" })).toMatchObject({
+      senderRole: "unknown",
+      matterId: null,
+    });
+  });
+
   it("stays unknown from the name alone, with another client's tie, a different name, or a reference in passing", () => {
     expect(
       run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "Are you free next week?" }).senderRole,
