@@ -450,8 +450,13 @@ describe("recognize: a client's contact writing from a personal address", () => 
     expect(r).toMatchObject({ senderRole: "client", clientId: "k1", matterId: "x2", abstained: false });
     expect(r.reasons.join("\n")).toMatch(/ivy\.r@gmail\.test carries the name of Ivy Ramos of Tidewell Foods Inc/);
     // The directory's "Dr." or a webmail's missing one does not make two people.
-    const titled = testDirectory();
-    titled.clients[0].contacts[0].name = "Dr. Ivy Ramos";
+    const plain = testDirectory();
+    const titled = {
+      ...plain,
+      clients: plain.clients.map((c, i) =>
+        i === 0 ? { ...c, contacts: c.contacts.map((x, j) => (j === 0 ? { ...x, name: "Dr. Ivy Ramos" } : x)) } : c,
+      ),
+    };
     const withTitle = recognize(mail({ ...words, from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, conversationId: "conv-new" }), {
       index: buildDirectoryIndex(titled),
       me: [ME],
