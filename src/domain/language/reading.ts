@@ -96,6 +96,7 @@ export function readMail(message: MailMessage, options: EvidenceOptions = {}): M
     intent.scores[intent.intent],
     evidence.automated !== null,
   );
+  const newWork = isNewWork(intent);
   return {
     intent: intent.intent,
     intentReasons: intent.cues.map((c) => c.slice(c.indexOf(":") + 2)),
@@ -104,7 +105,8 @@ export function readMail(message: MailMessage, options: EvidenceOptions = {}): M
     unhappyReasons: evidence.signals.map(describeSignal),
     needsReply: reply.needsReply,
     needsReplyReason: reply.reason,
-    newWork: isNewWork(intent),
-    intentOnOpenMatter: intent.intent === "new_matter_inquiry" && !isNewWork(intent) ? intent.aboutOpenMatter : intent.intent,
+    newWork,
+    // `aboutOpenMatter` is the intent itself unless that is a new enquiry; only a sure one (new work) stays.
+    intentOnOpenMatter: newWork ? intent.intent : intent.aboutOpenMatter,
   };
 }

@@ -205,11 +205,7 @@ export function recognize(
     const found = personalAddressContact(index, message, tiedClients);
     if (found) {
       role = "client";
-      const client = index.clientById.get(found.clientId);
-      personal = {
-        clientId: found.clientId,
-        text: `${found.contact.name} of ${client?.name ?? found.clientId} writes from an address not in the directory (${from})`,
-      };
+      personal = { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
     }
   }
 
@@ -315,10 +311,8 @@ export function recognize(
     const found = named.size > 0 ? personalAddressContact(index, message, named) : null;
     if (found) {
       role = "client";
-      const client = index.clientById.get(found.clientId);
-      const who = `${found.contact.name} of ${client?.name ?? found.clientId}`;
-      personal = { clientId: found.clientId, text: `${who} writes from an address not in the directory (${from})` };
-      addClient(acc, found.clientId, W.contact, `${from} carries the name of ${who}`, true);
+      personal = { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
+      addClient(acc, found.clientId, W.contact, `${from} carries the name of ${contactLabel(index, found)}`, true);
     }
   }
 
@@ -485,6 +479,11 @@ function preferenceReason(best: RankedMatter, second: RankedMatter): string {
   if (lead && (!closed || lead === "ref" || lead === "thread" || lead === "opposing"))
     return `Preferred over ${second.matter.number}${closed}: ${why[lead]}`;
   return closed ? `Preferred over ${second.matter.number}${closed}` : `Preferred over ${second.matter.number}: stronger evidence overall`;
+}
+
+/** "Sam Ortiz of Tidewell Foods Inc": a contact as the reasons name them. */
+function contactLabel(index: DirectoryIndex, found: { contact: { name: string }; clientId: string }): string {
+  return `${found.contact.name} of ${index.clientById.get(found.clientId)?.name ?? found.clientId}`;
 }
 
 /** The personal-address note for `clientId`, when there is one. A module function: a closure would be made on every call. */
