@@ -198,14 +198,24 @@ export function recognize(
   }
 
   // A client's contact writing from an address the directory does not know (personal webmail), in a thread or
-  // about a reference of that client: same name as one of the client's contacts. Never from the name alone.
-  // It names who wrote; it adds no weight to any matter (the thread or reference already does).
+  // about a reference of that client, or from an address whose mail the firm has filed to that client's matters
+  // before: same name as one of the client's contacts. Never from the name alone.
+  // It names who wrote; it adds no weight to any matter (the thread, reference or filing history already does).
   let personal: { clientId: string; text: string } | null = null;
-  if (role === "unknown" && direction === "inbound" && tiedClients.size > 0) {
-    const found = personalAddressContact(index, message, tiedClients);
+  if (role === "unknown" && direction === "inbound") {
+    const tiedOrFiled = new Set(tiedClients);
+    for (const matterId of context.history?.byAddress.get(from)?.keys() ?? []) {
+      const m = index.matterById.get(matterId);
+      if (m) tiedOrFiled.add(m.clientId);
+    }
+    const found = tiedOrFiled.size > 0 ? personalAddressContact(index, message, tiedOrFiled) : null;
     if (found) {
       role = "client";
       personal = { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
+      // Tied by filing history alone, the sender then counts as the contact, as a known address would: the history
+      // and the name say which client, and the words and the history choose among its matters.
+      if (!tiedClients.has(found.clientId))
+        addClient(acc, found.clientId, W.contact, `${from} carries the name of ${contactLabel(index, found)}`, true);
     }
   }
 

@@ -157,11 +157,10 @@ export function suggestForMessage(message: MailMessage, ctx: ReplySuggestionCont
   const contact = index.contactByEmail.get(from);
   const clientId = recognition.clientId ?? contact?.clientId ?? null;
   const client: Client | null = clientId ? (index.clientById.get(clientId) ?? null) : null;
-  // A client contact may write from an address the directory does not know (a personal account). A vendor quoting
-  // the matter's reference is also tied to the client by recognition, so the writer's name must be a contact's too.
-  const writerName = (message.from?.name ?? "").trim().toLowerCase();
-  const namedContact = client !== null && writerName !== "" && client.contacts.some((c) => c.name.trim().toLowerCase() === writerName);
-  const fromClient = recognition.senderRole === "client" || (recognition.senderRole === "unknown" && namedContact);
+  // Who is the client is recognition's to say, as for the assessment (triage, the clock): a contact writing from an
+  // address the directory does not know counts when recognition ties it to the client (senderRole.ts), and a vendor
+  // quoting the matter's reference does not.
+  const fromClient = recognition.senderRole === "client";
   // Unhappiness is a client's with the firm: the other side's or a stranger's hostility is not shown as that.
   if (!client || !fromClient) return none("not-client", { ...said(words), negativeTone: false, toneCues: [] });
 

@@ -473,6 +473,17 @@ describe("recognize: a client's contact writing from a personal address", () => 
     });
   });
 
+  it("is the client when the firm has filed mail from that address to the client's matters before, and the name is a contact's", () => {
+    const filed = emptyFilingHistory();
+    recordFiling(filed, { conversationId: "conv-old", addresses: ["ivy.ramos@newjob.test"], matterId: "x2" });
+    const message = { conversationId: "conv-new", subject: "Hello", bodyText: "Are you free next week?" };
+    const r = run({ ...message, from: { email: "ivy.ramos@newjob.test", name: "Ivy Ramos" } }, filed);
+    expect(r).toMatchObject({ senderRole: "client", clientId: "k1" });
+    expect(r.reasons[0]).toBe("Ivy Ramos of Tidewell Foods Inc writes from an address not in the directory (ivy.ramos@newjob.test)");
+    // The same filed address under a name that is no contact's (an assistant, an accountant) stays unknown.
+    expect(run({ ...message, from: { email: "ivy.ramos@newjob.test", name: "Pat Doe" } }, filed).senderRole).toBe("unknown");
+  });
+
   it("stays unknown from the name alone, with another client's tie, a different name, or a reference in passing", () => {
     expect(
       run({ from: { email: "ivy.r@gmail.test", name: "Ivy Ramos" }, subject: "Hello", bodyText: "Are you free next week?" }).senderRole,

@@ -6,6 +6,9 @@ import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
 import type { MailMessage } from "@domain/model/mail";
 import { clientMessageOfDraft, suggestForItem, suggestForMessage, type ReplySuggestionContext } from "@features/replies/service";
+import { assessMessage } from "@domain/assessment/assess";
+import { emptyFilingHistory, recordFiling } from "@domain/recognition/filingHistory";
+import { createFirmCalendar } from "@domain/time/firmCalendar";
 import { mailMessage } from "../../fixtures/mailMessage";
 
 // An invented firm: nothing here comes from the sample.
@@ -171,6 +174,34 @@ describe("suggestForMessage (invented firm)", () => {
       expect(r.reason).toBe("not-client");
       expect(r.reasonText).toMatch(/not from a client/);
     }
+  });
+
+  it("offers drafts exactly when the assessment (triage, the clock) takes the sender for the client", () => {
+    // The firm filed mail from a new address to the client's lease before; the address is in no contact list.
+    const history = emptyFilingHistory();
+    recordFiling(history, { conversationId: "old", addresses: ["dana@newmail.test"], matterId: "x1" });
+    const withHistory = { ...ctx, history };
+    const assessed = (m: MailMessage) =>
+      assessMessage(m, [m], {
+        index: loaded.index,
+        calendar: createFirmCalendar(firm.firm),
+        owners: [me.email],
+        history,
+        settings: { businessDays: false },
+        now: "2025-03-04T15:00:00Z",
+      }).fromClient;
+    const bodyText = "Could you send me the signed lease when you have it?";
+    // Dana's name on that address: the client, for the drafts and for the clock alike.
+    const dana = mail({ from: { email: "dana@newmail.test", name: "Dana Whitfield" }, bodyText });
+    const r = suggestForMessage(dana, withHistory);
+    expect(r.reason).toBeNull();
+    expect(r.drafts.length).toBeGreaterThan(0);
+    expect(r.client?.id).toBe("k1");
+    expect(assessed(dana)).toBe(true);
+    // Anyone else's name on it (a bookkeeper using the same mailbox): neither.
+    const other = mail({ from: { email: "dana@newmail.test", name: "Pat Doe" }, bodyText });
+    expect(suggestForMessage(other, withHistory).reason).toBe("not-client");
+    expect(assessed(other)).toBe(false);
   });
 
   it("answers a question about the client's open matter as about that matter, though its words read like new work", () => {
