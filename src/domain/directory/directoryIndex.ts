@@ -29,6 +29,8 @@ export interface PhraseTarget {
 
 /** One phrase as matched in text, with every matter or client that uses it. */
 export interface PhraseGroup {
+  /** "keyword" unless a party's or client's name or an alias has the same words (those are matched exactly). */
+  readonly kind: PhraseTarget["kind"];
   readonly words: readonly string[];
   readonly upperOnly: boolean;
   readonly targets: readonly PhraseTarget[];

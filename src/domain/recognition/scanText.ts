@@ -308,6 +308,39 @@ function spanEquals(text: string, start: number, end: number, word: string): boo
   return w === word.length;
 }
 
+/** The ASCII word text[start, end) as the scanner folds it: lower case, apostrophes dropped. */
+function spanWord(text: string, start: number, end: number): string {
+  let word = "";
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== APOSTROPHE && c !== RIGHT_QUOTE) word += String.fromCharCode(lowerCode(c));
+  }
+  return word;
+}
+
+/**
+ * A keyword's last word written in the other number: "restrictive covenants" names the keyword "restrictive covenant",
+ * "licence fee" the keyword "licence fees", "share options" the keyword "share option". Only the last word of a
+ * keyword of two words or more: a one-word keyword stays exact, as "contractor's" (its apostrophe dropped) would
+ * otherwise be the keyword "contractor", and names, aliases and acronyms are always matched exactly.
+ */
+export function isOtherNumber(word: string, keywordWord: string): boolean {
+  return pluralOf(keywordWord) === word || pluralOf(word) === keywordWord;
+}
+
+/** The regular English plural of a lower-case singular noun of three letters or more; null for anything else. */
+function pluralOf(w: string): string | null {
+  const n = w.length;
+  if (n < 3) return null;
+  const last = w.charCodeAt(n - 1);
+  if (last < 97 || last > 122) return null; // a number or a code, not a noun
+  const prev = w.charCodeAt(n - 2);
+  if (last === 115 /* s */) return prev === 115 /* ss */ ? `${w}es` : null; // "process": "processes"; "fees" is plural
+  if (last === 120 /* x */ || last === 122 /* z */ || ((last === 104 /* h */) && (prev === 99 /* c */ || prev === 115 /* s */))) return `${w}es`;
+  if (last === 121 /* y */ && !"aeiou".includes(w[n - 2])) return `${w.slice(0, -1)}ies`;
+  return `${w}s`;
+}
+
 /** Written in capitals: no lower-case letter and at least one capital (the span is ASCII letters, digits and apostrophes). */
 function spanIsUpper(text: string, start: number, end: number): boolean {
   let capital = false;
@@ -516,7 +549,8 @@ function matchPhrases(index: DirectoryIndex, text: string, count: number): Phras
       for (let j = 0; j < len && ok; j++) {
         const k = w + j;
         // The first word's hash is the table key, already equal; the spelling is still checked below.
-        if (j > 0 && hashes[k] !== p.tailHashes[j - 1]) ok = false;
+        if (j > 0 && hashes[k] !== p.tailHashes[j - 1])
+          ok = j === len - 1 && p.kind === "keyword" && !p.upperOnly && isOtherNumber(folded?.get(k) ?? spanWord(text, starts[k], ends[k]), p.words[j]);
         else {
           const f = folded?.get(k);
           if (f !== undefined) ok = f === p.words[j] && (!p.upperOnly || upperLikeUnicodePath(text, lower as string, starts[k], ends[k]));
@@ -569,7 +603,11 @@ export function findPhrasesUnicode(index: DirectoryIndex, text: string): PhraseT
     for (const p of list) {
       if (found.has(p) || i + p.words.length > words.length) continue;
       let ok = true;
-      for (let j = 0; j < p.words.length && ok; j++) ok = words[i + j] === p.words[j] && (!p.upperOnly || isUpper(i + j));
+      const last = p.words.length - 1;
+      for (let j = 0; j < p.words.length && ok; j++)
+        ok =
+          (words[i + j] === p.words[j] && (!p.upperOnly || isUpper(i + j))) ||
+          (j === last && j > 0 && p.kind === "keyword" && !p.upperOnly && isOtherNumber(words[i + j], p.words[j]));
       if (ok) found.add(p);
     }
   }

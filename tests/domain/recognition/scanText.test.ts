@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
 import type { Directory } from "@domain/directory/types";
-import { findPhrases, findPhrasesUnicode, findRefs, findRefsAndPhrases } from "@domain/recognition/scanText";
+import { findPhrases, findPhrasesUnicode, findRefs, findRefsAndPhrases, isOtherNumber } from "@domain/recognition/scanText";
 
 const directory: Directory = {
   firm: {
@@ -56,6 +56,37 @@ describe("scanText", () => {
     expect(phrases("Signed the SHA today; the sha word in lower case does not count")).toEqual(["m1:SHA"]);
     expect(phrases("Viewing at Zoe Mews, then ZOË MEWS again")).toEqual(["m2:Zoë Mews"]);
     expect(phrases("Brightwater Holdings and Northgate sent it 🙂")).toEqual(["c1:Brightwater Holdings Ltd", "m2:northgate"]);
+  });
+
+  it("reads a keyword's last word in the other number, and nothing else that way", () => {
+    // The mail writes the plural of the directory's singular ("shareholders' agreements"), or the singular of its plural.
+    expect(phrases("Both shareholders' agreements are signed")).toEqual(["m1:shareholders' agreement"]);
+    expect(phrases("the shareholders’ agreement’s schedule")).toEqual(["m1:shareholders' agreement"]);
+    expect(phrases("SHAREHOLDERS AGREEMENTS attached")).toEqual(["m1:shareholders' agreement"]);
+    // Only the last word, only regular plurals, never a name or an acronym.
+    expect(phrases("The shareholder agreement")).toEqual([]);
+    expect(phrases("The shareholders agreementes")).toEqual([]);
+    expect(phrases("Two SHAs and the Zoë Mewses")).toEqual([]);
+    expect(phrases("Brightwater Holding and the Brightwater Holdingses")).toEqual([]);
+  });
+
+  it("tells the other number of a word by the regular English plural", () => {
+    const pairs: [string, string][] = [
+      ["covenant", "covenants"],
+      ["fee", "fees"],
+      ["process", "processes"],
+      ["box", "boxes"],
+      ["search", "searches"],
+      ["party", "parties"],
+      ["day", "days"],
+    ];
+    for (const [one, many] of pairs) {
+      expect(isOtherNumber(many, one), `${many} / ${one}`).toBe(true);
+      expect(isOtherNumber(one, many), `${one} / ${many}`).toBe(true);
+    }
+    for (const [a, b] of [["arrears", "arrear"], ["lease", "leases"]]) expect(isOtherNumber(a, b)).toBe(true);
+    for (const [a, b] of [["fee", "feet"], ["9", "9s"], ["ab", "abs"], ["party", "partys"], ["bus", "buss"]])
+      expect(isOtherNumber(a, b), `${a} / ${b}`).toBe(false);
   });
 
   it("reads each text once for both and finds the same as the two scans", () => {
@@ -130,7 +161,12 @@ describe("scanText: the character scanner reads words as the word expression doe
     "SHA",
     "sha",
     "shareholders",
+    "shareholder",
     "agreement",
+    "agreements",
+    "AGREEMENTS",
+    "agreemënts",
+    "frees",
     "rent",
     "free",
     "Zoë",

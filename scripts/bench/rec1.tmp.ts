@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { parseEml } from "@adapters/mime/parseEml";
+import { parseDirectoryJson } from "@domain/directory/parseDirectory";
+import { buildDirectoryIndex } from "@domain/directory/directoryIndex";
+import { recognize } from "@domain/recognition/recognize";
+const [dir, file] = process.argv.slice(2);
+const index = buildDirectoryIndex(parseDirectoryJson(readFileSync(`${dir}/directory.json`, "utf8")));
+const meta = JSON.parse(readFileSync(`${dir}/meta.json`, "utf8"));
+const m = await parseEml(readFileSync(`${dir}/mail/${file}`));
+const r = recognize(m, { index, me: [meta.me] });
+console.log(JSON.stringify({ ...r, candidates: r.candidates }, null, 1).slice(0, 3000));
