@@ -330,14 +330,11 @@ export function isOtherNumber(word: string, keywordWord: string): boolean {
 
 /** The regular English plural of a lower-case singular noun of three letters or more; null for anything else. */
 function pluralOf(w: string): string | null {
-  const n = w.length;
-  if (n < 3) return null;
-  const last = w.charCodeAt(n - 1);
-  if (last < 97 || last > 122) return null; // a number or a code, not a noun
-  const prev = w.charCodeAt(n - 2);
-  if (last === 115 /* s */) return prev === 115 /* ss */ ? `${w}es` : null; // "process": "processes"; "fees" is plural
-  if (last === 120 /* x */ || last === 122 /* z */ || ((last === 104 /* h */) && (prev === 99 /* c */ || prev === 115 /* s */))) return `${w}es`;
-  if (last === 121 /* y */ && !"aeiou".includes(w[n - 2])) return `${w.slice(0, -1)}ies`;
+  if (w.length < 3 || !/^[a-z]+$/.test(w)) return null; // a number or a code, not a noun
+  if (w.endsWith("ss")) return `${w}es`; // "process", "processes"
+  if (w.endsWith("s")) return null; // "fees" is the plural already
+  if (/(?:x|z|ch|sh)$/.test(w)) return `${w}es`;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
   return `${w}s`;
 }
 
@@ -550,7 +547,11 @@ function matchPhrases(index: DirectoryIndex, text: string, count: number): Phras
         const k = w + j;
         // The first word's hash is the table key, already equal; the spelling is still checked below.
         if (j > 0 && hashes[k] !== p.tailHashes[j - 1])
-          ok = j === len - 1 && p.kind === "keyword" && !p.upperOnly && isOtherNumber(folded?.get(k) ?? spanWord(text, starts[k], ends[k]), p.words[j]);
+          ok =
+            j === len - 1 &&
+            p.kind === "keyword" &&
+            !p.upperOnly &&
+            isOtherNumber(folded?.get(k) ?? spanWord(text, starts[k], ends[k]), p.words[j]);
         else {
           const f = folded?.get(k);
           if (f !== undefined) ok = f === p.words[j] && (!p.upperOnly || upperLikeUnicodePath(text, lower as string, starts[k], ends[k]));

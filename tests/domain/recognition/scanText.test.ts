@@ -84,8 +84,18 @@ describe("scanText", () => {
       expect(isOtherNumber(many, one), `${many} / ${one}`).toBe(true);
       expect(isOtherNumber(one, many), `${one} / ${many}`).toBe(true);
     }
-    for (const [a, b] of [["arrears", "arrear"], ["lease", "leases"]]) expect(isOtherNumber(a, b)).toBe(true);
-    for (const [a, b] of [["fee", "feet"], ["9", "9s"], ["ab", "abs"], ["party", "partys"], ["bus", "buss"]])
+    for (const [a, b] of [
+      ["arrears", "arrear"],
+      ["lease", "leases"],
+    ])
+      expect(isOtherNumber(a, b)).toBe(true);
+    for (const [a, b] of [
+      ["fee", "feet"],
+      ["9", "9s"],
+      ["ab", "abs"],
+      ["party", "partys"],
+      ["bus", "buss"],
+    ])
       expect(isOtherNumber(a, b), `${a} / ${b}`).toBe(false);
   });
 
