@@ -47,6 +47,40 @@ describe("buildDirectoryIndex", () => {
     expect(index.phrasesByFirstWord.get("snackwave")?.some((g) => g.targets.some((p) => p.kind === "party" && p.id === "x1"))).toBe(true);
   });
 
+  it("takes parties and places from a title, but not its brackets or a run that only names the matter's own client", () => {
+    const plain = testDirectory();
+    const titled = buildDirectoryIndex({
+      ...plain,
+      clients: [...plain.clients, { id: "k9", name: "Orsini Brothers Masonry Corp.", domains: [], contacts: [] }],
+      matters: [
+        ...plain.matters,
+        {
+          id: "y1",
+          number: "2026-0901",
+          clientId: "k9",
+          title: "Orsini Brothers – collection against Bay Ridge Tower",
+          status: "closed",
+          responsible: plain.people[0].id,
+        },
+        {
+          id: "y2",
+          number: "2026-0902",
+          clientId: "k9",
+          title: "Estate of Ana Ruiz (Surrogate's Court, New York County)",
+          status: "open",
+          responsible: plain.people[0].id,
+        },
+      ],
+    });
+    const owners = (first: string, words: number) =>
+      (titled.phrasesByFirstWord.get(first) ?? []).filter((g) => g.words.length === words).flatMap((g) => g.targets.map((t) => t.id));
+    expect(owners("bay", 3)).toEqual(["y1"]);
+    expect(owners("ana", 2)).toEqual(["y2"]);
+    expect(owners("orsini", 2)).toEqual([]);
+    expect(owners("new", 3)).toEqual([]);
+    expect(owners("surrogate", 2)).toEqual([]);
+  });
+
   it("searches matters fuzzily by number, alias, title and client name", () => {
     expect(searchMatters(index, "2026-0111", 3)[0].matter.id).toBe("x5");
     expect(searchMatters(index, "OQ/0120", 3)[0].matter.id).toBe("x6");

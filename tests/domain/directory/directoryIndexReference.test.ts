@@ -49,25 +49,30 @@ function generated(seed: number, clientCount: number, matterCount: number): Dire
     domains: Array.from({ length: Math.floor(r() * 3) }, () => (r() < 0.5 ? pick(DOMAINS) : `d${Math.floor(r() * 50)}.test`)),
     contacts: Array.from({ length: Math.floor(r() * 3) }, (_, j) => ({ name: name(), email: `P${j}@${pick(DOMAINS)}` })),
   }));
-  const matters: Matter[] = Array.from({ length: matterCount }, (_, i) => ({
-    id: `m${i}`,
-    number: pick([`2024-${String(i).padStart(4, "0")}`, ` [2024-${i}] `, `ab/${i}`]),
-    clientId: `c${Math.floor(r() * clientCount)}`,
-    title: `${pick(["Sale of", "lease of", "Dispute with", ""])} ${name()} ${pick(["Road", "close", "(Phase II)", ""])}`,
-    status: r() < 0.7 ? "open" : "closed",
-    responsible: "u1",
-    keywords: Array.from({ length: Math.floor(r() * 4) }, () => (r() < 0.5 ? pick(KEYWORDS) : name())),
-    ...(r() < 0.5 ? { aliases: [pick(["AB/0001", "(xy/12)", `Q/${i}`])] } : {}),
-    ...(r() < 0.8
-      ? {
-          opposing: Array.from({ length: 1 + Math.floor(r() * 2) }, () => ({
-            name: r() < 0.3 ? `${name()} Ltd` : name(),
-            domains: [pick(DOMAINS), `o${Math.floor(r() * 30)}.test`],
-            emails: [pick(["Dee@Hollis.test", "x@o1.test"])],
-          })),
-        }
-      : {}),
-  }));
+  const matters: Matter[] = Array.from({ length: matterCount }, (_, i) => {
+    const client = clients[Math.floor(r() * clientCount)];
+    // Some titles name their own client ("Orsini Brothers – collection"), some a court in brackets.
+    const named = r() < 0.2 ? client.name.replace(/\s*\([^)]*\)/g, "") : name();
+    return {
+      id: `m${i}`,
+      number: pick([`2024-${String(i).padStart(4, "0")}`, ` [2024-${i}] `, `ab/${i}`]),
+      clientId: client.id,
+      title: `${pick(["Sale of", "lease of", "Dispute with", ""])} ${named} ${pick(["Road", "close", "(Phase II)", "(Surrogate's Court, New York County)", ""])}`,
+      status: r() < 0.7 ? "open" : "closed",
+      responsible: "u1",
+      keywords: Array.from({ length: Math.floor(r() * 4) }, () => (r() < 0.5 ? pick(KEYWORDS) : name())),
+      ...(r() < 0.5 ? { aliases: [pick(["AB/0001", "(xy/12)", `Q/${i}`])] } : {}),
+      ...(r() < 0.8
+        ? {
+            opposing: Array.from({ length: 1 + Math.floor(r() * 2) }, () => ({
+              name: r() < 0.3 ? `${name()} Ltd` : name(),
+              domains: [pick(DOMAINS), `o${Math.floor(r() * 30)}.test`],
+              emails: [pick(["Dee@Hollis.test", "x@o1.test"])],
+            })),
+          }
+        : {}),
+    };
+  });
   return {
     firm: {
       name: "F",
@@ -130,7 +135,12 @@ function plainPhrases(directory: Directory): PlainPhrase[] {
         label.length <= 5 && label !== label.toLowerCase() && label === label.toUpperCase(),
       );
     }
-    for (const run of matter.title.match(TITLE_RUN) ?? []) if (nameWords(run).length >= 2) add("party", matter.id, run, nameWords(run));
+    // Not what the title says in brackets, nor a run that only names the matter's own client.
+    const clientWords = new Set(nameWords(directory.clients.find((c) => c.id === matter.clientId)?.name ?? ""));
+    for (const run of matter.title.replace(/\([^()]*\)/g, " ").match(TITLE_RUN) ?? []) {
+      const words = nameWords(run);
+      if (words.length >= 2 && !words.every((w) => clientWords.has(w))) add("party", matter.id, run, words);
+    }
     for (const party of matter.opposing ?? []) {
       const words = nameWords(party.name);
       add("party", matter.id, party.name.replace(/\s*\([^)]*\)/g, "").trim(), words);
