@@ -357,6 +357,7 @@ export function recognize(
       ? `A matter reference (${best.matter.number} or ${second.matter.number}) or a word specific to one of them would decide it.`
       : "";
   const named = best ? mattersNamed(subjectScan, newScan, forwardedScan) : NO_MATTERS;
+  const cited = best ? mattersCited(subjectScan, newScan, forwardedScan) : NO_MATTERS;
   if (!best) abstainWhy = "Nothing in the directory matches this message";
   else if (named.size >= SEVERAL_MATTERS) {
     // A round-up ("where everything stands: Kestrel, the Kavanagh case, the Daly claim…", a barrister's clerk's list
@@ -402,6 +403,11 @@ export function recognize(
         ? `No matter chosen: ${best.matter.number} and ${second.matter.number} are both likely`
         : `No matter chosen: the evidence for ${best.matter.number} is weak`;
     hint = second ? eitherRef : "A matter reference or a reply in a logged thread would decide it.";
+  } else if (cited.size >= 2 && cited.has(best.id) && best.e.byKind.thread === 0) {
+    // "Fees for both of your matters (the 13O application, SG-26-0366, and 5 Cluny Hill, SG-26-0415)": a message that
+    // cites two matters' references in its own words is about both; which of them its other words lean to is a guess.
+    abstainWhy = `No matter chosen: the message cites ${[...cited].map((id) => index.matterById.get(id)?.number ?? id).join(" and ")}`;
+    hint = "File it to the matter it is mostly about, or to each of them.";
   }
 
   if (abstainWhy || !best) {
@@ -457,6 +463,13 @@ function mattersNamed(...scans: readonly TextScan[]): ReadonlySet<string> {
     for (const p of scan.phrases) if (p.kind !== "client" && p.weight >= SPECIFIC_PHRASE_WEIGHT) named.add(p.id);
   }
   return named;
+}
+
+/** The matters whose references (ours, not the other side's) the subject, the new text or a forward cites. */
+function mattersCited(...scans: readonly TextScan[]): ReadonlySet<string> {
+  const cited = new Set<string>();
+  for (const scan of scans) for (const r of scan.refs) if (r.label !== "other") cited.add(r.matterId);
+  return cited;
 }
 
 /** Ranked-candidate view used to explain a preference. */

@@ -31,6 +31,27 @@ describe("recognize: signals", () => {
     expect(r.confidence).toBeGreaterThan(0.8);
   });
 
+  it("a message citing two of the client's matters in its own words is about both: no guess between them", () => {
+    // Filing history and a keyword lean to the second; the two references still say "both".
+    const leaning = emptyFilingHistory();
+    recordFiling(leaning, { conversationId: "c-old", addresses: ["ivy@tidewell.test"], matterId: "x2" });
+    const both = run(
+      {
+        subject: "Fees for the auditors",
+        bodyText: "Ruth, the auditors want our fees on both files: the Dock 9 lease (2026-0102) and 2026-0101. Ivy",
+      },
+      leaning,
+    );
+    expect(both).toMatchObject({ clientId: "k1", matterId: null, abstained: true });
+    expect(both.reasons).toContain("No matter chosen: the message cites 2026-0102 and 2026-0101");
+    // One reference of its own, the other only in the quoted earlier mail: the message's own one decides.
+    const one = run({
+      subject: "Estoppel question [2026-0102]",
+      bodyText: "Hi Ruth,\nCan you look at this?\nIvy\n\nOn 1 Mar 2026, Ruth wrote:\n> Re 2026-0101: signed.",
+    });
+    expect(one).toMatchObject({ matterId: "x2", abstained: false });
+  });
+
   it("an alias (a court case number) in the body counts like the number", () => {
     const r = run({
       from: { email: "clerk@probatecourt.test", name: "Probate Court" },
