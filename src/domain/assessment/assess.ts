@@ -164,13 +164,31 @@ function assessWith(
   const clientId = recognition.clientId ?? matter?.clientId ?? null;
   const client = clientId ? (ctx.index.clientById.get(clientId) ?? null) : null;
   const fromClient = recognition.direction === "inbound" && recognition.senderRole === "client";
-  const reply = fromClient ? { needsReply: reading.needsReply, reason: reading.needsReplyReason } : null;
+  const addressee = fromClient ? addressedElsewhere(message, (e) => ctx.owners.includes(e) || isFirmAddress(ctx.index, e)) : null;
+  const reply = !fromClient
+    ? null
+    : addressee !== null
+      ? { needsReply: false, reason: `addressed to ${addressee}: the firm is only copied` }
+      : { needsReply: reading.needsReply, reason: reading.needsReplyReason };
   const tracking: Tracking = reply === null ? "not-tracked" : reply.needsReply ? "tracked" : "no-reply-needed";
   const { slaHours, clock } = timeReply(
     { message, tracking, thread, owners: ctx.owners, matter, client },
     { firmDomains, calendar: ctx.calendar, settings: ctx.settings, now: ctx.now },
   );
   return { recognition, matter, client, fromClient, thread: threadContext, reading, reply, tracking, slaHours, clock };
+}
+
+/**
+ * Who the message is addressed to when the firm is only copied: its To line holds someone and no one of the firm, and
+ * its Cc line holds the firm. A client writing to a colleague of theirs or to the other side, with the lawyer copied,
+ * asks the lawyer nothing ("Kelvin, please see Vanessa's note below. Can you get the brokers to issue the
+ * endorsement?"), however many requests its words make. Null when the firm is in To, or not copied at all.
+ */
+export function addressedElsewhere(message: MailMessage, isFirm: (email: string) => boolean): string | null {
+  const to = message.to.filter((a) => normalizeEmail(a.email) !== "");
+  if (to.length === 0 || to.some((a) => isFirm(normalizeEmail(a.email)))) return null;
+  if (!message.cc.some((a) => isFirm(normalizeEmail(a.email)))) return null;
+  return to[0].name?.trim() || normalizeEmail(to[0].email);
 }
 
 /**

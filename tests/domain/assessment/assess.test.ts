@@ -58,6 +58,24 @@ function mail(over: Partial<MailMessage> & { id: string }): MailMessage {
 }
 
 describe("the assessment pipeline (recognize → needs reply → clock)", () => {
+  it("puts nothing on the clock when the client writes to someone else and only copies the firm", () => {
+    const bodyText = "Kelvin, please see the note below. Can you get the brokers to send the endorsement by Wednesday?";
+    const copied = assessMessage(
+      mail({ id: "cc1", bodyText, to: [{ email: "kelvin@acme.test", name: "Kelvin Ong" }], cc: [{ email: "pat@firm.test" }] }),
+      [],
+      ctx(),
+    );
+    expect(copied).toMatchObject({ fromClient: true, tracking: "no-reply-needed" });
+    expect(copied.reply?.reason).toBe("addressed to Kelvin Ong: the firm is only copied");
+    // The firm in To, or a colleague of the firm in To with the owner copied: the request is the firm's to answer.
+    for (const to of [
+      [{ email: "pat@firm.test" }],
+      [{ email: "sam@firm.test" }],
+      [{ email: "kelvin@acme.test" }, { email: "pat@firm.test" }],
+    ])
+      expect(assessMessage(mail({ id: "cc2", bodyText, to, cc: [{ email: "pat@firm.test" }] }), [], ctx()).tracking).toBe("tracked");
+  });
+
   it("puts a client's question on the clock with the deadline slaFor gives: matter, then client, then the user's", () => {
     const matter = assessMessage(mail({ id: "a", subject: "Lease 2025-0001" }), [], ctx());
     expect(matter).toMatchObject({ fromClient: true, tracking: "tracked", slaHours: 2 });
