@@ -14,7 +14,7 @@ import { THREAD_CHASING_MIN, threadChasingQuote, type ThreadContext, type Unhapp
  * Version of what {@link readBodyFacts} computes. Raise it whenever recognition's body reading or the language reading
  * changes what it decides: facts kept under another version are stale and must be read again from the body.
  */
-export const BODY_FACTS_VERSION = 8;
+export const BODY_FACTS_VERSION = 9;
 
 /**
  * A language reading as kept: the reasons of unhappiness are told from its signs; the intent's reasons are not kept

@@ -33,6 +33,14 @@ describe("unhappy with the firm: the target of the anger", () => {
     expect(unhappy("Oh wonderful, a reply after only three weeks.")).toBe(true);
     expect(unhappy("I would like to speak to whoever supervises the file.")).toBe(true);
   });
+  it("reads patience and a straight answer as impatience only when the client's own patience or answer is at stake", () => {
+    expect(unhappy("My patience is wearing thin. Has the licence been signed?")).toBe(true);
+    expect(unhappy("I am running out of patience with the delays on your side. Where is the draft?")).toBe(true);
+    expect(unhappy("I'd like a straight answer by tomorrow on whether completion is still on for the 30th.")).toBe(true);
+    // Thanking the firm for its patience, or for a straight answer, is courtesy.
+    expect(unhappy("Thank you for your patience with all my late-night emails. Let's speak at 11.")).toBe(false);
+    expect(unhappy("Thanks. I appreciate the straight answer. Let's speak at 11 today.")).toBe(false);
+  });
   it("does not count anger or worry aimed at someone else", () => {
     expect(unhappy("I have lost all confidence in the builder. What are my options?")).toBe(false);
     expect(unhappy("I'm so fed up with the county court, they have lost our application for the second time.")).toBe(false);
