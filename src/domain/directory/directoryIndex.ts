@@ -406,7 +406,7 @@ function addClientName(phrases: PhraseGrouper, client: Client, buffer: string[])
  * A matter's phrases, in this order: its aliases without a digit, its keywords, the capitalised runs of its title,
  * the other side's names.
  */
-function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string[], clientWords: ReadonlySet<string> | undefined): void {
+function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string[]): void {
   const aliases = matter.aliases;
   if (aliases) {
     for (let k = 0; k < aliases.length; k++) {
@@ -428,13 +428,12 @@ function addMatterPhrases(phrases: PhraseGrouper, matter: Matter, buffer: string
   }
   // Titles name parties and places ("Sale of 14 Orchard Close"): runs of two or more capitalised
   // words are phrases too. Not what the title says in brackets, which is the court or the kind of work ("(Surrogate's
-  // Court, New York County)", "(S.D.N.Y.)"), shared by many matters of any firm; and not a run naming the matter's own
-  // client ("Orsini Brothers – collection …"), which says which client, not which of its matters.
+  // Court, New York County)", "(S.D.N.Y.)"), shared by many matters of any firm.
   const title = matter.title.includes("(") ? matter.title.replace(/\([^()]*\)/g, " ") : matter.title;
   TITLE_RUN.lastIndex = 0;
   for (let m = TITLE_RUN.exec(title); m !== null; m = TITLE_RUN.exec(title)) {
     const words = nameWords(m[0], buffer);
-    if (words.length >= 2 && !(clientWords && words.every((w) => clientWords.has(w)))) phrases.add("party", matter.id, m[0], words);
+    if (words.length >= 2) phrases.add("party", matter.id, m[0], words);
   }
   const opposing = matter.opposing;
   if (!opposing) return;
@@ -522,10 +521,7 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   // Client names go in before any matter phrase, so a matter phrase that names a client is known as the client's.
   const buffer: string[] = [];
   for (let i = 0; i < clients.length; i++) addClientName(phrases, clients[i], buffer);
-  // Each client's name as words, for the title runs that only name the matter's own client.
-  const clientWords = new Map<string, ReadonlySet<string>>();
-  for (let i = 0; i < clients.length; i++) clientWords.set(clients[i].id, new Set(nameWords(clients[i].name, buffer)));
-  for (let i = 0; i < matters.length; i++) addMatterPhrases(phrases, matters[i], buffer, clientWords.get(matters[i].clientId));
+  for (let i = 0; i < matters.length; i++) addMatterPhrases(phrases, matters[i], buffer);
   const { phraseTable, maxPhraseWords } = phrases.finish();
   const byHash = phraseTable.byHash;
   let byFirstWord: Map<string, PhraseGroup[]> | null = null;

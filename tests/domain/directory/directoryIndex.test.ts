@@ -47,7 +47,7 @@ describe("buildDirectoryIndex", () => {
     expect(index.phrasesByFirstWord.get("snackwave")?.some((g) => g.targets.some((p) => p.kind === "party" && p.id === "x1"))).toBe(true);
   });
 
-  it("takes parties and places from a title, but not its brackets or a run that only names the matter's own client", () => {
+  it("takes parties and places from a title, but not what it says in brackets (the court, the kind of work)", () => {
     const plain = testDirectory();
     const titled = buildDirectoryIndex({
       ...plain,
@@ -76,7 +76,7 @@ describe("buildDirectoryIndex", () => {
       (titled.phrasesByFirstWord.get(first) ?? []).filter((g) => g.words.length === words).flatMap((g) => g.targets.map((t) => t.id));
     expect(owners("bay", 3)).toEqual(["y1"]);
     expect(owners("ana", 2)).toEqual(["y2"]);
-    expect(owners("orsini", 2)).toEqual([]);
+    expect(owners("orsini", 2)).toEqual(["y1"]);
     expect(owners("new", 3)).toEqual([]);
     expect(owners("surrogate", 2)).toEqual([]);
   });

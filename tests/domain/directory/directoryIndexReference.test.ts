@@ -135,11 +135,10 @@ function plainPhrases(directory: Directory): PlainPhrase[] {
         label.length <= 5 && label !== label.toLowerCase() && label === label.toUpperCase(),
       );
     }
-    // Not what the title says in brackets, nor a run that only names the matter's own client.
-    const clientWords = new Set(nameWords(directory.clients.find((c) => c.id === matter.clientId)?.name ?? ""));
+    // Not what the title says in brackets.
     for (const run of matter.title.replace(/\([^()]*\)/g, " ").match(TITLE_RUN) ?? []) {
       const words = nameWords(run);
-      if (words.length >= 2 && !words.every((w) => clientWords.has(w))) add("party", matter.id, run, words);
+      if (words.length >= 2) add("party", matter.id, run, words);
     }
     for (const party of matter.opposing ?? []) {
       const words = nameWords(party.name);
