@@ -169,8 +169,8 @@ export async function corpusQuality(
   return { precision: predicted ? right / predicted : 0, coverage: gold ? covered / gold : 0, ambiguousAbstained: abstained, ambiguous };
 }
 
-/** Other firms' mailboxes in the sample's layout (data/firms/README.md): chicago, dublin, newyork and singapore were read, brisbane and toronto never. */
-const OTHER_FIRMS = ["chicago", "dublin", "newyork", "singapore", "brisbane", "toronto"];
+/** Other firms' mailboxes in the sample's layout (data/firms/README.md): chicago, dublin, newyork, singapore and edinburgh were read, brisbane and toronto never. */
+const OTHER_FIRMS = ["chicago", "dublin", "newyork", "singapore", "edinburgh", "brisbane", "toronto"];
 
 /** The sample's recognition targets, measured on each other firm's mailbox. */
 async function otherFirmLines(): Promise<BenchLine[]> {

@@ -17,7 +17,7 @@ import type { TriageInput, TriageLine } from "@domain/assessment/triageMessages"
 const SAMPLE = fileURLToPath(new URL("../../data/sample", import.meta.url));
 const FIRMS = fileURLToPath(new URL("../../data/firms", import.meta.url));
 /** The other firms' mailboxes, in the sample's layout (data/firms/README.md says which were read and which not). */
-const OTHER_FIRMS = ["chicago", "dublin", "newyork", "singapore", "brisbane", "toronto"];
+const OTHER_FIRMS = ["chicago", "dublin", "newyork", "singapore", "edinburgh", "brisbane", "toronto"];
 
 /** The labels the triage lines are compared with (see data/sample/README.md). */
 interface TriageLabel {
