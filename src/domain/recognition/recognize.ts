@@ -203,19 +203,24 @@ export function recognize(
   // It names who wrote; it adds no weight to any matter (the thread, reference or filing history already does).
   let personal: { clientId: string; text: string } | null = null;
   if (role === "unknown" && direction === "inbound") {
-    const tiedOrFiled = new Set(tiedClients);
-    for (const matterId of context.history?.byAddress.get(from)?.keys() ?? []) {
-      const m = index.matterById.get(matterId);
-      if (m) tiedOrFiled.add(m.clientId);
+    // Most unknown senders have no filing history: the tied clients are then the ones to look in, without a copy.
+    const filed = context.history?.byAddress.get(from);
+    let tiedOrFiled: ReadonlySet<string> = tiedClients;
+    if (filed) {
+      const withFiled = new Set(tiedClients);
+      for (const matterId of filed.keys()) {
+        const m = index.matterById.get(matterId);
+        if (m) withFiled.add(m.clientId);
+      }
+      tiedOrFiled = withFiled;
     }
     const found = tiedOrFiled.size > 0 ? personalAddressContact(index, message, tiedOrFiled) : null;
     if (found) {
       role = "client";
-      personal = { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
+      personal = personalNote(index, found, from);
       // Tied by filing history alone, the sender then counts as the contact, as a known address would: the history
       // and the name say which client, and the words and the history choose among its matters.
-      if (!tiedClients.has(found.clientId))
-        addClient(acc, found.clientId, W.contact, `${from} carries the name of ${contactLabel(index, found)}`, true);
+      if (!tiedClients.has(found.clientId)) addNamedContact(acc, found, from);
     }
   }
 
@@ -321,8 +326,8 @@ export function recognize(
     const found = named.size > 0 ? personalAddressContact(index, message, named) : null;
     if (found) {
       role = "client";
-      personal = { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
-      addClient(acc, found.clientId, W.contact, `${from} carries the name of ${contactLabel(index, found)}`, true);
+      personal = personalNote(index, found, from);
+      addNamedContact(acc, found, from);
     }
   }
 
@@ -504,9 +509,22 @@ function preferenceReason(best: RankedMatter, second: RankedMatter): string {
   return closed ? `Preferred over ${second.matter.number}${closed}` : `Preferred over ${second.matter.number}: stronger evidence overall`;
 }
 
+/** A client's contact found by name for a sender whose address the directory does not know. */
+type NamedContact = { readonly contact: { readonly name: string }; readonly clientId: string };
+
 /** "Sam Ortiz of Tidewell Foods Inc": a contact as the reasons name them. */
-function contactLabel(index: DirectoryIndex, found: { contact: { name: string }; clientId: string }): string {
+function contactLabel(index: DirectoryIndex, found: NamedContact): string {
   return `${found.contact.name} of ${index.clientById.get(found.clientId)?.name ?? found.clientId}`;
+}
+
+/** The note that leads the reasons when a contact writes from an address the directory does not know. */
+function personalNote(index: DirectoryIndex, found: NamedContact, from: string): { clientId: string; text: string } {
+  return { clientId: found.clientId, text: `${contactLabel(index, found)} writes from an address not in the directory (${from})` };
+}
+
+/** The sender counts for the contact's client as a known address would (`W.contact`). */
+function addNamedContact(acc: Accumulator, found: NamedContact, from: string): void {
+  addClient(acc, found.clientId, W.contact, `${from} carries the name of ${contactLabel(acc.index, found)}`, true);
 }
 
 /** The personal-address note for `clientId`, when there is one. A module function: a closure would be made on every call. */

@@ -319,6 +319,19 @@ function spanWord(text: string, start: number, end: number): string {
 }
 
 /**
+ * Word `k` of the last scan as {@link isOtherNumber} of `keywordWord`. The word's length is checked first (a plural
+ * adds at most three letters, a possessive two characters more): most mismatches are other words, and no string is
+ * made for them.
+ */
+function otherNumberAt(text: string, folded: Map<number, string> | null, k: number, keywordWord: string): boolean {
+  const f = folded?.get(k);
+  if (f !== undefined) return isOtherNumber(f, keywordWord);
+  const spanLength = ends[k] - starts[k];
+  if (spanLength < keywordWord.length - 3 || spanLength > keywordWord.length + 5) return false;
+  return isOtherNumber(spanWord(text, starts[k], ends[k]), keywordWord);
+}
+
+/**
  * A keyword's last word written in the other number: "restrictive covenants" names the keyword "restrictive covenant",
  * "licence fee" the keyword "licence fees", "share options" the keyword "share option". Only the last word of a
  * keyword of two words or more: a one-word keyword stays exact, as "contractor's" (its apostrophe dropped) would
@@ -547,11 +560,7 @@ function matchPhrases(index: DirectoryIndex, text: string, count: number): Phras
         const k = w + j;
         // The first word's hash is the table key, already equal; the spelling is still checked below.
         if (j > 0 && hashes[k] !== p.tailHashes[j - 1])
-          ok =
-            j === len - 1 &&
-            p.kind === "keyword" &&
-            !p.upperOnly &&
-            isOtherNumber(folded?.get(k) ?? spanWord(text, starts[k], ends[k]), p.words[j]);
+          ok = j === len - 1 && p.kind === "keyword" && !p.upperOnly && otherNumberAt(text, folded, k, p.words[j]);
         else {
           const f = folded?.get(k);
           if (f !== undefined) ok = f === p.words[j] && (!p.upperOnly || upperLikeUnicodePath(text, lower as string, starts[k], ends[k]));
